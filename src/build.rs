@@ -1,0 +1,111 @@
+//! `dossier build`: load, model, render and write, with a report of what was done.
+
+use crate::calendar;
+use crate::error::{Diagnostic, Error, Result};
+use crate::feed;
+use crate::load::{load_site, LoadOptions};
+use crate::output::{check_target, Staging};
+use crate::render::Renderer;
+use crate::theme::Theme;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Default: `public/` in the site folder.
+    pub out: Option<PathBuf>,
+    pub load: LoadOptions,
+    /// Replace an existing output folder that dossier did not make.
+    pub force: bool,
+}
+
+#[derive(Debug)]
+pub struct BuildReport {
+    pub meetings: usize,
+    pub topics: usize,
+    pub tasks: usize,
+    pub pages: usize,
+    pub files: usize,
+    pub elapsed: Duration,
+    pub out: PathBuf,
+    pub warnings: Vec<Diagnostic>,
+}
+
+pub fn build(options: &BuildOptions) -> Result<BuildReport> {
+    let started = Instant::now();
+    let root = &options.root;
+    let out = options.out.clone().unwrap_or_else(|| root.join("public"));
+    let target = check_target(root, &out, options.force)?;
+
+    let loaded = load_site(root, &options.load)?;
+    let site = &loaded.site;
+    let theme = Theme::load(root, &site.config.theme)?;
+    let renderer = Renderer::new(site, &theme)?;
+    let pages = renderer.pages();
+
+    let staging = Staging::begin(&target)?;
+    pages
+        .par_iter()
+        .try_for_each(|page| staging.write(&renderer.path(page), renderer.render(page)?.as_bytes()))?;
+
+    let mut files = pages.len();
+    for (name, bytes) in &theme.static_files {
+        staging.write(&format!("static/{name}"), bytes)?;
+        files += 1;
+    }
+    let all = 0..site.tasks.len();
+    staging.write(
+        "calendar.ics",
+        calendar::ics(site, all.clone(), &site.config.title).as_bytes(),
+    )?;
+    site.by_person.par_iter().try_for_each(|(id, index)| {
+        let name = format!(
+            "{} — {}",
+            site.people.get(id).map_or(id.as_str(), |p| p.name.as_str()),
+            site.config.title
+        );
+        staging.write(
+            &format!("owners/{id}/calendar.ics"),
+            calendar::ics(site, index.tasks.iter().copied(), &name).as_bytes(),
+        )
+    })?;
+    files += 1 + site.by_person.len();
+    staging.write("feed.xml", feed::atom(site).as_bytes())?;
+    staging.write("tasks.json", feed::tasks_json(site, site.tasks.iter()).as_bytes())?;
+    let urls: Vec<String> = pages
+        .iter()
+        .filter(|p| **p != crate::render::Page::NotFound)
+        .map(|p| renderer.url(p))
+        .collect();
+    staging.write("sitemap.xml", feed::sitemap(site, &urls).as_bytes())?;
+    files += 3;
+    staging.commit()?;
+
+    Ok(BuildReport {
+        meetings: site.meetings.len(),
+        topics: site.meetings.iter().map(|m| m.topics.len()).sum(),
+        tasks: site.tasks.len(),
+        pages: pages.len(),
+        files,
+        elapsed: started.elapsed(),
+        out: target,
+        warnings: loaded.warnings,
+    })
+}
+
+/// Validates the site as a build would, without writing anything. Warnings count as errors.
+pub fn check(root: &Path, load: &LoadOptions) -> Result<(usize, usize)> {
+    let loaded = load_site(root, load)?;
+    if !loaded.warnings.is_empty() {
+        return Err(Error::Content(
+            loaded.warnings.into_iter().map(Diagnostic::into_error).collect(),
+        ));
+    }
+    let theme = Theme::load(root, &loaded.site.config.theme)?;
+    let renderer = Renderer::new(&loaded.site, &theme)?;
+    let pages = renderer.pages();
+    pages.par_iter().try_for_each(|page| renderer.render(page).map(drop))?;
+    Ok((loaded.site.meetings.len(), pages.len()))
+}

@@ -1,0 +1,207 @@
+//! The command line: argument definitions and the one place where errors are printed.
+
+use crate::build::{self, BuildOptions};
+use crate::error::{Diagnostic, Error};
+use crate::load::{load_site, LoadOptions};
+use crate::tasks::{self, TaskFilter};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Turn a folder of meeting notes into an intranet site of account briefings.
+///
+/// A site is a folder with site.toml, content/people.toml, content/meetings/*.md and
+/// content/initiatives/*.md. `dossier build` writes it to public/ as plain HTML that works
+/// from a web server, a file share or straight from disk.
+#[derive(Debug, Parser)]
+#[command(name = "dossier", version, about, long_about, after_help = EXAMPLES)]
+pub struct Cli {
+    /// The site's folder (the one holding site.toml).
+    #[arg(long, global = true, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+
+    /// Print only errors.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+const EXAMPLES: &str = "Examples:
+  dossier build                         build ./ into ./public
+  dossier build --today 2025-11-24      as if today were 24 Nov 2025 (overdue, this week, ...)
+  dossier check                         validate everything, write nothing (for CI)
+  dossier tasks --owner sigi --overdue  what Sigi owes that has slipped
+  dossier tasks --json > tasks.json     the task list for scripts";
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the whole site into public/ (or --out).
+    ///
+    /// The new site is written beside the old one and swapped in only when the build
+    /// succeeded, so a failed build leaves the previous site untouched.
+    Build {
+        /// Where to write the site.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// The reference date for "overdue" and "this week" (default: site.toml `today`, else the
+        /// current date in the site's timezone).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<NaiveDate>,
+        /// Include meetings marked `draft = true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Replace an output folder that dossier did not create.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Validate everything a build reads, and render every page, without writing anything.
+    ///
+    /// Stricter than build: a mention of someone missing from people.toml is an error.
+    /// Exit status 1 when anything is wrong.
+    Check {
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<NaiveDate>,
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// List tasks in the terminal, grouped as overdue, today, this week, next week, later.
+    ///
+    /// Shows open tasks; --all adds done ones. --json prints the objects of tasks.json (all
+    /// tasks, done included, unless filtered).
+    Tasks {
+        /// Only tasks of this person (id, name or alias).
+        #[arg(long, value_name = "ID")]
+        owner: Option<String>,
+        /// Only tasks of this initiative.
+        #[arg(long, value_name = "SLUG")]
+        initiative: Option<String>,
+        /// Only overdue tasks.
+        #[arg(long)]
+        overdue: bool,
+        /// Only tasks due before this date.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        due_before: Option<NaiveDate>,
+        /// The reference date for "overdue".
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<NaiveDate>,
+        /// Include done tasks.
+        #[arg(long)]
+        all: bool,
+        /// Print JSON instead of the agenda.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Runs a command and turns its outcome into an exit status; the only place that prints errors.
+pub fn run(cli: Cli) -> ExitCode {
+    match execute(&cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("{}", error_text(&error));
+            ExitCode::from(error.exit_code())
+        }
+    }
+}
+
+fn error_text(error: &Error) -> String {
+    match error {
+        Error::Content(_) => error.to_string(),
+        _ => format!("error: {error}"),
+    }
+}
+
+fn print_warnings(warnings: &[Diagnostic]) {
+    for warning in warnings {
+        eprintln!("{warning}\n");
+    }
+}
+
+fn execute(cli: &Cli) -> Result<(), Error> {
+    match &cli.command {
+        Command::Build {
+            out,
+            today,
+            drafts,
+            force,
+        } => {
+            let report = build::build(&BuildOptions {
+                root: cli.root.clone(),
+                out: out.clone(),
+                load: LoadOptions {
+                    today: *today,
+                    drafts: *drafts,
+                },
+                force: *force,
+            })?;
+            print_warnings(&report.warnings);
+            if !cli.quiet {
+                println!(
+                    "Built {} meeting{}, {} topics, {} tasks: {} pages, {} files in {} ms → {}",
+                    report.meetings,
+                    if report.meetings == 1 { "" } else { "s" },
+                    report.topics,
+                    report.tasks,
+                    report.pages,
+                    report.files,
+                    report.elapsed.as_millis(),
+                    report.out.display()
+                );
+                if !report.warnings.is_empty() {
+                    println!("{} warning(s); `dossier check` treats them as errors", report.warnings.len());
+                }
+            }
+            Ok(())
+        }
+        Command::Check { today, drafts } => {
+            let (meetings, pages) = build::check(
+                &cli.root,
+                &LoadOptions {
+                    today: *today,
+                    drafts: *drafts,
+                },
+            )?;
+            if !cli.quiet {
+                println!("OK: {meetings} meetings, {pages} pages, no problems found");
+            }
+            Ok(())
+        }
+        Command::Tasks {
+            owner,
+            initiative,
+            overdue,
+            due_before,
+            today,
+            all,
+            json,
+        } => {
+            let loaded = load_site(
+                &cli.root,
+                &LoadOptions {
+                    today: *today,
+                    drafts: false,
+                },
+            )?;
+            let filter = TaskFilter {
+                owner: owner.clone(),
+                initiative: initiative.clone(),
+                overdue: *overdue,
+                due_before: *due_before,
+                all: *all,
+            };
+            let selected = tasks::select(&loaded.site, &filter)?;
+            if *json {
+                print!("{}", tasks::json(&loaded.site, &selected));
+            } else {
+                let color = std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+                print!("{}", tasks::agenda_text(&loaded.site, &selected, &filter, color));
+            }
+            Ok(())
+        }
+    }
+}

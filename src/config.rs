@@ -1,0 +1,186 @@
+//! site.toml: the site's settings.
+
+use crate::dates::parse_weekday;
+use crate::error::{Diagnostic, Error};
+use crate::source::{toml_date, SourceFile};
+use chrono::{NaiveDate, Weekday};
+use chrono_tz::Tz;
+use serde::Deserialize;
+use std::path::Path;
+use toml::Spanned;
+
+pub const CONFIG_FILE: &str = "site.toml";
+
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    pub title: String,
+    /// Always ends in `/`; used only where a URL must be absolute (feed, .ics, sitemap).
+    pub base_url: String,
+    pub theme: String,
+    pub timezone: Tz,
+    /// A pinned reference date, for reproducible builds of old notes.
+    pub today: Option<NaiveDate>,
+    /// Month (1–12) the fiscal year starts in; used by `import` for "Q3 next fiscal year".
+    pub fiscal_year_start: Option<u32>,
+    /// Pass raw HTML in Markdown through instead of showing it as text.
+    pub allow_html: bool,
+    /// First day of the week in calendars.
+    pub week_start: Weekday,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: String,
+    base_url: Option<Spanned<String>>,
+    theme: Option<Spanned<String>>,
+    timezone: Option<Spanned<String>>,
+    today: Option<Spanned<toml::value::Datetime>>,
+    fiscal_year_start: Option<Spanned<i64>>,
+    allow_html: Option<bool>,
+    week_start: Option<Spanned<String>>,
+}
+
+impl SiteConfig {
+    pub fn load(root: &Path) -> Result<SiteConfig, Error> {
+        let path = Path::new(CONFIG_FILE);
+        if !root.join(path).is_file() {
+            return Err(Error::Usage(format!(
+                "no {CONFIG_FILE} in {}: run dossier in a site folder, pass --root DIR, or create one with `dossier init DIR`",
+                root.display()
+            )));
+        }
+        let file = SourceFile::read(root, path)?;
+        Self::parse(&file).map_err(|d| Error::Content(vec![d]))
+    }
+
+    pub fn parse(file: &SourceFile) -> Result<SiteConfig, Diagnostic> {
+        let raw: RawConfig = file.parse_toml(0..file.text.len())?;
+        let span = |value_span: std::ops::Range<usize>| file.toml_span(0, value_span);
+
+        let mut base_url = match &raw.base_url {
+            Some(url) => {
+                let text = url.get_ref().trim().to_string();
+                if !(text.starts_with("https://") || text.starts_with("http://")) {
+                    return Err(file.error(
+                        span(url.span()),
+                        "base_url must be an absolute http(s) URL, like \"https://intranet.example.com/briefings/\"",
+                    ));
+                }
+                text
+            }
+            None => "http://localhost/".to_string(),
+        };
+        if !base_url.ends_with('/') {
+            base_url.push('/');
+        }
+
+        let timezone = match &raw.timezone {
+            Some(name) => name.get_ref().parse::<Tz>().map_err(|_| {
+                file.error(
+                    span(name.span()),
+                    format!(
+                        "unknown timezone `{}`; use an IANA name such as \"Europe/Brussels\"",
+                        name.get_ref()
+                    ),
+                )
+            })?,
+            None => Tz::UTC,
+        };
+
+        let today = raw
+            .today
+            .as_ref()
+            .map(|value| toml_date(file, 0, value))
+            .transpose()?;
+
+        let fiscal_year_start = match &raw.fiscal_year_start {
+            Some(month) => match u32::try_from(*month.get_ref()) {
+                Ok(m @ 1..=12) => Some(m),
+                _ => {
+                    return Err(file.error(
+                        span(month.span()),
+                        "fiscal_year_start is a month number from 1 to 12",
+                    ))
+                }
+            },
+            None => None,
+        };
+
+        let week_start = match &raw.week_start {
+            Some(name) => parse_weekday(name.get_ref()).ok_or_else(|| {
+                file.error(
+                    span(name.span()),
+                    "week_start is a day name, such as \"monday\" or \"sunday\"",
+                )
+            })?,
+            None => Weekday::Mon,
+        };
+
+        let theme = match &raw.theme {
+            Some(theme) => {
+                let name = theme.get_ref();
+                if !crate::paths::is_safe_segment(name) {
+                    return Err(file.error(
+                        span(theme.span()),
+                        "theme is a folder name under themes/, without `/` or `..`",
+                    ));
+                }
+                name.clone()
+            }
+            None => "default".to_string(),
+        };
+
+        Ok(SiteConfig {
+            title: raw.title,
+            base_url,
+            theme,
+            timezone,
+            today,
+            fiscal_year_start,
+            allow_html: raw.allow_html.unwrap_or(false),
+            week_start,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<SiteConfig, Diagnostic> {
+        SiteConfig::parse(&SourceFile {
+            path: "site.toml".into(),
+            text: text.into(),
+        })
+    }
+
+    #[test]
+    fn defaults_fill_what_is_left_out() {
+        let config = parse("title = \"T\"\n").unwrap();
+        assert_eq!(config.theme, "default");
+        assert_eq!(config.base_url, "http://localhost/");
+        assert_eq!(config.week_start, Weekday::Mon);
+        assert!(!config.allow_html);
+    }
+
+    #[test]
+    fn unknown_key_names_the_key_and_its_line() {
+        let err = parse("title = \"T\"\ntimezon = \"Europe/Brussels\"\n").unwrap_err();
+        assert_eq!((err.line, err.column), (2, 1));
+        assert!(err.message.contains("timezon"), "{}", err.message);
+    }
+
+    #[test]
+    fn bad_timezone_points_at_the_value() {
+        let err = parse("title = \"T\"\ntimezone = \"Europe/Brusels\"\n").unwrap_err();
+        assert_eq!((err.line, err.column), (2, 12));
+        assert!(err.message.contains("Europe/Brusels"));
+    }
+
+    #[test]
+    fn base_url_gets_a_trailing_slash() {
+        let config = parse("title = \"T\"\nbase_url = \"https://x.example/b\"\n").unwrap();
+        assert_eq!(config.base_url, "https://x.example/b/");
+    }
+}

@@ -1,0 +1,217 @@
+//! Errors and diagnostics. Every failure travels up as an [`Error`] and is rendered once, in
+//! `cli::run`; content problems carry a [`Diagnostic`] that points at file, line and column.
+
+use std::fmt;
+use std::io;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// How serious a diagnostic is: errors stop the build, warnings are printed and the build goes on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A problem in a file the user wrote, with the position to fix it at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// The file, relative to the site root.
+    pub path: PathBuf,
+    /// 1-based line; 0 when the problem concerns the whole file.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+    /// How many characters the caret underlines (at least one).
+    pub width: usize,
+    pub message: String,
+    /// The offending line, shown under the message as rustc does.
+    pub source_line: Option<String>,
+}
+
+impl Diagnostic {
+    /// A diagnostic for the byte range `span` of `source`, the full text of `path`.
+    pub fn at(
+        severity: Severity,
+        path: &Path,
+        source: &str,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        let start = floor_char_boundary(source, span.start.min(source.len()));
+        let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = source[start..]
+            .find('\n')
+            .map_or(source.len(), |i| start + i);
+        let line = source[..start].matches('\n').count() + 1;
+        let column = source[line_start..start].chars().count() + 1;
+        let end = floor_char_boundary(source, span.end.clamp(start, line_end));
+        let width = source[start..end].chars().count().max(1);
+        Diagnostic {
+            severity,
+            path: path.to_path_buf(),
+            line,
+            column,
+            width,
+            message: message.into(),
+            source_line: Some(source[line_start..line_end].trim_end_matches('\r').to_string()),
+        }
+    }
+
+    /// An error at a byte range of a file.
+    pub fn error(path: &Path, source: &str, span: Range<usize>, message: impl Into<String>) -> Self {
+        Self::at(Severity::Error, path, source, span, message)
+    }
+
+    /// A warning at a byte range of a file.
+    pub fn warning(path: &Path, source: &str, span: Range<usize>, message: impl Into<String>) -> Self {
+        Self::at(Severity::Warning, path, source, span, message)
+    }
+
+    /// A problem with a whole file (unreadable, empty, not UTF-8), with no line to show.
+    pub fn file(path: &Path, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            path: path.to_path_buf(),
+            line: 1,
+            column: 1,
+            width: 1,
+            message: message.into(),
+            source_line: None,
+        }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// The same diagnostic raised to an error (`dossier check` is strict about warnings).
+    pub fn into_error(mut self) -> Self {
+        self.severity = Severity::Error;
+        self
+    }
+}
+
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while index > 0 && !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        // The first line is `path:line:col: severity: message` so editors and CI annotations can
+        // jump to it; the snippet below is for people.
+        writeln!(
+            f,
+            "{}:{}:{}: {label}: {}",
+            self.path.display(),
+            self.line,
+            self.column,
+            self.message
+        )?;
+        if let Some(source_line) = &self.source_line {
+            let gutter = self.line.to_string().len();
+            writeln!(f, "{:gutter$} |", "")?;
+            writeln!(f, "{} | {}", self.line, source_line)?;
+            write!(
+                f,
+                "{:gutter$} | {}{}",
+                "",
+                " ".repeat(self.column.saturating_sub(1)),
+                "^".repeat(self.width)
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Everything that can stop a command.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Problems in the user's files, all of them, so one run shows everything to fix.
+    #[error("{}", render_diagnostics(.0))]
+    Content(Vec<Diagnostic>),
+    #[error("cannot read {}: {source}", path.display())]
+    Read { path: PathBuf, source: io::Error },
+    #[error("cannot write {}: {source}", path.display())]
+    Write { path: PathBuf, source: io::Error },
+    /// A template that does not compile or render; Tera's report names the template and line.
+    #[error("template error: {0}")]
+    Template(String),
+    /// An output folder dossier refuses to write, for the user's safety.
+    #[error("refusing to write the site to {}: {reason}", path.display())]
+    UnsafeOutput { path: PathBuf, reason: String },
+    /// The command line is not usable as given.
+    #[error("{0}")]
+    Usage(String),
+}
+
+fn render_diagnostics(diagnostics: &[Diagnostic]) -> String {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let mut out = String::new();
+    for diagnostic in diagnostics {
+        out.push_str(&diagnostic.to_string());
+        out.push_str("\n\n");
+    }
+    out.push_str(&format!(
+        "{errors} error{} found; nothing was written",
+        if errors == 1 { "" } else { "s" }
+    ));
+    out
+}
+
+impl Error {
+    /// The process exit status the spec assigns: 1 for content and I/O, 2 for usage.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Usage(_) => 2,
+            _ => 1,
+        }
+    }
+
+    pub fn read(path: &Path, source: io::Error) -> Self {
+        Error::Read {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    pub fn write(path: &Path, source: io::Error) -> Self {
+        Error::Write {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn position_is_counted_in_characters_on_the_right_line() {
+        let source = "a = 1\nbé = \"x\"\nzz = 2\n";
+        let offset = source.find("\"x\"").unwrap();
+        let d = Diagnostic::error(Path::new("f.toml"), source, offset..offset + 3, "bad");
+        assert_eq!((d.line, d.column, d.width), (2, 6, 3));
+        assert_eq!(d.source_line.as_deref(), Some("bé = \"x\""));
+        let shown = d.to_string();
+        assert!(shown.starts_with("f.toml:2:6: error: bad\n"), "{shown}");
+        assert!(shown.ends_with("  |      ^^^"), "{shown}");
+    }
+
+    #[test]
+    fn span_past_the_end_is_clamped() {
+        let d = Diagnostic::error(Path::new("f"), "abc", 10..12, "eof");
+        assert_eq!((d.line, d.column), (1, 4));
+    }
+}

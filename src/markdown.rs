@@ -1,0 +1,374 @@
+//! Markdown to HTML with dossier's extensions: `@mentions` become links to owner pages,
+//! `due:` tokens become date badges, raw HTML is shown as text unless the site allows it, and
+//! links with script-running schemes are dropped.
+
+use crate::dates::{Due, Precision};
+use crate::paths::slugify;
+use crate::people::{People, Resolved};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use std::ops::Range;
+
+/// Stands for the page's path back to the site root inside rendered Markdown. Markdown is
+/// rendered once but shown at several depths (a topic on its meeting's page and on its own), so
+/// templates put the real prefix in with the `relink` filter. It contains `<`, which escaping
+/// turns into `&lt;`, so no text from content can produce it.
+pub const ROOT_PLACEHOLDER: &str = "<@>";
+
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// A piece of plain text as dossier reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Token<'a> {
+    Text(&'a str),
+    /// `@name`, without the `@`.
+    Mention(&'a str),
+    /// `due:VALUE`, without the `due:`.
+    Due(&'a str),
+}
+
+/// Splits text into plain runs, mentions and due tokens, each with its byte range in `text`.
+pub fn tokenize(text: &str) -> Vec<(Range<usize>, Token<'_>)> {
+    let mut tokens = Vec::new();
+    let mut plain_start = 0;
+    let mut index = 0;
+    let bytes = text.as_bytes();
+    while index < bytes.len() {
+        let at_word_start = index == 0
+            || !text[..index]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || matches!(c, '@' | '_' | '-' | '.' | ':' | '/'));
+        let rest = &text[index..];
+        let found = if !at_word_start {
+            None
+        } else if let Some(after) = rest.strip_prefix('@') {
+            let len = word_len(after, |c| c.is_alphanumeric() || c == '-' || c == '_');
+            (len > 0).then(|| (1 + len, Token::Mention(&after[..len])))
+        } else if rest.len() >= 4 && rest[..4].eq_ignore_ascii_case("due:") {
+            let after = &rest[4..];
+            let len = word_len(after, |c| c.is_ascii_alphanumeric() || c == '-');
+            (len > 0).then(|| (4 + len, Token::Due(&after[..len])))
+        } else {
+            None
+        };
+        match found {
+            Some((len, token)) => {
+                if plain_start < index {
+                    tokens.push((plain_start..index, Token::Text(&text[plain_start..index])));
+                }
+                tokens.push((index..index + len, token));
+                index += len;
+                plain_start = index;
+            }
+            None => index += rest.chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    if plain_start < text.len() {
+        tokens.push((plain_start..text.len(), Token::Text(&text[plain_start..])));
+    }
+    tokens
+}
+
+/// Length in bytes of the leading run of `text` whose characters satisfy `accept`, without
+/// trailing hyphens or underscores (`@Sigi-` is Sigi followed by a dash).
+fn word_len(text: &str, accept: impl Fn(char) -> bool) -> usize {
+    let end = text
+        .char_indices()
+        .find(|&(_, c)| !accept(c))
+        .map_or(text.len(), |(i, _)| i);
+    text[..end].trim_end_matches(['-', '_']).len()
+}
+
+/// Who a mention points at, as shown on pages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MentionTarget {
+    /// A person with an owner page (listed in people.toml, or not and given a page anyway).
+    Person { id: String, name: String, listed: bool },
+    /// A name several people answer to; shown as text.
+    Ambiguous(Vec<String>),
+}
+
+pub fn resolve_mention(people: &People, written: &str) -> Option<MentionTarget> {
+    match people.resolve(written) {
+        Resolved::Person(person) => Some(MentionTarget::Person {
+            id: person.id.clone(),
+            name: person.name.clone(),
+            listed: true,
+        }),
+        Resolved::Ambiguous(ids) => Some(MentionTarget::Ambiguous(
+            ids.into_iter().map(str::to_string).collect(),
+        )),
+        Resolved::Unknown => {
+            let id = slugify(written);
+            (!id.is_empty()).then(|| MentionTarget::Person {
+                id,
+                name: written.replace(['-', '_'], " "),
+                listed: false,
+            })
+        }
+    }
+}
+
+/// Escapes text for HTML element content and quoted attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The badge for a deadline, as shown inline in text and in task lists.
+pub fn due_badge(due: &Due) -> String {
+    match due.precision {
+        Precision::Day | Precision::Month => format!(
+            "<time class=\"due\" datetime=\"{}\">{}</time>",
+            due.token(),
+            escape_html(&due.label())
+        ),
+        Precision::Quarter => format!("<span class=\"due\">{}</span>", escape_html(&due.label())),
+    }
+}
+
+/// Whether a link destination may be put in an `href` or `src`. Scripts and inline data are
+/// never allowed, whatever the content says.
+pub fn is_safe_url(url: &str) -> bool {
+    let compact: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .take(16)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    !(compact.starts_with("javascript:")
+        || compact.starts_with("vbscript:")
+        || compact.starts_with("data:"))
+}
+
+/// Renders Markdown for one site; cheap to copy into parallel workers.
+#[derive(Clone, Copy)]
+pub struct Renderer<'a> {
+    pub people: &'a People,
+    pub allow_html: bool,
+}
+
+impl<'a> Renderer<'a> {
+    /// Block Markdown (paragraphs, lists, tables) to HTML.
+    pub fn block(&self, markdown: &str) -> String {
+        let mut html = String::with_capacity(markdown.len() * 3 / 2);
+        let events = self.transform(Parser::new_ext(markdown, options()));
+        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        html
+    }
+
+    /// One paragraph's worth of Markdown to HTML, without the `<p>` around it.
+    pub fn inline(&self, markdown: &str) -> String {
+        let html = self.block(markdown);
+        let trimmed = html.trim_end();
+        match trimmed
+            .strip_prefix("<p>")
+            .and_then(|inner| inner.strip_suffix("</p>"))
+        {
+            Some(inner) if !inner.contains("<p>") => inner.to_string(),
+            _ => html,
+        }
+    }
+
+    fn transform<'e>(&self, parser: Parser<'e>) -> Vec<Event<'e>> {
+        let mut events = Vec::new();
+        // For each open link or image: whether its tags were dropped for an unsafe URL.
+        let mut dropped_links: Vec<bool> = Vec::new();
+        let mut in_code_block = false;
+        for event in parser {
+            match event {
+                Event::Text(text) if !in_code_block => self.push_text(&mut events, text),
+                Event::Html(html) | Event::InlineHtml(html) if !self.allow_html => {
+                    events.push(Event::Text(html))
+                }
+                Event::Start(Tag::CodeBlock(kind)) => {
+                    in_code_block = true;
+                    events.push(Event::Start(Tag::CodeBlock(kind)));
+                }
+                Event::End(TagEnd::CodeBlock) => {
+                    in_code_block = false;
+                    events.push(Event::End(TagEnd::CodeBlock));
+                }
+                Event::Start(Tag::Heading { level, id, .. }) => {
+                    // Heading attributes carry dossier's own keys (`initiative=`), which are not
+                    // HTML attributes; only the id is kept.
+                    events.push(Event::Start(Tag::Heading {
+                        level,
+                        id,
+                        classes: Vec::new(),
+                        attrs: Vec::new(),
+                    }));
+                }
+                Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                    let safe = match &tag {
+                        Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
+                            is_safe_url(dest_url)
+                        }
+                        _ => false,
+                    };
+                    dropped_links.push(!safe);
+                    if safe {
+                        events.push(Event::Start(tag));
+                    }
+                }
+                Event::End(end @ (TagEnd::Link | TagEnd::Image)) => {
+                    if !dropped_links.pop().unwrap_or(false) {
+                        events.push(Event::End(end));
+                    }
+                }
+                other => events.push(other),
+            }
+        }
+        events
+    }
+
+    fn push_text<'e>(&self, events: &mut Vec<Event<'e>>, text: CowStr<'e>) {
+        let tokens = tokenize(&text);
+        if tokens.iter().all(|(_, t)| matches!(t, Token::Text(_))) {
+            events.push(Event::Text(text));
+            return;
+        }
+        for (_, token) in tokens {
+            match token {
+                Token::Text(plain) => events.push(Event::Text(CowStr::from(plain.to_string()))),
+                Token::Mention(written) => events.push(self.mention_html(written)),
+                Token::Due(value) => match Due::parse(value) {
+                    Ok(due) => events.push(Event::InlineHtml(due_badge(&due).into())),
+                    // Reported by the loader; shown as written.
+                    Err(_) => events.push(Event::Text(format!("due:{value}").into())),
+                },
+            }
+        }
+    }
+
+    fn mention_html(&self, written: &str) -> Event<'static> {
+        match resolve_mention(self.people, written) {
+            Some(MentionTarget::Person { id, name, listed }) => Event::InlineHtml(
+                format!(
+                    "<a class=\"mention{}\" href=\"{ROOT_PLACEHOLDER}owners/{id}/index.html\">{}</a>",
+                    if listed { "" } else { " unlisted" },
+                    escape_html(&name)
+                )
+                .into(),
+            ),
+            Some(MentionTarget::Ambiguous(_)) | None => {
+                Event::Text(format!("@{written}").into())
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::people::Person;
+
+    fn people() -> People {
+        let mut people = People::default();
+        people.insert(Person {
+            id: "patrick-faut".into(),
+            name: "Patrick Faut".into(),
+            role: None,
+            aliases: vec![],
+            listed: true,
+        });
+        people
+    }
+
+    #[test]
+    fn tokenizer_finds_mentions_and_deadlines_but_not_emails() {
+        let text = "ask @Sigi and @patrick-faut, mail a@b.com due:2025-11-28.";
+        let tokens: Vec<_> = tokenize(text).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(
+            tokens,
+            vec![
+                Token::Text("ask "),
+                Token::Mention("Sigi"),
+                Token::Text(" and "),
+                Token::Mention("patrick-faut"),
+                Token::Text(", mail a@b.com "),
+                Token::Due("2025-11-28"),
+                Token::Text("."),
+            ]
+        );
+    }
+
+    #[test]
+    fn mentions_link_to_owner_pages_with_the_persons_name() {
+        let people = people();
+        let r = Renderer {
+            people: &people,
+            allow_html: false,
+        };
+        let html = r.inline("thanks @Patrick-Faut and @Karla");
+        assert_eq!(
+            html,
+            "thanks <a class=\"mention\" href=\"<@>owners/patrick-faut/index.html\">Patrick Faut</a> and \
+             <a class=\"mention unlisted\" href=\"<@>owners/karla/index.html\">Karla</a>"
+        );
+    }
+
+    #[test]
+    fn raw_html_is_text_unless_allowed() {
+        let people = People::default();
+        let strict = Renderer {
+            people: &people,
+            allow_html: false,
+        };
+        assert_eq!(
+            strict.block("<script>alert(1)</script>\n\nhi <b>x</b>"),
+            "&lt;script&gt;alert(1)&lt;/script&gt;\n<p>hi &lt;b&gt;x&lt;/b&gt;</p>\n"
+        );
+        let lax = Renderer {
+            people: &people,
+            allow_html: true,
+        };
+        assert_eq!(lax.inline("hi <b>x</b>"), "hi <b>x</b>");
+    }
+
+    #[test]
+    fn script_links_lose_their_link_but_keep_their_text() {
+        let people = People::default();
+        let r = Renderer {
+            people: &people,
+            allow_html: false,
+        };
+        assert_eq!(r.inline("[click](javascript:alert(1))"), "click");
+        assert_eq!(r.inline("[x](JaVa\tScRiPt:alert(1))"), "[x](JaVa\tScRiPt:alert(1))");
+        assert_eq!(r.inline("![i](data:image/png;base64,xx)"), "i");
+        assert_eq!(
+            r.inline("[ok](https://example.com)"),
+            "<a href=\"https://example.com\">ok</a>"
+        );
+    }
+
+    #[test]
+    fn deadlines_become_badges_and_code_stays_literal() {
+        let people = People::default();
+        let r = Renderer {
+            people: &people,
+            allow_html: false,
+        };
+        assert_eq!(
+            r.inline("by due:2025-12"),
+            "by <time class=\"due\" datetime=\"2025-12\">by end of December 2025</time>"
+        );
+        assert_eq!(r.inline("`@sigi due:2025-12`"), "<code>@sigi due:2025-12</code>");
+    }
+}

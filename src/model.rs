@@ -1,0 +1,369 @@
+//! The site model: every meeting, topic, task, person and initiative, resolved and indexed once.
+//! The renderer only reads it.
+
+use crate::config::SiteConfig;
+use crate::content::{InitiativeDoc, MeetingDoc, PersonRef, Status};
+use crate::dates::{is_overdue, Due};
+use crate::error::Diagnostic;
+use crate::paths::slugify;
+use crate::people::{People, Person};
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+#[derive(Debug)]
+pub struct Site {
+    pub config: SiteConfig,
+    pub today: NaiveDate,
+    /// Everyone with an owner page: people.toml plus anyone mentioned but not listed.
+    pub people: BTreeMap<String, Person>,
+    /// Newest first.
+    pub meetings: Vec<Meeting>,
+    /// Open ones first, then by title.
+    pub initiatives: Vec<Initiative>,
+    /// In deadline order, undated last.
+    pub tasks: Vec<Task>,
+    /// What each person owes and takes part in, by person id.
+    pub by_person: BTreeMap<String, PersonIndex>,
+}
+
+#[derive(Debug)]
+pub struct Meeting {
+    pub slug: String,
+    pub title: String,
+    pub date: NaiveDate,
+    pub account: Option<String>,
+    pub tags: Vec<String>,
+    pub attendees: Vec<PersonRef>,
+    pub intro_html: String,
+    pub summary: String,
+    pub topics: Vec<Topic>,
+    /// Tasks under `## Tasks` (indices into `Site::tasks`).
+    pub tasks: Vec<usize>,
+    pub source: PathBuf,
+}
+
+#[derive(Debug)]
+pub struct Topic {
+    pub slug: String,
+    pub title: String,
+    pub initiative: Option<String>,
+    pub body_html: String,
+    pub summary: String,
+    pub participants: Vec<PersonRef>,
+    pub tasks: Vec<usize>,
+}
+
+#[derive(Debug)]
+pub struct Task {
+    pub title: String,
+    pub detail_html: String,
+    pub owners: Vec<PersonRef>,
+    pub due: Option<Due>,
+    pub done: bool,
+    pub overdue: bool,
+    pub meeting: usize,
+    pub topic: Option<usize>,
+    pub initiative: Option<String>,
+    /// Stable across builds and edits of other tasks: meeting, topic and title.
+    pub uid: String,
+    pub line: usize,
+}
+
+#[derive(Debug)]
+pub struct Initiative {
+    pub slug: String,
+    pub title: String,
+    pub status: Status,
+    pub owners: Vec<PersonRef>,
+    pub account: Option<String>,
+    pub target: Option<NaiveDate>,
+    pub body_html: String,
+    pub summary: String,
+    /// (meeting, topic) indices, oldest meeting first: the initiative's timeline.
+    pub topics: Vec<(usize, usize)>,
+    pub tasks: Vec<usize>,
+}
+
+#[derive(Debug, Default)]
+pub struct PersonIndex {
+    pub tasks: Vec<usize>,
+    pub topics: Vec<(usize, usize)>,
+    pub initiatives: Vec<usize>,
+}
+
+impl PersonIndex {
+    pub fn open_count(&self, site: &Site) -> usize {
+        self.tasks.iter().filter(|&&t| !site.tasks[t].done).count()
+    }
+
+    pub fn overdue_count(&self, site: &Site) -> usize {
+        self.tasks.iter().filter(|&&t| site.tasks[t].overdue).count()
+    }
+}
+
+impl Site {
+    pub fn meeting_url(&self, meeting: usize) -> String {
+        format!("meetings/{}/", self.meetings[meeting].slug)
+    }
+
+    pub fn topic_url(&self, meeting: usize, topic: usize) -> String {
+        format!(
+            "meetings/{}/{}/",
+            self.meetings[meeting].slug, self.meetings[meeting].topics[topic].slug
+        )
+    }
+
+    /// The page a task is shown on: its topic, or its meeting for meeting-level tasks.
+    pub fn task_url(&self, task: &Task) -> String {
+        match task.topic {
+            Some(topic) => self.topic_url(task.meeting, topic),
+            None => self.meeting_url(task.meeting),
+        }
+    }
+
+    pub fn initiative_index(&self, slug: &str) -> Option<usize> {
+        self.initiatives.iter().position(|i| i.slug == slug)
+    }
+
+    /// Assembles the model. Errors are references that do not resolve (an initiative that does
+    /// not exist); they come back with the file and line of the reference.
+    pub fn assemble(
+        config: SiteConfig,
+        people: People,
+        mut meeting_docs: Vec<MeetingDoc>,
+        mut initiative_docs: Vec<InitiativeDoc>,
+        today: NaiveDate,
+    ) -> Result<Site, Vec<Diagnostic>> {
+        let mut errors = Vec::new();
+        meeting_docs.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.slug.cmp(&a.slug)));
+        initiative_docs.sort_by(|a, b| {
+            (!a.status.is_open(), &a.title, &a.slug).cmp(&(!b.status.is_open(), &b.title, &b.slug))
+        });
+        let initiative_slugs: HashMap<&str, usize> = initiative_docs
+            .iter()
+            .enumerate()
+            .map(|(i, doc)| (doc.slug.as_str(), i))
+            .collect();
+
+        for doc in &meeting_docs {
+            for topic in &doc.topics {
+                if let Some(reference) = &topic.initiative {
+                    if !initiative_slugs.contains_key(reference.slug.as_str()) {
+                        let known: Vec<&str> = initiative_docs.iter().map(|i| i.slug.as_str()).collect();
+                        errors.push(doc.source.error(
+                            reference.span.clone(),
+                            format!(
+                                "no initiative `{}`: add content/initiatives/{}.md{}",
+                                reference.slug,
+                                slugify(&reference.slug),
+                                if known.is_empty() {
+                                    String::new()
+                                } else {
+                                    format!(" or use one of: {}", known.join(", "))
+                                }
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+
+        let mut everyone: BTreeMap<String, Person> =
+            people.iter().map(|p| (p.id.clone(), p.clone())).collect();
+        let mut note_person = |person: &PersonRef| {
+            everyone.entry(person.id.clone()).or_insert_with(|| Person {
+                id: person.id.clone(),
+                name: person.name.clone(),
+                role: None,
+                aliases: Vec::new(),
+                listed: false,
+            });
+        };
+
+        let mut tasks: Vec<Task> = Vec::new();
+        let mut meetings: Vec<Meeting> = Vec::with_capacity(meeting_docs.len());
+        let mut initiatives: Vec<Initiative> = initiative_docs
+            .into_iter()
+            .map(|doc| {
+                doc.owners.iter().for_each(&mut note_person);
+                Initiative {
+                    slug: doc.slug,
+                    title: doc.title,
+                    status: doc.status,
+                    owners: doc.owners,
+                    account: doc.account,
+                    target: doc.target,
+                    body_html: doc.body_html,
+                    summary: doc.summary,
+                    topics: Vec::new(),
+                    tasks: Vec::new(),
+                }
+            })
+            .collect();
+
+        for (meeting_index, doc) in meeting_docs.into_iter().enumerate() {
+            let mut topics: Vec<Topic> = doc
+                .topics
+                .into_iter()
+                .map(|topic| {
+                    topic.participants.iter().for_each(&mut note_person);
+                    Topic {
+                        slug: topic.slug,
+                        title: topic.title,
+                        initiative: topic.initiative.map(|r| r.slug),
+                        body_html: topic.body_html,
+                        summary: topic.summary,
+                        participants: topic.participants,
+                        tasks: Vec::new(),
+                    }
+                })
+                .collect();
+            doc.attendees.iter().for_each(&mut note_person);
+            let mut meeting_tasks = Vec::new();
+            let mut uids: HashMap<String, usize> = HashMap::new();
+            for task in doc.tasks {
+                task.owners.iter().for_each(&mut note_person);
+                let topic_slug = task.topic.map_or("meeting", |t| topics[t].slug.as_str());
+                let base_uid = format!("{}.{}.{}", doc.slug, topic_slug, slugify(&task.title));
+                let seen = uids.entry(base_uid.clone()).or_insert(0);
+                *seen += 1;
+                let uid = if *seen == 1 {
+                    base_uid
+                } else {
+                    format!("{base_uid}-{seen}")
+                };
+                let index = tasks.len();
+                match task.topic {
+                    Some(t) => topics[t].tasks.push(index),
+                    None => meeting_tasks.push(index),
+                }
+                tasks.push(Task {
+                    initiative: task.topic.and_then(|t| topics[t].initiative.clone()),
+                    overdue: is_overdue(task.due, task.done, today),
+                    title: task.title,
+                    detail_html: task.detail_html,
+                    owners: task.owners,
+                    due: task.due,
+                    done: task.done,
+                    meeting: meeting_index,
+                    topic: task.topic,
+                    uid: format!("{uid}@dossier"),
+                    line: task.line,
+                });
+            }
+            meetings.push(Meeting {
+                slug: doc.slug,
+                title: doc.title,
+                date: doc.date,
+                account: doc.account,
+                tags: doc.tags,
+                attendees: doc.attendees,
+                intro_html: doc.intro_html,
+                summary: doc.summary,
+                topics,
+                tasks: meeting_tasks,
+                source: doc.source.path,
+            });
+        }
+
+        // Deadline order: dated by last allowed day, undated last; then newest meeting first, so
+        // equal deadlines list the freshest commitment first; then as written.
+        let mut order: Vec<usize> = (0..tasks.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (ta, tb) = (&tasks[a], &tasks[b]);
+            (ta.due.is_none(), ta.due, ta.meeting, a).cmp(&(tb.due.is_none(), tb.due, tb.meeting, b))
+        });
+        let mut new_index = vec![0; tasks.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_index[old] = new;
+        }
+        let mut slots: Vec<Option<Task>> = tasks.into_iter().map(Some).collect();
+        let tasks: Vec<Task> = order
+            .iter()
+            .filter_map(|&old| slots[old].take())
+            .collect();
+        for meeting in &mut meetings {
+            remap(&mut meeting.tasks, &new_index);
+            for topic in &mut meeting.topics {
+                remap(&mut topic.tasks, &new_index);
+            }
+        }
+
+        // Initiative timelines, oldest meeting first, and their tasks.
+        let initiative_at: HashMap<String, usize> = initiatives
+            .iter()
+            .enumerate()
+            .map(|(i, initiative)| (initiative.slug.clone(), i))
+            .collect();
+        for (meeting_index, meeting) in meetings.iter().enumerate().rev() {
+            for (topic_index, topic) in meeting.topics.iter().enumerate() {
+                if let Some(&i) = topic.initiative.as_ref().and_then(|s| initiative_at.get(s)) {
+                    initiatives[i].topics.push((meeting_index, topic_index));
+                }
+            }
+        }
+        for (task_index, task) in tasks.iter().enumerate() {
+            if let Some(&i) = task.initiative.as_ref().and_then(|s| initiative_at.get(s)) {
+                initiatives[i].tasks.push(task_index);
+            }
+        }
+
+        // Per person: tasks (deadline order), topics (newest first), initiatives.
+        let mut by_person: BTreeMap<String, PersonIndex> = everyone
+            .keys()
+            .map(|id| (id.clone(), PersonIndex::default()))
+            .collect();
+        for (task_index, task) in tasks.iter().enumerate() {
+            for owner in &task.owners {
+                if let Some(index) = by_person.get_mut(&owner.id) {
+                    index.tasks.push(task_index);
+                }
+            }
+        }
+        for (meeting_index, meeting) in meetings.iter().enumerate() {
+            for (topic_index, topic) in meeting.topics.iter().enumerate() {
+                for person in &topic.participants {
+                    if let Some(index) = by_person.get_mut(&person.id) {
+                        index.topics.push((meeting_index, topic_index));
+                    }
+                }
+            }
+        }
+        for (initiative_index, initiative) in initiatives.iter().enumerate() {
+            let mut involved: Vec<&str> = initiative.owners.iter().map(|p| p.id.as_str()).collect();
+            for &(m, t) in &initiative.topics {
+                involved.extend(meetings[m].topics[t].participants.iter().map(|p| p.id.as_str()));
+            }
+            for &t in &initiative.tasks {
+                involved.extend(tasks[t].owners.iter().map(|p| p.id.as_str()));
+            }
+            involved.sort_unstable();
+            involved.dedup();
+            for id in involved {
+                if let Some(index) = by_person.get_mut(id) {
+                    index.initiatives.push(initiative_index);
+                }
+            }
+        }
+
+        Ok(Site {
+            config,
+            today,
+            people: everyone,
+            meetings,
+            initiatives,
+            tasks,
+            by_person,
+        })
+    }
+}
+
+fn remap(indices: &mut [usize], new_index: &[usize]) {
+    for index in indices.iter_mut() {
+        *index = new_index[*index];
+    }
+}

@@ -1,0 +1,69 @@
+//! Slugs and the checks that keep every path from content inside the output folder.
+
+/// A URL- and file-name-safe slug: ASCII letters and digits separated by single hyphens.
+/// Accents are folded (José → jose) so that ids stay typeable.
+pub fn slugify(text: &str) -> String {
+    let ascii = deunicode::deunicode(text);
+    let mut slug = String::with_capacity(ascii.len());
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    slug
+}
+
+/// Whether `segment` can be used as one folder name in the output: not empty, no separators,
+/// no `.`/`..`, no control characters. Every slug and id from content passes through here
+/// before it becomes part of a path.
+pub fn is_safe_segment(segment: &str) -> bool {
+    !segment.is_empty()
+        && segment != "."
+        && segment != ".."
+        && !segment.contains("..")
+        && !segment.starts_with('.')
+        && segment
+            .chars()
+            .all(|c| !c.is_control() && !matches!(c, '/' | '\\' | ':' | '<' | '>' | '"' | '|' | '?' | '*'))
+}
+
+/// The relative prefix from a page at `url` (a site-relative folder like `meetings/x/`) back to
+/// the site root: `""`, `../`, `../../`, ...
+pub fn root_prefix(url: &str) -> String {
+    "../".repeat(url.matches('/').count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_fold_accents_and_punctuation() {
+        assert_eq!(slugify("Proximus Package Deal Progress"), "proximus-package-deal-progress");
+        assert_eq!(slugify("José"), "jose");
+        assert_eq!(slugify("Zoë"), "zoe");
+        assert_eq!(slugify("  Data, AI, and Cloud -- Migration!  "), "data-ai-and-cloud-migration");
+        assert_eq!(slugify("../../etc"), "etc");
+        assert_eq!(slugify("<>"), "");
+    }
+
+    #[test]
+    fn unsafe_segments_are_refused() {
+        for bad in ["", ".", "..", "a/b", "a\\b", "..x", ".hidden", "a\u{0}b"] {
+            assert!(!is_safe_segment(bad), "{bad:?}");
+        }
+        assert!(is_safe_segment("2025-11-18-account-team"));
+    }
+
+    #[test]
+    fn root_prefix_climbs_one_level_per_folder() {
+        assert_eq!(root_prefix(""), "");
+        assert_eq!(root_prefix("meetings/"), "../");
+        assert_eq!(root_prefix("meetings/a/b/"), "../../../");
+    }
+}

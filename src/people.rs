@@ -1,0 +1,225 @@
+//! people.toml and the matching of `@mentions` to people.
+
+use crate::error::{Diagnostic, Error};
+use crate::paths::{is_safe_segment, slugify};
+use crate::source::SourceFile;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+pub const PEOPLE_FILE: &str = "content/people.toml";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    /// The table key in people.toml, and the slug of the owner page.
+    pub id: String,
+    pub name: String,
+    pub role: Option<String>,
+    pub aliases: Vec<String>,
+    /// False for someone mentioned in content but missing from people.toml: they still get an
+    /// owner page, so no task disappears, but the page says they are not listed.
+    pub listed: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPerson {
+    name: String,
+    role: Option<String>,
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
+/// What a mention resolves to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolved<'a> {
+    Person(&'a Person),
+    /// Several people answer to this name or alias; never guessed.
+    Ambiguous(Vec<&'a str>),
+    Unknown,
+}
+
+/// Everyone in people.toml, with an index from every way of writing a name to the person.
+#[derive(Debug, Clone, Default)]
+pub struct People {
+    by_id: BTreeMap<String, Person>,
+    /// Normalised id, name and aliases (see [`mention_key`]) to ids.
+    by_key: HashMap<String, Vec<String>>,
+}
+
+/// The form in which names are compared: case- and accent-insensitive, spaces as hyphens, so
+/// `@patrick-faut`, `@Patrick-Faut` and the name "Patrick Faut" meet.
+pub fn mention_key(text: &str) -> String {
+    slugify(text)
+}
+
+impl People {
+    pub fn load(root: &Path) -> Result<People, Error> {
+        let path = Path::new(PEOPLE_FILE);
+        if !root.join(path).is_file() {
+            return Ok(People::default());
+        }
+        let file = SourceFile::read(root, path)?;
+        Self::parse(&file).map_err(Error::Content)
+    }
+
+    pub fn parse(file: &SourceFile) -> Result<People, Vec<Diagnostic>> {
+        let raw: BTreeMap<toml::Spanned<String>, RawPerson> = file
+            .parse_toml(0..file.text.len())
+            .map_err(|d| vec![d])?;
+        let mut people = People::default();
+        let mut errors = Vec::new();
+        for (id, person) in raw {
+            let span = id.span();
+            let id = id.into_inner();
+            if !is_safe_segment(&id) || id != slugify(&id) {
+                errors.push(file.error(
+                    span,
+                    format!(
+                        "`{id}` cannot be a person id: use lowercase letters, digits and hyphens, like `{}`",
+                        slugify(&id)
+                    ),
+                ));
+                continue;
+            }
+            people.insert(Person {
+                id,
+                name: person.name,
+                role: person.role,
+                aliases: person.aliases,
+                listed: true,
+            });
+        }
+        if errors.is_empty() {
+            Ok(people)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Adds a person; the id must not be taken yet.
+    pub fn insert(&mut self, person: Person) {
+        let mut keys = vec![mention_key(&person.id), mention_key(&person.name)];
+        keys.extend(person.aliases.iter().map(|alias| mention_key(alias)));
+        keys.sort();
+        keys.dedup();
+        for key in keys.into_iter().filter(|key| !key.is_empty()) {
+            self.by_key.entry(key).or_default().push(person.id.clone());
+        }
+        self.by_id.insert(person.id.clone(), person);
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Person> {
+        self.by_id.get(id)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Person> {
+        self.by_id.values()
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_id.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_id.is_empty()
+    }
+
+    /// Matches a written name (`Robby`, `patrick-faut`, `José`) to a person. An id always wins
+    /// over someone else's alias, so adding an alias never silently re-routes an existing id.
+    pub fn resolve(&self, written: &str) -> Resolved<'_> {
+        let key = mention_key(written);
+        if let Some(person) = self.by_id.get(&key) {
+            return Resolved::Person(person);
+        }
+        match self.by_key.get(&key).map(Vec::as_slice) {
+            Some([id]) => self
+                .by_id
+                .get(id)
+                .map_or(Resolved::Unknown, Resolved::Person),
+            Some(ids) if ids.len() > 1 => {
+                Resolved::Ambiguous(ids.iter().map(String::as_str).collect())
+            }
+            _ => Resolved::Unknown,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn people(text: &str) -> People {
+        People::parse(&SourceFile {
+            path: PEOPLE_FILE.into(),
+            text: text.into(),
+        })
+        .unwrap()
+    }
+
+    const SAMPLE: &str = r#"
+[sigi]
+name = "Sigi"
+role = "Account executive"
+
+[robbie]
+name = "Robbie"
+aliases = ["Robby"]
+
+[patrick-faut]
+name = "Patrick Faut"
+aliases = ["Pat"]
+
+[patrick-vangoedsenhoven]
+name = "Patrick Vangoedsenhoven"
+aliases = ["Pat"]
+
+[jose]
+name = "José Núñez"
+"#;
+
+    fn resolved_id(people: &People, written: &str) -> Option<String> {
+        match people.resolve(written) {
+            Resolved::Person(p) => Some(p.id.clone()),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn mentions_match_ids_names_and_aliases_in_any_case() {
+        let people = people(SAMPLE);
+        assert_eq!(resolved_id(&people, "Sigi").as_deref(), Some("sigi"));
+        assert_eq!(resolved_id(&people, "ROBBY").as_deref(), Some("robbie"));
+        assert_eq!(resolved_id(&people, "Patrick-Faut").as_deref(), Some("patrick-faut"));
+        assert_eq!(resolved_id(&people, "patrick-faut").as_deref(), Some("patrick-faut"));
+        assert_eq!(resolved_id(&people, "jose-nunez").as_deref(), Some("jose"));
+        assert_eq!(resolved_id(&people, "José-Núñez").as_deref(), Some("jose"));
+        assert_eq!(people.resolve("Karla"), Resolved::Unknown);
+    }
+
+    #[test]
+    fn a_shared_alias_is_ambiguous_not_guessed() {
+        let people = people(SAMPLE);
+        assert!(matches!(people.resolve("Pat"), Resolved::Ambiguous(ids) if ids.len() == 2));
+    }
+
+    #[test]
+    fn a_person_without_name_is_an_error_on_its_table() {
+        let err = People::parse(&SourceFile {
+            path: PEOPLE_FILE.into(),
+            text: "[sigi]\nrole = \"AE\"\n".into(),
+        })
+        .unwrap_err();
+        assert!(err[0].message.contains("name"), "{}", err[0].message);
+    }
+
+    #[test]
+    fn ids_must_be_slugs() {
+        let err = People::parse(&SourceFile {
+            path: PEOPLE_FILE.into(),
+            text: "[\"../evil\"]\nname = \"E\"\n".into(),
+        })
+        .unwrap_err();
+        assert_eq!(err[0].line, 1);
+    }
+}

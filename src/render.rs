@@ -1,0 +1,601 @@
+//! Stage three: pages from the site model through Tera. Every entity is turned into a template
+//! value once; pages are rendered in parallel from small contexts that share those values.
+
+use crate::calendar::{self, Agenda};
+use crate::content::PersonRef;
+use crate::error::{Error, Result};
+use crate::markdown::ROOT_PLACEHOLDER;
+use crate::model::{Site, Task};
+use crate::paths::root_prefix;
+use crate::theme::Theme;
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+use tera::{Context, Kwargs, State, Tera, Value};
+
+/// Everything a page needs, converted once.
+pub struct Renderer<'s> {
+    pub site: &'s Site,
+    tera: Tera,
+    tasks: Vec<Value>,
+    meetings: Vec<Value>,
+    /// Per meeting, per topic.
+    topics: Vec<Vec<Value>>,
+    initiatives: Vec<Value>,
+    people: BTreeMap<String, Value>,
+}
+
+/// One page to render: its address and the data it shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Page {
+    Dashboard,
+    Meetings,
+    Meeting(usize),
+    Topic(usize, usize),
+    Topics,
+    Initiatives,
+    Initiative(usize),
+    Owners,
+    Owner(String),
+    Calendar,
+    Month(NaiveDate),
+    NotFound,
+}
+
+fn map(entries: Vec<(&'static str, Value)>) -> Value {
+    let map: BTreeMap<&'static str, Value> = entries.into_iter().collect();
+    Value::from(map)
+}
+
+fn opt<T: Into<Value>>(value: Option<T>) -> Value {
+    value.map_or_else(Value::none, Into::into)
+}
+
+fn date_label(date: NaiveDate) -> String {
+    date.format("%a %-d %b %Y").to_string()
+}
+
+impl<'s> Renderer<'s> {
+    pub fn new(site: &'s Site, theme: &Theme) -> Result<Self> {
+        let mut tera = Tera::new();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        let templates: Vec<(String, String)> = theme
+            .templates
+            .iter()
+            .map(|(name, (_, text))| (name.clone(), text.clone()))
+            .collect();
+        tera.add_raw_templates(templates)
+            .map_err(|e| template_error(&e, theme))?;
+        tera.register_filter("relink", relink);
+        tera.register_filter("url", url);
+        tera.global_context().insert("site_title", &site.config.title);
+        tera.global_context().insert("today", &date_label(site.today));
+        tera.global_context().insert("today_iso", &site.today.to_string());
+
+        let people: BTreeMap<String, Value> = site
+            .people
+            .values()
+            .map(|person| {
+                (
+                    person.id.clone(),
+                    map(vec![
+                        ("id", person.id.as_str().into()),
+                        ("name", person.name.as_str().into()),
+                        ("role", opt(person.role.as_deref())),
+                        ("listed", person.listed.into()),
+                        ("url", format!("owners/{}/", person.id).into()),
+                    ]),
+                )
+            })
+            .collect();
+        let person_list = |refs: &[PersonRef]| -> Value {
+            refs.iter()
+                .filter_map(|p| people.get(&p.id).cloned())
+                .collect::<Vec<_>>()
+                .into()
+        };
+
+        let initiative_link = |slug: &Option<String>| -> Value {
+            slug.as_ref()
+                .and_then(|slug| site.initiative_index(slug))
+                .map_or_else(Value::none, |i| {
+                    let initiative = &site.initiatives[i];
+                    map(vec![
+                        ("slug", initiative.slug.as_str().into()),
+                        ("title", initiative.title.as_str().into()),
+                        ("url", format!("initiatives/{}/", initiative.slug).into()),
+                    ])
+                })
+        };
+
+        let meeting_links: Vec<Value> = site
+            .meetings
+            .iter()
+            .enumerate()
+            .map(|(m, meeting)| {
+                map(vec![
+                    ("title", meeting.title.as_str().into()),
+                    ("url", site.meeting_url(m).into()),
+                    ("date", meeting.date.to_string().into()),
+                    ("date_label", date_label(meeting.date).into()),
+                ])
+            })
+            .collect();
+
+        let tasks: Vec<Value> = site
+            .tasks
+            .iter()
+            .map(|task| {
+                let topic = task.topic.map_or_else(Value::none, |t| {
+                    map(vec![
+                        ("title", site.meetings[task.meeting].topics[t].title.as_str().into()),
+                        ("url", site.topic_url(task.meeting, t).into()),
+                    ])
+                });
+                map(vec![
+                    ("title", task.title.as_str().into()),
+                    ("detail_html", task.detail_html.as_str().into()),
+                    ("owners", person_list(&task.owners)),
+                    ("due", opt(task.due.map(|d| d.token()))),
+                    ("due_label", opt(task.due.map(|d| d.label()))),
+                    ("due_precision", opt(task.due.map(|d| format!("{:?}", d.precision).to_lowercase()))),
+                    ("days_late", days_late(task, site.today).into()),
+                    ("done", task.done.into()),
+                    ("overdue", task.overdue.into()),
+                    ("meeting", meeting_links[task.meeting].clone()),
+                    ("topic", topic),
+                    ("initiative", initiative_link(&task.initiative)),
+                    ("url", site.task_url(task).into()),
+                ])
+            })
+            .collect();
+
+        let topics: Vec<Vec<Value>> = site
+            .meetings
+            .iter()
+            .enumerate()
+            .map(|(m, meeting)| {
+                meeting
+                    .topics
+                    .iter()
+                    .enumerate()
+                    .map(|(t, topic)| {
+                        let open = topic.tasks.iter().filter(|&&i| !site.tasks[i].done).count();
+                        map(vec![
+                            ("slug", topic.slug.as_str().into()),
+                            ("title", topic.title.as_str().into()),
+                            ("url", site.topic_url(m, t).into()),
+                            ("summary", topic.summary.as_str().into()),
+                            ("body_html", topic.body_html.as_str().into()),
+                            ("participants", person_list(&topic.participants)),
+                            ("initiative", initiative_link(&topic.initiative)),
+                            ("meeting", meeting_links[m].clone()),
+                            ("tasks", topic.tasks.iter().map(|&i| tasks[i].clone()).collect::<Vec<_>>().into()),
+                            ("open_count", open.into()),
+                        ])
+                    })
+                    .collect()
+            })
+            .collect();
+
+        let meetings: Vec<Value> = site
+            .meetings
+            .iter()
+            .enumerate()
+            .map(|(m, meeting)| {
+                let all_tasks = meeting
+                    .topics
+                    .iter()
+                    .flat_map(|t| t.tasks.iter())
+                    .chain(meeting.tasks.iter());
+                let (count, open) = all_tasks.fold((0usize, 0usize), |(count, open), &i| {
+                    (count + 1, open + usize::from(!site.tasks[i].done))
+                });
+                map(vec![
+                    ("title", meeting.title.as_str().into()),
+                    ("slug", meeting.slug.as_str().into()),
+                    ("url", site.meeting_url(m).into()),
+                    ("date", meeting.date.to_string().into()),
+                    ("date_label", date_label(meeting.date).into()),
+                    ("account", opt(meeting.account.as_deref())),
+                    ("tags", meeting.tags.clone().into()),
+                    ("summary", meeting.summary.as_str().into()),
+                    ("topic_count", meeting.topics.len().into()),
+                    ("task_count", count.into()),
+                    ("open_count", open.into()),
+                ])
+            })
+            .collect();
+
+        let initiatives: Vec<Value> = site
+            .initiatives
+            .iter()
+            .map(|initiative| {
+                let open = initiative.tasks.iter().filter(|&&i| !site.tasks[i].done).count();
+                let last = initiative.topics.last().map(|&(m, _)| meeting_links[m].clone());
+                map(vec![
+                    ("slug", initiative.slug.as_str().into()),
+                    ("title", initiative.title.as_str().into()),
+                    ("url", format!("initiatives/{}/", initiative.slug).into()),
+                    ("status", format!("{:?}", initiative.status).to_lowercase().into()),
+                    ("status_label", initiative.status.label().into()),
+                    ("owners", person_list(&initiative.owners)),
+                    ("account", opt(initiative.account.as_deref())),
+                    ("target", opt(initiative.target.map(|d| d.to_string()))),
+                    ("target_label", opt(initiative.target.map(date_label))),
+                    ("target_passed", initiative.target.is_some_and(|t| t < site.today && initiative.status.is_open()).into()),
+                    ("summary", initiative.summary.as_str().into()),
+                    ("topic_count", initiative.topics.len().into()),
+                    ("open_count", open.into()),
+                    ("last_meeting", opt(last)),
+                ])
+            })
+            .collect();
+
+        Ok(Renderer {
+            site,
+            tera,
+            tasks,
+            meetings,
+            topics,
+            initiatives,
+            people,
+        })
+    }
+
+    /// Every HTML page of the site.
+    pub fn pages(&self) -> Vec<Page> {
+        let site = self.site;
+        let mut pages = vec![
+            Page::Dashboard,
+            Page::Meetings,
+            Page::Topics,
+            Page::Initiatives,
+            Page::Owners,
+            Page::Calendar,
+            Page::NotFound,
+        ];
+        for (m, meeting) in site.meetings.iter().enumerate() {
+            pages.push(Page::Meeting(m));
+            pages.extend((0..meeting.topics.len()).map(|t| Page::Topic(m, t)));
+        }
+        pages.extend((0..site.initiatives.len()).map(Page::Initiative));
+        pages.extend(site.people.keys().cloned().map(Page::Owner));
+        pages.extend(calendar::months(site).into_iter().map(Page::Month));
+        pages
+    }
+
+    /// The output path of a page, relative to the output folder.
+    pub fn path(&self, page: &Page) -> String {
+        let dir = self.url(page);
+        if *page == Page::NotFound {
+            "404.html".to_string()
+        } else {
+            format!("{dir}index.html")
+        }
+    }
+
+    /// The folder address of a page, relative to the site root (`""` for the dashboard).
+    pub fn url(&self, page: &Page) -> String {
+        let site = self.site;
+        match page {
+            Page::Dashboard | Page::NotFound => String::new(),
+            Page::Meetings => "meetings/".into(),
+            Page::Meeting(m) => site.meeting_url(*m),
+            Page::Topic(m, t) => site.topic_url(*m, *t),
+            Page::Topics => "topics/".into(),
+            Page::Initiatives => "initiatives/".into(),
+            Page::Initiative(i) => format!("initiatives/{}/", site.initiatives[*i].slug),
+            Page::Owners => "owners/".into(),
+            Page::Owner(id) => format!("owners/{id}/"),
+            Page::Calendar => "calendar/".into(),
+            Page::Month(month) => format!("calendar/{}/", month.format("%Y-%m")),
+        }
+    }
+
+    fn tasks_of(&self, indices: &[usize]) -> Value {
+        indices.iter().map(|&i| self.tasks[i].clone()).collect::<Vec<_>>().into()
+    }
+
+    fn topic_list(&self, pairs: &[(usize, usize)]) -> Value {
+        pairs
+            .iter()
+            .map(|&(m, t)| self.topics[m][t].clone())
+            .collect::<Vec<_>>()
+            .into()
+    }
+
+    fn agenda_value(&self, agenda: &Agenda) -> Value {
+        agenda
+            .groups
+            .iter()
+            .map(|group| {
+                map(vec![
+                    ("key", group.bucket.key().into()),
+                    ("title", group.bucket.title().into()),
+                    ("tasks", self.tasks_of(&group.tasks)),
+                ])
+            })
+            .collect::<Vec<_>>()
+            .into()
+    }
+
+    pub fn render(&self, page: &Page) -> Result<String> {
+        let site = self.site;
+        let url = self.url(page);
+        let mut context = Context::new();
+        context.insert("root", &root_prefix(&url));
+        context.insert("page_url", &url);
+        let template = match page {
+            Page::Dashboard => {
+                let overdue: Vec<usize> = (0..site.tasks.len()).filter(|&i| site.tasks[i].overdue).collect();
+                let horizon = site.today + chrono::Days::new(14);
+                let upcoming: Vec<usize> = (0..site.tasks.len())
+                    .filter(|&i| {
+                        let task = &site.tasks[i];
+                        !task.done && task.due.is_some_and(|d| d.date >= site.today && d.date <= horizon)
+                    })
+                    .collect();
+                let open = site.tasks.iter().filter(|t| !t.done).count();
+                context.insert_value("meetings", self.meetings.iter().take(5).cloned().collect::<Vec<_>>().into());
+                context.insert_value("overdue", self.tasks_of(&overdue));
+                context.insert_value("upcoming", self.tasks_of(&upcoming));
+                context.insert_value(
+                    "initiatives",
+                    site.initiatives
+                        .iter()
+                        .zip(&self.initiatives)
+                        .filter(|(i, _)| i.status.is_open())
+                        .map(|(_, v)| v.clone())
+                        .collect::<Vec<_>>()
+                        .into(),
+                );
+                context.insert("meeting_count", &site.meetings.len());
+                context.insert("open_count", &open);
+                context.insert("overdue_count", &overdue.len());
+                context.insert("people_count", &site.people.len());
+                "index.html"
+            }
+            Page::Meetings => {
+                context.insert_value("meetings", self.meetings.clone().into());
+                "meetings.html"
+            }
+            Page::Meeting(m) => {
+                let meeting = &site.meetings[*m];
+                context.insert_value("meeting", self.meetings[*m].clone());
+                context.insert("intro_html", &meeting.intro_html);
+                context.insert_value("attendees", {
+                    meeting
+                        .attendees
+                        .iter()
+                        .filter_map(|p| self.people.get(&p.id).cloned())
+                        .collect::<Vec<_>>()
+                        .into()
+                });
+                context.insert_value("topics", self.topics[*m].clone().into());
+                context.insert_value("tasks", self.tasks_of(&meeting.tasks));
+                context.insert_value("previous", opt(self.meetings.get(m + 1).cloned()));
+                context.insert_value("next", opt(m.checked_sub(1).and_then(|n| self.meetings.get(n).cloned())));
+                "meeting.html"
+            }
+            Page::Topic(m, t) => {
+                let meeting = &site.meetings[*m];
+                context.insert_value("topic", self.topics[*m][*t].clone());
+                context.insert_value("meeting", self.meetings[*m].clone());
+                context.insert_value(
+                    "siblings",
+                    self.topics[*m]
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| i != t)
+                        .map(|(_, v)| v.clone())
+                        .collect::<Vec<_>>()
+                        .into(),
+                );
+                // The same initiative discussed in other meetings.
+                let related: Vec<(usize, usize)> = meeting.topics[*t]
+                    .initiative
+                    .as_ref()
+                    .and_then(|slug| site.initiative_index(slug))
+                    .map(|i| {
+                        site.initiatives[i]
+                            .topics
+                            .iter()
+                            .copied()
+                            .filter(|&(om, ot)| (om, ot) != (*m, *t))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                context.insert_value("related", self.topic_list(&related));
+                "topic.html"
+            }
+            Page::Topics => {
+                let mut groups = Vec::new();
+                for (i, initiative) in site.initiatives.iter().enumerate() {
+                    if !initiative.topics.is_empty() {
+                        let mut newest_first = initiative.topics.clone();
+                        newest_first.reverse();
+                        groups.push(map(vec![
+                            ("initiative", self.initiatives[i].clone()),
+                            ("topics", self.topic_list(&newest_first)),
+                        ]));
+                    }
+                }
+                let loose: Vec<(usize, usize)> = site
+                    .meetings
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(m, meeting)| {
+                        meeting
+                            .topics
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, topic)| topic.initiative.is_none())
+                            .map(move |(t, _)| (m, t))
+                    })
+                    .collect();
+                context.insert_value("groups", groups.into());
+                context.insert_value("loose", self.topic_list(&loose));
+                context.insert("topic_count", &site.meetings.iter().map(|m| m.topics.len()).sum::<usize>());
+                "topics.html"
+            }
+            Page::Initiatives => {
+                context.insert_value("initiatives", self.initiatives.clone().into());
+                "initiatives.html"
+            }
+            Page::Initiative(i) => {
+                let initiative = &site.initiatives[*i];
+                context.insert_value("initiative", self.initiatives[*i].clone());
+                context.insert("body_html", &initiative.body_html);
+                context.insert_value("timeline", self.topic_list(&initiative.topics));
+                let (open, done): (Vec<usize>, Vec<usize>) =
+                    initiative.tasks.iter().partition(|&&t| !site.tasks[t].done);
+                context.insert_value("open_tasks", self.tasks_of(&open));
+                context.insert_value("done_tasks", self.tasks_of(&done));
+                "initiative.html"
+            }
+            Page::Owners => {
+                let owners: Vec<Value> = site
+                    .by_person
+                    .iter()
+                    .filter_map(|(id, index)| {
+                        let person = self.people.get(id)?.clone();
+                        Some(map(vec![
+                            ("person", person),
+                            ("open_count", index.open_count(site).into()),
+                            ("overdue_count", index.overdue_count(site).into()),
+                            ("done_count", (index.tasks.len() - index.open_count(site)).into()),
+                            ("next_due", opt(index.tasks.iter().map(|&t| &site.tasks[t]).find(|t| !t.done && t.due.is_some()).and_then(|t| t.due.map(|d| d.label())))),
+                            ("topic_count", index.topics.len().into()),
+                        ]))
+                    })
+                    .collect();
+                context.insert_value("owners", owners.into());
+                "owners.html"
+            }
+            Page::Owner(id) => {
+                let index = site.by_person.get(id);
+                let task_ids = index.map(|i| i.tasks.as_slice()).unwrap_or_default();
+                let agenda = Agenda::of(site, task_ids.iter().copied());
+                let done: Vec<usize> = task_ids.iter().copied().filter(|&t| site.tasks[t].done).collect();
+                let mut topics = index.map(|i| i.topics.clone()).unwrap_or_default();
+                topics.sort_by_key(|&(m, t)| (m, t));
+                context.insert_value("person", self.people.get(id).cloned().unwrap_or_else(Value::none));
+                context.insert_value("agenda", self.agenda_value(&agenda));
+                context.insert_value("done_tasks", self.tasks_of(&done));
+                context.insert("open_count", &agenda.open_count());
+                context.insert("overdue_count", &agenda.overdue_count(site));
+                context.insert_value("topics", self.topic_list(&topics));
+                context.insert_value(
+                    "initiatives",
+                    index
+                        .map(|i| i.initiatives.iter().map(|&n| self.initiatives[n].clone()).collect::<Vec<_>>())
+                        .unwrap_or_default()
+                        .into(),
+                );
+                "owner.html"
+            }
+            Page::Calendar => {
+                let agenda = Agenda::of(site, 0..site.tasks.len());
+                let done: Vec<usize> = (0..site.tasks.len()).filter(|&t| site.tasks[t].done).collect();
+                context.insert_value("agenda", self.agenda_value(&agenda));
+                context.insert_value("done_tasks", self.tasks_of(&done));
+                context.insert("open_count", &agenda.open_count());
+                context.insert_value("months", calendar::month_links(site).into());
+                context.insert_value(
+                    "owners",
+                    site.by_person
+                        .iter()
+                        .filter(|(_, index)| index.open_count(site) > 0)
+                        .filter_map(|(id, _)| self.people.get(id).cloned())
+                        .collect::<Vec<_>>()
+                        .into(),
+                );
+                "calendar.html"
+            }
+            Page::Month(month) => {
+                let grid = calendar::MonthGrid::of(site, *month);
+                let weeks: Vec<Value> = grid
+                    .weeks
+                    .iter()
+                    .map(|week| {
+                        week.iter()
+                            .map(|day| {
+                                map(vec![
+                                    ("day", day.date.format("%-d").to_string().into()),
+                                    ("date", day.date.to_string().into()),
+                                    ("label", day.date.format("%A %-d %B").to_string().into()),
+                                    ("in_month", day.in_month.into()),
+                                    ("today", (day.date == site.today).into()),
+                                    ("past", (day.date < site.today).into()),
+                                    ("tasks", self.tasks_of(&day.tasks)),
+                                ])
+                            })
+                            .collect::<Vec<_>>()
+                            .into()
+                    })
+                    .collect();
+                context.insert("month_label", &month.format("%B %Y").to_string());
+                context.insert("month", &month.format("%Y-%m").to_string());
+                context.insert_value("weekdays", grid.weekday_names().into());
+                context.insert_value("weeks", weeks.into());
+                context.insert_value("month_tasks", self.tasks_of(&grid.month_level));
+                context.insert_value("previous", opt(grid.previous.map(|d| d.format("%Y-%m").to_string())));
+                context.insert_value("previous_label", opt(grid.previous.map(|d| d.format("%B %Y").to_string())));
+                context.insert_value("next", opt(grid.next.map(|d| d.format("%Y-%m").to_string())));
+                context.insert_value("next_label", opt(grid.next.map(|d| d.format("%B %Y").to_string())));
+                "month.html"
+            }
+            Page::NotFound => "404.html",
+        };
+        self.tera
+            .render(template, &context)
+            .map_err(|e| Error::Template(report(&e)))
+    }
+}
+
+fn days_late(task: &Task, today: NaiveDate) -> i64 {
+    match (task.overdue, task.due) {
+        (true, Some(due)) => (today - due.date).num_days(),
+        _ => 0,
+    }
+}
+
+/// Puts the page's way back to the root into Markdown rendered with [`ROOT_PLACEHOLDER`].
+fn relink(html: &str, _: Kwargs, state: &State) -> Value {
+    let root: String = state.get::<String>("root").ok().flatten().unwrap_or_default();
+    Value::safe_string(&html.replace(ROOT_PLACEHOLDER, &root))
+}
+
+/// A site-relative address as a link from the current page. Folders get `index.html` so links
+/// work when the site is opened from disk, where a folder shows as a file listing.
+fn url(path: &str, _: Kwargs, state: &State) -> String {
+    let root: String = state.get::<String>("root").ok().flatten().unwrap_or_default();
+    if path.is_empty() || path.ends_with('/') {
+        format!("{root}{path}index.html")
+    } else {
+        format!("{root}{path}")
+    }
+}
+
+/// Tera's report, which names the template, line and column and underlines the place.
+fn report(error: &tera::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        text.push_str(&format!("\n  caused by: {cause}"));
+        source = cause.source();
+    }
+    text
+}
+
+fn template_error(error: &tera::Error, theme: &Theme) -> Error {
+    let mut text = report(error);
+    // Tera knows templates by name; say which file that is.
+    for (name, (path, _)) in &theme.templates {
+        let marker = format!("--> {name}:");
+        if text.contains(&marker) {
+            text = text.replace(&marker, &format!("--> {}:", path.display()));
+        }
+    }
+    Error::Template(text)
+}
