@@ -104,6 +104,8 @@ pub struct TaskDoc {
     pub done: bool,
     /// Index into the meeting's topics; None for meeting-level tasks.
     pub topic: Option<usize>,
+    /// `{initiative=slug}` written on the task itself, for a topic that spans several threads.
+    pub initiative: Option<InitiativeRef>,
     pub line: usize,
 }
 
@@ -322,7 +324,7 @@ impl MeetingReader<'_> {
             .into_iter()
             .map(|task| {
                 let topic = topic_of_section[task.section];
-                self.finish_task(&source, body, base, task, topic, &mut diagnostics)
+                self.finish_task(&source, body, base, task, topic)
             })
             .collect();
 
@@ -577,7 +579,6 @@ impl MeetingReader<'_> {
         base: usize,
         task: OpenTask,
         topic: Option<usize>,
-        diagnostics: &mut Vec<Diagnostic>,
     ) -> TaskDoc {
         let item_text = &body[task.item.clone()];
         let after_marker = task.item.start
@@ -598,7 +599,19 @@ impl MeetingReader<'_> {
                 (title, after_marker + skip)
             }
         };
-        let detail_source = &body[detail_start.min(task.item.end)..task.item.end];
+        let mut detail_source = &body[detail_start.min(task.item.end)..task.item.end];
+        let mut initiative = None;
+        if let Some(at) = detail_source.rfind("{initiative=") {
+            let value_start = at + "{initiative=".len();
+            if let Some(len) = detail_source[value_start..].find('}') {
+                let start = base + detail_start + value_start;
+                initiative = Some(InitiativeRef {
+                    slug: detail_source[value_start..value_start + len].trim().to_string(),
+                    span: start..start + len,
+                });
+                detail_source = &detail_source[..at];
+            }
+        }
         let (detail, trailing) = split_trailing_metadata(detail_source);
         let trailing_mentions: Vec<&str> = tokenize(trailing)
             .into_iter()
@@ -621,8 +634,8 @@ impl MeetingReader<'_> {
                 .cloned()
                 .collect()
         };
+        // Unknown names were already reported with the section's mentions.
         let owners = self.people_of(source, &owner_mentions, &mut Vec::new());
-        let _ = diagnostics;
         TaskDoc {
             title,
             detail_html: self.renderer.inline(detail.trim().trim_start_matches([':', '.', '-']).trim()),
@@ -630,6 +643,7 @@ impl MeetingReader<'_> {
             due: task.due,
             done: task.done,
             topic,
+            initiative,
             line: line_of(&source.text, base + task.item.start),
         }
     }

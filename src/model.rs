@@ -147,8 +147,13 @@ impl Site {
             .collect();
 
         for doc in &meeting_docs {
-            for topic in &doc.topics {
-                if let Some(reference) = &topic.initiative {
+            let references = doc
+                .topics
+                .iter()
+                .filter_map(|t| t.initiative.as_ref())
+                .chain(doc.tasks.iter().filter_map(|t| t.initiative.as_ref()));
+            for reference in references {
+                {
                     if !initiative_slugs.contains_key(reference.slug.as_str()) {
                         let known: Vec<&str> = initiative_docs.iter().map(|i| i.slug.as_str()).collect();
                         errors.push(doc.source.error(
@@ -242,7 +247,10 @@ impl Site {
                     None => meeting_tasks.push(index),
                 }
                 tasks.push(Task {
-                    initiative: task.topic.and_then(|t| topics[t].initiative.clone()),
+                    initiative: task
+                        .initiative
+                        .map(|r| r.slug)
+                        .or_else(|| task.topic.and_then(|t| topics[t].initiative.clone())),
                     overdue: is_overdue(task.due, task.done, today),
                     title: task.title,
                     detail_html: task.detail_html,
@@ -301,7 +309,16 @@ impl Site {
             .collect();
         for (meeting_index, meeting) in meetings.iter().enumerate().rev() {
             for (topic_index, topic) in meeting.topics.iter().enumerate() {
-                if let Some(&i) = topic.initiative.as_ref().and_then(|s| initiative_at.get(s)) {
+                // A topic belongs to its own initiative and to those its tasks name.
+                let mut linked: Vec<usize> = topic
+                    .initiative
+                    .iter()
+                    .chain(topic.tasks.iter().filter_map(|&t| tasks[t].initiative.as_ref()))
+                    .filter_map(|slug| initiative_at.get(slug).copied())
+                    .collect();
+                linked.sort_unstable();
+                linked.dedup();
+                for i in linked {
                     initiatives[i].topics.push((meeting_index, topic_index));
                 }
             }

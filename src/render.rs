@@ -63,10 +63,11 @@ impl<'s> Renderer<'s> {
             .iter()
             .map(|(name, (_, text))| (name.clone(), text.clone()))
             .collect();
-        tera.add_raw_templates(templates)
-            .map_err(|e| template_error(&e, theme))?;
+        // Filters first: Tera checks at compile time that every filter a template uses exists.
         tera.register_filter("relink", relink);
         tera.register_filter("url", url);
+        tera.add_raw_templates(templates)
+            .map_err(|e| template_error(&e, theme))?;
         tera.global_context().insert("site_title", &site.config.title);
         tera.global_context().insert("today", &date_label(site.today));
         tera.global_context().insert("today_iso", &site.today.to_string());

@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 /// The default theme, as shipped: (path inside the theme, content).
 pub const DEFAULT_THEME: &[(&str, &str)] = &[
     ("templates/base.html", include_str!("../themes/default/templates/base.html")),
-    ("templates/partials.html", include_str!("../themes/default/templates/partials.html")),
+    ("templates/task.html", include_str!("../themes/default/templates/task.html")),
+    ("templates/topic_card.html", include_str!("../themes/default/templates/topic_card.html")),
+    ("templates/agenda.html", include_str!("../themes/default/templates/agenda.html")),
     ("templates/index.html", include_str!("../themes/default/templates/index.html")),
     ("templates/meetings.html", include_str!("../themes/default/templates/meetings.html")),
     ("templates/meeting.html", include_str!("../themes/default/templates/meeting.html")),
