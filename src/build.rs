@@ -46,9 +46,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let pages = renderer.pages();
 
     let staging = Staging::begin(&target)?;
-    pages
-        .par_iter()
-        .try_for_each(|page| staging.write(&renderer.path(page), renderer.render(page)?.as_bytes()))?;
+    pages.par_iter().try_for_each(|page| {
+        staging.write(&renderer.path(page), renderer.render(page)?.as_bytes())
+    })?;
 
     let mut files = pages.len();
     for (name, bytes) in &theme.static_files {
@@ -73,7 +73,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     })?;
     files += 1 + site.by_person.len();
     staging.write("feed.xml", feed::atom(site).as_bytes())?;
-    staging.write("tasks.json", feed::tasks_json(site, site.tasks.iter()).as_bytes())?;
+    staging.write(
+        "tasks.json",
+        feed::tasks_json(site, site.tasks.iter()).as_bytes(),
+    )?;
     let urls: Vec<String> = pages
         .iter()
         .filter(|p| **p != crate::render::Page::NotFound)
@@ -100,12 +103,18 @@ pub fn check(root: &Path, load: &LoadOptions) -> Result<(usize, usize)> {
     let loaded = load_site(root, load)?;
     if !loaded.warnings.is_empty() {
         return Err(Error::Content(
-            loaded.warnings.into_iter().map(Diagnostic::into_error).collect(),
+            loaded
+                .warnings
+                .into_iter()
+                .map(Diagnostic::into_error)
+                .collect(),
         ));
     }
     let theme = Theme::load(root, &loaded.site.config.theme)?;
     let renderer = Renderer::new(&loaded.site, &theme)?;
     let pages = renderer.pages();
-    pages.par_iter().try_for_each(|page| renderer.render(page).map(drop))?;
+    pages
+        .par_iter()
+        .try_for_each(|page| renderer.render(page).map(drop))?;
     Ok((loaded.site.meetings.len(), pages.len()))
 }

@@ -55,7 +55,10 @@ impl Agenda {
 /// month, with no gaps so previous/next always lead somewhere.
 pub fn months(site: &Site) -> Vec<NaiveDate> {
     let current = month_start(site.today);
-    let dated = site.tasks.iter().filter_map(|t| t.due.map(|d| month_start(d.date)));
+    let dated = site
+        .tasks
+        .iter()
+        .filter_map(|t| t.due.map(|d| month_start(d.date)));
     let (first, last) = dated.fold((current, current), |(lo, hi), m| (lo.min(m), hi.max(m)));
     let mut months = Vec::new();
     let mut month = first;
@@ -113,7 +116,9 @@ impl MonthGrid {
     pub fn of(site: &Site, month: NaiveDate) -> MonthGrid {
         let all_months = months(site);
         let position = all_months.iter().position(|m| *m == month);
-        let previous = position.and_then(|p| p.checked_sub(1)).map(|p| all_months[p]);
+        let previous = position
+            .and_then(|p| p.checked_sub(1))
+            .map(|p| all_months[p]);
         let next = position.and_then(|p| all_months.get(p + 1).copied());
 
         let first_weekday = site.config.week_start;
@@ -224,7 +229,10 @@ fn event(site: &Site, task: &Task, due: crate::dates::Due, line: &mut impl FnMut
     };
     line("BEGIN:VEVENT");
     line(&format!("UID:{}", escape_text(&task.uid)));
-    line(&format!("DTSTAMP:{}T000000Z", meeting.date.format("%Y%m%d")));
+    line(&format!(
+        "DTSTAMP:{}T000000Z",
+        meeting.date.format("%Y%m%d")
+    ));
     line(&format!("DTSTART;VALUE=DATE:{}", due.date.format("%Y%m%d")));
     line(&format!(
         "DTEND;VALUE=DATE:{}",
@@ -299,7 +307,11 @@ mod tests {
         let text = format!("SUMMARY:{}", "é".repeat(60));
         fold_line(&mut out, &text);
         for physical in out.split("\r\n").filter(|l| !l.is_empty()) {
-            assert!(physical.len() <= 75, "{} octets: {physical}", physical.len());
+            assert!(
+                physical.len() <= 75,
+                "{} octets: {physical}",
+                physical.len()
+            );
         }
         let unfolded = out.replace("\r\n ", "");
         assert_eq!(unfolded, format!("{text}\r\n"));
@@ -307,9 +319,6 @@ mod tests {
 
     #[test]
     fn text_values_are_escaped() {
-        assert_eq!(
-            escape_text("a,b;c\\d\r\ne\nf"),
-            "a\\,b\\;c\\\\d\\ne\\nf"
-        );
+        assert_eq!(escape_text("a,b;c\\d\r\ne\nf"), "a\\,b\\;c\\\\d\\ne\\nf");
     }
 }

@@ -152,7 +152,10 @@ fn execute(cli: &Cli) -> Result<(), Error> {
                     report.out.display()
                 );
                 if !report.warnings.is_empty() {
-                    println!("{} warning(s); `dossier check` treats them as errors", report.warnings.len());
+                    println!(
+                        "{} warning(s); `dossier check` treats them as errors",
+                        report.warnings.len()
+                    );
                 }
             }
             Ok(())
@@ -199,7 +202,10 @@ fn execute(cli: &Cli) -> Result<(), Error> {
             } else {
                 let color = std::io::stdout().is_terminal()
                     && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-                print!("{}", tasks::agenda_text(&loaded.site, &selected, &filter, color));
+                print!(
+                    "{}",
+                    tasks::agenda_text(&loaded.site, &selected, &filter, color)
+                );
             }
             Ok(())
         }

@@ -63,7 +63,11 @@ fn line_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         }
         let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
         let line = start..end.min(text.len());
-        let content_end = if text[..end].ends_with('\r') { end - 1 } else { end };
+        let content_end = if text[..end].ends_with('\r') {
+            end - 1
+        } else {
+            end
+        };
         start = end + 1;
         Some(line.start..content_end.max(line.start))
     })
@@ -288,7 +292,8 @@ impl MeetingReader<'_> {
                 Some(id) => id.clone(),
                 None => slugify(&section.title),
             };
-            if !is_safe_segment(&slug) || (section.explicit_id.is_some() && slug != slugify(&slug)) {
+            if !is_safe_segment(&slug) || (section.explicit_id.is_some() && slug != slugify(&slug))
+            {
                 diagnostics.push(source.error(
                     heading_span,
                     format!(
@@ -313,7 +318,11 @@ impl MeetingReader<'_> {
                 slug,
                 title: section.title.clone(),
                 initiative: section.initiative.clone(),
-                body_html: self.renderer.block(&without_ranges(body, &section.content, &section.task_lines)),
+                body_html: self.renderer.block(&without_ranges(
+                    body,
+                    &section.content,
+                    &section.task_lines,
+                )),
                 summary: shorten(section.first_paragraph.as_deref().unwrap_or_default()),
                 participants,
                 line: line_of(&source.text, base + section.heading.start),
@@ -329,9 +338,9 @@ impl MeetingReader<'_> {
             .collect();
 
         let intro = &sections[0];
-        let intro_html = self
-            .renderer
-            .block(&without_ranges(body, &intro.content, &intro.task_lines));
+        let intro_html =
+            self.renderer
+                .block(&without_ranges(body, &intro.content, &intro.task_lines));
         // Intro mentions are checked like any other.
         self.people_of(&source, &intro.mentions, &mut diagnostics);
         for section in sections.iter().filter(|s| s.kind == SectionKind::Tasks) {
@@ -395,12 +404,13 @@ impl MeetingReader<'_> {
                         if key.as_ref() == "initiative" {
                             let slug = value.map(|v| v.to_string()).unwrap_or_default();
                             let heading_text = &body[range.clone()];
-                            let span = heading_text
-                                .find(&format!("initiative={slug}"))
-                                .map_or(range.clone(), |at| {
+                            let span = heading_text.find(&format!("initiative={slug}")).map_or(
+                                range.clone(),
+                                |at| {
                                     let start = range.start + at + "initiative=".len();
                                     start..start + slug.len()
-                                });
+                                },
+                            );
                             section.initiative = Some(InitiativeRef {
                                 slug,
                                 span: base + span.start..base + span.end,
@@ -422,10 +432,10 @@ impl MeetingReader<'_> {
                 }
                 Event::Start(Tag::CodeBlock(_)) => code_block = true,
                 Event::End(TagEnd::CodeBlock) => code_block = false,
-                Event::Start(Tag::Paragraph) if items.is_empty() => {
-                    if sections[section_index].first_paragraph.is_none() {
-                        paragraph = Some(String::new());
-                    }
+                Event::Start(Tag::Paragraph)
+                    if items.is_empty() && sections[section_index].first_paragraph.is_none() =>
+                {
+                    paragraph = Some(String::new());
                 }
                 Event::End(TagEnd::Paragraph) => {
                     if let Some(text) = paragraph.take() {
@@ -515,10 +525,9 @@ impl MeetingReader<'_> {
                                             task.due.get_or_insert(due);
                                         }
                                     }
-                                    Err(message) => diagnostics.push(source.error(
-                                        offset..offset + token_range.len(),
-                                        message,
-                                    )),
+                                    Err(message) => diagnostics.push(
+                                        source.error(offset..offset + token_range.len(), message),
+                                    ),
                                 }
                                 String::new()
                             }
@@ -581,10 +590,7 @@ impl MeetingReader<'_> {
         topic: Option<usize>,
     ) -> TaskDoc {
         let item_text = &body[task.item.clone()];
-        let after_marker = task.item.start
-            + item_text
-                .find(']')
-                .map_or(0, |i| i + 1);
+        let after_marker = task.item.start + item_text.find(']').map_or(0, |i| i + 1);
         let (title, detail_start) = match (&task.bold_title, task.title_end) {
             (Some(bold), Some(end)) if !bold.trim().is_empty() => (clean_title(bold), end),
             _ => {
@@ -593,9 +599,7 @@ impl MeetingReader<'_> {
                 let title = clean_title(&plain[..sentence_end]);
                 // The detail starts after the first sentence in the source too.
                 let source_rest = &body[after_marker..task.item.end];
-                let skip = source_rest
-                    .find(". ")
-                    .map_or(source_rest.len(), |i| i + 1);
+                let skip = source_rest.find(". ").map_or(source_rest.len(), |i| i + 1);
                 (title, after_marker + skip)
             }
         };
@@ -606,7 +610,9 @@ impl MeetingReader<'_> {
             if let Some(len) = detail_source[value_start..].find('}') {
                 let start = base + detail_start + value_start;
                 initiative = Some(InitiativeRef {
-                    slug: detail_source[value_start..value_start + len].trim().to_string(),
+                    slug: detail_source[value_start..value_start + len]
+                        .trim()
+                        .to_string(),
                     span: start..start + len,
                 });
                 detail_source = &detail_source[..at];
@@ -638,7 +644,9 @@ impl MeetingReader<'_> {
         let owners = self.people_of(source, &owner_mentions, &mut Vec::new());
         TaskDoc {
             title,
-            detail_html: self.renderer.inline(detail.trim().trim_start_matches([':', '.', '-']).trim()),
+            detail_html: self
+                .renderer
+                .inline(detail.trim().trim_start_matches([':', '.', '-']).trim()),
             owners,
             due: task.due,
             done: task.done,
@@ -721,14 +729,22 @@ pub fn split_trailing_metadata(text: &str) -> (&str, &str) {
     let mut end = text.trim_end().len();
     loop {
         let head = text[..end].trim_end();
-        let word_start = head
-            .rfind(char::is_whitespace)
-            .map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+        let word_start = head.rfind(char::is_whitespace).map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
         let word = &head[word_start..];
-        let is_meta = word.starts_with('@')
-            || word
-                .get(..4)
-                .is_some_and(|prefix| prefix.eq_ignore_ascii_case("due:"));
+        // The last word may end the sentence ("… @patrick-faut."); before it, a word with
+        // punctuation ("and @Matthias. @Sigi") belongs to the prose.
+        let is_last = head.len() == text.trim_end().len();
+        let bare = if is_last {
+            word.trim_end_matches('.')
+        } else {
+            word
+        };
+        let is_meta = match tokenize(bare).as_slice() {
+            [(range, Token::Mention(_) | Token::Due(_))] => range.len() == bare.len(),
+            _ => false,
+        };
         if word.is_empty() || !is_meta {
             return (&text[..end], &text[end..]);
         }
@@ -982,7 +998,11 @@ Optional introduction, before the first topic.
         assert_eq!(close.topic, Some(0));
         assert!(!close.done);
         assert_eq!(close.line, 15);
-        assert!(close.detail_html.starts_with("coordinate with <a"), "{}", close.detail_html);
+        assert!(
+            close.detail_html.starts_with("coordinate with <a"),
+            "{}",
+            close.detail_html
+        );
 
         let backbone = &doc.tasks[1];
         assert_eq!(backbone.title, "Backbone Excel file");
@@ -1055,7 +1075,18 @@ Optional introduction, before the first topic.
             split_trailing_metadata("send it. @Sigi @Oana due:2025-11-28"),
             ("send it. ", "@Sigi @Oana due:2025-11-28")
         );
-        assert_eq!(split_trailing_metadata("ask @Sigi about it"), ("ask @Sigi about it", ""));
+        assert_eq!(
+            split_trailing_metadata("ask @Sigi about it"),
+            ("ask @Sigi about it", "")
+        );
+        assert_eq!(
+            split_trailing_metadata("with @Steven and @Matthias. @Alberto-Manuel"),
+            ("with @Steven and @Matthias. ", "@Alberto-Manuel")
+        );
+        assert_eq!(
+            split_trailing_metadata("Barco. @patrick-faut."),
+            ("Barco. ", "@patrick-faut.")
+        );
     }
 
     #[test]

@@ -48,7 +48,9 @@ impl Due {
         if parts.next().is_some() || year.len() != 4 || !all_digits(year) {
             return Err(format!("`due:{text}` is not a deadline; {expected}"));
         }
-        let year: i32 = year.parse().map_err(|_| format!("bad year in `due:{text}`"))?;
+        let year: i32 = year
+            .parse()
+            .map_err(|_| format!("bad year in `due:{text}`"))?;
         if let Some(quarter) = second.strip_prefix(['Q', 'q']) {
             return match (quarter, third) {
                 ("1" | "2" | "3" | "4", None) => {
@@ -313,12 +315,27 @@ mod tests {
     #[test]
     fn weeks_start_on_the_configured_day() {
         // 2025-11-24 is a Monday, 2025-11-30 a Sunday.
-        assert_eq!(week_start(date(2025, 11, 24), Weekday::Mon), date(2025, 11, 24));
-        assert_eq!(week_start(date(2025, 11, 30), Weekday::Mon), date(2025, 11, 24));
-        assert_eq!(week_start(date(2025, 11, 30), Weekday::Sun), date(2025, 11, 30));
-        assert_eq!(week_start(date(2025, 11, 29), Weekday::Sun), date(2025, 11, 23));
+        assert_eq!(
+            week_start(date(2025, 11, 24), Weekday::Mon),
+            date(2025, 11, 24)
+        );
+        assert_eq!(
+            week_start(date(2025, 11, 30), Weekday::Mon),
+            date(2025, 11, 24)
+        );
+        assert_eq!(
+            week_start(date(2025, 11, 30), Weekday::Sun),
+            date(2025, 11, 30)
+        );
+        assert_eq!(
+            week_start(date(2025, 11, 29), Weekday::Sun),
+            date(2025, 11, 23)
+        );
         // Across a year boundary.
-        assert_eq!(week_start(date(2026, 1, 1), Weekday::Mon), date(2025, 12, 29));
+        assert_eq!(
+            week_start(date(2026, 1, 1), Weekday::Mon),
+            date(2025, 12, 29)
+        );
     }
 
     #[test]

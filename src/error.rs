@@ -55,17 +55,31 @@ impl Diagnostic {
             column,
             width,
             message: message.into(),
-            source_line: Some(source[line_start..line_end].trim_end_matches('\r').to_string()),
+            source_line: Some(
+                source[line_start..line_end]
+                    .trim_end_matches('\r')
+                    .to_string(),
+            ),
         }
     }
 
     /// An error at a byte range of a file.
-    pub fn error(path: &Path, source: &str, span: Range<usize>, message: impl Into<String>) -> Self {
+    pub fn error(
+        path: &Path,
+        source: &str,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Self {
         Self::at(Severity::Error, path, source, span, message)
     }
 
     /// A warning at a byte range of a file.
-    pub fn warning(path: &Path, source: &str, span: Range<usize>, message: impl Into<String>) -> Self {
+    pub fn warning(
+        path: &Path,
+        source: &str,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Self {
         Self::at(Severity::Warning, path, source, span, message)
     }
 

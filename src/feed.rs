@@ -14,10 +14,19 @@ pub fn atom(site: &Site) -> String {
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     out.push_str("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
-    out.push_str(&format!("  <title>{}</title>\n", escape_xml(&site.config.title)));
+    out.push_str(&format!(
+        "  <title>{}</title>\n",
+        escape_xml(&site.config.title)
+    ));
     out.push_str(&format!("  <id>{}</id>\n", escape_xml(base)));
-    out.push_str(&format!("  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", escape_xml(base)));
-    out.push_str(&format!("  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}feed.xml\"/>\n", escape_xml(base)));
+    out.push_str(&format!(
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        escape_xml(base)
+    ));
+    out.push_str(&format!(
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}feed.xml\"/>\n",
+        escape_xml(base)
+    ));
     out.push_str(&format!("  <updated>{updated}T00:00:00Z</updated>\n"));
     out.push_str("  <generator>dossier</generator>\n");
     for (index, meeting) in site.meetings.iter().enumerate() {
@@ -33,14 +42,35 @@ pub fn atom(site: &Site) -> String {
             topics.join("")
         );
         out.push_str("  <entry>\n");
-        out.push_str(&format!("    <title>{}</title>\n", escape_xml(&meeting.title)));
+        out.push_str(&format!(
+            "    <title>{}</title>\n",
+            escape_xml(&meeting.title)
+        ));
         out.push_str(&format!("    <id>{}</id>\n", escape_xml(&link)));
-        out.push_str(&format!("    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", escape_xml(&link)));
-        out.push_str(&format!("    <published>{}T00:00:00Z</published>\n", meeting.date));
-        out.push_str(&format!("    <updated>{}T00:00:00Z</updated>\n", meeting.date));
-        out.push_str(&format!("    <author><name>{}</name></author>\n", escape_xml(meeting.account.as_deref().unwrap_or(&site.config.title))));
-        out.push_str(&format!("    <summary>{}</summary>\n", escape_xml(&meeting.summary)));
-        out.push_str(&format!("    <content type=\"html\">{}</content>\n", escape_xml(&content)));
+        out.push_str(&format!(
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+            escape_xml(&link)
+        ));
+        out.push_str(&format!(
+            "    <published>{}T00:00:00Z</published>\n",
+            meeting.date
+        ));
+        out.push_str(&format!(
+            "    <updated>{}T00:00:00Z</updated>\n",
+            meeting.date
+        ));
+        out.push_str(&format!(
+            "    <author><name>{}</name></author>\n",
+            escape_xml(meeting.account.as_deref().unwrap_or(&site.config.title))
+        ));
+        out.push_str(&format!(
+            "    <summary>{}</summary>\n",
+            escape_xml(&meeting.summary)
+        ));
+        out.push_str(&format!(
+            "    <content type=\"html\">{}</content>\n",
+            escape_xml(&content)
+        ));
         out.push_str("  </entry>\n");
     }
     out.push_str("</feed>\n");

@@ -146,7 +146,11 @@ pub fn markdown_files(root: &Path, dir: &Path) -> Result<Vec<ContentFile>> {
                 continue;
             }
         };
-        let relative = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
+        let relative = entry
+            .path()
+            .strip_prefix(root)
+            .unwrap_or(entry.path())
+            .to_path_buf();
         if entry.path_is_symlink() {
             let inside = entry
                 .path()

@@ -40,10 +40,9 @@ pub fn tokenize(text: &str) -> Vec<(Range<usize>, Token<'_>)> {
     let bytes = text.as_bytes();
     while index < bytes.len() {
         let at_word_start = index == 0
-            || !text[..index]
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_alphanumeric() || matches!(c, '@' | '_' | '-' | '.' | ':' | '/'));
+            || !text[..index].chars().next_back().is_some_and(|c| {
+                c.is_alphanumeric() || matches!(c, '@' | '_' | '-' | '.' | ':' | '/')
+            });
         let rest = &text[index..];
         let found = if !at_word_start {
             None
@@ -89,7 +88,11 @@ fn word_len(text: &str, accept: impl Fn(char) -> bool) -> usize {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MentionTarget {
     /// A person with an owner page (listed in people.toml, or not and given a page anyway).
-    Person { id: String, name: String, listed: bool },
+    Person {
+        id: String,
+        name: String,
+        listed: bool,
+    },
     /// A name several people answer to; shown as text.
     Ambiguous(Vec<String>),
 }
@@ -350,7 +353,10 @@ mod tests {
             allow_html: false,
         };
         assert_eq!(r.inline("[click](javascript:alert(1))"), "click");
-        assert_eq!(r.inline("[x](JaVa\tScRiPt:alert(1))"), "[x](JaVa\tScRiPt:alert(1))");
+        assert_eq!(
+            r.inline("[x](JaVa\tScRiPt:alert(1))"),
+            "[x](JaVa\tScRiPt:alert(1))"
+        );
         assert_eq!(r.inline("![i](data:image/png;base64,xx)"), "i");
         assert_eq!(
             r.inline("[ok](https://example.com)"),
@@ -369,6 +375,9 @@ mod tests {
             r.inline("by due:2025-12"),
             "by <time class=\"due\" datetime=\"2025-12\">by end of December 2025</time>"
         );
-        assert_eq!(r.inline("`@sigi due:2025-12`"), "<code>@sigi due:2025-12</code>");
+        assert_eq!(
+            r.inline("`@sigi due:2025-12`"),
+            "<code>@sigi due:2025-12</code>"
+        );
     }
 }

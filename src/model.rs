@@ -98,7 +98,10 @@ impl PersonIndex {
     }
 
     pub fn overdue_count(&self, site: &Site) -> usize {
-        self.tasks.iter().filter(|&&t| site.tasks[t].overdue).count()
+        self.tasks
+            .iter()
+            .filter(|&&t| site.tasks[t].overdue)
+            .count()
     }
 }
 
@@ -155,7 +158,8 @@ impl Site {
             for reference in references {
                 {
                     if !initiative_slugs.contains_key(reference.slug.as_str()) {
-                        let known: Vec<&str> = initiative_docs.iter().map(|i| i.slug.as_str()).collect();
+                        let known: Vec<&str> =
+                            initiative_docs.iter().map(|i| i.slug.as_str()).collect();
                         errors.push(doc.source.error(
                             reference.span.clone(),
                             format!(
@@ -283,17 +287,19 @@ impl Site {
         let mut order: Vec<usize> = (0..tasks.len()).collect();
         order.sort_by(|&a, &b| {
             let (ta, tb) = (&tasks[a], &tasks[b]);
-            (ta.due.is_none(), ta.due, ta.meeting, a).cmp(&(tb.due.is_none(), tb.due, tb.meeting, b))
+            (ta.due.is_none(), ta.due, ta.meeting, a).cmp(&(
+                tb.due.is_none(),
+                tb.due,
+                tb.meeting,
+                b,
+            ))
         });
         let mut new_index = vec![0; tasks.len()];
         for (new, &old) in order.iter().enumerate() {
             new_index[old] = new;
         }
         let mut slots: Vec<Option<Task>> = tasks.into_iter().map(Some).collect();
-        let tasks: Vec<Task> = order
-            .iter()
-            .filter_map(|&old| slots[old].take())
-            .collect();
+        let tasks: Vec<Task> = order.iter().filter_map(|&old| slots[old].take()).collect();
         for meeting in &mut meetings {
             remap(&mut meeting.tasks, &new_index);
             for topic in &mut meeting.topics {
@@ -313,7 +319,12 @@ impl Site {
                 let mut linked: Vec<usize> = topic
                     .initiative
                     .iter()
-                    .chain(topic.tasks.iter().filter_map(|&t| tasks[t].initiative.as_ref()))
+                    .chain(
+                        topic
+                            .tasks
+                            .iter()
+                            .filter_map(|&t| tasks[t].initiative.as_ref()),
+                    )
                     .filter_map(|slug| initiative_at.get(slug).copied())
                     .collect();
                 linked.sort_unstable();
@@ -353,7 +364,12 @@ impl Site {
         for (initiative_index, initiative) in initiatives.iter().enumerate() {
             let mut involved: Vec<&str> = initiative.owners.iter().map(|p| p.id.as_str()).collect();
             for &(m, t) in &initiative.topics {
-                involved.extend(meetings[m].topics[t].participants.iter().map(|p| p.id.as_str()));
+                involved.extend(
+                    meetings[m].topics[t]
+                        .participants
+                        .iter()
+                        .map(|p| p.id.as_str()),
+                );
             }
             for &t in &initiative.tasks {
                 involved.extend(tasks[t].owners.iter().map(|p| p.id.as_str()));

@@ -25,7 +25,9 @@ pub fn check_target(site_root: &Path, target: &Path, force: bool) -> Result<Path
         path: target.to_path_buf(),
         reason: reason.to_string(),
     };
-    let root = site_root.canonicalize().map_err(|e| Error::read(site_root, e))?;
+    let root = site_root
+        .canonicalize()
+        .map_err(|e| Error::read(site_root, e))?;
     let target = absolute(target).map_err(|e| Error::read(target, e))?;
     if target.parent().is_none() {
         return Err(refuse("it is the filesystem root"));
@@ -105,8 +107,11 @@ impl Staging {
             fs::remove_dir_all(&staging).map_err(|e| Error::write(&staging, e))?;
         }
         fs::create_dir(&staging).map_err(|e| Error::write(&staging, e))?;
-        fs::write(staging.join(MARKER), "This folder is written by dossier build and replaced on every build.\n")
-            .map_err(|e| Error::write(&staging, e))?;
+        fs::write(
+            staging.join(MARKER),
+            "This folder is written by dossier build and replaced on every build.\n",
+        )
+        .map_err(|e| Error::write(&staging, e))?;
         Ok(Staging {
             target: target.to_path_buf(),
             staging,
@@ -176,7 +181,10 @@ fn remove_leftovers(parent: &Path, name: &str) {
     let Ok(entries) = fs::read_dir(parent) else {
         return;
     };
-    let prefixes = [format!(".{name}{STAGING_TAG}"), format!(".{name}{RETIRED_TAG}")];
+    let prefixes = [
+        format!(".{name}{STAGING_TAG}"),
+        format!(".{name}{RETIRED_TAG}"),
+    ];
     for entry in entries.flatten() {
         let file_name = entry.file_name().to_string_lossy().into_owned();
         if prefixes.iter().any(|p| file_name.starts_with(p.as_str()))
@@ -203,7 +211,11 @@ mod tests {
             site.path().join("public/../.."),
             PathBuf::from("/"),
         ] {
-            assert!(check_target(site.path(), &bad, true).is_err(), "{}", bad.display());
+            assert!(
+                check_target(site.path(), &bad, true).is_err(),
+                "{}",
+                bad.display()
+            );
         }
         assert!(check_target(site.path(), &site.path().join("public"), false).is_ok());
     }

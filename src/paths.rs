@@ -27,9 +27,9 @@ pub fn is_safe_segment(segment: &str) -> bool {
         && segment != ".."
         && !segment.contains("..")
         && !segment.starts_with('.')
-        && segment
-            .chars()
-            .all(|c| !c.is_control() && !matches!(c, '/' | '\\' | ':' | '<' | '>' | '"' | '|' | '?' | '*'))
+        && segment.chars().all(|c| {
+            !c.is_control() && !matches!(c, '/' | '\\' | ':' | '<' | '>' | '"' | '|' | '?' | '*')
+        })
 }
 
 /// The relative prefix from a page at `url` (a site-relative folder like `meetings/x/`) back to
@@ -44,10 +44,16 @@ mod tests {
 
     #[test]
     fn slugs_fold_accents_and_punctuation() {
-        assert_eq!(slugify("Proximus Package Deal Progress"), "proximus-package-deal-progress");
+        assert_eq!(
+            slugify("Proximus Package Deal Progress"),
+            "proximus-package-deal-progress"
+        );
         assert_eq!(slugify("José"), "jose");
         assert_eq!(slugify("Zoë"), "zoe");
-        assert_eq!(slugify("  Data, AI, and Cloud -- Migration!  "), "data-ai-and-cloud-migration");
+        assert_eq!(
+            slugify("  Data, AI, and Cloud -- Migration!  "),
+            "data-ai-and-cloud-migration"
+        );
         assert_eq!(slugify("../../etc"), "etc");
         assert_eq!(slugify("<>"), "");
     }

@@ -64,9 +64,8 @@ impl People {
     }
 
     pub fn parse(file: &SourceFile) -> Result<People, Vec<Diagnostic>> {
-        let raw: BTreeMap<toml::Spanned<String>, RawPerson> = file
-            .parse_toml(0..file.text.len())
-            .map_err(|d| vec![d])?;
+        let raw: BTreeMap<toml::Spanned<String>, RawPerson> =
+            file.parse_toml(0..file.text.len()).map_err(|d| vec![d])?;
         let mut people = People::default();
         let mut errors = Vec::new();
         for (id, person) in raw {
@@ -190,8 +189,14 @@ name = "José Núñez"
         let people = people(SAMPLE);
         assert_eq!(resolved_id(&people, "Sigi").as_deref(), Some("sigi"));
         assert_eq!(resolved_id(&people, "ROBBY").as_deref(), Some("robbie"));
-        assert_eq!(resolved_id(&people, "Patrick-Faut").as_deref(), Some("patrick-faut"));
-        assert_eq!(resolved_id(&people, "patrick-faut").as_deref(), Some("patrick-faut"));
+        assert_eq!(
+            resolved_id(&people, "Patrick-Faut").as_deref(),
+            Some("patrick-faut")
+        );
+        assert_eq!(
+            resolved_id(&people, "patrick-faut").as_deref(),
+            Some("patrick-faut")
+        );
         assert_eq!(resolved_id(&people, "jose-nunez").as_deref(), Some("jose"));
         assert_eq!(resolved_id(&people, "José-Núñez").as_deref(), Some("jose"));
         assert_eq!(people.resolve("Karla"), Resolved::Unknown);

@@ -68,9 +68,12 @@ impl<'s> Renderer<'s> {
         tera.register_filter("url", url);
         tera.add_raw_templates(templates)
             .map_err(|e| template_error(&e, theme))?;
-        tera.global_context().insert("site_title", &site.config.title);
-        tera.global_context().insert("today", &date_label(site.today));
-        tera.global_context().insert("today_iso", &site.today.to_string());
+        tera.global_context()
+            .insert("site_title", &site.config.title);
+        tera.global_context()
+            .insert("today", &date_label(site.today));
+        tera.global_context()
+            .insert("today_iso", &site.today.to_string());
 
         let people: BTreeMap<String, Value> = site
             .people
@@ -128,7 +131,10 @@ impl<'s> Renderer<'s> {
             .map(|task| {
                 let topic = task.topic.map_or_else(Value::none, |t| {
                     map(vec![
-                        ("title", site.meetings[task.meeting].topics[t].title.as_str().into()),
+                        (
+                            "title",
+                            site.meetings[task.meeting].topics[t].title.as_str().into(),
+                        ),
                         ("url", site.topic_url(task.meeting, t).into()),
                     ])
                 });
@@ -138,7 +144,12 @@ impl<'s> Renderer<'s> {
                     ("owners", person_list(&task.owners)),
                     ("due", opt(task.due.map(|d| d.token()))),
                     ("due_label", opt(task.due.map(|d| d.label()))),
-                    ("due_precision", opt(task.due.map(|d| format!("{:?}", d.precision).to_lowercase()))),
+                    (
+                        "due_precision",
+                        opt(task
+                            .due
+                            .map(|d| format!("{:?}", d.precision).to_lowercase())),
+                    ),
                     ("days_late", days_late(task, site.today).into()),
                     ("done", task.done.into()),
                     ("overdue", task.overdue.into()),
@@ -170,7 +181,15 @@ impl<'s> Renderer<'s> {
                             ("participants", person_list(&topic.participants)),
                             ("initiative", initiative_link(&topic.initiative)),
                             ("meeting", meeting_links[m].clone()),
-                            ("tasks", topic.tasks.iter().map(|&i| tasks[i].clone()).collect::<Vec<_>>().into()),
+                            (
+                                "tasks",
+                                topic
+                                    .tasks
+                                    .iter()
+                                    .map(|&i| tasks[i].clone())
+                                    .collect::<Vec<_>>()
+                                    .into(),
+                            ),
                             ("open_count", open.into()),
                         ])
                     })
@@ -211,19 +230,35 @@ impl<'s> Renderer<'s> {
             .initiatives
             .iter()
             .map(|initiative| {
-                let open = initiative.tasks.iter().filter(|&&i| !site.tasks[i].done).count();
-                let last = initiative.topics.last().map(|&(m, _)| meeting_links[m].clone());
+                let open = initiative
+                    .tasks
+                    .iter()
+                    .filter(|&&i| !site.tasks[i].done)
+                    .count();
+                let last = initiative
+                    .topics
+                    .last()
+                    .map(|&(m, _)| meeting_links[m].clone());
                 map(vec![
                     ("slug", initiative.slug.as_str().into()),
                     ("title", initiative.title.as_str().into()),
                     ("url", format!("initiatives/{}/", initiative.slug).into()),
-                    ("status", format!("{:?}", initiative.status).to_lowercase().into()),
+                    (
+                        "status",
+                        format!("{:?}", initiative.status).to_lowercase().into(),
+                    ),
                     ("status_label", initiative.status.label().into()),
                     ("owners", person_list(&initiative.owners)),
                     ("account", opt(initiative.account.as_deref())),
                     ("target", opt(initiative.target.map(|d| d.to_string()))),
                     ("target_label", opt(initiative.target.map(date_label))),
-                    ("target_passed", initiative.target.is_some_and(|t| t < site.today && initiative.status.is_open()).into()),
+                    (
+                        "target_passed",
+                        initiative
+                            .target
+                            .is_some_and(|t| t < site.today && initiative.status.is_open())
+                            .into(),
+                    ),
                     ("summary", initiative.summary.as_str().into()),
                     ("topic_count", initiative.topics.len().into()),
                     ("open_count", open.into()),
@@ -294,7 +329,11 @@ impl<'s> Renderer<'s> {
     }
 
     fn tasks_of(&self, indices: &[usize]) -> Value {
-        indices.iter().map(|&i| self.tasks[i].clone()).collect::<Vec<_>>().into()
+        indices
+            .iter()
+            .map(|&i| self.tasks[i].clone())
+            .collect::<Vec<_>>()
+            .into()
     }
 
     fn topic_list(&self, pairs: &[(usize, usize)]) -> Value {
@@ -328,16 +367,29 @@ impl<'s> Renderer<'s> {
         context.insert("page_url", &url);
         let template = match page {
             Page::Dashboard => {
-                let overdue: Vec<usize> = (0..site.tasks.len()).filter(|&i| site.tasks[i].overdue).collect();
+                let overdue: Vec<usize> = (0..site.tasks.len())
+                    .filter(|&i| site.tasks[i].overdue)
+                    .collect();
                 let horizon = site.today + chrono::Days::new(14);
                 let upcoming: Vec<usize> = (0..site.tasks.len())
                     .filter(|&i| {
                         let task = &site.tasks[i];
-                        !task.done && task.due.is_some_and(|d| d.date >= site.today && d.date <= horizon)
+                        !task.done
+                            && task
+                                .due
+                                .is_some_and(|d| d.date >= site.today && d.date <= horizon)
                     })
                     .collect();
                 let open = site.tasks.iter().filter(|t| !t.done).count();
-                context.insert_value("meetings", self.meetings.iter().take(5).cloned().collect::<Vec<_>>().into());
+                context.insert_value(
+                    "meetings",
+                    self.meetings
+                        .iter()
+                        .take(5)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .into(),
+                );
                 context.insert_value("overdue", self.tasks_of(&overdue));
                 context.insert_value("upcoming", self.tasks_of(&upcoming));
                 context.insert_value(
@@ -375,7 +427,10 @@ impl<'s> Renderer<'s> {
                 context.insert_value("topics", self.topics[*m].clone().into());
                 context.insert_value("tasks", self.tasks_of(&meeting.tasks));
                 context.insert_value("previous", opt(self.meetings.get(m + 1).cloned()));
-                context.insert_value("next", opt(m.checked_sub(1).and_then(|n| self.meetings.get(n).cloned())));
+                context.insert_value(
+                    "next",
+                    opt(m.checked_sub(1).and_then(|n| self.meetings.get(n).cloned())),
+                );
                 "meeting.html"
             }
             Page::Topic(m, t) => {
@@ -436,7 +491,10 @@ impl<'s> Renderer<'s> {
                     .collect();
                 context.insert_value("groups", groups.into());
                 context.insert_value("loose", self.topic_list(&loose));
-                context.insert("topic_count", &site.meetings.iter().map(|m| m.topics.len()).sum::<usize>());
+                context.insert(
+                    "topic_count",
+                    &site.meetings.iter().map(|m| m.topics.len()).sum::<usize>(),
+                );
                 "topics.html"
             }
             Page::Initiatives => {
@@ -464,8 +522,19 @@ impl<'s> Renderer<'s> {
                             ("person", person),
                             ("open_count", index.open_count(site).into()),
                             ("overdue_count", index.overdue_count(site).into()),
-                            ("done_count", (index.tasks.len() - index.open_count(site)).into()),
-                            ("next_due", opt(index.tasks.iter().map(|&t| &site.tasks[t]).find(|t| !t.done && t.due.is_some()).and_then(|t| t.due.map(|d| d.label())))),
+                            (
+                                "done_count",
+                                (index.tasks.len() - index.open_count(site)).into(),
+                            ),
+                            (
+                                "next_due",
+                                opt(index
+                                    .tasks
+                                    .iter()
+                                    .map(|&t| &site.tasks[t])
+                                    .find(|t| !t.done && t.due.is_some())
+                                    .and_then(|t| t.due.map(|d| d.label()))),
+                            ),
                             ("topic_count", index.topics.len().into()),
                         ]))
                     })
@@ -477,10 +546,17 @@ impl<'s> Renderer<'s> {
                 let index = site.by_person.get(id);
                 let task_ids = index.map(|i| i.tasks.as_slice()).unwrap_or_default();
                 let agenda = Agenda::of(site, task_ids.iter().copied());
-                let done: Vec<usize> = task_ids.iter().copied().filter(|&t| site.tasks[t].done).collect();
+                let done: Vec<usize> = task_ids
+                    .iter()
+                    .copied()
+                    .filter(|&t| site.tasks[t].done)
+                    .collect();
                 let mut topics = index.map(|i| i.topics.clone()).unwrap_or_default();
                 topics.sort_by_key(|&(m, t)| (m, t));
-                context.insert_value("person", self.people.get(id).cloned().unwrap_or_else(Value::none));
+                context.insert_value(
+                    "person",
+                    self.people.get(id).cloned().unwrap_or_else(Value::none),
+                );
                 context.insert_value("agenda", self.agenda_value(&agenda));
                 context.insert_value("done_tasks", self.tasks_of(&done));
                 context.insert("open_count", &agenda.open_count());
@@ -489,7 +565,12 @@ impl<'s> Renderer<'s> {
                 context.insert_value(
                     "initiatives",
                     index
-                        .map(|i| i.initiatives.iter().map(|&n| self.initiatives[n].clone()).collect::<Vec<_>>())
+                        .map(|i| {
+                            i.initiatives
+                                .iter()
+                                .map(|&n| self.initiatives[n].clone())
+                                .collect::<Vec<_>>()
+                        })
                         .unwrap_or_default()
                         .into(),
                 );
@@ -497,7 +578,9 @@ impl<'s> Renderer<'s> {
             }
             Page::Calendar => {
                 let agenda = Agenda::of(site, 0..site.tasks.len());
-                let done: Vec<usize> = (0..site.tasks.len()).filter(|&t| site.tasks[t].done).collect();
+                let done: Vec<usize> = (0..site.tasks.len())
+                    .filter(|&t| site.tasks[t].done)
+                    .collect();
                 context.insert_value("agenda", self.agenda_value(&agenda));
                 context.insert_value("done_tasks", self.tasks_of(&done));
                 context.insert("open_count", &agenda.open_count());
@@ -540,10 +623,22 @@ impl<'s> Renderer<'s> {
                 context.insert_value("weekdays", grid.weekday_names().into());
                 context.insert_value("weeks", weeks.into());
                 context.insert_value("month_tasks", self.tasks_of(&grid.month_level));
-                context.insert_value("previous", opt(grid.previous.map(|d| d.format("%Y-%m").to_string())));
-                context.insert_value("previous_label", opt(grid.previous.map(|d| d.format("%B %Y").to_string())));
-                context.insert_value("next", opt(grid.next.map(|d| d.format("%Y-%m").to_string())));
-                context.insert_value("next_label", opt(grid.next.map(|d| d.format("%B %Y").to_string())));
+                context.insert_value(
+                    "previous",
+                    opt(grid.previous.map(|d| d.format("%Y-%m").to_string())),
+                );
+                context.insert_value(
+                    "previous_label",
+                    opt(grid.previous.map(|d| d.format("%B %Y").to_string())),
+                );
+                context.insert_value(
+                    "next",
+                    opt(grid.next.map(|d| d.format("%Y-%m").to_string())),
+                );
+                context.insert_value(
+                    "next_label",
+                    opt(grid.next.map(|d| d.format("%B %Y").to_string())),
+                );
                 "month.html"
             }
             Page::NotFound => "404.html",
@@ -563,14 +658,22 @@ fn days_late(task: &Task, today: NaiveDate) -> i64 {
 
 /// Puts the page's way back to the root into Markdown rendered with [`ROOT_PLACEHOLDER`].
 fn relink(html: &str, _: Kwargs, state: &State) -> Value {
-    let root: String = state.get::<String>("root").ok().flatten().unwrap_or_default();
+    let root: String = state
+        .get::<String>("root")
+        .ok()
+        .flatten()
+        .unwrap_or_default();
     Value::safe_string(&html.replace(ROOT_PLACEHOLDER, &root))
 }
 
 /// A site-relative address as a link from the current page. Folders get `index.html` so links
 /// work when the site is opened from disk, where a folder shows as a file listing.
 fn url(path: &str, _: Kwargs, state: &State) -> String {
-    let root: String = state.get::<String>("root").ok().flatten().unwrap_or_default();
+    let root: String = state
+        .get::<String>("root")
+        .ok()
+        .flatten()
+        .unwrap_or_default();
     if path.is_empty() || path.ends_with('/') {
         format!("{root}{path}index.html")
     } else {

@@ -32,14 +32,20 @@ pub fn select(site: &Site, filter: &TaskFilter) -> Result<Vec<usize>> {
             let known: Vec<&str> = site.initiatives.iter().map(|i| i.slug.as_str()).collect();
             return Err(Error::Usage(format!(
                 "no initiative `{slug}`; known: {}",
-                if known.is_empty() { "none".to_string() } else { known.join(", ") }
+                if known.is_empty() {
+                    "none".to_string()
+                } else {
+                    known.join(", ")
+                }
             )));
         }
     }
     Ok((0..site.tasks.len())
         .filter(|&i| {
             let task = &site.tasks[i];
-            owner.as_ref().is_none_or(|id| task.owners.iter().any(|p| &p.id == id))
+            owner
+                .as_ref()
+                .is_none_or(|id| task.owners.iter().any(|p| &p.id == id))
                 && filter
                     .initiative
                     .as_ref()
@@ -98,11 +104,7 @@ pub fn agenda_text(site: &Site, selected: &[usize], filter: &TaskFilter, color: 
     let agenda = Agenda::of(site, selected.iter().copied());
     let mut rows: Vec<(String, Vec<[String; 4]>, Bucket)> = Vec::new();
     for group in &agenda.groups {
-        let lines = group
-            .tasks
-            .iter()
-            .map(|&i| row(site, i))
-            .collect();
+        let lines = group.tasks.iter().map(|&i| row(site, i)).collect();
         rows.push((group.bucket.title(), lines, group.bucket.clone()));
     }
     if filter.all {
@@ -157,7 +159,9 @@ pub fn agenda_text(site: &Site, selected: &[usize], filter: &TaskFilter, color: 
 
 fn row(site: &Site, index: usize) -> [String; 4] {
     let task = &site.tasks[index];
-    let mut due = task.due.map_or_else(|| "no deadline".to_string(), |d| d.label());
+    let mut due = task
+        .due
+        .map_or_else(|| "no deadline".to_string(), |d| d.label());
     if task.overdue {
         if let Some(d) = task.due {
             due.push_str(&format!(" ({}d late)", (site.today - d.date).num_days()));

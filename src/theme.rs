@@ -8,24 +8,78 @@ use std::path::{Path, PathBuf};
 
 /// The default theme, as shipped: (path inside the theme, content).
 pub const DEFAULT_THEME: &[(&str, &str)] = &[
-    ("templates/base.html", include_str!("../themes/default/templates/base.html")),
-    ("templates/task.html", include_str!("../themes/default/templates/task.html")),
-    ("templates/topic_card.html", include_str!("../themes/default/templates/topic_card.html")),
-    ("templates/agenda.html", include_str!("../themes/default/templates/agenda.html")),
-    ("templates/index.html", include_str!("../themes/default/templates/index.html")),
-    ("templates/meetings.html", include_str!("../themes/default/templates/meetings.html")),
-    ("templates/meeting.html", include_str!("../themes/default/templates/meeting.html")),
-    ("templates/topic.html", include_str!("../themes/default/templates/topic.html")),
-    ("templates/topics.html", include_str!("../themes/default/templates/topics.html")),
-    ("templates/initiatives.html", include_str!("../themes/default/templates/initiatives.html")),
-    ("templates/initiative.html", include_str!("../themes/default/templates/initiative.html")),
-    ("templates/owners.html", include_str!("../themes/default/templates/owners.html")),
-    ("templates/owner.html", include_str!("../themes/default/templates/owner.html")),
-    ("templates/calendar.html", include_str!("../themes/default/templates/calendar.html")),
-    ("templates/month.html", include_str!("../themes/default/templates/month.html")),
-    ("templates/404.html", include_str!("../themes/default/templates/404.html")),
-    ("static/style.css", include_str!("../themes/default/static/style.css")),
-    ("static/dossier.js", include_str!("../themes/default/static/dossier.js")),
+    (
+        "templates/base.html",
+        include_str!("../themes/default/templates/base.html"),
+    ),
+    (
+        "templates/task.html",
+        include_str!("../themes/default/templates/task.html"),
+    ),
+    (
+        "templates/topic_card.html",
+        include_str!("../themes/default/templates/topic_card.html"),
+    ),
+    (
+        "templates/agenda.html",
+        include_str!("../themes/default/templates/agenda.html"),
+    ),
+    (
+        "templates/index.html",
+        include_str!("../themes/default/templates/index.html"),
+    ),
+    (
+        "templates/meetings.html",
+        include_str!("../themes/default/templates/meetings.html"),
+    ),
+    (
+        "templates/meeting.html",
+        include_str!("../themes/default/templates/meeting.html"),
+    ),
+    (
+        "templates/topic.html",
+        include_str!("../themes/default/templates/topic.html"),
+    ),
+    (
+        "templates/topics.html",
+        include_str!("../themes/default/templates/topics.html"),
+    ),
+    (
+        "templates/initiatives.html",
+        include_str!("../themes/default/templates/initiatives.html"),
+    ),
+    (
+        "templates/initiative.html",
+        include_str!("../themes/default/templates/initiative.html"),
+    ),
+    (
+        "templates/owners.html",
+        include_str!("../themes/default/templates/owners.html"),
+    ),
+    (
+        "templates/owner.html",
+        include_str!("../themes/default/templates/owner.html"),
+    ),
+    (
+        "templates/calendar.html",
+        include_str!("../themes/default/templates/calendar.html"),
+    ),
+    (
+        "templates/month.html",
+        include_str!("../themes/default/templates/month.html"),
+    ),
+    (
+        "templates/404.html",
+        include_str!("../themes/default/templates/404.html"),
+    ),
+    (
+        "static/style.css",
+        include_str!("../themes/default/static/style.css"),
+    ),
+    (
+        "static/dossier.js",
+        include_str!("../themes/default/static/dossier.js"),
+    ),
 ];
 
 /// Where a theme's files come from.
@@ -42,10 +96,14 @@ impl Theme {
         let mut templates = BTreeMap::new();
         let mut static_files = BTreeMap::new();
         if theme_dir.is_dir() {
-            read_tree(root, &theme_dir.join("templates"), &mut |name, path, bytes| {
-                templates.insert(name, (path, text(bytes, &theme_dir)?));
-                Ok(())
-            })?;
+            read_tree(
+                root,
+                &theme_dir.join("templates"),
+                &mut |name, path, bytes| {
+                    templates.insert(name, (path, text(bytes, &theme_dir)?));
+                    Ok(())
+                },
+            )?;
             read_tree(root, &theme_dir.join("static"), &mut |name, _, bytes| {
                 static_files.insert(name, bytes);
                 Ok(())
@@ -55,7 +113,10 @@ impl Theme {
                 if let Some(name) = path.strip_prefix("templates/") {
                     templates.insert(
                         name.to_string(),
-                        (PathBuf::from("themes/default").join(path), content.to_string()),
+                        (
+                            PathBuf::from("themes/default").join(path),
+                            content.to_string(),
+                        ),
                     );
                 } else if let Some(name) = path.strip_prefix("static/") {
                     static_files.insert(name.to_string(), content.as_bytes().to_vec());
@@ -111,7 +172,11 @@ fn read_tree(
             continue;
         }
         let bytes = std::fs::read(entry.path()).map_err(|e| Error::read(entry.path(), e))?;
-        let relative = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
+        let relative = entry
+            .path()
+            .strip_prefix(root)
+            .unwrap_or(entry.path())
+            .to_path_buf();
         found(name, relative, bytes)?;
     }
     Ok(())

@@ -1,0 +1,170 @@
+//! Helpers shared by the integration tests: running the binary, making fixture sites, reading
+//! the built HTML.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn dossier() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_dossier"))
+}
+
+/// The example site at the repository root.
+pub fn example_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn run(args: &[&str]) -> Output {
+    dossier().args(args).output().expect("run dossier")
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Builds the example site into a fresh temporary folder, as of 24 Nov 2025.
+pub fn build_example() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let output = dossier()
+        .args(["build", "--today", "2025-11-24", "--out"])
+        .arg(&out)
+        .arg("--root")
+        .arg(example_root())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "build failed: {}", stderr(&output));
+    (dir, out)
+}
+
+/// A small site written into a temporary folder.
+pub struct Fixture {
+    pub dir: tempfile::TempDir,
+}
+
+pub const SITE_TOML: &str = "title = \"Fixture briefings\"\nbase_url = \"https://example.com/b/\"\ntimezone = \"Europe/Brussels\"\n";
+pub const PEOPLE_TOML: &str = "[sigi]\nname = \"Sigi\"\n\n[manon]\nname = \"Manon\"\n\n[patrick-faut]\nname = \"Patrick Faut\"\n";
+pub const MEETING: &str = "+++\ntitle = \"Weekly\"\ndate = 2025-11-20\n+++\n## Deal {initiative=deal}\n@Sigi and @Manon met.\n\n- [ ] **Close it:** now. @Manon due:2025-11-28\n\n## Tasks\n- [x] **Confirm.** @patrick-faut\n";
+pub const INITIATIVE: &str = "+++\ntitle = \"The deal\"\nowners = [\"sigi\"]\n+++\nBackground.\n";
+
+impl Fixture {
+    /// A valid one-meeting site.
+    pub fn valid() -> Fixture {
+        Fixture::empty()
+            .with("site.toml", SITE_TOML)
+            .with("content/people.toml", PEOPLE_TOML)
+            .with("content/meetings/2025-11-20-weekly.md", MEETING)
+            .with("content/initiatives/deal.md", INITIATIVE)
+    }
+
+    pub fn empty() -> Fixture {
+        Fixture {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    pub fn with(self, path: &str, content: &str) -> Fixture {
+        self.write(path, content);
+        self
+    }
+
+    pub fn write(&self, path: &str, content: &str) {
+        let full = self.dir.path().join(path);
+        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+        std::fs::write(full, content).unwrap();
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn public(&self) -> PathBuf {
+        self.dir.path().join("public")
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        dossier()
+            .args(args)
+            .arg("--root")
+            .arg(self.root())
+            .output()
+            .unwrap()
+    }
+
+    pub fn build(&self) -> Output {
+        self.run(&["build", "--today", "2025-11-24"])
+    }
+}
+
+/// Every file below `dir`, relative, sorted, with its bytes.
+pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files: Vec<(PathBuf, Vec<u8>)> = walkdir(dir)
+        .into_iter()
+        .map(|p| {
+            (
+                p.strip_prefix(dir).unwrap().to_path_buf(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+pub fn walkdir(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+pub fn html(path: &Path) -> scraper::Html {
+    scraper::Html::parse_document(&std::fs::read_to_string(path).unwrap())
+}
+
+pub fn select<'a>(doc: &'a scraper::Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    let selector = scraper::Selector::parse(css).unwrap();
+    doc.select(&selector).collect()
+}
+
+pub fn text(element: &scraper::ElementRef) -> String {
+    element
+        .text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether an external tool can run; when not, the test says so on stderr and skips.
+pub fn tool_available(program: &str, args: &[&str]) -> bool {
+    let ok = Command::new(program)
+        .args(args)
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false);
+    if !ok {
+        // CI sets this so that a missing tool fails the run instead of passing it unchecked.
+        assert!(
+            std::env::var_os("DOSSIER_REQUIRE_TOOLS").is_none(),
+            "`{program} {}` failed and DOSSIER_REQUIRE_TOOLS is set",
+            args.join(" ")
+        );
+        eprintln!("SKIPPED: `{program}` is not available here; .ci/run installs it");
+    }
+    ok
+}

@@ -1,0 +1,116 @@
+//! The built site checked by the tools real readers use: the W3C Nu HTML checker, Python's
+//! icalendar (as calendar clients parse .ics) and feedparser. Each check is skipped, with a
+//! message, when its tool is not installed; `.ci/run` installs them all.
+
+mod common;
+
+use common::*;
+use std::path::PathBuf;
+use std::process::Command;
+
+fn vnu_jar() -> Option<PathBuf> {
+    let jar = std::env::var_os("VNU_JAR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| example_root().join("node_modules/vnu-jar/build/dist/vnu.jar"));
+    if jar.is_file() && tool_available("java", &["-version"]) {
+        Some(jar)
+    } else {
+        assert!(
+            std::env::var_os("DOSSIER_REQUIRE_TOOLS").is_none(),
+            "no vnu.jar at {} and DOSSIER_REQUIRE_TOOLS is set",
+            jar.display()
+        );
+        eprintln!("SKIPPED: the Nu HTML checker (vnu.jar) is not installed; .ci/run installs it");
+        None
+    }
+}
+
+#[test]
+fn every_page_is_valid_html() {
+    let Some(jar) = vnu_jar() else { return };
+    let (_dir, out) = build_example();
+    let output = Command::new("java")
+        .arg("-jar")
+        .arg(&jar)
+        .args(["--errors-only", "--skip-non-html"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "Nu HTML checker found errors:\n{}{}",
+        stdout(&output),
+        stderr(&output)
+    );
+}
+
+#[test]
+fn hostile_content_still_gives_valid_html() {
+    let Some(jar) = vnu_jar() else { return };
+    let site = Fixture::valid().with(
+        "content/meetings/2025-11-20-weekly.md",
+        "+++\ntitle = \"<script>x</script> & \\\"q\\\"\"\ndate = 2025-11-20\n+++\n## A <b>topic</b> {#a}\n<div onclick=\"x\">raw</div>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nText[^1].\n\n[^1]: A footnote.\n\n- [ ] **Task <i>x</i>** @Sigi @Nobody due:2025-12\n",
+    );
+    assert!(site.build().status.success());
+    let output = Command::new("java")
+        .arg("-jar")
+        .arg(&jar)
+        .args(["--errors-only", "--skip-non-html"])
+        .arg(site.public())
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}{}",
+        stdout(&output),
+        stderr(&output)
+    );
+}
+
+fn python_with(module: &str) -> bool {
+    tool_available("python3", &["-c", &format!("import {module}")])
+}
+
+#[test]
+fn calendars_parse_with_python_icalendar() {
+    if !python_with("icalendar") {
+        return;
+    }
+    let (_dir, out) = build_example();
+    let output = Command::new("python3")
+        .arg(example_root().join("tests/tools/check_calendar.py"))
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}{}",
+        stdout(&output),
+        stderr(&output)
+    );
+    assert!(
+        stdout(&output).contains("calendar.ics: 4 events; 19 owner calendars"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn the_feed_parses_with_feedparser() {
+    if !python_with("feedparser") {
+        return;
+    }
+    let (_dir, out) = build_example();
+    let output = Command::new("python3")
+        .arg(example_root().join("tests/tools/check_feed.py"))
+        .arg(&out)
+        .arg("1")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}{}",
+        stdout(&output),
+        stderr(&output)
+    );
+}
