@@ -644,9 +644,9 @@ impl MeetingReader<'_> {
         let owners = self.people_of(source, &owner_mentions, &mut Vec::new());
         TaskDoc {
             title,
-            detail_html: self
-                .renderer
-                .inline(detail.trim().trim_start_matches([':', '.', '-']).trim()),
+            detail_html: self.renderer.inline(&sentence_case(
+                detail.trim().trim_start_matches([':', '.', '-']).trim(),
+            )),
             owners,
             due: task.due,
             done: task.done,
@@ -712,6 +712,15 @@ impl MeetingReader<'_> {
 
 fn innermost_task(items: &mut [Item]) -> Option<&mut OpenTask> {
     items.iter_mut().rev().find_map(|item| item.task.as_mut())
+}
+
+/// The text with its first letter in upper case: after "**Title:**" the rest reads as a sentence.
+fn sentence_case(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) if first.is_lowercase() => first.to_uppercase().chain(chars).collect(),
+        _ => text.to_string(),
+    }
 }
 
 /// A task title without the punctuation that ends a bold lead-in ("Close the deal:").
@@ -999,7 +1008,7 @@ Optional introduction, before the first topic.
         assert!(!close.done);
         assert_eq!(close.line, 15);
         assert!(
-            close.detail_html.starts_with("coordinate with <a"),
+            close.detail_html.starts_with("Coordinate with <a"),
             "{}",
             close.detail_html
         );
@@ -1009,7 +1018,7 @@ Optional introduction, before the first topic.
         let owners: Vec<_> = backbone.owners.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(owners, ["sigi", "oana"]);
         assert_eq!(backbone.topic, None);
-        assert_eq!(backbone.detail_html, "send a message to LM or Helen.");
+        assert_eq!(backbone.detail_html, "Send a message to LM or Helen.");
 
         let confirm = &doc.tasks[2];
         assert_eq!(confirm.title, "Confirm the ServiceNow deal with Barco");

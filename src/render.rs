@@ -10,12 +10,15 @@ use crate::paths::root_prefix;
 use crate::theme::Theme;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 use tera::{Context, Kwargs, State, Tera, Value};
 
 /// Everything a page needs, converted once.
 pub struct Renderer<'s> {
     pub site: &'s Site,
     tera: Tera,
+    /// Template name to its file, for error messages.
+    template_paths: BTreeMap<String, PathBuf>,
     tasks: Vec<Value>,
     meetings: Vec<Value>,
     /// Per meeting, per topic.
@@ -66,14 +69,25 @@ impl<'s> Renderer<'s> {
         // Filters first: Tera checks at compile time that every filter a template uses exists.
         tera.register_filter("relink", relink);
         tera.register_filter("url", url);
+        let template_paths: BTreeMap<String, PathBuf> = theme
+            .templates
+            .iter()
+            .map(|(name, (path, _))| (name.clone(), path.clone()))
+            .collect();
         tera.add_raw_templates(templates)
-            .map_err(|e| template_error(&e, theme))?;
+            .map_err(|e| template_error(&e, &template_paths))?;
         tera.global_context()
             .insert("site_title", &site.config.title);
         tera.global_context()
             .insert("today", &date_label(site.today));
         tera.global_context()
             .insert("today_iso", &site.today.to_string());
+        // Calendar apps subscribe to webcal:// addresses; the published site is at base_url.
+        let webcal = match site.config.base_url.split_once("://") {
+            Some((_, rest)) => format!("webcal://{rest}"),
+            None => site.config.base_url.clone(),
+        };
+        tera.global_context().insert("webcal_base", &webcal);
 
         let people: BTreeMap<String, Value> = site
             .people
@@ -270,6 +284,7 @@ impl<'s> Renderer<'s> {
         Ok(Renderer {
             site,
             tera,
+            template_paths,
             tasks,
             meetings,
             topics,
@@ -397,7 +412,7 @@ impl<'s> Renderer<'s> {
                     site.initiatives
                         .iter()
                         .zip(&self.initiatives)
-                        .filter(|(i, _)| i.status.is_open())
+                        .filter(|(i, _)| i.status == crate::content::Status::Active)
                         .map(|(_, v)| v.clone())
                         .collect::<Vec<_>>()
                         .into(),
@@ -623,6 +638,17 @@ impl<'s> Renderer<'s> {
                 context.insert_value("weekdays", grid.weekday_names().into());
                 context.insert_value("weeks", weeks.into());
                 context.insert_value("month_tasks", self.tasks_of(&grid.month_level));
+                context.insert(
+                    "deadline_count",
+                    &(grid.month_level.len()
+                        + grid
+                            .weeks
+                            .iter()
+                            .flatten()
+                            .filter(|d| d.in_month)
+                            .map(|d| d.tasks.len())
+                            .sum::<usize>()),
+                );
                 context.insert_value(
                     "previous",
                     opt(grid.previous.map(|d| d.format("%Y-%m").to_string())),
@@ -645,7 +671,7 @@ impl<'s> Renderer<'s> {
         };
         self.tera
             .render(template, &context)
-            .map_err(|e| Error::Template(report(&e)))
+            .map_err(|e| template_error(&e, &self.template_paths))
     }
 }
 
@@ -692,10 +718,10 @@ fn report(error: &tera::Error) -> String {
     text
 }
 
-fn template_error(error: &tera::Error, theme: &Theme) -> Error {
+fn template_error(error: &tera::Error, paths: &BTreeMap<String, PathBuf>) -> Error {
     let mut text = report(error);
     // Tera knows templates by name; say which file that is.
-    for (name, (path, _)) in &theme.templates {
+    for (name, path) in paths {
         let marker = format!("--> {name}:");
         if text.contains(&marker) {
             text = text.replace(&marker, &format!("--> {}:", path.display()));

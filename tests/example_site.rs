@@ -157,10 +157,17 @@ fn every_internal_link_resolves_and_none_is_absolute() {
                 "{}: absolute link {target}",
                 file.display()
             );
-            if target.starts_with("http://")
-                || target.starts_with("https://")
-                || target.starts_with("mailto:")
-            {
+            let has_scheme = target.split_once(':').is_some_and(|(scheme, _)| {
+                !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphabetic())
+            });
+            if has_scheme {
+                assert!(
+                    ["http:", "https:", "mailto:", "webcal:"]
+                        .iter()
+                        .any(|s| target.starts_with(s)),
+                    "{}: unexpected scheme in {target}",
+                    file.display()
+                );
                 continue;
             }
             let (path, fragment) = target.split_once('#').unwrap_or((target, ""));

@@ -1,0 +1,277 @@
+//! Deadlines: agenda groups, month grids, calendar files that stay stable, and the terminal agenda.
+
+mod common;
+
+use common::*;
+
+const M: &str = "content/meetings/2025-11-20-weekly.md";
+
+const MEETING: &str = "+++
+title = \"Weekly\"
+date = 2025-11-20
++++
+## Deal {initiative=deal}
+@Sigi and @Manon met.
+
+- [ ] **Send the offer:** now. @Manon due:2025-11-21
+- [ ] **Call the customer:** today. @Sigi due:2025-11-24
+- [ ] **Sign:** this week. @Sigi due:2025-11-28
+- [ ] **Kick-off:** next week. @Manon due:2025-12-02
+- [ ] **Review:** in December. @Sigi due:2025-12
+- [ ] **Plan the year:** some time. @Manon
+- [x] **Confirm.** @Sigi due:2025-11-19
+";
+
+fn site() -> Fixture {
+    Fixture::valid().with(M, MEETING)
+}
+
+fn group_titles(doc: &scraper::Html) -> Vec<(String, Vec<String>)> {
+    select(doc, "section.agenda-group")
+        .iter()
+        .map(|group| {
+            let heading = group
+                .select(&scraper::Selector::parse("h2").unwrap())
+                .next()
+                .unwrap();
+            let title = heading.text().next().unwrap_or_default().trim().to_string();
+            let tasks = group
+                .select(&scraper::Selector::parse(".task-title a").unwrap())
+                .map(|a| text(&a))
+                .collect();
+            (title, tasks)
+        })
+        .collect()
+}
+
+#[test]
+fn the_agenda_groups_open_tasks_by_urgency() {
+    let site = site();
+    assert!(site.build().status.success());
+    let doc = html(&site.public().join("calendar/index.html"));
+    let groups = group_titles(&doc);
+    let expected: Vec<(String, Vec<String>)> = [
+        ("Overdue", vec!["Send the offer"]),
+        ("Today", vec!["Call the customer"]),
+        ("This week", vec!["Sign"]),
+        ("Next week", vec!["Kick-off"]),
+        ("December 2025", vec!["Review"]),
+        ("Undated", vec!["Plan the year"]),
+    ]
+    .into_iter()
+    .map(|(t, v)| (t.to_string(), v.into_iter().map(String::from).collect()))
+    .collect();
+    assert_eq!(groups, expected);
+    // Overdue entries say how late they are; month deadlines read as such.
+    let overdue = text(&select(&doc, "#overdue .late")[0]);
+    assert_eq!(overdue, "3 days late");
+    assert!(text(&select(&doc, "#later-2025-12 .due")[0]).contains("by end of December 2025"));
+    // Done tasks are kept apart.
+    let done: Vec<String> = select(&doc, "details.done-list .task-title a")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(done, ["Confirm"]);
+}
+
+#[test]
+fn owner_pages_carry_the_same_agenda_for_one_person() {
+    let site = site();
+    assert!(site.build().status.success());
+    let doc = html(&site.public().join("owners/manon/index.html"));
+    let titles: Vec<String> = group_titles(&doc).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(titles, ["Overdue", "Next week", "Undated"]);
+    let subscribe = select(&doc, "a.button")[0]
+        .value()
+        .attr("href")
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        subscribe,
+        "webcal://example.com/b/owners/manon/calendar.ics"
+    );
+    let download = select(&doc, "a[download]")[0]
+        .value()
+        .attr("href")
+        .unwrap()
+        .to_string();
+    assert_eq!(download, "calendar.ics");
+}
+
+#[test]
+fn month_grids_mark_today_overdue_and_month_deadlines() {
+    let site = site();
+    assert!(site.build().status.success());
+    let doc = html(&site.public().join("calendar/2025-11/index.html"));
+    let today = select(&doc, "td.is-today time");
+    assert_eq!(today.len(), 1);
+    assert_eq!(today[0].value().attr("datetime"), Some("2025-11-24"));
+    // Weeks start on Monday: the first cell is Monday 27 October.
+    let first = select(&doc, "td time")[0]
+        .value()
+        .attr("datetime")
+        .unwrap()
+        .to_string();
+    assert_eq!(first, "2025-10-27");
+    assert_eq!(select(&doc, "td li.is-overdue").len(), 1);
+    let december = html(&site.public().join("calendar/2025-12/index.html"));
+    let month_level: Vec<String> = select(&december, "#month-level-heading + ul .task-title a")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(month_level, ["Review"]);
+    assert!(!site.public().join("calendar/2026-01").exists());
+}
+
+#[test]
+fn weeks_can_start_on_sunday() {
+    let site = site().with(
+        "site.toml",
+        &format!("{SITE_TOML}week_start = \"sunday\"\n"),
+    );
+    assert!(site.build().status.success());
+    let doc = html(&site.public().join("calendar/2025-11/index.html"));
+    let first = select(&doc, "td time")[0]
+        .value()
+        .attr("datetime")
+        .unwrap()
+        .to_string();
+    assert_eq!(first, "2025-10-26");
+    assert_eq!(text(&select(&doc, "thead th")[0]), "Sun");
+}
+
+fn uids(site: &Fixture) -> Vec<(String, String)> {
+    let ics = std::fs::read_to_string(site.public().join("calendar.ics")).unwrap();
+    let unfolded = ics.replace("\r\n ", "");
+    let mut pairs = Vec::new();
+    let mut uid = String::new();
+    for line in unfolded.split("\r\n") {
+        if let Some(value) = line.strip_prefix("UID:") {
+            uid = value.to_string();
+        }
+        if let Some(value) = line.strip_prefix("SUMMARY:") {
+            pairs.push((value.to_string(), uid.clone()));
+        }
+    }
+    pairs.sort();
+    pairs
+}
+
+#[test]
+fn event_uids_survive_edits_of_other_tasks() {
+    let site = site();
+    assert!(site.build().status.success());
+    let before = uids(&site);
+    assert_eq!(before.len(), 6, "{before:?}");
+    site.write(
+        M,
+        &MEETING
+            .replace("- [ ] **Sign:** this week. @Sigi due:2025-11-28\n", "")
+            .replace(
+                "- [ ] **Send the offer:**",
+                "- [ ] **Warm up:** first. @Sigi due:2025-11-22\n- [ ] **Send the offer:**",
+            ),
+    );
+    assert!(site.build().status.success());
+    let after = uids(&site);
+    for (summary, uid) in &before {
+        if summary != "Sign" {
+            assert!(
+                after.contains(&(summary.clone(), uid.clone())),
+                "{summary} changed its UID"
+            );
+        }
+    }
+}
+
+#[test]
+fn calendar_text_is_escaped_and_lines_are_folded() {
+    let site = Fixture::valid().with(
+        M,
+        "+++\ntitle = \"Weekly\"\ndate = 2025-11-20\n+++\n## Tasks\n- [ ] **Agree on price, scope; and the \\\\ backslash with a title long enough to need folding twice over** @Sigi due:2025-12-01\n",
+    );
+    assert!(site.build().status.success());
+    let ics = std::fs::read_to_string(site.public().join("calendar.ics")).unwrap();
+    assert!(!ics.replace("\r\n", "").contains('\n'), "lines end in CRLF");
+    assert!(ics.split("\r\n").all(|l| l.len() <= 75));
+    let unfolded = ics.replace("\r\n ", "");
+    assert!(
+        unfolded.contains("SUMMARY:Agree on price\\, scope\\; and the \\\\ backslash"),
+        "{unfolded}"
+    );
+    assert!(unfolded.contains("DTSTART;VALUE=DATE:20251201\r\nDTEND;VALUE=DATE:20251202"));
+}
+
+#[test]
+fn the_terminal_agenda_filters_and_aligns() {
+    let site = site();
+    let output = site.run(&["tasks", "--today", "2025-11-24", "--owner", "Manon"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = stdout(&output);
+    assert!(!out.contains('\u{1b}'), "no colour when not a terminal");
+    assert!(out.starts_with("Overdue (1)\n"), "{out}");
+    assert!(out.contains("Send the offer"));
+    assert!(
+        !out.contains("Call the customer"),
+        "Sigi's task shown for Manon"
+    );
+    assert!(
+        out.trim_end()
+            .ends_with("3 open tasks, 1 overdue (today is Mon 24 Nov 2025)"),
+        "{out}"
+    );
+    // Columns line up: every task line has its title at the same column.
+    let columns: Vec<usize> = out
+        .lines()
+        .filter(|l| l.starts_with("  "))
+        .map(|l| {
+            l.find(|c: char| c.is_alphabetic() && l.find("  ").is_some())
+                .unwrap_or(0)
+        })
+        .collect();
+    assert!(columns.windows(2).all(|w| w[0] == w[1]), "{out}");
+
+    let overdue = site.run(&["tasks", "--today", "2025-11-24", "--overdue", "--json"]);
+    let tasks: serde_json::Value = serde_json::from_str(&stdout(&overdue)).unwrap();
+    let titles: Vec<&str> = tasks
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, ["Send the offer"]);
+
+    let before = site.run(&[
+        "tasks",
+        "--today",
+        "2025-11-24",
+        "--due-before",
+        "2025-11-28",
+        "--json",
+    ]);
+    let tasks: serde_json::Value = serde_json::from_str(&stdout(&before)).unwrap();
+    let titles: Vec<&str> = tasks
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, ["Confirm", "Send the offer", "Call the customer"]);
+}
+
+#[test]
+fn today_comes_from_the_site_when_not_given() {
+    let site = site().with("site.toml", &format!("{SITE_TOML}today = 2025-12-03\n"));
+    let output = site.run(&["tasks", "--json", "--overdue"]);
+    let tasks: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let titles: Vec<&str> = tasks
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        ["Send the offer", "Call the customer", "Sign", "Kick-off"]
+    );
+}
