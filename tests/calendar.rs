@@ -22,6 +22,17 @@ date = 2025-11-20
 - [x] **Confirm.** @Sigi due:2025-11-19
 ";
 
+/// The titles of the tasks a `dossier tasks --json` run printed.
+fn json_titles(output: &std::process::Output) -> Vec<String> {
+    let tasks: serde_json::Value = serde_json::from_str(&stdout(output)).unwrap();
+    tasks
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["title"].as_str().unwrap().to_string())
+        .collect()
+}
+
 fn site() -> Fixture {
     Fixture::valid().with(M, MEETING)
 }
@@ -232,13 +243,7 @@ fn the_terminal_agenda_filters_and_aligns() {
     assert!(columns.windows(2).all(|w| w[0] == w[1]), "{out}");
 
     let overdue = site.run(&["tasks", "--today", "2025-11-24", "--overdue", "--json"]);
-    let tasks: serde_json::Value = serde_json::from_str(&stdout(&overdue)).unwrap();
-    let titles: Vec<&str> = tasks
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["title"].as_str().unwrap())
-        .collect();
+    let titles = json_titles(&overdue);
     assert_eq!(titles, ["Send the offer"]);
 
     let before = site.run(&[
@@ -249,13 +254,7 @@ fn the_terminal_agenda_filters_and_aligns() {
         "2025-11-28",
         "--json",
     ]);
-    let tasks: serde_json::Value = serde_json::from_str(&stdout(&before)).unwrap();
-    let titles: Vec<&str> = tasks
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["title"].as_str().unwrap())
-        .collect();
+    let titles = json_titles(&before);
     assert_eq!(titles, ["Confirm", "Send the offer", "Call the customer"]);
 }
 
@@ -263,13 +262,7 @@ fn the_terminal_agenda_filters_and_aligns() {
 fn today_comes_from_the_site_when_not_given() {
     let site = site().with("site.toml", &format!("{SITE_TOML}today = 2025-12-03\n"));
     let output = site.run(&["tasks", "--json", "--overdue"]);
-    let tasks: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
-    let titles: Vec<&str> = tasks
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["title"].as_str().unwrap())
-        .collect();
+    let titles = json_titles(&output);
     assert_eq!(
         titles,
         ["Send the offer", "Call the customer", "Sign", "Kick-off"]
