@@ -35,7 +35,9 @@ const EXAMPLES: &str = "Examples:
   dossier build --today 2025-11-24      as if today were 24 Nov 2025 (overdue, this week, ...)
   dossier check                         validate everything, write nothing (for CI)
   dossier tasks --owner sigi --overdue  what Sigi owes that has slipped
-  dossier tasks --json > tasks.json     the task list for scripts";
+  dossier tasks --json > tasks.json     the task list for scripts
+  dossier import recap.txt --date 2025-11-18 --account Proximus
+                                        a recap from the meeting tool into a meeting file";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -67,6 +69,30 @@ pub enum Command {
         today: Option<NaiveDate>,
         #[arg(long)]
         drafts: bool,
+    },
+    /// Turn a meeting recap, as meeting tools send it, into a meeting file.
+    ///
+    /// Reads the title line, `Topics:` (headings, summaries, indented `Point: text` lines) and
+    /// `Tasks:` (`Title:` lines, descriptions ending in "(Owner, Owner)"). Owners are matched to
+    /// content/people.toml and new people are added to it; deadlines in words ("before the end of
+    /// November", "Dec 4-5", "next week") become `due:`. Nothing is guessed: what cannot be
+    /// dated with certainty stays undated, and an ambiguous first name stays text. Never
+    /// overwrites a file.
+    Import {
+        /// The recap as a text file, or `-` to read standard input.
+        recap: PathBuf,
+        /// The meeting date (default: a full date in the recap's title).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<NaiveDate>,
+        /// The account the meeting was about.
+        #[arg(long, value_name = "NAME")]
+        account: Option<String>,
+        /// Print the meeting file instead of writing it (and people.toml is left alone).
+        #[arg(long)]
+        dry_run: bool,
+        /// Replace an existing meeting file.
+        #[arg(long)]
+        force: bool,
     },
     /// List tasks in the terminal, grouped as overdue, today, this week, next week, later.
     ///
@@ -170,6 +196,31 @@ fn execute(cli: &Cli) -> Result<(), Error> {
             )?;
             if !cli.quiet {
                 println!("OK: {meetings} meetings, {pages} pages, no problems found");
+            }
+            Ok(())
+        }
+        Command::Import {
+            recap,
+            date,
+            account,
+            dry_run,
+            force,
+        } => {
+            let report = crate::import::import(&crate::import::ImportOptions {
+                root: cli.root.clone(),
+                input: recap.clone(),
+                date: *date,
+                account: account.clone(),
+                dry_run: *dry_run,
+                force: *force,
+            })?;
+            if *dry_run {
+                print!("{}", report.meeting_file);
+                if !cli.quiet {
+                    eprint!("{}", report.text());
+                }
+            } else if !cli.quiet {
+                print!("{}", report.text());
             }
             Ok(())
         }

@@ -497,7 +497,8 @@ impl MeetingReader<'_> {
                         continue;
                     }
                     let source_text = &body[range.clone()];
-                    for (token_range, token) in tokenize(&text) {
+                    let escaped = markdown::starts_escaped(body, &range);
+                    for (token_range, token) in markdown::tokenize_text(&text, escaped) {
                         // Positions are exact when the text is written as is (no entities).
                         let offset = if source_text == text.as_ref() {
                             base + range.start + token_range.start

@@ -96,6 +96,12 @@ impl Diagnostic {
         }
     }
 
+    /// The same diagnostic placed on a line (for inputs read line by line).
+    pub fn at_line(mut self, line: usize) -> Self {
+        self.line = line;
+        self
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }

@@ -13,6 +13,7 @@ pub mod content;
 pub mod dates;
 pub mod error;
 pub mod feed;
+pub mod import;
 pub mod load;
 pub mod markdown;
 pub mod model;

@@ -34,15 +34,27 @@ pub enum Token<'a> {
 
 /// Splits text into plain runs, mentions and due tokens, each with its byte range in `text`.
 pub fn tokenize(text: &str) -> Vec<(Range<usize>, Token<'_>)> {
+    tokenize_text(text, false)
+}
+
+/// Whether the text event at `range` of `source` starts with a backslash-escaped character
+/// (`\@name`): pulldown-cmark drops the backslash and starts a new text event there.
+pub fn starts_escaped(source: &str, range: &Range<usize>) -> bool {
+    range.start > 0 && source.as_bytes().get(range.start - 1) == Some(&b'\\')
+}
+
+/// As [`tokenize`]; when `escaped_start`, the first character is literal (`\@sigi` is text).
+pub fn tokenize_text(text: &str, escaped_start: bool) -> Vec<(Range<usize>, Token<'_>)> {
     let mut tokens = Vec::new();
     let mut plain_start = 0;
     let mut index = 0;
     let bytes = text.as_bytes();
     while index < bytes.len() {
-        let at_word_start = index == 0
-            || !text[..index].chars().next_back().is_some_and(|c| {
-                c.is_alphanumeric() || matches!(c, '@' | '_' | '-' | '.' | ':' | '/')
-            });
+        let at_word_start = (index == 0 && !escaped_start)
+            || index > 0
+                && !text[..index].chars().next_back().is_some_and(|c| {
+                    c.is_alphanumeric() || matches!(c, '@' | '_' | '-' | '.' | ':' | '/')
+                });
         let rest = &text[index..];
         let found = if !at_word_start {
             None
@@ -171,7 +183,7 @@ impl<'a> Renderer<'a> {
     /// Block Markdown (paragraphs, lists, tables) to HTML.
     pub fn block(&self, markdown: &str) -> String {
         let mut html = String::with_capacity(markdown.len() * 3 / 2);
-        let events = self.transform(Parser::new_ext(markdown, options()));
+        let events = self.transform(markdown, Parser::new_ext(markdown, options()));
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
         html
     }
@@ -189,14 +201,16 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn transform<'e>(&self, parser: Parser<'e>) -> Vec<Event<'e>> {
+    fn transform<'e>(&self, source: &str, parser: Parser<'e>) -> Vec<Event<'e>> {
         let mut events = Vec::new();
         // For each open link or image: whether its tags were dropped for an unsafe URL.
         let mut dropped_links: Vec<bool> = Vec::new();
         let mut in_code_block = false;
-        for event in parser {
+        for (event, range) in parser.into_offset_iter() {
             match event {
-                Event::Text(text) if !in_code_block => self.push_text(&mut events, text),
+                Event::Text(text) if !in_code_block => {
+                    self.push_text(&mut events, text, starts_escaped(source, &range))
+                }
                 Event::Html(html) | Event::InlineHtml(html) if !self.allow_html => {
                     events.push(Event::Text(html))
                 }
@@ -241,8 +255,8 @@ impl<'a> Renderer<'a> {
         events
     }
 
-    fn push_text<'e>(&self, events: &mut Vec<Event<'e>>, text: CowStr<'e>) {
-        let tokens = tokenize(&text);
+    fn push_text<'e>(&self, events: &mut Vec<Event<'e>>, text: CowStr<'e>, escaped_start: bool) {
+        let tokens = tokenize_text(&text, escaped_start);
         if tokens.iter().all(|(_, t)| matches!(t, Token::Text(_))) {
             events.push(Event::Text(text));
             return;

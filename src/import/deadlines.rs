@@ -1,0 +1,420 @@
+//! Deadlines written in words ("before the end of November", "Dec 4-5", "next week") read
+//! relative to the meeting date. What cannot be read with certainty is reported, never guessed.
+
+use crate::dates::{last_day_of_month, Due, Precision};
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// A deadline phrase found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// The words it was read from, as written.
+    pub words: String,
+    pub span: Range<usize>,
+    pub reading: Reading,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reading {
+    Due(Due),
+    /// Recognised as a deadline, but not datable with certainty; says why.
+    Uncertain(String),
+}
+
+const MONTH: &str = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?";
+const DAY: &str = r"(\d{1,2})(?:st|nd|rd|th)?";
+
+fn month_number(name: &str) -> Option<u32> {
+    let name = name.trim_end_matches('.').to_ascii_lowercase();
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    months
+        .iter()
+        .position(|m| name.starts_with(m))
+        .map(|i| i as u32 + 1)
+}
+
+fn number_word(word: &str) -> Option<u64> {
+    match word.to_ascii_lowercase().as_str() {
+        "a" | "an" | "one" => Some(1),
+        "two" => Some(2),
+        "three" => Some(3),
+        "four" => Some(4),
+        "five" => Some(5),
+        "six" => Some(6),
+        other => other.parse().ok(),
+    }
+}
+
+/// The patterns, most specific first; a later pattern never reads words an earlier one took.
+struct Patterns {
+    rules: Vec<(Regex, Rule)>,
+}
+
+#[derive(Clone, Copy)]
+enum Rule {
+    Iso,
+    MonthDayRange,
+    DayMonthRange,
+    EndOfMonthName,
+    EndOfThisMonth,
+    EndOfNextMonth,
+    MonthDay,
+    DayMonth,
+    Fiscal,
+    FiscalNamed,
+    CalendarQuarter,
+    ThisWeek,
+    NextWeek,
+    InPeriod,
+    InMonth,
+    Holiday,
+}
+
+fn patterns() -> &'static Patterns {
+    static PATTERNS: OnceLock<Patterns> = OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        let rule = |pattern: String, rule: Rule| {
+            // The patterns are constants of this file, tested below.
+            Regex::new(&format!("(?i){pattern}")).map(|re| (re, rule))
+        };
+        let rules = [
+            rule(r"\b(\d{4})-(\d{2})-(\d{2})\b".into(), Rule::Iso),
+            rule(
+                format!(r"\b{MONTH}\s+{DAY}\s*(?:-|–|to)\s*{DAY}\b"),
+                Rule::MonthDayRange,
+            ),
+            rule(
+                format!(r"\b{DAY}\s*(?:-|–|to)\s*{DAY}\s+(?:of\s+)?{MONTH}"),
+                Rule::DayMonthRange,
+            ),
+            rule(
+                format!(r"\b(?:before\s+|by\s+)?the\s+end\s+of\s+{MONTH}"),
+                Rule::EndOfMonthName,
+            ),
+            rule(
+                r"\b(?:before\s+|by\s+)?the\s+end\s+of\s+(?:the|this)\s+month\b".into(),
+                Rule::EndOfThisMonth,
+            ),
+            rule(
+                r"\b(?:before\s+|by\s+)?the\s+end\s+of\s+next\s+month\b".into(),
+                Rule::EndOfNextMonth,
+            ),
+            rule(format!(r"\b{MONTH}\s+{DAY}\b"), Rule::MonthDay),
+            rule(format!(r"\b{DAY}\s+(?:of\s+)?{MONTH}"), Rule::DayMonth),
+            rule(
+                r"\bQ([1-4])\s+(next|this)\s+fiscal(?:\s+year)?\b".into(),
+                Rule::Fiscal,
+            ),
+            rule(
+                r"\b(?:Q([1-4])\s+FY\s?(\d{2,4})|FY\s?(\d{2,4})\s+Q([1-4]))\b".into(),
+                Rule::FiscalNamed,
+            ),
+            rule(r"\bQ([1-4])\s+(\d{4})\b".into(), Rule::CalendarQuarter),
+            rule(
+                r"\b(?:by\s+the\s+end\s+of\s+)?this\s+week\b".into(),
+                Rule::ThisWeek,
+            ),
+            rule(r"\bnext\s+week\b".into(), Rule::NextWeek),
+            rule(
+                r"\bin\s+(a|an|one|two|three|four|five|six|\d+)\s+(day|week|month)s?\b".into(),
+                Rule::InPeriod,
+            ),
+            rule(
+                format!(r"\b(?:in|by|during)\s+{MONTH}(?:\s+(\d{{4}}))?\b"),
+                Rule::InMonth,
+            ),
+            rule(
+                r"\b(?:before|by|after|around)\s+(easter|christmas|the\s+holidays|summer)\b".into(),
+                Rule::Holiday,
+            ),
+        ];
+        Patterns {
+            rules: rules.into_iter().flatten().collect(),
+        }
+    })
+}
+
+/// The next date with this month and day on or after `from`.
+fn next_occurrence(from: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
+    let this_year = NaiveDate::from_ymd_opt(from.year(), month, day);
+    match this_year {
+        Some(date) if date >= from => Some(date),
+        _ => NaiveDate::from_ymd_opt(from.year() + 1, month, day),
+    }
+}
+
+/// The first day of the next month named `month` (this month counts) from `from`.
+fn next_month(from: NaiveDate, month: u32) -> Option<NaiveDate> {
+    let year = if month < from.month() {
+        from.year() + 1
+    } else {
+        from.year()
+    };
+    NaiveDate::from_ymd_opt(year, month, 1)
+}
+
+fn friday_of_week(date: NaiveDate) -> NaiveDate {
+    let monday = date - Days::new(u64::from(date.weekday().num_days_from_monday()));
+    monday + Days::new(u64::from(Weekday::Fri.num_days_from_monday()))
+}
+
+fn day(date: NaiveDate) -> Reading {
+    Reading::Due(Due {
+        date,
+        precision: Precision::Day,
+    })
+}
+
+/// The last day of a fiscal quarter as a deadline: quarter precision when fiscal quarters line up
+/// with calendar quarters, the exact day otherwise.
+fn fiscal_quarter(fiscal_start: u32, fiscal_year_end: i32, quarter: u32) -> Option<Reading> {
+    // A fiscal year is named after the calendar year it ends in (FY26 = Jul 2025 – Jun 2026).
+    let first_year = if fiscal_start == 1 {
+        fiscal_year_end
+    } else {
+        fiscal_year_end - 1
+    };
+    let start = NaiveDate::from_ymd_opt(first_year, fiscal_start, 1)?
+        .checked_add_months(Months::new((quarter - 1) * 3))?;
+    let last_month = start.checked_add_months(Months::new(2))?;
+    let last = last_day_of_month(last_month.year(), last_month.month())?;
+    let precision = if fiscal_start % 3 == 1 {
+        Precision::Quarter
+    } else {
+        Precision::Day
+    };
+    Some(Reading::Due(Due {
+        date: last,
+        precision,
+    }))
+}
+
+fn fiscal_year_of(date: NaiveDate, fiscal_start: u32) -> i32 {
+    if fiscal_start == 1 || date.month() < fiscal_start {
+        date.year()
+    } else {
+        date.year() + 1
+    }
+}
+
+fn read(
+    rule: Rule,
+    caps: &regex::Captures,
+    meeting: NaiveDate,
+    fiscal_start: Option<u32>,
+) -> Option<Reading> {
+    let text = |i: usize| caps.get(i).map(|m| m.as_str()).unwrap_or("");
+    let num = |i: usize| text(i).parse::<u32>().ok();
+    let no_fiscal = || {
+        Reading::Uncertain(
+            "a fiscal quarter: set fiscal_year_start (the month the fiscal year starts) in site.toml".into(),
+        )
+    };
+    match rule {
+        Rule::Iso => NaiveDate::from_ymd_opt(text(1).parse().ok()?, num(2)?, num(3)?).map(day),
+        Rule::MonthDayRange => next_occurrence(meeting, month_number(text(1))?, num(3)?).map(day),
+        Rule::DayMonthRange => next_occurrence(meeting, month_number(text(3))?, num(2)?).map(day),
+        Rule::MonthDay => next_occurrence(meeting, month_number(text(1))?, num(2)?).map(day),
+        Rule::DayMonth => next_occurrence(meeting, month_number(text(2))?, num(1)?).map(day),
+        Rule::EndOfMonthName => {
+            let first = next_month(meeting, month_number(text(1))?)?;
+            last_day_of_month(first.year(), first.month()).map(day)
+        }
+        Rule::EndOfThisMonth => last_day_of_month(meeting.year(), meeting.month()).map(day),
+        Rule::EndOfNextMonth => {
+            let next = meeting.checked_add_months(Months::new(1))?;
+            last_day_of_month(next.year(), next.month()).map(day)
+        }
+        Rule::ThisWeek => Some(day(friday_of_week(meeting))),
+        Rule::NextWeek => Some(day(friday_of_week(meeting + Days::new(7)))),
+        Rule::InPeriod => {
+            let n = number_word(text(1))?;
+            let date = match text(2).to_ascii_lowercase().as_str() {
+                "day" => meeting.checked_add_days(Days::new(n))?,
+                "week" => meeting.checked_add_days(Days::new(n * 7))?,
+                _ => meeting.checked_add_months(Months::new(u32::try_from(n).ok()?))?,
+            };
+            Some(day(date))
+        }
+        Rule::InMonth => {
+            let month = month_number(text(1))?;
+            let first = match caps.get(2) {
+                Some(year) => NaiveDate::from_ymd_opt(year.as_str().parse().ok()?, month, 1)?,
+                None => next_month(meeting, month)?,
+            };
+            Some(Reading::Due(Due {
+                date: last_day_of_month(first.year(), first.month())?,
+                precision: Precision::Month,
+            }))
+        }
+        Rule::CalendarQuarter => {
+            let date = last_day_of_month(text(2).parse().ok()?, num(1)? * 3)?;
+            Some(Reading::Due(Due {
+                date,
+                precision: Precision::Quarter,
+            }))
+        }
+        Rule::Fiscal => {
+            let Some(start) = fiscal_start else {
+                return Some(no_fiscal());
+            };
+            let current = fiscal_year_of(meeting, start);
+            let year = if text(2).eq_ignore_ascii_case("next") {
+                current + 1
+            } else {
+                current
+            };
+            fiscal_quarter(start, year, num(1)?)
+        }
+        Rule::FiscalNamed => {
+            let Some(start) = fiscal_start else {
+                return Some(no_fiscal());
+            };
+            let (quarter, year) = match caps.get(1) {
+                Some(q) => (q.as_str().parse().ok()?, text(2)),
+                None => (num(4)?, text(3)),
+            };
+            let year: i32 = year.parse().ok()?;
+            let year = if year < 100 { 2000 + year } else { year };
+            fiscal_quarter(start, year, quarter)
+        }
+        Rule::Holiday => Some(Reading::Uncertain(
+            "a holiday or season, whose date varies".into(),
+        )),
+    }
+}
+
+/// Every deadline phrase in `text`, in the order they appear.
+pub fn find(text: &str, meeting: NaiveDate, fiscal_start: Option<u32>) -> Vec<Found> {
+    let mut taken: Vec<Range<usize>> = Vec::new();
+    let mut found = Vec::new();
+    for (regex, rule) in &patterns().rules {
+        for caps in regex.captures_iter(text) {
+            let Some(whole) = caps.get(0) else { continue };
+            let span = whole.range();
+            if taken
+                .iter()
+                .any(|t| t.start < span.end && span.start < t.end)
+            {
+                continue;
+            }
+            if let Some(reading) = read(*rule, &caps, meeting, fiscal_start) {
+                taken.push(span.clone());
+                found.push(Found {
+                    words: whole.as_str().trim().to_string(),
+                    span,
+                    reading,
+                });
+            }
+        }
+    }
+    found.sort_by_key(|f| f.span.start);
+    found
+}
+
+/// The deadline a task gets: the latest one it names, since earlier dates in a task are its steps
+/// ("feedback this week, close before the end of November").
+pub fn deadline_of(found: &[Found]) -> Option<(&Found, Due)> {
+    found
+        .iter()
+        .filter_map(|f| match &f.reading {
+            Reading::Due(due) => Some((f, *due)),
+            Reading::Uncertain(_) => None,
+        })
+        .max_by_key(|(_, due)| *due)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// Reads a phrase as of Tuesday 18 November 2025, the sample meeting.
+    fn due(phrase: &str, fiscal: Option<u32>) -> Option<String> {
+        let found = find(phrase, date(2025, 11, 18), fiscal);
+        deadline_of(&found).map(|(_, due)| due.token())
+    }
+
+    #[test]
+    fn phrases_read_relative_to_the_meeting() {
+        let table = [
+            ("close it before the end of November", Some("2025-11-30")),
+            ("by the end of the month", Some("2025-11-30")),
+            ("before the end of next month", Some("2025-12-31")),
+            (
+                "the meeting with CTO Gert on December 9th",
+                Some("2025-12-09"),
+            ),
+            ("the milestone (Dec 4-5)", Some("2025-12-05")),
+            ("on 4–5 December", Some("2025-12-05")),
+            ("by March 31st", Some("2026-03-31")),
+            ("on 31 March", Some("2026-03-31")),
+            ("reach out to Paulo in January", Some("2026-01")),
+            ("by February 2027", Some("2027-02")),
+            ("ship it on 2026-05-15", Some("2026-05-15")),
+            ("feedback this week", Some("2025-11-21")),
+            ("next week", Some("2025-11-28")),
+            ("in two weeks", Some("2025-12-02")),
+            ("in 3 days", Some("2025-11-21")),
+            ("in a month", Some("2025-12-18")),
+            ("Q2 2026", Some("2026-Q2")),
+            ("the November 2nd review", Some("2026-11-02")),
+            ("once the export is available", None),
+            ("before Easter", None),
+            ("December or January go-live", None),
+            ("Q3 next fiscal year", None),
+        ];
+        for (phrase, expected) in table {
+            assert_eq!(due(phrase, None).as_deref(), expected, "{phrase}");
+        }
+    }
+
+    #[test]
+    fn the_latest_deadline_of_a_task_wins() {
+        let text =
+            "ensure feedback is received this week, and close the deal before the end of November";
+        assert_eq!(due(text, None).as_deref(), Some("2025-11-30"));
+        let text =
+            "prepare the meeting on December 9th and gather topics for the December 1st event";
+        assert_eq!(due(text, None).as_deref(), Some("2025-12-09"));
+    }
+
+    #[test]
+    fn fiscal_quarters_need_the_fiscal_year_start() {
+        let found = find("lands in Q3 next fiscal year", date(2025, 11, 18), None);
+        assert!(matches!(found[0].reading, Reading::Uncertain(_)));
+        assert_eq!(found[0].words, "Q3 next fiscal year");
+        // July start: FY26 runs Jul 2025 – Jun 2026; next is FY27, whose Q3 is Jan–Mar 2027.
+        assert_eq!(
+            due("Q3 next fiscal year", Some(7)).as_deref(),
+            Some("2027-Q1")
+        );
+        assert_eq!(due("Q1 FY27", Some(7)).as_deref(), Some("2026-Q3"));
+        assert_eq!(due("FY26 Q4", Some(7)).as_deref(), Some("2026-Q2"));
+        assert_eq!(
+            due("Q2 this fiscal year", Some(1)).as_deref(),
+            Some("2025-Q2")
+        );
+        // Quarters that do not line up with calendar quarters end on an exact day.
+        assert_eq!(due("Q1 FY26", Some(2)).as_deref(), Some("2025-04-30"));
+    }
+
+    #[test]
+    fn holidays_are_recognised_and_left_undated() {
+        let found = find("before Easter", date(2025, 11, 18), None);
+        assert_eq!(found.len(), 1);
+        assert!(matches!(found[0].reading, Reading::Uncertain(_)));
+    }
+
+    #[test]
+    fn every_pattern_compiles() {
+        assert_eq!(patterns().rules.len(), 16);
+    }
+}

@@ -1,0 +1,344 @@
+//! `dossier import`: the sample recap gives the same meeting as the hand-written example, and
+//! recaps of other shapes give the meeting files kept beside them in tests/fixtures/import.
+//! Set DOSSIER_BLESS=1 to rewrite the expected files after a deliberate change, then review
+//! the diff.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+fn fixtures() -> PathBuf {
+    example_root().join("tests/fixtures/import")
+}
+
+/// Compares `actual` with the expected file, or writes it when blessing.
+fn expect_file(name: &str, actual: &str) {
+    let path = fixtures().join(name);
+    if std::env::var_os("DOSSIER_BLESS").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "no {}; run with DOSSIER_BLESS=1 to create it",
+            path.display()
+        )
+    });
+    assert_eq!(actual, expected, "{name} differs");
+}
+
+/// A site with the fixture's people, ready for an import.
+fn site_for(people: Option<&str>, extra_config: &str) -> Fixture {
+    let site = Fixture::empty().with("site.toml", &format!("{SITE_TOML}{extra_config}"));
+    if let Some(people) = people {
+        site.write(
+            "content/people.toml",
+            &std::fs::read_to_string(fixtures().join(people)).unwrap(),
+        );
+    }
+    site
+}
+
+/// Imports a fixture recap and checks the meeting file, the report and people.toml.
+fn check_case(
+    case: &str,
+    recap: &str,
+    args: &[&str],
+    people: Option<&str>,
+    extra_config: &str,
+) -> Fixture {
+    let site = site_for(people, extra_config);
+    let mut command =
+        site.run(&[&["import", fixtures().join(recap).to_str().unwrap()], args].concat());
+    if !command.status.success() {
+        command.stdout.clear();
+        panic!("import of {recap} failed: {}", stderr(&command));
+    }
+    let written: Vec<PathBuf> = walkdir(&site.root().join("content/meetings"));
+    assert_eq!(written.len(), 1, "{written:?}");
+    let meeting = std::fs::read_to_string(&written[0]).unwrap();
+    expect_file(&format!("{case}.expected.md"), &meeting);
+    expect_file(&format!("{case}.report.txt"), &stdout(&command));
+    let people = site.root().join("content/people.toml");
+    if people.is_file() {
+        expect_file(
+            &format!("{case}.people.toml"),
+            &std::fs::read_to_string(people).unwrap(),
+        );
+    }
+    // What was imported builds.
+    let build = site.build();
+    assert!(build.status.success(), "{}", stderr(&build));
+    site
+}
+
+#[test]
+fn crlf_bom_bullets_accents_and_relative_deadlines() {
+    check_case(
+        "acme",
+        "acme-crlf-bullets.txt",
+        &["--account", "Acme"],
+        None,
+        "",
+    );
+}
+
+#[test]
+fn fiscal_quarters_stay_undated_without_a_fiscal_year() {
+    check_case("globex", "globex-fiscal.txt", &[], None, "");
+}
+
+#[test]
+fn fiscal_quarters_resolve_with_a_fiscal_year_start() {
+    check_case(
+        "globex-fy7",
+        "globex-fiscal.txt",
+        &[],
+        None,
+        "fiscal_year_start = 7\n",
+    );
+}
+
+#[test]
+fn a_month_only_title_needs_a_date() {
+    let site = site_for(None, "");
+    let recap = fixtures().join("initech-month-title.txt");
+    let output = site.run(&["import", recap.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("--date"), "{}", stderr(&output));
+    check_case(
+        "initech",
+        "initech-month-title.txt",
+        &["--date", "2025-12-01"],
+        None,
+        "",
+    );
+}
+
+#[test]
+fn an_ambiguous_first_name_is_left_as_text_and_people_toml_keeps_its_comments() {
+    let site = check_case(
+        "umbrella",
+        "umbrella-ambiguous.txt",
+        &[],
+        Some("umbrella-people.toml"),
+        "",
+    );
+    let people = std::fs::read_to_string(site.root().join("content/people.toml")).unwrap();
+    assert!(
+        people.starts_with("# Umbrella account team\n[anna-berg]"),
+        "{people}"
+    );
+    assert!(people.contains("# joined in 2025"));
+}
+
+#[test]
+fn hostile_text_is_imported_as_text() {
+    let site = check_case("hostile", "hostile.txt", &[], None, "");
+    for file in walkdir(&site.public())
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+    {
+        let doc = html(&file);
+        assert!(
+            select(&doc, "img, iframe, b").is_empty(),
+            "{}",
+            file.display()
+        );
+        for script in select(&doc, "script") {
+            assert!(script.value().attr("src").is_some(), "{}", file.display());
+        }
+        assert!(select(&doc, "a[href^='javascript']").is_empty());
+    }
+    let tasks: Value =
+        serde_json::from_str(&std::fs::read_to_string(site.public().join("tasks.json")).unwrap())
+            .unwrap();
+    let task = &tasks[0];
+    assert_eq!(task["title"], "<script>Task</script>");
+    assert_eq!(
+        task["owners"],
+        serde_json::json!(["eve"]),
+        "@admin in the text is not an owner"
+    );
+    // The date is read from the words as any date would be, but `due:` in the text is no token:
+    // the written file carries exactly one, the importer's.
+    assert_eq!(task["due"], "2099-01-01");
+    let meeting = std::fs::read_to_string(
+        site.root()
+            .join("content/meetings/2026-02-02-script-alert-script-meeting.md"),
+    )
+    .unwrap();
+    assert_eq!(meeting.matches(" due:").count(), 1, "{meeting}");
+    assert!(!site.public().join("owners/admin").exists());
+}
+
+#[test]
+fn never_overwrites_without_force_and_dry_run_writes_nothing() {
+    let site = site_for(None, "");
+    let recap = fixtures().join("globex-fiscal.txt");
+    let recap = recap.to_str().unwrap();
+    let dry = site.run(&["import", recap, "--dry-run"]);
+    assert!(dry.status.success());
+    assert!(stdout(&dry).starts_with("+++\ntitle = \"Globex Account Review 10 February 2026\""));
+    assert!(
+        !site.root().join("content").exists(),
+        "a dry run wrote files"
+    );
+    assert!(site.run(&["import", recap]).status.success());
+    let again = site.run(&["import", recap]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        stderr(&again).contains("never overwrites"),
+        "{}",
+        stderr(&again)
+    );
+    assert!(site.run(&["import", recap, "--force"]).status.success());
+}
+
+#[test]
+fn reads_standard_input() {
+    let site = site_for(None, "");
+    let mut child = dossier()
+        .args(["import", "-", "--dry-run", "--root"])
+        .arg(site.root())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(&std::fs::read(fixtures().join("globex-fiscal.txt")).unwrap())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("## Marketplace Pipeline"));
+}
+
+/// Task facts comparable between the import and the hand-written example: the title's slug,
+/// the owners, the deadline.
+fn task_facts(site_root: &Path) -> BTreeMap<String, (Vec<String>, Value, Value)> {
+    let output = run(&[
+        "tasks",
+        "--json",
+        "--today",
+        "2025-11-24",
+        "--root",
+        site_root.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let tasks: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    tasks
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            let mut owners: Vec<String> = t["owners"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|o| o.as_str().unwrap().to_string())
+                .collect();
+            owners.sort();
+            let title = dossier::paths::slugify(t["title"].as_str().unwrap())
+                // The example corrects the recap's product names.
+                .replace("windows-65-enter-id", "windows-365-entra-id");
+            (
+                title,
+                (owners, t["due"].clone(), t["due_precision"].clone()),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_sample_imports_as_the_hand_written_example_meeting() {
+    let site = Fixture::empty()
+        .with(
+            "site.toml",
+            &std::fs::read_to_string(example_root().join("site.toml")).unwrap(),
+        )
+        .with(
+            "content/people.toml",
+            &std::fs::read_to_string(example_root().join("content/people.toml")).unwrap(),
+        );
+    let sample = example_root().join("../shared/samples/proximus-account-team-2025-11.txt");
+    if !sample.is_file() {
+        eprintln!("SKIPPED: the sample recap is not at {}", sample.display());
+        return;
+    }
+    let output = site.run(&[
+        "import",
+        sample.to_str().unwrap(),
+        "--date",
+        "2025-11-18",
+        "--account",
+        "Proximus",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report = stdout(&output);
+    assert!(report.contains("11 topics, 25 tasks"), "{report}");
+    assert!(
+        !report.contains("People added"),
+        "everyone is in the example's people.toml: {report}"
+    );
+    assert!(report.contains("\"Q3 next fiscal year\""), "{report}");
+
+    let imported = task_facts(site.root());
+    let example = task_facts(&example_root());
+    assert_eq!(imported.len(), 25);
+    assert_eq!(imported, example);
+
+    let topic_slugs = |root: &Path| -> Vec<String> {
+        let build = dossier()
+            .args(["build", "--today", "2025-11-24", "--root"])
+            .arg(root)
+            .arg("--out")
+            .arg(root.join("out"))
+            .output()
+            .unwrap();
+        assert!(build.status.success(), "{}", stderr(&build));
+        let meetings = root.join("out/meetings");
+        let meeting = std::fs::read_dir(&meetings)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.is_dir())
+            .unwrap();
+        let mut slugs: Vec<String> = std::fs::read_dir(meeting)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.is_dir())
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        slugs.sort();
+        slugs
+    };
+    let example_copy = tempfile::tempdir().unwrap();
+    for file in [
+        "site.toml",
+        "content/people.toml",
+        "content/meetings/2025-11-18-account-team.md",
+    ] {
+        let target = example_copy.path().join(file);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::copy(example_root().join(file), target).unwrap();
+    }
+    for file in std::fs::read_dir(example_root().join("content/initiatives")).unwrap() {
+        let file = file.unwrap().path();
+        let target = example_copy
+            .path()
+            .join("content/initiatives")
+            .join(file.file_name().unwrap());
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::copy(file, target).unwrap();
+    }
+    let imported_topics = topic_slugs(site.root());
+    assert_eq!(imported_topics.len(), 11);
+    assert_eq!(imported_topics, topic_slugs(example_copy.path()));
+}
