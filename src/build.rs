@@ -31,25 +31,48 @@ pub struct BuildReport {
     pub elapsed: Duration,
     pub out: PathBuf,
     pub warnings: Vec<Diagnostic>,
+    /// How long each stage took, for `--verbose`.
+    pub phases: Vec<(&'static str, Duration)>,
+}
+
+/// Times the stages of a build.
+struct Stopwatch {
+    last: Instant,
+    phases: Vec<(&'static str, Duration)>,
+}
+
+impl Stopwatch {
+    fn lap(&mut self, phase: &'static str) {
+        let now = Instant::now();
+        self.phases.push((phase, now - self.last));
+        self.last = now;
+    }
 }
 
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
+    let mut watch = Stopwatch {
+        last: started,
+        phases: Vec::new(),
+    };
     let root = &options.root;
     let out = options.out.clone().unwrap_or_else(|| root.join("public"));
     let target = check_target(root, &out, options.force)?;
 
     let loaded = load_site(root, &options.load)?;
     let site = &loaded.site;
+    watch.lap("load and model");
     let theme = Theme::load(root, &site.config.theme)?;
     let renderer = Renderer::new(site, &theme)?;
     let pages = renderer.pages();
+    watch.lap("templates and page data");
 
     let staging = Staging::begin(&target)?;
     pages.par_iter().try_for_each(|page| {
         staging.write(&renderer.path(page), renderer.render(page)?.as_bytes())
     })?;
 
+    watch.lap("render and write pages");
     let mut files = pages.len();
     for (name, bytes) in &theme.static_files {
         staging.write(&format!("static/{name}"), bytes)?;
@@ -84,7 +107,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         .collect();
     staging.write("sitemap.xml", feed::sitemap(site, &urls).as_bytes())?;
     files += 3;
+    watch.lap("calendars, feeds, static files");
     staging.commit()?;
+    watch.lap("swap in the new site");
 
     Ok(BuildReport {
         meetings: site.meetings.len(),
@@ -95,6 +120,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         elapsed: started.elapsed(),
         out: target,
         warnings: loaded.warnings,
+        phases: watch.phases,
     })
 }
 

@@ -26,6 +26,10 @@ pub struct Cli {
     #[arg(short, long, global = true)]
     pub quiet: bool,
 
+    /// Explain: how long each stage of a build took.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -177,6 +181,11 @@ fn execute(cli: &Cli) -> Result<(), Error> {
                     report.elapsed.as_millis(),
                     report.out.display()
                 );
+                if cli.verbose {
+                    for (phase, took) in &report.phases {
+                        println!("  {:>7.1} ms  {phase}", took.as_secs_f64() * 1000.0);
+                    }
+                }
                 if !report.warnings.is_empty() {
                     println!(
                         "{} warning(s); `dossier check` treats them as errors",

@@ -25,6 +25,8 @@ pub struct Site {
     pub tasks: Vec<Task>,
     /// What each person owes and takes part in, by person id.
     pub by_person: BTreeMap<String, PersonIndex>,
+    /// Initiative slug to its index in `initiatives`.
+    pub initiative_by_slug: HashMap<String, usize>,
 }
 
 #[derive(Debug)]
@@ -126,7 +128,7 @@ impl Site {
     }
 
     pub fn initiative_index(&self, slug: &str) -> Option<usize> {
-        self.initiatives.iter().position(|i| i.slug == slug)
+        self.initiative_by_slug.get(slug).copied()
     }
 
     /// Assembles the model. Errors are references that do not resolve (an initiative that does
@@ -391,6 +393,7 @@ impl Site {
             initiatives,
             tasks,
             by_person,
+            initiative_by_slug: initiative_at,
         })
     }
 }

@@ -44,6 +44,15 @@ pub enum Page {
     NotFound,
 }
 
+/// Topics of the same initiative shown on a topic page, before and after it.
+const RELATED_EACH_SIDE: usize = 3;
+/// Tasks per list on the dashboard.
+const DASHBOARD_TASKS: usize = 12;
+/// Topics on an owner page.
+const OWNER_TOPICS: usize = 24;
+/// From this many tasks on, agendas list one line per task instead of a card.
+const COMPACT_LISTS_FROM: usize = 80;
+
 fn map(entries: Vec<(&'static str, Value)>) -> Value {
     let map: BTreeMap<&'static str, Value> = entries.into_iter().collect();
     Value::from(map)
@@ -405,8 +414,17 @@ impl<'s> Renderer<'s> {
                         .collect::<Vec<_>>()
                         .into(),
                 );
-                context.insert_value("overdue", self.tasks_of(&overdue));
-                context.insert_value("upcoming", self.tasks_of(&upcoming));
+                // The dashboard is a glance: the most overdue and the next few; the calendar
+                // has them all.
+                context.insert_value(
+                    "overdue",
+                    self.tasks_of(&overdue[..overdue.len().min(DASHBOARD_TASKS)]),
+                );
+                context.insert_value(
+                    "upcoming",
+                    self.tasks_of(&upcoming[..upcoming.len().min(DASHBOARD_TASKS)]),
+                );
+                context.insert("upcoming_count", &upcoming.len());
                 context.insert_value(
                     "initiatives",
                     site.initiatives
@@ -462,20 +480,27 @@ impl<'s> Renderer<'s> {
                         .collect::<Vec<_>>()
                         .into(),
                 );
-                // The same initiative discussed in other meetings.
-                let related: Vec<(usize, usize)> = meeting.topics[*t]
+                // The same initiative in the meetings just before and after this one; the
+                // initiative's page has the whole timeline.
+                let timeline: &[(usize, usize)] = meeting.topics[*t]
                     .initiative
                     .as_ref()
                     .and_then(|slug| site.initiative_index(slug))
-                    .map(|i| {
-                        site.initiatives[i]
-                            .topics
-                            .iter()
-                            .copied()
-                            .filter(|&(om, ot)| (om, ot) != (*m, *t))
-                            .collect()
-                    })
-                    .unwrap_or_default();
+                    .map_or(&[], |i| site.initiatives[i].topics.as_slice());
+                let related: Vec<(usize, usize)> =
+                    match timeline.iter().position(|&p| p == (*m, *t)) {
+                        Some(at) => {
+                            let start = at.saturating_sub(RELATED_EACH_SIDE);
+                            let end = (at + 1 + RELATED_EACH_SIDE).min(timeline.len());
+                            timeline[start..end]
+                                .iter()
+                                .copied()
+                                .filter(|&p| p != (*m, *t))
+                                .collect()
+                        }
+                        None => Vec::new(),
+                    };
+                context.insert("related_total", &timeline.len().saturating_sub(1));
                 context.insert_value("related", self.topic_list(&related));
                 "topic.html"
             }
@@ -575,8 +600,14 @@ impl<'s> Renderer<'s> {
                 context.insert_value("agenda", self.agenda_value(&agenda));
                 context.insert_value("done_tasks", self.tasks_of(&done));
                 context.insert("open_count", &agenda.open_count());
+                context.insert("compact", &(task_ids.len() > COMPACT_LISTS_FROM));
                 context.insert("overdue_count", &agenda.overdue_count(site));
-                context.insert_value("topics", self.topic_list(&topics));
+                // Newest first (meetings are), the latest few; each links on to its meeting.
+                context.insert("topic_count", &topics.len());
+                context.insert_value(
+                    "topics",
+                    self.topic_list(&topics[..topics.len().min(OWNER_TOPICS)]),
+                );
                 context.insert_value(
                     "initiatives",
                     index
@@ -599,6 +630,7 @@ impl<'s> Renderer<'s> {
                 context.insert_value("agenda", self.agenda_value(&agenda));
                 context.insert_value("done_tasks", self.tasks_of(&done));
                 context.insert("open_count", &agenda.open_count());
+                context.insert("compact", &(site.tasks.len() > COMPACT_LISTS_FROM));
                 context.insert_value("months", calendar::month_links(site).into());
                 context.insert_value(
                     "owners",

@@ -6,80 +6,34 @@ use crate::error::{Error, Result};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+/// Embeds files of themes/default by their path inside the theme.
+macro_rules! default_theme {
+    ($($path:literal),* $(,)?) => {
+        &[$(($path, include_str!(concat!("../themes/default/", $path)))),*]
+    };
+}
+
 /// The default theme, as shipped: (path inside the theme, content).
-pub const DEFAULT_THEME: &[(&str, &str)] = &[
-    (
-        "templates/base.html",
-        include_str!("../themes/default/templates/base.html"),
-    ),
-    (
-        "templates/task.html",
-        include_str!("../themes/default/templates/task.html"),
-    ),
-    (
-        "templates/topic_card.html",
-        include_str!("../themes/default/templates/topic_card.html"),
-    ),
-    (
-        "templates/agenda.html",
-        include_str!("../themes/default/templates/agenda.html"),
-    ),
-    (
-        "templates/index.html",
-        include_str!("../themes/default/templates/index.html"),
-    ),
-    (
-        "templates/meetings.html",
-        include_str!("../themes/default/templates/meetings.html"),
-    ),
-    (
-        "templates/meeting.html",
-        include_str!("../themes/default/templates/meeting.html"),
-    ),
-    (
-        "templates/topic.html",
-        include_str!("../themes/default/templates/topic.html"),
-    ),
-    (
-        "templates/topics.html",
-        include_str!("../themes/default/templates/topics.html"),
-    ),
-    (
-        "templates/initiatives.html",
-        include_str!("../themes/default/templates/initiatives.html"),
-    ),
-    (
-        "templates/initiative.html",
-        include_str!("../themes/default/templates/initiative.html"),
-    ),
-    (
-        "templates/owners.html",
-        include_str!("../themes/default/templates/owners.html"),
-    ),
-    (
-        "templates/owner.html",
-        include_str!("../themes/default/templates/owner.html"),
-    ),
-    (
-        "templates/calendar.html",
-        include_str!("../themes/default/templates/calendar.html"),
-    ),
-    (
-        "templates/month.html",
-        include_str!("../themes/default/templates/month.html"),
-    ),
-    (
-        "templates/404.html",
-        include_str!("../themes/default/templates/404.html"),
-    ),
-    (
-        "static/style.css",
-        include_str!("../themes/default/static/style.css"),
-    ),
-    (
-        "static/dossier.js",
-        include_str!("../themes/default/static/dossier.js"),
-    ),
+pub const DEFAULT_THEME: &[(&str, &str)] = default_theme![
+    "templates/base.html",
+    "templates/task.html",
+    "templates/task_row.html",
+    "templates/topic_card.html",
+    "templates/agenda.html",
+    "templates/index.html",
+    "templates/meetings.html",
+    "templates/meeting.html",
+    "templates/topic.html",
+    "templates/topics.html",
+    "templates/initiatives.html",
+    "templates/initiative.html",
+    "templates/owners.html",
+    "templates/owner.html",
+    "templates/calendar.html",
+    "templates/month.html",
+    "templates/404.html",
+    "static/style.css",
+    "static/dossier.js",
 ];
 
 /// Where a theme's files come from.
@@ -180,4 +134,24 @@ fn read_tree(
         found(name, relative, bytes)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_file_of_the_default_theme_is_compiled_in() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+        let mut on_disk = Vec::new();
+        read_tree(&dir, &dir, &mut |_, path, _| {
+            on_disk.push(path.to_string_lossy().replace('\\', "/"));
+            Ok(())
+        })
+        .unwrap();
+        let mut embedded: Vec<String> = DEFAULT_THEME.iter().map(|(p, _)| p.to_string()).collect();
+        on_disk.sort();
+        embedded.sort();
+        assert_eq!(on_disk, embedded);
+    }
 }
