@@ -126,7 +126,7 @@ fn sentence(rng: &mut Rng, words: usize) -> String {
         if i > 0 {
             out.push(' ');
         }
-        let word: &str = rng.pick(WORDS);
+        let word: &&str = rng.pick(WORDS);
         out.push_str(word);
     }
     let mut chars = out.chars();
