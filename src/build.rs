@@ -68,22 +68,29 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     watch.lap("templates and page data");
 
     let staging = Staging::begin(&target)?;
-    pages.par_iter().try_for_each(|page| {
-        staging.write(&renderer.path(page), renderer.render(page)?.as_bytes())
-    })?;
-
-    watch.lap("render and write pages");
-    let mut files = pages.len();
-    for (name, bytes) in &theme.static_files {
-        staging.write(&format!("static/{name}"), bytes)?;
-        files += 1;
-    }
-    let all = 0..site.tasks.len();
-    staging.write(
-        "calendar.ics",
-        calendar::ics(site, all.clone(), &site.config.title).as_bytes(),
-    )?;
-    site.by_person.par_iter().try_for_each(|(id, index)| {
+    let urls: Vec<String> = pages
+        .iter()
+        .filter(|p| **p != crate::render::Page::NotFound)
+        .map(|p| renderer.url(p))
+        .collect();
+    // The site-wide files are independent of the pages: made alongside them.
+    type Make<'a> = Box<dyn Fn() -> String + Sync + 'a>;
+    let documents: Vec<(String, Make)> = vec![
+        (
+            "calendar.ics".into(),
+            Box::new(|| calendar::ics(site, 0..site.tasks.len(), &site.config.title)),
+        ),
+        ("feed.xml".into(), Box::new(|| feed::atom(site))),
+        (
+            "tasks.json".into(),
+            Box::new(|| feed::tasks_json(site, site.tasks.iter())),
+        ),
+        (
+            "sitemap.xml".into(),
+            Box::new(|| feed::sitemap(site, &urls)),
+        ),
+    ];
+    let owner_calendars = |(id, index): (&String, &crate::model::PersonIndex)| {
         let name = format!(
             "{} — {}",
             site.people.get(id).map_or(id.as_str(), |p| p.name.as_str()),
@@ -93,21 +100,28 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
             &format!("owners/{id}/calendar.ics"),
             calendar::ics(site, index.tasks.iter().copied(), &name).as_bytes(),
         )
-    })?;
-    files += 1 + site.by_person.len();
-    staging.write("feed.xml", feed::atom(site).as_bytes())?;
-    staging.write(
-        "tasks.json",
-        feed::tasks_json(site, site.tasks.iter()).as_bytes(),
-    )?;
-    let urls: Vec<String> = pages
-        .iter()
-        .filter(|p| **p != crate::render::Page::NotFound)
-        .map(|p| renderer.url(p))
-        .collect();
-    staging.write("sitemap.xml", feed::sitemap(site, &urls).as_bytes())?;
-    files += 3;
-    watch.lap("calendars, feeds, static files");
+    };
+    let (pages_written, others_written) = rayon::join(
+        || {
+            pages.par_iter().try_for_each(|page| {
+                staging.write(&renderer.path(page), renderer.render(page)?.as_bytes())
+            })
+        },
+        || -> Result<()> {
+            documents
+                .par_iter()
+                .try_for_each(|(path, make)| staging.write(path, make().as_bytes()))?;
+            site.by_person.par_iter().try_for_each(owner_calendars)?;
+            theme
+                .static_files
+                .par_iter()
+                .try_for_each(|(name, bytes)| staging.write(&format!("static/{name}"), bytes))
+        },
+    );
+    pages_written?;
+    others_written?;
+    let files = pages.len() + documents.len() + site.by_person.len() + theme.static_files.len();
+    watch.lap("render and write pages, calendars, feeds");
     staging.commit()?;
     watch.lap("swap in the new site");
 

@@ -51,49 +51,73 @@ impl Agenda {
     }
 }
 
-/// Every month that gets a grid page: from the earliest to the latest deadline, and the current
-/// month, with no gaps so previous/next always lead somewhere.
-pub fn months(site: &Site) -> Vec<NaiveDate> {
-    let current = month_start(site.today);
-    let dated = site
-        .tasks
-        .iter()
-        .filter_map(|t| t.due.map(|d| month_start(d.date)));
-    let (first, last) = dated.fold((current, current), |(lo, hi), m| (lo.min(m), hi.max(m)));
-    let mut months = Vec::new();
-    let mut month = first;
-    while month <= last {
-        months.push(month);
-        match month.checked_add_months(Months::new(1)) {
-            Some(next) => month = next,
-            None => break,
-        }
-    }
-    months
+/// The site's deadlines by month, computed once for all month pages.
+pub struct Deadlines {
+    /// Every month that gets a grid page: from the earliest to the latest deadline, and the
+    /// current month, with no gaps so previous/next always lead somewhere.
+    pub months: Vec<NaiveDate>,
+    /// Tasks due in each month (first day of the month), in deadline order.
+    by_month: BTreeMap<NaiveDate, Vec<usize>>,
 }
 
-/// Links to every month page with how many open deadlines each holds, for the calendar page.
-pub fn month_links(site: &Site) -> Vec<Value> {
-    let mut open: BTreeMap<NaiveDate, usize> = BTreeMap::new();
-    for task in site.tasks.iter().filter(|t| !t.done) {
-        if let Some(due) = task.due {
-            *open.entry(month_start(due.date)).or_default() += 1;
+impl Deadlines {
+    pub fn of(site: &Site) -> Deadlines {
+        let mut by_month: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
+        for (index, task) in site.tasks.iter().enumerate() {
+            if let Some(due) = task.due {
+                by_month
+                    .entry(month_start(due.date))
+                    .or_default()
+                    .push(index);
+            }
         }
+        let current = month_start(site.today);
+        let first = by_month
+            .keys()
+            .next()
+            .map_or(current, |m| (*m).min(current));
+        let last = by_month
+            .keys()
+            .next_back()
+            .map_or(current, |m| (*m).max(current));
+        let mut months = Vec::new();
+        let mut month = first;
+        while month <= last {
+            months.push(month);
+            match month.checked_add_months(Months::new(1)) {
+                Some(next) => month = next,
+                None => break,
+            }
+        }
+        Deadlines { months, by_month }
     }
-    months(site)
-        .into_iter()
-        .map(|month| {
-            let entries: BTreeMap<&str, Value> = [
-                ("url", format!("calendar/{}/", month.format("%Y-%m")).into()),
-                ("label", month.format("%B %Y").to_string().into()),
-                ("open_count", open.get(&month).copied().unwrap_or(0).into()),
-                ("current", (month == month_start(site.today)).into()),
-            ]
-            .into_iter()
-            .collect();
-            Value::from(entries)
-        })
-        .collect()
+
+    pub fn in_month(&self, month: NaiveDate) -> &[usize] {
+        self.by_month.get(&month).map_or(&[], Vec::as_slice)
+    }
+
+    /// Links to every month page with how many open deadlines each holds.
+    pub fn month_links(&self, site: &Site) -> Vec<Value> {
+        self.months
+            .iter()
+            .map(|&month| {
+                let open = self
+                    .in_month(month)
+                    .iter()
+                    .filter(|&&t| !site.tasks[t].done)
+                    .count();
+                let entries: BTreeMap<&str, Value> = [
+                    ("url", format!("calendar/{}/", month.format("%Y-%m")).into()),
+                    ("label", month.format("%B %Y").to_string().into()),
+                    ("open_count", open.into()),
+                    ("current", (month == month_start(site.today)).into()),
+                ]
+                .into_iter()
+                .collect();
+                Value::from(entries)
+            })
+            .collect()
+    }
 }
 
 pub struct Day {
@@ -113,8 +137,8 @@ pub struct MonthGrid {
 }
 
 impl MonthGrid {
-    pub fn of(site: &Site, month: NaiveDate) -> MonthGrid {
-        let all_months = months(site);
+    pub fn of(site: &Site, deadlines: &Deadlines, month: NaiveDate) -> MonthGrid {
+        let all_months = &deadlines.months;
         let position = all_months.iter().position(|m| *m == month);
         let previous = position
             .and_then(|p| p.checked_sub(1))
@@ -128,11 +152,10 @@ impl MonthGrid {
             .unwrap_or(month);
         let mut by_day: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
         let mut month_level = Vec::new();
-        for (index, task) in site.tasks.iter().enumerate() {
-            let Some(due) = task.due else { continue };
-            if due.date < month || due.date > month_end {
+        for &index in deadlines.in_month(month) {
+            let Some(due) = site.tasks[index].due else {
                 continue;
-            }
+            };
             match due.precision {
                 Precision::Day => by_day.entry(due.date).or_default().push(index),
                 Precision::Month | Precision::Quarter => month_level.push(index),

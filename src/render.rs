@@ -9,6 +9,7 @@ use crate::model::{Site, Task};
 use crate::paths::root_prefix;
 use crate::theme::Theme;
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use tera::{Context, Kwargs, State, Tera, Value};
@@ -25,6 +26,7 @@ pub struct Renderer<'s> {
     topics: Vec<Vec<Value>>,
     initiatives: Vec<Value>,
     people: BTreeMap<String, Value>,
+    deadlines: calendar::Deadlines,
 }
 
 /// One page to render: its address and the data it shows.
@@ -136,7 +138,7 @@ impl<'s> Renderer<'s> {
 
         let meeting_links: Vec<Value> = site
             .meetings
-            .iter()
+            .par_iter()
             .enumerate()
             .map(|(m, meeting)| {
                 map(vec![
@@ -150,7 +152,7 @@ impl<'s> Renderer<'s> {
 
         let tasks: Vec<Value> = site
             .tasks
-            .iter()
+            .par_iter()
             .map(|task| {
                 let topic = task.topic.map_or_else(Value::none, |t| {
                     map(vec![
@@ -186,7 +188,7 @@ impl<'s> Renderer<'s> {
 
         let topics: Vec<Vec<Value>> = site
             .meetings
-            .iter()
+            .par_iter()
             .enumerate()
             .map(|(m, meeting)| {
                 meeting
@@ -222,7 +224,7 @@ impl<'s> Renderer<'s> {
 
         let meetings: Vec<Value> = site
             .meetings
-            .iter()
+            .par_iter()
             .enumerate()
             .map(|(m, meeting)| {
                 let all_tasks = meeting
@@ -291,6 +293,7 @@ impl<'s> Renderer<'s> {
             .collect();
 
         Ok(Renderer {
+            deadlines: calendar::Deadlines::of(site),
             site,
             tera,
             template_paths,
@@ -320,7 +323,7 @@ impl<'s> Renderer<'s> {
         }
         pages.extend((0..site.initiatives.len()).map(Page::Initiative));
         pages.extend(site.people.keys().cloned().map(Page::Owner));
-        pages.extend(calendar::months(site).into_iter().map(Page::Month));
+        pages.extend(self.deadlines.months.iter().copied().map(Page::Month));
         pages
     }
 
@@ -631,7 +634,7 @@ impl<'s> Renderer<'s> {
                 context.insert_value("done_tasks", self.tasks_of(&done));
                 context.insert("open_count", &agenda.open_count());
                 context.insert("compact", &(site.tasks.len() > COMPACT_LISTS_FROM));
-                context.insert_value("months", calendar::month_links(site).into());
+                context.insert_value("months", self.deadlines.month_links(site).into());
                 context.insert_value(
                     "owners",
                     site.by_person
@@ -644,7 +647,7 @@ impl<'s> Renderer<'s> {
                 "calendar.html"
             }
             Page::Month(month) => {
-                let grid = calendar::MonthGrid::of(site, *month);
+                let grid = calendar::MonthGrid::of(site, &self.deadlines, *month);
                 let weeks: Vec<Value> = grid
                     .weeks
                     .iter()
