@@ -145,9 +145,23 @@ fn error_text(error: &Error) -> String {
     }
 }
 
-fn print_warnings(warnings: &[Diagnostic]) {
-    for warning in warnings {
+/// Warnings shown without --verbose; a pasted export can produce thousands.
+const WARNINGS_SHOWN: usize = 50;
+
+fn print_warnings(warnings: &[Diagnostic], verbose: bool) {
+    let shown = if verbose {
+        warnings.len()
+    } else {
+        WARNINGS_SHOWN
+    };
+    for warning in warnings.iter().take(shown) {
         eprintln!("{warning}\n");
+    }
+    if warnings.len() > shown {
+        eprintln!(
+            "… and {} more warnings (--verbose shows them all; `dossier check` lists them as errors)",
+            warnings.len() - shown
+        );
     }
 }
 
@@ -168,7 +182,7 @@ fn execute(cli: &Cli) -> Result<(), Error> {
                 },
                 force: *force,
             })?;
-            print_warnings(&report.warnings);
+            print_warnings(&report.warnings, cli.verbose);
             if !cli.quiet {
                 println!(
                     "Built {} meeting{}, {} topics, {} tasks: {} pages, {} files in {} ms → {}",

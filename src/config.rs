@@ -51,7 +51,22 @@ impl SiteConfig {
             )));
         }
         let file = SourceFile::read(root, path)?;
-        Self::parse(&file).map_err(|d| Error::Content(vec![d]))
+        let config = Self::parse(&file).map_err(|d| Error::Content(vec![d]))?;
+        // The default theme is built in; any other must be a folder of the site.
+        if config.theme != "default" && !root.join("themes").join(&config.theme).is_dir() {
+            let span = file
+                .text
+                .find(&format!("\"{}\"", config.theme))
+                .map_or(0..0, |at| at..at + config.theme.len() + 2);
+            return Err(Error::Content(vec![file.error(
+                span,
+                format!(
+                    "theme `{}` does not exist: expected a folder themes/{}/ (or remove the key to use the built-in default theme)",
+                    config.theme, config.theme
+                ),
+            )]));
+        }
+        Ok(config)
     }
 
     pub fn parse(file: &SourceFile) -> Result<SiteConfig, Diagnostic> {
@@ -149,10 +164,10 @@ mod tests {
     use super::*;
 
     fn parse(text: &str) -> Result<SiteConfig, Diagnostic> {
-        SiteConfig::parse(&SourceFile {
-            path: "site.toml".into(),
-            text: text.into(),
-        })
+        SiteConfig::parse(&SourceFile::new(
+            std::path::Path::new("site.toml"),
+            text.into(),
+        ))
     }
 
     #[test]

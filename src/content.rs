@@ -325,7 +325,7 @@ impl MeetingReader<'_> {
                 )),
                 summary: shorten(section.first_paragraph.as_deref().unwrap_or_default()),
                 participants,
-                line: line_of(&source.text, base + section.heading.start),
+                line: source.line_at(base + section.heading.start).0,
             });
         }
 
@@ -653,7 +653,7 @@ impl MeetingReader<'_> {
             done: task.done,
             topic,
             initiative,
-            line: line_of(&source.text, base + task.item.start),
+            line: source.line_at(base + task.item.start).0,
         }
     }
 
@@ -666,10 +666,11 @@ impl MeetingReader<'_> {
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Vec<PersonRef> {
         let mut people: Vec<PersonRef> = Vec::new();
+        let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
         for (written, offset) in mentions {
             let span = *offset..*offset + written.len() + 1;
             if let Some(person) = self.person(source, written, span, diagnostics) {
-                if !people.iter().any(|p| p.id == person.id) {
+                if seen.insert(person.id.clone()) {
                     people.push(person);
                 }
             }
@@ -787,14 +788,6 @@ fn whole_lines(text: &str, range: Range<usize>) -> Range<usize> {
             .map_or(text.len(), |i| range.end + i + 1)
     };
     start..end
-}
-
-pub fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
 }
 
 /// Where an initiative stands.
@@ -978,10 +971,7 @@ Optional introduction, before the first topic.
             },
         };
         reader.read(
-            SourceFile {
-                path: "content/meetings/m.md".into(),
-                text: text.into(),
-            },
+            SourceFile::new(std::path::Path::new("content/meetings/m.md"), text.into()),
             "m".into(),
         )
     }

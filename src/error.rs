@@ -41,10 +41,26 @@ impl Diagnostic {
     ) -> Self {
         let start = floor_char_boundary(source, span.start.min(source.len()));
         let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line = source[..start].matches('\n').count() + 1;
+        Self::on_line(severity, path, source, line, line_start, span, message)
+    }
+
+    /// As [`Diagnostic::at`], for a caller that already knows the line the span starts on and
+    /// where that line starts (a file with a line index), so no scan from the file's start.
+    pub fn on_line(
+        severity: Severity,
+        path: &Path,
+        source: &str,
+        line: usize,
+        line_start: usize,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        let start = floor_char_boundary(source, span.start.min(source.len()));
+        let line_start = line_start.min(start);
         let line_end = source[start..]
             .find('\n')
             .map_or(source.len(), |i| start + i);
-        let line = source[..start].matches('\n').count() + 1;
         let column = source[line_start..start].chars().count() + 1;
         let end = floor_char_boundary(source, span.end.clamp(start, line_end));
         let width = source[start..end].chars().count().max(1);

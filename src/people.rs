@@ -149,10 +149,10 @@ mod tests {
     use super::*;
 
     fn people(text: &str) -> People {
-        People::parse(&SourceFile {
-            path: PEOPLE_FILE.into(),
-            text: text.into(),
-        })
+        People::parse(&SourceFile::new(
+            std::path::Path::new(PEOPLE_FILE),
+            text.into(),
+        ))
         .unwrap()
     }
 
@@ -210,20 +210,20 @@ name = "José Núñez"
 
     #[test]
     fn a_person_without_name_is_an_error_on_its_table() {
-        let err = People::parse(&SourceFile {
-            path: PEOPLE_FILE.into(),
-            text: "[sigi]\nrole = \"AE\"\n".into(),
-        })
+        let err = People::parse(&SourceFile::new(
+            std::path::Path::new(PEOPLE_FILE),
+            "[sigi]\nrole = \"AE\"\n".into(),
+        ))
         .unwrap_err();
         assert!(err[0].message.contains("name"), "{}", err[0].message);
     }
 
     #[test]
     fn ids_must_be_slugs() {
-        let err = People::parse(&SourceFile {
-            path: PEOPLE_FILE.into(),
-            text: "[\"../evil\"]\nname = \"E\"\n".into(),
-        })
+        let err = People::parse(&SourceFile::new(
+            std::path::Path::new(PEOPLE_FILE),
+            "[\"../evil\"]\nname = \"E\"\n".into(),
+        ))
         .unwrap_err();
         assert_eq!(err[0].line, 1);
     }

@@ -72,6 +72,7 @@ impl<'s> Renderer<'s> {
     pub fn new(site: &'s Site, theme: &Theme) -> Result<Self> {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
+        tera.set_escape_fn(crate::markdown::write_escaped_html);
         let templates: Vec<(String, String)> = theme
             .templates
             .iter()

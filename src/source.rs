@@ -1,10 +1,11 @@
 //! A file the user wrote, kept with its text so that every later stage can point into it.
 
-use crate::error::{Diagnostic, Error};
+use crate::error::{Diagnostic, Error, Severity};
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// Content files above this size are refused: nobody writes a 10 MiB meeting note by hand, and a
 /// stray export or binary dropped into content/ should not take the build down.
@@ -15,6 +16,9 @@ pub struct SourceFile {
     /// Relative to the site root, as shown in messages.
     pub path: PathBuf,
     pub text: String,
+    /// Byte offsets where lines start, built on first use: a file with thousands of tasks asks
+    /// for thousands of line numbers, and counting from the start each time would be quadratic.
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
@@ -42,10 +46,23 @@ impl SourceFile {
                 if text.starts_with('\u{feff}') {
                     text.drain(..3);
                 }
-                Ok(SourceFile {
-                    path: relative.to_path_buf(),
-                    text,
-                })
+                let file = SourceFile::new(relative, text);
+                // Control characters are forbidden in HTML and XML; refuse them where they are
+                // rather than publish pages a browser or feed reader rejects.
+                if let Some((at, c)) = file
+                    .text
+                    .char_indices()
+                    .find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+                {
+                    return Err(file.error(
+                        at..at + c.len_utf8(),
+                        format!(
+                            "control character U+{:04X} in the text; remove it (it is often pasted in invisibly)",
+                            u32::from(c)
+                        ),
+                    ));
+                }
+                Ok(file)
             }
             Err(e) => {
                 let valid = e.utf8_error().valid_up_to();
@@ -61,12 +78,43 @@ impl SourceFile {
         }
     }
 
+    pub fn new(relative: &Path, text: String) -> SourceFile {
+        SourceFile {
+            path: relative.to_path_buf(),
+            text,
+            line_starts: OnceLock::new(),
+        }
+    }
+
+    /// The 1-based line holding byte `offset`, and the offset where that line starts.
+    pub fn line_at(&self, offset: usize) -> (usize, usize) {
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let index = starts.partition_point(|&start| start <= offset).max(1) - 1;
+        (index + 1, starts[index])
+    }
+
+    fn diagnostic(
+        &self,
+        severity: Severity,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let (line, line_start) = self.line_at(span.start.min(self.text.len()));
+        Diagnostic::on_line(
+            severity, &self.path, &self.text, line, line_start, span, message,
+        )
+    }
+
     pub fn error(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::error(&self.path, &self.text, span, message)
+        self.diagnostic(Severity::Error, span, message)
     }
 
     pub fn warning(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::warning(&self.path, &self.text, span, message)
+        self.diagnostic(Severity::Warning, span, message)
     }
 
     /// Deserialises the TOML held in `range` of the file; errors point into the file itself, not
