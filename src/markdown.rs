@@ -61,7 +61,11 @@ pub fn tokenize_text(text: &str, escaped_start: bool) -> Vec<(Range<usize>, Toke
         } else if let Some(after) = rest.strip_prefix('@') {
             let len = word_len(after, |c| c.is_alphanumeric() || c == '-' || c == '_');
             (len > 0).then(|| (1 + len, Token::Mention(&after[..len])))
-        } else if rest.len() >= 4 && rest[..4].eq_ignore_ascii_case("due:") {
+        } else if rest
+            .as_bytes()
+            .get(..4)
+            .is_some_and(|head| head.eq_ignore_ascii_case(b"due:"))
+        {
             let after = &rest[4..];
             let len = word_len(after, |c| c.is_ascii_alphanumeric() || c == '-');
             (len > 0).then(|| (4 + len, Token::Due(&after[..len])))
@@ -358,6 +362,16 @@ mod tests {
                 Token::Text("."),
             ]
         );
+    }
+
+    #[test]
+    fn tokenizer_never_cuts_a_character() {
+        // Found by the `recap` fuzz target: "due:" was compared on the first four bytes, which
+        // can end inside a character.
+        for text in ["d\u{feff}", "du\u{feff}x", "\u{feff}", "é", "dué:x", "@é"] {
+            let _ = tokenize(text);
+        }
+        assert_eq!(tokenize("dué:2025")[0].1, Token::Text("dué:2025"));
     }
 
     #[test]

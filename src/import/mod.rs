@@ -242,16 +242,20 @@ fn place(task: &RecapTask, topics: &[BTreeSet<String>]) -> Option<usize> {
         .flatten()
 }
 
-pub fn import(options: &ImportOptions) -> Result<ImportReport> {
-    let config = SiteConfig::load(&options.root)?;
-    let (input_name, bytes) = read_input(&options.input)?;
-    let input = SourceFile::from_bytes(&input_name, bytes).map_err(|d| Error::Content(vec![d]))?;
-    let recap = recap::parse(&input.text).map_err(|e| {
-        Error::Content(vec![
-            Diagnostic::file(&input_name, e.message).at_line(e.line)
-        ])
+/// A recap's text as a meeting file, with people matched against `people`; the people it adds
+/// are in the report. Touches no file: [`import`] writes what this returns.
+pub fn convert(
+    input_name: &Path,
+    text: &str,
+    date: Option<NaiveDate>,
+    account: Option<&str>,
+    people: People,
+    config: &SiteConfig,
+) -> Result<(ImportReport, Vec<Person>)> {
+    let recap = recap::parse(text).map_err(|e| {
+        Error::Content(vec![Diagnostic::file(input_name, e.message).at_line(e.line)])
     })?;
-    let date = match options.date {
+    let date = match date {
         Some(date) => date,
         None => match date_in_title(&recap.title) {
             Ok(Some(date)) => date,
@@ -263,7 +267,6 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
             }
         },
     };
-    let people = People::load(&options.root)?;
     let mut directory = Directory {
         people,
         added: Vec::new(),
@@ -276,23 +279,30 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
         ..ImportReport::default()
     };
     register_people(&recap, &mut directory);
-    let text = write_meeting(
-        &recap,
-        date,
-        options.account.as_deref(),
-        &config,
-        &mut directory,
-        &mut report,
-    );
-
-    let path = Path::new(MEETINGS_DIR).join(format!("{date}-{}.md", file_slug(&recap.title)));
-    report.path = path.clone();
-    report.meeting_file = text;
+    report.meeting_file = write_meeting(&recap, date, account, config, &mut directory, &mut report);
+    report.path = Path::new(MEETINGS_DIR).join(format!("{date}-{}.md", file_slug(&recap.title)));
     report.people_added = directory
         .added
         .iter()
         .map(|p| (p.id.clone(), p.name.clone()))
         .collect();
+    Ok((report, directory.added))
+}
+
+pub fn import(options: &ImportOptions) -> Result<ImportReport> {
+    let config = SiteConfig::load(&options.root)?;
+    let (input_name, bytes) = read_input(&options.input)?;
+    let input = SourceFile::from_bytes(&input_name, bytes).map_err(|d| Error::Content(vec![d]))?;
+    let people = People::load(&options.root)?;
+    let (report, added) = convert(
+        &input_name,
+        &input.text,
+        options.date,
+        options.account.as_deref(),
+        people,
+        &config,
+    )?;
+    let path = report.path.clone();
     if options.dry_run {
         return Ok(report);
     }
@@ -303,8 +313,8 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
             "already exists; dossier import never overwrites (pass --force to replace it, or --dry-run to see the result)",
         )]));
     }
-    if !directory.added.is_empty() {
-        add_to_people_file(&options.root, &directory.added, &input_name)?;
+    if !added.is_empty() {
+        add_to_people_file(&options.root, &added, &input_name)?;
     }
     if let Some(dir) = full.parent() {
         std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;

@@ -1,0 +1,35 @@
+#![no_main]
+//! The recap importer on any text: it reads what it can and never panics, and what it writes is
+//! a meeting file that reads back without errors of its own making.
+
+use chrono::NaiveDate;
+use dossier::config::SiteConfig;
+use dossier::content::MeetingReader;
+use dossier::import::convert;
+use dossier::markdown::Renderer;
+use dossier::people::People;
+use dossier::source::SourceFile;
+use libfuzzer_sys::fuzz_target;
+use std::path::Path;
+
+fuzz_target!(|text: &str| {
+    let config = SiteConfig::parse(&SourceFile::new(
+        Path::new("site.toml"),
+        "title = \"t\"\nfiscal_year_start = 7\n".into(),
+    ))
+    .expect("a valid site.toml");
+    let date = NaiveDate::from_ymd_opt(2025, 11, 18);
+    let Ok((report, _)) = convert(Path::new("recap.txt"), text, date, Some("Acme"), People::default(), &config) else {
+        return;
+    };
+    let file = SourceFile::new(Path::new("content/meetings/m.md"), report.meeting_file.clone());
+    let people = People::default();
+    let reader = MeetingReader {
+        renderer: Renderer {
+            people: &people,
+            allow_html: false,
+        },
+    };
+    let parsed = reader.read(file, "m".into());
+    assert!(parsed.doc.is_some(), "imported file does not read back:\n{}\n{:?}", report.meeting_file, parsed.diagnostics);
+});
