@@ -3,6 +3,7 @@
 use crate::build::{self, BuildOptions};
 use crate::error::{Diagnostic, Error};
 use crate::load::{load_site, LoadOptions};
+use crate::plural;
 use crate::tasks::{self, TaskFilter};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
@@ -74,6 +75,18 @@ pub enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Create a new site in DIR: site.toml, people.toml, a sample meeting and initiative.
+    ///
+    /// The default theme is built in; the site builds at once. DIR must be new or empty.
+    Init {
+        /// The folder to create the site in.
+        dir: PathBuf,
+    },
+    /// Create a new meeting or initiative file from a template; never overwrites.
+    New {
+        #[command(subcommand)]
+        kind: NewCommand,
+    },
     /// Turn a meeting recap, as meeting tools send it, into a meeting file.
     ///
     /// Reads the title line, `Topics:` (headings, summaries, indented `Point: text` lines) and
@@ -125,6 +138,18 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// content/meetings/DATE-TITLE.md, dated today in the site's timezone unless --date.
+    Meeting {
+        title: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<NaiveDate>,
+    },
+    /// content/initiatives/TITLE.md.
+    Initiative { title: String },
 }
 
 /// Runs a command and turns its outcome into an exit status; the only place that prints errors.
@@ -185,11 +210,10 @@ fn execute(cli: &Cli) -> Result<(), Error> {
             print_warnings(&report.warnings, cli.verbose);
             if !cli.quiet {
                 println!(
-                    "Built {} meeting{}, {} topics, {} tasks: {} pages, {} files in {} ms → {}",
-                    report.meetings,
-                    if report.meetings == 1 { "" } else { "s" },
-                    report.topics,
-                    report.tasks,
+                    "Built {}, {}, {}: {} pages, {} files in {} ms → {}",
+                    plural(report.meetings, "meeting"),
+                    plural(report.topics, "topic"),
+                    plural(report.tasks, "task"),
                     report.pages,
                     report.files,
                     report.elapsed.as_millis(),
@@ -218,8 +242,39 @@ fn execute(cli: &Cli) -> Result<(), Error> {
                 },
             )?;
             if !cli.quiet {
-                println!("OK: {meetings} meetings, {pages} pages, no problems found");
+                println!(
+                    "OK: {}, {pages} pages, no problems found",
+                    plural(meetings, "meeting")
+                );
             }
+            Ok(())
+        }
+        Command::Init { dir } => {
+            let today = chrono::Utc::now().date_naive();
+            let written = crate::scaffold::init(dir, today)?;
+            if !cli.quiet {
+                println!("Created a site in {}:", dir.display());
+                for path in written {
+                    println!("  {}", path.display());
+                }
+                println!(
+                    "Next: cd {} && dossier build, then open public/index.html",
+                    dir.display()
+                );
+            }
+            Ok(())
+        }
+        Command::New { kind } => {
+            let (kind, title, date) = match kind {
+                NewCommand::Meeting { title, date } => {
+                    (crate::scaffold::NewKind::Meeting, title, *date)
+                }
+                NewCommand::Initiative { title } => {
+                    (crate::scaffold::NewKind::Initiative, title, None)
+                }
+            };
+            let path = crate::scaffold::new_file(&cli.root, kind, title, date)?;
+            println!("{}", cli.root.join(path).display());
             Ok(())
         }
         Command::Import {

@@ -21,6 +21,12 @@ pub mod output;
 pub mod paths;
 pub mod people;
 pub mod render;
+pub mod scaffold;
 pub mod source;
 pub mod tasks;
 pub mod theme;
+
+/// "1 meeting", "2 meetings".
+pub(crate) fn plural(count: usize, word: &str) -> String {
+    format!("{count} {word}{}", if count == 1 { "" } else { "s" })
+}

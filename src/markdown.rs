@@ -210,6 +210,12 @@ pub fn is_safe_url(url: &str) -> bool {
         || compact.starts_with("data:"))
 }
 
+/// An HTML comment, whole (`<!-- … -->`), as pulldown-cmark hands it over.
+fn is_comment(html: &str) -> bool {
+    let html = html.trim();
+    html.starts_with("<!--") && html.ends_with("-->")
+}
+
 /// Renders Markdown for one site; cheap to copy into parallel workers.
 #[derive(Clone, Copy)]
 pub struct Renderer<'a> {
@@ -249,8 +255,11 @@ impl<'a> Renderer<'a> {
                 Event::Text(text) if !in_code_block => {
                     self.push_text(&mut events, text, starts_escaped(source, &range))
                 }
+                // Comments are notes to the writer, never shown; other HTML is shown as text.
                 Event::Html(html) | Event::InlineHtml(html) if !self.allow_html => {
-                    events.push(Event::Text(html))
+                    if !is_comment(&html) {
+                        events.push(Event::Text(html))
+                    }
                 }
                 Event::Start(Tag::CodeBlock(kind)) => {
                     in_code_block = true;
@@ -405,6 +414,7 @@ mod tests {
             allow_html: true,
         };
         assert_eq!(lax.inline("hi <b>x</b>"), "hi <b>x</b>");
+        assert_eq!(strict.block("<!-- a note -->\n\ntext"), "<p>text</p>\n");
     }
 
     #[test]

@@ -9,6 +9,7 @@ use crate::error::{Diagnostic, Error, Result};
 use crate::load::MEETINGS_DIR;
 use crate::paths::slugify;
 use crate::people::{mention_key, People, Person, Resolved, PEOPLE_FILE};
+use crate::plural;
 use crate::source::SourceFile;
 use chrono::NaiveDate;
 use deadlines::{Found, Reading};
@@ -595,7 +596,6 @@ impl ImportReport {
             self.date.map(|d| d.to_string()).unwrap_or_default(),
             self.path.display()
         );
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         let _ = writeln!(
             out,
             "  {}, {} ({} under their topic, {} under ## Tasks)",

@@ -1,0 +1,157 @@
+//! `dossier init` and `dossier new`: files to start from, never written over existing ones.
+
+use crate::config::{SiteConfig, CONFIG_FILE};
+use crate::dates::resolve_today;
+use crate::error::{Diagnostic, Error, Result};
+use crate::load::{INITIATIVES_DIR, MEETINGS_DIR};
+use crate::paths::slugify;
+use crate::people::PEOPLE_FILE;
+use chrono::{NaiveDate, Utc};
+use std::path::{Path, PathBuf};
+
+const SITE_TOML: &str = r#"title = "Account briefings"
+base_url = "https://intranet.example.com/briefings/"  # only for absolute URLs: feeds, .ics, sitemap
+timezone = "Europe/Brussels"   # IANA name; decides "today"
+# theme = "default"            # the built-in theme; or a folder under themes/
+# today = 2025-11-24           # pin the reference date; default: the build date in `timezone`
+# week_start = "monday"        # first day of the week in calendars
+# fiscal_year_start = 7        # month the fiscal year starts, for "Q3 next fiscal year" in imports
+# allow_html = false           # pass raw HTML in Markdown through instead of showing it as text
+"#;
+
+const PEOPLE_TOML: &str = r#"# Everyone the notes mention. The table key is the id used in @mentions and the address of
+# the person's owner page; aliases are other ways of writing the name.
+
+[alex]
+name = "Alex Martin"
+role = "Account executive"
+
+[sam]
+name = "Sam Peeters"
+aliases = ["Sammy"]
+role = "Solution architect"
+"#;
+
+const INITIATIVE: &str = r#"+++
+title = "Cloud migration"
+status = "active"          # active | paused | won | lost | done
+owners = ["alex"]
+account = "Example Corp"
+target = {target}
++++
+Why this initiative exists and what done looks like. Topics of meetings link here with
+`{initiative=cloud-migration}` after their heading.
+"#;
+
+/// A new meeting file: front matter, one topic, tasks.
+fn meeting_text(title: &str, date: NaiveDate, example: bool) -> String {
+    let title_toml = toml::Value::String(title.to_string());
+    if !example {
+        return format!(
+            "+++\ntitle = {title_toml}\ndate = {date}\n# account = \"\"\n# tags = []\n+++\n<!-- Each \"## \" heading is a topic; add {{initiative=slug}} to link it to an initiative.\n     Mention people with @id (content/people.toml). A task is \"- [ ] **Title:** text\",\n     ending with its owners and deadline: @id due:YYYY-MM-DD (or due:YYYY-MM). -->\n\n## First topic\nWho discussed what.\n\n- **A point:** what was said.\n\n## Tasks\n"
+        );
+    }
+    let due = date + chrono::Days::new(7);
+    format!(
+        "+++\ntitle = {title_toml}\ndate = {date}\naccount = \"Example Corp\"\ntags = [\"weekly\"]\n+++\nA short introduction, before the first topic.\n\n## Migration planning {{initiative=cloud-migration}}\n@alex and @sam reviewed the migration plan.\n\n- **Timeline:** @sam proposed three waves, the first before the end of the month.\n- **Budget:** @alex confirmed the budget.\n\n- [ ] **Send the wave plan:** share the plan with the customer. @sam due:{due}\n\n## Tasks\n- [ ] **Book the kick-off:** find a date with the customer. @alex due:{month}\n- [x] **Share last week's minutes.** @alex\n",
+        month = date.format("%Y-%m")
+    )
+}
+
+/// Creates a new site in `dir`, which must not exist or be empty.
+pub fn init(dir: &Path, today: NaiveDate) -> Result<Vec<PathBuf>> {
+    if dir.exists() {
+        let empty = std::fs::read_dir(dir)
+            .map_err(|e| Error::read(dir, e))?
+            .next()
+            .is_none();
+        if !empty {
+            return Err(Error::Usage(format!(
+                "{} is not empty; dossier init only creates a site in a new or empty folder",
+                dir.display()
+            )));
+        }
+    }
+    let files = [
+        (PathBuf::from(CONFIG_FILE), SITE_TOML.to_string()),
+        (PathBuf::from(PEOPLE_FILE), PEOPLE_TOML.to_string()),
+        (
+            Path::new(MEETINGS_DIR).join(format!("{today}-weekly-sync.md")),
+            meeting_text("Weekly sync", today, true),
+        ),
+        (
+            Path::new(INITIATIVES_DIR).join("cloud-migration.md"),
+            INITIATIVE.replace("{target}", &(today + chrono::Days::new(90)).to_string()),
+        ),
+        (PathBuf::from(".gitignore"), "/public\n".to_string()),
+    ];
+    let mut written = Vec::new();
+    for (path, text) in files {
+        write_new(&dir.join(&path), &text, &path)?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// What `dossier new` creates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NewKind {
+    Meeting,
+    Initiative,
+}
+
+/// A new meeting or initiative from a template; returns its path relative to the site.
+pub fn new_file(
+    root: &Path,
+    kind: NewKind,
+    title: &str,
+    date: Option<NaiveDate>,
+) -> Result<PathBuf> {
+    let config = SiteConfig::load(root)?;
+    let slug = slugify(title);
+    if slug.is_empty() {
+        return Err(Error::Usage(format!(
+            "\"{title}\" gives no file name: use letters or digits in the title"
+        )));
+    }
+    let (path, text) = match kind {
+        NewKind::Meeting => {
+            let date = date.unwrap_or_else(|| resolve_today(config.today, config.timezone, Utc::now()));
+            (
+                Path::new(MEETINGS_DIR).join(format!("{date}-{slug}.md")),
+                meeting_text(title, date, false),
+            )
+        }
+        NewKind::Initiative => (
+            Path::new(INITIATIVES_DIR).join(format!("{slug}.md")),
+            format!(
+                "+++\ntitle = {}\nstatus = \"active\"          # active | paused | won | lost | done\nowners = []\n# account = \"\"\n# target = 2026-01-31\n+++\nWhat this initiative is about. Link topics to it with `{{initiative={slug}}}`.\n",
+                toml::Value::String(title.to_string())
+            ),
+        ),
+    };
+    write_new(&root.join(&path), &text, &path)?;
+    Ok(path)
+}
+
+/// Writes a file that must not exist yet; `create_new` makes the check and the write one step.
+fn write_new(full: &Path, text: &str, shown: &Path) -> Result<()> {
+    if let Some(dir) = full.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
+    }
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(full);
+    match file {
+        Ok(mut file) => std::io::Write::write_all(&mut file, text.as_bytes())
+            .map_err(|e| Error::write(shown, e)),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            Err(Error::Content(vec![Diagnostic::file(
+                shown,
+                "already exists; dossier never overwrites a file (choose another title or date)",
+            )]))
+        }
+        Err(e) => Err(Error::write(shown, e)),
+    }
+}

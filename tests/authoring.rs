@@ -1,0 +1,96 @@
+//! Starting a site and adding files: `dossier init` and `dossier new`.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn init_makes_a_site_that_builds_and_checks_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("briefings");
+    let output = run(&["init", site.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    for file in [
+        "site.toml",
+        "content/people.toml",
+        "content/initiatives/cloud-migration.md",
+    ] {
+        assert!(site.join(file).is_file(), "{file}");
+    }
+    let check = run(&["check", "--root", site.to_str().unwrap()]);
+    assert!(check.status.success(), "{}", stderr(&check));
+    let build = run(&["build", "--root", site.to_str().unwrap()]);
+    assert!(build.status.success(), "{}", stderr(&build));
+    let doc = html(&site.join("public/initiatives/cloud-migration/index.html"));
+    assert_eq!(
+        select(&doc, ".timeline h3").len(),
+        1,
+        "the sample meeting links the initiative"
+    );
+    assert_eq!(select(&doc, "li.task").len(), 1);
+}
+
+#[test]
+fn init_refuses_a_folder_with_files() {
+    let site = Fixture::empty().with("notes.txt", "mine");
+    let output = run(&["init", site.root().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("not empty"), "{}", stderr(&output));
+    assert!(!site.root().join("site.toml").exists());
+    assert_eq!(
+        std::fs::read_to_string(site.root().join("notes.txt")).unwrap(),
+        "mine"
+    );
+}
+
+#[test]
+fn new_meeting_is_dated_today_in_the_site_and_never_overwrites() {
+    let site = Fixture::valid().with("site.toml", &format!("{SITE_TOML}today = 2025-11-24\n"));
+    let output = site.run(&["new", "meeting", "Quarterly review: Q4"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let path = site
+        .root()
+        .join("content/meetings/2025-11-24-quarterly-review-q4.md");
+    assert_eq!(stdout(&output).trim(), path.to_str().unwrap());
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.starts_with("+++\ntitle = \"Quarterly review: Q4\"\ndate = 2025-11-24\n"),
+        "{text}"
+    );
+
+    std::fs::write(&path, "my notes").unwrap();
+    let again = site.run(&["new", "meeting", "Quarterly review: Q4"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        stderr(&again).contains("never overwrites"),
+        "{}",
+        stderr(&again)
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "my notes");
+
+    let dated = site.run(&["new", "meeting", "Kick-off", "--date", "2026-01-05"]);
+    assert!(dated.status.success());
+    assert!(site
+        .root()
+        .join("content/meetings/2026-01-05-kick-off.md")
+        .is_file());
+}
+
+#[test]
+fn new_files_build_without_warnings() {
+    let site = Fixture::valid();
+    assert!(site
+        .run(&["new", "meeting", "Weekly", "--date", "2025-12-01"])
+        .status
+        .success());
+    assert!(site
+        .run(&["new", "initiative", "Data platform"])
+        .status
+        .success());
+    assert!(site
+        .root()
+        .join("content/initiatives/data-platform.md")
+        .is_file());
+    let check = site.run(&["check"]);
+    assert!(check.status.success(), "{}", stderr(&check));
+}
