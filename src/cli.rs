@@ -74,6 +74,10 @@ pub enum Command {
         today: Option<NaiveDate>,
         #[arg(long)]
         drafts: bool,
+        /// `json` prints the problems as a JSON array (path, line, column, severity, message)
+        /// for CI annotations.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Create a new site in DIR: site.toml, people.toml, a sample meeting and initiative.
     ///
@@ -138,6 +142,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Subcommand)]
@@ -233,15 +243,30 @@ fn execute(cli: &Cli) -> Result<(), Error> {
             }
             Ok(())
         }
-        Command::Check { today, drafts } => {
-            let (meetings, pages) = build::check(
+        Command::Check {
+            today,
+            drafts,
+            format,
+        } => {
+            let checked = build::check(
                 &cli.root,
                 &LoadOptions {
                     today: *today,
                     drafts: *drafts,
                 },
-            )?;
-            if !cli.quiet {
+            );
+            if *format == Format::Json {
+                let problems = match &checked {
+                    Err(Error::Content(diagnostics)) => diagnostics.as_slice(),
+                    _ => &[],
+                };
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(problems).unwrap_or_default()
+                );
+            }
+            let (meetings, pages) = checked?;
+            if !cli.quiet && *format == Format::Text {
                 println!(
                     "OK: {}, {pages} pages, no problems found",
                     plural(meetings, "meeting")

@@ -3,6 +3,7 @@
 
 use crate::dates::Due;
 use crate::error::Diagnostic;
+use crate::links::ContentIndex;
 use crate::markdown::{self, resolve_mention, tokenize, MentionTarget, Renderer, Token};
 use crate::paths::{is_safe_segment, slugify};
 use crate::source::{toml_date, SourceFile};
@@ -10,6 +11,7 @@ use chrono::NaiveDate;
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
+use std::path::Path;
 use toml::Spanned;
 
 /// Where the front matter and the body lie in a file.
@@ -237,11 +239,39 @@ struct Item {
 /// Reads meeting files.
 pub struct MeetingReader<'a> {
     pub renderer: Renderer<'a>,
+    /// The site's content files, to check and rewrite links between them.
+    pub links: Option<&'a ContentIndex>,
 }
 
 impl MeetingReader<'_> {
+    /// The renderer for one file: links to other content files resolve from where it lies.
+    fn renderer_for<'s>(&'s self, path: &'s Path) -> Renderer<'s> {
+        Renderer {
+            links: self.links.map(|index| (index, path)),
+            ..self.renderer
+        }
+    }
+
+    /// A warning for each link to a content file that does not exist.
+    fn check_link(
+        &self,
+        source: &SourceFile,
+        url: &str,
+        span: Range<usize>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        if let Some(Err(why)) = self
+            .links
+            .and_then(|index| index.resolve(&source.path, url))
+        {
+            diagnostics.push(source.warning(span, why));
+        }
+    }
+
     pub fn read(&self, source: SourceFile, slug: String) -> Parsed<MeetingDoc> {
         let mut diagnostics = Vec::new();
+        let path = source.path.clone();
+        let renderer = self.renderer_for(&path);
         let front = match split_front_matter(&source) {
             Ok(front) => front,
             Err(d) => {
@@ -278,7 +308,7 @@ impl MeetingReader<'_> {
 
         let body = &source.text[front.body.clone()];
         let base = front.body.start;
-        let (sections, open_tasks) = self.scan_body(&source, body, base, &mut diagnostics);
+        let (sections, open_tasks) = self.scan_body(&source, body, base, date, &mut diagnostics);
 
         // Topics, in order, with their slugs checked.
         let mut topics: Vec<TopicDoc> = Vec::new();
@@ -318,7 +348,7 @@ impl MeetingReader<'_> {
                 slug,
                 title: section.title.clone(),
                 initiative: section.initiative.clone(),
-                body_html: self.renderer.block(&without_ranges(
+                body_html: renderer.block(&without_ranges(
                     body,
                     &section.content,
                     &section.task_lines,
@@ -333,14 +363,12 @@ impl MeetingReader<'_> {
             .into_iter()
             .map(|task| {
                 let topic = topic_of_section[task.section];
-                self.finish_task(&source, body, base, task, topic)
+                self.finish_task(&renderer, &source, body, base, task, topic)
             })
             .collect();
 
         let intro = &sections[0];
-        let intro_html =
-            self.renderer
-                .block(&without_ranges(body, &intro.content, &intro.task_lines));
+        let intro_html = renderer.block(&without_ranges(body, &intro.content, &intro.task_lines));
         // Intro mentions are checked like any other.
         self.people_of(&source, &intro.mentions, &mut diagnostics);
         for section in sections.iter().filter(|s| s.kind == SectionKind::Tasks) {
@@ -377,6 +405,7 @@ impl MeetingReader<'_> {
         source: &SourceFile,
         body: &str,
         base: usize,
+        meeting_date: Option<NaiveDate>,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> (Vec<Section>, Vec<OpenTask>) {
         let mut sections = vec![Section::new(SectionKind::Intro, 0..0)];
@@ -429,6 +458,14 @@ impl MeetingReader<'_> {
                             section.kind = SectionKind::Tasks;
                         }
                     }
+                }
+                Event::Start(Tag::Link { dest_url, .. }) => {
+                    self.check_link(
+                        source,
+                        &dest_url,
+                        base + range.start..base + range.end,
+                        diagnostics,
+                    );
                 }
                 Event::Start(Tag::CodeBlock(_)) => code_block = true,
                 Event::End(TagEnd::CodeBlock) => code_block = false,
@@ -523,6 +560,14 @@ impl MeetingReader<'_> {
                                 match Due::parse(value) {
                                     Ok(due) => {
                                         if let Some(task) = innermost_task(&mut items) {
+                                            if !task.done
+                                                && meeting_date.is_some_and(|d| due.date < d)
+                                            {
+                                                diagnostics.push(source.warning(
+                                                    offset..offset + token_range.len(),
+                                                    "this deadline is before the meeting's date; a typo in the year or month?",
+                                                ));
+                                            }
                                             task.due.get_or_insert(due);
                                         }
                                     }
@@ -584,6 +629,7 @@ impl MeetingReader<'_> {
 
     fn finish_task(
         &self,
+        renderer: &Renderer,
         source: &SourceFile,
         body: &str,
         base: usize,
@@ -645,7 +691,7 @@ impl MeetingReader<'_> {
         let owners = self.people_of(source, &owner_mentions, &mut Vec::new());
         TaskDoc {
             title,
-            detail_html: self.renderer.inline(&sentence_case(
+            detail_html: renderer.inline(&sentence_case(
                 detail.trim().trim_start_matches([':', '.', '-']).trim(),
             )),
             owners,
@@ -883,6 +929,14 @@ impl MeetingReader<'_> {
             .collect();
         let body = &source.text[front.body.clone()];
         let summary = first_paragraph_text(body);
+        for (event, range) in Parser::new_ext(body, markdown::options()).into_offset_iter() {
+            if let Event::Start(Tag::Link { dest_url, .. }) = event {
+                let span = front.body.start + range.start..front.body.start + range.end;
+                self.check_link(&source, &dest_url, span, &mut diagnostics);
+            }
+        }
+        let path = source.path.clone();
+        let renderer = self.renderer_for(&path);
         let doc = InitiativeDoc {
             slug,
             title: meta.title,
@@ -890,7 +944,7 @@ impl MeetingReader<'_> {
             owners,
             account: meta.account,
             target,
-            body_html: self.renderer.block(body),
+            body_html: renderer.block(body),
             summary: shorten(&summary),
             source,
         };
@@ -968,7 +1022,9 @@ Optional introduction, before the first topic.
             renderer: Renderer {
                 people: &people,
                 allow_html: false,
+                links: None,
             },
+            links: None,
         };
         reader.read(
             SourceFile::new(std::path::Path::new("content/meetings/m.md"), text.into()),

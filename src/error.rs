@@ -7,14 +7,15 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 /// How serious a diagnostic is: errors stop the build, warnings are printed and the build goes on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
     Warning,
 }
 
 /// A problem in a file the user wrote, with the position to fix it at.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// The file, relative to the site root.
@@ -191,15 +192,17 @@ pub enum Error {
 
 fn render_diagnostics(diagnostics: &[Diagnostic]) -> String {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
     let mut out = String::new();
     for diagnostic in diagnostics {
         out.push_str(&diagnostic.to_string());
         out.push_str("\n\n");
     }
-    out.push_str(&format!(
-        "{errors} error{} found; nothing was written",
-        if errors == 1 { "" } else { "s" }
-    ));
+    out.push_str(&crate::plural(errors, "error"));
+    if warnings > 0 {
+        out.push_str(&format!(" and {}", crate::plural(warnings, "warning")));
+    }
+    out.push_str(" found; nothing was written");
     out
 }
 

@@ -14,6 +14,7 @@ pub mod dates;
 pub mod error;
 pub mod feed;
 pub mod import;
+pub mod links;
 pub mod load;
 pub mod markdown;
 pub mod model;

@@ -5,6 +5,7 @@ use crate::config::SiteConfig;
 use crate::content::{InitiativeDoc, MeetingDoc, MeetingReader, Parsed};
 use crate::dates::resolve_today;
 use crate::error::{Diagnostic, Error, Result};
+use crate::links::ContentIndex;
 use crate::markdown::Renderer;
 use crate::model::Site;
 use crate::paths::{is_safe_segment, slugify};
@@ -43,11 +44,14 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> Result<Loaded> {
     diagnostics.extend(duplicate_slugs(&meeting_files, "meetings"));
     diagnostics.extend(duplicate_slugs(&initiative_files, "initiatives"));
 
+    let links = ContentIndex::new(&meeting_files, &initiative_files);
     let reader = MeetingReader {
         renderer: Renderer {
             people: &people,
             allow_html: config.allow_html,
+            links: None,
         },
+        links: Some(&links),
     };
     let meetings: Vec<Parsed<MeetingDoc>> = meeting_files
         .par_iter()

@@ -3,10 +3,12 @@
 //! links with script-running schemes are dropped.
 
 use crate::dates::{Due, Precision};
+use crate::links::ContentIndex;
 use crate::paths::slugify;
 use crate::people::{People, Resolved};
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
+use std::path::Path;
 
 /// Stands for the page's path back to the site root inside rendered Markdown. Markdown is
 /// rendered once but shown at several depths (a topic on its meeting's page and on its own), so
@@ -210,6 +212,16 @@ pub fn is_safe_url(url: &str) -> bool {
         || compact.starts_with("data:"))
 }
 
+/// How the end of a link or image is written.
+enum LinkEnd {
+    /// As pulldown-cmark's closing tag.
+    Tag,
+    /// Not at all: the link was dropped for its scheme, its text stays.
+    Dropped,
+    /// As `</a>`: the opening tag was written by dossier.
+    Written,
+}
+
 /// An HTML comment, whole (`<!-- … -->`), as pulldown-cmark hands it over.
 fn is_comment(html: &str) -> bool {
     let html = html.trim();
@@ -221,6 +233,9 @@ fn is_comment(html: &str) -> bool {
 pub struct Renderer<'a> {
     pub people: &'a People,
     pub allow_html: bool,
+    /// The site's content files and the file being rendered, to turn links to `.md` files into
+    /// links to their pages; None renders links as written.
+    pub links: Option<(&'a ContentIndex, &'a Path)>,
 }
 
 impl<'a> Renderer<'a> {
@@ -247,8 +262,8 @@ impl<'a> Renderer<'a> {
 
     fn transform<'e>(&self, source: &str, parser: Parser<'e>) -> Vec<Event<'e>> {
         let mut events = Vec::new();
-        // For each open link or image: whether its tags were dropped for an unsafe URL.
-        let mut dropped_links: Vec<bool> = Vec::new();
+        // For each open link or image: how its closing tag is written.
+        let mut open_links: Vec<LinkEnd> = Vec::new();
         let mut in_code_block = false;
         for (event, range) in parser.into_offset_iter() {
             match event {
@@ -279,6 +294,13 @@ impl<'a> Renderer<'a> {
                         attrs: Vec::new(),
                     }));
                 }
+                Event::Start(Tag::Link { dest_url, .. }) if self.page_of(&dest_url).is_some() => {
+                    let address = self.page_of(&dest_url).unwrap_or_default();
+                    events.push(Event::InlineHtml(
+                        format!("<a href=\"{ROOT_PLACEHOLDER}{}\">", escape_html(&address)).into(),
+                    ));
+                    open_links.push(LinkEnd::Written);
+                }
                 Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
                     let safe = match &tag {
                         Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
@@ -286,20 +308,26 @@ impl<'a> Renderer<'a> {
                         }
                         _ => false,
                     };
-                    dropped_links.push(!safe);
+                    open_links.push(if safe { LinkEnd::Tag } else { LinkEnd::Dropped });
                     if safe {
                         events.push(Event::Start(tag));
                     }
                 }
-                Event::End(end @ (TagEnd::Link | TagEnd::Image)) => {
-                    if !dropped_links.pop().unwrap_or(false) {
-                        events.push(Event::End(end));
-                    }
-                }
+                Event::End(end @ (TagEnd::Link | TagEnd::Image)) => match open_links.pop() {
+                    Some(LinkEnd::Dropped) => {}
+                    Some(LinkEnd::Written) => events.push(Event::InlineHtml("</a>".into())),
+                    _ => events.push(Event::End(end)),
+                },
                 other => events.push(other),
             }
         }
         events
+    }
+
+    /// The site address of the page a link to a content file names, if it names one.
+    fn page_of(&self, url: &str) -> Option<String> {
+        let (index, from) = self.links?;
+        index.resolve(from, url)?.ok()
     }
 
     fn push_text<'e>(&self, events: &mut Vec<Event<'e>>, text: CowStr<'e>, escaped_start: bool) {
@@ -389,6 +417,7 @@ mod tests {
         let r = Renderer {
             people: &people,
             allow_html: false,
+            links: None,
         };
         let html = r.inline("thanks @Patrick-Faut and @Karla");
         assert_eq!(
@@ -404,6 +433,7 @@ mod tests {
         let strict = Renderer {
             people: &people,
             allow_html: false,
+            links: None,
         };
         assert_eq!(
             strict.block("<script>alert(1)</script>\n\nhi <b>x</b>"),
@@ -412,6 +442,7 @@ mod tests {
         let lax = Renderer {
             people: &people,
             allow_html: true,
+            links: None,
         };
         assert_eq!(lax.inline("hi <b>x</b>"), "hi <b>x</b>");
         assert_eq!(strict.block("<!-- a note -->\n\ntext"), "<p>text</p>\n");
@@ -423,6 +454,7 @@ mod tests {
         let r = Renderer {
             people: &people,
             allow_html: false,
+            links: None,
         };
         assert_eq!(r.inline("[click](javascript:alert(1))"), "click");
         assert_eq!(
@@ -442,6 +474,7 @@ mod tests {
         let r = Renderer {
             people: &people,
             allow_html: false,
+            links: None,
         };
         assert_eq!(
             r.inline("by due:2025-12"),

@@ -27,7 +27,9 @@ fuzz_target!(|bytes: &[u8]| {
             renderer: Renderer {
                 people: &people,
                 allow_html,
+                links: None,
             },
+            links: None,
         };
         let parsed = reader.read(file.clone(), "m".into());
         for diagnostic in &parsed.diagnostics {

@@ -28,7 +28,9 @@ fuzz_target!(|text: &str| {
         renderer: Renderer {
             people: &people,
             allow_html: false,
+            links: None,
         },
+        links: None,
     };
     let parsed = reader.read(file, "m".into());
     assert!(parsed.doc.is_some(), "imported file does not read back:\n{}\n{:?}", report.meeting_file, parsed.diagnostics);

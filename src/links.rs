@@ -1,0 +1,101 @@
+//! Links between content files: `[the deal](../initiatives/deal.md)` in Markdown points at the
+//! page made from that file, and is checked to exist. Written this way, links also work when the
+//! notes are read in a git host's file view.
+
+use crate::load::{ContentFile, INITIATIVES_DIR, MEETINGS_DIR};
+use std::collections::HashSet;
+use std::path::{Component, Path, PathBuf};
+
+/// The content files of a site, by the address of their page.
+#[derive(Debug, Default, Clone)]
+pub struct ContentIndex {
+    meetings: HashSet<String>,
+    initiatives: HashSet<String>,
+}
+
+impl ContentIndex {
+    pub fn new(meetings: &[ContentFile], initiatives: &[ContentFile]) -> Self {
+        ContentIndex {
+            meetings: meetings.iter().map(|f| f.slug.clone()).collect(),
+            initiatives: initiatives.iter().map(|f| f.slug.clone()).collect(),
+        }
+    }
+
+    /// For a link in the file at `from` (relative to the site root): `None` when it is not a
+    /// link to a content file (a web address, a fragment, anything not ending in `.md`);
+    /// `Some(Ok(address))` with the site-relative address of the page it names;
+    /// `Some(Err(why))` when it names a content file that does not exist.
+    pub fn resolve(&self, from: &Path, url: &str) -> Option<Result<String, String>> {
+        let (path, fragment) = match url.split_once('#') {
+            Some((path, fragment)) => (path, Some(fragment)),
+            None => (url, None),
+        };
+        let has_scheme = path
+            .split_once(':')
+            .is_some_and(|(scheme, _)| scheme.chars().all(|c| c.is_ascii_alphanumeric()));
+        if has_scheme || !path.ends_with(".md") || path.starts_with('/') {
+            return None;
+        }
+        let joined = from.parent().unwrap_or(Path::new("")).join(path);
+        let mut normal = PathBuf::new();
+        for component in joined.components() {
+            match component {
+                Component::Normal(part) => normal.push(part),
+                Component::ParentDir if !normal.pop() => {
+                    return Some(Err(format!("`{url}` leads outside the site")));
+                }
+                _ => {}
+            }
+        }
+        let slug = normal.file_stem()?.to_string_lossy().into_owned();
+        let fragment = fragment.map(|f| format!("#{f}")).unwrap_or_default();
+        if normal.starts_with(MEETINGS_DIR) && self.meetings.contains(&slug) {
+            Some(Ok(format!("meetings/{slug}/index.html{fragment}")))
+        } else if normal.starts_with(INITIATIVES_DIR) && self.initiatives.contains(&slug) {
+            Some(Ok(format!("initiatives/{slug}/index.html{fragment}")))
+        } else {
+            Some(Err(format!(
+                "`{url}` names {}, which is not a meeting or initiative of this site",
+                normal.display()
+            )))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index() -> ContentIndex {
+        let file = |slug: &str| ContentFile {
+            path: PathBuf::from(format!("x/{slug}.md")),
+            slug: slug.into(),
+        };
+        ContentIndex::new(&[file("2025-11-18-team")], &[file("deal")])
+    }
+
+    #[test]
+    fn links_to_content_files_become_page_addresses() {
+        let from = Path::new("content/meetings/2025-12-01-next.md");
+        let index = index();
+        assert_eq!(
+            index.resolve(from, "2025-11-18-team.md"),
+            Some(Ok("meetings/2025-11-18-team/index.html".into()))
+        );
+        assert_eq!(
+            index.resolve(from, "../initiatives/deal.md#risks"),
+            Some(Ok("initiatives/deal/index.html#risks".into()))
+        );
+        assert!(matches!(
+            index.resolve(from, "../initiatives/nope.md"),
+            Some(Err(_))
+        ));
+        assert!(matches!(
+            index.resolve(from, "../../../../etc/x.md"),
+            Some(Err(_))
+        ));
+        assert_eq!(index.resolve(from, "https://example.com/a.md"), None);
+        assert_eq!(index.resolve(from, "#top"), None);
+        assert_eq!(index.resolve(from, "notes.txt"), None);
+    }
+}
