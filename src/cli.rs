@@ -65,6 +65,24 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Build, serve on 127.0.0.1, rebuild on every save and reload the open pages.
+    ///
+    /// The site is built into a private temporary folder: public/ is never touched. A build
+    /// error is printed and shown over the page, and cleared by the next good save.
+    Serve {
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; anything but 127.0.0.1 opens the site to the network.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+        #[arg(long)]
+        drafts: bool,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<NaiveDate>,
+    },
     /// Validate everything a build reads, and render every page, without writing anything.
     ///
     /// Stricter than build: a mention of someone missing from people.toml is an error.
@@ -274,6 +292,22 @@ fn execute(cli: &Cli) -> Result<(), Error> {
             }
             Ok(())
         }
+        Command::Serve {
+            port,
+            bind,
+            open,
+            drafts,
+            today,
+        } => crate::serve::serve(&crate::serve::ServeOptions {
+            root: cli.root.clone(),
+            bind: *bind,
+            port: *port,
+            open: *open,
+            load: LoadOptions {
+                today: *today,
+                drafts: *drafts,
+            },
+        }),
         Command::Init { dir } => {
             let today = chrono::Utc::now().date_naive();
             let written = crate::scaffold::init(dir, today)?;

@@ -1,0 +1,469 @@
+//! `dossier serve`: build into a private folder, serve it on 127.0.0.1, rebuild on every save
+//! and reload the open pages through server-sent events. The site's own output folder is never
+//! touched, so stopping the server leaves it as it was.
+
+use crate::build::{self, BuildOptions};
+use crate::error::{Error, Result};
+use crate::load::LoadOptions;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub bind: IpAddr,
+    /// 0 picks a free port.
+    pub port: u16,
+    pub open: bool,
+    pub load: LoadOptions,
+}
+
+/// What the open pages are told: a new build, or why there is none.
+#[derive(Debug, Clone, Default)]
+struct Status {
+    generation: u64,
+    /// The error of the last build, shown over the page until a build succeeds.
+    error: Option<String>,
+}
+
+struct Shared {
+    status: Mutex<Status>,
+    changed: Condvar,
+    out: PathBuf,
+}
+
+const LIVE_JS: &str = include_str!("serve_live.js");
+const EVENTS: &str = "/__dossier/events";
+const SCRIPT: &str = "/__dossier/live.js";
+/// Editors save in bursts (write, rename, temp files); wait this long for the burst to end.
+const QUIET: Duration = Duration::from_millis(40);
+
+/// The folder a site is served from while `serve` runs: in the system's temporary folder, one
+/// per site, reused from run to run.
+fn serve_dir(root: &Path) -> PathBuf {
+    let mut hasher = DefaultHasher::new();
+    root.canonicalize()
+        .unwrap_or_else(|_| root.to_path_buf())
+        .hash(&mut hasher);
+    std::env::temp_dir().join(format!("dossier-serve-{:016x}", hasher.finish()))
+}
+
+pub fn serve(options: &ServeOptions) -> Result<()> {
+    let out = serve_dir(&options.root);
+    // Ctrl-C or a terminate signal: remove the private folder (never public/) and stop.
+    let cleanup = out.clone();
+    let _ = ctrlc::set_handler(move || {
+        let _ = std::fs::remove_dir_all(&cleanup);
+        std::process::exit(0);
+    });
+    let shared = Arc::new(Shared {
+        status: Mutex::new(Status::default()),
+        changed: Condvar::new(),
+        out: out.clone(),
+    });
+    let watching = start_watching(&options.root);
+    if watching.is_none() {
+        eprintln!("warning: cannot watch for changes; restart serve after editing");
+    }
+    let build_options = BuildOptions {
+        root: options.root.clone(),
+        out: Some(out),
+        load: options.load.clone(),
+        force: true,
+    };
+    rebuild(&build_options, &shared);
+
+    let listener = TcpListener::bind(SocketAddr::new(options.bind, options.port)).map_err(|e| {
+        Error::Usage(format!(
+            "cannot listen on {}:{}: {e} (choose another --port)",
+            options.bind, options.port
+        ))
+    })?;
+    let address = listener
+        .local_addr()
+        .map_err(|e| Error::Usage(e.to_string()))?;
+    let url = format!("http://{address}/");
+    println!(
+        "Serving {} on {url} (Ctrl-C to stop)",
+        options.root.display()
+    );
+    let _ = std::io::stdout().flush();
+    if options.open {
+        let _ = std::process::Command::new(if cfg!(target_os = "macos") {
+            "open"
+        } else {
+            "xdg-open"
+        })
+        .arg(&url)
+        .spawn();
+    }
+
+    if let Some((watcher, events)) = watching {
+        let watch_shared = Arc::clone(&shared);
+        let watch_root = options.root.clone();
+        std::thread::spawn(move || {
+            // The watcher lives as long as this thread.
+            let _watcher = watcher;
+            rebuild_on_changes(&watch_root, &events, &build_options, &watch_shared)
+        });
+    }
+
+    for stream in listener.incoming().flatten() {
+        let shared = Arc::clone(&shared);
+        std::thread::spawn(move || {
+            let _ = respond(stream, &shared);
+        });
+    }
+    Ok(())
+}
+
+fn rebuild(options: &BuildOptions, shared: &Shared) {
+    let started = Instant::now();
+    let result = build::build(options);
+    let mut status = shared.status.lock().unwrap_or_else(|e| e.into_inner());
+    status.generation += 1;
+    match result {
+        Ok(report) => {
+            status.error = None;
+            println!(
+                "Rebuilt {} pages in {} ms",
+                report.pages,
+                started.elapsed().as_millis()
+            );
+        }
+        Err(error) => {
+            let text = error.to_string();
+            eprintln!("{text}");
+            status.error = Some(text);
+        }
+    }
+    shared.changed.notify_all();
+}
+
+type Events = std::sync::mpsc::Receiver<notify::Result<notify::Event>>;
+
+/// Starts watching the site's sources; done before the first build, so that no save made while
+/// it runs is missed.
+fn start_watching(root: &Path) -> Option<(notify::RecommendedWatcher, Events)> {
+    use notify::Watcher;
+    let (sender, receiver) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
+    let mut watcher = notify::recommended_watcher(sender).ok()?;
+    for dir in ["content", "templates", "themes", "static"] {
+        let path = root.join(dir);
+        if path.is_dir() {
+            let _ = watcher.watch(&path, notify::RecursiveMode::Recursive);
+        }
+    }
+    // site.toml, and folders created while serving.
+    watcher
+        .watch(root, notify::RecursiveMode::NonRecursive)
+        .ok()?;
+    Some((watcher, receiver))
+}
+
+/// Rebuilds after each burst of changes.
+fn rebuild_on_changes(root: &Path, events: &Events, options: &BuildOptions, shared: &Shared) {
+    let output = root.join("public");
+    while let Ok(first) = events.recv() {
+        let mut relevant = is_relevant(&first, &output);
+        // Wait for the burst to end, then build once.
+        while let Ok(next) = events.recv_timeout(QUIET) {
+            relevant |= is_relevant(&next, &output);
+        }
+        if relevant {
+            rebuild(options, shared);
+        }
+    }
+}
+
+fn is_relevant(event: &notify::Result<notify::Event>, output: &Path) -> bool {
+    let Ok(event) = event else { return false };
+    if event.kind.is_access() {
+        return false;
+    }
+    event.paths.iter().any(|path| {
+        let hidden = path
+            .file_name()
+            .is_some_and(|name| name.to_string_lossy().starts_with('.'));
+        let editor_temp = path.file_name().is_some_and(|name| {
+            let name = name.to_string_lossy();
+            name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".tmp")
+        });
+        !hidden && !editor_temp && !path.starts_with(output)
+    })
+}
+
+/// Answers one HTTP/1.1 request; the connection is closed after it, except for the event stream.
+fn respond(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    // Read and ignore the headers.
+    let mut header = String::new();
+    while reader.read_line(&mut header)? > 2 {
+        header.clear();
+    }
+    let mut parts = request_line.split_whitespace();
+    let (Some(method), Some(target)) = (parts.next(), parts.next()) else {
+        return send(
+            stream,
+            "400 Bad Request",
+            "text/plain",
+            b"bad request",
+            false,
+        );
+    };
+    let head_only = method == "HEAD";
+    if method != "GET" && !head_only {
+        return send(
+            stream,
+            "405 Method Not Allowed",
+            "text/plain",
+            b"GET only",
+            false,
+        );
+    }
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    match path {
+        EVENTS => return events(stream, shared),
+        SCRIPT => {
+            return send(
+                stream,
+                "200 OK",
+                "text/javascript; charset=utf-8",
+                LIVE_JS.as_bytes(),
+                head_only,
+            )
+        }
+        _ => {}
+    }
+    match resolve(&shared.out, path) {
+        Resolved::File(file) => {
+            let mut body = Vec::new();
+            std::fs::File::open(&file)?.read_to_end(&mut body)?;
+            let kind = content_type(&file);
+            if kind.starts_with("text/html") {
+                body = with_live_reload(body);
+            }
+            send(stream, "200 OK", kind, &body, head_only)
+        }
+        Resolved::Folder(location) => {
+            let head = format!(
+                "HTTP/1.1 301 Moved Permanently\r\nLocation: {location}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            );
+            let mut stream = stream;
+            stream.write_all(head.as_bytes())
+        }
+        Resolved::Missing => {
+            let page = std::fs::read(shared.out.join("404.html")).unwrap_or_else(|_| {
+                b"<!DOCTYPE html><title>Not found</title><p>Not found</p>".to_vec()
+            });
+            send(
+                stream,
+                "404 Not Found",
+                "text/html; charset=utf-8",
+                &with_live_reload(page),
+                head_only,
+            )
+        }
+    }
+}
+
+enum Resolved {
+    File(PathBuf),
+    /// A folder asked for without its trailing slash: where to redirect.
+    Folder(String),
+    Missing,
+}
+
+/// The file an URL path names inside `root`, refusing anything that would leave it: `..` in
+/// any spelling (`%2e%2e`, backslashes), and symbolic links that point outside.
+fn resolve(root: &Path, url_path: &str) -> Resolved {
+    let Some(decoded) = percent_decode(url_path) else {
+        return Resolved::Missing;
+    };
+    if decoded.contains('\\') || decoded.contains('\0') {
+        return Resolved::Missing;
+    }
+    let mut path = root.to_path_buf();
+    for component in Path::new(decoded.trim_start_matches('/')).components() {
+        match component {
+            Component::Normal(part) => path.push(part),
+            Component::CurDir => {}
+            _ => return Resolved::Missing,
+        }
+    }
+    let (Ok(real_root), Ok(real)) = (root.canonicalize(), path.canonicalize()) else {
+        return Resolved::Missing;
+    };
+    if !real.starts_with(&real_root) {
+        return Resolved::Missing;
+    }
+    if real.is_dir() {
+        if !url_path.ends_with('/') {
+            return Resolved::Folder(format!("{url_path}/"));
+        }
+        let index = real.join("index.html");
+        return if index.is_file() {
+            Resolved::File(index)
+        } else {
+            Resolved::Missing
+        };
+    }
+    if real.is_file() {
+        Resolved::File(real)
+    } else {
+        Resolved::Missing
+    }
+}
+
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = text.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml",
+        "ics" => "text/calendar; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "ico" => "image/x-icon",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+/// The live-reload script goes into pages only as they are served, never into built files.
+fn with_live_reload(mut html: Vec<u8>) -> Vec<u8> {
+    let tag = format!("<script src=\"{SCRIPT}\"></script>");
+    let at = html
+        .windows(7)
+        .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
+        .unwrap_or(html.len());
+    html.splice(at..at, tag.into_bytes());
+    html
+}
+
+fn send(
+    mut stream: TcpStream,
+    status: &str,
+    kind: &str,
+    body: &[u8],
+    head_only: bool,
+) -> std::io::Result<()> {
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(head.as_bytes())?;
+    if !head_only {
+        stream.write_all(body)?;
+    }
+    stream.flush()
+}
+
+/// Server-sent events: `reload` after each good build, `failure` with the error after a bad one.
+fn events(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
+    stream.write_all(
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n",
+    )?;
+    let mut seen = {
+        let status = shared.status.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(error) = &status.error {
+            stream.write_all(failure_event(error).as_bytes())?;
+        }
+        status.generation
+    };
+    stream.write_all(b": connected\n\n")?;
+    stream.flush()?;
+    loop {
+        let status = {
+            let guard = shared.status.lock().unwrap_or_else(|e| e.into_inner());
+            let (guard, _) = shared
+                .changed
+                .wait_timeout_while(guard, Duration::from_secs(15), |s| s.generation == seen)
+                .unwrap_or_else(|e| e.into_inner());
+            guard.clone()
+        };
+        let message = if status.generation == seen {
+            ": keep-alive\n\n".to_string()
+        } else {
+            seen = status.generation;
+            match &status.error {
+                Some(error) => failure_event(error),
+                None => format!("event: reload\ndata: {seen}\n\n"),
+            }
+        };
+        stream.write_all(message.as_bytes())?;
+        stream.flush()?;
+    }
+}
+
+fn failure_event(error: &str) -> String {
+    let data: String = error
+        .lines()
+        .map(|line| format!("data: {line}\n"))
+        .collect();
+    format!("event: failure\n{data}\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_out_of_the_served_folder_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("site/a")).unwrap();
+        std::fs::write(dir.path().join("site/a/index.html"), "a").unwrap();
+        std::fs::write(dir.path().join("secret.txt"), "s").unwrap();
+        let root = dir.path().join("site");
+        std::os::unix::fs::symlink(dir.path().join("secret.txt"), root.join("link.txt")).unwrap();
+        for bad in [
+            "/../secret.txt",
+            "/%2e%2e/secret.txt",
+            "/%2E%2E%2Fsecret.txt",
+            "/a/..%5c..%5csecret.txt",
+            "/link.txt",
+            "/%",
+            "/a%00",
+        ] {
+            assert!(matches!(resolve(&root, bad), Resolved::Missing), "{bad}");
+        }
+        assert!(matches!(resolve(&root, "/a/"), Resolved::File(_)));
+        assert!(matches!(resolve(&root, "/a"), Resolved::Folder(ref to) if to == "/a/"));
+    }
+
+    #[test]
+    fn the_reload_script_goes_before_the_end_of_the_body() {
+        let html = with_live_reload(b"<html><body><p>x</p></body></html>".to_vec());
+        assert_eq!(
+            String::from_utf8(html).unwrap(),
+            "<html><body><p>x</p><script src=\"/__dossier/live.js\"></script></body></html>"
+        );
+    }
+}
