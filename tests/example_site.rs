@@ -197,17 +197,7 @@ fn builds_are_byte_for_byte_reproducible() {
 #[test]
 fn tasks_json_command_prints_what_the_site_holds() {
     let (_dir, out) = build_example();
-    let root = example_root();
-    let output = run(&[
-        "tasks",
-        "--json",
-        "--today",
-        "2025-11-24",
-        "--root",
-        root.to_str().unwrap(),
-    ]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let from_command: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let from_command = tasks_json_of(&example_root());
     let from_site: Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("tasks.json")).unwrap()).unwrap();
     assert_eq!(from_command, from_site);

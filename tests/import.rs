@@ -224,16 +224,7 @@ fn reads_standard_input() {
 /// Task facts comparable between the import and the hand-written example: the title's slug,
 /// the owners, the deadline.
 fn task_facts(site_root: &Path) -> BTreeMap<String, (Vec<String>, Value, Value)> {
-    let output = run(&[
-        "tasks",
-        "--json",
-        "--today",
-        "2025-11-24",
-        "--root",
-        site_root.to_str().unwrap(),
-    ]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let tasks: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let tasks = tasks_json_of(site_root);
     tasks
         .as_array()
         .unwrap()

@@ -168,3 +168,14 @@ pub fn tool_available(program: &str, args: &[&str]) -> bool {
     }
     ok
 }
+
+/// What `dossier tasks --json` prints for the site at `root`, as of 24 Nov 2025.
+pub fn tasks_json_of(root: &Path) -> serde_json::Value {
+    let output = dossier()
+        .args(["tasks", "--json", "--today", "2025-11-24", "--root"])
+        .arg(root)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    serde_json::from_str(&stdout(&output)).unwrap()
+}
