@@ -89,6 +89,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
             "sitemap.xml".into(),
             Box::new(|| feed::sitemap(site, &urls)),
         ),
+        (
+            "search-index.js".into(),
+            Box::new(|| crate::search::index_script(site)),
+        ),
     ];
     let owner_calendars = |(id, index): (&String, &crate::model::PersonIndex)| {
         let name = format!(

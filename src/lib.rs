@@ -23,6 +23,7 @@ pub mod paths;
 pub mod people;
 pub mod render;
 pub mod scaffold;
+pub mod search;
 pub mod serve;
 pub mod source;
 pub mod tasks;

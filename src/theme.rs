@@ -34,6 +34,7 @@ pub const DEFAULT_THEME: &[(&str, &str)] = default_theme![
     "templates/404.html",
     "static/style.css",
     "static/dossier.js",
+    "static/favicon.svg",
 ];
 
 /// Where a theme's files come from.

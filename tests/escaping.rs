@@ -132,3 +132,22 @@ fn escaped_control_characters_in_toml_are_dropped_from_pages() {
     let feed = std::fs::read_to_string(site.public().join("feed.xml")).unwrap();
     roxmltree::Document::parse(&feed).expect("feed.xml stays well-formed");
 }
+
+#[test]
+fn the_search_index_is_a_script_holding_the_same_text() {
+    let site = site();
+    let script = std::fs::read_to_string(site.public().join("search-index.js")).unwrap();
+    let json = script
+        .strip_prefix("window.dossierSearchIndex = ")
+        .and_then(|rest| rest.trim_end().strip_suffix(';'))
+        .expect("one assignment");
+    assert!(
+        !json.contains('\u{2028}'),
+        "U+2028 is escaped for older JavaScript engines"
+    );
+    let index: Value = serde_json::from_str(json).unwrap();
+    assert_eq!(index["meetings"][0][0], meeting_title());
+    assert_eq!(index["topics"][0][2], NASTY);
+    assert_eq!(index["topics"][0][1], "nasty", "a custom id is kept");
+    assert_eq!(index["tasks"][0][2], folded(NASTY));
+}

@@ -1,0 +1,177 @@
+// Browser tests: the built example site in Debian's Chromium, driven by playwright-core.
+// Run from the repository root after `cargo build --release`:  node --test tests/browser/
+// Skipped, with a message, when Chromium or playwright-core is missing (.ci/run installs both).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(import.meta.dirname, "../..");
+const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
+const dossier = path.join(root, "target/release/dossier");
+const site = path.join(root, "target/browser-site");
+const shots = path.join(root, "target/screenshots");
+
+let playwright = null;
+try {
+  playwright = require("playwright-core");
+} catch {
+  playwright = null;
+}
+const missing = !existsSync(chromiumPath)
+  ? `Chromium is not at ${chromiumPath}`
+  : !playwright
+    ? "playwright-core is not installed (npm install playwright-core)"
+    : !existsSync(dossier)
+      ? "target/release/dossier is not built (cargo build --release)"
+      : null;
+if (missing) {
+  if (process.env.DOSSIER_REQUIRE_TOOLS) throw new Error(`browser tests cannot run: ${missing}`);
+  console.log(`SKIPPED: browser tests: ${missing}`);
+}
+const browserTest = missing ? test.skip : test;
+
+const pages = {
+  dashboard: "index.html",
+  meetings: "meetings/index.html",
+  meeting: "meetings/2025-11-18-account-team/index.html",
+  topic: "meetings/2025-11-18-account-team/proximus-package-deal-progress/index.html",
+  topics: "topics/index.html",
+  initiatives: "initiatives/index.html",
+  initiative: "initiatives/package-deal/index.html",
+  owners: "owners/index.html",
+  owner: "owners/sigi/index.html",
+  calendar: "calendar/index.html",
+  month: "calendar/2025-12/index.html",
+  notFound: "404.html",
+};
+
+let browser;
+let server;
+let serverUrl;
+
+before(async () => {
+  if (missing) return;
+  const built = spawnSync(dossier, ["build", "--today", "2025-11-24", "--out", site, "--force", "--root", root]);
+  assert.equal(built.status, 0, String(built.stderr));
+  mkdirSync(shots, { recursive: true });
+  browser = await playwright.chromium.launch({
+    executablePath: chromiumPath,
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync"],
+  });
+  server = spawn(dossier, ["serve", "--port", "0", "--today", "2025-11-24", "--root", root]);
+  serverUrl = await new Promise((resolve, reject) => {
+    let out = "";
+    server.stdout.on("data", (chunk) => {
+      out += chunk;
+      const found = out.match(/http:\/\/[0-9.:]+\//);
+      if (found) resolve(found[0]);
+    });
+    server.on("exit", () => reject(new Error("serve exited: " + out)));
+  });
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) server.kill("SIGTERM");
+});
+
+const fileUrl = (page) => "file://" + path.join(site, page);
+
+/// A page with every console error, failed request and request to another host recorded.
+async function open(url, options = {}) {
+  const context = await browser.newContext({ bypassCSP: !!options.axe, ...options.context });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (m) => { if (m.type() === "error") problems.push("console: " + m.text()); });
+  page.on("pageerror", (e) => problems.push("error: " + e));
+  // The live-reload stream of `serve` is cut when the page navigates away; that is no failure.
+  page.on("requestfailed", (r) => { if (!r.url().includes("/__dossier/")) problems.push("failed: " + r.url()); });
+  page.on("request", (r) => {
+    const u = new URL(r.url());
+    if (!(u.protocol === "file:" || u.hostname === "127.0.0.1")) problems.push("other host: " + r.url());
+  });
+  await page.goto(url);
+  return { page, context, problems };
+}
+
+async function searchAndOpen(baseUrl) {
+  const { page, context, problems } = await open(baseUrl + "index.html".replace(/^/, ""));
+  await page.keyboard.press("/");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "search-input");
+  await page.keyboard.type("karla netskope");
+  await page.waitForSelector("#search-results [role=option]");
+  const first = await page.$eval("#search-results [role=option]", (li) => li.textContent);
+  assert.match(first, /Package deal closure/);
+  assert.ok(await page.$("#search-results mark"), "matches are highlighted");
+  await page.keyboard.press("ArrowDown");
+  await Promise.all([page.waitForURL(/proximus-package-deal-progress/), page.keyboard.press("Enter")]);
+  assert.match(await page.title(), /Proximus package deal progress/);
+  assert.deepEqual(problems, []);
+  await context.close();
+}
+
+browserTest("search works when the site is opened from disk", async () => {
+  await searchAndOpen("file://" + site + "/");
+});
+
+browserTest("search works through dossier serve", async () => {
+  await searchAndOpen(serverUrl);
+});
+
+browserTest("every page kind renders without errors, at 1280 and 390 px", async () => {
+  for (const [name, file] of Object.entries(pages)) {
+    for (const width of [1280, 390]) {
+      const { page, context, problems } = await open(fileUrl(file), { context: { viewport: { width, height: 900 } } });
+      assert.ok((await page.textContent("h1")).trim().length > 0, `${name} has a heading`);
+      await page.screenshot({ path: path.join(shots, `${name}-${width}.png`), fullPage: true });
+      assert.deepEqual(problems, [], `${name} at ${width}px`);
+      await context.close();
+    }
+  }
+});
+
+browserTest("without JavaScript the search box is hidden and the pages still work", async () => {
+  const { page, context } = await open(fileUrl(pages.dashboard), { context: { javaScriptEnabled: false } });
+  assert.equal(await page.isVisible("#search-input"), false);
+  await page.click("text=Calendar");
+  assert.match(page.url(), /calendar\/index.html$/);
+  await context.close();
+});
+
+browserTest("pages stay small: HTML, CSS and JS under 100 KB each", () => {
+  const assets = ["static/style.css", "static/dossier.js"].map((f) => statSync(path.join(site, f)).size);
+  for (const [name, file] of Object.entries(pages)) {
+    const total = statSync(path.join(site, file)).size + assets.reduce((a, b) => a + b, 0);
+    assert.ok(total < 100 * 1024, `${name}: ${total} bytes`);
+  }
+});
+
+const axeSource = (() => {
+  try {
+    return readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+  } catch {
+    return null;
+  }
+})();
+
+browserTest("axe finds no WCAG 2.1 A or AA violations, light and dark", { skip: !axeSource && "axe-core is not installed" }, async () => {
+  const report = [];
+  for (const name of ["dashboard", "meeting", "topic", "owner", "calendar", "month"]) {
+    for (const scheme of ["light", "dark"]) {
+      const { page, context } = await open(fileUrl(pages[name]), { axe: true, context: { colorScheme: scheme } });
+      await page.addScriptTag({ content: axeSource });
+      const result = await page.evaluate(() =>
+        window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
+      const violations = result.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0].target}`);
+      report.push(`${name} ${scheme}: ${violations.length} violations, ${result.passes.length} rules passed`);
+      assert.deepEqual(violations, [], `${name} in ${scheme} mode`);
+      await context.close();
+    }
+  }
+  console.log(report.join("\n"));
+});
