@@ -13,6 +13,9 @@ const SNIPPET_CHARS: usize = 36;
 /// Participants of a topic in the index: the first few (who opened the discussion).
 const TOPIC_PEOPLE: usize = 4;
 
+/// A task: [meeting, topic or -1, title, owners, deadline, done].
+type TaskEntry<'a> = (usize, i64, &'a str, Vec<usize>, String, u8);
+
 /// Columns are positional and people are numbers, to keep the file small; `dossier.js` reads
 /// them by position. Dates are ISO (`2025-12-09`, `2025-12`, `2025-Q4`) and labelled in the page.
 #[derive(Serialize)]
@@ -23,8 +26,7 @@ struct Index<'a> {
     meetings: Vec<(&'a str, &'a str, String, &'a str)>,
     /// [meeting, slug ("" when it is the title's ASCII slug), title, snippet, participants]
     topics: Vec<(usize, &'a str, &'a str, String, Vec<usize>)>,
-    /// [meeting, topic or -1, title, owners, deadline, done]
-    tasks: Vec<(usize, i64, &'a str, Vec<usize>, String, u8)>,
+    tasks: Vec<TaskEntry<'a>>,
     /// [slug, title, status]
     initiatives: Vec<(&'a str, &'a str, &'a str)>,
 }
