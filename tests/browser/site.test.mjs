@@ -175,3 +175,30 @@ browserTest("axe finds no WCAG 2.1 A or AA violations, light and dark", { skip: 
   }
   console.log(report.join("\n"));
 });
+
+browserTest("every link and field can be reached with Tab, and shows where the focus is", async () => {
+  for (const name of ["dashboard", "owner", "month"]) {
+    const { page, context } = await open(fileUrl(pages[name]));
+    const focusable = "a[href], input:not([type=hidden]), summary, button";
+    const total = await page.$$eval(focusable, (els) => els.filter((e) => e.getClientRects().length > 0).length);
+    for (let i = 0; i < total + 3; i++) {
+      await page.keyboard.press("Tab");
+      const focus = await page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el || el === document.body) return null;
+        el.dataset.tabbed = "1";
+        const style = getComputedStyle(el);
+        return {
+          what: el.tagName + " " + (el.getAttribute("href") || el.id || el.textContent.trim().slice(0, 30)),
+          visible: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0,
+        };
+      });
+      if (focus) assert.ok(focus.visible, `${name}: ${focus.what} has no visible focus`);
+    }
+    const missed = await page.$$eval(focusable, (els) => els
+      .filter((e) => e.getClientRects().length > 0 && !e.dataset.tabbed)
+      .map((e) => e.tagName + " " + (e.getAttribute("href") || e.id)));
+    assert.deepEqual(missed, [], `${name}: not reachable with Tab`);
+    await context.close();
+  }
+});
