@@ -685,22 +685,13 @@ impl<'s> Renderer<'s> {
                             .map(|d| d.tasks.len())
                             .sum::<usize>()),
                 );
-                context.insert_value(
-                    "previous",
-                    opt(grid.previous.map(|d| d.format("%Y-%m").to_string())),
-                );
-                context.insert_value(
-                    "previous_label",
-                    opt(grid.previous.map(|d| d.format("%B %Y").to_string())),
-                );
-                context.insert_value(
-                    "next",
-                    opt(grid.next.map(|d| d.format("%Y-%m").to_string())),
-                );
-                context.insert_value(
-                    "next_label",
-                    opt(grid.next.map(|d| d.format("%B %Y").to_string())),
-                );
+                for (key, label, month) in [
+                    ("previous", "previous_label", grid.previous),
+                    ("next", "next_label", grid.next),
+                ] {
+                    context.insert_value(key, opt(month.map(|d| d.format("%Y-%m").to_string())));
+                    context.insert_value(label, opt(month.map(|d| d.format("%B %Y").to_string())));
+                }
                 "month.html"
             }
             Page::NotFound => "404.html",
