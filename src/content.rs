@@ -928,11 +928,26 @@ impl MeetingReader<'_> {
             })
             .collect();
         let body = &source.text[front.body.clone()];
-        let summary = first_paragraph_text(body);
+        // One pass for the summary (the first paragraph's text) and the links to check.
+        let mut summary = String::new();
+        let mut paragraph = ParagraphState::Before;
         for (event, range) in Parser::new_ext(body, markdown::options()).into_offset_iter() {
-            if let Event::Start(Tag::Link { dest_url, .. }) = event {
-                let span = front.body.start + range.start..front.body.start + range.end;
-                self.check_link(&source, &dest_url, span, &mut diagnostics);
+            match event {
+                Event::Start(Tag::Link { dest_url, .. }) => {
+                    let span = front.body.start + range.start..front.body.start + range.end;
+                    self.check_link(&source, &dest_url, span, &mut diagnostics);
+                }
+                Event::Start(Tag::Paragraph) if paragraph == ParagraphState::Before => {
+                    paragraph = ParagraphState::Inside
+                }
+                Event::End(TagEnd::Paragraph) if paragraph == ParagraphState::Inside => {
+                    paragraph = ParagraphState::After
+                }
+                Event::Text(t) | Event::Code(t) if paragraph == ParagraphState::Inside => {
+                    summary.push_str(&t)
+                }
+                Event::SoftBreak if paragraph == ParagraphState::Inside => summary.push(' '),
+                _ => {}
             }
         }
         let path = source.path.clone();
@@ -955,19 +970,12 @@ impl MeetingReader<'_> {
     }
 }
 
-fn first_paragraph_text(markdown: &str) -> String {
-    let mut text = String::new();
-    let mut inside = false;
-    for event in Parser::new_ext(markdown, markdown::options()) {
-        match event {
-            Event::Start(Tag::Paragraph) => inside = true,
-            Event::End(TagEnd::Paragraph) => break,
-            Event::Text(t) | Event::Code(t) if inside => text.push_str(&t),
-            Event::SoftBreak if inside => text.push(' '),
-            _ => {}
-        }
-    }
-    text
+/// Where a pass over an initiative's body is relative to its first paragraph.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ParagraphState {
+    Before,
+    Inside,
+    After,
 }
 
 #[cfg(test)]

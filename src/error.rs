@@ -90,16 +90,6 @@ impl Diagnostic {
         Self::at(Severity::Error, path, source, span, message)
     }
 
-    /// A warning at a byte range of a file.
-    pub fn warning(
-        path: &Path,
-        source: &str,
-        span: Range<usize>,
-        message: impl Into<String>,
-    ) -> Self {
-        Self::at(Severity::Warning, path, source, span, message)
-    }
-
     /// A problem with a whole file (unreadable, empty, not UTF-8), with no line to show.
     pub fn file(path: &Path, message: impl Into<String>) -> Self {
         Diagnostic {

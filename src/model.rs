@@ -72,6 +72,16 @@ pub struct Task {
     pub line: usize,
 }
 
+impl Task {
+    /// Whole days past the deadline for an overdue task; 0 otherwise.
+    pub fn days_late(&self, today: NaiveDate) -> i64 {
+        match (self.overdue, self.due) {
+            (true, Some(due)) => (today - due.date).num_days(),
+            _ => 0,
+        }
+    }
+}
+
 #[derive(Debug)]
 pub struct Initiative {
     pub slug: String,

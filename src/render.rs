@@ -5,7 +5,7 @@ use crate::calendar::{self, Agenda};
 use crate::content::PersonRef;
 use crate::error::{Error, Result};
 use crate::markdown::ROOT_PLACEHOLDER;
-use crate::model::{Site, Task};
+use crate::model::Site;
 use crate::paths::root_prefix;
 use crate::theme::Theme;
 use chrono::NaiveDate;
@@ -176,7 +176,7 @@ impl<'s> Renderer<'s> {
                             .due
                             .map(|d| format!("{:?}", d.precision).to_lowercase())),
                     ),
-                    ("days_late", days_late(task, site.today).into()),
+                    ("days_late", task.days_late(site.today).into()),
                     ("done", task.done.into()),
                     ("overdue", task.overdue.into()),
                     ("meeting", meeting_links[task.meeting].clone()),
@@ -699,13 +699,6 @@ impl<'s> Renderer<'s> {
         self.tera
             .render(template, &context)
             .map_err(|e| template_error(&e, &self.template_paths))
-    }
-}
-
-fn days_late(task: &Task, today: NaiveDate) -> i64 {
-    match (task.overdue, task.due) {
-        (true, Some(due)) => (today - due.date).num_days(),
-        _ => 0,
     }
 }
 

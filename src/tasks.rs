@@ -163,9 +163,7 @@ fn row(site: &Site, index: usize) -> [String; 4] {
         .due
         .map_or_else(|| "no deadline".to_string(), |d| d.label());
     if task.overdue {
-        if let Some(d) = task.due {
-            due.push_str(&format!(" ({}d late)", (site.today - d.date).num_days()));
-        }
+        due.push_str(&format!(" ({}d late)", task.days_late(site.today)));
     }
     let mut title: String = task.title.chars().take(60).collect();
     if task.title.chars().count() > 60 {
