@@ -4,8 +4,8 @@ use crate::calendar;
 use crate::error::{Diagnostic, Error, Result};
 use crate::feed;
 use crate::load::{load_site, LoadOptions};
-use crate::output::{check_target, Staging};
-use crate::render::Renderer;
+use crate::output::{check_target, Output, Staging};
+use crate::render::{Page, Renderer, Templates};
 use crate::theme::Theme;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -63,68 +63,23 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let site = &loaded.site;
     watch.lap("load and model");
     let theme = Theme::load(root, &site.config.theme)?;
-    let renderer = Renderer::new(site, &theme)?;
+    let templates = Templates::new(site, &theme)?;
+    let renderer = Renderer::new(site, &templates);
     let pages = renderer.pages();
     watch.lap("templates and page data");
 
     let staging = Staging::begin(&target)?;
-    let urls: Vec<String> = pages
-        .iter()
-        .filter(|p| **p != crate::render::Page::NotFound)
-        .map(|p| renderer.url(p))
-        .collect();
-    // The site-wide files are independent of the pages: made alongside them.
-    type Make<'a> = Box<dyn Fn() -> String + Sync + 'a>;
-    let documents: Vec<(String, Make)> = vec![
-        (
-            "calendar.ics".into(),
-            Box::new(|| calendar::ics(site, 0..site.tasks.len(), &site.config.title)),
-        ),
-        ("feed.xml".into(), Box::new(|| feed::atom(site))),
-        (
-            "tasks.json".into(),
-            Box::new(|| feed::tasks_json(site, site.tasks.iter())),
-        ),
-        (
-            "sitemap.xml".into(),
-            Box::new(|| feed::sitemap(site, &urls)),
-        ),
-        (
-            "search-index.js".into(),
-            Box::new(|| crate::search::index_script(site)),
-        ),
-    ];
-    let owner_calendars = |(id, index): (&String, &crate::model::PersonIndex)| {
-        let name = format!(
-            "{} — {}",
-            site.people.get(id).map_or(id.as_str(), |p| p.name.as_str()),
-            site.config.title
-        );
-        staging.write(
-            &format!("owners/{id}/calendar.ics"),
-            calendar::ics(site, index.tasks.iter().copied(), &name).as_bytes(),
-        )
-    };
     let (pages_written, others_written) = rayon::join(
+        || write_pages(&renderer, &pages, &staging),
         || {
-            pages.par_iter().try_for_each(|page| {
-                staging.write(&renderer.path(page), renderer.render(page)?.as_bytes())
-            })
-        },
-        || -> Result<()> {
-            documents
-                .par_iter()
-                .try_for_each(|(path, make)| staging.write(path, make().as_bytes()))?;
-            site.by_person.par_iter().try_for_each(owner_calendars)?;
-            theme
-                .static_files
-                .par_iter()
-                .try_for_each(|(name, bytes)| staging.write(&format!("static/{name}"), bytes))
+            let owners: Vec<&String> = site.by_person.keys().collect();
+            write_site_files(&renderer, &pages, &owners, &staging)?;
+            write_static_files(&theme, &staging)
         },
     );
     pages_written?;
     others_written?;
-    let files = pages.len() + documents.len() + site.by_person.len() + theme.static_files.len();
+    let files = pages.len() + SITE_FILES + site.by_person.len() + theme.static_files.len();
     watch.lap("render and write pages, calendars, feeds");
     staging.commit()?;
     watch.lap("swap in the new site");
@@ -142,6 +97,99 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     })
 }
 
+/// The files besides pages and owner calendars: how many [`write_site_files`] writes.
+pub const SITE_FILES: usize = 5;
+
+/// Renders and writes pages, in parallel.
+pub fn write_pages(renderer: &Renderer, pages: &[Page], out: &impl Output) -> Result<()> {
+    pages
+        .par_iter()
+        .try_for_each(|page| out.write(&renderer.path(page), renderer.render(page)?.as_bytes()))
+}
+
+/// The site-wide files (calendar, feed, tasks.json, sitemap of `pages`, search index) and the
+/// calendars of the given owners, in parallel.
+pub fn write_site_files(
+    renderer: &Renderer,
+    pages: &[Page],
+    owners: &[&String],
+    out: &impl Output,
+) -> Result<()> {
+    let site = renderer.site;
+    type Make<'a> = Box<dyn Fn() -> String + Sync + 'a>;
+    let documents: [(&str, Make); SITE_FILES] = [
+        (
+            "calendar.ics",
+            Box::new(|| calendar::ics(site, 0..site.tasks.len(), &site.config.title)),
+        ),
+        ("feed.xml", Box::new(|| feed::atom(site))),
+        (
+            "tasks.json",
+            Box::new(|| feed::tasks_json(site, site.tasks.iter())),
+        ),
+        (
+            "sitemap.xml",
+            Box::new(|| {
+                let urls: Vec<String> = pages
+                    .iter()
+                    .filter(|p| **p != Page::NotFound)
+                    .map(|p| renderer.url(p))
+                    .collect();
+                feed::sitemap(site, &urls)
+            }),
+        ),
+        (
+            "search-index.js",
+            Box::new(|| crate::search::index_script(site)),
+        ),
+    ];
+    let owner_calendar = |id: &&String| {
+        let name = format!(
+            "{} — {}",
+            site.people
+                .get(*id)
+                .map_or(id.as_str(), |p| p.name.as_str()),
+            site.config.title
+        );
+        let tasks = site
+            .by_person
+            .get(*id)
+            .map_or(&[][..], |i| i.tasks.as_slice());
+        out.write(
+            &owner_calendar_path(id),
+            calendar::ics(site, tasks.iter().copied(), &name).as_bytes(),
+        )
+    };
+    let (documents_written, calendars_written) = rayon::join(
+        || {
+            documents
+                .par_iter()
+                .try_for_each(|(path, make)| out.write(path, make().as_bytes()))
+        },
+        || owners.par_iter().try_for_each(owner_calendar),
+    );
+    documents_written?;
+    calendars_written
+}
+
+/// Where an owner's calendar is written.
+pub fn owner_calendar_path(id: &str) -> String {
+    format!("owners/{id}/calendar.ics")
+}
+
+/// The theme's static files.
+pub fn write_static_files(theme: &Theme, out: &impl Output) -> Result<()> {
+    theme
+        .static_files
+        .par_iter()
+        .try_for_each(|(name, bytes)| out.write(&static_path(name), bytes))
+}
+
+/// Where a static file of the theme is written.
+pub fn static_path(name: &str) -> String {
+    format!("static/{name}")
+}
+
 /// Validates the site as a build would, without writing anything. Warnings count as errors.
 pub fn check(root: &Path, load: &LoadOptions) -> Result<(usize, usize)> {
     let loaded = load_site(root, load)?;
@@ -155,7 +203,8 @@ pub fn check(root: &Path, load: &LoadOptions) -> Result<(usize, usize)> {
         ));
     }
     let theme = Theme::load(root, &loaded.site.config.theme)?;
-    let renderer = Renderer::new(&loaded.site, &theme)?;
+    let templates = Templates::new(&loaded.site, &theme)?;
+    let renderer = Renderer::new(&loaded.site, &templates);
     let pages = renderer.pages();
     pages
         .par_iter()

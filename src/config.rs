@@ -11,7 +11,7 @@ use toml::Spanned;
 
 pub const CONFIG_FILE: &str = "site.toml";
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SiteConfig {
     pub title: String,
     /// Always ends in `/`; used only where a URL must be absolute (feed, .ics, sitemap).

@@ -12,6 +12,7 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
 use toml::Spanned;
 
 /// Where the front matter and the body lie in a file.
@@ -104,7 +105,7 @@ pub struct InitiativeRef {
 pub struct TaskDoc {
     pub title: String,
     /// The task's text after its title, as HTML, without the trailing owners and deadline.
-    pub detail_html: String,
+    pub detail_html: Arc<str>,
     pub owners: Vec<PersonRef>,
     pub due: Option<Due>,
     pub done: bool,
@@ -120,7 +121,7 @@ pub struct TopicDoc {
     pub slug: String,
     pub title: String,
     pub initiative: Option<InitiativeRef>,
-    pub body_html: String,
+    pub body_html: Arc<str>,
     /// The first paragraph as plain text, shortened, for lists and feeds.
     pub summary: String,
     pub participants: Vec<PersonRef>,
@@ -137,7 +138,7 @@ pub struct MeetingDoc {
     pub tags: Vec<String>,
     pub attendees: Vec<PersonRef>,
     pub draft: bool,
-    pub intro_html: String,
+    pub intro_html: Arc<str>,
     pub summary: String,
     pub topics: Vec<TopicDoc>,
     pub tasks: Vec<TaskDoc>,
@@ -348,11 +349,9 @@ impl MeetingReader<'_> {
                 slug,
                 title: section.title.clone(),
                 initiative: section.initiative.clone(),
-                body_html: renderer.block(&without_ranges(
-                    body,
-                    &section.content,
-                    &section.task_lines,
-                )),
+                body_html: renderer
+                    .block(&without_ranges(body, &section.content, &section.task_lines))
+                    .into(),
                 summary: shorten(section.first_paragraph.as_deref().unwrap_or_default()),
                 participants,
                 line: source.line_at(base + section.heading.start).0,
@@ -390,7 +389,7 @@ impl MeetingReader<'_> {
             tags: meta.tags,
             attendees,
             draft: meta.draft,
-            intro_html,
+            intro_html: intro_html.into(),
             summary,
             topics,
             tasks,
@@ -691,9 +690,11 @@ impl MeetingReader<'_> {
         let owners = self.people_of(source, &owner_mentions, &mut Vec::new());
         TaskDoc {
             title,
-            detail_html: renderer.inline(&sentence_case(
-                detail.trim().trim_start_matches([':', '.', '-']).trim(),
-            )),
+            detail_html: renderer
+                .inline(&sentence_case(
+                    detail.trim().trim_start_matches([':', '.', '-']).trim(),
+                ))
+                .into(),
             owners,
             due: task.due,
             done: task.done,
@@ -1073,7 +1074,7 @@ Optional introduction, before the first topic.
         let owners: Vec<_> = backbone.owners.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(owners, ["sigi", "oana"]);
         assert_eq!(backbone.topic, None);
-        assert_eq!(backbone.detail_html, "Send a message to LM or Helen.");
+        assert_eq!(&*backbone.detail_html, "Send a message to LM or Helen.");
 
         let confirm = &doc.tasks[2];
         assert_eq!(confirm.title, "Confirm the ServiceNow deal with Barco");
@@ -1158,7 +1159,7 @@ Optional introduction, before the first topic.
         let text = "+++\ntitle = \"t\"\ndate = 2025-01-01\n+++\n## Tasks\n- [ ] Call the customer. Ask about the budget. @sigi due:2025-01\n";
         let doc = read(text).doc.unwrap();
         assert_eq!(doc.tasks[0].title, "Call the customer");
-        assert_eq!(doc.tasks[0].detail_html, "Ask about the budget.");
+        assert_eq!(&*doc.tasks[0].detail_html, "Ask about the budget.");
         assert_eq!(doc.tasks[0].due.unwrap().token(), "2025-01");
     }
 }

@@ -21,6 +21,7 @@ pub mod model;
 pub mod output;
 pub mod paths;
 pub mod people;
+pub mod rebuild;
 pub mod render;
 pub mod scaffold;
 pub mod search;

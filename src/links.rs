@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 
 /// The content files of a site, by the address of their page.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct ContentIndex {
     meetings: HashSet<String>,
     initiatives: HashSet<String>,

@@ -13,8 +13,9 @@ use crate::people::People;
 use crate::source::SourceFile;
 use chrono::{NaiveDate, Utc};
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 pub const MEETINGS_DIR: &str = "content/meetings";
 pub const INITIATIVES_DIR: &str = "content/initiatives";
@@ -30,10 +31,146 @@ pub struct LoadOptions {
 pub struct Loaded {
     pub site: Site,
     pub warnings: Vec<Diagnostic>,
+    /// Slugs of the meeting files read anew (new or changed) or gone since the cache's last
+    /// load: all of them when nothing was cached.
+    pub changed_meetings: BTreeSet<String>,
+    /// Whether anything besides meeting files changed since the cache's last load: the
+    /// configuration, people or an initiative.
+    pub others_changed: bool,
 }
 
 /// Reads and resolves the whole site at `root`.
 pub fn load_site(root: &Path, options: &LoadOptions) -> Result<Loaded> {
+    load_site_with(root, options, &mut DocCache::default())
+}
+
+/// Parsed documents kept between loads by `serve`: a file is parsed again only when its size
+/// or modification time changed, or what it was read against did (the people, the
+/// configuration, the set of content files its links may name).
+#[derive(Default)]
+pub struct DocCache {
+    /// Whether documents are kept for the next load; a one-off build does not pay for copies.
+    keep: bool,
+    read_against: Option<(SiteConfig, People, ContentIndex)>,
+    meetings: HashMap<PathBuf, Cached<MeetingDoc>>,
+    initiatives: HashMap<PathBuf, Cached<InitiativeDoc>>,
+}
+
+/// A file's size and modification time when it was read.
+type Stamp = (u64, Option<SystemTime>);
+/// A stamp no file has.
+const STALE: Stamp = (u64::MAX, None);
+
+struct Cached<T> {
+    stamp: Stamp,
+    doc: Option<T>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<T: Clone> Cached<T> {
+    fn to_parsed(&self) -> Parsed<T> {
+        Parsed {
+            doc: self.doc.clone(),
+            diagnostics: self.diagnostics.clone(),
+        }
+    }
+
+    /// Whether the document depends on which content files exist.
+    fn names_content_files(&self, source: impl Fn(&T) -> &SourceFile) -> bool {
+        !self.diagnostics.is_empty()
+            || self
+                .doc
+                .as_ref()
+                .is_none_or(|doc| source(doc).text.contains(".md"))
+    }
+}
+
+impl DocCache {
+    /// A cache that keeps what it reads for the next load.
+    pub fn keeping() -> DocCache {
+        DocCache {
+            keep: true,
+            ..DocCache::default()
+        }
+    }
+
+    /// Marks a file (relative to the site) as changed, so that the next load reads it again
+    /// whatever its stamp (a file saved twice within the clock's resolution keeps its stamp),
+    /// or reports it gone.
+    pub fn invalidate(&mut self, path: &Path) {
+        if let Some(cached) = self.meetings.get_mut(path) {
+            cached.stamp = STALE;
+        }
+        if let Some(cached) = self.initiatives.get_mut(path) {
+            cached.stamp = STALE;
+        }
+    }
+}
+
+fn stamp(path: &Path) -> Stamp {
+    std::fs::metadata(path).map_or((0, None), |m| (m.len(), m.modified().ok()))
+}
+
+/// Reads the files of one kind through the cache; returns the parsed documents and the slugs
+/// of files read anew or gone.
+fn read_cached<T: Clone + Send + Sync>(
+    root: &Path,
+    files: &[ContentFile],
+    cache: &mut HashMap<PathBuf, Cached<T>>,
+    keep: bool,
+    read: impl Fn(SourceFile, String) -> Parsed<T> + Sync,
+) -> (Vec<Parsed<T>>, BTreeSet<String>) {
+    let fresh: Vec<Option<Cached<T>>> = files
+        .par_iter()
+        .map(|file| {
+            // The stamp is taken before reading: a save during the read is seen next time.
+            let stamp = stamp(&root.join(&file.path));
+            if cache.get(&file.path).is_some_and(|c| c.stamp == stamp) {
+                return None;
+            }
+            let parsed = match read_file(root, file) {
+                Ok(source) => read(source, file.slug.clone()),
+                Err(diagnostic) => failed(diagnostic),
+            };
+            Some(Cached {
+                stamp,
+                doc: parsed.doc,
+                diagnostics: parsed.diagnostics,
+            })
+        })
+        .collect();
+    let mut previous = std::mem::take(cache);
+    let mut changed = BTreeSet::new();
+    let mut parsed = Vec::with_capacity(files.len());
+    for (file, fresh) in files.iter().zip(fresh) {
+        if fresh.is_some() {
+            changed.insert(file.slug.clone());
+        }
+        let Some(entry) = fresh.or_else(|| previous.remove(&file.path)) else {
+            continue;
+        };
+        if keep {
+            parsed.push(entry.to_parsed());
+            cache.insert(file.path.clone(), entry);
+        } else {
+            parsed.push(Parsed {
+                doc: entry.doc,
+                diagnostics: entry.diagnostics,
+            });
+        }
+    }
+    // What is left was not found this time: deleted or renamed.
+    changed.extend(
+        previous
+            .keys()
+            .filter_map(|path| path.file_stem())
+            .map(|stem| stem.to_string_lossy().into_owned()),
+    );
+    (parsed, changed)
+}
+
+/// Reads and resolves the site at `root`, parsing only the files the cache does not hold.
+pub fn load_site_with(root: &Path, options: &LoadOptions, cache: &mut DocCache) -> Result<Loaded> {
     let config = SiteConfig::load(root)?;
     let people = People::load(root)?;
     let today = resolve_today(options.today.or(config.today), config.timezone, Utc::now());
@@ -43,8 +180,29 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> Result<Loaded> {
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     diagnostics.extend(duplicate_slugs(&meeting_files, "meetings"));
     diagnostics.extend(duplicate_slugs(&initiative_files, "initiatives"));
-
     let links = ContentIndex::new(&meeting_files, &initiative_files);
+
+    let mut others_changed = true;
+    match &cache.read_against {
+        Some((c, p, _)) if *c != config || *p != people => {
+            cache.meetings.clear();
+            cache.initiatives.clear();
+        }
+        Some((_, _, l)) => {
+            others_changed = false;
+            if *l != links {
+                cache
+                    .meetings
+                    .retain(|_, c| !c.names_content_files(|d: &MeetingDoc| &d.source));
+                cache
+                    .initiatives
+                    .retain(|_, c| !c.names_content_files(|d: &InitiativeDoc| &d.source));
+            }
+        }
+        None => {}
+    }
+
+    let keep = cache.keep;
     let reader = MeetingReader {
         renderer: Renderer {
             people: &people,
@@ -53,20 +211,24 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> Result<Loaded> {
         },
         links: Some(&links),
     };
-    let meetings: Vec<Parsed<MeetingDoc>> = meeting_files
-        .par_iter()
-        .map(|file| match read_file(root, file) {
-            Ok(source) => reader.read(source, file.slug.clone()),
-            Err(diagnostic) => failed(diagnostic),
-        })
-        .collect();
-    let initiatives: Vec<Parsed<InitiativeDoc>> = initiative_files
-        .par_iter()
-        .map(|file| match read_file(root, file) {
-            Ok(source) => reader.read_initiative(source, file.slug.clone()),
-            Err(diagnostic) => failed(diagnostic),
-        })
-        .collect();
+    let (meetings, changed_meetings) = read_cached(
+        root,
+        &meeting_files,
+        &mut cache.meetings,
+        keep,
+        |source, slug| reader.read(source, slug),
+    );
+    let (initiatives, changed_initiatives) = read_cached(
+        root,
+        &initiative_files,
+        &mut cache.initiatives,
+        keep,
+        |source, slug| reader.read_initiative(source, slug),
+    );
+    others_changed |= !changed_initiatives.is_empty();
+    if keep {
+        cache.read_against = Some((config.clone(), people.clone(), links.clone()));
+    }
 
     let mut meeting_docs = Vec::with_capacity(meetings.len());
     for parsed in meetings {
@@ -86,6 +248,8 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> Result<Loaded> {
     Ok(Loaded {
         site,
         warnings: sorted(diagnostics),
+        changed_meetings,
+        others_changed,
     })
 }
 

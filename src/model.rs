@@ -10,6 +10,7 @@ use crate::people::{People, Person};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 #[derive(Debug)]
 pub struct Site {
@@ -37,7 +38,7 @@ pub struct Meeting {
     pub account: Option<String>,
     pub tags: Vec<String>,
     pub attendees: Vec<PersonRef>,
-    pub intro_html: String,
+    pub intro_html: Arc<str>,
     pub summary: String,
     pub topics: Vec<Topic>,
     /// Tasks under `## Tasks` (indices into `Site::tasks`).
@@ -50,7 +51,7 @@ pub struct Topic {
     pub slug: String,
     pub title: String,
     pub initiative: Option<String>,
-    pub body_html: String,
+    pub body_html: Arc<str>,
     pub summary: String,
     pub participants: Vec<PersonRef>,
     pub tasks: Vec<usize>,
@@ -59,7 +60,7 @@ pub struct Topic {
 #[derive(Debug)]
 pub struct Task {
     pub title: String,
-    pub detail_html: String,
+    pub detail_html: Arc<str>,
     pub owners: Vec<PersonRef>,
     pub due: Option<Due>,
     pub done: bool,
@@ -196,13 +197,18 @@ impl Site {
         let mut everyone: BTreeMap<String, Person> =
             people.iter().map(|p| (p.id.clone(), p.clone())).collect();
         let mut note_person = |person: &PersonRef| {
-            everyone.entry(person.id.clone()).or_insert_with(|| Person {
-                id: person.id.clone(),
-                name: person.name.clone(),
-                role: None,
-                aliases: Vec::new(),
-                listed: false,
-            });
+            if !everyone.contains_key(&person.id) {
+                everyone.insert(
+                    person.id.clone(),
+                    Person {
+                        id: person.id.clone(),
+                        name: person.name.clone(),
+                        role: None,
+                        aliases: Vec::new(),
+                        listed: false,
+                    },
+                );
+            }
         };
 
         let mut tasks: Vec<Task> = Vec::new();
@@ -352,48 +358,57 @@ impl Site {
             }
         }
 
-        // Per person: tasks (deadline order), topics (newest first), initiatives.
-        let mut by_person: BTreeMap<String, PersonIndex> = everyone
+        // Per person: tasks (deadline order), topics (newest first), initiatives. Filled through
+        // positions found by hashing: a site has hundreds of thousands of references to people.
+        let position: HashMap<&str, usize> = everyone
             .keys()
-            .map(|id| (id.clone(), PersonIndex::default()))
+            .enumerate()
+            .map(|(n, id)| (id.as_str(), n))
             .collect();
+        let mut indexes: Vec<PersonIndex> =
+            everyone.keys().map(|_| PersonIndex::default()).collect();
+        let index_of = |person: &PersonRef| position.get(person.id.as_str()).copied();
         for (task_index, task) in tasks.iter().enumerate() {
             for owner in &task.owners {
-                if let Some(index) = by_person.get_mut(&owner.id) {
-                    index.tasks.push(task_index);
+                if let Some(n) = index_of(owner) {
+                    indexes[n].tasks.push(task_index);
                 }
             }
         }
         for (meeting_index, meeting) in meetings.iter().enumerate() {
             for (topic_index, topic) in meeting.topics.iter().enumerate() {
                 for person in &topic.participants {
-                    if let Some(index) = by_person.get_mut(&person.id) {
-                        index.topics.push((meeting_index, topic_index));
+                    if let Some(n) = index_of(person) {
+                        indexes[n].topics.push((meeting_index, topic_index));
                     }
                 }
             }
         }
         for (initiative_index, initiative) in initiatives.iter().enumerate() {
-            let mut involved: Vec<&str> = initiative.owners.iter().map(|p| p.id.as_str()).collect();
-            for &(m, t) in &initiative.topics {
-                involved.extend(
-                    meetings[m].topics[t]
-                        .participants
-                        .iter()
-                        .map(|p| p.id.as_str()),
-                );
-            }
-            for &t in &initiative.tasks {
-                involved.extend(tasks[t].owners.iter().map(|p| p.id.as_str()));
-            }
-            involved.sort_unstable();
-            involved.dedup();
-            for id in involved {
-                if let Some(index) = by_person.get_mut(id) {
-                    index.initiatives.push(initiative_index);
+            let participants = initiative
+                .topics
+                .iter()
+                .flat_map(|&(m, t)| meetings[m].topics[t].participants.iter());
+            let task_owners = initiative
+                .tasks
+                .iter()
+                .flat_map(|&t| tasks[t].owners.iter());
+            for person in initiative
+                .owners
+                .iter()
+                .chain(participants)
+                .chain(task_owners)
+            {
+                if let Some(n) = index_of(person) {
+                    // Initiatives are visited in order, so a repeat is always the last entry.
+                    if indexes[n].initiatives.last() != Some(&initiative_index) {
+                        indexes[n].initiatives.push(initiative_index);
+                    }
                 }
             }
         }
+        let by_person: BTreeMap<String, PersonIndex> =
+            everyone.keys().cloned().zip(indexes).collect();
 
         Ok(Site {
             config,

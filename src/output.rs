@@ -3,8 +3,10 @@
 //! previous site as it was.
 
 use crate::error::{Error, Result};
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 /// Marks a folder as made by dossier, and so safe to replace.
 pub const MARKER: &str = ".dossier-build";
@@ -119,20 +121,9 @@ impl Staging {
         })
     }
 
-    /// Writes one file at a relative path. The path is built by dossier from checked slugs; it
-    /// is checked once more here so that nothing is ever written outside the output.
+    /// Writes one file at a relative path.
     pub fn write(&self, relative: &str, bytes: &[u8]) -> Result<()> {
-        let relative_path = Path::new(relative);
-        let inside = relative_path
-            .components()
-            .all(|c| matches!(c, Component::Normal(_)));
-        if !inside || relative.is_empty() {
-            return Err(Error::UnsafeOutput {
-                path: relative_path.to_path_buf(),
-                reason: "the path would leave the output folder".into(),
-            });
-        }
-        let path = self.staging.join(relative_path);
+        let path = self.staging.join(inside_output(relative)?);
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
         }
@@ -172,6 +163,147 @@ impl Drop for Staging {
         if !self.committed {
             let _ = fs::remove_dir_all(&self.staging);
         }
+    }
+}
+
+/// Where a build's files go.
+pub trait Output: Sync {
+    /// Writes one file at a path relative to the output folder.
+    fn write(&self, relative: &str, bytes: &[u8]) -> Result<()>;
+}
+
+impl Output for Staging {
+    fn write(&self, relative: &str, bytes: &[u8]) -> Result<()> {
+        Staging::write(self, relative, bytes)
+    }
+}
+
+/// A relative output path, checked: paths are built by dossier from checked slugs, and are
+/// checked once more here so that nothing is ever written outside the output.
+fn inside_output(relative: &str) -> Result<&Path> {
+    let relative_path = Path::new(relative);
+    let inside = relative_path
+        .components()
+        .all(|c| matches!(c, Component::Normal(_)));
+    if !inside || relative.is_empty() {
+        return Err(Error::UnsafeOutput {
+            path: relative_path.to_path_buf(),
+            reason: "the path would leave the output folder".into(),
+        });
+    }
+    Ok(relative_path)
+}
+
+/// The private folder `serve` writes into and serves from, updated in place: a file is
+/// written only when its bytes changed, through a temporary file renamed over the old one so
+/// that a page is never served half-written, and only files this folder's owner wrote are ever
+/// removed.
+pub struct LiveOutput {
+    dir: PathBuf,
+    /// Every file written, with the fingerprint of its bytes.
+    written: Mutex<HashMap<String, Fingerprint>>,
+}
+
+/// A file's length and a hash of its bytes. The hash is a chain of bijections over 8-byte
+/// words, so two inputs of the same length that differ anywhere always hash differently:
+/// a changed page is never mistaken for an unchanged one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Fingerprint(usize, u64);
+
+impl Fingerprint {
+    fn of(bytes: &[u8]) -> Fingerprint {
+        const ODD: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut state: u64 = 0;
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            let mut buffer = [0u8; 8];
+            buffer.copy_from_slice(word);
+            state = (state.rotate_left(5) ^ u64::from_le_bytes(buffer)).wrapping_mul(ODD);
+        }
+        let mut tail = [0u8; 8];
+        tail[..words.remainder().len()].copy_from_slice(words.remainder());
+        state = (state.rotate_left(5) ^ u64::from_le_bytes(tail)).wrapping_mul(ODD);
+        Fingerprint(bytes.len(), state)
+    }
+}
+
+impl LiveOutput {
+    /// Starts with an empty folder at `dir`. A folder already there is removed only when it
+    /// carries dossier's marker; anything else is refused.
+    pub fn create(dir: &Path) -> Result<LiveOutput> {
+        if dir.exists() {
+            if !dir.join(MARKER).is_file() {
+                return Err(Error::UnsafeOutput {
+                    path: dir.to_path_buf(),
+                    reason: "the folder exists and was not made by dossier".into(),
+                });
+            }
+            fs::remove_dir_all(dir).map_err(|e| Error::write(dir, e))?;
+        }
+        fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
+        fs::write(
+            dir.join(MARKER),
+            "This folder is written by dossier serve and removed when it stops.\n",
+        )
+        .map_err(|e| Error::write(dir, e))?;
+        Ok(LiveOutput {
+            dir: dir.to_path_buf(),
+            written: Mutex::new(HashMap::new()),
+        })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn written(&self) -> std::sync::MutexGuard<'_, HashMap<String, Fingerprint>> {
+        self.written.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Removes every file written earlier that is not in `keep`, and the folders left empty.
+    /// Returns how many files were removed.
+    pub fn retain(&self, keep: &HashSet<String>) -> usize {
+        let mut written = self.written();
+        let stale: Vec<String> = written
+            .keys()
+            .filter(|path| !keep.contains(*path))
+            .cloned()
+            .collect();
+        for relative in &stale {
+            written.remove(relative);
+            let path = self.dir.join(relative);
+            let _ = fs::remove_file(&path);
+            // Folders that held only this page go too; remove_dir fails on a folder in use.
+            let mut folder = path.parent();
+            while let Some(dir) = folder.filter(|d| *d != self.dir) {
+                if fs::remove_dir(dir).is_err() {
+                    break;
+                }
+                folder = dir.parent();
+            }
+        }
+        stale.len()
+    }
+}
+
+impl Output for LiveOutput {
+    fn write(&self, relative: &str, bytes: &[u8]) -> Result<()> {
+        let fingerprint = Fingerprint::of(bytes);
+        if self.written().get(relative) == Some(&fingerprint) {
+            return Ok(());
+        }
+        let path = self.dir.join(inside_output(relative)?);
+        let dir = path.parent().unwrap_or(&self.dir);
+        fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
+        let temporary = dir.join(format!(".{name}.dossier-part"));
+        fs::write(&temporary, bytes).map_err(|e| Error::write(&temporary, e))?;
+        fs::rename(&temporary, &path).map_err(|e| Error::write(&path, e))?;
+        self.written().insert(relative.to_string(), fingerprint);
+        Ok(())
     }
 }
 

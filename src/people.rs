@@ -40,7 +40,7 @@ pub enum Resolved<'a> {
 }
 
 /// Everyone in people.toml, with an index from every way of writing a name to the person.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct People {
     by_id: BTreeMap<String, Person>,
     /// Normalised id, name and aliases (see [`mention_key`]) to ids.

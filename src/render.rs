@@ -9,25 +9,10 @@ use crate::model::Site;
 use crate::paths::root_prefix;
 use crate::theme::Theme;
 use chrono::NaiveDate;
-use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
+use std::sync::OnceLock;
 use tera::{Context, Kwargs, State, Tera, Value};
-
-/// Everything a page needs, converted once.
-pub struct Renderer<'s> {
-    pub site: &'s Site,
-    tera: Tera,
-    /// Template name to its file, for error messages.
-    template_paths: BTreeMap<String, PathBuf>,
-    tasks: Vec<Value>,
-    meetings: Vec<Value>,
-    /// Per meeting, per topic.
-    topics: Vec<Vec<Value>>,
-    initiatives: Vec<Value>,
-    people: BTreeMap<String, Value>,
-    deadlines: calendar::Deadlines,
-}
 
 /// One page to render: its address and the data it shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,7 +32,7 @@ pub enum Page {
 }
 
 /// Topics of the same initiative shown on a topic page, before and after it.
-const RELATED_EACH_SIDE: usize = 3;
+pub const RELATED_EACH_SIDE: usize = 3;
 /// Tasks per list on the dashboard.
 const DASHBOARD_TASKS: usize = 12;
 /// Topics on an owner page.
@@ -68,8 +53,16 @@ fn date_label(date: NaiveDate) -> String {
     date.format("%a %-d %b %Y").to_string()
 }
 
-impl<'s> Renderer<'s> {
-    pub fn new(site: &'s Site, theme: &Theme) -> Result<Self> {
+/// The theme's templates, compiled once, with the values every page shares. Kept by `serve`
+/// between rebuilds that change only content.
+pub struct Templates {
+    tera: Tera,
+    /// Template name to its file, for error messages.
+    template_paths: BTreeMap<String, PathBuf>,
+}
+
+impl Templates {
+    pub fn new(site: &Site, theme: &Theme) -> Result<Self> {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(crate::markdown::write_escaped_html);
@@ -100,7 +93,69 @@ impl<'s> Renderer<'s> {
             None => site.config.base_url.clone(),
         };
         tera.global_context().insert("webcal_base", &webcal);
+        Ok(Templates {
+            tera,
+            template_paths,
+        })
+    }
+}
 
+/// Renders the pages of one site. Each meeting, topic, task and initiative becomes a template
+/// value the first time a page needs it, and is shared by every later page: a full build
+/// converts each once, a rebuild after an edit only those its pages show.
+pub struct Renderer<'s> {
+    pub site: &'s Site,
+    templates: &'s Templates,
+    people: BTreeMap<String, Value>,
+    values: Values,
+    initiatives: Vec<OnceLock<Value>>,
+    deadlines: calendar::Deadlines,
+}
+
+/// The template values of a site's meetings, topics and tasks, made on first use. `serve`
+/// keeps them between rebuilds and carries over those of the meetings an edit did not touch.
+#[derive(Default)]
+pub struct Values {
+    tasks: Vec<OnceLock<Value>>,
+    /// A meeting's title, address and date, as tasks and topics link to it.
+    meeting_links: Vec<OnceLock<Value>>,
+    meetings: Vec<OnceLock<Value>>,
+    /// Per meeting, per topic.
+    topics: Vec<Vec<OnceLock<Value>>>,
+}
+
+impl Values {
+    fn unmade(site: &Site) -> Values {
+        Values {
+            tasks: lazy_values(site.tasks.len()),
+            meeting_links: lazy_values(site.meetings.len()),
+            meetings: lazy_values(site.meetings.len()),
+            topics: site
+                .meetings
+                .iter()
+                .map(|meeting| lazy_values(meeting.topics.len()))
+                .collect(),
+        }
+    }
+}
+
+fn lazy_values(count: usize) -> Vec<OnceLock<Value>> {
+    (0..count).map(|_| OnceLock::new()).collect()
+}
+
+fn carry(from: &OnceLock<Value>, to: &OnceLock<Value>) {
+    if let Some(value) = from.get() {
+        let _ = to.set(value.clone());
+    }
+}
+
+impl<'s> Renderer<'s> {
+    pub fn new(site: &'s Site, templates: &'s Templates) -> Self {
+        Self::with_values(site, templates, Values::unmade(site))
+    }
+
+    /// A renderer using values made for this same site before.
+    pub fn with_values(site: &'s Site, templates: &'s Templates, values: Values) -> Self {
         let people: BTreeMap<String, Value> = site
             .people
             .values()
@@ -117,44 +172,108 @@ impl<'s> Renderer<'s> {
                 )
             })
             .collect();
-        let person_list = |refs: &[PersonRef]| -> Value {
-            refs.iter()
-                .filter_map(|p| people.get(&p.id).cloned())
-                .collect::<Vec<_>>()
-                .into()
-        };
+        Renderer {
+            deadlines: calendar::Deadlines::of(site),
+            site,
+            templates,
+            people,
+            values,
+            initiatives: lazy_values(site.initiatives.len()),
+        }
+    }
 
-        let initiative_link = |slug: &Option<String>| -> Value {
-            slug.as_ref()
-                .and_then(|slug| site.initiative_index(slug))
-                .map_or_else(Value::none, |i| {
-                    let initiative = &site.initiatives[i];
-                    map(vec![
-                        ("slug", initiative.slug.as_str().into()),
-                        ("title", initiative.title.as_str().into()),
-                        ("url", format!("initiatives/{}/", initiative.slug).into()),
-                    ])
-                })
-        };
+    /// The values made so far, to be kept for the next rebuild.
+    pub fn into_values(self) -> Values {
+        self.values
+    }
 
-        let meeting_links: Vec<Value> = site
+    /// Takes over the values `before` made for meetings not in `changed`: with the same people,
+    /// initiatives and day, a meeting that did not change shows the same everywhere. Its tasks
+    /// keep their order among themselves, so they pair up in order.
+    pub fn carry_over(&self, before: &Renderer, changed: &BTreeSet<String>) {
+        let old_position: HashMap<&str, usize> = before
+            .site
             .meetings
-            .par_iter()
+            .iter()
             .enumerate()
-            .map(|(m, meeting)| {
+            .map(|(m, meeting)| (meeting.slug.as_str(), m))
+            .collect();
+        let (old, new) = (&before.values, &self.values);
+        for (m, meeting) in self.site.meetings.iter().enumerate() {
+            if changed.contains(&meeting.slug) {
+                continue;
+            }
+            let Some(&o) = old_position.get(meeting.slug.as_str()) else {
+                continue;
+            };
+            let old_meeting = &before.site.meetings[o];
+            carry(&old.meetings[o], &new.meetings[m]);
+            carry(&old.meeting_links[o], &new.meeting_links[m]);
+            for (t, topic) in meeting.topics.iter().enumerate() {
+                carry(&old.topics[o][t], &new.topics[m][t]);
+                for (&a, &b) in old_meeting.topics[t].tasks.iter().zip(&topic.tasks) {
+                    carry(&old.tasks[a], &new.tasks[b]);
+                }
+            }
+            for (&a, &b) in old_meeting.tasks.iter().zip(&meeting.tasks) {
+                carry(&old.tasks[a], &new.tasks[b]);
+            }
+        }
+    }
+
+    /// The site's deadlines by month.
+    pub fn deadlines(&self) -> &calendar::Deadlines {
+        &self.deadlines
+    }
+
+    fn person_list(&self, refs: &[PersonRef]) -> Value {
+        refs.iter()
+            .filter_map(|p| self.people.get(&p.id).cloned())
+            .collect::<Vec<_>>()
+            .into()
+    }
+
+    fn initiative_link(&self, slug: &Option<String>) -> Value {
+        slug.as_ref()
+            .and_then(|slug| self.site.initiative_index(slug))
+            .map_or_else(Value::none, |i| self.initiative_badge(i))
+    }
+
+    /// An initiative as a link with its status, from its own file only: pages that show it so
+    /// do not change when a meeting changes its counts.
+    fn initiative_badge(&self, i: usize) -> Value {
+        let initiative = &self.site.initiatives[i];
+        map(vec![
+            ("slug", initiative.slug.as_str().into()),
+            ("title", initiative.title.as_str().into()),
+            ("url", format!("initiatives/{}/", initiative.slug).into()),
+            (
+                "status",
+                format!("{:?}", initiative.status).to_lowercase().into(),
+            ),
+            ("status_label", initiative.status.label().into()),
+        ])
+    }
+
+    fn meeting_link(&self, m: usize) -> Value {
+        self.values.meeting_links[m]
+            .get_or_init(|| {
+                let meeting = &self.site.meetings[m];
                 map(vec![
                     ("title", meeting.title.as_str().into()),
-                    ("url", site.meeting_url(m).into()),
+                    ("url", self.site.meeting_url(m).into()),
                     ("date", meeting.date.to_string().into()),
                     ("date_label", date_label(meeting.date).into()),
                 ])
             })
-            .collect();
+            .clone()
+    }
 
-        let tasks: Vec<Value> = site
-            .tasks
-            .par_iter()
-            .map(|task| {
+    fn task(&self, index: usize) -> Value {
+        self.values.tasks[index]
+            .get_or_init(|| {
+                let site = self.site;
+                let task = &site.tasks[index];
                 let topic = task.topic.map_or_else(Value::none, |t| {
                     map(vec![
                         (
@@ -166,8 +285,8 @@ impl<'s> Renderer<'s> {
                 });
                 map(vec![
                     ("title", task.title.as_str().into()),
-                    ("detail_html", task.detail_html.as_str().into()),
-                    ("owners", person_list(&task.owners)),
+                    ("detail_html", (&*task.detail_html).into()),
+                    ("owners", self.person_list(&task.owners)),
                     ("due", opt(task.due.map(|d| d.token()))),
                     ("due_label", opt(task.due.map(|d| d.label()))),
                     (
@@ -179,55 +298,42 @@ impl<'s> Renderer<'s> {
                     ("days_late", task.days_late(site.today).into()),
                     ("done", task.done.into()),
                     ("overdue", task.overdue.into()),
-                    ("meeting", meeting_links[task.meeting].clone()),
+                    ("meeting", self.meeting_link(task.meeting)),
                     ("topic", topic),
-                    ("initiative", initiative_link(&task.initiative)),
+                    ("initiative", self.initiative_link(&task.initiative)),
                     ("url", site.task_url(task).into()),
                 ])
             })
-            .collect();
+            .clone()
+    }
 
-        let topics: Vec<Vec<Value>> = site
-            .meetings
-            .par_iter()
-            .enumerate()
-            .map(|(m, meeting)| {
-                meeting
-                    .topics
-                    .iter()
-                    .enumerate()
-                    .map(|(t, topic)| {
-                        let open = topic.tasks.iter().filter(|&&i| !site.tasks[i].done).count();
-                        map(vec![
-                            ("slug", topic.slug.as_str().into()),
-                            ("title", topic.title.as_str().into()),
-                            ("url", site.topic_url(m, t).into()),
-                            ("summary", topic.summary.as_str().into()),
-                            ("body_html", topic.body_html.as_str().into()),
-                            ("participants", person_list(&topic.participants)),
-                            ("initiative", initiative_link(&topic.initiative)),
-                            ("meeting", meeting_links[m].clone()),
-                            (
-                                "tasks",
-                                topic
-                                    .tasks
-                                    .iter()
-                                    .map(|&i| tasks[i].clone())
-                                    .collect::<Vec<_>>()
-                                    .into(),
-                            ),
-                            ("open_count", open.into()),
-                        ])
-                    })
-                    .collect()
+    fn topic(&self, m: usize, t: usize) -> Value {
+        self.values.topics[m][t]
+            .get_or_init(|| {
+                let site = self.site;
+                let topic = &site.meetings[m].topics[t];
+                let open = topic.tasks.iter().filter(|&&i| !site.tasks[i].done).count();
+                map(vec![
+                    ("slug", topic.slug.as_str().into()),
+                    ("title", topic.title.as_str().into()),
+                    ("url", site.topic_url(m, t).into()),
+                    ("summary", topic.summary.as_str().into()),
+                    ("body_html", (&*topic.body_html).into()),
+                    ("participants", self.person_list(&topic.participants)),
+                    ("initiative", self.initiative_link(&topic.initiative)),
+                    ("meeting", self.meeting_link(m)),
+                    ("tasks", self.tasks_of(&topic.tasks)),
+                    ("open_count", open.into()),
+                ])
             })
-            .collect();
+            .clone()
+    }
 
-        let meetings: Vec<Value> = site
-            .meetings
-            .par_iter()
-            .enumerate()
-            .map(|(m, meeting)| {
+    fn meeting(&self, m: usize) -> Value {
+        self.values.meetings[m]
+            .get_or_init(|| {
+                let site = self.site;
+                let meeting = &site.meetings[m];
                 let all_tasks = meeting
                     .topics
                     .iter()
@@ -250,21 +356,21 @@ impl<'s> Renderer<'s> {
                     ("open_count", open.into()),
                 ])
             })
-            .collect();
+            .clone()
+    }
 
-        let initiatives: Vec<Value> = site
-            .initiatives
-            .iter()
-            .map(|initiative| {
+    /// An initiative as lists show it: status, counts, the last meeting that discussed it.
+    fn initiative(&self, i: usize) -> Value {
+        self.initiatives[i]
+            .get_or_init(|| {
+                let site = self.site;
+                let initiative = &site.initiatives[i];
                 let open = initiative
                     .tasks
                     .iter()
                     .filter(|&&i| !site.tasks[i].done)
                     .count();
-                let last = initiative
-                    .topics
-                    .last()
-                    .map(|&(m, _)| meeting_links[m].clone());
+                let last = initiative.topics.last().map(|&(m, _)| self.meeting_link(m));
                 map(vec![
                     ("slug", initiative.slug.as_str().into()),
                     ("title", initiative.title.as_str().into()),
@@ -274,7 +380,7 @@ impl<'s> Renderer<'s> {
                         format!("{:?}", initiative.status).to_lowercase().into(),
                     ),
                     ("status_label", initiative.status.label().into()),
-                    ("owners", person_list(&initiative.owners)),
+                    ("owners", self.person_list(&initiative.owners)),
                     ("account", opt(initiative.account.as_deref())),
                     ("target", opt(initiative.target.map(|d| d.to_string()))),
                     ("target_label", opt(initiative.target.map(date_label))),
@@ -291,19 +397,7 @@ impl<'s> Renderer<'s> {
                     ("last_meeting", opt(last)),
                 ])
             })
-            .collect();
-
-        Ok(Renderer {
-            deadlines: calendar::Deadlines::of(site),
-            site,
-            tera,
-            template_paths,
-            tasks,
-            meetings,
-            topics,
-            initiatives,
-            people,
-        })
+            .clone()
     }
 
     /// Every HTML page of the site.
@@ -359,7 +453,7 @@ impl<'s> Renderer<'s> {
     fn tasks_of(&self, indices: &[usize]) -> Value {
         indices
             .iter()
-            .map(|&i| self.tasks[i].clone())
+            .map(|&i| self.task(i))
             .collect::<Vec<_>>()
             .into()
     }
@@ -367,7 +461,7 @@ impl<'s> Renderer<'s> {
     fn topic_list(&self, pairs: &[(usize, usize)]) -> Value {
         pairs
             .iter()
-            .map(|&(m, t)| self.topics[m][t].clone())
+            .map(|&(m, t)| self.topic(m, t))
             .collect::<Vec<_>>()
             .into()
     }
@@ -411,10 +505,8 @@ impl<'s> Renderer<'s> {
                 let open = site.tasks.iter().filter(|t| !t.done).count();
                 context.insert_value(
                     "meetings",
-                    self.meetings
-                        .iter()
-                        .take(5)
-                        .cloned()
+                    (0..site.meetings.len().min(5))
+                        .map(|m| self.meeting(m))
                         .collect::<Vec<_>>()
                         .into(),
                 );
@@ -433,9 +525,9 @@ impl<'s> Renderer<'s> {
                     "initiatives",
                     site.initiatives
                         .iter()
-                        .zip(&self.initiatives)
-                        .filter(|(i, _)| i.status == crate::content::Status::Active)
-                        .map(|(_, v)| v.clone())
+                        .enumerate()
+                        .filter(|(_, i)| i.status == crate::content::Status::Active)
+                        .map(|(i, _)| self.initiative(i))
                         .collect::<Vec<_>>()
                         .into(),
                 );
@@ -446,13 +538,19 @@ impl<'s> Renderer<'s> {
                 "index.html"
             }
             Page::Meetings => {
-                context.insert_value("meetings", self.meetings.clone().into());
+                context.insert_value(
+                    "meetings",
+                    (0..site.meetings.len())
+                        .map(|m| self.meeting(m))
+                        .collect::<Vec<_>>()
+                        .into(),
+                );
                 "meetings.html"
             }
             Page::Meeting(m) => {
                 let meeting = &site.meetings[*m];
-                context.insert_value("meeting", self.meetings[*m].clone());
-                context.insert("intro_html", &meeting.intro_html);
+                context.insert_value("meeting", self.meeting(*m));
+                context.insert("intro_html", &*meeting.intro_html);
                 context.insert_value("attendees", {
                     meeting
                         .attendees
@@ -461,26 +559,30 @@ impl<'s> Renderer<'s> {
                         .collect::<Vec<_>>()
                         .into()
                 });
-                context.insert_value("topics", self.topics[*m].clone().into());
-                context.insert_value("tasks", self.tasks_of(&meeting.tasks));
-                context.insert_value("previous", opt(self.meetings.get(m + 1).cloned()));
                 context.insert_value(
-                    "next",
-                    opt(m.checked_sub(1).and_then(|n| self.meetings.get(n).cloned())),
+                    "topics",
+                    (0..meeting.topics.len())
+                        .map(|t| self.topic(*m, t))
+                        .collect::<Vec<_>>()
+                        .into(),
                 );
+                context.insert_value("tasks", self.tasks_of(&meeting.tasks));
+                context.insert_value(
+                    "previous",
+                    opt((m + 1 < site.meetings.len()).then(|| self.meeting(m + 1))),
+                );
+                context.insert_value("next", opt(m.checked_sub(1).map(|n| self.meeting(n))));
                 "meeting.html"
             }
             Page::Topic(m, t) => {
                 let meeting = &site.meetings[*m];
-                context.insert_value("topic", self.topics[*m][*t].clone());
-                context.insert_value("meeting", self.meetings[*m].clone());
+                context.insert_value("topic", self.topic(*m, *t));
+                context.insert_value("meeting", self.meeting(*m));
                 context.insert_value(
                     "siblings",
-                    self.topics[*m]
-                        .iter()
-                        .enumerate()
-                        .filter(|(i, _)| i != t)
-                        .map(|(_, v)| v.clone())
+                    (0..meeting.topics.len())
+                        .filter(|i| i != t)
+                        .map(|i| self.topic(*m, i))
                         .collect::<Vec<_>>()
                         .into(),
                 );
@@ -515,7 +617,7 @@ impl<'s> Renderer<'s> {
                         let mut newest_first = initiative.topics.clone();
                         newest_first.reverse();
                         groups.push(map(vec![
-                            ("initiative", self.initiatives[i].clone()),
+                            ("initiative", self.initiative(i)),
                             ("topics", self.topic_list(&newest_first)),
                         ]));
                     }
@@ -542,12 +644,18 @@ impl<'s> Renderer<'s> {
                 "topics.html"
             }
             Page::Initiatives => {
-                context.insert_value("initiatives", self.initiatives.clone().into());
+                context.insert_value(
+                    "initiatives",
+                    (0..site.initiatives.len())
+                        .map(|i| self.initiative(i))
+                        .collect::<Vec<_>>()
+                        .into(),
+                );
                 "initiatives.html"
             }
             Page::Initiative(i) => {
                 let initiative = &site.initiatives[*i];
-                context.insert_value("initiative", self.initiatives[*i].clone());
+                context.insert_value("initiative", self.initiative(*i));
                 context.insert("body_html", &initiative.body_html);
                 context.insert_value("timeline", self.topic_list(&initiative.topics));
                 let (open, done): (Vec<usize>, Vec<usize>) =
@@ -618,7 +726,7 @@ impl<'s> Renderer<'s> {
                         .map(|i| {
                             i.initiatives
                                 .iter()
-                                .map(|&n| self.initiatives[n].clone())
+                                .map(|&n| self.initiative_badge(n))
                                 .collect::<Vec<_>>()
                         })
                         .unwrap_or_default()
@@ -696,9 +804,10 @@ impl<'s> Renderer<'s> {
             }
             Page::NotFound => "404.html",
         };
-        self.tera
+        self.templates
+            .tera
             .render(template, &context)
-            .map_err(|e| template_error(&e, &self.template_paths))
+            .map_err(|e| template_error(&e, &self.templates.template_paths))
     }
 }
 

@@ -2,10 +2,11 @@
 //! and reload the open pages through server-sent events. The site's own output folder is never
 //! touched, so stopping the server leaves it as it was.
 
-use crate::build::{self, BuildOptions};
 use crate::error::{Error, Result};
 use crate::load::LoadOptions;
+use crate::rebuild::Session;
 use std::collections::hash_map::DefaultHasher;
+use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
@@ -29,6 +30,10 @@ struct Status {
     generation: u64,
     /// The error of the last build, shown over the page until a build succeeds.
     error: Option<String>,
+    /// While a rebuild writes the pages that list an edit, after the edited pages: the files
+    /// already up to date. Requests for other files wait, so no page is served stale after
+    /// the reload.
+    settling: Option<HashSet<String>>,
 }
 
 struct Shared {
@@ -54,29 +59,29 @@ fn serve_dir(root: &Path) -> PathBuf {
 }
 
 pub fn serve(options: &ServeOptions) -> Result<()> {
-    let out = serve_dir(&options.root);
+    // Watchers report canonical paths; the session compares them with the site's.
+    let root = options
+        .root
+        .canonicalize()
+        .map_err(|e| Error::read(&options.root, e))?;
+    let out = serve_dir(&root);
     // Ctrl-C or a terminate signal: remove the private folder (never public/) and stop.
     let cleanup = out.clone();
     let _ = ctrlc::set_handler(move || {
         let _ = std::fs::remove_dir_all(&cleanup);
         std::process::exit(0);
     });
+    let mut session = Session::new(&root, &out, options.load.clone())?;
     let shared = Arc::new(Shared {
         status: Mutex::new(Status::default()),
         changed: Condvar::new(),
-        out: out.clone(),
+        out,
     });
-    let watching = start_watching(&options.root);
+    let watching = start_watching(&root);
     if watching.is_none() {
         eprintln!("warning: cannot watch for changes; restart serve after editing");
     }
-    let build_options = BuildOptions {
-        root: options.root.clone(),
-        out: Some(out),
-        load: options.load.clone(),
-        force: true,
-    };
-    rebuild(&build_options, &shared);
+    rebuild(&mut session, &[], &shared);
 
     let listener = TcpListener::bind(SocketAddr::new(options.bind, options.port)).map_err(|e| {
         Error::Usage(format!(
@@ -105,11 +110,10 @@ pub fn serve(options: &ServeOptions) -> Result<()> {
 
     if let Some((watcher, events)) = watching {
         let watch_shared = Arc::clone(&shared);
-        let watch_root = options.root.clone();
         std::thread::spawn(move || {
             // The watcher lives as long as this thread.
             let _watcher = watcher;
-            rebuild_on_changes(&watch_root, &events, &build_options, &watch_shared)
+            rebuild_on_changes(&root, &events, &mut session, &watch_shared)
         });
     }
 
@@ -122,23 +126,48 @@ pub fn serve(options: &ServeOptions) -> Result<()> {
     Ok(())
 }
 
-fn rebuild(options: &BuildOptions, shared: &Shared) {
+impl Shared {
+    fn status(&self) -> std::sync::MutexGuard<'_, Status> {
+        self.status.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+fn rebuild(session: &mut Session, changed: &[PathBuf], shared: &Shared) {
     let started = Instant::now();
-    let result = build::build(options);
-    let mut status = shared.status.lock().unwrap_or_else(|e| e.into_inner());
-    status.generation += 1;
+    let mut shown_after = None;
+    let result = session.rebuild(changed, &mut |up_to_date: &[String]| {
+        // The edited pages are written: reload the open pages now; the lists follow.
+        let mut status = shared.status();
+        status.generation += 1;
+        status.error = None;
+        status.settling = Some(up_to_date.iter().cloned().collect());
+        shown_after = Some(started.elapsed());
+        shared.changed.notify_all();
+    });
+    let mut status = shared.status();
+    status.settling = None;
     match result {
         Ok(report) => {
-            status.error = None;
+            for warning in &report.warnings {
+                eprintln!("{warning}");
+            }
+            let shown = match shown_after {
+                Some(after) if !report.full => {
+                    format!(", the edited pages in {} ms", after.as_millis())
+                }
+                _ => String::new(),
+            };
             println!(
-                "Rebuilt {} pages in {} ms",
+                "Rebuilt {} of {} pages in {} ms{shown}",
+                report.pages_rendered,
                 report.pages,
-                started.elapsed().as_millis()
+                report.elapsed.as_millis()
             );
         }
         Err(error) => {
             let text = error.to_string();
             eprintln!("{text}");
+            status.generation += 1;
             status.error = Some(text);
         }
     }
@@ -167,35 +196,46 @@ fn start_watching(root: &Path) -> Option<(notify::RecommendedWatcher, Events)> {
 }
 
 /// Rebuilds after each burst of changes.
-fn rebuild_on_changes(root: &Path, events: &Events, options: &BuildOptions, shared: &Shared) {
+fn rebuild_on_changes(root: &Path, events: &Events, session: &mut Session, shared: &Shared) {
     let output = root.join("public");
     while let Ok(first) = events.recv() {
-        let mut relevant = is_relevant(&first, &output);
+        let mut changed: Vec<PathBuf> = relevant_paths(&first, &output);
         // Wait for the burst to end, then build once.
         while let Ok(next) = events.recv_timeout(QUIET) {
-            relevant |= is_relevant(&next, &output);
+            changed.extend(relevant_paths(&next, &output));
         }
-        if relevant {
-            rebuild(options, shared);
+        if !changed.is_empty() {
+            changed.sort();
+            changed.dedup();
+            rebuild(session, &changed, shared);
         }
     }
 }
 
-fn is_relevant(event: &notify::Result<notify::Event>, output: &Path) -> bool {
-    let Ok(event) = event else { return false };
+/// The paths of an event that may change the site: not reads, editors' temporary files, or
+/// the site's own output folder.
+fn relevant_paths(event: &notify::Result<notify::Event>, output: &Path) -> Vec<PathBuf> {
+    let Ok(event) = event else { return Vec::new() };
     if event.kind.is_access() {
-        return false;
+        return Vec::new();
     }
-    event.paths.iter().any(|path| {
-        let hidden = path
-            .file_name()
-            .is_some_and(|name| name.to_string_lossy().starts_with('.'));
-        let editor_temp = path.file_name().is_some_and(|name| {
-            let name = name.to_string_lossy();
-            name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".tmp")
-        });
-        !hidden && !editor_temp && !path.starts_with(output)
-    })
+    event
+        .paths
+        .iter()
+        .filter(|path| is_relevant(path, output))
+        .cloned()
+        .collect()
+}
+
+fn is_relevant(path: &Path, output: &Path) -> bool {
+    let hidden = path
+        .file_name()
+        .is_some_and(|name| name.to_string_lossy().starts_with('.'));
+    let editor_temp = path.file_name().is_some_and(|name| {
+        let name = name.to_string_lossy();
+        name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".tmp")
+    });
+    !hidden && !editor_temp && !path.starts_with(output)
 }
 
 /// Answers one HTTP/1.1 request; the connection is closed after it, except for the event stream.
@@ -245,6 +285,7 @@ fn respond(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
     }
     match resolve(&shared.out, path) {
         Resolved::File(file) => {
+            wait_until_current(shared, &file);
             let mut body = Vec::new();
             std::fs::File::open(&file)?.read_to_end(&mut body)?;
             let kind = content_type(&file);
@@ -273,6 +314,24 @@ fn respond(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
             )
         }
     }
+}
+
+/// Waits while a rebuild is still writing the pages that list an edit, unless `file` is one of
+/// those already written.
+fn wait_until_current(shared: &Shared, file: &Path) {
+    let relative = file
+        .strip_prefix(&shared.out)
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let status = shared.status();
+    let _ = shared
+        .changed
+        .wait_timeout_while(status, Duration::from_secs(30), |status| {
+            status
+                .settling
+                .as_ref()
+                .is_some_and(|current| !current.contains(&relative))
+        });
 }
 
 enum Resolved {
@@ -392,7 +451,7 @@ fn events(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
         b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n",
     )?;
     let mut seen = {
-        let status = shared.status.lock().unwrap_or_else(|e| e.into_inner());
+        let status = shared.status();
         if let Some(error) = &status.error {
             stream.write_all(failure_event(error).as_bytes())?;
         }
@@ -402,7 +461,7 @@ fn events(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
     stream.flush()?;
     loop {
         let status = {
-            let guard = shared.status.lock().unwrap_or_else(|e| e.into_inner());
+            let guard = shared.status();
             let (guard, _) = shared
                 .changed
                 .wait_timeout_while(guard, Duration::from_secs(15), |s| s.generation == seen)

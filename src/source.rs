@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// Content files above this size are refused: nobody writes a 10 MiB meeting note by hand, and a
 /// stray export or binary dropped into content/ should not take the build down.
@@ -15,7 +15,7 @@ pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 pub struct SourceFile {
     /// Relative to the site root, as shown in messages.
     pub path: PathBuf,
-    pub text: String,
+    pub text: Arc<str>,
     /// Byte offsets where lines start, built on first use: a file with thousands of tasks asks
     /// for thousands of line numbers, and counting from the start each time would be quadratic.
     line_starts: OnceLock<Vec<usize>>,
@@ -81,7 +81,7 @@ impl SourceFile {
     pub fn new(relative: &Path, text: String) -> SourceFile {
         SourceFile {
             path: relative.to_path_buf(),
-            text,
+            text: text.into(),
             line_starts: OnceLock::new(),
         }
     }

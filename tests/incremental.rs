@@ -1,0 +1,385 @@
+//! `serve` rebuilds only what an edit reaches. These tests make every kind of edit to a site
+//! with several meetings, initiatives and people, rebuild incrementally, and compare the
+//! result byte for byte with a clean `dossier build` of the same files.
+
+mod common;
+
+use chrono::NaiveDate;
+use dossier::build::{build, BuildOptions};
+use dossier::load::LoadOptions;
+use dossier::rebuild::Session;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+const PEOPLE: &str = "[ann]\nname = \"Ann Aerts\"\n\n[bob]\nname = \"Bob Bauer\"\n\n[cem]\nname = \"Cem Claes\"\n\n[dia]\nname = \"Dia Dubois\"\n\n[eva]\nname = \"Eva Engel\"\n\n[fay]\nname = \"Fay Fischer\"\n";
+const INITIATIVES: [&str; 3] = ["alpha", "beta", "gamma"];
+const PEOPLE_IDS: [&str; 5] = ["Ann", "Bob", "Cem", "Dia", "Eva"];
+
+fn meeting_slug(n: usize) -> String {
+    format!("{}-weekly-{n}", meeting_date(n))
+}
+
+fn meeting_date(n: usize) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 8, 4).unwrap() + chrono::Days::new(7 * n as u64)
+}
+
+/// Meeting `n`: three topics spread over the initiatives, tasks with owners and deadlines
+/// over several months, and a meeting-level task.
+fn meeting(n: usize) -> String {
+    let mut text = format!(
+        "+++\ntitle = \"Weekly {n}\"\ndate = {}\nattendees = [\"{}\"]\n+++\nIntro of week {n}.\n\n",
+        meeting_date(n),
+        PEOPLE_IDS[n % 5].to_lowercase()
+    );
+    for topic in 0..3 {
+        let initiative = if topic == 2 && n % 2 == 0 {
+            String::new()
+        } else {
+            format!(" {{initiative={}}}", INITIATIVES[(n + topic) % 3])
+        };
+        let due = meeting_date(n) + chrono::Days::new(10 + 9 * topic as u64);
+        text.push_str(&format!(
+            "## Topic {topic} of week {n}{initiative}\n@{} and @{} discussed point {topic}.\n\n- [ ] **Task {n}.{topic}:** follow up. @{} due:{due}\n\n",
+            PEOPLE_IDS[(n + topic) % 5],
+            PEOPLE_IDS[(n + topic + 1) % 5],
+            PEOPLE_IDS[(n + 2 * topic) % 5],
+        ));
+    }
+    text.push_str(&format!(
+        "## Tasks\n- [x] **Wrap up week {n}.** @{}\n",
+        PEOPLE_IDS[(n + 3) % 5]
+    ));
+    text
+}
+
+struct Site {
+    dir: tempfile::TempDir,
+}
+
+impl Site {
+    fn new(meetings: usize) -> Site {
+        let site = Site {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        site.write("site.toml", common::SITE_TOML);
+        site.write("content/people.toml", PEOPLE);
+        for slug in INITIATIVES {
+            site.write(
+                &format!("content/initiatives/{slug}.md"),
+                &format!(
+                    "+++\ntitle = \"Initiative {slug}\"\nowners = [\"fay\"]\n+++\nAbout {slug}.\n"
+                ),
+            );
+        }
+        for n in 0..meetings {
+            site.write(&Self::meeting_path(n), &meeting(n));
+        }
+        site
+    }
+
+    fn meeting_path(n: usize) -> String {
+        format!("content/meetings/{}.md", meeting_slug(n))
+    }
+
+    fn root(&self) -> PathBuf {
+        self.dir.path().join("site")
+    }
+
+    fn write(&self, path: &str, text: &str) {
+        let full = self.root().join(path);
+        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+        std::fs::write(full, text).unwrap();
+    }
+
+    fn read(&self, path: &str) -> String {
+        std::fs::read_to_string(self.root().join(path)).unwrap()
+    }
+
+    fn edit(&self, path: &str, from: &str, to: &str) {
+        let text = self.read(path);
+        assert!(text.contains(from), "{path} has no {from:?}");
+        self.write(path, &text.replacen(from, to, 1));
+    }
+
+    fn options() -> LoadOptions {
+        LoadOptions {
+            today: NaiveDate::from_ymd_opt(2025, 10, 1),
+            drafts: false,
+        }
+    }
+
+    fn session(&self) -> Session {
+        let mut session = Session::new(
+            &self.root(),
+            &self.dir.path().join("served"),
+            Self::options(),
+        )
+        .unwrap();
+        let report = session.rebuild(&[], &mut |_| {}).unwrap();
+        assert!(report.full);
+        session
+    }
+
+    /// A clean build of the files as they are now.
+    fn clean_build(&self) -> PathBuf {
+        let out = self.dir.path().join("clean");
+        build(&BuildOptions {
+            root: self.root(),
+            out: Some(out.clone()),
+            load: Self::options(),
+            force: false,
+        })
+        .unwrap();
+        out
+    }
+}
+
+/// Every file below `dir` but dossier's marker, with its bytes.
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|entry| entry.unwrap())
+        .filter(|entry| entry.file_type().is_file())
+        .map(|entry| {
+            let relative = entry.path().strip_prefix(dir).unwrap();
+            (
+                relative.to_string_lossy().into_owned(),
+                std::fs::read(entry.path()).unwrap(),
+            )
+        })
+        .filter(|(path, _)| path != dossier::output::MARKER)
+        .collect()
+}
+
+/// Rebuilds after `paths` changed and checks the served folder equals a clean build; returns
+/// whether the rebuild was incremental and how many pages it rendered.
+fn rebuild_and_compare(
+    site: &Site,
+    session: &mut Session,
+    paths: &[&str],
+    what: &str,
+) -> (bool, usize) {
+    let changed: Vec<PathBuf> = paths.iter().map(|p| site.root().join(p)).collect();
+    let mut shown = false;
+    let report = session
+        .rebuild(&changed, &mut |_| shown = true)
+        .unwrap_or_else(|e| panic!("{what}: {e}"));
+    assert!(shown, "{what}: the edited pages were never announced");
+    let served = files(session.out());
+    let clean = files(&site.clean_build());
+    let missing: Vec<&String> = clean.keys().filter(|k| !served.contains_key(*k)).collect();
+    let extra: Vec<&String> = served.keys().filter(|k| !clean.contains_key(*k)).collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "{what}: missing {missing:?}, extra {extra:?}"
+    );
+    let differing: Vec<&String> = clean
+        .iter()
+        .filter(|(path, bytes)| served.get(*path) != Some(*bytes))
+        .map(|(path, _)| path)
+        .collect();
+    assert!(differing.is_empty(), "{what}: stale files {differing:?}");
+    (!report.full, report.pages_rendered)
+}
+
+/// What an edit does, the edit, and the files it touches.
+type Edit<'a> = (&'static str, Box<dyn Fn() + 'a>, Vec<String>);
+
+#[test]
+fn every_kind_of_meeting_edit_gives_the_same_site_as_a_clean_build() {
+    let site = Site::new(12);
+    let mut session = site.session();
+    let total_pages = files(session.out())
+        .keys()
+        .filter(|p| p.ends_with(".html"))
+        .count();
+    let m5 = Site::meeting_path(5);
+    let m7 = Site::meeting_path(7);
+    let m11 = Site::meeting_path(11);
+    let edits: Vec<Edit> = vec![
+        (
+            "a meeting's title",
+            Box::new(|| site.edit(&m5, "title = \"Weekly 5\"", "title = \"Renamed five\"")),
+            vec![m5.clone()],
+        ),
+        (
+            "a topic's text",
+            Box::new(|| site.edit(&m5, "discussed point 1", "argued about point 1")),
+            vec![m5.clone()],
+        ),
+        (
+            "a task's owner",
+            Box::new(|| site.edit(&m7, "follow up. @Cem", "follow up. @Eva")),
+            vec![m7.clone()],
+        ),
+        (
+            "a deadline into another month",
+            Box::new(|| site.edit(&m7, "due:2025-10-02", "due:2025-12-02")),
+            vec![m7.clone()],
+        ),
+        (
+            "a deadline far ahead, adding months",
+            Box::new(|| site.edit(&m5, "due:2025-09-", "due:2026-06-")),
+            vec![m5.clone()],
+        ),
+        (
+            "a task done",
+            Box::new(|| site.edit(&m7, "- [ ] **Task 7.0", "- [x] **Task 7.0")),
+            vec![m7.clone()],
+        ),
+        (
+            "a topic moved to another initiative",
+            Box::new(|| site.edit(&m5, "{initiative=gamma}", "{initiative=alpha}")),
+            vec![m5.clone()],
+        ),
+        (
+            "a topic's initiative removed",
+            Box::new(|| site.edit(&m7, " {initiative=alpha}", "")),
+            vec![m7.clone()],
+        ),
+        (
+            "a meeting's date, moving it among the others",
+            Box::new(|| site.edit(&m5, "date = 2025-09-08", "date = 2025-10-20")),
+            vec![m5.clone()],
+        ),
+        (
+            "a new meeting",
+            Box::new(|| site.write("content/meetings/2025-10-22-extra.md", &meeting(30))),
+            vec!["content/meetings/2025-10-22-extra.md".into()],
+        ),
+        (
+            "a meeting deleted",
+            Box::new(|| std::fs::remove_file(site.root().join(&m11)).unwrap()),
+            vec![m11.clone()],
+        ),
+        (
+            "a person only this meeting names",
+            Box::new(|| site.edit(&m7, "follow up. @Eva", "follow up. @Zoe")),
+            vec![m7.clone()],
+        ),
+        (
+            "that person gone again",
+            Box::new(|| site.edit(&m7, "follow up. @Zoe", "follow up. @Dia")),
+            vec![m7.clone()],
+        ),
+        (
+            "a meeting made a draft",
+            Box::new(|| site.edit(&m7, "+++\nIntro", "draft = true\n+++\nIntro")),
+            vec![m7.clone()],
+        ),
+        (
+            "a draft published again",
+            Box::new(|| site.edit(&m7, "draft = true\n", "")),
+            vec![m7.clone()],
+        ),
+    ];
+    for (what, edit, paths) in &edits {
+        edit();
+        let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
+        let (incremental, rendered) = rebuild_and_compare(&site, &mut session, &paths, what);
+        assert!(incremental, "{what}: expected an incremental rebuild");
+        assert!(
+            rendered < total_pages,
+            "{what}: rendered {rendered} of {total_pages} pages"
+        );
+    }
+}
+
+#[test]
+fn changes_beyond_meetings_rebuild_everything_and_match_a_clean_build() {
+    let site = Site::new(6);
+    let mut session = site.session();
+    let m2 = Site::meeting_path(2);
+
+    site.edit("content/people.toml", "Bob Bauer", "Robert Bauer");
+    let (incremental, _) = rebuild_and_compare(
+        &site,
+        &mut session,
+        &["content/people.toml"],
+        "a person's name",
+    );
+    assert!(!incremental);
+
+    site.edit(
+        "content/initiatives/beta.md",
+        "Initiative beta",
+        "Beta programme",
+    );
+    let (incremental, _) = rebuild_and_compare(
+        &site,
+        &mut session,
+        &["content/initiatives/beta.md"],
+        "an initiative's title",
+    );
+    assert!(!incremental);
+
+    // A link to another meeting's file, then that file renamed: the meeting with the link is
+    // read again and warned about, though it did not change.
+    let m4 = Site::meeting_path(4);
+    let m4_name = Path::new(&m4)
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    site.edit(
+        &m2,
+        "Intro of week 2.",
+        &format!("Intro of week 2, see [week 4]({m4_name})."),
+    );
+    rebuild_and_compare(
+        &site,
+        &mut session,
+        &[m2.as_str()],
+        "a link to another meeting",
+    );
+    let renamed = "content/meetings/2025-09-01-renamed.md";
+    std::fs::rename(site.root().join(&m4), site.root().join(renamed)).unwrap();
+    let report = session
+        .rebuild(
+            &[site.root().join(&m4), site.root().join(renamed)],
+            &mut |_| {},
+        )
+        .unwrap();
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.path == Path::new(&m2) && w.message.contains(&m4_name)),
+        "{:?}",
+        report.warnings
+    );
+    rebuild_and_compare(&site, &mut session, &[], "the renamed meeting");
+    site.edit(
+        &m2,
+        &format!("[week 4]({m4_name})"),
+        "[week 4](2025-09-01-renamed.md)",
+    );
+    rebuild_and_compare(&site, &mut session, &[m2.as_str()], "the link fixed");
+
+    // A broken meeting, then the fix: the rebuild after a failure renders everything.
+    site.edit(&m2, "date = ", "date = not-a-date ");
+    assert!(session
+        .rebuild(&[site.root().join(&m2)], &mut |_| {})
+        .is_err());
+    site.edit(&m2, "date = not-a-date ", "date = ");
+    let (incremental, _) = rebuild_and_compare(&site, &mut session, &[m2.as_str()], "the fix");
+    assert!(!incremental);
+}
+
+#[test]
+fn an_edit_renders_a_small_part_of_a_larger_site() {
+    let site = Site::new(40);
+    let mut session = site.session();
+    let total = files(session.out())
+        .keys()
+        .filter(|p| p.ends_with(".html"))
+        .count();
+    let m20 = Site::meeting_path(20);
+    site.edit(&m20, "title = \"Weekly 20\"", "title = \"Week twenty\"");
+    let (incremental, rendered) =
+        rebuild_and_compare(&site, &mut session, &[m20.as_str()], "a title");
+    assert!(incremental);
+    // Its meeting and 3 topics, 2 neighbours, the related topics around its 3 topics, 5 owners,
+    // 3 initiatives, a few months, 6 lists: well under half of the site's pages.
+    assert!(rendered * 3 < total, "rendered {rendered} of {total}");
+}
