@@ -120,19 +120,20 @@ fn read_cached<T: Clone + Send + Sync>(
     keep: bool,
     read: impl Fn(SourceFile, String) -> Parsed<T> + Sync,
 ) -> (Vec<Parsed<T>>, BTreeSet<String>) {
-    let fresh: Vec<Option<Cached<T>>> = files
+    // Copies of cached documents are made here, in parallel, too.
+    let read: Vec<Result<Parsed<T>, Cached<T>>> = files
         .par_iter()
         .map(|file| {
             // The stamp is taken before reading: a save during the read is seen next time.
             let stamp = stamp(&root.join(&file.path));
-            if cache.get(&file.path).is_some_and(|c| c.stamp == stamp) {
-                return None;
+            if let Some(cached) = cache.get(&file.path).filter(|c| c.stamp == stamp) {
+                return Ok(cached.to_parsed());
             }
             let parsed = match read_file(root, file) {
                 Ok(source) => read(source, file.slug.clone()),
                 Err(diagnostic) => failed(diagnostic),
             };
-            Some(Cached {
+            Err(Cached {
                 stamp,
                 doc: parsed.doc,
                 diagnostics: parsed.diagnostics,
@@ -142,21 +143,26 @@ fn read_cached<T: Clone + Send + Sync>(
     let mut previous = std::mem::take(cache);
     let mut changed = BTreeSet::new();
     let mut parsed = Vec::with_capacity(files.len());
-    for (file, fresh) in files.iter().zip(fresh) {
-        if fresh.is_some() {
-            changed.insert(file.slug.clone());
-        }
-        let Some(entry) = fresh.or_else(|| previous.remove(&file.path)) else {
-            continue;
-        };
-        if keep {
-            parsed.push(entry.to_parsed());
-            cache.insert(file.path.clone(), entry);
-        } else {
-            parsed.push(Parsed {
-                doc: entry.doc,
-                diagnostics: entry.diagnostics,
-            });
+    for (file, read) in files.iter().zip(read) {
+        match read {
+            Ok(copy) => {
+                parsed.push(copy);
+                if let Some(entry) = previous.remove(&file.path) {
+                    cache.insert(file.path.clone(), entry);
+                }
+            }
+            Err(fresh) => {
+                changed.insert(file.slug.clone());
+                if keep {
+                    parsed.push(fresh.to_parsed());
+                    cache.insert(file.path.clone(), fresh);
+                } else {
+                    parsed.push(Parsed {
+                        doc: fresh.doc,
+                        diagnostics: fresh.diagnostics,
+                    });
+                }
+            }
         }
     }
     // What is left was not found this time: deleted or renamed.

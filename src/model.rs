@@ -8,6 +8,7 @@ use crate::error::Diagnostic;
 use crate::paths::slugify;
 use crate::people::{People, Person};
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -115,6 +116,74 @@ impl PersonIndex {
             .iter()
             .filter(|&&t| site.tasks[t].overdue)
             .count()
+    }
+}
+
+impl Meeting {
+    /// A meeting of the model from its document, with its tasks; task indices count from 0.
+    fn resolve(meeting_index: usize, doc: MeetingDoc, today: NaiveDate) -> (Meeting, Vec<Task>) {
+        let mut topics: Vec<Topic> = doc
+            .topics
+            .into_iter()
+            .map(|topic| Topic {
+                slug: topic.slug,
+                title: topic.title,
+                initiative: topic.initiative.map(|r| r.slug),
+                body_html: topic.body_html,
+                summary: topic.summary,
+                participants: topic.participants,
+                tasks: Vec::new(),
+            })
+            .collect();
+        let mut tasks = Vec::with_capacity(doc.tasks.len());
+        let mut meeting_tasks = Vec::new();
+        let mut uids: HashMap<String, usize> = HashMap::new();
+        for task in doc.tasks {
+            let topic_slug = task.topic.map_or("meeting", |t| topics[t].slug.as_str());
+            let base_uid = format!("{}.{}.{}", doc.slug, topic_slug, slugify(&task.title));
+            let seen = uids.entry(base_uid.clone()).or_insert(0);
+            *seen += 1;
+            let uid = if *seen == 1 {
+                base_uid
+            } else {
+                format!("{base_uid}-{seen}")
+            };
+            let index = tasks.len();
+            match task.topic {
+                Some(t) => topics[t].tasks.push(index),
+                None => meeting_tasks.push(index),
+            }
+            tasks.push(Task {
+                initiative: task
+                    .initiative
+                    .map(|r| r.slug)
+                    .or_else(|| task.topic.and_then(|t| topics[t].initiative.clone())),
+                overdue: is_overdue(task.due, task.done, today),
+                title: task.title,
+                detail_html: task.detail_html,
+                owners: task.owners,
+                due: task.due,
+                done: task.done,
+                meeting: meeting_index,
+                topic: task.topic,
+                uid: format!("{uid}@dossier"),
+                line: task.line,
+            });
+        }
+        let meeting = Meeting {
+            slug: doc.slug,
+            title: doc.title,
+            date: doc.date,
+            account: doc.account,
+            tags: doc.tags,
+            attendees: doc.attendees,
+            intro_html: doc.intro_html,
+            summary: doc.summary,
+            topics,
+            tasks: meeting_tasks,
+            source: doc.source.path,
+        };
+        (meeting, tasks)
     }
 }
 
@@ -232,72 +301,31 @@ impl Site {
             })
             .collect();
 
-        for (meeting_index, doc) in meeting_docs.into_iter().enumerate() {
-            let mut topics: Vec<Topic> = doc
-                .topics
-                .into_iter()
-                .map(|topic| {
-                    topic.participants.iter().for_each(&mut note_person);
-                    Topic {
-                        slug: topic.slug,
-                        title: topic.title,
-                        initiative: topic.initiative.map(|r| r.slug),
-                        body_html: topic.body_html,
-                        summary: topic.summary,
-                        participants: topic.participants,
-                        tasks: Vec::new(),
-                    }
-                })
-                .collect();
-            doc.attendees.iter().for_each(&mut note_person);
-            let mut meeting_tasks = Vec::new();
-            let mut uids: HashMap<String, usize> = HashMap::new();
-            for task in doc.tasks {
-                task.owners.iter().for_each(&mut note_person);
-                let topic_slug = task.topic.map_or("meeting", |t| topics[t].slug.as_str());
-                let base_uid = format!("{}.{}.{}", doc.slug, topic_slug, slugify(&task.title));
-                let seen = uids.entry(base_uid.clone()).or_insert(0);
-                *seen += 1;
-                let uid = if *seen == 1 {
-                    base_uid
-                } else {
-                    format!("{base_uid}-{seen}")
-                };
-                let index = tasks.len();
-                match task.topic {
-                    Some(t) => topics[t].tasks.push(index),
-                    None => meeting_tasks.push(index),
-                }
-                tasks.push(Task {
-                    initiative: task
-                        .initiative
-                        .map(|r| r.slug)
-                        .or_else(|| task.topic.and_then(|t| topics[t].initiative.clone())),
-                    overdue: is_overdue(task.due, task.done, today),
-                    title: task.title,
-                    detail_html: task.detail_html,
-                    owners: task.owners,
-                    due: task.due,
-                    done: task.done,
-                    meeting: meeting_index,
-                    topic: task.topic,
-                    uid: format!("{uid}@dossier"),
-                    line: task.line,
-                });
+        // Each meeting on its own, in parallel, with task indices local to it until joined.
+        let built: Vec<(Meeting, Vec<Task>)> = meeting_docs
+            .into_par_iter()
+            .enumerate()
+            .map(|(meeting_index, doc)| Meeting::resolve(meeting_index, doc, today))
+            .collect();
+        for (mut meeting, meeting_tasks) in built {
+            for topic in &meeting.topics {
+                topic.participants.iter().for_each(&mut note_person);
             }
-            meetings.push(Meeting {
-                slug: doc.slug,
-                title: doc.title,
-                date: doc.date,
-                account: doc.account,
-                tags: doc.tags,
-                attendees: doc.attendees,
-                intro_html: doc.intro_html,
-                summary: doc.summary,
-                topics,
-                tasks: meeting_tasks,
-                source: doc.source.path,
-            });
+            meeting.attendees.iter().for_each(&mut note_person);
+            for task in &meeting_tasks {
+                task.owners.iter().for_each(&mut note_person);
+            }
+            let offset = tasks.len();
+            let lists = meeting
+                .topics
+                .iter_mut()
+                .map(|topic| &mut topic.tasks)
+                .chain(std::iter::once(&mut meeting.tasks));
+            for list in lists {
+                list.iter_mut().for_each(|index| *index += offset);
+            }
+            tasks.extend(meeting_tasks);
+            meetings.push(meeting);
         }
 
         // Deadline order: dated by last allowed day, undated last; then newest meeting first, so
@@ -365,48 +393,65 @@ impl Site {
             .enumerate()
             .map(|(n, id)| (id.as_str(), n))
             .collect();
-        let mut indexes: Vec<PersonIndex> =
-            everyone.keys().map(|_| PersonIndex::default()).collect();
         let index_of = |person: &PersonRef| position.get(person.id.as_str()).copied();
-        for (task_index, task) in tasks.iter().enumerate() {
-            for owner in &task.owners {
-                if let Some(n) = index_of(owner) {
-                    indexes[n].tasks.push(task_index);
+        let per_person = || -> Vec<Vec<usize>> { vec![Vec::new(); everyone.len()] };
+        // Three independent passes, run side by side.
+        let tasks_of = || {
+            let mut lists = per_person();
+            for (task_index, task) in tasks.iter().enumerate() {
+                for n in task.owners.iter().filter_map(index_of) {
+                    lists[n].push(task_index);
                 }
             }
-        }
-        for (meeting_index, meeting) in meetings.iter().enumerate() {
-            for (topic_index, topic) in meeting.topics.iter().enumerate() {
-                for person in &topic.participants {
-                    if let Some(n) = index_of(person) {
-                        indexes[n].topics.push((meeting_index, topic_index));
+            lists
+        };
+        let topics_of = || {
+            let mut lists: Vec<Vec<(usize, usize)>> = vec![Vec::new(); everyone.len()];
+            for (meeting_index, meeting) in meetings.iter().enumerate() {
+                for (topic_index, topic) in meeting.topics.iter().enumerate() {
+                    for n in topic.participants.iter().filter_map(index_of) {
+                        lists[n].push((meeting_index, topic_index));
                     }
                 }
             }
-        }
-        for (initiative_index, initiative) in initiatives.iter().enumerate() {
-            let participants = initiative
-                .topics
-                .iter()
-                .flat_map(|&(m, t)| meetings[m].topics[t].participants.iter());
-            let task_owners = initiative
-                .tasks
-                .iter()
-                .flat_map(|&t| tasks[t].owners.iter());
-            for person in initiative
-                .owners
-                .iter()
-                .chain(participants)
-                .chain(task_owners)
-            {
-                if let Some(n) = index_of(person) {
+            lists
+        };
+        let initiatives_of = || {
+            let mut lists = per_person();
+            for (initiative_index, initiative) in initiatives.iter().enumerate() {
+                let participants = initiative
+                    .topics
+                    .iter()
+                    .flat_map(|&(m, t)| meetings[m].topics[t].participants.iter());
+                let task_owners = initiative
+                    .tasks
+                    .iter()
+                    .flat_map(|&t| tasks[t].owners.iter());
+                let involved = initiative
+                    .owners
+                    .iter()
+                    .chain(participants)
+                    .chain(task_owners);
+                for n in involved.filter_map(index_of) {
                     // Initiatives are visited in order, so a repeat is always the last entry.
-                    if indexes[n].initiatives.last() != Some(&initiative_index) {
-                        indexes[n].initiatives.push(initiative_index);
+                    if lists[n].last() != Some(&initiative_index) {
+                        lists[n].push(initiative_index);
                     }
                 }
             }
-        }
+            lists
+        };
+        let (task_lists, (topic_lists, initiative_lists)) =
+            rayon::join(tasks_of, || rayon::join(topics_of, initiatives_of));
+        let indexes = task_lists
+            .into_iter()
+            .zip(topic_lists)
+            .zip(initiative_lists)
+            .map(|((tasks, topics), initiatives)| PersonIndex {
+                tasks,
+                topics,
+                initiatives,
+            });
         let by_person: BTreeMap<String, PersonIndex> =
             everyone.keys().cloned().zip(indexes).collect();
 

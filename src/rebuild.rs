@@ -131,18 +131,10 @@ impl Session {
         });
         if let Some(mut last) = last {
             let values = std::mem::take(&mut last.values);
-            let before = Renderer::with_values(&last.site, &last.templates, values);
             let after = Renderer::new(&site, &last.templates);
-            after.carry_over(&before, &loaded.changed_meetings);
-            let (rendered, removed, pages) = self.write_changes(
-                &before,
-                &after,
-                &last.static_names,
-                &loaded.changed_meetings,
-                shown,
-            )?;
+            let (rendered, removed, pages) =
+                self.write_changes(&last, values, &after, &loaded.changed_meetings, shown)?;
             let values = after.into_values();
-            drop(before);
             self.last = Some(LastBuild {
                 site,
                 values,
@@ -196,9 +188,9 @@ impl Session {
     /// removed and the pages of the site.
     fn write_changes(
         &self,
-        before: &Renderer,
+        last: &LastBuild,
+        last_values: Values,
         after: &Renderer,
-        static_names: &[String],
         changed: &BTreeSet<String>,
         shown: &mut dyn FnMut(&[String]),
     ) -> Result<(usize, usize, usize)> {
@@ -222,8 +214,11 @@ impl Session {
                 .collect::<Vec<_>>(),
         );
 
+        // Then what lists them, with the values of unchanged meetings taken over.
+        let before = Renderer::with_values(&last.site, &last.templates, last_values);
+        after.carry_over(&before, changed);
         let pages = after.pages();
-        let reach = Reach::of(before, after, changed);
+        let reach = Reach::of(&before, after, changed);
         let rest: Vec<Page> = pages
             .iter()
             .filter(|page| !first.contains(page) && reach.urls.contains(&after.url(page)))
@@ -242,7 +237,7 @@ impl Session {
         others_written?;
         let removed = self
             .output
-            .retain(&expected_files(after, &pages, static_names));
+            .retain(&expected_files(after, &pages, &last.static_names));
         Ok((first.len() + rest.len(), removed, pages.len()))
     }
 }

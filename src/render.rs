@@ -109,7 +109,7 @@ pub struct Renderer<'s> {
     people: BTreeMap<String, Value>,
     values: Values,
     initiatives: Vec<OnceLock<Value>>,
-    deadlines: calendar::Deadlines,
+    deadlines: OnceLock<calendar::Deadlines>,
 }
 
 /// The template values of a site's meetings, topics and tasks, made on first use. `serve`
@@ -173,7 +173,7 @@ impl<'s> Renderer<'s> {
             })
             .collect();
         Renderer {
-            deadlines: calendar::Deadlines::of(site),
+            deadlines: OnceLock::new(),
             site,
             templates,
             people,
@@ -223,7 +223,8 @@ impl<'s> Renderer<'s> {
 
     /// The site's deadlines by month.
     pub fn deadlines(&self) -> &calendar::Deadlines {
-        &self.deadlines
+        self.deadlines
+            .get_or_init(|| calendar::Deadlines::of(self.site))
     }
 
     fn person_list(&self, refs: &[PersonRef]) -> Value {
@@ -418,7 +419,7 @@ impl<'s> Renderer<'s> {
         }
         pages.extend((0..site.initiatives.len()).map(Page::Initiative));
         pages.extend(site.people.keys().cloned().map(Page::Owner));
-        pages.extend(self.deadlines.months.iter().copied().map(Page::Month));
+        pages.extend(self.deadlines().months.iter().copied().map(Page::Month));
         pages
     }
 
@@ -743,7 +744,7 @@ impl<'s> Renderer<'s> {
                 context.insert_value("done_tasks", self.tasks_of(&done));
                 context.insert("open_count", &agenda.open_count());
                 context.insert("compact", &(site.tasks.len() > COMPACT_LISTS_FROM));
-                context.insert_value("months", self.deadlines.month_links(site).into());
+                context.insert_value("months", self.deadlines().month_links(site).into());
                 context.insert_value(
                     "owners",
                     site.by_person
@@ -756,7 +757,7 @@ impl<'s> Renderer<'s> {
                 "calendar.html"
             }
             Page::Month(month) => {
-                let grid = calendar::MonthGrid::of(site, &self.deadlines, *month);
+                let grid = calendar::MonthGrid::of(site, self.deadlines(), *month);
                 let weeks: Vec<Value> = grid
                     .weeks
                     .iter()
