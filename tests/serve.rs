@@ -115,6 +115,13 @@ fn serves_pages_and_shows_a_save_within_two_seconds() {
         "Edited while serving",
         Duration::from_secs(2),
     );
+    // The edited page is written first; a page that lists it, asked for right after, waits for
+    // the rest of the rebuild instead of being served stale.
+    for list in ["/meetings/", "/"] {
+        let (status, body) = get(&server, list);
+        assert_eq!(status, 200);
+        assert!(body.contains("Edited while serving"), "{list} is stale");
+    }
     assert!(!site.public().exists(), "serve wrote into public/");
 }
 
