@@ -65,6 +65,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let theme = Theme::load(root, &site.config.theme)?;
     let templates = Templates::new(site, &theme)?;
     let renderer = Renderer::new(site, &templates);
+    renderer.make_all_values();
     let pages = renderer.pages();
     watch.lap("templates and page data");
 

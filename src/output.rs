@@ -391,7 +391,10 @@ mod tests {
         let foreign = dir.path().join("mine");
         fs::create_dir(&foreign).unwrap();
         fs::write(foreign.join("notes.txt"), "mine").unwrap();
-        assert!(LiveOutput::create(&foreign).is_err(), "not dossier's folder");
+        assert!(
+            LiveOutput::create(&foreign).is_err(),
+            "not dossier's folder"
+        );
 
         let out = LiveOutput::create(&dir.path().join("served")).unwrap();
         out.write("a/b/index.html", b"one").unwrap();
@@ -400,16 +403,25 @@ mod tests {
         // Bytes already written are not written again.
         fs::write(out.dir().join("c.txt"), "touched by hand").unwrap();
         out.write("c.txt", b"same").unwrap();
-        assert_eq!(fs::read_to_string(out.dir().join("c.txt")).unwrap(), "touched by hand");
+        assert_eq!(
+            fs::read_to_string(out.dir().join("c.txt")).unwrap(),
+            "touched by hand"
+        );
         out.write("a/b/index.html", b"two").unwrap();
-        assert_eq!(fs::read_to_string(out.dir().join("a/b/index.html")).unwrap(), "two");
+        assert_eq!(
+            fs::read_to_string(out.dir().join("a/b/index.html")).unwrap(),
+            "two"
+        );
 
         fs::write(out.dir().join("placed.txt"), "not written by dossier").unwrap();
         let keep: HashSet<String> = ["c.txt".to_string()].into();
         assert_eq!(out.retain(&keep), 1);
         assert!(!out.dir().join("a").exists(), "emptied folders go");
         assert!(out.dir().join("c.txt").exists());
-        assert!(out.dir().join("placed.txt").exists(), "only its own files are removed");
+        assert!(
+            out.dir().join("placed.txt").exists(),
+            "only its own files are removed"
+        );
         assert!(out.dir().join(MARKER).exists());
         let no_temporaries = walkdir::WalkDir::new(out.dir())
             .into_iter()
@@ -425,7 +437,11 @@ mod tests {
             for bit in 0..8 {
                 let mut changed = base.clone();
                 changed[at] ^= 1 << bit;
-                assert_ne!(Fingerprint::of(&base), Fingerprint::of(&changed), "{at}:{bit}");
+                assert_ne!(
+                    Fingerprint::of(&base),
+                    Fingerprint::of(&changed),
+                    "{at}:{bit}"
+                );
             }
         }
         assert_ne!(Fingerprint::of(b"ab"), Fingerprint::of(b"ab\0"));

@@ -154,6 +154,7 @@ impl Session {
         write_static_files(&theme, &self.output)?;
         let static_names: Vec<String> = theme.static_files.into_keys().collect();
         let renderer = Renderer::new(&site, &templates);
+        renderer.make_all_values();
         let pages = renderer.pages();
         let owners: Vec<&String> = site.by_person.keys().collect();
         let (pages_written, others_written) = rayon::join(

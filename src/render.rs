@@ -9,6 +9,7 @@ use crate::model::Site;
 use crate::paths::root_prefix;
 use crate::theme::Theme;
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -180,6 +181,20 @@ impl<'s> Renderer<'s> {
             values,
             initiatives: lazy_values(site.initiatives.len()),
         }
+    }
+
+    /// Makes the value of every meeting, topic and task, in parallel: for a build of every page,
+    /// which needs them all, rather than one page's thread making them one by one.
+    pub fn make_all_values(&self) {
+        (0..self.site.meetings.len()).into_par_iter().for_each(|m| {
+            self.meeting(m);
+            for t in 0..self.site.meetings[m].topics.len() {
+                self.topic(m, t);
+            }
+        });
+        (0..self.site.tasks.len()).into_par_iter().for_each(|t| {
+            self.task(t);
+        });
     }
 
     /// The values made so far, to be kept for the next rebuild.
