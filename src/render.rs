@@ -258,8 +258,12 @@ impl<'s> Renderer<'s> {
     /// An initiative as a link with its status, from its own file only: pages that show it so
     /// do not change when a meeting changes its counts.
     fn initiative_badge(&self, i: usize) -> Value {
+        map(self.initiative_badge_entries(i))
+    }
+
+    fn initiative_badge_entries(&self, i: usize) -> Vec<(&'static str, Value)> {
         let initiative = &self.site.initiatives[i];
-        map(vec![
+        vec![
             ("slug", initiative.slug.as_str().into()),
             ("title", initiative.title.as_str().into()),
             ("url", format!("initiatives/{}/", initiative.slug).into()),
@@ -268,7 +272,7 @@ impl<'s> Renderer<'s> {
                 format!("{:?}", initiative.status).to_lowercase().into(),
             ),
             ("status_label", initiative.status.label().into()),
-        ])
+        ]
     }
 
     fn meeting_link(&self, m: usize) -> Value {
@@ -387,15 +391,8 @@ impl<'s> Renderer<'s> {
                     .filter(|&&i| !site.tasks[i].done)
                     .count();
                 let last = initiative.topics.last().map(|&(m, _)| self.meeting_link(m));
-                map(vec![
-                    ("slug", initiative.slug.as_str().into()),
-                    ("title", initiative.title.as_str().into()),
-                    ("url", format!("initiatives/{}/", initiative.slug).into()),
-                    (
-                        "status",
-                        format!("{:?}", initiative.status).to_lowercase().into(),
-                    ),
-                    ("status_label", initiative.status.label().into()),
+                let mut entries = self.initiative_badge_entries(i);
+                entries.extend([
                     ("owners", self.person_list(&initiative.owners)),
                     ("account", opt(initiative.account.as_deref())),
                     ("target", opt(initiative.target.map(|d| d.to_string()))),
@@ -411,7 +408,8 @@ impl<'s> Renderer<'s> {
                     ("topic_count", initiative.topics.len().into()),
                     ("open_count", open.into()),
                     ("last_meeting", opt(last)),
-                ])
+                ]);
+                map(entries)
             })
             .clone()
     }

@@ -151,6 +151,10 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
+fn page_count(dir: &Path) -> usize {
+    files(dir).keys().filter(|p| p.ends_with(".html")).count()
+}
+
 /// Rebuilds after `paths` changed and checks the served folder equals a clean build; returns
 /// whether the rebuild was incremental and how many pages it rendered.
 fn rebuild_and_compare(
@@ -189,10 +193,7 @@ type Edit<'a> = (&'static str, Box<dyn Fn() + 'a>, Vec<String>);
 fn every_kind_of_meeting_edit_gives_the_same_site_as_a_clean_build() {
     let site = Site::new(12);
     let mut session = site.session();
-    let total_pages = files(session.out())
-        .keys()
-        .filter(|p| p.ends_with(".html"))
-        .count();
+    let total_pages = page_count(session.out());
     let m5 = Site::meeting_path(5);
     let m7 = Site::meeting_path(7);
     let m11 = Site::meeting_path(11);
@@ -370,10 +371,7 @@ fn changes_beyond_meetings_rebuild_everything_and_match_a_clean_build() {
 fn an_edit_renders_a_small_part_of_a_larger_site() {
     let site = Site::new(40);
     let mut session = site.session();
-    let total = files(session.out())
-        .keys()
-        .filter(|p| p.ends_with(".html"))
-        .count();
+    let total = page_count(session.out());
     let m20 = Site::meeting_path(20);
     site.edit(&m20, "title = \"Weekly 20\"", "title = \"Week twenty\"");
     let (incremental, rendered) =
