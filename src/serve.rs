@@ -151,18 +151,20 @@ fn rebuild(session: &mut Session, changed: &[PathBuf], shared: &Shared) {
             for warning in &report.warnings {
                 eprintln!("{warning}");
             }
-            let shown = match shown_after {
-                Some(after) if !report.full => {
-                    format!(", the edited pages in {} ms", after.as_millis())
-                }
-                _ => String::new(),
-            };
-            println!(
-                "Rebuilt {} of {} pages in {} ms{shown}",
-                report.pages_rendered,
-                report.pages,
-                report.elapsed.as_millis()
-            );
+            match shown_after {
+                Some(after) if !report.full => println!(
+                    "Rebuilt {} of {} pages in {} ms, the edited pages in {} ms",
+                    report.pages_rendered,
+                    report.pages,
+                    report.elapsed.as_millis(),
+                    after.as_millis()
+                ),
+                _ => println!(
+                    "Built {} pages in {} ms",
+                    report.pages,
+                    report.elapsed.as_millis()
+                ),
+            }
         }
         Err(error) => {
             let text = error.to_string();
