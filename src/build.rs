@@ -70,17 +70,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     watch.lap("templates and page data");
 
     let staging = Staging::begin(&target)?;
-    let (pages_written, others_written) = rayon::join(
-        || write_pages(&renderer, &pages, &staging),
-        || {
-            let owners: Vec<&String> = site.by_person.keys().collect();
-            write_site_files(&renderer, &pages, &owners, &staging)?;
-            write_static_files(&theme, &staging)
-        },
-    );
-    pages_written?;
-    others_written?;
-    let files = pages.len() + SITE_FILES + site.by_person.len() + theme.static_files.len();
+    write_everything(&renderer, &pages, &theme, &staging)?;
+    let files = pages.len()
+        + site_documents(&renderer, &pages).len()
+        + site.by_person.len()
+        + theme.static_files.len();
     watch.lap("render and write pages, calendars, feeds");
     staging.commit()?;
     watch.lap("swap in the new site");
@@ -98,8 +92,24 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     })
 }
 
-/// The files besides pages and owner calendars: how many [`write_site_files`] writes.
-pub const SITE_FILES: usize = 5;
+/// Writes every page, site-wide file, owner calendar and static file of the site.
+pub fn write_everything(
+    renderer: &Renderer,
+    pages: &[Page],
+    theme: &Theme,
+    out: &impl Output,
+) -> Result<()> {
+    let (pages_written, others_written) = rayon::join(
+        || write_pages(renderer, pages, out),
+        || {
+            let owners: Vec<&String> = renderer.site.by_person.keys().collect();
+            write_site_files(renderer, pages, &owners, out)?;
+            write_static_files(theme, out)
+        },
+    );
+    pages_written?;
+    others_written
+}
 
 /// Renders and writes pages, in parallel.
 pub fn write_pages(renderer: &Renderer, pages: &[Page], out: &impl Output) -> Result<()> {
@@ -108,17 +118,16 @@ pub fn write_pages(renderer: &Renderer, pages: &[Page], out: &impl Output) -> Re
         .try_for_each(|page| out.write(&renderer.path(page), renderer.render(page)?.as_bytes()))
 }
 
-/// The site-wide files (calendar, feed, tasks.json, sitemap of `pages`, search index) and the
-/// calendars of the given owners, in parallel.
-pub fn write_site_files(
-    renderer: &Renderer,
-    pages: &[Page],
-    owners: &[&String],
-    out: &impl Output,
-) -> Result<()> {
+type Make<'a> = Box<dyn Fn() -> String + Sync + 'a>;
+
+/// The site-wide files besides pages and owner calendars, by path, each with what makes it
+/// (nothing is made until called).
+pub fn site_documents<'a>(
+    renderer: &'a Renderer,
+    pages: &'a [Page],
+) -> Vec<(&'static str, Make<'a>)> {
     let site = renderer.site;
-    type Make<'a> = Box<dyn Fn() -> String + Sync + 'a>;
-    let documents: [(&str, Make); SITE_FILES] = [
+    vec![
         (
             "calendar.ics",
             Box::new(|| calendar::ics(site, 0..site.tasks.len(), &site.config.title)),
@@ -143,7 +152,19 @@ pub fn write_site_files(
             "search-index.js",
             Box::new(|| crate::search::index_script(site)),
         ),
-    ];
+    ]
+}
+
+/// The site-wide files (see [`site_documents`]) and the calendars of the given owners, in
+/// parallel.
+pub fn write_site_files(
+    renderer: &Renderer,
+    pages: &[Page],
+    owners: &[&String],
+    out: &impl Output,
+) -> Result<()> {
+    let site = renderer.site;
+    let documents = site_documents(renderer, pages);
     let owner_calendar = |id: &&String| {
         let name = format!(
             "{} — {}",

@@ -159,6 +159,7 @@ struct MeetingFront {
 }
 
 /// The result of reading a file: the document if it could be read, and everything to report.
+#[derive(Clone)]
 pub struct Parsed<T> {
     pub doc: Option<T>,
     pub diagnostics: Vec<Diagnostic>,

@@ -63,22 +63,15 @@ const STALE: Stamp = (u64::MAX, None);
 
 struct Cached<T> {
     stamp: Stamp,
-    doc: Option<T>,
-    diagnostics: Vec<Diagnostic>,
+    parsed: Parsed<T>,
 }
 
-impl<T: Clone> Cached<T> {
-    fn to_parsed(&self) -> Parsed<T> {
-        Parsed {
-            doc: self.doc.clone(),
-            diagnostics: self.diagnostics.clone(),
-        }
-    }
-
+impl<T> Cached<T> {
     /// Whether the document depends on which content files exist.
     fn names_content_files(&self, source: impl Fn(&T) -> &SourceFile) -> bool {
-        !self.diagnostics.is_empty()
+        !self.parsed.diagnostics.is_empty()
             || self
+                .parsed
                 .doc
                 .as_ref()
                 .is_none_or(|doc| source(doc).text.contains(".md"))
@@ -127,17 +120,13 @@ fn read_cached<T: Clone + Send + Sync>(
             // The stamp is taken before reading: a save during the read is seen next time.
             let stamp = stamp(&root.join(&file.path));
             if let Some(cached) = cache.get(&file.path).filter(|c| c.stamp == stamp) {
-                return Ok(cached.to_parsed());
+                return Ok(cached.parsed.clone());
             }
             let parsed = match read_file(root, file) {
                 Ok(source) => read(source, file.slug.clone()),
                 Err(diagnostic) => failed(diagnostic),
             };
-            Err(Cached {
-                stamp,
-                doc: parsed.doc,
-                diagnostics: parsed.diagnostics,
-            })
+            Err(Cached { stamp, parsed })
         })
         .collect();
     let mut previous = std::mem::take(cache);
@@ -154,13 +143,10 @@ fn read_cached<T: Clone + Send + Sync>(
             Err(fresh) => {
                 changed.insert(file.slug.clone());
                 if keep {
-                    parsed.push(fresh.to_parsed());
+                    parsed.push(fresh.parsed.clone());
                     cache.insert(file.path.clone(), fresh);
                 } else {
-                    parsed.push(Parsed {
-                        doc: fresh.doc,
-                        diagnostics: fresh.diagnostics,
-                    });
+                    parsed.push(fresh.parsed);
                 }
             }
         }

@@ -9,7 +9,8 @@
 //! build after every kind of edit.
 
 use crate::build::{
-    owner_calendar_path, static_path, write_pages, write_site_files, write_static_files, SITE_FILES,
+    owner_calendar_path, site_documents, static_path, write_everything, write_pages,
+    write_site_files,
 };
 use crate::dates::month_start;
 use crate::error::{Diagnostic, Result};
@@ -151,18 +152,11 @@ impl Session {
         }
         let theme = Theme::load(&self.root, &site.config.theme)?;
         let templates = Templates::new(&site, &theme)?;
-        write_static_files(&theme, &self.output)?;
-        let static_names: Vec<String> = theme.static_files.into_keys().collect();
         let renderer = Renderer::new(&site, &templates);
         renderer.make_all_values();
         let pages = renderer.pages();
-        let owners: Vec<&String> = site.by_person.keys().collect();
-        let (pages_written, others_written) = rayon::join(
-            || write_pages(&renderer, &pages, &self.output),
-            || write_site_files(&renderer, &pages, &owners, &self.output),
-        );
-        pages_written?;
-        others_written?;
+        write_everything(&renderer, &pages, &theme, &self.output)?;
+        let static_names: Vec<String> = theme.static_files.into_keys().collect();
         let removed = self
             .output
             .retain(&expected_files(&renderer, &pages, &static_names));
@@ -246,20 +240,14 @@ impl Session {
 /// Every file a build of the site writes, relative to the output folder.
 fn expected_files(renderer: &Renderer, pages: &[Page], static_names: &[String]) -> HashSet<String> {
     let site = renderer.site;
-    let mut files: HashSet<String> =
-        HashSet::with_capacity(pages.len() + site.by_person.len() + SITE_FILES + 8);
+    let mut files: HashSet<String> = HashSet::with_capacity(pages.len() + site.by_person.len() + 8);
     files.extend(pages.iter().map(|page| renderer.path(page)));
     files.extend(
-        [
-            "calendar.ics",
-            "feed.xml",
-            "tasks.json",
-            "sitemap.xml",
-            "search-index.js",
-            MARKER,
-        ]
-        .map(String::from),
+        site_documents(renderer, pages)
+            .into_iter()
+            .map(|(path, _)| path.to_string()),
     );
+    files.insert(MARKER.to_string());
     files.extend(site.by_person.keys().map(|id| owner_calendar_path(id)));
     files.extend(static_names.iter().map(|name| static_path(name)));
     files
