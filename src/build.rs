@@ -4,7 +4,7 @@ use crate::calendar;
 use crate::error::{Diagnostic, Error, Result};
 use crate::feed;
 use crate::load::{load_site, LoadOptions};
-use crate::output::{check_target, Output, Staging};
+use crate::output::{check_target, Output, OutputLock, Staging};
 use crate::render::{Page, Renderer, Templates};
 use crate::theme::Theme;
 use rayon::prelude::*;
@@ -19,6 +19,8 @@ pub struct BuildOptions {
     pub load: LoadOptions,
     /// Replace an existing output folder that dossier did not make.
     pub force: bool,
+    /// Called when another build of the same output folder runs; this one waits for it.
+    pub on_wait: Option<fn(&Path)>,
 }
 
 #[derive(Debug)]
@@ -58,6 +60,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let root = &options.root;
     let out = options.out.clone().unwrap_or_else(|| root.join("public"));
     let target = check_target(root, &out, options.force)?;
+    let lock = OutputLock::acquire(&target, || {
+        if let Some(on_wait) = options.on_wait {
+            on_wait(&target)
+        }
+    })?;
 
     let loaded = load_site(root, &options.load)?;
     let site = &loaded.site;
@@ -69,7 +76,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let pages = renderer.pages();
     watch.lap("templates and page data");
 
-    let staging = Staging::begin(&target)?;
+    let staging = Staging::begin(lock)?;
     write_everything(&renderer, &pages, &theme, &staging)?;
     let files = pages.len()
         + site_documents(&renderer, &pages).len()
@@ -204,7 +211,7 @@ pub fn write_static_files(theme: &Theme, out: &impl Output) -> Result<()> {
     theme
         .static_files
         .par_iter()
-        .try_for_each(|(name, bytes)| out.write(&static_path(name), bytes))
+        .try_for_each(|(name, file)| out.copy(&static_path(name), file))
 }
 
 /// Where a static file of the theme is written.

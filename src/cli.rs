@@ -11,6 +11,13 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+fn say_waiting(out: &std::path::Path) {
+    eprintln!(
+        "waiting for another dossier build of {} to finish",
+        out.display()
+    );
+}
+
 /// Turn a folder of meeting notes into an intranet site of account briefings.
 ///
 /// A site is a folder with site.toml, content/people.toml, content/meetings/*.md and
@@ -234,6 +241,7 @@ fn execute(cli: &Cli) -> Result<(), Error> {
                     drafts: *drafts,
                 },
                 force: *force,
+                on_wait: (!cli.quiet).then_some(say_waiting as fn(&std::path::Path)),
             })?;
             print_warnings(&report.warnings, cli.verbose);
             if !cli.quiet {

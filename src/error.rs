@@ -178,6 +178,16 @@ pub enum Error {
     /// The command line is not usable as given.
     #[error("{0}")]
     Usage(String),
+    /// A symbolic link that leads out of the site folder, which is never followed.
+    #[error("{}: {}", link.display(), outside_message(target))]
+    OutsideSite { link: PathBuf, target: PathBuf },
+}
+
+fn outside_message(target: &Path) -> String {
+    format!(
+        "symbolic link to outside the site folder ({}); dossier reads and writes only inside the site folder (copy the files in instead)",
+        target.display()
+    )
 }
 
 fn render_diagnostics(diagnostics: &[Diagnostic]) -> String {
@@ -202,6 +212,18 @@ impl Error {
         match self {
             Error::Usage(_) => 2,
             _ => 1,
+        }
+    }
+
+    /// The problem as a diagnostic on a file: on the link itself for a link out of the site,
+    /// else on `path`.
+    pub fn into_diagnostic(self, path: &Path) -> Diagnostic {
+        match self {
+            Error::OutsideSite { link, target } => {
+                Diagnostic::file(&link, outside_message(&target))
+            }
+            Error::Content(mut diagnostics) if diagnostics.len() == 1 => diagnostics.swap_remove(0),
+            other => Diagnostic::file(path, other.to_string()),
         }
     }
 

@@ -26,6 +26,7 @@ pub mod render;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
+pub mod site_paths;
 pub mod source;
 pub mod tasks;
 pub mod theme;

@@ -10,6 +10,7 @@ use crate::markdown::Renderer;
 use crate::model::Site;
 use crate::paths::{is_safe_segment, slugify};
 use crate::people::People;
+use crate::site_paths::files_under;
 use crate::source::SourceFile;
 use chrono::{NaiveDate, Utc};
 use rayon::prelude::*;
@@ -268,75 +269,27 @@ pub struct ContentFile {
 fn read_file(root: &Path, file: &ContentFile) -> Result<SourceFile, Diagnostic> {
     match SourceFile::read(root, &file.path) {
         Ok(source) => Ok(source),
-        Err(Error::Content(mut diagnostics)) if !diagnostics.is_empty() => {
-            Err(diagnostics.swap_remove(0))
-        }
-        Err(other) => Err(Diagnostic::file(&file.path, other.to_string())),
+        Err(error) => Err(error.into_diagnostic(&file.path)),
     }
 }
 
 /// Every `.md` file below `root/dir`, sorted, with its slug. Symbolic links are followed only
-/// when they stay inside the site; loops are detected by walkdir and reported.
+/// when they stay inside the site; loops are reported; editor files are skipped.
 pub fn markdown_files(root: &Path, dir: &Path) -> Result<Vec<ContentFile>> {
-    let full_dir = root.join(dir);
-    if !full_dir.is_dir() {
-        return Ok(Vec::new());
-    }
-    let canonical_root = root.canonicalize().map_err(|e| Error::read(root, e))?;
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
-    for entry in walkdir::WalkDir::new(&full_dir)
-        .follow_links(true)
-        .sort_by_file_name()
-    {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(e) => {
-                let path = e
-                    .path()
-                    .and_then(|p| p.strip_prefix(root).ok())
-                    .unwrap_or(dir)
-                    .to_path_buf();
-                let message = if e.loop_ancestor().is_some() {
-                    "symbolic link loop; remove the link".to_string()
-                } else {
-                    format!("cannot read: {e}")
-                };
-                problems.push(Diagnostic::file(&path, message));
-                continue;
-            }
-        };
-        let relative = entry
-            .path()
-            .strip_prefix(root)
-            .unwrap_or(entry.path())
-            .to_path_buf();
-        if entry.path_is_symlink() {
-            let inside = entry
-                .path()
-                .canonicalize()
-                .map(|target| target.starts_with(&canonical_root))
-                .unwrap_or(false);
-            if !inside {
-                problems.push(Diagnostic::file(
-                    &relative,
-                    "symbolic link to outside the site; dossier only reads files inside the site folder",
-                ));
-                continue;
-            }
-        }
-        let is_markdown = entry.path().extension().is_some_and(|ext| ext == "md");
-        if !entry.file_type().is_file() || !is_markdown {
+    let (found, mut problems) = files_under(root, dir);
+    let mut files = Vec::with_capacity(found.len());
+    for file in found {
+        let path = Path::new(&file.name);
+        if path.extension().is_none_or(|ext| ext != "md") {
             continue;
         }
-        let stem = entry
-            .path()
+        let stem = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         if !is_safe_segment(&stem) || stem != slugify(&stem) {
             problems.push(Diagnostic::file(
-                &relative,
+                &file.relative,
                 format!(
                     "the file name is the page address and must be a slug: rename it to {}.md",
                     slugify(&stem)
@@ -345,7 +298,7 @@ pub fn markdown_files(root: &Path, dir: &Path) -> Result<Vec<ContentFile>> {
             continue;
         }
         files.push(ContentFile {
-            path: relative,
+            path: file.relative,
             slug: stem,
         });
     }

@@ -3,6 +3,7 @@
 //! previous site as it was.
 
 use crate::error::{Error, Result};
+use crate::theme::StaticFile;
 use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Component, Path, PathBuf};
@@ -18,10 +19,49 @@ pub struct Staging {
     target: PathBuf,
     staging: PathBuf,
     committed: bool,
+    _lock: OutputLock,
 }
 
+/// Folders of the operating system that no site is ever written over, whatever `--force` says.
+const SYSTEM_FOLDERS: &[&str] = &[
+    "/bin",
+    "/boot",
+    "/dev",
+    "/etc",
+    "/home",
+    "/lib",
+    "/lib32",
+    "/lib64",
+    "/libx32",
+    "/media",
+    "/mnt",
+    "/opt",
+    "/proc",
+    "/root",
+    "/run",
+    "/sbin",
+    "/snap",
+    "/srv",
+    "/sys",
+    "/tmp",
+    "/usr",
+    "/var",
+    "/var/tmp",
+    "/private",
+    "/private/tmp",
+    "/private/var",
+    "/Applications",
+    "/Library",
+    "/System",
+    "/Users",
+    "/Volumes",
+    "/cores",
+];
+
 /// Refuses output folders whose replacement would lose the user's files: the site itself, its
-/// sources, any folder above them, the filesystem root, the home folder.
+/// sources (wherever links put them), the filesystem root, system folders, the home folder, and
+/// every folder above the site, the home folder or the current folder. `force` only allows
+/// replacing a folder of the user's that holds nothing of the above.
 pub fn check_target(site_root: &Path, target: &Path, force: bool) -> Result<PathBuf> {
     let refuse = |reason: &str| Error::UnsafeOutput {
         path: target.to_path_buf(),
@@ -34,17 +74,41 @@ pub fn check_target(site_root: &Path, target: &Path, force: bool) -> Result<Path
     if target.parent().is_none() {
         return Err(refuse("it is the filesystem root"));
     }
-    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from) {
-        if home.canonicalize().is_ok_and(|home| home == target) {
+    let is_system = SYSTEM_FOLDERS.iter().any(|folder| {
+        let folder = Path::new(folder);
+        target == folder || folder.canonicalize().is_ok_and(|real| real == target)
+    });
+    if is_system {
+        return Err(refuse("it is a folder of the operating system"));
+    }
+    let home = std::env::var_os("HOME").and_then(|home| PathBuf::from(home).canonicalize().ok());
+    if let Some(home) = &home {
+        if *home == target {
             return Err(refuse("it is your home folder"));
+        }
+        if home.starts_with(&target) {
+            return Err(refuse("it holds your home folder"));
         }
     }
     if root.starts_with(&target) {
         return Err(refuse("it is the site folder or a folder above it"));
     }
-    for source in ["content", "themes", "templates", "static", ".git"] {
-        if target.starts_with(root.join(source)) {
-            return Err(refuse(&format!("it is inside the site's {source}/ folder")));
+    if let Ok(current) = std::env::current_dir().and_then(|dir| dir.canonicalize()) {
+        if current.starts_with(&target) {
+            return Err(refuse("it is the current folder or a folder above it"));
+        }
+    }
+    for source in SOURCE_DIRS {
+        let in_site = root.join(source);
+        // A source folder reached through a link is guarded where it really is too.
+        let real = in_site.canonicalize().unwrap_or_else(|_| in_site.clone());
+        for folder in [&in_site, &real] {
+            if target.starts_with(folder) {
+                return Err(refuse(&format!("it is inside the site's {source}/ folder")));
+            }
+            if folder.starts_with(&target) {
+                return Err(refuse(&format!("it holds the site's {source}/ folder")));
+            }
         }
     }
     if target.is_file() {
@@ -62,6 +126,9 @@ pub fn check_target(site_root: &Path, target: &Path, force: bool) -> Result<Path
     }
     Ok(target)
 }
+
+/// The folders of a site that hold what its authors wrote.
+pub const SOURCE_DIRS: &[&str] = &["content", "themes", "templates", "static", ".git"];
 
 /// The absolute, normalised form of a path whose last parts may not exist yet.
 fn absolute(path: &Path) -> std::io::Result<PathBuf> {
@@ -94,16 +161,81 @@ fn absolute(path: &Path) -> std::io::Result<PathBuf> {
     Ok(result)
 }
 
+/// The right to replace one output folder, held from the start of a build to its end: a
+/// second build of the same folder waits for the first, so neither removes the other's files.
+/// The lock is an advisory lock on the folder holding the output, released by the operating
+/// system when its holder exits, however it exits.
+pub struct OutputLock {
+    _file: fs::File,
+    target: PathBuf,
+}
+
+impl OutputLock {
+    /// Takes the lock for `target`, calling `on_wait` first when another build holds it, then
+    /// repairs what an interrupted build left: a site moved aside and not put back is restored
+    /// before anything else happens, and staging folders of builds that are gone are removed.
+    pub fn acquire(target: &Path, on_wait: impl FnOnce()) -> Result<OutputLock> {
+        let (parent, name) = parent_and_name(target);
+        fs::create_dir_all(&parent).map_err(|e| Error::write(&parent, e))?;
+        let path = lock_path(&parent, &name);
+        let file = open_for_lock(&path).map_err(|e| Error::write(&path, e))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => {
+                on_wait();
+                file.lock().map_err(|e| Error::write(&path, e))?;
+            }
+            Err(fs::TryLockError::Error(e)) => return Err(Error::write(&path, e)),
+        }
+        restore_retired(&parent, &name, target)?;
+        remove_leftovers(&parent, &name);
+        Ok(OutputLock {
+            _file: file,
+            target: target.to_path_buf(),
+        })
+    }
+}
+
+/// What is locked: on Unix the folder holding the output itself, so that no lock file is left
+/// beside it; elsewhere a lock file there.
+#[cfg(unix)]
+fn lock_path(parent: &Path, _name: &str) -> PathBuf {
+    parent.to_path_buf()
+}
+
+#[cfg(not(unix))]
+fn lock_path(parent: &Path, name: &str) -> PathBuf {
+    parent.join(format!(".{name}.dossier-lock"))
+}
+
+#[cfg(unix)]
+fn open_for_lock(path: &Path) -> std::io::Result<fs::File> {
+    fs::File::open(path)
+}
+
+#[cfg(not(unix))]
+fn open_for_lock(path: &Path) -> std::io::Result<fs::File> {
+    fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+}
+
+/// The folder holding `target` and the target's own name.
+fn parent_and_name(target: &Path) -> (PathBuf, String) {
+    let parent = target.parent().unwrap_or(Path::new(".")).to_path_buf();
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    (parent, name)
+}
+
 impl Staging {
-    /// Creates the staging folder beside `target`, removing what interrupted builds left.
-    pub fn begin(target: &Path) -> Result<Staging> {
-        let parent = target.parent().unwrap_or(Path::new("."));
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".into());
-        fs::create_dir_all(parent).map_err(|e| Error::write(parent, e))?;
-        remove_leftovers(parent, &name);
+    /// Creates the staging folder beside the locked output.
+    pub fn begin(lock: OutputLock) -> Result<Staging> {
+        let (parent, name) = parent_and_name(&lock.target);
         let staging = parent.join(format!(".{name}{STAGING_TAG}{}", std::process::id()));
         if staging.exists() {
             fs::remove_dir_all(&staging).map_err(|e| Error::write(&staging, e))?;
@@ -115,9 +247,10 @@ impl Staging {
         )
         .map_err(|e| Error::write(&staging, e))?;
         Ok(Staging {
-            target: target.to_path_buf(),
+            target: lock.target.clone(),
             staging,
             committed: false,
+            _lock: lock,
         })
     }
 
@@ -130,32 +263,93 @@ impl Staging {
         fs::write(&path, bytes).map_err(|e| Error::write(&path, e))
     }
 
-    /// Puts the new site in place of the old one.
+    /// Puts the new site in place of the old one. Where the system can swap two folders in one
+    /// step, it does, so that there is never a moment without a site; elsewhere the old site is
+    /// moved aside first, and a build that finds it there puts it back (see
+    /// [`OutputLock::acquire`]).
     pub fn commit(mut self) -> Result<()> {
-        let parent = self.target.parent().unwrap_or(Path::new("."));
-        let name = self
-            .target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let target_exists = fs::symlink_metadata(&self.target).is_ok();
+        if target_exists {
+            match exchange(&self.staging, &self.target) {
+                Ok(()) => {
+                    // The staging name now holds the old site.
+                    self.committed = true;
+                    let _ = fs::remove_dir_all(&self.staging);
+                    return Ok(());
+                }
+                Err(e) if exchange_unsupported(&e) => {}
+                Err(e) => return Err(Error::write(&self.target, e)),
+            }
+        }
+        let (parent, name) = parent_and_name(&self.target);
         let retired = parent.join(format!(".{name}{RETIRED_TAG}{}", std::process::id()));
-        let had_old = self.target.exists();
-        if had_old {
+        if target_exists {
             fs::rename(&self.target, &retired).map_err(|e| Error::write(&self.target, e))?;
         }
         if let Err(e) = fs::rename(&self.staging, &self.target) {
-            if had_old {
+            if target_exists {
                 // Put the previous site back rather than leave nothing.
                 let _ = fs::rename(&retired, &self.target);
             }
             return Err(Error::write(&self.target, e));
         }
         self.committed = true;
-        if had_old {
+        if target_exists {
             let _ = fs::remove_dir_all(&retired);
         }
         Ok(())
     }
+}
+
+/// Swaps two folders in one step.
+#[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use rustix::fs::{renameat_with, RenameFlags, CWD};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "android", target_vendor = "apple")))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}
+
+/// Whether a failed exchange means only that this system or filesystem cannot swap.
+fn exchange_unsupported(error: &std::io::Error) -> bool {
+    if error.kind() == std::io::ErrorKind::Unsupported {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        use rustix::io::Errno;
+        let code = error.raw_os_error();
+        [Errno::INVAL, Errno::NOSYS, Errno::OPNOTSUPP]
+            .iter()
+            .any(|errno| Some(errno.raw_os_error()) == code)
+    }
+    #[cfg(not(unix))]
+    {
+        false
+    }
+}
+
+/// A site moved aside by a build that stopped before putting the new one in place goes back,
+/// when nothing took its place.
+fn restore_retired(parent: &Path, name: &str, target: &Path) -> Result<()> {
+    if fs::symlink_metadata(target).is_ok() {
+        return Ok(());
+    }
+    let prefix = format!(".{name}{RETIRED_TAG}");
+    let newest = fs::read_dir(parent)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|entry| entry.file_name().to_string_lossy().starts_with(&prefix))
+        .filter(|entry| entry.path().join(MARKER).is_file())
+        .max_by_key(|entry| entry.metadata().and_then(|m| m.modified()).ok());
+    if let Some(retired) = newest {
+        fs::rename(retired.path(), target).map_err(|e| Error::write(target, e))?;
+    }
+    Ok(())
 }
 
 impl Drop for Staging {
@@ -170,11 +364,29 @@ impl Drop for Staging {
 pub trait Output: Sync {
     /// Writes one file at a path relative to the output folder.
     fn write(&self, relative: &str, bytes: &[u8]) -> Result<()>;
+
+    /// Copies a static file to a path relative to the output folder.
+    fn copy(&self, relative: &str, source: &StaticFile) -> Result<()>;
 }
 
 impl Output for Staging {
     fn write(&self, relative: &str, bytes: &[u8]) -> Result<()> {
         Staging::write(self, relative, bytes)
+    }
+
+    fn copy(&self, relative: &str, source: &StaticFile) -> Result<()> {
+        match source {
+            StaticFile::Embedded(bytes) => self.write(relative, bytes),
+            StaticFile::OnDisk(from) => {
+                let path = self.staging.join(inside_output(relative)?);
+                if let Some(dir) = path.parent() {
+                    fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
+                }
+                fs::copy(from, &path)
+                    .map(drop)
+                    .map_err(|e| Error::write(&path, e))
+            }
+        }
     }
 }
 
@@ -211,6 +423,16 @@ pub struct LiveOutput {
 struct Fingerprint(usize, u64);
 
 impl Fingerprint {
+    /// A file on disk by its size and modification time (nanoseconds since the epoch).
+    fn of_file(metadata: &fs::Metadata) -> Fingerprint {
+        let nanos = metadata
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos() as u64);
+        Fingerprint(metadata.len() as usize, nanos)
+    }
+
     fn of(bytes: &[u8]) -> Fingerprint {
         const ODD: u64 = 0x9E37_79B9_7F4A_7C15;
         let mut state: u64 = 0;
@@ -286,9 +508,15 @@ impl LiveOutput {
     }
 }
 
-impl Output for LiveOutput {
-    fn write(&self, relative: &str, bytes: &[u8]) -> Result<()> {
-        let fingerprint = Fingerprint::of(bytes);
+impl LiveOutput {
+    /// Puts a file in place unless the same fingerprint was written there last: `fill` writes
+    /// the bytes into a temporary file, renamed over the old one.
+    fn replace(
+        &self,
+        relative: &str,
+        fingerprint: Fingerprint,
+        fill: impl FnOnce(&Path) -> std::io::Result<()>,
+    ) -> Result<()> {
         if self.written().get(relative) == Some(&fingerprint) {
             return Ok(());
         }
@@ -300,15 +528,39 @@ impl Output for LiveOutput {
             .map(|n| n.to_string_lossy())
             .unwrap_or_default();
         let temporary = dir.join(format!(".{name}.dossier-part"));
-        fs::write(&temporary, bytes).map_err(|e| Error::write(&temporary, e))?;
+        fill(&temporary).map_err(|e| Error::write(&temporary, e))?;
         fs::rename(&temporary, &path).map_err(|e| Error::write(&path, e))?;
         self.written().insert(relative.to_string(), fingerprint);
         Ok(())
     }
 }
 
+impl Output for LiveOutput {
+    fn write(&self, relative: &str, bytes: &[u8]) -> Result<()> {
+        self.replace(relative, Fingerprint::of(bytes), |temporary| {
+            fs::write(temporary, bytes)
+        })
+    }
+
+    fn copy(&self, relative: &str, source: &StaticFile) -> Result<()> {
+        match source {
+            StaticFile::Embedded(bytes) => self.write(relative, bytes),
+            StaticFile::OnDisk(from) => {
+                // A file on disk is known by its size and time, so it is not read to compare.
+                let metadata = fs::metadata(from).map_err(|e| Error::read(from, e))?;
+                let fingerprint = Fingerprint::of_file(&metadata);
+                self.replace(relative, fingerprint, |temporary| {
+                    fs::copy(from, temporary).map(drop)
+                })
+            }
+        }
+    }
+}
+
 /// Removes staging and retired folders of earlier builds of `name` that were killed midway.
-/// Only folders carrying dossier's marker are touched.
+/// Only folders carrying dossier's marker are touched, and only when the process that made
+/// them is gone (the lock already keeps live builds of the same output apart; this keeps
+/// apart a build of an older dossier that took no lock).
 fn remove_leftovers(parent: &Path, name: &str) {
     let Ok(entries) = fs::read_dir(parent) else {
         return;
@@ -319,11 +571,35 @@ fn remove_leftovers(parent: &Path, name: &str) {
     ];
     for entry in entries.flatten() {
         let file_name = entry.file_name().to_string_lossy().into_owned();
-        if prefixes.iter().any(|p| file_name.starts_with(p.as_str()))
-            && entry.path().join(MARKER).is_file()
-        {
+        let Some(owner) = prefixes
+            .iter()
+            .find_map(|p| file_name.strip_prefix(p.as_str()))
+        else {
+            continue;
+        };
+        if entry.path().join(MARKER).is_file() && !is_running(owner) {
             let _ = fs::remove_dir_all(entry.path());
         }
+    }
+}
+
+/// Whether the process whose id is `pid` (as written in a folder name) still runs; this one
+/// does not count, since its own leftovers are from an earlier process with the same id.
+fn is_running(pid: &str) -> bool {
+    let Ok(pid) = pid.parse::<u32>() else {
+        return false;
+    };
+    if pid == std::process::id() {
+        return false;
+    }
+    #[cfg(unix)]
+    {
+        rustix::process::Pid::from_raw(pid as i32)
+            .is_some_and(|pid| rustix::process::test_kill_process(pid).is_ok())
+    }
+    #[cfg(not(unix))]
+    {
+        false
     }
 }
 
@@ -369,7 +645,7 @@ mod tests {
         fs::create_dir(&out).unwrap();
         fs::write(out.join(MARKER), "").unwrap();
         fs::write(out.join("index.html"), "old").unwrap();
-        let staging = Staging::begin(&out).unwrap();
+        let staging = Staging::begin(OutputLock::acquire(&out, || {}).unwrap()).unwrap();
         assert!(staging.write("../escape.html", b"x").is_err());
         assert!(staging.write("/etc/x", b"x").is_err());
         staging.write("index.html", b"new").unwrap();
@@ -378,7 +654,7 @@ mod tests {
         let leftovers = fs::read_dir(site.path()).unwrap().count();
         assert_eq!(leftovers, 1, "only public/ remains");
 
-        let staging = Staging::begin(&out).unwrap();
+        let staging = Staging::begin(OutputLock::acquire(&out, || {}).unwrap()).unwrap();
         staging.write("index.html", b"new").unwrap();
         staging.commit().unwrap();
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "new");

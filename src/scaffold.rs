@@ -6,6 +6,7 @@ use crate::error::{Diagnostic, Error, Result};
 use crate::load::{INITIATIVES_DIR, MEETINGS_DIR};
 use crate::paths::slugify;
 use crate::people::PEOPLE_FILE;
+use crate::site_paths::inside_site;
 use chrono::{NaiveDate, Utc};
 use std::path::{Path, PathBuf};
 
@@ -130,7 +131,7 @@ pub fn new_file(
             ),
         ),
     };
-    write_new(&root.join(&path), &text, &path)?;
+    write_new(&inside_site(root, &path)?, &text, &path)?;
     Ok(path)
 }
 

@@ -135,6 +135,9 @@ impl Shared {
 fn rebuild(session: &mut Session, changed: &[PathBuf], shared: &Shared) {
     let started = Instant::now();
     let mut shown_after = None;
+    // Until the edited pages are written, every request waits: a page read from disk before
+    // then could be new while the lists that show it are not.
+    shared.status().settling = Some(HashSet::new());
     let result = session.rebuild(changed, &mut |up_to_date: &[String]| {
         // The edited pages are written: reload the open pages now; the lists follow.
         let mut status = shared.status();

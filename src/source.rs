@@ -1,6 +1,7 @@
 //! A file the user wrote, kept with its text so that every later stage can point into it.
 
 use crate::error::{Diagnostic, Error, Severity};
+use crate::site_paths::inside_site;
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use std::ops::Range;
@@ -22,9 +23,10 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
-    /// Reads `root/relative`, refusing files that are too large or not UTF-8.
+    /// Reads `root/relative`, refusing files outside the site (through a symbolic link), too
+    /// large or not UTF-8.
     pub fn read(root: &Path, relative: &Path) -> Result<SourceFile, Error> {
-        let full = root.join(relative);
+        let full = inside_site(root, relative)?;
         let metadata = std::fs::metadata(&full).map_err(|e| Error::read(relative, e))?;
         if metadata.len() > MAX_FILE_BYTES {
             return Err(Error::Content(vec![Diagnostic::file(

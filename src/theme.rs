@@ -3,6 +3,8 @@
 //! (or one made by `dossier init`) builds as it is.
 
 use crate::error::{Error, Result};
+use crate::site_paths::{files_under, inside_site, FoundFile};
+use crate::source::SourceFile;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -41,28 +43,32 @@ pub const DEFAULT_THEME: &[(&str, &str)] = default_theme![
 pub struct Theme {
     /// Template name (`meeting.html`) to its text, site overrides applied.
     pub templates: BTreeMap<String, (PathBuf, String)>,
-    /// Output path under `static/` to the file's bytes.
-    pub static_files: BTreeMap<String, Vec<u8>>,
+    /// Output path under `static/` to where its bytes are.
+    pub static_files: BTreeMap<String, StaticFile>,
+}
+
+/// A static file: compiled in (the default theme) or a file of the site, copied as a stream so
+/// that a large file is never held in memory.
+#[derive(Debug, Clone)]
+pub enum StaticFile {
+    Embedded(&'static [u8]),
+    /// The file's real path, checked to be inside the site.
+    OnDisk(PathBuf),
 }
 
 impl Theme {
     pub fn load(root: &Path, theme: &str) -> Result<Theme> {
-        let theme_dir = root.join("themes").join(theme);
+        let theme_dir = Path::new("themes").join(theme);
         let mut templates = BTreeMap::new();
         let mut static_files = BTreeMap::new();
-        if theme_dir.is_dir() {
-            read_tree(
-                root,
-                &theme_dir.join("templates"),
-                &mut |name, path, bytes| {
-                    templates.insert(name, (path, text(bytes, &theme_dir)?));
-                    Ok(())
-                },
-            )?;
-            read_tree(root, &theme_dir.join("static"), &mut |name, _, bytes| {
-                static_files.insert(name, bytes);
-                Ok(())
-            })?;
+        if inside_site(root, &theme_dir)?.is_dir() {
+            for file in files_in(root, &theme_dir.join("templates"))? {
+                let text = template_text(root, &file)?;
+                templates.insert(file.name, (file.relative, text));
+            }
+            for file in files_in(root, &theme_dir.join("static"))? {
+                static_files.insert(file.name, on_disk(root, &file.relative)?);
+            }
         } else if theme == "default" {
             for (path, content) in DEFAULT_THEME {
                 if let Some(name) = path.strip_prefix("templates/") {
@@ -74,23 +80,22 @@ impl Theme {
                         ),
                     );
                 } else if let Some(name) = path.strip_prefix("static/") {
-                    static_files.insert(name.to_string(), content.as_bytes().to_vec());
+                    static_files.insert(name.to_string(), StaticFile::Embedded(content.as_bytes()));
                 }
             }
         } else {
             return Err(Error::Usage(format!(
                 "theme `{theme}` does not exist: expected a folder {} (site.toml, key `theme`)",
-                theme_dir.display()
+                root.join(&theme_dir).display()
             )));
         }
-        read_tree(root, &root.join("templates"), &mut |name, path, bytes| {
-            templates.insert(name, (path, text(bytes, root)?));
-            Ok(())
-        })?;
-        read_tree(root, &root.join("static"), &mut |name, _, bytes| {
-            static_files.insert(name, bytes);
-            Ok(())
-        })?;
+        for file in files_in(root, Path::new("templates"))? {
+            let text = template_text(root, &file)?;
+            templates.insert(file.name, (file.relative, text));
+        }
+        for file in files_in(root, Path::new("static"))? {
+            static_files.insert(file.name, on_disk(root, &file.relative)?);
+        }
         Ok(Theme {
             templates,
             static_files,
@@ -98,43 +103,22 @@ impl Theme {
     }
 }
 
-fn text(bytes: Vec<u8>, dir: &Path) -> Result<String> {
-    String::from_utf8(bytes)
-        .map_err(|_| Error::Template(format!("a template under {} is not UTF-8", dir.display())))
+/// The files below a folder of the site; any link out of the site stops the build.
+fn files_in(root: &Path, dir: &Path) -> Result<Vec<FoundFile>> {
+    match files_under(root, dir) {
+        (files, problems) if problems.is_empty() => Ok(files),
+        (_, problems) => Err(Error::Content(problems)),
+    }
 }
 
-/// Calls `found(name relative to dir, path relative to root, bytes)` for every file below `dir`.
-fn read_tree(
-    root: &Path,
-    dir: &Path,
-    found: &mut dyn FnMut(String, PathBuf, Vec<u8>) -> Result<()>,
-) -> Result<()> {
-    if !dir.is_dir() {
-        return Ok(());
-    }
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry.map_err(|e| Error::read(dir, e.into()))?;
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let name = entry
-            .path()
-            .strip_prefix(dir)
-            .unwrap_or(entry.path())
-            .to_string_lossy()
-            .replace('\\', "/");
-        if name.split('/').any(|part| part.starts_with('.')) {
-            continue;
-        }
-        let bytes = std::fs::read(entry.path()).map_err(|e| Error::read(entry.path(), e))?;
-        let relative = entry
-            .path()
-            .strip_prefix(root)
-            .unwrap_or(entry.path())
-            .to_path_buf();
-        found(name, relative, bytes)?;
-    }
-    Ok(())
+fn on_disk(root: &Path, relative: &Path) -> Result<StaticFile> {
+    inside_site(root, relative).map(StaticFile::OnDisk)
+}
+
+/// A template's text, read like any source file (inside the site, size-limited, UTF-8).
+fn template_text(root: &Path, file: &FoundFile) -> Result<String> {
+    let source = SourceFile::read(root, &file.relative)?;
+    Ok(source.text.to_string())
 }
 
 #[cfg(test)]
@@ -144,12 +128,11 @@ mod tests {
     #[test]
     fn every_file_of_the_default_theme_is_compiled_in() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
-        let mut on_disk = Vec::new();
-        read_tree(&dir, &dir, &mut |_, path, _| {
-            on_disk.push(path.to_string_lossy().replace('\\', "/"));
-            Ok(())
-        })
-        .unwrap();
+        let mut on_disk: Vec<String> = files_in(&dir, Path::new(""))
+            .unwrap()
+            .into_iter()
+            .map(|file| file.name)
+            .collect();
         let mut embedded: Vec<String> = DEFAULT_THEME.iter().map(|(p, _)| p.to_string()).collect();
         on_disk.sort();
         embedded.sort();

@@ -32,7 +32,7 @@ fn meeting(n: usize) -> String {
         PEOPLE_IDS[n % 5].to_lowercase()
     );
     for topic in 0..3 {
-        let initiative = if topic == 2 && n % 2 == 0 {
+        let initiative = if topic == 2 && n.is_multiple_of(2) {
             String::new()
         } else {
             format!(" {{initiative={}}}", INITIATIVES[(n + topic) % 3])
@@ -128,6 +128,7 @@ impl Site {
             out: Some(out.clone()),
             load: Self::options(),
             force: false,
+            on_wait: None,
         })
         .unwrap();
         out

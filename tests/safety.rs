@@ -167,3 +167,229 @@ fn a_build_killed_midway_leaves_the_previous_site_and_the_next_build_cleans_up()
 }
 
 const M: &str = "content/meetings/2025-11-20-weekly.md";
+
+/// A first line that must never appear in any output, as a private key's would.
+const SECRET: &str = "-----BEGIN OPENSSH PRIVATE KEY----- not-for-the-intranet";
+
+/// An outside folder with a secret in every kind of file a site reads.
+fn outside_folder() -> tempfile::TempDir {
+    let outside = tempfile::tempdir().unwrap();
+    for name in ["id_rsa", "site.toml", "people.toml", "base.html"] {
+        std::fs::write(outside.path().join(name), format!("{SECRET}\n")).unwrap();
+    }
+    for dir in [
+        "templates",
+        "static",
+        "meetings",
+        "default/templates",
+        "default/static",
+    ] {
+        std::fs::create_dir_all(outside.path().join(dir)).unwrap();
+        std::fs::write(outside.path().join(dir).join("leak.txt"), SECRET).unwrap();
+    }
+    std::fs::write(
+        outside.path().join("meetings/2025-11-19-leak.md"),
+        MEETING.replace("Weekly", SECRET),
+    )
+    .unwrap();
+    outside
+}
+
+#[test]
+fn no_file_from_outside_the_site_is_read_through_a_link() {
+    // (link in the site, what it points to, extra site.toml line)
+    let cases: &[(&str, &str, &str)] = &[
+        ("static", "", ""),
+        ("templates", "", ""),
+        ("themes", "", ""),
+        ("themes/mine", "default", "theme = \"mine\"\n"),
+        ("content", "", ""),
+        ("content/meetings", "meetings", ""),
+        ("content/people.toml", "people.toml", ""),
+        ("site.toml", "site.toml", ""),
+        ("static/key", "id_rsa", ""),
+        ("templates/base.html", "base.html", ""),
+    ];
+    for (link, target, extra) in cases {
+        let outside = outside_folder();
+        let site = Fixture::valid();
+        let link_path = site.root().join(link);
+        if link_path.exists() {
+            if link_path.is_dir() {
+                std::fs::remove_dir_all(&link_path).unwrap();
+            } else {
+                std::fs::remove_file(&link_path).unwrap();
+            }
+        }
+        std::fs::create_dir_all(link_path.parent().unwrap()).unwrap();
+        std::os::unix::fs::symlink(outside.path().join(target), &link_path).unwrap();
+        if !extra.is_empty() && *link != "site.toml" {
+            site.write("site.toml", &format!("{SITE_TOML}{extra}"));
+        }
+        for command in ["build", "check"] {
+            let output = site.run(&[command, "--today", "2025-11-24"]);
+            let err = stderr(&output);
+            assert_eq!(output.status.code(), Some(1), "{link} ({command}): {err}");
+            assert!(
+                err.contains("symbolic link to outside the site"),
+                "{link} ({command}): {err}"
+            );
+            assert!(!err.contains(SECRET), "{link} ({command}) echoed it: {err}");
+            assert!(!site.public().exists(), "{link} ({command}) wrote a site");
+        }
+    }
+}
+
+#[test]
+fn the_output_guard_sees_through_a_linked_content_folder() {
+    let outside = outside_folder();
+    let site = Fixture::valid();
+    std::fs::rename(site.root().join("content"), outside.path().join("content")).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("content"), site.root().join("content"))
+        .unwrap();
+    for out in [
+        outside.path().join("content/meetings/out"),
+        outside.path().to_path_buf(),
+    ] {
+        let output = site.run(&["build", "--force", "--out", out.to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+        assert!(
+            stderr(&output).contains("refusing to write the site"),
+            "{}",
+            stderr(&output)
+        );
+    }
+    assert!(outside
+        .path()
+        .join("content/meetings/2025-11-20-weekly.md")
+        .is_file());
+}
+
+#[test]
+fn folders_above_home_the_site_or_the_current_folder_and_system_folders_are_refused() {
+    let scratch = tempfile::tempdir().unwrap();
+    let home = scratch.path().join("home/user");
+    let cwd = scratch.path().join("work/deep/down");
+    std::fs::create_dir_all(&home).unwrap();
+    std::fs::create_dir_all(&cwd).unwrap();
+    let site = Fixture::valid();
+    let refused = [
+        (scratch.path().join("home"), "holds your home folder"),
+        (home.clone(), "your home folder"),
+        (
+            scratch.path().join("work"),
+            "current folder or a folder above it",
+        ),
+        (cwd.clone(), "current folder"),
+        (site.root().to_path_buf(), "site folder or a folder above"),
+        ("/usr".into(), "folder of the operating system"),
+        ("/etc".into(), "folder of the operating system"),
+        ("/home".into(), "operating system"),
+        ("/".into(), "filesystem root"),
+    ];
+    for (out, why) in refused {
+        let output = dossier()
+            .current_dir(&cwd)
+            .env("HOME", &home)
+            .args(["build", "--force", "--out"])
+            .arg(&out)
+            .arg("--root")
+            .arg(site.root())
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "{}", out.display());
+        assert!(
+            stderr(&output).contains(why),
+            "{}: {}",
+            out.display(),
+            stderr(&output)
+        );
+    }
+    assert!(home.is_dir() && cwd.is_dir());
+}
+
+#[test]
+fn builds_at_once_never_break_the_site_and_a_reader_always_finds_one() {
+    let site = Fixture::valid();
+    for i in 0..60 {
+        site.write(
+            &format!("content/meetings/2025-10-{:02}-m{i}.md", i % 28 + 1),
+            &MEETING.replace("Weekly", &format!("Meeting {i}")),
+        );
+    }
+    assert!(build_within(&site, Duration::from_secs(60))
+        .status
+        .success());
+    let expected: Vec<std::path::PathBuf> = snapshot(&site.public())
+        .into_iter()
+        .map(|(path, _)| path)
+        .collect();
+
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let reader = {
+        let stop = stop.clone();
+        let index = site.public().join("index.html");
+        std::thread::spawn(move || {
+            let mut misses = 0;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                if !index.is_file() {
+                    misses += 1;
+                }
+            }
+            misses
+        })
+    };
+    for round in 0..4 {
+        let children: Vec<_> = (0..4)
+            .map(|_| {
+                dossier()
+                    .args(["build", "--today", "2025-11-24", "--root"])
+                    .arg(site.root())
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for child in children {
+            let output = child.wait_with_output().unwrap();
+            assert!(
+                output.status.success(),
+                "round {round}: {}",
+                stderr(&output)
+            );
+        }
+        let built: Vec<std::path::PathBuf> = snapshot(&site.public())
+            .into_iter()
+            .map(|(path, _)| path)
+            .collect();
+        assert_eq!(built, expected, "round {round}: the site is incomplete");
+        let leftovers: Vec<String> = std::fs::read_dir(site.root())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.starts_with('.'))
+            .collect();
+        assert!(
+            leftovers.is_empty(),
+            "round {round}: left behind {leftovers:?}"
+        );
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    assert_eq!(reader.join().unwrap(), 0, "a reader found no site");
+}
+
+#[test]
+fn a_site_moved_aside_by_a_crash_is_restored_before_anything_else() {
+    let site = Fixture::valid();
+    assert!(site.build().status.success());
+    let before = snapshot(&site.public());
+    // A build that stopped between moving the old site aside and putting the new one in place.
+    let retired = site.root().join(".public.dossier-retired-999999999");
+    std::fs::rename(site.public(), &retired).unwrap();
+    // The next build fails on content, yet the site is back.
+    site.write(M, "+++\ntitle = \"Broken\"\n");
+    let output = site.build();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert_eq!(snapshot(&site.public()), before);
+    assert!(!retired.exists());
+}

@@ -10,6 +10,7 @@ use crate::load::MEETINGS_DIR;
 use crate::paths::slugify;
 use crate::people::{mention_key, People, Person, Resolved, PEOPLE_FILE};
 use crate::plural;
+use crate::site_paths::inside_site;
 use crate::source::SourceFile;
 use chrono::NaiveDate;
 use deadlines::{Found, Reading};
@@ -307,7 +308,7 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
     if options.dry_run {
         return Ok(report);
     }
-    let full = options.root.join(&path);
+    let full = inside_site(&options.root, &path)?;
     if full.exists() && !options.force {
         return Err(Error::Content(vec![Diagnostic::file(
             &path,
@@ -546,7 +547,7 @@ fn task_line(
 
 /// Appends new people to people.toml, keeping its comments and order.
 fn add_to_people_file(root: &Path, added: &[Person], source: &Path) -> Result<()> {
-    let path = root.join(PEOPLE_FILE);
+    let path = inside_site(root, Path::new(PEOPLE_FILE))?;
     let text = if path.is_file() {
         std::fs::read_to_string(&path).map_err(|e| Error::read(Path::new(PEOPLE_FILE), e))?
     } else {

@@ -1,0 +1,235 @@
+//! The site folder as a trust boundary. Every file dossier reads or writes on the site's side
+//! resolves, symbolic links followed, to a place inside the site folder; a link that leaves it is
+//! an error that names the link, and the file behind it is never opened, so no message can echo
+//! what it holds.
+
+use crate::error::{Diagnostic, Error, Result};
+use std::ffi::OsStr;
+use std::path::{Component, Path, PathBuf};
+
+/// Resolves `relative` (a path inside the site at `root`) to its real place, refusing any
+/// symbolic link on the way that leads out of the site. The path need not exist: the part that
+/// does is checked, and what is below it can only be created inside.
+pub fn inside_site(root: &Path, relative: &Path) -> Result<PathBuf> {
+    let real_root = root.canonicalize().map_err(|e| Error::read(root, e))?;
+    let mut real = real_root.clone();
+    let mut shown = PathBuf::new();
+    let mut components = relative.components();
+    while let Some(component) = components.next() {
+        let part = match component {
+            Component::Normal(part) => part,
+            Component::CurDir => continue,
+            _ => {
+                return Err(Error::OutsideSite {
+                    link: relative.to_path_buf(),
+                    target: root.join(relative),
+                })
+            }
+        };
+        shown.push(part);
+        let next = real.join(part);
+        match std::fs::symlink_metadata(&next) {
+            Ok(metadata) if metadata.file_type().is_symlink() => {
+                let target = next.canonicalize().unwrap_or_else(|_| {
+                    // A dangling link: name where it points, resolved against its folder.
+                    let pointed = std::fs::read_link(&next).unwrap_or_default();
+                    lexically_normal(&real.join(pointed))
+                });
+                if !target.starts_with(&real_root) {
+                    return Err(Error::OutsideSite {
+                        link: shown,
+                        target,
+                    });
+                }
+                real = target;
+            }
+            Ok(_) => real = next,
+            Err(_) => {
+                // Not there (yet): nothing below it can be a link.
+                real = next;
+                real.extend(components);
+                return Ok(real);
+            }
+        }
+    }
+    Ok(real)
+}
+
+/// `path` with `.` and `..` worked out on the text alone (for a link whose target is missing).
+fn lexically_normal(path: &Path) -> PathBuf {
+    let mut normal = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::ParentDir => {
+                normal.pop();
+            }
+            Component::CurDir => {}
+            other => normal.push(other),
+        }
+    }
+    normal
+}
+
+/// A file found below a folder of the site.
+#[derive(Debug, Clone)]
+pub struct FoundFile {
+    /// Relative to the site root, as shown in messages.
+    pub relative: PathBuf,
+    /// Relative to the folder that was walked, with `/` separators.
+    pub name: String,
+}
+
+/// Every file below `dir` (relative to the site root), sorted by name, with the problems met:
+/// symbolic links that leave the site, link loops, unreadable entries. Hidden files and the
+/// files editors leave beside the ones being edited (lock links, backups, swap files) are
+/// skipped. A missing folder has no files.
+pub fn files_under(root: &Path, dir: &Path) -> (Vec<FoundFile>, Vec<Diagnostic>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    let real_dir = match inside_site(root, dir) {
+        Ok(real) => real,
+        Err(error) => return (files, vec![error.into_diagnostic(dir)]),
+    };
+    if !real_dir.is_dir() {
+        return (files, problems);
+    }
+    let Ok(real_root) = root.canonicalize() else {
+        return (files, problems);
+    };
+    let walk = walkdir::WalkDir::new(&real_dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| entry.depth() == 0 || !is_editor_or_hidden(entry.file_name()));
+    for entry in walk {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let path = e.path().unwrap_or(&real_dir);
+                if path.file_name().is_some_and(is_editor_or_hidden) {
+                    continue;
+                }
+                let relative = dir.join(path.strip_prefix(&real_dir).unwrap_or(path));
+                let message = if e.loop_ancestor().is_some() {
+                    "symbolic link loop; remove the link".to_string()
+                } else {
+                    format!("cannot read: {e}")
+                };
+                problems.push(Diagnostic::file(&relative, message));
+                continue;
+            }
+        };
+        let inner = entry.path().strip_prefix(&real_dir).unwrap_or(entry.path());
+        let relative = dir.join(inner);
+        if entry.path_is_symlink() {
+            match entry.path().canonicalize() {
+                Ok(target) if target.starts_with(&real_root) => {}
+                Ok(target) => {
+                    problems.push(
+                        Error::OutsideSite {
+                            link: relative,
+                            target,
+                        }
+                        .into_diagnostic(dir),
+                    );
+                    continue;
+                }
+                Err(e) => {
+                    problems.push(Diagnostic::file(&relative, format!("cannot read: {e}")));
+                    continue;
+                }
+            }
+        }
+        if entry.file_type().is_file() {
+            files.push(FoundFile {
+                name: inner.to_string_lossy().replace('\\', "/"),
+                relative,
+            });
+        }
+    }
+    (files, problems)
+}
+
+/// Names of files nobody means to publish: hidden files (`.x`, macOS's `._x` and Emacs's `.#x`
+/// lock links among them), backups (`x~`, `#x#`) and swap files (`.x.swp`).
+pub fn is_editor_or_hidden(name: &OsStr) -> bool {
+    let name = name.to_string_lossy();
+    name.starts_with('.')
+        || name.ends_with('~')
+        || (name.starts_with('#') && name.ends_with('#'))
+        || name.ends_with(".swp")
+        || name.ends_with(".swo")
+        || name.ends_with(".swx")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    #[test]
+    fn links_that_stay_inside_resolve_and_links_that_leave_are_named() {
+        let outside = tempfile::tempdir().unwrap();
+        fs::write(outside.path().join("secret"), "key").unwrap();
+        let site = tempfile::tempdir().unwrap();
+        let root = site.path();
+        fs::create_dir_all(root.join("content/real")).unwrap();
+        fs::write(root.join("content/real/a.md"), "a").unwrap();
+        std::os::unix::fs::symlink("real", root.join("content/alias")).unwrap();
+        std::os::unix::fs::symlink(outside.path(), root.join("static")).unwrap();
+        std::os::unix::fs::symlink("../../etc", root.join("content/up")).unwrap();
+
+        let inside = inside_site(root, Path::new("content/alias/a.md")).unwrap();
+        assert_eq!(fs::read_to_string(inside).unwrap(), "a");
+        assert!(inside_site(root, Path::new("content/new/file.md")).is_ok());
+        for (path, link) in [
+            ("static/secret", "static"),
+            ("static", "static"),
+            ("content/up/passwd", "content/up"),
+        ] {
+            match inside_site(root, Path::new(path)) {
+                Err(Error::OutsideSite { link: named, .. }) => assert_eq!(named, Path::new(link)),
+                other => panic!("{path}: {other:?}"),
+            }
+        }
+        assert!(inside_site(root, Path::new("../x")).is_err());
+    }
+
+    #[test]
+    fn walking_skips_editor_files_and_reports_links_out() {
+        let outside = tempfile::tempdir().unwrap();
+        fs::write(outside.path().join("secret.md"), "key").unwrap();
+        let site = tempfile::tempdir().unwrap();
+        let root = site.path();
+        let dir = root.join("content/meetings");
+        fs::create_dir_all(&dir).unwrap();
+        for name in ["a.md", "a.md~", "._a.md", "#a.md#", ".a.md.swp"] {
+            fs::write(dir.join(name), "x").unwrap();
+        }
+        // Emacs's lock file is a dangling link.
+        std::os::unix::fs::symlink("user@host.1234:1", dir.join(".#a.md")).unwrap();
+        let (files, problems) = files_under(root, Path::new("content/meetings"));
+        let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["a.md"]);
+        assert!(problems.is_empty(), "{problems:?}");
+
+        std::os::unix::fs::symlink(outside.path().join("secret.md"), dir.join("b.md")).unwrap();
+        let (files, problems) = files_under(root, Path::new("content/meetings"));
+        assert_eq!(files.len(), 1);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].path, Path::new("content/meetings/b.md"));
+        assert!(problems[0].message.contains("outside the site"));
+    }
+
+    #[test]
+    fn a_linked_folder_that_leaves_is_refused_whole() {
+        let outside = tempfile::tempdir().unwrap();
+        fs::write(outside.path().join("id_rsa"), "key").unwrap();
+        let site = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink(outside.path(), site.path().join("static")).unwrap();
+        let (files, problems) = files_under(site.path(), Path::new("static"));
+        assert!(files.is_empty());
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].path, Path::new("static"));
+    }
+}
