@@ -1,7 +1,7 @@
 //! The command line: argument definitions and the one place where errors are printed.
 
 use crate::build::{self, BuildOptions};
-use crate::error::{Diagnostic, Error};
+use crate::error::{terminal_safe, Diagnostic, Error};
 use crate::load::{load_site, LoadOptions};
 use crate::plural;
 use crate::tasks::{self, TaskFilter};
@@ -199,10 +199,11 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 fn error_text(error: &Error) -> String {
-    match error {
+    let text = match error {
         Error::Content(_) => error.to_string(),
         _ => format!("error: {error}"),
-    }
+    };
+    terminal_safe(&text).into_owned()
 }
 
 /// Warnings shown without --verbose; a pasted export can produce thousands.
@@ -362,10 +363,10 @@ fn execute(cli: &Cli) -> Result<(), Error> {
             if *dry_run {
                 print!("{}", report.meeting_file);
                 if !cli.quiet {
-                    eprint!("{}", report.text());
+                    eprint!("{}", terminal_safe(&report.text()));
                 }
             } else if !cli.quiet {
-                print!("{}", report.text());
+                print!("{}", terminal_safe(&report.text()));
             }
             Ok(())
         }

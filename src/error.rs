@@ -120,6 +120,25 @@ impl Diagnostic {
     }
 }
 
+/// Text made safe to print on a terminal: control characters (an escape sequence, a lone
+/// carriage return that would overwrite the line) are shown as `\u{1b}` instead of acting.
+/// Line feeds and tabs stay.
+pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    let acts = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.chars().any(acts) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut safe = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if acts(c) {
+            safe.push_str(&c.escape_unicode().to_string());
+        } else {
+            safe.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(safe)
+}
+
 fn floor_char_boundary(text: &str, mut index: usize) -> usize {
     while index > 0 && !text.is_char_boundary(index) {
         index -= 1;
@@ -138,15 +157,15 @@ impl fmt::Display for Diagnostic {
         writeln!(
             f,
             "{}:{}:{}: {label}: {}",
-            self.path.display(),
+            terminal_safe(&self.path.to_string_lossy()),
             self.line,
             self.column,
-            self.message
+            terminal_safe(&self.message)
         )?;
         if let Some(source_line) = &self.source_line {
             let gutter = self.line.to_string().len();
             writeln!(f, "{:gutter$} |", "")?;
-            writeln!(f, "{} | {}", self.line, source_line)?;
+            writeln!(f, "{} | {}", self.line, terminal_safe(source_line))?;
             write!(
                 f,
                 "{:gutter$} | {}{}",
@@ -258,6 +277,19 @@ mod tests {
         let shown = d.to_string();
         assert!(shown.starts_with("f.toml:2:6: error: bad\n"), "{shown}");
         assert!(shown.ends_with("  |      ^^^"), "{shown}");
+    }
+
+    #[test]
+    fn control_characters_in_a_snippet_do_not_reach_the_terminal() {
+        let source = "title = \"\x1b]0;owned\x07 x\rforged\"\n";
+        let d = Diagnostic::error(Path::new("f.toml"), source, 0..5, "bad \x1b[2J");
+        let shown = d.to_string();
+        assert!(!shown.contains('\x1b') && !shown.contains('\x07') && !shown.contains('\r'));
+        assert!(
+            shown.contains("\\u{1b}]0;owned\\u{7} x\\u{d}forged"),
+            "{shown}"
+        );
+        assert_eq!(terminal_safe("plain\ttext\n"), "plain\ttext\n");
     }
 
     #[test]

@@ -450,10 +450,11 @@ impl Fingerprint {
 }
 
 impl LiveOutput {
-    /// Starts with an empty folder at `dir`. A folder already there is removed only when it
-    /// carries dossier's marker; anything else is refused.
+    /// Starts with an empty folder at `dir`. A folder already there is used when empty, and
+    /// removed when it carries dossier's marker; anything else is refused.
     pub fn create(dir: &Path) -> Result<LiveOutput> {
-        if dir.exists() {
+        let empty = fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_none());
+        if dir.exists() && !empty {
             if !dir.join(MARKER).is_file() {
                 return Err(Error::UnsafeOutput {
                     path: dir.to_path_buf(),
@@ -465,7 +466,10 @@ impl LiveOutput {
         fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
         fs::write(
             dir.join(MARKER),
-            "This folder is written by dossier serve and removed when it stops.\n",
+            format!(
+                "This folder is written by dossier serve and removed when it stops.\n{SERVE_OWNER}{}\n",
+                std::process::id()
+            ),
         )
         .map_err(|e| Error::write(dir, e))?;
         Ok(LiveOutput {
@@ -555,6 +559,69 @@ impl Output for LiveOutput {
             }
         }
     }
+}
+
+const SERVE_PREFIX: &str = "dossier-serve-";
+const SERVE_OWNER: &str = "pid ";
+
+/// A new folder for `serve` in the system's temporary folder: a unique name, readable by its
+/// owner only (another user of the machine must not read the briefings). Folders that earlier
+/// serve processes of this user left (killed before they could remove them) are removed first.
+pub fn private_folder() -> Result<PathBuf> {
+    let temp = std::env::temp_dir();
+    remove_stale_serve_folders(&temp);
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(SERVE_PREFIX);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o700));
+    }
+    let dir = builder
+        .tempdir_in(&temp)
+        .map_err(|e| Error::write(&temp, e))?;
+    Ok(dir.keep())
+}
+
+fn remove_stale_serve_folders(temp: &Path) {
+    let Ok(entries) = fs::read_dir(temp) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if !entry
+            .file_name()
+            .to_string_lossy()
+            .starts_with(SERVE_PREFIX)
+        {
+            continue;
+        }
+        let Ok(metadata) = fs::symlink_metadata(entry.path()) else {
+            continue;
+        };
+        if !metadata.is_dir() || !owned_by_me(&metadata) {
+            continue;
+        }
+        let owner = fs::read_to_string(entry.path().join(MARKER))
+            .ok()
+            .and_then(|text| {
+                text.lines()
+                    .find_map(|line| line.strip_prefix(SERVE_OWNER).map(str::to_string))
+            });
+        if owner.is_some_and(|pid| !is_running(&pid)) {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+#[cfg(unix)]
+fn owned_by_me(metadata: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    metadata.uid() == rustix::process::geteuid().as_raw()
+}
+
+#[cfg(not(unix))]
+fn owned_by_me(_: &fs::Metadata) -> bool {
+    true
 }
 
 /// Removes staging and retired folders of earlier builds of `name` that were killed midway.

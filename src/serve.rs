@@ -2,15 +2,16 @@
 //! and reload the open pages through server-sent events. The site's own output folder is never
 //! touched, so stopping the server leaves it as it was.
 
+use crate::error::terminal_safe;
 use crate::error::{Error, Result};
 use crate::load::LoadOptions;
+use crate::output;
 use crate::rebuild::Session;
-use std::collections::hash_map::DefaultHasher;
 use std::collections::HashSet;
-use std::hash::{Hash, Hasher};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
@@ -45,18 +46,14 @@ struct Shared {
 const LIVE_JS: &str = include_str!("serve_live.js");
 const EVENTS: &str = "/__dossier/events";
 const SCRIPT: &str = "/__dossier/live.js";
+/// Connections served at once (open pages' event streams included); more are answered 503.
+const MAX_CONNECTIONS: usize = 64;
+/// The request line and headers together; a browser sends well under 2 KiB.
+const MAX_REQUEST_HEAD: usize = 16 * 1024;
+/// How long a client may take to send its request line and headers.
+const REQUEST_DEADLINE: Duration = Duration::from_secs(10);
 /// Editors save in bursts (write, rename, temp files); wait this long for the burst to end.
 const QUIET: Duration = Duration::from_millis(40);
-
-/// The folder a site is served from while `serve` runs: in the system's temporary folder, one
-/// per site, reused from run to run.
-fn serve_dir(root: &Path) -> PathBuf {
-    let mut hasher = DefaultHasher::new();
-    root.canonicalize()
-        .unwrap_or_else(|_| root.to_path_buf())
-        .hash(&mut hasher);
-    std::env::temp_dir().join(format!("dossier-serve-{:016x}", hasher.finish()))
-}
 
 pub fn serve(options: &ServeOptions) -> Result<()> {
     // Watchers report canonical paths; the session compares them with the site's.
@@ -64,7 +61,8 @@ pub fn serve(options: &ServeOptions) -> Result<()> {
         .root
         .canonicalize()
         .map_err(|e| Error::read(&options.root, e))?;
-    let out = serve_dir(&root);
+    let out = output::private_folder()?;
+    let _removed_on_return = RemovedOnDrop(out.clone());
     // Ctrl-C or a terminate signal: remove the private folder (never public/) and stop.
     let cleanup = out.clone();
     let _ = ctrlc::set_handler(move || {
@@ -117,13 +115,32 @@ pub fn serve(options: &ServeOptions) -> Result<()> {
         });
     }
 
-    for stream in listener.incoming().flatten() {
+    let open_connections = Arc::new(AtomicUsize::new(0));
+    for mut stream in listener.incoming().flatten() {
+        if open_connections.load(Ordering::Acquire) >= MAX_CONNECTIONS {
+            let _ = stream.write_all(
+                b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nRetry-After: 1\r\nConnection: close\r\n\r\n",
+            );
+            continue;
+        }
+        open_connections.fetch_add(1, Ordering::AcqRel);
         let shared = Arc::clone(&shared);
+        let open = Arc::clone(&open_connections);
         std::thread::spawn(move || {
             let _ = respond(stream, &shared);
+            open.fetch_sub(1, Ordering::AcqRel);
         });
     }
     Ok(())
+}
+
+/// Removes the private folder when serve returns with an error.
+struct RemovedOnDrop(PathBuf);
+
+impl Drop for RemovedOnDrop {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 impl Shared {
@@ -171,7 +188,7 @@ fn rebuild(session: &mut Session, changed: &[PathBuf], shared: &Shared) {
         }
         Err(error) => {
             let text = error.to_string();
-            eprintln!("{text}");
+            eprintln!("{}", terminal_safe(&text));
             status.generation += 1;
             status.error = Some(text);
         }
@@ -245,15 +262,15 @@ fn is_relevant(path: &Path, output: &Path) -> bool {
 
 /// Answers one HTTP/1.1 request; the connection is closed after it, except for the event stream.
 fn respond(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
-    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut request_line = String::new();
-    reader.read_line(&mut request_line)?;
-    // Read and ignore the headers.
-    let mut header = String::new();
-    while reader.read_line(&mut header)? > 2 {
-        header.clear();
-    }
+    let Some(request_line) = read_request_head(&stream)? else {
+        return send(
+            stream,
+            "431 Request Header Fields Too Large",
+            "text/plain",
+            b"request too large or too slow",
+            false,
+        );
+    };
     let mut parts = request_line.split_whitespace();
     let (Some(method), Some(target)) = (parts.next(), parts.next()) else {
         return send(
@@ -321,6 +338,39 @@ fn respond(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
     }
 }
 
+/// Reads the request line and headers (ignored): at most [`MAX_REQUEST_HEAD`] bytes within
+/// [`REQUEST_DEADLINE`]. `None` when the client sends more, or too slowly.
+fn read_request_head(stream: &TcpStream) -> std::io::Result<Option<String>> {
+    let deadline = Instant::now() + REQUEST_DEADLINE;
+    let mut reader = BufReader::new(stream.try_clone()?.take(MAX_REQUEST_HEAD as u64));
+    let mut request_line = String::new();
+    let mut line = String::new();
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Ok(None);
+        }
+        stream.set_read_timeout(Some(left))?;
+        line.clear();
+        match reader.read_line(&mut line) {
+            Ok(0) => return Ok(None),
+            Ok(_) if !line.ends_with('\n') => return Ok(None),
+            Ok(_) if request_line.is_empty() => request_line = std::mem::take(&mut line),
+            Ok(_) if line.trim_end().is_empty() => return Ok(Some(request_line)),
+            Ok(_) => {}
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) =>
+            {
+                return Ok(None)
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
 /// Waits while a rebuild is still writing the pages that list an edit, unless `file` is one of
 /// those already written.
 fn wait_until_current(shared: &Shared, file: &Path) {
@@ -371,7 +421,8 @@ fn resolve(root: &Path, url_path: &str) -> Resolved {
     }
     if real.is_dir() {
         if !url_path.ends_with('/') {
-            return Resolved::Folder(format!("{url_path}/"));
+            // One leading slash: `//meetings/` would send the browser to a host `meetings`.
+            return Resolved::Folder(format!("/{}/", url_path.trim_start_matches('/')));
         }
         let index = real.join("index.html");
         return if index.is_file() {
@@ -487,9 +538,13 @@ fn events(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
     }
 }
 
+/// The error as one `failure` event: every line of it a `data:` field. Event streams end a line
+/// at CR, LF or CRLF, so a lone CR in a source line must split it too, or it would start a
+/// field of its own.
 fn failure_event(error: &str) -> String {
     let data: String = error
-        .lines()
+        .replace("\r\n", "\n")
+        .split(['\r', '\n'])
         .map(|line| format!("data: {line}\n"))
         .collect();
     format!("event: failure\n{data}\n")

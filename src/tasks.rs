@@ -2,7 +2,7 @@
 
 use crate::calendar::Agenda;
 use crate::dates::Bucket;
-use crate::error::{Error, Result};
+use crate::error::{terminal_safe, Error, Result};
 use crate::feed::tasks_json;
 use crate::model::Site;
 use crate::people::Resolved;
@@ -165,7 +165,7 @@ fn row(site: &Site, index: usize) -> [String; 4] {
     if task.overdue {
         due.push_str(&format!(" ({}d late)", task.days_late(site.today)));
     }
-    let mut title: String = task.title.chars().take(60).collect();
+    let mut title: String = terminal_safe(&task.title).chars().take(60).collect();
     if task.title.chars().count() > 60 {
         title.push('…');
     }
@@ -175,7 +175,7 @@ fn row(site: &Site, index: usize) -> [String; 4] {
     let owners = task
         .owners
         .iter()
-        .map(|p| p.name.as_str())
+        .map(|p| terminal_safe(&p.name))
         .collect::<Vec<_>>()
         .join(", ");
     [due, title, owners, site.task_url(task)]

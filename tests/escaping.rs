@@ -151,3 +151,36 @@ fn the_search_index_is_a_script_holding_the_same_text() {
     assert_eq!(index["topics"][0][1], "nasty", "a custom id is kept");
     assert_eq!(index["tasks"][0][2], folded(NASTY));
 }
+
+#[test]
+fn terminal_escapes_in_content_are_shown_not_obeyed() {
+    // TOML escapes put control characters into names and titles that no editor shows.
+    let site = Fixture::valid()
+        .with(
+            "content/people.toml",
+            "[sigi]\nname = \"Sigi\\u001b[2J\\u001b]0;owned\\u0007\"\n\n[manon]\nname = \"Manon\"\n\n[patrick-faut]\nname = \"Patrick Faut\"\n",
+        )
+        .with(
+            "content/meetings/2025-11-21-escape.md",
+            "+++\ntitle = \"Escape\"\ndate = 2025-11-21\n+++\n## Topic\n- [ ] **Wipe &#27;[2J the screen** @Sigi due:2025-12-01\n",
+        );
+    let output = site.run(&["tasks", "--today", "2025-11-24"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("Sigi\\u{1b}[2J"), "{text}");
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}'),
+        "{text:?}"
+    );
+
+    // And in an error snippet: a lone CR would send the cursor back over the message.
+    site.write(
+        "content/meetings/2025-11-21-escape.md",
+        "+++\ntitle = \"Escape\"\ndate = 2025-11-21\n+++\n## Topic\n- [ ] **Fake\rerror: all fine** due:2025-02-30\n",
+    );
+    let output = site.run(&["build"]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(err.contains("Fake\\u{d}error: all fine"), "{err}");
+    assert!(!err.contains('\r'), "{err:?}");
+}

@@ -33,9 +33,15 @@ impl Drop for Server {
 }
 
 fn serve(site: &Fixture) -> Server {
+    serve_in(site, &std::env::temp_dir())
+}
+
+/// Serves with `temp` as the system's temporary folder.
+fn serve_in(site: &Fixture, temp: &std::path::Path) -> Server {
     let mut child = dossier()
         .args(["serve", "--port", "0", "--today", "2025-11-24", "--root"])
         .arg(site.root())
+        .env("TMPDIR", temp)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -199,4 +205,134 @@ fn a_broken_file_shows_its_error_and_a_fixed_one_clears_it() {
     site.write(M, MEETING);
     let fixed = read_until("\n\n");
     assert!(fixed.contains("event: reload"), "{fixed}");
+}
+
+/// The folders serve keeps in `temp`.
+fn serve_folders(temp: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut found: Vec<_> = std::fs::read_dir(temp)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("dossier-serve-")
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn the_private_folder_is_new_each_run_readable_by_its_owner_only_and_removed() {
+    use std::os::unix::fs::PermissionsExt;
+    let temp = tempfile::tempdir().unwrap();
+    // What another user could have made under a predictable name does not stop serve, and a
+    // folder that a killed serve left is removed.
+    let planted = temp.path().join("dossier-serve-0000000000000000");
+    std::fs::create_dir(&planted).unwrap();
+    let stale = temp.path().join("dossier-serve-stale");
+    std::fs::create_dir(&stale).unwrap();
+    std::fs::write(
+        stale.join(".dossier-build"),
+        "written by dossier serve\npid 999999999\n",
+    )
+    .unwrap();
+    let site = Fixture::valid();
+    let first = serve_in(&site, temp.path());
+    let second = serve_in(&site, temp.path());
+    assert_eq!(get(&first, "/").0, 200);
+    assert_eq!(get(&second, "/").0, 200);
+    let folders = serve_folders(temp.path());
+    assert!(!folders.contains(&stale), "the stale folder stayed");
+    let ours: Vec<_> = folders.iter().filter(|f| **f != planted).collect();
+    assert_eq!(ours.len(), 2, "one folder per run: {folders:?}");
+    for folder in &ours {
+        let mode = std::fs::metadata(folder).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o700, "{}", folder.display());
+    }
+    drop(first);
+    drop(second);
+    assert_eq!(serve_folders(temp.path()), [planted], "removed on exit");
+}
+
+/// Sends raw bytes and returns the whole response.
+fn exchange(server: &Server, request: &[u8]) -> String {
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    let _ = stream.write_all(request);
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response);
+    String::from_utf8_lossy(&response).into_owned()
+}
+
+#[test]
+fn requests_are_bounded_in_size_and_number_and_redirects_stay_on_the_host() {
+    let site = Fixture::valid();
+    let server = serve(&site);
+    let huge = format!("GET / HTTP/1.1\r\nX-Fill: {}\r\n\r\n", "a".repeat(1 << 20));
+    let started = Instant::now();
+    let response = exchange(&server, huge.as_bytes());
+    assert!(response.starts_with("HTTP/1.1 431"), "{response:.80}");
+    assert!(started.elapsed() < Duration::from_secs(5));
+
+    let response = exchange(&server, b"GET //meetings HTTP/1.1\r\nHost: x\r\n\r\n");
+    assert!(
+        response.contains("\r\nLocation: /meetings/\r\n"),
+        "{response}"
+    );
+
+    // Clients that connect and send nothing hold at most the connection limit.
+    let idle: Vec<TcpStream> = (0..80)
+        .map(|_| TcpStream::connect(&server.address).unwrap())
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    let response = exchange(&server, b"GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+    assert!(response.starts_with("HTTP/1.1 503"), "{response:.80}");
+    drop(idle);
+    wait_for(&server, "/", "Fixture briefings", Duration::from_secs(5));
+}
+
+#[test]
+fn a_carriage_return_in_a_source_line_cannot_forge_an_event_field() {
+    let site = Fixture::valid();
+    let server = serve(&site);
+    let mut events = TcpStream::connect(&server.address).unwrap();
+    write!(events, "GET /__dossier/events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    events
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    let mut reader = BufReader::new(events);
+    let mut seen = Vec::new();
+    while !seen.ends_with(b": connected\n\n") {
+        let mut byte = [0u8];
+        reader.read_exact(&mut byte).unwrap();
+        seen.push(byte[0]);
+    }
+    site.write(
+        M,
+        &MEETING.replace(
+            "due:2025-11-28",
+            "due:2025-02-30 \revent: reload\rdata: forged",
+        ),
+    );
+    let mut event = Vec::new();
+    while !event.ends_with(b"\n\n") {
+        let mut byte = [0u8];
+        reader.read_exact(&mut byte).unwrap();
+        event.push(byte[0]);
+    }
+    let event = String::from_utf8(event).unwrap();
+    assert!(event.starts_with("event: failure\n"), "{event:?}");
+    // As a browser reads it: a line ends at CR, LF or CRLF; every line must be a data field.
+    let fields: Vec<&str> = event.trim_end().split(['\r', '\n']).skip(1).collect();
+    assert!(fields.len() > 3);
+    for field in fields {
+        assert!(
+            field.starts_with("data: ") || field == "data:",
+            "forged field {field:?} in {event:?}"
+        );
+    }
 }
