@@ -229,8 +229,22 @@ struct OpenTask {
     bold_title: Option<String>,
     title_end: Option<usize>,
     plain: String,
+    /// Where in `plain` and in the body links and code spans lie: a sentence does not end
+    /// inside them ("Call [Dr. Smith](…)").
+    plain_protected: Vec<Range<usize>>,
+    source_protected: Vec<Range<usize>>,
     mentions: Vec<(String, usize)>,
     due: Option<Due>,
+    /// Where the task's own text ends when a task list is nested in it: the nested items are
+    /// tasks of their own.
+    own_end: Option<usize>,
+}
+
+impl OpenTask {
+    /// The end of the task's own text in the body.
+    fn end(&self) -> usize {
+        self.own_end.unwrap_or(self.item.end)
+    }
 }
 
 struct Item {
@@ -415,8 +429,21 @@ impl MeetingReader<'_> {
         let mut paragraph: Option<String> = None;
         let mut code_block = false;
 
+        let mut link_start: Option<(usize, usize)> = None;
+        let mut comments = markdown::Comments::default();
         for (event, range) in Parser::new_ext(body, markdown::options()).into_offset_iter() {
             let section_index = sections.len() - 1;
+            // Raw HTML is shown as text unless the site allows it, so it is text here too: a
+            // title "Plan for <ACME> rollout" keeps its `<ACME>`. Comments are notes to
+            // writers, left out of pages as well.
+            let event = match event {
+                Event::InlineHtml(html) | Event::Html(html)
+                    if !self.renderer.allow_html && !comments.is_comment(&html) =>
+                {
+                    Event::Text(html)
+                }
+                other => other,
+            };
             match event {
                 Event::Start(Tag::Heading {
                     level: HeadingLevel::H2,
@@ -466,6 +493,17 @@ impl MeetingReader<'_> {
                         base + range.start..base + range.end,
                         diagnostics,
                     );
+                    if let Some(task) = innermost_task(&mut items) {
+                        link_start = Some((task.plain.len(), range.start));
+                        task.source_protected.push(range.clone());
+                    }
+                }
+                Event::End(TagEnd::Link) => {
+                    if let (Some((plain_start, _)), Some(task)) =
+                        (link_start.take(), innermost_task(&mut items))
+                    {
+                        task.plain_protected.push(plain_start..task.plain.len());
+                    }
                 }
                 Event::Start(Tag::CodeBlock(_)) => code_block = true,
                 Event::End(TagEnd::CodeBlock) => code_block = false,
@@ -484,8 +522,13 @@ impl MeetingReader<'_> {
                     task: None,
                 }),
                 Event::TaskListMarker(done) => {
-                    let inside_task = items.iter().any(|item| item.task.is_some());
-                    if let (false, Some(item)) = (inside_task, items.last_mut()) {
+                    // Every task-list item is a task; one nested in another ends the outer
+                    // one's own text at the line it starts on.
+                    if let Some((item, outer)) = items.split_last_mut() {
+                        let line_start = body[..item.range.start].rfind('\n').map_or(0, |i| i + 1);
+                        if let Some(parent) = innermost_task(outer) {
+                            parent.own_end.get_or_insert(line_start);
+                        }
                         item.task = Some(OpenTask {
                             item: item.range.clone(),
                             done,
@@ -495,8 +538,11 @@ impl MeetingReader<'_> {
                             bold_title: None,
                             title_end: None,
                             plain: String::new(),
+                            plain_protected: Vec::new(),
+                            source_protected: Vec::new(),
                             mentions: Vec::new(),
                             due: None,
+                            own_end: None,
                         });
                     }
                 }
@@ -507,7 +553,7 @@ impl MeetingReader<'_> {
                     {
                         sections[task.section]
                             .task_lines
-                            .push(whole_lines(body, task.item.clone()));
+                            .push(whole_lines(body, task.item.start..task.end()));
                         tasks.push(task);
                     }
                 }
@@ -602,6 +648,9 @@ impl MeetingReader<'_> {
                     }
                     if let Some(task) = innermost_task(&mut items) {
                         task.seen_content = true;
+                        task.plain_protected
+                            .push(task.plain.len()..task.plain.len() + code.len());
+                        task.source_protected.push(range.clone());
                         task.plain.push_str(&code);
                         if task.in_title {
                             if let Some(title) = task.bold_title.as_mut() {
@@ -636,22 +685,33 @@ impl MeetingReader<'_> {
         task: OpenTask,
         topic: Option<usize>,
     ) -> TaskDoc {
-        let item_text = &body[task.item.clone()];
+        let item_end = task.end();
+        let item_text = &body[task.item.start..item_end];
         let after_marker = task.item.start + item_text.find(']').map_or(0, |i| i + 1);
         let (title, detail_start) = match (&task.bold_title, task.title_end) {
             (Some(bold), Some(end)) if !bold.trim().is_empty() => (clean_title(bold), end),
             _ => {
-                let plain = task.plain.trim();
-                let sentence_end = plain.find(". ").map_or(plain.len(), |i| i + 1);
+                let plain = task.plain.trim_end();
+                let sentence_end =
+                    first_sentence_end(plain, &task.plain_protected).unwrap_or(plain.len());
                 let title = clean_title(&plain[..sentence_end]);
                 // The detail starts after the first sentence in the source too.
-                let source_rest = &body[after_marker..task.item.end];
-                let skip = source_rest.find(". ").map_or(source_rest.len(), |i| i + 1);
+                let source_rest = &body[after_marker..item_end];
+                let protected: Vec<Range<usize>> = task
+                    .source_protected
+                    .iter()
+                    .map(|r| {
+                        r.start.saturating_sub(after_marker)..r.end.saturating_sub(after_marker)
+                    })
+                    .collect();
+                let skip = first_sentence_end(source_rest, &protected).unwrap_or(source_rest.len());
                 (title, after_marker + skip)
             }
         };
-        let mut detail_source = &body[detail_start.min(task.item.end)..task.item.end];
+        let detail_source = &body[detail_start.min(item_end)..item_end];
+        // `{initiative=slug}` is taken out wherever it stands; the text around it stays.
         let mut initiative = None;
+        let mut cut: Option<Range<usize>> = None;
         if let Some(at) = detail_source.rfind("{initiative=") {
             let value_start = at + "{initiative=".len();
             if let Some(len) = detail_source[value_start..].find('}') {
@@ -662,10 +722,25 @@ impl MeetingReader<'_> {
                         .to_string(),
                     span: start..start + len,
                 });
-                detail_source = &detail_source[..at];
+                cut = Some(at..value_start + len + 1);
             }
         }
-        let (detail, trailing) = split_trailing_metadata(detail_source);
+        let detail_text: std::borrow::Cow<str> = match &cut {
+            Some(cut) => format!(
+                "{}{}",
+                &detail_source[..cut.start],
+                &detail_source[cut.end..]
+            )
+            .into(),
+            None => detail_source.into(),
+        };
+        let (detail, trailing) = split_trailing_metadata(&detail_text);
+        // Where the trailing words start in the body.
+        let cut_before_trailing = cut
+            .as_ref()
+            .filter(|cut| cut.start <= detail.len())
+            .map_or(0, |cut| cut.len());
+        let trailing_start = base + detail_start + detail.len() + cut_before_trailing;
         let trailing_mentions: Vec<&str> = tokenize(trailing)
             .into_iter()
             .filter_map(|(_, t)| match t {
@@ -681,8 +756,7 @@ impl MeetingReader<'_> {
             task.mentions
                 .iter()
                 .filter(|(written, offset)| {
-                    *offset >= base + detail_start + detail.len()
-                        && trailing_mentions.contains(&written.as_str())
+                    *offset >= trailing_start && trailing_mentions.contains(&written.as_str())
                 })
                 .cloned()
                 .collect()
@@ -760,6 +834,15 @@ impl MeetingReader<'_> {
     }
 }
 
+/// Where the first sentence of `text` ends (just after its full stop), not counting a full stop
+/// inside a protected range (a link or a code span).
+fn first_sentence_end(text: &str, protected: &[Range<usize>]) -> Option<usize> {
+    text.match_indices(". ")
+        .map(|(at, _)| at)
+        .find(|at| !protected.iter().any(|range| range.contains(at)))
+        .map(|at| at + 1)
+}
+
 fn innermost_task(items: &mut [Item]) -> Option<&mut OpenTask> {
     items.iter_mut().rev().find_map(|item| item.task.as_mut())
 }
@@ -815,11 +898,16 @@ pub fn split_trailing_metadata(text: &str) -> (&str, &str) {
 fn without_ranges(text: &str, within: &Range<usize>, cut: &[Range<usize>]) -> String {
     let mut out = String::with_capacity(within.len());
     let mut at = within.start;
-    for range in cut {
-        if range.start >= at && range.end <= within.end {
-            out.push_str(&text[at..range.start]);
-            at = range.end;
+    let mut sorted: Vec<&Range<usize>> = cut.iter().collect();
+    sorted.sort_by_key(|range| range.start);
+    for range in sorted {
+        if range.start < within.start || range.end > within.end {
+            continue;
         }
+        if range.start >= at {
+            out.push_str(&text[at..range.start]);
+        }
+        at = at.max(range.end);
     }
     out.push_str(&text[at.min(within.end)..within.end]);
     out
@@ -1162,5 +1250,71 @@ Optional introduction, before the first topic.
         assert_eq!(doc.tasks[0].title, "Call the customer");
         assert_eq!(&*doc.tasks[0].detail_html, "Ask about the budget.");
         assert_eq!(doc.tasks[0].due.unwrap().token(), "2025-01");
+    }
+
+    fn tasks_of(body: &str) -> Vec<TaskDoc> {
+        let text = format!("+++\ntitle = \"t\"\ndate = 2025-01-01\n+++\n{body}");
+        let parsed = read(&text);
+        assert!(
+            parsed.diagnostics.iter().all(|d| !d.is_error()),
+            "{:?}",
+            parsed.diagnostics
+        );
+        parsed.doc.unwrap().tasks
+    }
+
+    fn ids(people: &[PersonRef]) -> Vec<&str> {
+        people.iter().map(|p| p.id.as_str()).collect()
+    }
+
+    #[test]
+    fn an_initiative_in_the_middle_of_a_task_keeps_the_text_after_it() {
+        let tasks = tasks_of(
+            "## Tasks\n- [ ] **Plan:** call them {initiative=deal} before Friday, then report. @Sigi due:2025-12-01\n",
+        );
+        assert_eq!(tasks[0].initiative.as_ref().unwrap().slug, "deal");
+        assert_eq!(
+            &*tasks[0].detail_html,
+            "Call them  before Friday, then report."
+        );
+        assert_eq!(ids(&tasks[0].owners), ["sigi"]);
+        assert_eq!(tasks[0].due.unwrap().token(), "2025-12-01");
+    }
+
+    #[test]
+    fn raw_html_in_titles_is_kept_as_text() {
+        let text = "+++\ntitle = \"t\"\ndate = 2025-01-01\n+++\n## Plan for <ACME> rollout\nText.\n\n- [ ] **Ask <ACME> for the <b>date</b>** @Sigi\n- [ ] Call <ACME>. Soon.\n";
+        let doc = read(text).doc.unwrap();
+        assert_eq!(doc.topics[0].title, "Plan for <ACME> rollout");
+        assert_eq!(doc.tasks[0].title, "Ask <ACME> for the <b>date</b>");
+        assert_eq!(doc.tasks[1].title, "Call <ACME>");
+    }
+
+    #[test]
+    fn every_task_list_item_is_a_task_nested_ones_too() {
+        let tasks = tasks_of(
+            "## Tasks\n- [ ] **Parent:** the outer task. @Sigi due:2025-12-01\n  - [ ] **Child:** the inner task. @Manon due:2025-12-15\n  - [x] **Done child** @Oana\n- [ ] **Sibling** @Robbie\n",
+        );
+        let titles: Vec<&str> = tasks.iter().map(|t| t.title.as_str()).collect();
+        assert_eq!(titles.len(), 4, "{titles:?}");
+        let by_title = |title: &str| tasks.iter().find(|t| t.title == title).unwrap();
+        let parent = by_title("Parent");
+        assert_eq!(ids(&parent.owners), ["sigi"]);
+        assert_eq!(parent.due.unwrap().token(), "2025-12-01");
+        assert_eq!(&*parent.detail_html, "The outer task.");
+        let child = by_title("Child");
+        assert_eq!(ids(&child.owners), ["manon"]);
+        assert_eq!(child.due.unwrap().token(), "2025-12-15");
+        assert!(by_title("Done child").done);
+        assert_eq!(ids(&by_title("Sibling").owners), ["robbie"]);
+    }
+
+    #[test]
+    fn a_plain_title_does_not_end_inside_a_link_or_code() {
+        let tasks = tasks_of(
+            "## Tasks\n- [ ] Call [Dr. Smith](https://example.com/a.b) about `v1. 2` today. Then report. @Sigi\n",
+        );
+        assert_eq!(tasks[0].title, "Call Dr. Smith about v1. 2 today");
+        assert_eq!(&*tasks[0].detail_html, "Then report.");
     }
 }

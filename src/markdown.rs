@@ -222,10 +222,26 @@ enum LinkEnd {
     Written,
 }
 
-/// An HTML comment, whole (`<!-- … -->`), as pulldown-cmark hands it over.
-fn is_comment(html: &str) -> bool {
-    let html = html.trim();
-    html.starts_with("<!--") && html.ends_with("-->")
+/// Follows HTML comments across the pieces pulldown-cmark hands over: an HTML block comes a
+/// line at a time, so a comment over several lines is several pieces.
+#[derive(Default)]
+pub struct Comments {
+    inside: bool,
+}
+
+impl Comments {
+    /// Whether this piece of HTML is (part of) a comment.
+    pub fn is_comment(&mut self, html: &str) -> bool {
+        if self.inside {
+            self.inside = !html.contains("-->");
+            return true;
+        }
+        if html.trim_start().starts_with("<!--") {
+            self.inside = !html.contains("-->");
+            return true;
+        }
+        false
+    }
 }
 
 /// Renders Markdown for one site; cheap to copy into parallel workers.
@@ -265,6 +281,7 @@ impl<'a> Renderer<'a> {
         // For each open link or image: how its closing tag is written.
         let mut open_links: Vec<LinkEnd> = Vec::new();
         let mut in_code_block = false;
+        let mut comments = Comments::default();
         for (event, range) in parser.into_offset_iter() {
             match event {
                 Event::Text(text) if !in_code_block => {
@@ -272,7 +289,7 @@ impl<'a> Renderer<'a> {
                 }
                 // Comments are notes to the writer, never shown; other HTML is shown as text.
                 Event::Html(html) | Event::InlineHtml(html) if !self.allow_html => {
-                    if !is_comment(&html) {
+                    if !comments.is_comment(&html) {
                         events.push(Event::Text(html))
                     }
                 }
@@ -398,6 +415,23 @@ mod tests {
                 Token::Due("2025-11-28"),
                 Token::Text("."),
             ]
+        );
+    }
+
+    #[test]
+    fn comments_over_several_lines_are_left_out_and_other_html_is_text() {
+        let people = people();
+        let renderer = Renderer {
+            people: &people,
+            allow_html: false,
+            links: None,
+        };
+        let html =
+            renderer.block("Before.\n\n<!-- a note\n   over @two lines -->\n\nAfter <ACME>.\n");
+        assert!(!html.contains("note") && !html.contains("lines"), "{html}");
+        assert!(
+            html.contains("Before.") && html.contains("After &lt;ACME&gt;."),
+            "{html}"
         );
     }
 
