@@ -579,11 +579,11 @@ impl MeetingReader<'_> {
                         sections[section_index].title.push_str(&text);
                         continue;
                     }
-                    let source_text = &body[range.clone()];
+                    // Positions are exact when the text is written as is (no entities).
+                    let written_as_is = body[range.clone()] == *text;
                     let escaped = markdown::starts_escaped(body, &range);
                     for (token_range, token) in markdown::tokenize_text(&text, escaped) {
-                        // Positions are exact when the text is written as is (no entities).
-                        let offset = if source_text == text.as_ref() {
+                        let offset = if written_as_is {
                             base + range.start + token_range.start
                         } else {
                             base + range.start

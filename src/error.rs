@@ -27,8 +27,47 @@ pub struct Diagnostic {
     /// How many characters the caret underlines (at least one).
     pub width: usize,
     pub message: String,
-    /// The offending line, shown under the message as rustc does.
+    /// The offending line, shown under the message as rustc does; a long line only around
+    /// the problem.
     pub source_line: Option<String>,
+    /// 1-based column of the problem in `source_line`.
+    #[serde(skip)]
+    pub snippet_column: usize,
+}
+
+/// Characters of a long line shown before and after the problem.
+const SNIPPET_BEFORE: usize = 60;
+const SNIPPET_AFTER: usize = 100;
+
+/// The part of a line shown under a message, with the caret's column in it and its width:
+/// the whole line when short, else a window around the problem marked with `…`. Thousands of
+/// problems on one long pasted line must not each carry a copy of the line.
+fn snippet(line: &str, offset: usize, column: usize, width: usize) -> (String, usize, usize) {
+    if line.len() <= SNIPPET_BEFORE + SNIPPET_AFTER {
+        return (line.to_string(), column, width);
+    }
+    let offset = floor_char_boundary(line, offset.min(line.len()));
+    let before: Vec<(usize, char)> = line[..offset]
+        .char_indices()
+        .rev()
+        .take(SNIPPET_BEFORE)
+        .collect();
+    let from = before.last().map_or(offset, |&(at, _)| at);
+    let to = line[offset..]
+        .char_indices()
+        .nth(SNIPPET_AFTER)
+        .map_or(line.len(), |(at, _)| offset + at);
+    let mut shown = String::new();
+    let mut caret = before.len() + 1;
+    if from > 0 {
+        shown.push('…');
+        caret += 1;
+    }
+    shown.push_str(&line[from..to]);
+    if to < line.len() {
+        shown.push('…');
+    }
+    (shown, caret, width.min(SNIPPET_AFTER))
 }
 
 impl Diagnostic {
@@ -65,6 +104,9 @@ impl Diagnostic {
         let column = source[line_start..start].chars().count() + 1;
         let end = floor_char_boundary(source, span.end.clamp(start, line_end));
         let width = source[start..end].chars().count().max(1);
+        let line_text = source[line_start..line_end].trim_end_matches('\r');
+        let (source_line, snippet_column, width) =
+            snippet(line_text, start - line_start, column, width);
         Diagnostic {
             severity,
             path: path.to_path_buf(),
@@ -72,11 +114,8 @@ impl Diagnostic {
             column,
             width,
             message: message.into(),
-            source_line: Some(
-                source[line_start..line_end]
-                    .trim_end_matches('\r')
-                    .to_string(),
-            ),
+            source_line: Some(source_line),
+            snippet_column,
         }
     }
 
@@ -100,6 +139,7 @@ impl Diagnostic {
             width: 1,
             message: message.into(),
             source_line: None,
+            snippet_column: 1,
         }
     }
 
@@ -170,7 +210,7 @@ impl fmt::Display for Diagnostic {
                 f,
                 "{:gutter$} | {}{}",
                 "",
-                " ".repeat(self.column.saturating_sub(1)),
+                " ".repeat(self.snippet_column.saturating_sub(1)),
                 "^".repeat(self.width)
             )?;
         }
@@ -290,6 +330,23 @@ mod tests {
             "{shown}"
         );
         assert_eq!(terminal_safe("plain\ttext\n"), "plain\ttext\n");
+    }
+
+    #[test]
+    fn a_long_line_is_shown_around_the_problem() {
+        let line = format!("{}@nobody{}", "a ".repeat(5_000), " b".repeat(5_000));
+        let at = line.find("@nobody").unwrap();
+        let d = Diagnostic::error(Path::new("f.md"), &line, at..at + 7, "unknown");
+        assert_eq!((d.line, d.column, d.width), (1, at + 1, 7));
+        let snippet = d.source_line.as_deref().unwrap();
+        assert!(snippet.len() < 200, "{snippet}");
+        assert!(snippet.starts_with('…') && snippet.ends_with('…'));
+        let shown = d.to_string();
+        let caret_line = shown.lines().last().unwrap();
+        let snippet_line = shown.lines().nth(2).unwrap();
+        let caret_at = caret_line.find('^').unwrap();
+        let under: String = snippet_line.chars().skip(caret_at).take(7).collect();
+        assert_eq!(under, "@nobody", "{shown}");
     }
 
     #[test]

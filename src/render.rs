@@ -34,6 +34,12 @@ pub enum Page {
 
 /// Topics of the same initiative shown on a topic page, before and after it.
 pub const RELATED_EACH_SIDE: usize = 3;
+/// Other topics of the same meeting shown on a topic page, on each side of it: a meeting
+/// with thousands of topics must not make every topic page list every other one.
+const SIBLINGS_EACH_SIDE: usize = 5;
+/// Participants named on a topic in lists (cards, the meeting page); the topic's own page
+/// names them all.
+const PARTICIPANTS_IN_LISTS: usize = 8;
 /// Tasks per list on the dashboard.
 const DASHBOARD_TASKS: usize = 12;
 /// Topics on an owner page.
@@ -340,6 +346,21 @@ impl<'s> Renderer<'s> {
                     ("summary", topic.summary.as_str().into()),
                     ("body_html", (&*topic.body_html).into()),
                     ("participants", self.person_list(&topic.participants)),
+                    (
+                        "participants_preview",
+                        self.person_list(
+                            &topic.participants
+                                [..topic.participants.len().min(PARTICIPANTS_IN_LISTS)],
+                        ),
+                    ),
+                    (
+                        "participants_more",
+                        topic
+                            .participants
+                            .len()
+                            .saturating_sub(PARTICIPANTS_IN_LISTS)
+                            .into(),
+                    ),
                     ("initiative", self.initiative_link(&topic.initiative)),
                     ("meeting", self.meeting_link(m)),
                     ("tasks", self.tasks_of(&topic.tasks)),
@@ -592,14 +613,18 @@ impl<'s> Renderer<'s> {
                 let meeting = &site.meetings[*m];
                 context.insert_value("topic", self.topic(*m, *t));
                 context.insert_value("meeting", self.meeting(*m));
+                // The topics around this one; the meeting's page lists them all.
+                let around = t.saturating_sub(SIBLINGS_EACH_SIDE)
+                    ..(t + 1 + SIBLINGS_EACH_SIDE).min(meeting.topics.len());
                 context.insert_value(
                     "siblings",
-                    (0..meeting.topics.len())
+                    around
                         .filter(|i| i != t)
                         .map(|i| self.topic(*m, i))
                         .collect::<Vec<_>>()
                         .into(),
                 );
+                context.insert("siblings_total", &meeting.topics.len().saturating_sub(1));
                 // The same initiative in the meetings just before and after this one; the
                 // initiative's page has the whole timeline.
                 let timeline: &[(usize, usize)] = meeting.topics[*t]

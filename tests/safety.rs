@@ -393,3 +393,83 @@ fn a_site_moved_aside_by_a_crash_is_restored_before_anything_else() {
     assert_eq!(snapshot(&site.public()), before);
     assert!(!retired.exists());
 }
+
+/// The size of every file below `dir`, added up.
+fn total_bytes(dir: &std::path::Path) -> u64 {
+    walkdir(dir)
+        .iter()
+        .map(|p| std::fs::metadata(p).unwrap().len())
+        .sum()
+}
+
+#[test]
+fn long_lines_of_mentions_and_deadlines_are_read_in_linear_time() {
+    // 400,000 tokens on one line took minutes when each token rescanned its line; linear
+    // reading takes seconds even in a debug build. The limit only catches the cliff.
+    let site = Fixture::valid()
+        .with(
+            "content/meetings/2025-11-21-mentions.md",
+            &format!(
+                "+++\ntitle = \"Mentions\"\ndate = 2025-11-21\n+++\n## Topic\n- [ ] **Many** {}\n",
+                "@Sigi ".repeat(400_000)
+            ),
+        )
+        .with(
+            "content/meetings/2025-11-22-deadlines.md",
+            &format!(
+                "+++\ntitle = \"Deadlines\"\ndate = 2025-11-22\n+++\n## Topic\n- [ ] **Many** {}\n",
+                "due:2025-12-01 ".repeat(400_000)
+            ),
+        );
+    let output = build_within(&site, Duration::from_secs(90));
+    assert!(output.status.success(), "{}", stderr(&output));
+}
+
+#[test]
+fn thousands_of_people_in_one_topic_make_output_proportional_to_them() {
+    // Each owner page listed the topic with every participant: 4,000 people made 1.1 GB.
+    let people = 3_000;
+    let mentions: Vec<String> = (0..people).map(|i| format!("@person{i}")).collect();
+    let site = Fixture::valid().with(
+        "content/meetings/2025-11-21-crowd.md",
+        &format!(
+            "+++\ntitle = \"Crowd\"\ndate = 2025-11-21\n+++\n## Everyone\n{}\n",
+            mentions.join(" ")
+        ),
+    );
+    let output = build_within(&site, Duration::from_secs(120));
+    assert!(output.status.success(), "{}", stderr(&output));
+    let per_owner = total_bytes(&site.public().join("owners")) / people as u64;
+    assert!(per_owner < 40_000, "{per_owner} bytes per owner");
+    let card = std::fs::read_to_string(site.public().join("owners/person7/index.html")).unwrap();
+    assert!(
+        card.contains(&format!("{} more</a>", people - 8)),
+        "the card names the rest by count"
+    );
+    // Warnings show the long line only around each name.
+    assert!(
+        stderr(&output).len() < 60_000,
+        "{} bytes of warnings",
+        stderr(&output).len()
+    );
+}
+
+#[test]
+fn a_topic_page_lists_the_topics_around_it_not_all_of_the_meeting() {
+    let topics: String = (0..200)
+        .map(|i| format!("## Topic number {i}\nText {i}.\n\n"))
+        .collect();
+    let site = Fixture::valid().with(
+        "content/meetings/2025-11-21-long.md",
+        &format!("+++\ntitle = \"Long\"\ndate = 2025-11-21\n+++\n{topics}"),
+    );
+    assert!(site.build().status.success());
+    let page = std::fs::read_to_string(
+        site.public()
+            .join("meetings/2025-11-21-long/topic-number-100/index.html"),
+    )
+    .unwrap();
+    let listed = page.matches("2025-11-21-long/topic-number-").count();
+    assert_eq!(listed, 10, "five topics on each side");
+    assert!(page.contains("All 199 other topics of this meeting"));
+}
