@@ -4,7 +4,7 @@
 use crate::dates::{month_start, week_start, Bucket, Precision};
 use crate::model::{Site, Task};
 use chrono::{Datelike, Days, Months, NaiveDate};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use tera::Value;
 
 /// Open tasks grouped as Overdue, Today, This week, Next week, Later (by month), Undated.
@@ -51,10 +51,14 @@ impl Agenda {
     }
 }
 
+/// Months on each side of the current one that get a page even when they hold no deadline.
+const CONTINUOUS_MONTHS: u32 = 12;
+
 /// The site's deadlines by month, computed once for all month pages.
 pub struct Deadlines {
-    /// Every month that gets a grid page: from the earliest to the latest deadline, and the
-    /// current month, with no gaps so previous/next always lead somewhere.
+    /// Every month that gets a grid page: the current month and every month within a year of
+    /// it between the earliest and the latest deadline, with no gaps, and beyond that the
+    /// months that hold a deadline. Previous/next lead from one to the next in this list.
     pub months: Vec<NaiveDate>,
     /// Tasks due in each month (first day of the month), in deadline order.
     by_month: BTreeMap<NaiveDate, Vec<usize>>,
@@ -80,15 +84,28 @@ impl Deadlines {
             .keys()
             .next_back()
             .map_or(current, |m| (*m).max(current));
-        let mut months = Vec::new();
-        let mut month = first;
-        while month <= last {
-            months.push(month);
+        // Every month near today, then only the months that hold a deadline: a typo like
+        // due:2925-11-28 must not make ten thousand empty month pages.
+        let near = |months: u32, later: bool| {
+            let moved = if later {
+                current.checked_add_months(Months::new(months))
+            } else {
+                current.checked_sub_months(Months::new(months))
+            };
+            moved.unwrap_or(current)
+        };
+        let span_start = first.max(near(CONTINUOUS_MONTHS, false));
+        let span_end = last.min(near(CONTINUOUS_MONTHS, true));
+        let mut months: BTreeSet<NaiveDate> = by_month.keys().copied().collect();
+        let mut month = span_start;
+        while month <= span_end {
+            months.insert(month);
             match month.checked_add_months(Months::new(1)) {
                 Some(next) => month = next,
                 None => break,
             }
         }
+        let months = months.into_iter().collect();
         Deadlines { months, by_month }
     }
 

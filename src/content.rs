@@ -606,12 +606,12 @@ impl MeetingReader<'_> {
                                 match Due::parse(value) {
                                     Ok(due) => {
                                         if let Some(task) = innermost_task(&mut items) {
-                                            if !task.done
-                                                && meeting_date.is_some_and(|d| due.date < d)
+                                            if let Some(why) =
+                                                implausible_deadline(&due, meeting_date, task.done)
                                             {
                                                 diagnostics.push(source.warning(
                                                     offset..offset + token_range.len(),
-                                                    "this deadline is before the meeting's date; a typo in the year or month?",
+                                                    why,
                                                 ));
                                             }
                                             task.due.get_or_insert(due);
@@ -832,6 +832,25 @@ impl MeetingReader<'_> {
             None => None,
         }
     }
+}
+
+/// Deadlines this many years after their meeting are taken for typos.
+const FAR_DEADLINE_YEARS: u32 = 5;
+
+/// Why a deadline looks like a typo, if it does: before the meeting (for an open task) or
+/// years after it.
+fn implausible_deadline(
+    due: &Due,
+    meeting_date: Option<NaiveDate>,
+    done: bool,
+) -> Option<&'static str> {
+    let meeting = meeting_date?;
+    if !done && due.date < meeting {
+        return Some("this deadline is before the meeting's date; a typo in the year or month?");
+    }
+    let far = meeting.checked_add_months(chrono::Months::new(12 * FAR_DEADLINE_YEARS))?;
+    (due.date > far)
+        .then_some("this deadline is more than five years after the meeting; a typo in the year?")
 }
 
 /// Where the first sentence of `text` ends (just after its full stop), not counting a full stop

@@ -1,8 +1,33 @@
 //! Slugs and the checks that keep every path from content inside the output folder.
 
+/// The longest slug, in bytes: a folder name must stay well under the 255 bytes file systems
+/// allow, and an address stay readable.
+pub const MAX_SLUG: usize = 120;
+
 /// A URL- and file-name-safe slug: ASCII letters and digits separated by single hyphens.
-/// Accents are folded (José → jose) so that ids stay typeable.
+/// Accents are folded (José → jose) so that ids stay typeable. A longer slug than
+/// [`MAX_SLUG`] is cut at a hyphen and ends in a hash of the whole, so that two long headings
+/// that start alike still get two addresses, the same ones on every build.
 pub fn slugify(text: &str) -> String {
+    let slug = full_slug(text);
+    if slug.len() <= MAX_SLUG {
+        return slug;
+    }
+    let hash = format!("{:08x}", stable_hash(slug.as_bytes()) as u32);
+    let keep = MAX_SLUG - hash.len() - 1;
+    let head = &slug[..keep];
+    let head = head.rsplit_once('-').map_or(head, |(head, _)| head);
+    format!("{head}-{hash}")
+}
+
+/// FNV-1a: the same value on every platform and Rust version, unlike std's hasher.
+fn stable_hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+fn full_slug(text: &str) -> String {
     let ascii = deunicode::deunicode(text);
     let mut slug = String::with_capacity(ascii.len());
     for c in ascii.chars() {
@@ -56,6 +81,20 @@ mod tests {
         );
         assert_eq!(slugify("../../etc"), "etc");
         assert_eq!(slugify("<>"), "");
+    }
+
+    #[test]
+    fn long_slugs_are_cut_and_stay_unique_and_stable() {
+        let long = "word ".repeat(100);
+        let a = slugify(&format!("{long} one"));
+        let b = slugify(&format!("{long} two"));
+        assert!(a.len() <= MAX_SLUG && b.len() <= MAX_SLUG, "{a}");
+        assert_ne!(a, b);
+        assert_eq!(a, slugify(&format!("{long} one")));
+        assert_eq!(slugify(&a), a, "a cut slug is a slug");
+        assert!(a.starts_with("word-word-"));
+        let short = "a".repeat(MAX_SLUG);
+        assert_eq!(slugify(&short), short);
     }
 
     #[test]

@@ -473,3 +473,114 @@ fn a_topic_page_lists_the_topics_around_it_not_all_of_the_meeting() {
     assert_eq!(listed, 10, "five topics on each side");
     assert!(page.contains("All 199 other topics of this meeting"));
 }
+
+#[test]
+fn names_longer_than_a_file_name_can_be_are_cut_or_reported_with_their_position() {
+    let long = "very-long-".repeat(30);
+    let site = Fixture::valid().with(
+        "content/meetings/2025-11-21-long.md",
+        &format!(
+            "+++\ntitle = \"Long\"\ndate = 2025-11-21\n+++\n## {} heading\nText @{long}x.\n\n## {} heading two\nMore.\n",
+            long.replace('-', " "),
+            long.replace('-', " ")
+        ),
+    );
+    let checked = site.run(&["check"]);
+    let built = site.build();
+    assert!(built.status.success(), "{}", stderr(&built));
+    // check fails only for the unknown person, as a warning turned error, not on the names.
+    assert!(
+        !stderr(&checked).contains("too long"),
+        "{}",
+        stderr(&checked)
+    );
+    let names: Vec<String> = walkdir(&site.public())
+        .iter()
+        .flat_map(|p| p.components().map(|c| c.as_os_str().len()).max())
+        .map(|len| len.to_string())
+        .collect();
+    assert!(
+        names.iter().all(|len| len.parse::<usize>().unwrap() <= 130),
+        "{names:?}"
+    );
+    let topics = std::fs::read_dir(site.public().join("meetings/2025-11-21-long"))
+        .unwrap()
+        .count();
+    assert_eq!(
+        topics, 3,
+        "two topics and the meeting's page, on addresses of their own"
+    );
+
+    // An id written by hand is not cut: it is reported where it stands.
+    site.write(
+        "content/people.toml",
+        &format!("{PEOPLE_TOML}\n[{long}]\nname = \"Long\"\n"),
+    );
+    for command in ["check", "build"] {
+        let output = site.run(&[command]);
+        assert_eq!(output.status.code(), Some(1), "{command}");
+        assert!(
+            stderr(&output).contains("content/people.toml:10:"),
+            "{}",
+            stderr(&output)
+        );
+    }
+}
+
+#[test]
+fn a_deadline_years_away_is_warned_about_and_makes_no_run_of_empty_months() {
+    let site = Fixture::valid().with(
+        "content/meetings/2025-11-21-typo.md",
+        "+++\ntitle = \"Typo\"\ndate = 2025-11-21\n+++\n## Topic\n- [ ] **Year typo** @Sigi due:2925-11-28\n- [ ] **The end of time** @Manon due:9999-12-31\n",
+    );
+    let output = site.build();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(
+        err.contains("2025-11-21-typo.md:6:27: warning: this deadline is more than five years after the meeting"),
+        "{err}"
+    );
+    let months: Vec<String> = std::fs::read_dir(site.public().join("calendar"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.len() == 7)
+        .collect();
+    assert!(months.len() <= 27, "{} month pages", months.len());
+    for month in ["2925-11", "9999-12", "2025-11", "2026-11"] {
+        assert!(
+            months.iter().any(|m| m == month),
+            "{month} missing: {months:?}"
+        );
+    }
+    // Previous/next lead across the gap.
+    let page = std::fs::read_to_string(site.public().join("calendar/2925-11/index.html")).unwrap();
+    assert!(
+        page.contains("calendar/2026-11/") && page.contains("calendar/9999-12/"),
+        "{page}"
+    );
+    assert!(total_bytes(&site.public()) < 5_000_000);
+}
+
+#[test]
+fn files_editors_leave_beside_a_meeting_do_not_break_the_build() {
+    let site = Fixture::valid();
+    let dir = site.root().join("content/meetings");
+    // Emacs's lock link (dangling), macOS's resource fork (binary), backups and swap files.
+    std::os::unix::fs::symlink(
+        "user@host.4242:1700000000",
+        dir.join(".#2025-11-20-weekly.md"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("._2025-11-20-weekly.md"),
+        [0u8, 5, 22, 7, 0, 2, 0, 0xff],
+    )
+    .unwrap();
+    std::fs::write(dir.join("2025-11-20-weekly.md~"), "old").unwrap();
+    std::fs::write(dir.join("#2025-11-20-weekly.md#"), "autosave").unwrap();
+    std::fs::write(dir.join(".2025-11-20-weekly.md.swp"), [0u8, 1, 2]).unwrap();
+    for command in ["check", "build"] {
+        let output = site.run(&[command, "--today", "2025-11-24"]);
+        assert!(output.status.success(), "{command}: {}", stderr(&output));
+    }
+}
