@@ -333,3 +333,60 @@ fn the_sample_imports_as_the_hand_written_example_meeting() {
     assert_eq!(imported_topics.len(), 11);
     assert_eq!(imported_topics, topic_slugs(example_copy.path()));
 }
+
+/// The visible text of a built page, white space folded.
+fn page_text(path: &Path) -> String {
+    let html = std::fs::read_to_string(path).unwrap();
+    let document = scraper::Html::parse_document(&html);
+    let selector = scraper::Selector::parse("main").unwrap();
+    let text: String = document
+        .select(&selector)
+        .flat_map(|main| main.text())
+        .collect();
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn every_import_builds_and_shows_the_recap_text_as_written() {
+    let long_title = format!("Roadmap {}", "and more detail ".repeat(20));
+    let recap = format!(
+        "Topics discussed in Initech review 18 November 2025\n\nTopics:\nPricing:\nSigi and Tom discussed AT&amp;T and ~~old~~ prices.\n\tNumbers: 2025. A good year.\nPricing:\nThe second pricing talk, about C # and #hashtags.\n???:\n+ a summary that looks like a list item.\n{long_title}:\nSigi discussed it.\n\nTasks:\nSend the AT&amp;T quote:\nSend it with the ~~struck~~ price. (Sigi)\n"
+    );
+    let site = site_for(None, "");
+    site.write("content/people.toml", "[sigi]\nname = \"Sigi\"\n");
+    site.write("recap.txt", &recap);
+    let imported = site.run(&["import", site.root().join("recap.txt").to_str().unwrap()]);
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    let build = site.build();
+    assert!(
+        build.status.success(),
+        "the import does not build: {}",
+        stderr(&build)
+    );
+    let meetings = site.public().join("meetings");
+    let slug = std::fs::read_dir(&meetings)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .find(|name| name.starts_with("2025-11-18"))
+        .unwrap();
+    let text = page_text(&meetings.join(&slug).join("index.html"));
+    for written in [
+        "AT&amp;T and ~~old~~ prices",
+        "2025. A good year.",
+        "C # and #hashtags",
+        "+ a summary that looks like a list item.",
+        "Send the AT&amp;T quote",
+        "~~struck~~ price",
+        long_title.trim(),
+    ] {
+        assert!(
+            text.contains(written),
+            "{written:?} is not shown as written in: {text}"
+        );
+    }
+    let topics = std::fs::read_dir(meetings.join(&slug)).unwrap().count();
+    assert_eq!(
+        topics, 5,
+        "four topics with pages of their own, and the meeting page"
+    );
+}

@@ -15,7 +15,7 @@ use crate::source::SourceFile;
 use chrono::NaiveDate;
 use deadlines::{Found, Reading};
 use recap::{opening_names, opening_names_lenient, Recap, RecapTask};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
@@ -131,7 +131,20 @@ pub fn escape_markdown(text: &str) -> String {
         if due_colon
             || matches!(
                 c,
-                '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '{' | '}' | '|' | '@'
+                '\\' | '*'
+                    | '_'
+                    | '`'
+                    | '['
+                    | ']'
+                    | '<'
+                    | '>'
+                    | '{'
+                    | '}'
+                    | '|'
+                    | '@'
+                    | '&'
+                    | '~'
+                    | '#'
             )
         {
             out.push('\\');
@@ -139,6 +152,21 @@ pub fn escape_markdown(text: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// Escaped text that starts a line in the meeting file, with its first characters escaped
+/// too where they would make the line a list item, a heading underline or a numbered item
+/// ("- ", "=== ", "2025. ").
+fn escape_line_start(escaped: &str) -> String {
+    let digits = escaped.chars().take_while(char::is_ascii_digit).count();
+    let at = if escaped.starts_with(['-', '+', '=']) {
+        0
+    } else if digits > 0 && escaped[digits..].starts_with(['.', ')']) {
+        digits
+    } else {
+        return escaped.to_string();
+    };
+    format!("{}\\{}", &escaped[..at], &escaped[at..])
 }
 
 /// The meeting date written in a recap title: "18 November 2025", "November 18, 2025",
@@ -230,18 +258,45 @@ fn key_words(text: &str) -> BTreeSet<String> {
         .collect()
 }
 
-/// The topic a task belongs to: the one whose title and point titles share the most words with
-/// the task's title, when at least two words and no other topic ties. Otherwise the meeting.
-fn place(task: &RecapTask, topics: &[BTreeSet<String>]) -> Option<usize> {
-    let words = key_words(&task.title);
-    let scores: Vec<usize> = topics
-        .iter()
-        .map(|t| t.intersection(&words).count())
-        .collect();
-    let best = *scores.iter().max()?;
-    (best >= 2 && scores.iter().filter(|&&s| s == best).count() == 1)
-        .then(|| scores.iter().position(|&s| s == best))
-        .flatten()
+/// The topics' key words, indexed by word, so that placing a task looks only at the topics
+/// that share a word with it, not at every topic.
+struct TopicWords<'a> {
+    topics: usize,
+    by_word: HashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> TopicWords<'a> {
+    fn new(topics: &'a [BTreeSet<String>]) -> Self {
+        let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (index, words) in topics.iter().enumerate() {
+            for word in words {
+                by_word.entry(word.as_str()).or_default().push(index);
+            }
+        }
+        TopicWords {
+            topics: topics.len(),
+            by_word,
+        }
+    }
+
+    /// The topic a task belongs to: the one whose title and point titles share the most words
+    /// with the task's title, when at least two words and no other topic ties. Otherwise the
+    /// meeting.
+    fn place(&self, task: &RecapTask) -> Option<usize> {
+        if self.topics == 0 {
+            return None;
+        }
+        let mut scores: HashMap<usize, usize> = HashMap::new();
+        for word in key_words(&task.title) {
+            for &topic in self.by_word.get(word.as_str()).into_iter().flatten() {
+                *scores.entry(topic).or_default() += 1;
+            }
+        }
+        let best = scores.values().copied().max()?;
+        let mut leaders = scores.iter().filter(|(_, &score)| score == best);
+        let (&topic, _) = leaders.next()?;
+        (best >= 2 && leaders.next().is_none()).then_some(topic)
+    }
 }
 
 /// A recap's text as a meeting file, with people matched against `people`; the people it adds
@@ -433,25 +488,51 @@ fn write_meeting(
         .collect();
     let mut placed: HashMap<usize, Vec<&RecapTask>> = HashMap::new();
     let mut meeting_level: Vec<&RecapTask> = Vec::new();
+    let index = TopicWords::new(&topic_words);
     for task in &recap.tasks {
-        match place(task, &topic_words) {
+        match index.place(task) {
             Some(topic) => placed.entry(topic).or_default().push(task),
             None => meeting_level.push(task),
         }
     }
     report.placed = recap.tasks.len() - meeting_level.len();
 
+    let mut slugs_taken = HashSet::new();
     for (index, topic) in recap.topics.iter().enumerate() {
-        let _ = write!(out, "\n## {}\n", escape_markdown(&topic.title));
+        let _ = write!(out, "\n## {}", escape_markdown(&topic.title));
+        // A topic whose title makes no address, or the address of an earlier topic, gets
+        // one of its own, so that the file always builds.
+        let natural = slugify(&topic.title);
+        let mut slug = if natural.is_empty() {
+            format!("topic-{}", index + 1)
+        } else {
+            natural.clone()
+        };
+        let mut suffix = 2;
+        while !slugs_taken.insert(slug.clone()) {
+            slug = format!(
+                "{}-{suffix}",
+                if natural.is_empty() {
+                    "topic"
+                } else {
+                    &natural
+                }
+            );
+            suffix += 1;
+        }
+        if slug != natural {
+            let _ = write!(out, " {{#{slug}}}");
+        }
+        out.push('\n');
         if !topic.summary.is_empty() {
             let place = format!("topic \"{}\"", topic.title);
-            out.push_str(&mention_opening(
-                &topic.summary,
-                directory,
-                &place,
-                report,
-                true,
-            ));
+            let summary = mention_opening(&topic.summary, directory, &place, report, true);
+            let at_start = summary.starts_with('@');
+            out.push_str(&if at_start {
+                summary
+            } else {
+                escape_line_start(&summary)
+            });
             out.push('\n');
         }
         if !topic.points.is_empty() {
