@@ -749,8 +749,12 @@ mod tests {
     fn markdown_is_escaped() {
         assert_eq!(
             escape_markdown("<script>*x*{#a}"),
-            "\\<script\\>\\*x\\*\\{#a\\}"
+            "\\<script\\>\\*x\\*\\{\\#a\\}"
         );
+        assert_eq!(escape_markdown("AT&amp;T ~~x~~ C #"), "AT\\&amp;T \\~\\~x\\~\\~ C \\#");
+        assert_eq!(escape_line_start("- item"), "\\- item");
+        assert_eq!(escape_line_start("2025. A year"), "2025\\. A year");
+        assert_eq!(escape_line_start("Plain - text"), "Plain - text");
         assert_eq!(escape_markdown("@admin due:2099"), "\\@admin due\\:2099");
         assert_eq!(escape_markdown("café: ok"), "café: ok");
     }
