@@ -84,6 +84,27 @@ fn get(server: &Server, path: &str) -> (u16, String) {
     (status, body)
 }
 
+/// The server's event stream, connected.
+fn events(server: &Server) -> BufReader<TcpStream> {
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    write!(stream, "GET /__dossier/events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    BufReader::new(stream)
+}
+
+/// Reads the event stream byte by byte (a CR stays as sent) until it has read `wanted`.
+fn read_until(reader: &mut BufReader<TcpStream>, wanted: &str) -> String {
+    let mut seen = Vec::new();
+    while !seen.ends_with(wanted.as_bytes()) {
+        let mut byte = [0u8];
+        reader.read_exact(&mut byte).expect("an event in time");
+        seen.push(byte[0]);
+    }
+    String::from_utf8(seen).unwrap()
+}
+
 fn wait_for(server: &Server, path: &str, wanted: &str, within: Duration) -> Duration {
     let started = Instant::now();
     loop {
@@ -175,22 +196,9 @@ fn refuses_paths_out_of_the_site() {
 fn a_broken_file_shows_its_error_and_a_fixed_one_clears_it() {
     let site = Fixture::valid();
     let server = serve(&site);
-    let mut events = TcpStream::connect(&server.address).unwrap();
-    write!(events, "GET /__dossier/events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
-    events
-        .set_read_timeout(Some(Duration::from_secs(5)))
-        .unwrap();
-    let mut reader = BufReader::new(events);
-    let mut read_until = |wanted: &str| -> String {
-        let mut seen = String::new();
-        while !seen.contains(wanted) {
-            let mut line = String::new();
-            reader.read_line(&mut line).expect("an event in time");
-            seen.push_str(&line);
-        }
-        seen
-    };
-    read_until(": connected");
+    let mut reader = events(&server);
+    let mut read_until = |wanted: &str| read_until(&mut reader, wanted);
+    read_until(": connected\n\n");
 
     site.write(M, &MEETING.replace("due:2025-11-28", "due:2025-02-30"));
     let failure = read_until("\n\n");
@@ -299,18 +307,8 @@ fn requests_are_bounded_in_size_and_number_and_redirects_stay_on_the_host() {
 fn a_carriage_return_in_a_source_line_cannot_forge_an_event_field() {
     let site = Fixture::valid();
     let server = serve(&site);
-    let mut events = TcpStream::connect(&server.address).unwrap();
-    write!(events, "GET /__dossier/events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
-    events
-        .set_read_timeout(Some(Duration::from_secs(5)))
-        .unwrap();
-    let mut reader = BufReader::new(events);
-    let mut seen = Vec::new();
-    while !seen.ends_with(b": connected\n\n") {
-        let mut byte = [0u8];
-        reader.read_exact(&mut byte).unwrap();
-        seen.push(byte[0]);
-    }
+    let mut reader = events(&server);
+    read_until(&mut reader, ": connected\n\n");
     site.write(
         M,
         &MEETING.replace(
@@ -318,13 +316,7 @@ fn a_carriage_return_in_a_source_line_cannot_forge_an_event_field() {
             "due:2025-02-30 \revent: reload\rdata: forged",
         ),
     );
-    let mut event = Vec::new();
-    while !event.ends_with(b"\n\n") {
-        let mut byte = [0u8];
-        reader.read_exact(&mut byte).unwrap();
-        event.push(byte[0]);
-    }
-    let event = String::from_utf8(event).unwrap();
+    let event = read_until(&mut reader, "\n\n");
     assert!(event.starts_with("event: failure\n"), "{event:?}");
     // As a browser reads it: a line ends at CR, LF or CRLF; every line must be a data field.
     let fields: Vec<&str> = event.trim_end().split(['\r', '\n']).skip(1).collect();

@@ -751,7 +751,10 @@ mod tests {
             escape_markdown("<script>*x*{#a}"),
             "\\<script\\>\\*x\\*\\{\\#a\\}"
         );
-        assert_eq!(escape_markdown("AT&amp;T ~~x~~ C #"), "AT\\&amp;T \\~\\~x\\~\\~ C \\#");
+        assert_eq!(
+            escape_markdown("AT&amp;T ~~x~~ C #"),
+            "AT\\&amp;T \\~\\~x\\~\\~ C \\#"
+        );
         assert_eq!(escape_line_start("- item"), "\\- item");
         assert_eq!(escape_line_start("2025. A year"), "2025\\. A year");
         assert_eq!(escape_line_start("Plain - text"), "Plain - text");
