@@ -1,12 +1,13 @@
 //! `dossier build`: load, model, render and write, with a report of what was done.
 
-use crate::calendar;
+use crate::content::load::LoadOptions;
 use crate::error::{Diagnostic, Error, Result};
-use crate::feed;
-use crate::load::{load_site, LoadOptions};
+use crate::formats::feed;
+use crate::formats::ics;
+use crate::model::load::load_site;
 use crate::output::{check_target, Output, OutputLock, Staging};
+use crate::render::theme::Theme;
 use crate::render::{Page, Renderer, Templates};
-use crate::theme::Theme;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -137,7 +138,7 @@ pub fn site_documents<'a>(
     vec![
         (
             "calendar.ics",
-            Box::new(|| calendar::ics(site, 0..site.tasks.len(), &site.config.title)),
+            Box::new(|| ics::ics(site, 0..site.tasks.len(), &site.config.title)),
         ),
         ("feed.xml", Box::new(|| feed::atom(site))),
         (
@@ -157,7 +158,7 @@ pub fn site_documents<'a>(
         ),
         (
             "search-index.js",
-            Box::new(|| crate::search::index_script(site)),
+            Box::new(|| crate::formats::search::index_script(site)),
         ),
     ]
 }
@@ -186,7 +187,7 @@ pub fn write_site_files(
             .map_or(&[][..], |i| i.tasks.as_slice());
         out.write(
             &owner_calendar_path(id),
-            calendar::ics(site, tasks.iter().copied(), &name).as_bytes(),
+            ics::ics(site, tasks.iter().copied(), &name).as_bytes(),
         )
     };
     let (documents_written, calendars_written) = rayon::join(

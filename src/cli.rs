@@ -1,8 +1,9 @@
 //! The command line: argument definitions and the one place where errors are printed.
 
 use crate::build::{self, BuildOptions};
+use crate::content::load::LoadOptions;
 use crate::error::{terminal_safe, Diagnostic, Error};
-use crate::load::{load_site, LoadOptions};
+use crate::model::load::load_site;
 use crate::plural;
 use crate::tasks::{self, TaskFilter};
 use chrono::NaiveDate;

@@ -1,12 +1,12 @@
 //! `dossier init` and `dossier new`: files to start from, never written over existing ones.
 
-use crate::config::{SiteConfig, CONFIG_FILE};
+use crate::content::config::{SiteConfig, CONFIG_FILE};
+use crate::content::people::PEOPLE_FILE;
 use crate::dates::resolve_today;
 use crate::error::{Diagnostic, Error, Result};
-use crate::load::{INITIATIVES_DIR, MEETINGS_DIR};
 use crate::paths::slugify;
-use crate::people::PEOPLE_FILE;
 use crate::site_paths::inside_site;
+use crate::site_paths::{INITIATIVES_DIR, MEETINGS_DIR};
 use chrono::{NaiveDate, Utc};
 use std::path::{Path, PathBuf};
 

@@ -1,11 +1,60 @@
-//! The site folder as a trust boundary. Every file dossier reads or writes on the site's side
+//! Where a site's sources are, and the site folder as a trust boundary. Every file dossier reads or writes on the site's side
 //! resolves, symbolic links followed, to a place inside the site folder; a link that leaves it is
 //! an error that names the link, and the file behind it is never opened, so no message can echo
 //! what it holds.
 
 use crate::error::{Diagnostic, Error, Result};
+use crate::paths::{is_safe_segment, slugify};
 use std::ffi::OsStr;
 use std::path::{Component, Path, PathBuf};
+
+/// Where meetings and initiatives are, relative to the site root.
+pub const MEETINGS_DIR: &str = "content/meetings";
+pub const INITIATIVES_DIR: &str = "content/initiatives";
+
+/// A Markdown file found under a content folder.
+#[derive(Debug, Clone)]
+pub struct ContentFile {
+    /// Relative to the site root.
+    pub path: PathBuf,
+    pub slug: String,
+}
+
+/// Every `.md` file below `root/dir`, sorted, with its slug. Symbolic links are followed only
+/// when they stay inside the site; loops are reported; editor files are skipped.
+pub fn markdown_files(root: &Path, dir: &Path) -> Result<Vec<ContentFile>> {
+    let (found, mut problems) = files_under(root, dir);
+    let mut files = Vec::with_capacity(found.len());
+    for file in found {
+        let path = Path::new(&file.name);
+        if path.extension().is_none_or(|ext| ext != "md") {
+            continue;
+        }
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if !is_safe_segment(&stem) || stem != slugify(&stem) {
+            problems.push(Diagnostic::file(
+                &file.relative,
+                format!(
+                    "the file name is the page address and must be a slug: rename it to {}.md",
+                    slugify(&stem)
+                ),
+            ));
+            continue;
+        }
+        files.push(ContentFile {
+            path: file.relative,
+            slug: stem,
+        });
+    }
+    if problems.is_empty() {
+        Ok(files)
+    } else {
+        Err(Error::Content(problems))
+    }
+}
 
 /// Resolves `relative` (a path inside the site at `root`) to its real place, refusing any
 /// symbolic link on the way that leads out of the site. The path need not exist: the part that

@@ -1,11 +1,11 @@
 //! `dossier tasks`: the agenda in the terminal, or as JSON for scripts.
 
-use crate::calendar::Agenda;
+use crate::content::people::Resolved;
 use crate::dates::Bucket;
 use crate::error::{terminal_safe, Error, Result};
-use crate::feed::tasks_json;
+use crate::formats::feed::tasks_json;
+use crate::model::agenda::Agenda;
 use crate::model::Site;
-use crate::people::Resolved;
 use chrono::NaiveDate;
 use std::fmt::Write;
 
@@ -63,7 +63,7 @@ fn resolve_owner(site: &Site, written: &str) -> Result<String> {
     if site.people.contains_key(&key) {
         return Ok(key);
     }
-    let mut people = crate::people::People::default();
+    let mut people = crate::content::people::People::default();
     for person in site.people.values() {
         people.insert(person.clone());
     }

@@ -6,8 +6,8 @@ mod common;
 
 use chrono::NaiveDate;
 use dossier::build::{build, BuildOptions};
-use dossier::load::LoadOptions;
-use dossier::rebuild::Session;
+use dossier::content::load::LoadOptions;
+use dossier::serve::session::Session;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 

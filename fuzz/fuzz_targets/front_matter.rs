@@ -1,8 +1,8 @@
 #![no_main]
 //! The front-matter splitter and the TOML reading behind it, on any bytes.
 
-use dossier::content::split_front_matter;
-use dossier::source::SourceFile;
+use dossier::content::meeting::split_front_matter;
+use dossier::content::source::SourceFile;
 use libfuzzer_sys::fuzz_target;
 use std::path::Path;
 

@@ -1,10 +1,10 @@
 #![no_main]
 //! A meeting file through the whole reader: topics, tasks, mentions, deadlines, Markdown.
 
-use dossier::content::MeetingReader;
-use dossier::markdown::Renderer;
-use dossier::people::{People, Person};
-use dossier::source::SourceFile;
+use dossier::content::meeting::MeetingReader;
+use dossier::content::markdown::Renderer;
+use dossier::content::people::{People, Person};
+use dossier::content::source::SourceFile;
 use libfuzzer_sys::fuzz_target;
 use std::path::Path;
 

@@ -3,12 +3,12 @@
 //! a meeting file that reads back without errors of its own making.
 
 use chrono::NaiveDate;
-use dossier::config::SiteConfig;
-use dossier::content::MeetingReader;
+use dossier::content::config::SiteConfig;
+use dossier::content::meeting::MeetingReader;
 use dossier::import::convert;
-use dossier::markdown::Renderer;
-use dossier::people::People;
-use dossier::source::SourceFile;
+use dossier::content::markdown::Renderer;
+use dossier::content::people::People;
+use dossier::content::source::SourceFile;
 use libfuzzer_sys::fuzz_target;
 use std::path::Path;
 

@@ -2,7 +2,7 @@
 //! A whole site of one meeting: load, model and render every page (no writing), on any text.
 
 use dossier::build::check;
-use dossier::load::LoadOptions;
+use dossier::content::load::LoadOptions;
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 

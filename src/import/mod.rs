@@ -4,14 +4,14 @@
 pub mod deadlines;
 pub mod recap;
 
-use crate::config::SiteConfig;
+use crate::content::config::SiteConfig;
+use crate::content::people::{mention_key, People, Person, Resolved, PEOPLE_FILE};
+use crate::content::source::SourceFile;
 use crate::error::{Diagnostic, Error, Result};
-use crate::load::MEETINGS_DIR;
 use crate::paths::slugify;
-use crate::people::{mention_key, People, Person, Resolved, PEOPLE_FILE};
 use crate::plural;
 use crate::site_paths::inside_site;
-use crate::source::SourceFile;
+use crate::site_paths::MEETINGS_DIR;
 use chrono::NaiveDate;
 use deadlines::{Found, Reading};
 use recap::{opening_names, opening_names_lenient, Recap, RecapTask};

@@ -46,7 +46,7 @@ pub fn index_script(site: &Site) -> String {
         .enumerate()
         .map(|(n, id)| (id.as_str(), n))
         .collect();
-    let numbers = |people: &[crate::content::PersonRef]| -> Vec<usize> {
+    let numbers = |people: &[crate::content::meeting::PersonRef]| -> Vec<usize> {
         people
             .iter()
             .filter_map(|p| person_number.get(p.id.as_str()).copied())

@@ -2,7 +2,7 @@
 //! page made from that file, and is checked to exist. Written this way, links also work when the
 //! notes are read in a git host's file view.
 
-use crate::load::{ContentFile, INITIATIVES_DIR, MEETINGS_DIR};
+use crate::site_paths::{ContentFile, INITIATIVES_DIR, MEETINGS_DIR};
 use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 

@@ -1,6 +1,6 @@
 //! Machine-readable outputs: the Atom feed of meetings, the sitemap and tasks.json.
 
-use crate::markdown::escape_xml;
+use crate::escape::escape_xml;
 use crate::model::{Site, Task};
 use serde::Serialize;
 

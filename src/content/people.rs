@@ -1,8 +1,8 @@
 //! people.toml and the matching of `@mentions` to people.
 
+use crate::content::source::SourceFile;
 use crate::error::{Diagnostic, Error};
 use crate::paths::{is_safe_segment, slugify};
-use crate::source::SourceFile;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;

@@ -1,8 +1,8 @@
 //! site.toml: the site's settings.
 
+use crate::content::source::{toml_date, SourceFile};
 use crate::dates::parse_weekday;
 use crate::error::{Diagnostic, Error};
-use crate::source::{toml_date, SourceFile};
 use chrono::{NaiveDate, Weekday};
 use chrono_tz::Tz;
 use serde::Deserialize;

@@ -2,16 +2,16 @@
 //! The default theme is also compiled into the binary, so a site without a `themes/` folder
 //! (or one made by `dossier init`) builds as it is.
 
+use crate::content::source::SourceFile;
 use crate::error::{Error, Result};
 use crate::site_paths::{files_under, inside_site, FoundFile};
-use crate::source::SourceFile;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Embeds files of themes/default by their path inside the theme.
 macro_rules! default_theme {
     ($($path:literal),* $(,)?) => {
-        &[$(($path, include_str!(concat!("../themes/default/", $path)))),*]
+        &[$(($path, include_str!(concat!("../../themes/default/", $path)))),*]
     };
 }
 

@@ -2,11 +2,13 @@
 //! and reload the open pages through server-sent events. The site's own output folder is never
 //! touched, so stopping the server leaves it as it was.
 
+pub mod session;
+
+use crate::content::load::LoadOptions;
 use crate::error::terminal_safe;
 use crate::error::{Error, Result};
-use crate::load::LoadOptions;
 use crate::output;
-use crate::rebuild::Session;
+use crate::serve::session::Session;
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
@@ -43,7 +45,7 @@ struct Shared {
     out: PathBuf,
 }
 
-const LIVE_JS: &str = include_str!("serve_live.js");
+const LIVE_JS: &str = include_str!("live.js");
 const EVENTS: &str = "/__dossier/events";
 const SCRIPT: &str = "/__dossier/live.js";
 /// Connections served at once (open pages' event streams included); more are answered 503.

@@ -1,48 +1,25 @@
-//! Stage one: read every file of a site, in parallel, into documents, collecting every problem
-//! so that one run reports them all.
+//! Read every file of a site, in parallel, into documents, collecting every problem so that
+//! one run reports them all; serve keeps the documents between runs in a [`DocCache`].
 
-use crate::config::SiteConfig;
-use crate::content::{InitiativeDoc, MeetingDoc, MeetingReader, Parsed};
-use crate::dates::resolve_today;
+use crate::content::config::SiteConfig;
+use crate::content::links::ContentIndex;
+use crate::content::markdown::Renderer;
+use crate::content::meeting::{InitiativeDoc, MeetingDoc, MeetingReader, Parsed};
+use crate::content::people::People;
+use crate::content::source::SourceFile;
 use crate::error::{Diagnostic, Error, Result};
-use crate::links::ContentIndex;
-use crate::markdown::Renderer;
-use crate::model::Site;
-use crate::paths::{is_safe_segment, slugify};
-use crate::people::People;
-use crate::site_paths::files_under;
-use crate::source::SourceFile;
-use chrono::{NaiveDate, Utc};
+use crate::site_paths::{markdown_files, ContentFile, INITIATIVES_DIR, MEETINGS_DIR};
+use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
-
-pub const MEETINGS_DIR: &str = "content/meetings";
-pub const INITIATIVES_DIR: &str = "content/initiatives";
 
 /// What a load needs to know beyond the files.
 #[derive(Debug, Clone, Default)]
 pub struct LoadOptions {
     pub today: Option<NaiveDate>,
     pub drafts: bool,
-}
-
-/// A loaded site and the warnings met on the way.
-pub struct Loaded {
-    pub site: Site,
-    pub warnings: Vec<Diagnostic>,
-    /// Slugs of the meeting files read anew (new or changed) or gone since the cache's last
-    /// load: all of them when nothing was cached.
-    pub changed_meetings: BTreeSet<String>,
-    /// Whether anything besides meeting files changed since the cache's last load: the
-    /// configuration, people or an initiative.
-    pub others_changed: bool,
-}
-
-/// Reads and resolves the whole site at `root`.
-pub fn load_site(root: &Path, options: &LoadOptions) -> Result<Loaded> {
-    load_site_with(root, options, &mut DocCache::default())
 }
 
 /// Parsed documents kept between loads by `serve`: a file is parsed again only when its size
@@ -162,11 +139,31 @@ fn read_cached<T: Clone + Send + Sync>(
     (parsed, changed)
 }
 
-/// Reads and resolves the site at `root`, parsing only the files the cache does not hold.
-pub fn load_site_with(root: &Path, options: &LoadOptions, cache: &mut DocCache) -> Result<Loaded> {
+/// Every document of the site, read, with the warnings met on the way.
+pub struct Documents {
+    pub config: SiteConfig,
+    pub people: People,
+    pub meetings: Vec<MeetingDoc>,
+    pub initiatives: Vec<InitiativeDoc>,
+    /// Sorted by file and position.
+    pub warnings: Vec<Diagnostic>,
+    /// Slugs of the meeting files read anew (new or changed) or gone since the cache's last
+    /// load: all of them when nothing was cached.
+    pub changed_meetings: BTreeSet<String>,
+    /// Whether anything besides meeting files changed since the cache's last load: the
+    /// configuration, people or an initiative.
+    pub others_changed: bool,
+}
+
+/// Reads every file of the site at `root`, parsing only the files the cache does not hold.
+/// Any error in any file fails the whole read, with every problem found.
+pub fn read_documents(
+    root: &Path,
+    options: &LoadOptions,
+    cache: &mut DocCache,
+) -> Result<Documents> {
     let config = SiteConfig::load(root)?;
     let people = People::load(root)?;
-    let today = resolve_today(options.today.or(config.today), config.timezone, Utc::now());
 
     let meeting_files = markdown_files(root, Path::new(MEETINGS_DIR))?;
     let initiative_files = markdown_files(root, Path::new(INITIATIVES_DIR))?;
@@ -236,10 +233,11 @@ pub fn load_site_with(root: &Path, options: &LoadOptions, cache: &mut DocCache) 
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(Error::Content(sorted(diagnostics)));
     }
-    let site = Site::assemble(config, people, meeting_docs, initiative_docs, today)
-        .map_err(|errors| Error::Content(sorted(errors)))?;
-    Ok(Loaded {
-        site,
+    Ok(Documents {
+        config,
+        people,
+        meetings: meeting_docs,
+        initiatives: initiative_docs,
         warnings: sorted(diagnostics),
         changed_meetings,
         others_changed,
@@ -253,59 +251,15 @@ fn failed<T>(diagnostic: Diagnostic) -> Parsed<T> {
     }
 }
 
-fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+pub fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     diagnostics.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     diagnostics
-}
-
-/// A Markdown file found under a content folder.
-#[derive(Debug, Clone)]
-pub struct ContentFile {
-    /// Relative to the site root.
-    pub path: PathBuf,
-    pub slug: String,
 }
 
 fn read_file(root: &Path, file: &ContentFile) -> Result<SourceFile, Diagnostic> {
     match SourceFile::read(root, &file.path) {
         Ok(source) => Ok(source),
         Err(error) => Err(error.into_diagnostic(&file.path)),
-    }
-}
-
-/// Every `.md` file below `root/dir`, sorted, with its slug. Symbolic links are followed only
-/// when they stay inside the site; loops are reported; editor files are skipped.
-pub fn markdown_files(root: &Path, dir: &Path) -> Result<Vec<ContentFile>> {
-    let (found, mut problems) = files_under(root, dir);
-    let mut files = Vec::with_capacity(found.len());
-    for file in found {
-        let path = Path::new(&file.name);
-        if path.extension().is_none_or(|ext| ext != "md") {
-            continue;
-        }
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if !is_safe_segment(&stem) || stem != slugify(&stem) {
-            problems.push(Diagnostic::file(
-                &file.relative,
-                format!(
-                    "the file name is the page address and must be a slug: rename it to {}.md",
-                    slugify(&stem)
-                ),
-            ));
-            continue;
-        }
-        files.push(ContentFile {
-            path: file.relative,
-            slug: stem,
-        });
-    }
-    if problems.is_empty() {
-        Ok(files)
-    } else {
-        Err(Error::Content(problems))
     }
 }
 

@@ -1,12 +1,12 @@
 //! Reading one content file into a document: front matter, topics, tasks and mentions, each
 //! kept with its position so that later stages can report problems at the right line.
 
+use crate::content::links::ContentIndex;
+use crate::content::markdown::{self, resolve_mention, tokenize, MentionTarget, Renderer, Token};
+use crate::content::source::{toml_date, SourceFile};
 use crate::dates::Due;
 use crate::error::Diagnostic;
-use crate::links::ContentIndex;
-use crate::markdown::{self, resolve_mention, tokenize, MentionTarget, Renderer, Token};
 use crate::paths::{is_safe_segment, slugify};
-use crate::source::{toml_date, SourceFile};
 use chrono::NaiveDate;
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use serde::{Deserialize, Serialize};
@@ -1090,7 +1090,7 @@ enum ParagraphState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::people::{People, Person};
+    use crate::content::people::{People, Person};
 
     fn people() -> People {
         let mut people = People::default();

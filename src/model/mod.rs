@@ -1,12 +1,15 @@
 //! The site model: every meeting, topic, task, person and initiative, resolved and indexed once.
 //! The renderer only reads it.
 
-use crate::config::SiteConfig;
-use crate::content::{InitiativeDoc, MeetingDoc, PersonRef, Status};
+pub mod agenda;
+pub mod load;
+
+use crate::content::config::SiteConfig;
+use crate::content::meeting::{InitiativeDoc, MeetingDoc, PersonRef, Status};
+use crate::content::people::{People, Person};
 use crate::dates::{is_overdue, Due};
 use crate::error::Diagnostic;
 use crate::paths::slugify;
-use crate::people::{People, Person};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};

@@ -12,13 +12,15 @@ use crate::build::{
     owner_calendar_path, site_documents, static_path, write_everything, write_pages,
     write_site_files,
 };
+use crate::content::load::{DocCache, LoadOptions};
 use crate::dates::month_start;
 use crate::error::{Diagnostic, Result};
-use crate::load::{load_site_with, DocCache, LoadOptions, MEETINGS_DIR};
+use crate::model::load::load_site_with;
 use crate::model::Site;
 use crate::output::{LiveOutput, MARKER};
+use crate::render::theme::Theme;
 use crate::render::{Page, Renderer, Templates, Values, RELATED_EACH_SIDE};
-use crate::theme::Theme;
+use crate::site_paths::MEETINGS_DIR;
 use chrono::NaiveDate;
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};

@@ -1,13 +1,16 @@
 //! Stage three: pages from the site model through Tera. Every entity is turned into a template
 //! value once; pages are rendered in parallel from small contexts that share those values.
 
-use crate::calendar::{self, Agenda};
-use crate::content::PersonRef;
+pub mod theme;
+
+use crate::content::markdown::ROOT_PLACEHOLDER;
+use crate::content::meeting::PersonRef;
+use crate::dates::month_start;
 use crate::error::{Error, Result};
-use crate::markdown::ROOT_PLACEHOLDER;
+use crate::model::agenda::{self, Agenda};
 use crate::model::Site;
 use crate::paths::root_prefix;
-use crate::theme::Theme;
+use crate::render::theme::Theme;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -72,7 +75,7 @@ impl Templates {
     pub fn new(site: &Site, theme: &Theme) -> Result<Self> {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
-        tera.set_escape_fn(crate::markdown::write_escaped_html);
+        tera.set_escape_fn(crate::escape::write_escaped_html);
         let templates: Vec<(String, String)> = theme
             .templates
             .iter()
@@ -116,7 +119,7 @@ pub struct Renderer<'s> {
     people: BTreeMap<String, Value>,
     values: Values,
     initiatives: Vec<OnceLock<Value>>,
-    deadlines: OnceLock<calendar::Deadlines>,
+    deadlines: OnceLock<agenda::Deadlines>,
 }
 
 /// The template values of a site's meetings, topics and tasks, made on first use. `serve`
@@ -243,9 +246,9 @@ impl<'s> Renderer<'s> {
     }
 
     /// The site's deadlines by month.
-    pub fn deadlines(&self) -> &calendar::Deadlines {
+    pub fn deadlines(&self) -> &agenda::Deadlines {
         self.deadlines
-            .get_or_init(|| calendar::Deadlines::of(self.site))
+            .get_or_init(|| agenda::Deadlines::of(self.site))
     }
 
     fn person_list(&self, refs: &[PersonRef]) -> Value {
@@ -561,7 +564,7 @@ impl<'s> Renderer<'s> {
                     site.initiatives
                         .iter()
                         .enumerate()
-                        .filter(|(_, i)| i.status == crate::content::Status::Active)
+                        .filter(|(_, i)| i.status == crate::content::meeting::Status::Active)
                         .map(|(i, _)| self.initiative(i))
                         .collect::<Vec<_>>()
                         .into(),
@@ -782,7 +785,7 @@ impl<'s> Renderer<'s> {
                 context.insert_value("done_tasks", self.tasks_of(&done));
                 context.insert("open_count", &agenda.open_count());
                 context.insert("compact", &(site.tasks.len() > COMPACT_LISTS_FROM));
-                context.insert_value("months", self.deadlines().month_links(site).into());
+                context.insert_value("months", month_links(self.deadlines(), site).into());
                 context.insert_value(
                     "owners",
                     site.by_person
@@ -795,7 +798,7 @@ impl<'s> Renderer<'s> {
                 "calendar.html"
             }
             Page::Month(month) => {
-                let grid = calendar::MonthGrid::of(site, self.deadlines(), *month);
+                let grid = agenda::MonthGrid::of(site, self.deadlines(), *month);
                 let weeks: Vec<Value> = grid
                     .weeks
                     .iter()
@@ -818,7 +821,7 @@ impl<'s> Renderer<'s> {
                     .collect();
                 context.insert("month_label", &month.format("%B %Y").to_string());
                 context.insert("month", &month.format("%Y-%m").to_string());
-                context.insert_value("weekdays", grid.weekday_names().into());
+                context.insert_value("weekdays", weekday_names(&grid).into());
                 context.insert_value("weeks", weeks.into());
                 context.insert_value("month_tasks", self.tasks_of(&grid.month_level));
                 context.insert(
@@ -896,4 +899,40 @@ fn template_error(error: &tera::Error, paths: &BTreeMap<String, PathBuf>) -> Err
         }
     }
     Error::Template(text)
+}
+
+/// Links to every month page with how many open deadlines each holds.
+fn month_links(deadlines: &agenda::Deadlines, site: &Site) -> Vec<Value> {
+    deadlines
+        .months
+        .iter()
+        .map(|&month| {
+            let open = deadlines
+                .in_month(month)
+                .iter()
+                .filter(|&&t| !site.tasks[t].done)
+                .count();
+            let entries: BTreeMap<&str, Value> = [
+                ("url", format!("calendar/{}/", month.format("%Y-%m")).into()),
+                ("label", month.format("%B %Y").to_string().into()),
+                ("open_count", open.into()),
+                ("current", (month == month_start(site.today)).into()),
+            ]
+            .into_iter()
+            .collect();
+            Value::from(entries)
+        })
+        .collect()
+}
+
+/// The names of the weekdays in the order a month grid shows them.
+fn weekday_names(grid: &agenda::MonthGrid) -> Vec<Value> {
+    let mut day = grid.first_weekday;
+    (0..7)
+        .map(|_| {
+            let name = agenda::weekday_name(day);
+            day = day.succ();
+            Value::from(name)
+        })
+        .collect()
 }

@@ -1,0 +1,237 @@
+//! Stage four: writing the site. A build writes into a fresh folder beside the output, swapped
+//! in only when everything was written ([`staging`]); serve updates a private folder in place
+//! ([`live`]). Both refuse any path that would leave their folder.
+
+pub mod live;
+pub mod staging;
+
+pub use live::{private_folder, LiveOutput};
+pub use staging::{OutputLock, Staging};
+
+use crate::error::{Error, Result};
+use crate::render::theme::StaticFile;
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+/// Marks a folder as made by dossier, and so safe to replace.
+pub const MARKER: &str = ".dossier-build";
+
+/// Folders of the operating system that no site is ever written over, whatever `--force` says.
+const SYSTEM_FOLDERS: &[&str] = &[
+    "/bin",
+    "/boot",
+    "/dev",
+    "/etc",
+    "/home",
+    "/lib",
+    "/lib32",
+    "/lib64",
+    "/libx32",
+    "/media",
+    "/mnt",
+    "/opt",
+    "/proc",
+    "/root",
+    "/run",
+    "/sbin",
+    "/snap",
+    "/srv",
+    "/sys",
+    "/tmp",
+    "/usr",
+    "/var",
+    "/var/tmp",
+    "/private",
+    "/private/tmp",
+    "/private/var",
+    "/Applications",
+    "/Library",
+    "/System",
+    "/Users",
+    "/Volumes",
+    "/cores",
+];
+
+/// Refuses output folders whose replacement would lose the user's files: the site itself, its
+/// sources (wherever links put them), the filesystem root, system folders, the home folder, and
+/// every folder above the site, the home folder or the current folder. `force` only allows
+/// replacing a folder of the user's that holds nothing of the above.
+pub fn check_target(site_root: &Path, target: &Path, force: bool) -> Result<PathBuf> {
+    let refuse = |reason: &str| Error::UnsafeOutput {
+        path: target.to_path_buf(),
+        reason: reason.to_string(),
+    };
+    let root = site_root
+        .canonicalize()
+        .map_err(|e| Error::read(site_root, e))?;
+    let target = absolute(target).map_err(|e| Error::read(target, e))?;
+    if target.parent().is_none() {
+        return Err(refuse("it is the filesystem root"));
+    }
+    let is_system = SYSTEM_FOLDERS.iter().any(|folder| {
+        let folder = Path::new(folder);
+        target == folder || folder.canonicalize().is_ok_and(|real| real == target)
+    });
+    if is_system {
+        return Err(refuse("it is a folder of the operating system"));
+    }
+    let home = std::env::var_os("HOME").and_then(|home| PathBuf::from(home).canonicalize().ok());
+    if let Some(home) = &home {
+        if *home == target {
+            return Err(refuse("it is your home folder"));
+        }
+        if home.starts_with(&target) {
+            return Err(refuse("it holds your home folder"));
+        }
+    }
+    if root.starts_with(&target) {
+        return Err(refuse("it is the site folder or a folder above it"));
+    }
+    if let Ok(current) = std::env::current_dir().and_then(|dir| dir.canonicalize()) {
+        if current.starts_with(&target) {
+            return Err(refuse("it is the current folder or a folder above it"));
+        }
+    }
+    for source in SOURCE_DIRS {
+        let in_site = root.join(source);
+        // A source folder reached through a link is guarded where it really is too.
+        let real = in_site.canonicalize().unwrap_or_else(|_| in_site.clone());
+        for folder in [&in_site, &real] {
+            if target.starts_with(folder) {
+                return Err(refuse(&format!("it is inside the site's {source}/ folder")));
+            }
+            if folder.starts_with(&target) {
+                return Err(refuse(&format!("it holds the site's {source}/ folder")));
+            }
+        }
+    }
+    if target.is_file() {
+        return Err(refuse("it is a file"));
+    }
+    if target.is_dir() && !target.join(MARKER).is_file() && !force {
+        let empty = fs::read_dir(&target)
+            .map(|mut entries| entries.next().is_none())
+            .unwrap_or(false);
+        if !empty {
+            return Err(refuse(
+                "the folder exists, is not empty and was not made by dossier; pass --force to replace it",
+            ));
+        }
+    }
+    Ok(target)
+}
+
+/// The folders of a site that hold what its authors wrote.
+pub const SOURCE_DIRS: &[&str] = &["content", "themes", "templates", "static", ".git"];
+
+/// The absolute, normalised form of a path whose last parts may not exist yet.
+fn absolute(path: &Path) -> std::io::Result<PathBuf> {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()?.join(path)
+    };
+    let mut existing = joined.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.file_name(), existing.parent()) {
+            (Some(name), Some(parent)) => {
+                rest.push(name.to_os_string());
+                existing = parent.to_path_buf();
+            }
+            _ => break,
+        }
+    }
+    let mut result = existing.canonicalize()?;
+    for part in rest.into_iter().rev() {
+        match Path::new(&part).components().next() {
+            Some(Component::ParentDir) => {
+                result.pop();
+            }
+            Some(Component::CurDir) => {}
+            _ => result.push(part),
+        }
+    }
+    Ok(result)
+}
+
+/// Where a build's files go.
+pub trait Output: Sync {
+    /// Writes one file at a path relative to the output folder.
+    fn write(&self, relative: &str, bytes: &[u8]) -> Result<()>;
+
+    /// Copies a static file to a path relative to the output folder.
+    fn copy(&self, relative: &str, source: &StaticFile) -> Result<()>;
+}
+
+/// A relative output path, checked: paths are built by dossier from checked slugs, and are
+/// checked once more here so that nothing is ever written outside the output.
+fn inside_output(relative: &str) -> Result<&Path> {
+    let relative_path = Path::new(relative);
+    let inside = relative_path
+        .components()
+        .all(|c| matches!(c, Component::Normal(_)));
+    if !inside || relative.is_empty() {
+        return Err(Error::UnsafeOutput {
+            path: relative_path.to_path_buf(),
+            reason: "the path would leave the output folder".into(),
+        });
+    }
+    Ok(relative_path)
+}
+
+/// Whether the process whose id is `pid` (as written in a folder name) still runs; this one
+/// does not count, since its own leftovers are from an earlier process with the same id.
+fn is_running(pid: &str) -> bool {
+    let Ok(pid) = pid.parse::<u32>() else {
+        return false;
+    };
+    if pid == std::process::id() {
+        return false;
+    }
+    #[cfg(unix)]
+    {
+        rustix::process::Pid::from_raw(pid as i32)
+            .is_some_and(|pid| rustix::process::test_kill_process(pid).is_ok())
+    }
+    #[cfg(not(unix))]
+    {
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_the_site_its_sources_and_parents() {
+        let site = tempfile::tempdir().unwrap();
+        fs::create_dir(site.path().join("content")).unwrap();
+        for bad in [
+            site.path().to_path_buf(),
+            site.path().join("content"),
+            site.path().join("content/meetings/out"),
+            site.path().parent().unwrap().to_path_buf(),
+            site.path().join("public/../.."),
+            PathBuf::from("/"),
+        ] {
+            assert!(
+                check_target(site.path(), &bad, true).is_err(),
+                "{}",
+                bad.display()
+            );
+        }
+        assert!(check_target(site.path(), &site.path().join("public"), false).is_ok());
+    }
+
+    #[test]
+    fn a_foreign_folder_needs_force() {
+        let site = tempfile::tempdir().unwrap();
+        let out = site.path().join("out");
+        fs::create_dir(&out).unwrap();
+        fs::write(out.join("notes.txt"), "mine").unwrap();
+        assert!(check_target(site.path(), &out, false).is_err());
+        assert!(check_target(site.path(), &out, true).is_ok());
+    }
+}
