@@ -5,12 +5,52 @@ use crate::content::load::LoadOptions;
 use crate::error::{terminal_safe, Diagnostic, Error};
 use crate::model::load::load_site;
 use crate::plural;
+use crate::serve::ServeEvent;
 use crate::tasks::{self, TaskFilter};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// What serve reports, as printed.
+fn say_serve(event: ServeEvent<'_>) {
+    match event {
+        ServeEvent::NotWatching => {
+            eprintln!("warning: cannot watch for changes; restart serve after editing")
+        }
+        ServeEvent::Listening { root, url } => {
+            println!("Serving {} on {url} (Ctrl-C to stop)", root.display());
+            let _ = std::io::Write::flush(&mut std::io::stdout());
+        }
+        ServeEvent::Built { pages, elapsed } => {
+            println!("Built {pages} pages in {} ms", elapsed.as_millis())
+        }
+        ServeEvent::Rebuilt {
+            pages_rendered,
+            pages,
+            elapsed,
+            edited_after,
+        } => println!(
+            "Rebuilt {pages_rendered} of {pages} pages in {} ms, the edited pages in {} ms",
+            elapsed.as_millis(),
+            edited_after.as_millis()
+        ),
+        ServeEvent::Warnings(warnings) => {
+            for warning in warnings {
+                eprintln!("{warning}");
+            }
+        }
+        ServeEvent::Failed(error) => eprintln!("{}", terminal_safe(error)),
+    }
+}
+
+/// With --quiet: the address (tests and scripts read it) and errors only.
+fn say_serve_quietly(event: ServeEvent<'_>) {
+    if matches!(event, ServeEvent::Listening { .. } | ServeEvent::Failed(_)) {
+        say_serve(event);
+    }
+}
 
 fn say_waiting(out: &std::path::Path) {
     eprintln!(
@@ -316,6 +356,11 @@ fn execute(cli: &Cli) -> Result<(), Error> {
             load: LoadOptions {
                 today: *today,
                 drafts: *drafts,
+            },
+            report: if cli.quiet {
+                say_serve_quietly
+            } else {
+                say_serve
             },
         }),
         Command::Init { dir } => {

@@ -5,7 +5,6 @@
 pub mod session;
 
 use crate::content::load::LoadOptions;
-use crate::error::terminal_safe;
 use crate::error::{Error, Result};
 use crate::output;
 use crate::serve::session::Session;
@@ -25,6 +24,33 @@ pub struct ServeOptions {
     pub port: u16,
     pub open: bool,
     pub load: LoadOptions,
+    /// Tells the person at the terminal what happens; serve prints nothing itself.
+    pub report: fn(ServeEvent<'_>),
+}
+
+/// What serve has to say while it runs.
+#[derive(Debug)]
+pub enum ServeEvent<'a> {
+    /// Changes cannot be watched: the site is served as first built.
+    NotWatching,
+    Listening {
+        root: &'a Path,
+        url: &'a str,
+    },
+    Built {
+        pages: usize,
+        elapsed: Duration,
+    },
+    /// An incremental rebuild; `edited_after` is when the edited pages were shown.
+    Rebuilt {
+        pages_rendered: usize,
+        pages: usize,
+        elapsed: Duration,
+        edited_after: Duration,
+    },
+    Warnings(&'a [crate::error::Diagnostic]),
+    /// A rebuild failed; the error is shown over the open pages too.
+    Failed(&'a str),
 }
 
 /// What the open pages are told: a new build, or why there is none.
@@ -40,6 +66,7 @@ struct Status {
 }
 
 struct Shared {
+    report: fn(ServeEvent<'_>),
     status: Mutex<Status>,
     changed: Condvar,
     out: PathBuf,
@@ -73,13 +100,14 @@ pub fn serve(options: &ServeOptions) -> Result<()> {
     });
     let mut session = Session::new(&root, &out, options.load.clone())?;
     let shared = Arc::new(Shared {
+        report: options.report,
         status: Mutex::new(Status::default()),
         changed: Condvar::new(),
         out,
     });
     let watching = start_watching(&root);
     if watching.is_none() {
-        eprintln!("warning: cannot watch for changes; restart serve after editing");
+        (options.report)(ServeEvent::NotWatching);
     }
     rebuild(&mut session, &[], &shared);
 
@@ -93,11 +121,10 @@ pub fn serve(options: &ServeOptions) -> Result<()> {
         .local_addr()
         .map_err(|e| Error::Usage(e.to_string()))?;
     let url = format!("http://{address}/");
-    println!(
-        "Serving {} on {url} (Ctrl-C to stop)",
-        options.root.display()
-    );
-    let _ = std::io::stdout().flush();
+    (options.report)(ServeEvent::Listening {
+        root: &options.root,
+        url: &url,
+    });
     if options.open {
         let _ = std::process::Command::new(if cfg!(target_os = "macos") {
             "open"
@@ -170,27 +197,23 @@ fn rebuild(session: &mut Session, changed: &[PathBuf], shared: &Shared) {
     status.settling = None;
     match result {
         Ok(report) => {
-            for warning in &report.warnings {
-                eprintln!("{warning}");
-            }
-            match shown_after {
-                Some(after) if !report.full => println!(
-                    "Rebuilt {} of {} pages in {} ms, the edited pages in {} ms",
-                    report.pages_rendered,
-                    report.pages,
-                    report.elapsed.as_millis(),
-                    after.as_millis()
-                ),
-                _ => println!(
-                    "Built {} pages in {} ms",
-                    report.pages,
-                    report.elapsed.as_millis()
-                ),
-            }
+            (shared.report)(ServeEvent::Warnings(&report.warnings));
+            (shared.report)(match shown_after {
+                Some(edited_after) if !report.full => ServeEvent::Rebuilt {
+                    pages_rendered: report.pages_rendered,
+                    pages: report.pages,
+                    elapsed: report.elapsed,
+                    edited_after,
+                },
+                _ => ServeEvent::Built {
+                    pages: report.pages,
+                    elapsed: report.elapsed,
+                },
+            });
         }
         Err(error) => {
             let text = error.to_string();
-            eprintln!("{}", terminal_safe(&text));
+            (shared.report)(ServeEvent::Failed(&text));
             status.generation += 1;
             status.error = Some(text);
         }
