@@ -5,6 +5,7 @@ use std::fmt;
 use std::io;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use unicode_width::UnicodeWidthStr;
 
 /// How serious a diagnostic is: errors stop the build, warnings are printed and the build goes on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -30,44 +31,54 @@ pub struct Diagnostic {
     /// The offending line, shown under the message as rustc does; a long line only around
     /// the problem.
     pub source_line: Option<String>,
-    /// 1-based column of the problem in `source_line`.
+    /// Where the caret goes under `source_line`, in terminal cells: its 1-based column and
+    /// its width.
     #[serde(skip)]
     pub snippet_column: usize,
+    #[serde(skip)]
+    pub snippet_width: usize,
 }
 
 /// Characters of a long line shown before and after the problem.
 const SNIPPET_BEFORE: usize = 60;
 const SNIPPET_AFTER: usize = 100;
 
-/// The part of a line shown under a message, with the caret's column in it and its width:
-/// the whole line when short, else a window around the problem marked with `…`. Thousands of
+/// The part of a line shown under a message, as a terminal shows it (tabs as four spaces), with
+/// the caret's column in it and its width in terminal cells (a CJK character takes two): the
+/// whole line when short, else a window around the problem marked with `…`. Thousands of
 /// problems on one long pasted line must not each carry a copy of the line.
-fn snippet(line: &str, offset: usize, column: usize, width: usize) -> (String, usize, usize) {
-    if line.len() <= SNIPPET_BEFORE + SNIPPET_AFTER {
-        return (line.to_string(), column, width);
-    }
-    let offset = floor_char_boundary(line, offset.min(line.len()));
-    let before: Vec<(usize, char)> = line[..offset]
-        .char_indices()
-        .rev()
-        .take(SNIPPET_BEFORE)
-        .collect();
-    let from = before.last().map_or(offset, |&(at, _)| at);
-    let to = line[offset..]
-        .char_indices()
-        .nth(SNIPPET_AFTER)
-        .map_or(line.len(), |(at, _)| offset + at);
+fn snippet(line: &str, start: usize, end: usize) -> (String, usize, usize) {
+    let start = floor_char_boundary(line, start.min(line.len()));
+    let end = floor_char_boundary(line, end.clamp(start, line.len()));
+    let (from, to) = if line.len() <= SNIPPET_BEFORE + SNIPPET_AFTER {
+        (0, line.len())
+    } else {
+        let from = line[..start]
+            .char_indices()
+            .rev()
+            .take(SNIPPET_BEFORE)
+            .last()
+            .map_or(start, |(at, _)| at);
+        let to = line[start..]
+            .char_indices()
+            .nth(SNIPPET_AFTER)
+            .map_or(line.len(), |(at, _)| start + at);
+        (from, to)
+    };
+    let as_shown = |text: &str| text.replace('\t', "    ");
     let mut shown = String::new();
-    let mut caret = before.len() + 1;
+    let mut caret = 1;
     if from > 0 {
         shown.push('…');
         caret += 1;
     }
-    shown.push_str(&line[from..to]);
+    caret += as_shown(&line[from..start]).width();
+    let width = as_shown(&line[start..end.min(to)]).width().max(1);
+    shown.push_str(&as_shown(&line[from..to]));
     if to < line.len() {
         shown.push('…');
     }
-    (shown, caret, width.min(SNIPPET_AFTER))
+    (shown, caret, width)
 }
 
 impl Diagnostic {
@@ -105,8 +116,8 @@ impl Diagnostic {
         let end = floor_char_boundary(source, span.end.clamp(start, line_end));
         let width = source[start..end].chars().count().max(1);
         let line_text = source[line_start..line_end].trim_end_matches('\r');
-        let (source_line, snippet_column, width) =
-            snippet(line_text, start - line_start, column, width);
+        let (source_line, snippet_column, snippet_width) =
+            snippet(line_text, start - line_start, end - line_start);
         Diagnostic {
             severity,
             path: path.to_path_buf(),
@@ -116,6 +127,7 @@ impl Diagnostic {
             message: message.into(),
             source_line: Some(source_line),
             snippet_column,
+            snippet_width,
         }
     }
 
@@ -140,6 +152,7 @@ impl Diagnostic {
             message: message.into(),
             source_line: None,
             snippet_column: 1,
+            snippet_width: 1,
         }
     }
 
@@ -211,7 +224,7 @@ impl fmt::Display for Diagnostic {
                 "{:gutter$} | {}{}",
                 "",
                 " ".repeat(self.snippet_column.saturating_sub(1)),
-                "^".repeat(self.width)
+                "^".repeat(self.snippet_width)
             )?;
         }
         Ok(())
@@ -347,6 +360,27 @@ mod tests {
         let caret_at = caret_line.find('^').unwrap();
         let under: String = snippet_line.chars().skip(caret_at).take(7).collect();
         assert_eq!(under, "@nobody", "{shown}");
+    }
+
+    #[test]
+    fn the_caret_stands_under_the_problem_after_tabs_and_wide_characters() {
+        for line in [
+            "\tx = 会议 @nobody here",
+            "日本語の会議 @nobody here",
+            "a\t\tb @nobody",
+        ] {
+            let at = line.find("@nobody").unwrap();
+            let d = Diagnostic::error(Path::new("f.md"), line, at..at + 7, "unknown");
+            let shown = d.to_string();
+            let lines: Vec<&str> = shown.lines().collect();
+            let (snippet, carets) = (lines[2], lines[3]);
+            let caret_cells = carets.find('^').unwrap();
+            // Cells before the caret are the cells of the snippet's text before the name.
+            let name_at = snippet.find("@nobody").unwrap();
+            assert_eq!(snippet[..name_at].width(), caret_cells, "{shown}");
+            assert_eq!(carets.matches('^').count(), 7, "{shown}");
+            assert!(!snippet.contains('\t'));
+        }
     }
 
     #[test]

@@ -18,36 +18,27 @@ pub struct LiveOutput {
     written: Mutex<HashMap<String, Fingerprint>>,
 }
 
-/// A file's length and a hash of its bytes. The hash is a chain of bijections over 8-byte
-/// words, so two inputs of the same length that differ anywhere always hash differently:
-/// a changed page is never mistaken for an unchanged one.
+/// What a written file is known by, to tell whether it must be written again: bytes by their
+/// length and 64-bit XXH3 hash (a change goes unseen with a chance of one in 2^64 per write),
+/// a copied file by its length and modification time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Fingerprint(usize, u64);
+enum Fingerprint {
+    Bytes(usize, u64),
+    File(u64, u128),
+}
 
 impl Fingerprint {
-    /// A file on disk by its size and modification time (nanoseconds since the epoch).
     fn of_file(metadata: &fs::Metadata) -> Fingerprint {
         let nanos = metadata
             .modified()
             .ok()
             .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-            .map_or(0, |d| d.as_nanos() as u64);
-        Fingerprint(metadata.len() as usize, nanos)
+            .map_or(0, |d| d.as_nanos());
+        Fingerprint::File(metadata.len(), nanos)
     }
 
     fn of(bytes: &[u8]) -> Fingerprint {
-        const ODD: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut state: u64 = 0;
-        let mut words = bytes.chunks_exact(8);
-        for word in &mut words {
-            let mut buffer = [0u8; 8];
-            buffer.copy_from_slice(word);
-            state = (state.rotate_left(5) ^ u64::from_le_bytes(buffer)).wrapping_mul(ODD);
-        }
-        let mut tail = [0u8; 8];
-        tail[..words.remainder().len()].copy_from_slice(words.remainder());
-        state = (state.rotate_left(5) ^ u64::from_le_bytes(tail)).wrapping_mul(ODD);
-        Fingerprint(bytes.len(), state)
+        Fingerprint::Bytes(bytes.len(), xxhash_rust::xxh3::xxh3_64(bytes))
     }
 }
 

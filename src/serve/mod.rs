@@ -126,13 +126,8 @@ pub fn serve(options: &ServeOptions) -> Result<()> {
         url: &url,
     });
     if options.open {
-        let _ = std::process::Command::new(if cfg!(target_os = "macos") {
-            "open"
-        } else {
-            "xdg-open"
-        })
-        .arg(&url)
-        .spawn();
+        // The system's way to open a page: xdg-open, open, or start on Windows.
+        let _ = opener::open_browser(&url);
     }
 
     if let Some((watcher, events)) = watching {
@@ -339,7 +334,7 @@ fn respond(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
             if kind.starts_with("text/html") {
                 body = with_live_reload(body);
             }
-            send(stream, "200 OK", kind, &body, head_only)
+            send(stream, "200 OK", &kind, &body, head_only)
         }
         Resolved::Folder(location) => {
             let head = format!(
@@ -480,20 +475,18 @@ fn percent_decode(text: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "xml" => "application/xml",
-        "ics" => "text/calendar; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "ico" => "image/x-icon",
-        "txt" => "text/plain; charset=utf-8",
-        _ => "application/octet-stream",
+/// The Content-Type of a served file, by its extension; text in UTF-8, as dossier writes it.
+fn content_type(path: &Path) -> String {
+    let mime = mime_guess::from_path(path).first_or_octet_stream();
+    let textual = mime.type_() == mime_guess::mime::TEXT
+        || matches!(mime.subtype().as_str(), "javascript" | "json" | "xml")
+        || mime.suffix().is_some_and(|suffix| {
+            suffix == mime_guess::mime::XML || suffix == mime_guess::mime::JSON
+        });
+    if textual {
+        format!("{}; charset=utf-8", mime.essence_str())
+    } else {
+        mime.essence_str().to_string()
     }
 }
 
@@ -600,6 +593,24 @@ mod tests {
         }
         assert!(matches!(resolve(&root, "/a/"), Resolved::File(_)));
         assert!(matches!(resolve(&root, "/a"), Resolved::Folder(ref to) if to == "/a/"));
+    }
+
+    #[test]
+    fn content_types_come_from_the_extension_with_utf8_for_text() {
+        for (name, expected) in [
+            ("index.html", "text/html; charset=utf-8"),
+            ("static/style.css", "text/css; charset=utf-8"),
+            ("calendar.ics", "text/calendar; charset=utf-8"),
+            ("tasks.json", "application/json; charset=utf-8"),
+            ("feed.xml", "text/xml; charset=utf-8"),
+            ("static/favicon.svg", "image/svg+xml; charset=utf-8"),
+            ("static/logo.png", "image/png"),
+            ("static/report.pdf", "application/pdf"),
+            ("static/unknown.zz9", "application/octet-stream"),
+        ] {
+            assert_eq!(content_type(Path::new(name)), expected, "{name}");
+        }
+        assert!(content_type(Path::new("search-index.js")).ends_with("javascript; charset=utf-8"));
     }
 
     #[test]
