@@ -8,6 +8,7 @@ use crate::model::load::load_site;
 use crate::output::{check_target, Output, OutputLock, Staging};
 use crate::render::theme::Theme;
 use crate::render::{Page, Renderer, Templates};
+use crate::urls;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -137,16 +138,16 @@ pub fn site_documents<'a>(
     let site = renderer.site;
     vec![
         (
-            "calendar.ics",
+            urls::CALENDAR_FILE,
             Box::new(|| ics::ics(site, 0..site.tasks.len(), &site.config.title)),
         ),
-        ("feed.xml", Box::new(|| feed::atom(site))),
+        (urls::FEED_FILE, Box::new(|| feed::atom(site))),
         (
-            "tasks.json",
+            urls::TASKS_FILE,
             Box::new(|| feed::tasks_json(site, site.tasks.iter())),
         ),
         (
-            "sitemap.xml",
+            urls::SITEMAP_FILE,
             Box::new(|| {
                 let urls: Vec<String> = pages
                     .iter()
@@ -157,7 +158,7 @@ pub fn site_documents<'a>(
             }),
         ),
         (
-            "search-index.js",
+            urls::SEARCH_INDEX_FILE,
             Box::new(|| crate::formats::search::index_script(site)),
         ),
     ]
@@ -186,7 +187,7 @@ pub fn write_site_files(
             .get(*id)
             .map_or(&[][..], |i| i.tasks.as_slice());
         out.write(
-            &owner_calendar_path(id),
+            &urls::owner_calendar(id),
             ics::ics(site, tasks.iter().copied(), &name).as_bytes(),
         )
     };
@@ -202,22 +203,12 @@ pub fn write_site_files(
     calendars_written
 }
 
-/// Where an owner's calendar is written.
-pub fn owner_calendar_path(id: &str) -> String {
-    format!("owners/{id}/calendar.ics")
-}
-
 /// The theme's static files.
 pub fn write_static_files(theme: &Theme, out: &impl Output) -> Result<()> {
     theme
         .static_files
         .par_iter()
-        .try_for_each(|(name, file)| out.copy(&static_path(name), file))
-}
-
-/// Where a static file of the theme is written.
-pub fn static_path(name: &str) -> String {
-    format!("static/{name}")
+        .try_for_each(|(name, file)| out.copy(&urls::static_file(name), file))
 }
 
 /// Validates the site as a build would, without writing anything. Warnings count as errors.

@@ -22,6 +22,7 @@ pub mod scaffold;
 pub mod serve;
 pub mod site_paths;
 pub mod tasks;
+pub mod urls;
 
 /// "1 meeting", "2 meetings".
 pub(crate) fn plural(count: usize, word: &str) -> String {

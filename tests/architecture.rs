@@ -1,5 +1,5 @@
 //! The rules between the stages (ARCHITECTURE.md), read from the source: a stage never imports
-//! a later one, only render/ uses Tera, and only cli.rs prints.
+//! a later one, only render/ uses Tera, only cli.rs prints, and only urls.rs spells a page address.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -15,9 +15,17 @@ fn part_of(relative: &Path) -> String {
 /// What each part may import besides itself: the modules every stage shares, and the stages
 /// before it. The commands (cli, build, tasks, scaffold) and serve may import anything.
 fn allowed(part: &str) -> Option<Vec<&'static str>> {
-    const SHARED: &[&str] = &["dates", "error", "escape", "paths", "site_paths", "plural"];
+    const SHARED: &[&str] = &[
+        "dates",
+        "error",
+        "escape",
+        "paths",
+        "site_paths",
+        "urls",
+        "plural",
+    ];
     let earlier: &[&str] = match part {
-        "dates" | "error" | "escape" | "paths" | "site_paths" | "content" => &[],
+        "dates" | "error" | "escape" | "paths" | "site_paths" | "urls" | "content" => &[],
         "model" | "import" => &["content"],
         "render" | "formats" => &["content", "model"],
         // Static files are copied as the theme found them.
@@ -60,7 +68,7 @@ fn imports(code: &str) -> BTreeSet<String> {
 }
 
 #[test]
-fn no_stage_imports_a_later_one_and_only_render_uses_tera_and_only_cli_prints() {
+fn no_stage_imports_a_later_one_only_render_uses_tera_only_cli_prints_only_urls_spells_addresses() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut broken = Vec::new();
     let files = rust_files(&src);
@@ -85,6 +93,21 @@ fn no_stage_imports_a_later_one_and_only_render_uses_tera_and_only_cli_prints() 
             .any(|call| non_test.contains(call));
         if part != "cli" && prints {
             broken.push(format!("{}: prints; only cli.rs does", relative.display()));
+        }
+        let spells_an_address = [
+            "\"meetings/",
+            "\"owners/",
+            "\"initiatives/",
+            "\"calendar/",
+            "\"topics/",
+        ]
+        .iter()
+        .any(|address| non_test.contains(address));
+        if part != "urls" && spells_an_address {
+            broken.push(format!(
+                "{}: spells a page address; urls.rs does",
+                relative.display()
+            ));
         }
     }
     assert!(broken.is_empty(), "{}", broken.join("\n"));

@@ -3,6 +3,7 @@
 //! notes are read in a git host's file view.
 
 use crate::site_paths::{ContentFile, INITIATIVES_DIR, MEETINGS_DIR};
+use crate::urls;
 use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 
@@ -50,9 +51,15 @@ impl ContentIndex {
         let slug = normal.file_stem()?.to_string_lossy().into_owned();
         let fragment = fragment.map(|f| format!("#{f}")).unwrap_or_default();
         if normal.starts_with(MEETINGS_DIR) && self.meetings.contains(&slug) {
-            Some(Ok(format!("meetings/{slug}/index.html{fragment}")))
+            Some(Ok(format!(
+                "{}{fragment}",
+                urls::page_file(&urls::meeting(&slug))
+            )))
         } else if normal.starts_with(INITIATIVES_DIR) && self.initiatives.contains(&slug) {
-            Some(Ok(format!("initiatives/{slug}/index.html{fragment}")))
+            Some(Ok(format!(
+                "{}{fragment}",
+                urls::page_file(&urls::initiative(&slug))
+            )))
         } else {
             Some(Err(format!(
                 "`{url}` names {}, which is not a meeting or initiative of this site",

@@ -10,6 +10,7 @@ use crate::content::people::{People, Person};
 use crate::dates::{is_overdue, Due};
 use crate::error::Diagnostic;
 use crate::paths::slugify;
+use crate::urls;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
@@ -192,13 +193,13 @@ impl Meeting {
 
 impl Site {
     pub fn meeting_url(&self, meeting: usize) -> String {
-        format!("meetings/{}/", self.meetings[meeting].slug)
+        urls::meeting(&self.meetings[meeting].slug)
     }
 
     pub fn topic_url(&self, meeting: usize, topic: usize) -> String {
-        format!(
-            "meetings/{}/{}/",
-            self.meetings[meeting].slug, self.meetings[meeting].topics[topic].slug
+        urls::topic(
+            &self.meetings[meeting].slug,
+            &self.meetings[meeting].topics[topic].slug,
         )
     }
 

@@ -11,6 +11,7 @@ use crate::model::agenda::{self, Agenda};
 use crate::model::Site;
 use crate::paths::root_prefix;
 use crate::render::theme::Theme;
+use crate::urls;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -177,7 +178,7 @@ impl<'s> Renderer<'s> {
                         ("name", person.name.as_str().into()),
                         ("role", opt(person.role.as_deref())),
                         ("listed", person.listed.into()),
-                        ("url", format!("owners/{}/", person.id).into()),
+                        ("url", urls::owner(&person.id).into()),
                     ]),
                 )
             })
@@ -275,7 +276,7 @@ impl<'s> Renderer<'s> {
         vec![
             ("slug", initiative.slug.as_str().into()),
             ("title", initiative.title.as_str().into()),
-            ("url", format!("initiatives/{}/", initiative.slug).into()),
+            ("url", urls::initiative(&initiative.slug).into()),
             (
                 "status",
                 format!("{:?}", initiative.status).to_lowercase().into(),
@@ -462,11 +463,10 @@ impl<'s> Renderer<'s> {
 
     /// The output path of a page, relative to the output folder.
     pub fn path(&self, page: &Page) -> String {
-        let dir = self.url(page);
         if *page == Page::NotFound {
-            "404.html".to_string()
+            urls::NOT_FOUND_FILE.to_string()
         } else {
-            format!("{dir}index.html")
+            urls::page_file(&self.url(page))
         }
     }
 
@@ -474,17 +474,17 @@ impl<'s> Renderer<'s> {
     pub fn url(&self, page: &Page) -> String {
         let site = self.site;
         match page {
-            Page::Dashboard | Page::NotFound => String::new(),
-            Page::Meetings => "meetings/".into(),
+            Page::Dashboard | Page::NotFound => urls::DASHBOARD.into(),
+            Page::Meetings => urls::MEETINGS.into(),
             Page::Meeting(m) => site.meeting_url(*m),
             Page::Topic(m, t) => site.topic_url(*m, *t),
-            Page::Topics => "topics/".into(),
-            Page::Initiatives => "initiatives/".into(),
-            Page::Initiative(i) => format!("initiatives/{}/", site.initiatives[*i].slug),
-            Page::Owners => "owners/".into(),
-            Page::Owner(id) => format!("owners/{id}/"),
-            Page::Calendar => "calendar/".into(),
-            Page::Month(month) => format!("calendar/{}/", month.format("%Y-%m")),
+            Page::Topics => urls::TOPICS.into(),
+            Page::Initiatives => urls::INITIATIVES.into(),
+            Page::Initiative(i) => urls::initiative(&site.initiatives[*i].slug),
+            Page::Owners => urls::OWNERS.into(),
+            Page::Owner(id) => urls::owner(id),
+            Page::Calendar => urls::CALENDAR.into(),
+            Page::Month(month) => urls::month(*month),
         }
     }
 
@@ -913,7 +913,7 @@ fn month_links(deadlines: &agenda::Deadlines, site: &Site) -> Vec<Value> {
                 .filter(|&&t| !site.tasks[t].done)
                 .count();
             let entries: BTreeMap<&str, Value> = [
-                ("url", format!("calendar/{}/", month.format("%Y-%m")).into()),
+                ("url", urls::month(month).into()),
                 ("label", month.format("%B %Y").to_string().into()),
                 ("open_count", open.into()),
                 ("current", (month == month_start(site.today)).into()),

@@ -344,9 +344,10 @@ fn respond(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
             stream.write_all(head.as_bytes())
         }
         Resolved::Missing => {
-            let page = std::fs::read(shared.out.join("404.html")).unwrap_or_else(|_| {
-                b"<!DOCTYPE html><title>Not found</title><p>Not found</p>".to_vec()
-            });
+            let page =
+                std::fs::read(shared.out.join(crate::urls::NOT_FOUND_FILE)).unwrap_or_else(|_| {
+                    b"<!DOCTYPE html><title>Not found</title><p>Not found</p>".to_vec()
+                });
             send(
                 stream,
                 "404 Not Found",

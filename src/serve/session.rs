@@ -8,10 +8,7 @@
 //! every page, which still writes only what changed. Tests compare the result with a clean
 //! build after every kind of edit.
 
-use crate::build::{
-    owner_calendar_path, site_documents, static_path, write_everything, write_pages,
-    write_site_files,
-};
+use crate::build::{site_documents, write_everything, write_pages, write_site_files};
 use crate::content::load::{DocCache, LoadOptions};
 use crate::dates::month_start;
 use crate::error::{Diagnostic, Result};
@@ -21,6 +18,7 @@ use crate::output::{LiveOutput, MARKER};
 use crate::render::theme::Theme;
 use crate::render::{Page, Renderer, Templates, Values, RELATED_EACH_SIDE};
 use crate::site_paths::MEETINGS_DIR;
+use crate::urls;
 use chrono::NaiveDate;
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
@@ -250,8 +248,8 @@ fn expected_files(renderer: &Renderer, pages: &[Page], static_names: &[String]) 
             .map(|(path, _)| path.to_string()),
     );
     files.insert(MARKER.to_string());
-    files.extend(site.by_person.keys().map(|id| owner_calendar_path(id)));
-    files.extend(static_names.iter().map(|name| static_path(name)));
+    files.extend(site.by_person.keys().map(|id| urls::owner_calendar(id)));
+    files.extend(static_names.iter().map(|name| urls::static_file(name)));
     files
 }
 
@@ -357,7 +355,7 @@ impl Reach {
                 let Some(i) = i else { continue };
                 reach
                     .urls
-                    .insert(format!("initiatives/{}/", site.initiatives[i].slug));
+                    .insert(urls::initiative(&site.initiatives[i].slug));
                 let timeline = &site.initiatives[i].topics;
                 // Topic pages show the topics just before and after them in the timeline, and
                 // how long it is.
@@ -375,13 +373,10 @@ impl Reach {
 
         reach
             .urls
-            .extend(reach.people.iter().map(|id| format!("owners/{id}/")));
+            .extend(reach.people.iter().map(|id| urls::owner(id)));
         // Month pages link to the months before and after; when the months change, all do.
         let month_urls = |months: &[NaiveDate]| -> Vec<String> {
-            months
-                .iter()
-                .map(|month| format!("calendar/{}/", month.format("%Y-%m")))
-                .collect()
+            months.iter().map(|&month| urls::month(month)).collect()
         };
         if before.deadlines().months != after.deadlines().months {
             reach.urls.extend(month_urls(&before.deadlines().months));
@@ -392,17 +387,7 @@ impl Reach {
                 .extend(month_urls(&months.into_iter().collect::<Vec<_>>()));
         }
         // The lists of the whole site.
-        reach.urls.extend(
-            [
-                "",
-                "meetings/",
-                "topics/",
-                "initiatives/",
-                "owners/",
-                "calendar/",
-            ]
-            .map(String::from),
-        );
+        reach.urls.extend(urls::SITE_LISTS.map(String::from));
         reach
     }
 }

@@ -1,0 +1,62 @@
+//! Every address of the built site, relative to its root: the one place that spells them. A
+//! page's address is a folder (`meetings/SLUG/`), written as `ADDRESS` + `index.html`.
+
+use chrono::NaiveDate;
+
+pub const DASHBOARD: &str = "";
+pub const MEETINGS: &str = "meetings/";
+pub const TOPICS: &str = "topics/";
+pub const INITIATIVES: &str = "initiatives/";
+pub const OWNERS: &str = "owners/";
+pub const CALENDAR: &str = "calendar/";
+
+/// The pages that list the whole site, which every edit of a meeting may change.
+pub const SITE_LISTS: [&str; 6] = [DASHBOARD, MEETINGS, TOPICS, INITIATIVES, OWNERS, CALENDAR];
+
+/// The site's calendar of every deadline, its feed, task list, sitemap and search index.
+pub const CALENDAR_FILE: &str = "calendar.ics";
+pub const FEED_FILE: &str = "feed.xml";
+pub const TASKS_FILE: &str = "tasks.json";
+pub const SITEMAP_FILE: &str = "sitemap.xml";
+pub const SEARCH_INDEX_FILE: &str = "search-index.js";
+pub const NOT_FOUND_FILE: &str = "404.html";
+
+pub fn meeting(slug: &str) -> String {
+    format!("{MEETINGS}{slug}/")
+}
+
+pub fn topic(meeting_slug: &str, topic_slug: &str) -> String {
+    format!("{MEETINGS}{meeting_slug}/{topic_slug}/")
+}
+
+pub fn initiative(slug: &str) -> String {
+    format!("{INITIATIVES}{slug}/")
+}
+
+pub fn owner(id: &str) -> String {
+    format!("{OWNERS}{id}/")
+}
+
+/// One owner's deadlines as iCalendar.
+pub fn owner_calendar(id: &str) -> String {
+    format!("{OWNERS}{id}/calendar.ics")
+}
+
+/// One month's grid of deadlines.
+pub fn month(first_day: NaiveDate) -> String {
+    format!("{CALENDAR}{}/", first_day.format("%Y-%m"))
+}
+
+/// A static file of the theme or the site.
+pub fn static_file(name: &str) -> String {
+    format!("static/{name}")
+}
+
+/// The file a page's address is written to.
+pub fn page_file(address: &str) -> String {
+    if address.is_empty() {
+        "index.html".to_string()
+    } else {
+        format!("{address}index.html")
+    }
+}
