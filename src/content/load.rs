@@ -2,9 +2,10 @@
 //! one run reports them all; serve keeps the documents between runs in a [`DocCache`].
 
 use crate::content::config::SiteConfig;
+use crate::content::initiative::InitiativeDoc;
 use crate::content::links::ContentIndex;
 use crate::content::markdown::Renderer;
-use crate::content::meeting::{InitiativeDoc, MeetingDoc, MeetingReader, Parsed};
+use crate::content::meeting::{MeetingDoc, MeetingReader, Parsed};
 use crate::content::people::People;
 use crate::content::source::SourceFile;
 use crate::error::{Diagnostic, Error, Result};

@@ -1,9 +1,14 @@
 //! Reading one content file into a document: front matter, topics, tasks and mentions, each
 //! kept with its position so that later stages can report problems at the right line.
 
+use crate::content::front_matter::split_front_matter;
 use crate::content::links::ContentIndex;
 use crate::content::markdown::{self, resolve_mention, tokenize, MentionTarget, Renderer, Token};
 use crate::content::source::{toml_date, SourceFile};
+use crate::content::task_text::{
+    clean_title, first_sentence_end, implausible_deadline, sentence_case, split_trailing_metadata,
+    whole_lines, without_ranges,
+};
 use crate::dates::Due;
 use crate::error::Diagnostic;
 use crate::paths::{is_safe_segment, slugify};
@@ -14,77 +19,6 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 use toml::Spanned;
-
-/// Where the front matter and the body lie in a file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FrontMatter {
-    pub toml: Range<usize>,
-    pub body: Range<usize>,
-}
-
-/// Finds the TOML front matter between the first two `+++` lines.
-pub fn split_front_matter(file: &SourceFile) -> Result<FrontMatter, Diagnostic> {
-    let text = &file.text;
-    if text.trim().is_empty() {
-        return Err(file.error(
-            0..0,
-            "the file is empty; it must start with front matter between +++ lines",
-        ));
-    }
-    let mut lines = line_ranges(text);
-    let Some(first) = lines.next() else {
-        return Err(file.error(0..0, "the file is empty"));
-    };
-    if text[first.clone()].trim_end() != "+++" {
-        return Err(file.error(
-            first.start..first.end,
-            "expected `+++` on the first line, opening the front matter (title, date, ...)",
-        ));
-    }
-    let toml_start = first.end + newline_len(text, first.end);
-    for line in lines {
-        if text[line.clone()].trim_end() == "+++" {
-            let body_start = line.end + newline_len(text, line.end);
-            return Ok(FrontMatter {
-                toml: toml_start..line.start,
-                body: body_start..text.len(),
-            });
-        }
-    }
-    Err(file.error(
-        first.start..first.end,
-        "the front matter opened here is never closed: add a line with `+++` after it",
-    ))
-}
-
-/// Byte ranges of the lines of `text`, without their line endings.
-fn line_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut start = 0;
-    std::iter::from_fn(move || {
-        if start >= text.len() {
-            return None;
-        }
-        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-        let line = start..end.min(text.len());
-        let content_end = if text[..end].ends_with('\r') {
-            end - 1
-        } else {
-            end
-        };
-        start = end + 1;
-        Some(line.start..content_end.max(line.start))
-    })
-}
-
-fn newline_len(text: &str, at: usize) -> usize {
-    if text[at..].starts_with("\r\n") {
-        2
-    } else if text[at..].starts_with('\n') {
-        1
-    } else {
-        0
-    }
-}
 
 /// A person as content refers to them, resolved against people.toml.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -173,7 +107,7 @@ fn is_task_heading(title: &str) -> bool {
 
 const SUMMARY_CHARS: usize = 240;
 
-fn shorten(text: &str) -> String {
+pub(crate) fn shorten(text: &str) -> String {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if text.chars().count() <= SUMMARY_CHARS {
         return text;
@@ -261,7 +195,7 @@ pub struct MeetingReader<'a> {
 
 impl MeetingReader<'_> {
     /// The renderer for one file: links to other content files resolve from where it lies.
-    fn renderer_for<'s>(&'s self, path: &'s Path) -> Renderer<'s> {
+    pub(crate) fn renderer_for<'s>(&'s self, path: &'s Path) -> Renderer<'s> {
         Renderer {
             links: self.links.map(|index| (index, path)),
             ..self.renderer
@@ -269,7 +203,7 @@ impl MeetingReader<'_> {
     }
 
     /// A warning for each link to a content file that does not exist.
-    fn check_link(
+    pub(crate) fn check_link(
         &self,
         source: &SourceFile,
         url: &str,
@@ -800,7 +734,7 @@ impl MeetingReader<'_> {
         people
     }
 
-    fn person(
+    pub(crate) fn person(
         &self,
         source: &SourceFile,
         written: &str,
@@ -834,506 +768,9 @@ impl MeetingReader<'_> {
     }
 }
 
-/// Deadlines this many years after their meeting are taken for typos.
-const FAR_DEADLINE_YEARS: u32 = 5;
-
-/// Why a deadline looks like a typo, if it does: before the meeting (for an open task) or
-/// years after it.
-fn implausible_deadline(
-    due: &Due,
-    meeting_date: Option<NaiveDate>,
-    done: bool,
-) -> Option<&'static str> {
-    let meeting = meeting_date?;
-    if !done && due.date < meeting {
-        return Some("this deadline is before the meeting's date; a typo in the year or month?");
-    }
-    let far = meeting.checked_add_months(chrono::Months::new(12 * FAR_DEADLINE_YEARS))?;
-    (due.date > far)
-        .then_some("this deadline is more than five years after the meeting; a typo in the year?")
-}
-
-/// Where the first sentence of `text` ends (just after its full stop), not counting a full stop
-/// inside a protected range (a link or a code span).
-fn first_sentence_end(text: &str, protected: &[Range<usize>]) -> Option<usize> {
-    text.match_indices(". ")
-        .map(|(at, _)| at)
-        .find(|at| !protected.iter().any(|range| range.contains(at)))
-        .map(|at| at + 1)
-}
-
 fn innermost_task(items: &mut [Item]) -> Option<&mut OpenTask> {
     items.iter_mut().rev().find_map(|item| item.task.as_mut())
 }
 
-/// The text with its first letter in upper case: after "**Title:**" the rest reads as a sentence.
-fn sentence_case(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) if first.is_lowercase() => first.to_uppercase().chain(chars).collect(),
-        _ => text.to_string(),
-    }
-}
-
-/// A task title without the punctuation that ends a bold lead-in ("Close the deal:").
-fn clean_title(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .trim_end_matches([':', '.', ' ', ';', ','])
-        .to_string()
-}
-
-/// Splits off the run of `@owner` and `due:` words that ends a task, the way people write
-/// "… @Sigi @Oana due:2025-11-28".
-pub fn split_trailing_metadata(text: &str) -> (&str, &str) {
-    let mut end = text.trim_end().len();
-    loop {
-        let head = text[..end].trim_end();
-        let word_start = head.rfind(char::is_whitespace).map_or(0, |i| {
-            i + head[i..].chars().next().map_or(1, char::len_utf8)
-        });
-        let word = &head[word_start..];
-        // The last word may end the sentence ("… @patrick-faut."); before it, a word with
-        // punctuation ("and @Matthias. @Sigi") belongs to the prose.
-        let is_last = head.len() == text.trim_end().len();
-        let bare = if is_last {
-            word.trim_end_matches('.')
-        } else {
-            word
-        };
-        let is_meta = match tokenize(bare).as_slice() {
-            [(range, Token::Mention(_) | Token::Due(_))] => range.len() == bare.len(),
-            _ => false,
-        };
-        if word.is_empty() || !is_meta {
-            return (&text[..end], &text[end..]);
-        }
-        end = word_start;
-    }
-}
-
-/// The source with the given ranges cut out, limited to `within`.
-fn without_ranges(text: &str, within: &Range<usize>, cut: &[Range<usize>]) -> String {
-    let mut out = String::with_capacity(within.len());
-    let mut at = within.start;
-    let mut sorted: Vec<&Range<usize>> = cut.iter().collect();
-    sorted.sort_by_key(|range| range.start);
-    for range in sorted {
-        if range.start < within.start || range.end > within.end {
-            continue;
-        }
-        if range.start >= at {
-            out.push_str(&text[at..range.start]);
-        }
-        at = at.max(range.end);
-    }
-    out.push_str(&text[at.min(within.end)..within.end]);
-    out
-}
-
-/// Extends a range to whole lines, including the final line break.
-fn whole_lines(text: &str, range: Range<usize>) -> Range<usize> {
-    let start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
-    let end = if range.end > 0 && text[..range.end].ends_with('\n') {
-        range.end
-    } else {
-        text[range.end..]
-            .find('\n')
-            .map_or(text.len(), |i| range.end + i + 1)
-    };
-    start..end
-}
-
-/// Where an initiative stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    Active,
-    Paused,
-    Won,
-    Lost,
-    Done,
-}
-
-impl Status {
-    pub fn label(&self) -> &'static str {
-        match self {
-            Status::Active => "Active",
-            Status::Paused => "Paused",
-            Status::Won => "Won",
-            Status::Lost => "Lost",
-            Status::Done => "Done",
-        }
-    }
-
-    pub fn is_open(&self) -> bool {
-        matches!(self, Status::Active | Status::Paused)
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct InitiativeDoc {
-    pub source: SourceFile,
-    pub slug: String,
-    pub title: String,
-    pub status: Status,
-    pub owners: Vec<PersonRef>,
-    pub account: Option<String>,
-    pub target: Option<NaiveDate>,
-    pub body_html: String,
-    pub summary: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct InitiativeFront {
-    title: String,
-    #[serde(default = "default_status")]
-    status: Status,
-    #[serde(default)]
-    owners: Vec<Spanned<String>>,
-    account: Option<String>,
-    target: Option<Spanned<toml::value::Datetime>>,
-}
-
-fn default_status() -> Status {
-    Status::Active
-}
-
-impl MeetingReader<'_> {
-    pub fn read_initiative(&self, source: SourceFile, slug: String) -> Parsed<InitiativeDoc> {
-        let mut diagnostics = Vec::new();
-        let parsed = split_front_matter(&source).and_then(|front| {
-            source
-                .parse_toml::<InitiativeFront>(front.toml.clone())
-                .map(|meta| (front, meta))
-        });
-        let (front, meta) = match parsed {
-            Ok(parsed) => parsed,
-            Err(d) => {
-                return Parsed {
-                    doc: None,
-                    diagnostics: vec![d],
-                }
-            }
-        };
-        let target = match &meta.target {
-            Some(value) => match toml_date(&source, front.toml.start, value) {
-                Ok(date) => Some(date),
-                Err(d) => {
-                    diagnostics.push(d);
-                    None
-                }
-            },
-            None => None,
-        };
-        let owners = meta
-            .owners
-            .iter()
-            .filter_map(|owner| {
-                let span = source.toml_span(front.toml.start, owner.span());
-                self.person(&source, owner.get_ref(), span, &mut diagnostics)
-            })
-            .collect();
-        let body = &source.text[front.body.clone()];
-        // One pass for the summary (the first paragraph's text) and the links to check.
-        let mut summary = String::new();
-        let mut paragraph = ParagraphState::Before;
-        for (event, range) in Parser::new_ext(body, markdown::options()).into_offset_iter() {
-            match event {
-                Event::Start(Tag::Link { dest_url, .. }) => {
-                    let span = front.body.start + range.start..front.body.start + range.end;
-                    self.check_link(&source, &dest_url, span, &mut diagnostics);
-                }
-                Event::Start(Tag::Paragraph) if paragraph == ParagraphState::Before => {
-                    paragraph = ParagraphState::Inside
-                }
-                Event::End(TagEnd::Paragraph) if paragraph == ParagraphState::Inside => {
-                    paragraph = ParagraphState::After
-                }
-                Event::Text(t) | Event::Code(t) if paragraph == ParagraphState::Inside => {
-                    summary.push_str(&t)
-                }
-                Event::SoftBreak if paragraph == ParagraphState::Inside => summary.push(' '),
-                _ => {}
-            }
-        }
-        let path = source.path.clone();
-        let renderer = self.renderer_for(&path);
-        let doc = InitiativeDoc {
-            slug,
-            title: meta.title,
-            status: meta.status,
-            owners,
-            account: meta.account,
-            target,
-            body_html: renderer.block(body),
-            summary: shorten(&summary),
-            source,
-        };
-        Parsed {
-            doc: Some(doc),
-            diagnostics,
-        }
-    }
-}
-
-/// Where a pass over an initiative's body is relative to its first paragraph.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum ParagraphState {
-    Before,
-    Inside,
-    After,
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::content::people::{People, Person};
-
-    fn people() -> People {
-        let mut people = People::default();
-        for (id, name, aliases) in [
-            ("sigi", "Sigi", vec![]),
-            ("manon", "Manon", vec![]),
-            ("oana", "Oana", vec![]),
-            ("robbie", "Robbie", vec!["Robby".to_string()]),
-            ("patrick-faut", "Patrick Faut", vec![]),
-        ] {
-            people.insert(Person {
-                id: id.into(),
-                name: name.into(),
-                role: None,
-                aliases,
-                listed: true,
-            });
-        }
-        people
-    }
-
-    const MEETING: &str = "+++
-title = \"Proximus account team meeting, November 2025\"
-date = 2025-11-20
-account = \"Proximus\"
-tags = [\"monthly\"]
-+++
-Optional introduction, before the first topic.
-
-## Proximus package deal progress {initiative=package-deal}
-@Sigi, @Olivia, @Manon and @Oana discussed the status of the package deal.
-
-- **Mac exception negotiations:** @Olivia and @Sigi explained that ...
-- **Intune and Netskope testing:** @Manon reported ...
-
-- [ ] **Close the package deal:** coordinate with @Robby and @Karla on DLP and Netskope. @Manon due:2025-11-28
-
-## Tasks
-- [ ] **Backbone Excel file:** send a message to LM or Helen. @Sigi @Oana due:2025-11-28
-- [x] **Confirm the ServiceNow deal with Barco.** @patrick-faut
-";
-
-    fn read(text: &str) -> Parsed<MeetingDoc> {
-        let people = people();
-        let reader = MeetingReader {
-            renderer: Renderer {
-                people: &people,
-                allow_html: false,
-                links: None,
-            },
-            links: None,
-        };
-        reader.read(
-            SourceFile::new(std::path::Path::new("content/meetings/m.md"), text.into()),
-            "m".into(),
-        )
-    }
-
-    #[test]
-    fn the_spec_example_reads_as_specified() {
-        let parsed = read(MEETING);
-        let doc = parsed.doc.unwrap();
-        assert_eq!(doc.topics.len(), 1);
-        let topic = &doc.topics[0];
-        assert_eq!(topic.slug, "proximus-package-deal-progress");
-        assert_eq!(topic.initiative.as_ref().unwrap().slug, "package-deal");
-        let ids: Vec<_> = topic.participants.iter().map(|p| p.id.as_str()).collect();
-        assert_eq!(ids, ["sigi", "olivia", "manon", "oana", "robbie", "karla"]);
-        assert!(topic.body_html.contains("Mac exception negotiations"));
-        assert!(!topic.body_html.contains("Close the package deal"));
-
-        assert_eq!(doc.tasks.len(), 3);
-        let close = &doc.tasks[0];
-        assert_eq!(close.title, "Close the package deal");
-        let owners: Vec<_> = close.owners.iter().map(|p| p.id.as_str()).collect();
-        assert_eq!(owners, ["manon"]);
-        assert_eq!(close.due.unwrap().token(), "2025-11-28");
-        assert_eq!(close.topic, Some(0));
-        assert!(!close.done);
-        assert_eq!(close.line, 15);
-        assert!(
-            close.detail_html.starts_with("Coordinate with <a"),
-            "{}",
-            close.detail_html
-        );
-
-        let backbone = &doc.tasks[1];
-        assert_eq!(backbone.title, "Backbone Excel file");
-        let owners: Vec<_> = backbone.owners.iter().map(|p| p.id.as_str()).collect();
-        assert_eq!(owners, ["sigi", "oana"]);
-        assert_eq!(backbone.topic, None);
-        assert_eq!(&*backbone.detail_html, "Send a message to LM or Helen.");
-
-        let confirm = &doc.tasks[2];
-        assert_eq!(confirm.title, "Confirm the ServiceNow deal with Barco");
-        assert!(confirm.done);
-        assert_eq!(confirm.owners[0].id, "patrick-faut");
-        assert_eq!(confirm.due, None);
-
-        // Olivia and Karla are not in people.toml: warned about where they are written.
-        let warnings: Vec<_> = parsed
-            .diagnostics
-            .iter()
-            .map(|d| (d.line, d.column, d.is_error()))
-            .collect();
-        assert!(warnings.contains(&(10, 8, false)), "{warnings:?}");
-    }
-
-    #[test]
-    fn impossible_deadline_is_an_error_at_its_column() {
-        let text = MEETING.replace("due:2025-11-28\n\n## Tasks", "due:2025-02-30\n\n## Tasks");
-        let parsed = read(&text);
-        let errors: Vec<_> = parsed.diagnostics.iter().filter(|d| d.is_error()).collect();
-        assert_eq!(errors.len(), 1);
-        assert_eq!((errors[0].line, errors[0].column), (15, 97));
-        assert!(errors[0].message.contains("2025-02-30"));
-    }
-
-    #[test]
-    fn front_matter_errors_point_into_the_file() {
-        let text = MEETING.replace("tags = [", "tagz = [");
-        let parsed = read(&text);
-        assert!(parsed.doc.is_none());
-        let d = &parsed.diagnostics[0];
-        assert_eq!((d.line, d.column), (5, 1));
-        assert!(d.message.contains("tagz"), "{}", d.message);
-    }
-
-    #[test]
-    fn unclosed_and_missing_front_matter_are_reported() {
-        let parsed = read("+++\ntitle = \"x\"\n");
-        assert!(parsed.diagnostics[0].message.contains("never closed"));
-        let parsed = read("title = \"x\"\n");
-        assert!(parsed.diagnostics[0].message.contains("first line"));
-        let parsed = read("\n  \n");
-        assert!(parsed.diagnostics[0].message.contains("empty"));
-    }
-
-    #[test]
-    fn duplicate_and_unsafe_topic_ids_are_errors() {
-        let text = "+++\ntitle = \"t\"\ndate = 2025-01-01\n+++\n## A\n\n## A\n\n## B {#..}\n";
-        let parsed = read(text);
-        let lines: Vec<_> = parsed
-            .diagnostics
-            .iter()
-            .filter(|d| d.is_error())
-            .map(|d| d.line)
-            .collect();
-        assert_eq!(lines, [7, 9]);
-    }
-
-    #[test]
-    fn trailing_metadata_is_split_off() {
-        assert_eq!(
-            split_trailing_metadata("send it. @Sigi @Oana due:2025-11-28"),
-            ("send it. ", "@Sigi @Oana due:2025-11-28")
-        );
-        assert_eq!(
-            split_trailing_metadata("ask @Sigi about it"),
-            ("ask @Sigi about it", "")
-        );
-        assert_eq!(
-            split_trailing_metadata("with @Steven and @Matthias. @Alberto-Manuel"),
-            ("with @Steven and @Matthias. ", "@Alberto-Manuel")
-        );
-        assert_eq!(
-            split_trailing_metadata("Barco. @patrick-faut."),
-            ("Barco. ", "@patrick-faut.")
-        );
-    }
-
-    #[test]
-    fn a_task_without_bold_takes_its_first_sentence_as_title() {
-        let text = "+++\ntitle = \"t\"\ndate = 2025-01-01\n+++\n## Tasks\n- [ ] Call the customer. Ask about the budget. @sigi due:2025-01\n";
-        let doc = read(text).doc.unwrap();
-        assert_eq!(doc.tasks[0].title, "Call the customer");
-        assert_eq!(&*doc.tasks[0].detail_html, "Ask about the budget.");
-        assert_eq!(doc.tasks[0].due.unwrap().token(), "2025-01");
-    }
-
-    fn tasks_of(body: &str) -> Vec<TaskDoc> {
-        let text = format!("+++\ntitle = \"t\"\ndate = 2025-01-01\n+++\n{body}");
-        let parsed = read(&text);
-        assert!(
-            parsed.diagnostics.iter().all(|d| !d.is_error()),
-            "{:?}",
-            parsed.diagnostics
-        );
-        parsed.doc.unwrap().tasks
-    }
-
-    fn ids(people: &[PersonRef]) -> Vec<&str> {
-        people.iter().map(|p| p.id.as_str()).collect()
-    }
-
-    #[test]
-    fn an_initiative_in_the_middle_of_a_task_keeps_the_text_after_it() {
-        let tasks = tasks_of(
-            "## Tasks\n- [ ] **Plan:** call them {initiative=deal} before Friday, then report. @Sigi due:2025-12-01\n",
-        );
-        assert_eq!(tasks[0].initiative.as_ref().unwrap().slug, "deal");
-        assert_eq!(
-            &*tasks[0].detail_html,
-            "Call them  before Friday, then report."
-        );
-        assert_eq!(ids(&tasks[0].owners), ["sigi"]);
-        assert_eq!(tasks[0].due.unwrap().token(), "2025-12-01");
-    }
-
-    #[test]
-    fn raw_html_in_titles_is_kept_as_text() {
-        let text = "+++\ntitle = \"t\"\ndate = 2025-01-01\n+++\n## Plan for <ACME> rollout\nText.\n\n- [ ] **Ask <ACME> for the <b>date</b>** @Sigi\n- [ ] Call <ACME>. Soon.\n";
-        let doc = read(text).doc.unwrap();
-        assert_eq!(doc.topics[0].title, "Plan for <ACME> rollout");
-        assert_eq!(doc.tasks[0].title, "Ask <ACME> for the <b>date</b>");
-        assert_eq!(doc.tasks[1].title, "Call <ACME>");
-    }
-
-    #[test]
-    fn every_task_list_item_is_a_task_nested_ones_too() {
-        let tasks = tasks_of(
-            "## Tasks\n- [ ] **Parent:** the outer task. @Sigi due:2025-12-01\n  - [ ] **Child:** the inner task. @Manon due:2025-12-15\n  - [x] **Done child** @Oana\n- [ ] **Sibling** @Robbie\n",
-        );
-        let titles: Vec<&str> = tasks.iter().map(|t| t.title.as_str()).collect();
-        assert_eq!(titles.len(), 4, "{titles:?}");
-        let by_title = |title: &str| tasks.iter().find(|t| t.title == title).unwrap();
-        let parent = by_title("Parent");
-        assert_eq!(ids(&parent.owners), ["sigi"]);
-        assert_eq!(parent.due.unwrap().token(), "2025-12-01");
-        assert_eq!(&*parent.detail_html, "The outer task.");
-        let child = by_title("Child");
-        assert_eq!(ids(&child.owners), ["manon"]);
-        assert_eq!(child.due.unwrap().token(), "2025-12-15");
-        assert!(by_title("Done child").done);
-        assert_eq!(ids(&by_title("Sibling").owners), ["robbie"]);
-    }
-
-    #[test]
-    fn a_plain_title_does_not_end_inside_a_link_or_code() {
-        let tasks = tasks_of(
-            "## Tasks\n- [ ] Call [Dr. Smith](https://example.com/a.b) about `v1. 2` today. Then report. @Sigi\n",
-        );
-        assert_eq!(tasks[0].title, "Call Dr. Smith about v1. 2 today");
-        assert_eq!(&*tasks[0].detail_html, "Then report.");
-    }
-}
+mod tests;

@@ -3,9 +3,12 @@
 //! turned into HTML here, once. Nothing here knows about pages, templates or the site model.
 
 pub mod config;
+pub mod front_matter;
+pub mod initiative;
 pub mod links;
 pub mod load;
 pub mod markdown;
 pub mod meeting;
 pub mod people;
 pub mod source;
+pub mod task_text;

@@ -5,7 +5,8 @@ pub mod agenda;
 pub mod load;
 
 use crate::content::config::SiteConfig;
-use crate::content::meeting::{InitiativeDoc, MeetingDoc, PersonRef, Status};
+use crate::content::initiative::{InitiativeDoc, Status};
+use crate::content::meeting::{MeetingDoc, PersonRef};
 use crate::content::people::{People, Person};
 use crate::dates::{is_overdue, Due};
 use crate::error::Diagnostic;

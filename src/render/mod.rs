@@ -564,7 +564,7 @@ impl<'s> Renderer<'s> {
                     site.initiatives
                         .iter()
                         .enumerate()
-                        .filter(|(_, i)| i.status == crate::content::meeting::Status::Active)
+                        .filter(|(_, i)| i.status == crate::content::initiative::Status::Active)
                         .map(|(i, _)| self.initiative(i))
                         .collect::<Vec<_>>()
                         .into(),

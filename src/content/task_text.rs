@@ -1,0 +1,114 @@
+//! Reading a task's text: where its title ends, which words at its end are its owners and
+//! deadline, and the lines it takes in its topic.
+
+use crate::content::markdown::{tokenize, Token};
+use crate::dates::Due;
+use chrono::NaiveDate;
+use std::ops::Range;
+
+/// Deadlines this many years after their meeting are taken for typos.
+const FAR_DEADLINE_YEARS: u32 = 5;
+
+/// Why a deadline looks like a typo, if it does: before the meeting (for an open task) or
+/// years after it.
+pub(crate) fn implausible_deadline(
+    due: &Due,
+    meeting_date: Option<NaiveDate>,
+    done: bool,
+) -> Option<&'static str> {
+    let meeting = meeting_date?;
+    if !done && due.date < meeting {
+        return Some("this deadline is before the meeting's date; a typo in the year or month?");
+    }
+    let far = meeting.checked_add_months(chrono::Months::new(12 * FAR_DEADLINE_YEARS))?;
+    (due.date > far)
+        .then_some("this deadline is more than five years after the meeting; a typo in the year?")
+}
+
+/// Where the first sentence of `text` ends (just after its full stop), not counting a full stop
+/// inside a protected range (a link or a code span).
+pub(crate) fn first_sentence_end(text: &str, protected: &[Range<usize>]) -> Option<usize> {
+    text.match_indices(". ")
+        .map(|(at, _)| at)
+        .find(|at| !protected.iter().any(|range| range.contains(at)))
+        .map(|at| at + 1)
+}
+
+/// The text with its first letter in upper case: after "**Title:**" the rest reads as a sentence.
+pub(crate) fn sentence_case(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) if first.is_lowercase() => first.to_uppercase().chain(chars).collect(),
+        _ => text.to_string(),
+    }
+}
+
+/// A task title without the punctuation that ends a bold lead-in ("Close the deal:").
+pub(crate) fn clean_title(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_end_matches([':', '.', ' ', ';', ','])
+        .to_string()
+}
+
+/// Splits off the run of `@owner` and `due:` words that ends a task, the way people write
+/// "… @Sigi @Oana due:2025-11-28".
+pub fn split_trailing_metadata(text: &str) -> (&str, &str) {
+    let mut end = text.trim_end().len();
+    loop {
+        let head = text[..end].trim_end();
+        let word_start = head.rfind(char::is_whitespace).map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let word = &head[word_start..];
+        // The last word may end the sentence ("… @patrick-faut."); before it, a word with
+        // punctuation ("and @Matthias. @Sigi") belongs to the prose.
+        let is_last = head.len() == text.trim_end().len();
+        let bare = if is_last {
+            word.trim_end_matches('.')
+        } else {
+            word
+        };
+        let is_meta = match tokenize(bare).as_slice() {
+            [(range, Token::Mention(_) | Token::Due(_))] => range.len() == bare.len(),
+            _ => false,
+        };
+        if word.is_empty() || !is_meta {
+            return (&text[..end], &text[end..]);
+        }
+        end = word_start;
+    }
+}
+
+/// The source with the given ranges cut out, limited to `within`.
+pub(crate) fn without_ranges(text: &str, within: &Range<usize>, cut: &[Range<usize>]) -> String {
+    let mut out = String::with_capacity(within.len());
+    let mut at = within.start;
+    let mut sorted: Vec<&Range<usize>> = cut.iter().collect();
+    sorted.sort_by_key(|range| range.start);
+    for range in sorted {
+        if range.start < within.start || range.end > within.end {
+            continue;
+        }
+        if range.start >= at {
+            out.push_str(&text[at..range.start]);
+        }
+        at = at.max(range.end);
+    }
+    out.push_str(&text[at.min(within.end)..within.end]);
+    out
+}
+
+/// Extends a range to whole lines, including the final line break.
+pub(crate) fn whole_lines(text: &str, range: Range<usize>) -> Range<usize> {
+    let start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = if range.end > 0 && text[..range.end].ends_with('\n') {
+        range.end
+    } else {
+        text[range.end..]
+            .find('\n')
+            .map_or(text.len(), |i| range.end + i + 1)
+    };
+    start..end
+}
