@@ -1,0 +1,356 @@
+//! One function per page kind: what its template is given, and which template it is.
+
+use super::values::{map, month_links, opt, weekday_names};
+use super::*;
+
+impl Renderer<'_> {
+    /// Dashboard page: fills `context`, returns the template.
+    pub(super) fn dashboard(&self, context: &mut Context) -> &'static str {
+        let site = self.site;
+        let overdue: Vec<usize> = (0..site.tasks.len())
+            .filter(|&i| site.tasks[i].overdue)
+            .collect();
+        let horizon = site.today + chrono::Days::new(14);
+        let upcoming: Vec<usize> = (0..site.tasks.len())
+            .filter(|&i| {
+                let task = &site.tasks[i];
+                !task.done
+                    && task
+                        .due
+                        .is_some_and(|d| d.date >= site.today && d.date <= horizon)
+            })
+            .collect();
+        let open = site.tasks.iter().filter(|t| !t.done).count();
+        context.insert_value(
+            "meetings",
+            (0..site.meetings.len().min(5))
+                .map(|m| self.meeting(m))
+                .collect::<Vec<_>>()
+                .into(),
+        );
+        // The dashboard is a glance: the most overdue and the next few; the calendar
+        // has them all.
+        context.insert_value(
+            "overdue",
+            self.tasks_of(&overdue[..overdue.len().min(DASHBOARD_TASKS)]),
+        );
+        context.insert_value(
+            "upcoming",
+            self.tasks_of(&upcoming[..upcoming.len().min(DASHBOARD_TASKS)]),
+        );
+        context.insert("upcoming_count", &upcoming.len());
+        context.insert_value(
+            "initiatives",
+            site.initiatives
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| i.status == crate::content::initiative::Status::Active)
+                .map(|(i, _)| self.initiative(i))
+                .collect::<Vec<_>>()
+                .into(),
+        );
+        context.insert("meeting_count", &site.meetings.len());
+        context.insert("open_count", &open);
+        context.insert("overdue_count", &overdue.len());
+        context.insert("people_count", &site.people.len());
+        "index.html"
+    }
+
+    /// Meetings page: fills `context`, returns the template.
+    pub(super) fn meetings_list(&self, context: &mut Context) -> &'static str {
+        let site = self.site;
+        context.insert_value(
+            "meetings",
+            (0..site.meetings.len())
+                .map(|m| self.meeting(m))
+                .collect::<Vec<_>>()
+                .into(),
+        );
+        "meetings.html"
+    }
+
+    /// Meeting page: fills `context`, returns the template.
+    pub(super) fn meeting_page(&self, context: &mut Context, m: &usize) -> &'static str {
+        let site = self.site;
+        let meeting = &site.meetings[*m];
+        context.insert_value("meeting", self.meeting(*m));
+        context.insert("intro_html", &*meeting.intro_html);
+        context.insert_value("attendees", {
+            meeting
+                .attendees
+                .iter()
+                .filter_map(|p| self.people.get(&p.id).cloned())
+                .collect::<Vec<_>>()
+                .into()
+        });
+        context.insert_value(
+            "topics",
+            (0..meeting.topics.len())
+                .map(|t| self.topic(*m, t))
+                .collect::<Vec<_>>()
+                .into(),
+        );
+        context.insert_value("tasks", self.tasks_of(&meeting.tasks));
+        context.insert_value(
+            "previous",
+            opt((m + 1 < site.meetings.len()).then(|| self.meeting(m + 1))),
+        );
+        context.insert_value("next", opt(m.checked_sub(1).map(|n| self.meeting(n))));
+        "meeting.html"
+    }
+
+    /// Topic page: fills `context`, returns the template.
+    pub(super) fn topic_page(&self, context: &mut Context, m: &usize, t: &usize) -> &'static str {
+        let site = self.site;
+        let meeting = &site.meetings[*m];
+        context.insert_value("topic", self.topic(*m, *t));
+        context.insert_value("meeting", self.meeting(*m));
+        // The topics around this one; the meeting's page lists them all.
+        let around = t.saturating_sub(SIBLINGS_EACH_SIDE)
+            ..(t + 1 + SIBLINGS_EACH_SIDE).min(meeting.topics.len());
+        context.insert_value(
+            "siblings",
+            around
+                .filter(|i| i != t)
+                .map(|i| self.topic(*m, i))
+                .collect::<Vec<_>>()
+                .into(),
+        );
+        context.insert("siblings_total", &meeting.topics.len().saturating_sub(1));
+        // The same initiative in the meetings just before and after this one; the
+        // initiative's page has the whole timeline.
+        let timeline: &[(usize, usize)] = meeting.topics[*t]
+            .initiative
+            .as_ref()
+            .and_then(|slug| site.initiative_index(slug))
+            .map_or(&[], |i| site.initiatives[i].topics.as_slice());
+        let related: Vec<(usize, usize)> = match timeline.iter().position(|&p| p == (*m, *t)) {
+            Some(at) => {
+                let start = at.saturating_sub(RELATED_EACH_SIDE);
+                let end = (at + 1 + RELATED_EACH_SIDE).min(timeline.len());
+                timeline[start..end]
+                    .iter()
+                    .copied()
+                    .filter(|&p| p != (*m, *t))
+                    .collect()
+            }
+            None => Vec::new(),
+        };
+        context.insert("related_total", &timeline.len().saturating_sub(1));
+        context.insert_value("related", self.topic_list(&related));
+        "topic.html"
+    }
+
+    /// Topics page: fills `context`, returns the template.
+    pub(super) fn topics_list(&self, context: &mut Context) -> &'static str {
+        let site = self.site;
+        let mut groups = Vec::new();
+        for (i, initiative) in site.initiatives.iter().enumerate() {
+            if !initiative.topics.is_empty() {
+                let mut newest_first = initiative.topics.clone();
+                newest_first.reverse();
+                groups.push(map(vec![
+                    ("initiative", self.initiative(i)),
+                    ("topics", self.topic_list(&newest_first)),
+                ]));
+            }
+        }
+        let loose: Vec<(usize, usize)> = site
+            .meetings
+            .iter()
+            .enumerate()
+            .flat_map(|(m, meeting)| {
+                meeting
+                    .topics
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, topic)| topic.initiative.is_none())
+                    .map(move |(t, _)| (m, t))
+            })
+            .collect();
+        context.insert_value("groups", groups.into());
+        context.insert_value("loose", self.topic_list(&loose));
+        context.insert(
+            "topic_count",
+            &site.meetings.iter().map(|m| m.topics.len()).sum::<usize>(),
+        );
+        "topics.html"
+    }
+
+    /// Initiatives page: fills `context`, returns the template.
+    pub(super) fn initiatives_list(&self, context: &mut Context) -> &'static str {
+        let site = self.site;
+        context.insert_value(
+            "initiatives",
+            (0..site.initiatives.len())
+                .map(|i| self.initiative(i))
+                .collect::<Vec<_>>()
+                .into(),
+        );
+        "initiatives.html"
+    }
+
+    /// Initiative page: fills `context`, returns the template.
+    pub(super) fn initiative_page(&self, context: &mut Context, i: &usize) -> &'static str {
+        let site = self.site;
+        let initiative = &site.initiatives[*i];
+        context.insert_value("initiative", self.initiative(*i));
+        context.insert("body_html", &initiative.body_html);
+        context.insert_value("timeline", self.topic_list(&initiative.topics));
+        let (open, done): (Vec<usize>, Vec<usize>) =
+            initiative.tasks.iter().partition(|&&t| !site.tasks[t].done);
+        context.insert_value("open_tasks", self.tasks_of(&open));
+        context.insert_value("done_tasks", self.tasks_of(&done));
+        "initiative.html"
+    }
+
+    /// Owners page: fills `context`, returns the template.
+    pub(super) fn owners_list(&self, context: &mut Context) -> &'static str {
+        let site = self.site;
+        let owners: Vec<Value> = site
+            .by_person
+            .iter()
+            .filter_map(|(id, index)| {
+                let person = self.people.get(id)?.clone();
+                Some(map(vec![
+                    ("person", person),
+                    ("open_count", index.open_count(site).into()),
+                    ("overdue_count", index.overdue_count(site).into()),
+                    (
+                        "done_count",
+                        (index.tasks.len() - index.open_count(site)).into(),
+                    ),
+                    (
+                        "next_due",
+                        opt(index
+                            .tasks
+                            .iter()
+                            .map(|&t| &site.tasks[t])
+                            .find(|t| !t.done && t.due.is_some())
+                            .and_then(|t| t.due.map(|d| d.label()))),
+                    ),
+                    ("topic_count", index.topics.len().into()),
+                ]))
+            })
+            .collect();
+        context.insert_value("owners", owners.into());
+        "owners.html"
+    }
+
+    /// Owner page: fills `context`, returns the template.
+    pub(super) fn owner_page(&self, context: &mut Context, id: &str) -> &'static str {
+        let site = self.site;
+        let index = site.by_person.get(id);
+        let task_ids = index.map(|i| i.tasks.as_slice()).unwrap_or_default();
+        let agenda = Agenda::of(site, task_ids.iter().copied());
+        let done: Vec<usize> = task_ids
+            .iter()
+            .copied()
+            .filter(|&t| site.tasks[t].done)
+            .collect();
+        let mut topics = index.map(|i| i.topics.clone()).unwrap_or_default();
+        topics.sort_by_key(|&(m, t)| (m, t));
+        context.insert_value(
+            "person",
+            self.people.get(id).cloned().unwrap_or_else(Value::none),
+        );
+        context.insert_value("agenda", self.agenda_value(&agenda));
+        context.insert_value("done_tasks", self.tasks_of(&done));
+        context.insert("open_count", &agenda.open_count());
+        context.insert("compact", &(task_ids.len() > COMPACT_LISTS_FROM));
+        context.insert("overdue_count", &agenda.overdue_count(site));
+        // Newest first (meetings are), the latest few; each links on to its meeting.
+        context.insert("topic_count", &topics.len());
+        context.insert_value(
+            "topics",
+            self.topic_list(&topics[..topics.len().min(OWNER_TOPICS)]),
+        );
+        context.insert_value(
+            "initiatives",
+            index
+                .map(|i| {
+                    i.initiatives
+                        .iter()
+                        .map(|&n| self.initiative_badge(n))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+                .into(),
+        );
+        "owner.html"
+    }
+
+    /// Calendar page: fills `context`, returns the template.
+    pub(super) fn calendar_page(&self, context: &mut Context) -> &'static str {
+        let site = self.site;
+        let agenda = Agenda::of(site, 0..site.tasks.len());
+        let done: Vec<usize> = (0..site.tasks.len())
+            .filter(|&t| site.tasks[t].done)
+            .collect();
+        context.insert_value("agenda", self.agenda_value(&agenda));
+        context.insert_value("done_tasks", self.tasks_of(&done));
+        context.insert("open_count", &agenda.open_count());
+        context.insert("compact", &(site.tasks.len() > COMPACT_LISTS_FROM));
+        context.insert_value("months", month_links(self.deadlines(), site).into());
+        context.insert_value(
+            "owners",
+            site.by_person
+                .iter()
+                .filter(|(_, index)| index.open_count(site) > 0)
+                .filter_map(|(id, _)| self.people.get(id).cloned())
+                .collect::<Vec<_>>()
+                .into(),
+        );
+        "calendar.html"
+    }
+
+    /// Month page: fills `context`, returns the template.
+    pub(super) fn month_page(&self, context: &mut Context, month: &NaiveDate) -> &'static str {
+        let site = self.site;
+        let grid = agenda::MonthGrid::of(site, self.deadlines(), *month);
+        let weeks: Vec<Value> = grid
+            .weeks
+            .iter()
+            .map(|week| {
+                week.iter()
+                    .map(|day| {
+                        map(vec![
+                            ("day", day.date.format("%-d").to_string().into()),
+                            ("date", day.date.to_string().into()),
+                            ("label", day.date.format("%A %-d %B").to_string().into()),
+                            ("in_month", day.in_month.into()),
+                            ("today", (day.date == site.today).into()),
+                            ("past", (day.date < site.today).into()),
+                            ("tasks", self.tasks_of(&day.tasks)),
+                        ])
+                    })
+                    .collect::<Vec<_>>()
+                    .into()
+            })
+            .collect();
+        context.insert("month_label", &month.format("%B %Y").to_string());
+        context.insert("month", &month.format("%Y-%m").to_string());
+        context.insert_value("weekdays", weekday_names(&grid).into());
+        context.insert_value("weeks", weeks.into());
+        context.insert_value("month_tasks", self.tasks_of(&grid.month_level));
+        context.insert(
+            "deadline_count",
+            &(grid.month_level.len()
+                + grid
+                    .weeks
+                    .iter()
+                    .flatten()
+                    .filter(|d| d.in_month)
+                    .map(|d| d.tasks.len())
+                    .sum::<usize>()),
+        );
+        for (key, label, month) in [
+            ("previous", "previous_label", grid.previous),
+            ("next", "next_label", grid.next),
+        ] {
+            context.insert_value(key, opt(month.map(|d| d.format("%Y-%m").to_string())));
+            context.insert_value(label, opt(month.map(|d| d.format("%B %Y").to_string())));
+        }
+        "month.html"
+    }
+}
