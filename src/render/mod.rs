@@ -41,7 +41,18 @@ pub enum Page {
 }
 
 /// Topics of the same initiative shown on a topic page, before and after it.
-pub const RELATED_EACH_SIDE: usize = 3;
+const RELATED_EACH_SIDE: usize = 3;
+
+/// The topics of an initiative's timeline shown beside the one at `at`: its neighbours on
+/// each side. Serve asks the same question to know which topic pages an edit reaches.
+pub fn related_window(at: usize, timeline_len: usize) -> std::ops::Range<usize> {
+    window(at, timeline_len, RELATED_EACH_SIDE)
+}
+
+/// `each_side` places on each side of `at` in a list of `len`, the place itself included.
+fn window(at: usize, len: usize, each_side: usize) -> std::ops::Range<usize> {
+    at.saturating_sub(each_side)..(at + 1 + each_side).min(len)
+}
 /// Other topics of the same meeting shown on a topic page, on each side of it: a meeting
 /// with thousands of topics must not make every topic page list every other one.
 const SIBLINGS_EACH_SIDE: usize = 5;

@@ -106,8 +106,7 @@ impl Renderer<'_> {
         context.insert_value("topic", self.topic(*m, *t));
         context.insert_value("meeting", self.meeting(*m));
         // The topics around this one; the meeting's page lists them all.
-        let around = t.saturating_sub(SIBLINGS_EACH_SIDE)
-            ..(t + 1 + SIBLINGS_EACH_SIDE).min(meeting.topics.len());
+        let around = window(*t, meeting.topics.len(), SIBLINGS_EACH_SIDE);
         context.insert_value(
             "siblings",
             around
@@ -125,15 +124,11 @@ impl Renderer<'_> {
             .and_then(|slug| site.initiative_index(slug))
             .map_or(&[], |i| site.initiatives[i].topics.as_slice());
         let related: Vec<(usize, usize)> = match timeline.iter().position(|&p| p == (*m, *t)) {
-            Some(at) => {
-                let start = at.saturating_sub(RELATED_EACH_SIDE);
-                let end = (at + 1 + RELATED_EACH_SIDE).min(timeline.len());
-                timeline[start..end]
-                    .iter()
-                    .copied()
-                    .filter(|&p| p != (*m, *t))
-                    .collect()
-            }
+            Some(at) => timeline[related_window(at, timeline.len())]
+                .iter()
+                .copied()
+                .filter(|&p| p != (*m, *t))
+                .collect(),
             None => Vec::new(),
         };
         context.insert("related_total", &timeline.len().saturating_sub(1));

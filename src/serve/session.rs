@@ -16,7 +16,7 @@ use crate::model::load::load_site_with;
 use crate::model::Site;
 use crate::output::{LiveOutput, MARKER};
 use crate::render::theme::Theme;
-use crate::render::{Page, Renderer, Templates, Values, RELATED_EACH_SIDE};
+use crate::render::{related_window, Page, Renderer, Templates, Values};
 use crate::site_paths::MEETINGS_DIR;
 use crate::urls;
 use chrono::NaiveDate;
@@ -360,8 +360,7 @@ impl Reach {
                 // Topic pages show the topics just before and after them in the timeline, and
                 // how long it is.
                 for (at, &(m, t)) in timeline.iter().enumerate() {
-                    let near_an_edit = timeline[at.saturating_sub(RELATED_EACH_SIDE)
-                        ..(at + 1 + RELATED_EACH_SIDE).min(timeline.len())]
+                    let near_an_edit = timeline[related_window(at, timeline.len())]
                         .iter()
                         .any(|&(m, _)| changed.contains(&site.meetings[m].slug));
                     if moved || near_an_edit {
