@@ -3,9 +3,7 @@
 //! Set DOSSIER_BLESS=1 to rewrite the expected files after a deliberate change, then review
 //! the diff.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

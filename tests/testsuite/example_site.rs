@@ -1,9 +1,7 @@
 //! The example site at the repository root, built as of 24 Nov 2025: every page kind exists, every
 //! link resolves, owner pages list exactly their tasks, and builds are reproducible.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;

@@ -1,9 +1,7 @@
 //! Broken and hostile input: every error names file, line and column, exits with status 1, and
 //! leaves the previously built site untouched.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 /// Everything below the site folder except the built site, to prove nothing else was written.
 fn sources(site: &Fixture) -> Vec<(std::path::PathBuf, Vec<u8>)> {

@@ -2,8 +2,6 @@
 //! with several meetings, initiatives and people, rebuild incrementally, and compare the
 //! result byte for byte with a clean `dossier build` of the same files.
 
-mod common;
-
 use chrono::NaiveDate;
 use dossier::build::{build, BuildOptions};
 use dossier::content::load::LoadOptions;
@@ -61,7 +59,7 @@ impl Site {
         let site = Site {
             dir: tempfile::tempdir().unwrap(),
         };
-        site.write("site.toml", common::SITE_TOML);
+        site.write("site.toml", crate::common::SITE_TOML);
         site.write("content/people.toml", PEOPLE);
         for slug in INITIATIVES {
             site.write(

@@ -1,8 +1,6 @@
 //! `dossier check`: the gate for CI.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 const M: &str = "content/meetings/2025-11-20-weekly.md";

@@ -1,8 +1,6 @@
 //! Deadlines: agenda groups, month grids, calendar files that stay stable, and the terminal agenda.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 const M: &str = "content/meetings/2025-11-20-weekly.md";
 

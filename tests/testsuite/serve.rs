@@ -1,9 +1,7 @@
 //! `dossier serve`: pages served on 127.0.0.1, rebuilt on save, errors shown and cleared, and
 //! nothing outside the site served.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Stdio};

@@ -1,8 +1,6 @@
 //! Starting a site and adding files: `dossier init` and `dossier new`.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn init_makes_a_site_that_builds_and_checks_at_once() {

@@ -1,9 +1,7 @@
 //! Nothing escapes and nothing is lost: symbolic links, oversized files, and a build killed
 //! midway.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 

@@ -2,9 +2,7 @@
 //! JSON, XML (feed and sitemap) and iCalendar, with `<script>`, quotes, `&`, `]]>`, CR/LF and
 //! U+2028 in titles.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 /// A meeting title, topic and task title that try every escape at once.

@@ -2,9 +2,7 @@
 //! icalendar (as calendar clients parse .ics) and feedparser. Each check is skipped, with a
 //! message, when its tool is not installed; `.ci/run` installs them all.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::path::PathBuf;
 use std::process::Command;
 

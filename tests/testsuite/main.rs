@@ -1,0 +1,16 @@
+//! The integration tests, as one binary (as cargo and mdBook do): each module runs the built
+//! `dossier` on the example site or on fixture sites and inspects what it wrote.
+
+mod common;
+mod architecture;
+mod authoring;
+mod calendar;
+mod check;
+mod errors;
+mod escaping;
+mod example_site;
+mod import;
+mod incremental;
+mod real_tools;
+mod safety;
+mod serve;
