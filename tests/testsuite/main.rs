@@ -14,3 +14,4 @@ mod incremental;
 mod real_tools;
 mod safety;
 mod serve;
+mod snapshots;
