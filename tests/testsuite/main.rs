@@ -1,11 +1,11 @@
 //! The integration tests, as one binary (as cargo and mdBook do): each module runs the built
 //! `dossier` on the example site or on fixture sites and inspects what it wrote.
 
-mod common;
 mod architecture;
 mod authoring;
 mod calendar;
 mod check;
+mod common;
 mod errors;
 mod escaping;
 mod example_site;

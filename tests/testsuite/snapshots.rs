@@ -10,7 +10,10 @@ const FILES: &[(&str, &str)] = &[
     ("dashboard.html", "index.html"),
     ("meetings.html", "meetings/index.html"),
     ("meeting.html", "meetings/2025-11-20-review/index.html"),
-    ("topic.html", "meetings/2025-11-20-review/pilot-progress/index.html"),
+    (
+        "topic.html",
+        "meetings/2025-11-20-review/pilot-progress/index.html",
+    ),
     ("topics.html", "topics/index.html"),
     ("initiatives.html", "initiatives/index.html"),
     ("initiative.html", "initiatives/pilot/index.html"),
@@ -73,9 +76,8 @@ fn every_page_kind_and_file_kind_matches_its_snapshot() {
             std::fs::write(&path, &actual).unwrap();
             continue;
         }
-        let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-            panic!("no snapshot {}; run with DOSSIER_BLESS=1", path.display())
-        });
+        let expected = std::fs::read_to_string(&path)
+            .unwrap_or_else(|_| panic!("no snapshot {}; run with DOSSIER_BLESS=1", path.display()));
         if expected != actual {
             differing.push(format!(
                 "{name} ({built}) differs from {}, {}",
