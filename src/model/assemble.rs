@@ -1,0 +1,291 @@
+//! `Site::assemble`, in its steps: check references, resolve each meeting (in parallel), name
+//! everyone mentioned, join the meetings' tasks, put tasks in deadline order, follow
+//! initiatives across meetings, and index what each person owes and took part in.
+
+use super::*;
+
+impl Site {
+    /// Assembles the model. Errors are references that do not resolve (an initiative that does
+    /// not exist); they come back with the file and line of the reference.
+    pub fn assemble(
+        config: SiteConfig,
+        people: People,
+        mut meeting_docs: Vec<MeetingDoc>,
+        mut initiative_docs: Vec<InitiativeDoc>,
+        today: NaiveDate,
+    ) -> Result<Site, Vec<Diagnostic>> {
+        meeting_docs.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.slug.cmp(&a.slug)));
+        initiative_docs.sort_by(|a, b| {
+            (!a.status.is_open(), &a.title, &a.slug).cmp(&(!b.status.is_open(), &b.title, &b.slug))
+        });
+        let errors = unresolved_initiatives(&meeting_docs, &initiative_docs);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let mut initiatives: Vec<Initiative> =
+            initiative_docs.into_iter().map(Initiative::from).collect();
+        // Each meeting on its own, in parallel, with task indices local to it until joined.
+        let resolved: Vec<(Meeting, Vec<Task>)> = meeting_docs
+            .into_par_iter()
+            .enumerate()
+            .map(|(meeting_index, doc)| Meeting::resolve(meeting_index, doc, today))
+            .collect();
+        let everyone = everyone_named(&people, &initiatives, &resolved);
+        let (mut meetings, tasks) = join(resolved);
+        let tasks = in_deadline_order(tasks, &mut meetings);
+        let initiative_by_slug = follow_initiatives(&mut initiatives, &meetings, &tasks);
+        let by_person = index_people(&everyone, &meetings, &initiatives, &tasks);
+        Ok(Site {
+            config,
+            today,
+            people: everyone,
+            meetings,
+            initiatives,
+            tasks,
+            by_person,
+            initiative_by_slug,
+        })
+    }
+}
+
+impl From<InitiativeDoc> for Initiative {
+    fn from(doc: InitiativeDoc) -> Initiative {
+        Initiative {
+            slug: doc.slug,
+            title: doc.title,
+            status: doc.status,
+            owners: doc.owners,
+            account: doc.account,
+            target: doc.target,
+            body_html: doc.body_html,
+            summary: doc.summary,
+            topics: Vec::new(),
+            tasks: Vec::new(),
+        }
+    }
+}
+
+/// An error for every `{initiative=slug}` that names no initiative file.
+fn unresolved_initiatives(
+    meeting_docs: &[MeetingDoc],
+    initiative_docs: &[InitiativeDoc],
+) -> Vec<Diagnostic> {
+    let known: Vec<&str> = initiative_docs.iter().map(|i| i.slug.as_str()).collect();
+    let exists: std::collections::HashSet<&str> = known.iter().copied().collect();
+    let mut errors = Vec::new();
+    for doc in meeting_docs {
+        let references = doc
+            .topics
+            .iter()
+            .filter_map(|t| t.initiative.as_ref())
+            .chain(doc.tasks.iter().filter_map(|t| t.initiative.as_ref()));
+        for reference in references {
+            if exists.contains(reference.slug.as_str()) {
+                continue;
+            }
+            errors.push(doc.source.error(
+                reference.span.clone(),
+                format!(
+                    "no initiative `{}`: add content/initiatives/{}.md{}",
+                    reference.slug,
+                    slugify(&reference.slug),
+                    if known.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" or use one of: {}", known.join(", "))
+                    }
+                ),
+            ));
+        }
+    }
+    errors
+}
+
+/// Everyone with an owner page: people.toml, then anyone an initiative, topic, attendee list
+/// or task names who is not in it, under the name first written for them.
+fn everyone_named(
+    people: &People,
+    initiatives: &[Initiative],
+    resolved: &[(Meeting, Vec<Task>)],
+) -> BTreeMap<String, Person> {
+    let mut everyone: BTreeMap<String, Person> =
+        people.iter().map(|p| (p.id.clone(), p.clone())).collect();
+    let mentioned = initiatives
+        .iter()
+        .flat_map(|initiative| initiative.owners.iter())
+        .chain(resolved.iter().flat_map(|(meeting, tasks)| {
+            let participants = meeting.topics.iter().flat_map(|t| t.participants.iter());
+            let owners = tasks.iter().flat_map(|t| t.owners.iter());
+            participants.chain(meeting.attendees.iter()).chain(owners)
+        }));
+    for person in mentioned {
+        everyone.entry(person.id.clone()).or_insert_with(|| Person {
+            id: person.id.clone(),
+            name: person.name.clone(),
+            role: None,
+            aliases: Vec::new(),
+            listed: false,
+        });
+    }
+    everyone
+}
+
+/// The meetings with their tasks in one list, task indices shifted to it.
+fn join(resolved: Vec<(Meeting, Vec<Task>)>) -> (Vec<Meeting>, Vec<Task>) {
+    let mut tasks: Vec<Task> = Vec::new();
+    let mut meetings: Vec<Meeting> = Vec::with_capacity(resolved.len());
+    for (mut meeting, meeting_tasks) in resolved {
+        let offset = tasks.len();
+        let lists = meeting
+            .topics
+            .iter_mut()
+            .map(|topic| &mut topic.tasks)
+            .chain(std::iter::once(&mut meeting.tasks));
+        for list in lists {
+            list.iter_mut().for_each(|index| *index += offset);
+        }
+        tasks.extend(meeting_tasks);
+        meetings.push(meeting);
+    }
+    (meetings, tasks)
+}
+
+/// Deadline order: dated by last allowed day, undated last; then newest meeting first, so
+/// equal deadlines list the freshest commitment first; then as written. The meetings' task
+/// indices follow.
+fn in_deadline_order(tasks: Vec<Task>, meetings: &mut [Meeting]) -> Vec<Task> {
+    let mut order: Vec<usize> = (0..tasks.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (ta, tb) = (&tasks[a], &tasks[b]);
+        (ta.due.is_none(), ta.due, ta.meeting, a).cmp(&(tb.due.is_none(), tb.due, tb.meeting, b))
+    });
+    let mut new_index = vec![0; tasks.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut slots: Vec<Option<Task>> = tasks.into_iter().map(Some).collect();
+    let tasks: Vec<Task> = order.iter().filter_map(|&old| slots[old].take()).collect();
+    for meeting in meetings {
+        remap(&mut meeting.tasks, &new_index);
+        for topic in &mut meeting.topics {
+            remap(&mut topic.tasks, &new_index);
+        }
+    }
+    tasks
+}
+
+/// Initiative timelines, oldest meeting first, and their tasks; returns where each
+/// initiative is by slug.
+fn follow_initiatives(
+    initiatives: &mut [Initiative],
+    meetings: &[Meeting],
+    tasks: &[Task],
+) -> HashMap<String, usize> {
+    let initiative_at: HashMap<String, usize> = initiatives
+        .iter()
+        .enumerate()
+        .map(|(i, initiative)| (initiative.slug.clone(), i))
+        .collect();
+    for (meeting_index, meeting) in meetings.iter().enumerate().rev() {
+        for (topic_index, topic) in meeting.topics.iter().enumerate() {
+            // A topic belongs to its own initiative and to those its tasks name.
+            let mut linked: Vec<usize> = topic
+                .initiative
+                .iter()
+                .chain(
+                    topic
+                        .tasks
+                        .iter()
+                        .filter_map(|&t| tasks[t].initiative.as_ref()),
+                )
+                .filter_map(|slug| initiative_at.get(slug).copied())
+                .collect();
+            linked.sort_unstable();
+            linked.dedup();
+            for i in linked {
+                initiatives[i].topics.push((meeting_index, topic_index));
+            }
+        }
+    }
+    for (task_index, task) in tasks.iter().enumerate() {
+        if let Some(&i) = task.initiative.as_ref().and_then(|s| initiative_at.get(s)) {
+            initiatives[i].tasks.push(task_index);
+        }
+    }
+    initiative_at
+}
+
+/// Per person: tasks (deadline order), topics (newest first), initiatives. Filled through
+/// positions found by hashing: a site has hundreds of thousands of references to people.
+fn index_people(
+    everyone: &BTreeMap<String, Person>,
+    meetings: &[Meeting],
+    initiatives: &[Initiative],
+    tasks: &[Task],
+) -> BTreeMap<String, PersonIndex> {
+    let position: HashMap<&str, usize> = everyone
+        .keys()
+        .enumerate()
+        .map(|(n, id)| (id.as_str(), n))
+        .collect();
+    let index_of = |person: &PersonRef| position.get(person.id.as_str()).copied();
+    let per_person = || -> Vec<Vec<usize>> { vec![Vec::new(); everyone.len()] };
+    // Three independent passes, run side by side.
+    let tasks_of = || {
+        let mut lists = per_person();
+        for (task_index, task) in tasks.iter().enumerate() {
+            for n in task.owners.iter().filter_map(index_of) {
+                lists[n].push(task_index);
+            }
+        }
+        lists
+    };
+    let topics_of = || {
+        let mut lists: Vec<Vec<(usize, usize)>> = vec![Vec::new(); everyone.len()];
+        for (meeting_index, meeting) in meetings.iter().enumerate() {
+            for (topic_index, topic) in meeting.topics.iter().enumerate() {
+                for n in topic.participants.iter().filter_map(index_of) {
+                    lists[n].push((meeting_index, topic_index));
+                }
+            }
+        }
+        lists
+    };
+    let initiatives_of = || {
+        let mut lists = per_person();
+        for (initiative_index, initiative) in initiatives.iter().enumerate() {
+            let participants = initiative
+                .topics
+                .iter()
+                .flat_map(|&(m, t)| meetings[m].topics[t].participants.iter());
+            let task_owners = initiative
+                .tasks
+                .iter()
+                .flat_map(|&t| tasks[t].owners.iter());
+            let involved = initiative
+                .owners
+                .iter()
+                .chain(participants)
+                .chain(task_owners);
+            for n in involved.filter_map(index_of) {
+                // Initiatives are visited in order, so a repeat is always the last entry.
+                if lists[n].last() != Some(&initiative_index) {
+                    lists[n].push(initiative_index);
+                }
+            }
+        }
+        lists
+    };
+    let (task_lists, (topic_lists, initiative_lists)) =
+        rayon::join(tasks_of, || rayon::join(topics_of, initiatives_of));
+    let indexes = task_lists
+        .into_iter()
+        .zip(topic_lists)
+        .zip(initiative_lists)
+        .map(|((tasks, topics), initiatives)| PersonIndex {
+            tasks,
+            topics,
+            initiatives,
+        });
+    everyone.keys().cloned().zip(indexes).collect()
+}
