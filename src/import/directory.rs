@@ -1,0 +1,130 @@
+//! The people an import matches names against: people.toml plus those the recap adds, and
+//! how the added ones are written back to people.toml.
+
+use super::*;
+
+/// People as the importer matches them: people.toml plus the people this recap adds.
+pub(super) struct Directory {
+    pub(super) people: People,
+    pub(super) added: Vec<Person>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Match {
+    Person(String),
+    Ambiguous(Vec<String>),
+    Unknown,
+}
+
+impl Directory {
+    /// By id, name or alias; then a lone first name that only one person has.
+    pub(super) fn find(&self, name: &str) -> Match {
+        match self.people.resolve(name) {
+            Resolved::Person(person) => return Match::Person(person.id.clone()),
+            Resolved::Ambiguous(ids) => {
+                return Match::Ambiguous(ids.into_iter().map(str::to_string).collect())
+            }
+            Resolved::Unknown => {}
+        }
+        if name.split_whitespace().count() != 1 {
+            return Match::Unknown;
+        }
+        let key = mention_key(name);
+        let by_first_name: Vec<String> = self
+            .people
+            .iter()
+            .filter(|p| {
+                p.name
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|first| mention_key(first) == key)
+            })
+            .map(|p| p.id.clone())
+            .collect();
+        match by_first_name.len() {
+            0 => Match::Unknown,
+            1 => Match::Person(by_first_name.into_iter().next().unwrap_or_default()),
+            _ => Match::Ambiguous(by_first_name),
+        }
+    }
+
+    pub(super) fn add(&mut self, name: &str) -> String {
+        let base = slugify(name);
+        let mut id = base.clone();
+        let mut n = 2;
+        while self.people.get(&id).is_some() {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        let person = Person {
+            id: id.clone(),
+            name: name.to_string(),
+            role: None,
+            aliases: Vec::new(),
+            listed: true,
+        };
+        self.people.insert(person.clone());
+        self.added.push(person);
+        id
+    }
+}
+
+/// Adds everyone the recap names as a participant or owner who is not in people.toml yet; full
+/// names first, so that a lone "Patrick" is then seen to match two people.
+pub(super) fn register_people(recap: &Recap, directory: &mut Directory) {
+    let mut names: Vec<String> = Vec::new();
+    for topic in &recap.topics {
+        names.extend(opening_names(&topic.summary).0);
+    }
+    for task in &recap.tasks {
+        names.extend(task.owners.iter().cloned());
+    }
+    names.sort_by_key(|name| std::cmp::Reverse(name.split_whitespace().count()));
+    for name in names {
+        if directory.find(&name) == Match::Unknown {
+            directory.add(&name);
+        }
+    }
+}
+
+/// Appends new people to people.toml, keeping its comments and order.
+pub(super) fn add_to_people_file(root: &Path, added: &[Person], source: &Path) -> Result<()> {
+    let path = inside_site(root, Path::new(PEOPLE_FILE))?;
+    let text = if path.is_file() {
+        std::fs::read_to_string(&path).map_err(|e| Error::read(Path::new(PEOPLE_FILE), e))?
+    } else {
+        String::new()
+    };
+    let mut document: toml_edit::DocumentMut =
+        text.parse().map_err(|e: toml_edit::TomlError| {
+            let span = e.span().unwrap_or(0..0);
+            Error::Content(vec![Diagnostic::error(
+                Path::new(PEOPLE_FILE),
+                &text,
+                span,
+                e.message().to_string(),
+            )])
+        })?;
+    for (index, person) in added.iter().enumerate() {
+        let mut table = toml_edit::Table::new();
+        table["name"] = toml_edit::value(person.name.clone());
+        if index == 0 {
+            // The file name only: the comment should not depend on where the recap was saved.
+            let name = source.file_name().map_or_else(
+                || source.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            let gap = if text.trim().is_empty() { "" } else { "\n" };
+            table
+                .decor_mut()
+                .set_prefix(format!("{gap}# Added by `dossier import {name}`.\n"));
+        } else {
+            table.decor_mut().set_prefix("\n");
+        }
+        document.insert(&person.id, toml_edit::Item::Table(table));
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
+    }
+    std::fs::write(&path, document.to_string()).map_err(|e| Error::write(Path::new(PEOPLE_FILE), e))
+}

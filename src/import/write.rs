@@ -1,0 +1,329 @@
+//! The meeting file an import writes: topics with their points, tasks placed under the topic
+//! they belong to, names as mentions, deadlines as `due:`, and recap text escaped so that it
+//! shows as written.
+
+use super::directory::Match;
+use super::*;
+
+/// Escapes what Markdown or dossier would otherwise read as markup, so recap text shows as
+/// written: HTML, emphasis, links, heading attributes.
+/// `@` and the colon of `due:` too, so that recap text never names an owner or a deadline.
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let due_colon = c == ':'
+            && out
+                .len()
+                .checked_sub(3)
+                .and_then(|start| out.get(start..))
+                .is_some_and(|tail| tail.eq_ignore_ascii_case("due"));
+        if due_colon
+            || matches!(
+                c,
+                '\\' | '*'
+                    | '_'
+                    | '`'
+                    | '['
+                    | ']'
+                    | '<'
+                    | '>'
+                    | '{'
+                    | '}'
+                    | '|'
+                    | '@'
+                    | '&'
+                    | '~'
+                    | '#'
+            )
+        {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Escaped text that starts a line in the meeting file, with its first characters escaped
+/// too where they would make the line a list item, a heading underline or a numbered item
+/// ("- ", "=== ", "2025. ").
+pub(super) fn escape_line_start(escaped: &str) -> String {
+    let digits = escaped.chars().take_while(char::is_ascii_digit).count();
+    let at = if escaped.starts_with(['-', '+', '=']) {
+        0
+    } else if digits > 0 && escaped[digits..].starts_with(['.', ')']) {
+        digits
+    } else {
+        return escaped.to_string();
+    };
+    format!("{}\\{}", &escaped[..at], &escaped[at..])
+}
+
+/// Words that say what a topic or task is about, for placing tasks under topics.
+pub(super) fn key_words(text: &str) -> BTreeSet<String> {
+    const COMMON: &[&str] = &[
+        "with", "from", "that", "this", "about", "their", "into", "update", "updates", "follow",
+        "status", "progress", "meeting",
+    ];
+    text.split(|c: char| !c.is_alphanumeric())
+        .map(|w| w.to_lowercase())
+        .map(|w| w.strip_suffix('s').map(str::to_string).unwrap_or(w))
+        .filter(|w| w.chars().count() >= 4 && !COMMON.contains(&w.as_str()))
+        .collect()
+}
+
+/// The topics' key words, indexed by word, so that placing a task looks only at the topics
+/// that share a word with it, not at every topic.
+pub(super) struct TopicWords<'a> {
+    topics: usize,
+    by_word: HashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> TopicWords<'a> {
+    fn new(topics: &'a [BTreeSet<String>]) -> Self {
+        let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (index, words) in topics.iter().enumerate() {
+            for word in words {
+                by_word.entry(word.as_str()).or_default().push(index);
+            }
+        }
+        TopicWords {
+            topics: topics.len(),
+            by_word,
+        }
+    }
+
+    /// The topic a task belongs to: the one whose title and point titles share the most words
+    /// with the task's title, when at least two words and no other topic ties. Otherwise the
+    /// meeting.
+    fn place(&self, task: &RecapTask) -> Option<usize> {
+        if self.topics == 0 {
+            return None;
+        }
+        let mut scores: HashMap<usize, usize> = HashMap::new();
+        for word in key_words(&task.title) {
+            for &topic in self.by_word.get(word.as_str()).into_iter().flatten() {
+                *scores.entry(topic).or_default() += 1;
+            }
+        }
+        let best = scores.values().copied().max()?;
+        let mut leaders = scores.iter().filter(|(_, &score)| score == best);
+        let (&topic, _) = leaders.next()?;
+        (best >= 2 && leaders.next().is_none()).then_some(topic)
+    }
+}
+
+/// Writes the opening names of a text as mentions: "@sigi, @olivia and Patrick discussed …".
+/// In a summary (`participants`) the opening names the topic's participants; in a point, only
+/// names of people already known become mentions.
+pub(super) fn mention_opening(
+    text: &str,
+    directory: &Directory,
+    place: &str,
+    report: &mut ImportReport,
+    participants: bool,
+) -> String {
+    let (names, end) = if participants {
+        opening_names(text)
+    } else {
+        opening_names_lenient(text)
+    };
+    if names.is_empty() {
+        return escape_markdown(text);
+    }
+    let opening = &text[..end];
+    let mut out = String::new();
+    let mut cursor = 0;
+    for name in &names {
+        let Some(at) = opening[cursor..].find(name.as_str()).map(|i| i + cursor) else {
+            continue;
+        };
+        out.push_str(&escape_markdown(&opening[cursor..at]));
+        match directory.find(name) {
+            Match::Person(id) => out.push_str(&format!("@{id}")),
+            Match::Ambiguous(ids) => {
+                if participants {
+                    report
+                        .ambiguous
+                        .push((name.clone(), place.to_string(), ids));
+                }
+                out.push_str(&escape_markdown(name));
+            }
+            Match::Unknown => out.push_str(&escape_markdown(name)),
+        }
+        cursor = at + name.len();
+    }
+    out.push_str(&escape_markdown(&text[cursor..]));
+    out
+}
+
+pub(super) fn write_meeting(
+    recap: &Recap,
+    date: NaiveDate,
+    account: Option<&str>,
+    config: &SiteConfig,
+    directory: &mut Directory,
+    report: &mut ImportReport,
+) -> String {
+    let mut out = String::new();
+    out.push_str("+++\n");
+    let _ = writeln!(out, "title = {}", toml::Value::String(recap.title.clone()));
+    let _ = writeln!(out, "date = {date}");
+    if let Some(account) = account {
+        let _ = writeln!(
+            out,
+            "account = {}",
+            toml::Value::String(account.to_string())
+        );
+    }
+    out.push_str("+++\n");
+
+    let topic_words: Vec<BTreeSet<String>> = recap
+        .topics
+        .iter()
+        .map(|t| {
+            let mut words = key_words(&t.title);
+            for (point, _) in &t.points {
+                words.extend(key_words(point));
+            }
+            words
+        })
+        .collect();
+    let mut placed: HashMap<usize, Vec<&RecapTask>> = HashMap::new();
+    let mut meeting_level: Vec<&RecapTask> = Vec::new();
+    let index = TopicWords::new(&topic_words);
+    for task in &recap.tasks {
+        match index.place(task) {
+            Some(topic) => placed.entry(topic).or_default().push(task),
+            None => meeting_level.push(task),
+        }
+    }
+    report.placed = recap.tasks.len() - meeting_level.len();
+
+    let mut slugs_taken = HashSet::new();
+    for (index, topic) in recap.topics.iter().enumerate() {
+        let _ = write!(out, "\n## {}", escape_markdown(&topic.title));
+        // A topic whose title makes no address, or the address of an earlier topic, gets
+        // one of its own, so that the file always builds.
+        let natural = slugify(&topic.title);
+        let mut slug = if natural.is_empty() {
+            format!("topic-{}", index + 1)
+        } else {
+            natural.clone()
+        };
+        let mut suffix = 2;
+        while !slugs_taken.insert(slug.clone()) {
+            slug = format!(
+                "{}-{suffix}",
+                if natural.is_empty() {
+                    "topic"
+                } else {
+                    &natural
+                }
+            );
+            suffix += 1;
+        }
+        if slug != natural {
+            let _ = write!(out, " {{#{slug}}}");
+        }
+        out.push('\n');
+        if !topic.summary.is_empty() {
+            let place = format!("topic \"{}\"", topic.title);
+            let summary = mention_opening(&topic.summary, directory, &place, report, true);
+            let at_start = summary.starts_with('@');
+            out.push_str(&if at_start {
+                summary
+            } else {
+                escape_line_start(&summary)
+            });
+            out.push('\n');
+        }
+        if !topic.points.is_empty() {
+            out.push('\n');
+        }
+        for (title, text) in &topic.points {
+            let place = format!("point \"{title}\"");
+            let _ = writeln!(
+                out,
+                "- **{}:** {}",
+                escape_markdown(title),
+                mention_opening(text, directory, &place, report, false)
+            );
+        }
+        if let Some(tasks) = placed.get(&index) {
+            out.push('\n');
+            for task in tasks {
+                out.push_str(&task_line(task, date, config, directory, report));
+            }
+        }
+    }
+    if !meeting_level.is_empty() {
+        out.push_str("\n## Tasks\n");
+        for task in meeting_level {
+            out.push_str(&task_line(task, date, config, directory, report));
+        }
+    }
+    out
+}
+
+pub(super) fn task_line(
+    task: &RecapTask,
+    date: NaiveDate,
+    config: &SiteConfig,
+    directory: &Directory,
+    report: &mut ImportReport,
+) -> String {
+    let mut owners = Vec::new();
+    let mut unmatched = Vec::new();
+    for name in &task.owners {
+        match directory.find(name) {
+            Match::Person(id) => owners.push(format!("@{id}")),
+            Match::Ambiguous(ids) => {
+                report
+                    .ambiguous
+                    .push((name.clone(), format!("task \"{}\"", task.title), ids));
+                unmatched.push(name.clone());
+            }
+            Match::Unknown => unmatched.push(name.clone()),
+        }
+    }
+    let mut description = escape_markdown(&task.description);
+    if task.with_team || !unmatched.is_empty() {
+        let mut also = unmatched;
+        if task.with_team {
+            also.push("the team".into());
+        }
+        let _ = write!(description, " (with {})", escape_markdown(&also.join(", ")));
+    }
+    let words = format!("{} {}", task.title, task.description);
+    let found: Vec<Found> = deadlines::find(&words, date, config.fiscal_year_start);
+    let mut line = format!(
+        "- [ ] **{}:** {}",
+        escape_markdown(&task.title),
+        description.trim()
+    );
+    if !owners.is_empty() {
+        let _ = write!(line, " {}", owners.join(" "));
+    }
+    match deadlines::deadline_of(&found) {
+        Some((from, due)) => {
+            let _ = write!(line, " due:{}", due.token());
+            report.deadlines.push((
+                task.title.clone(),
+                due.token(),
+                from.words.trim_end_matches('.').to_string(),
+            ));
+        }
+        None => {
+            let why = found
+                .iter()
+                .find_map(|f| match &f.reading {
+                    Reading::Uncertain(reason) => Some(format!("\"{}\": {reason}", f.words)),
+                    Reading::Due(_) => None,
+                })
+                .unwrap_or_else(|| "no deadline given".into());
+            report.undated.push((task.title.clone(), why));
+        }
+    }
+    line.push('\n');
+    line
+}
