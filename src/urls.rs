@@ -10,9 +10,6 @@ pub const INITIATIVES: &str = "initiatives/";
 pub const OWNERS: &str = "owners/";
 pub const CALENDAR: &str = "calendar/";
 
-/// The pages that list the whole site, which every edit of a meeting may change.
-pub const SITE_LISTS: [&str; 6] = [DASHBOARD, MEETINGS, TOPICS, INITIATIVES, OWNERS, CALENDAR];
-
 /// The site's calendar of every deadline, its feed, task list, sitemap and search index.
 pub const CALENDAR_FILE: &str = "calendar.ics";
 pub const FEED_FILE: &str = "feed.xml";

@@ -4,6 +4,7 @@
 pub mod agenda;
 mod assemble;
 pub mod load;
+pub mod reach;
 
 use crate::content::config::SiteConfig;
 use crate::content::initiative::{InitiativeDoc, Status};
@@ -222,4 +223,18 @@ fn remap(indices: &mut [usize], new_index: &[usize]) {
     for index in indices.iter_mut() {
         *index = new_index[*index];
     }
+}
+
+/// Topics of the same initiative shown on a topic page, before and after it.
+const RELATED_EACH_SIDE: usize = 3;
+
+/// The topics of an initiative's timeline shown beside the one at `at`: its neighbours on
+/// each side. `reach` asks the same question to know which topic pages an edit reaches.
+pub fn related_window(at: usize, timeline_len: usize) -> std::ops::Range<usize> {
+    window(at, timeline_len, RELATED_EACH_SIDE)
+}
+
+/// `each_side` places on each side of `at` in a list of `len`, the place itself included.
+pub fn window(at: usize, len: usize, each_side: usize) -> std::ops::Range<usize> {
+    at.saturating_sub(each_side)..(at + 1 + each_side).min(len)
 }

@@ -2,6 +2,7 @@
 //! value once; pages are rendered in parallel from small contexts that share those values.
 
 mod pages;
+pub use pages::Page;
 mod values;
 pub use values::Values;
 use values::{carry, date_label, lazy_values, map, opt};
@@ -23,36 +24,6 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 use tera::{Context, Kwargs, State, Tera, Value};
 
-/// One page to render: its address and the data it shows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Page {
-    Dashboard,
-    Meetings,
-    Meeting(usize),
-    Topic(usize, usize),
-    Topics,
-    Initiatives,
-    Initiative(usize),
-    Owners,
-    Owner(String),
-    Calendar,
-    Month(NaiveDate),
-    NotFound,
-}
-
-/// Topics of the same initiative shown on a topic page, before and after it.
-const RELATED_EACH_SIDE: usize = 3;
-
-/// The topics of an initiative's timeline shown beside the one at `at`: its neighbours on
-/// each side. Serve asks the same question to know which topic pages an edit reaches.
-pub fn related_window(at: usize, timeline_len: usize) -> std::ops::Range<usize> {
-    window(at, timeline_len, RELATED_EACH_SIDE)
-}
-
-/// `each_side` places on each side of `at` in a list of `len`, the place itself included.
-fn window(at: usize, len: usize, each_side: usize) -> std::ops::Range<usize> {
-    at.saturating_sub(each_side)..(at + 1 + each_side).min(len)
-}
 /// Other topics of the same meeting shown on a topic page, on each side of it: a meeting
 /// with thousands of topics must not make every topic page list every other one.
 const SIBLINGS_EACH_SIDE: usize = 5;
@@ -215,80 +186,6 @@ impl<'s> Renderer<'s> {
     pub fn deadlines(&self) -> &agenda::Deadlines {
         self.deadlines
             .get_or_init(|| agenda::Deadlines::of(self.site))
-    }
-
-    /// Every HTML page of the site.
-    pub fn pages(&self) -> Vec<Page> {
-        let site = self.site;
-        let mut pages = vec![
-            Page::Dashboard,
-            Page::Meetings,
-            Page::Topics,
-            Page::Initiatives,
-            Page::Owners,
-            Page::Calendar,
-            Page::NotFound,
-        ];
-        for (m, meeting) in site.meetings.iter().enumerate() {
-            pages.push(Page::Meeting(m));
-            pages.extend((0..meeting.topics.len()).map(|t| Page::Topic(m, t)));
-        }
-        pages.extend((0..site.initiatives.len()).map(Page::Initiative));
-        pages.extend(site.people.keys().cloned().map(Page::Owner));
-        pages.extend(self.deadlines().months.iter().copied().map(Page::Month));
-        pages
-    }
-
-    /// The output path of a page, relative to the output folder.
-    pub fn path(&self, page: &Page) -> String {
-        if *page == Page::NotFound {
-            urls::NOT_FOUND_FILE.to_string()
-        } else {
-            urls::page_file(&self.url(page))
-        }
-    }
-
-    /// The folder address of a page, relative to the site root (`""` for the dashboard).
-    pub fn url(&self, page: &Page) -> String {
-        let site = self.site;
-        match page {
-            Page::Dashboard | Page::NotFound => urls::DASHBOARD.into(),
-            Page::Meetings => urls::MEETINGS.into(),
-            Page::Meeting(m) => site.meeting_url(*m),
-            Page::Topic(m, t) => site.topic_url(*m, *t),
-            Page::Topics => urls::TOPICS.into(),
-            Page::Initiatives => urls::INITIATIVES.into(),
-            Page::Initiative(i) => urls::initiative(&site.initiatives[*i].slug),
-            Page::Owners => urls::OWNERS.into(),
-            Page::Owner(id) => urls::owner(id),
-            Page::Calendar => urls::CALENDAR.into(),
-            Page::Month(month) => urls::month(*month),
-        }
-    }
-
-    pub fn render(&self, page: &Page) -> Result<String> {
-        let url = self.url(page);
-        let mut context = Context::new();
-        context.insert("root", &root_prefix(&url));
-        context.insert("page_url", &url);
-        let template = match page {
-            Page::Dashboard => self.dashboard(&mut context),
-            Page::Meetings => self.meetings_list(&mut context),
-            Page::Meeting(m) => self.meeting_page(&mut context, m),
-            Page::Topic(m, t) => self.topic_page(&mut context, m, t),
-            Page::Topics => self.topics_list(&mut context),
-            Page::Initiatives => self.initiatives_list(&mut context),
-            Page::Initiative(i) => self.initiative_page(&mut context, i),
-            Page::Owners => self.owners_list(&mut context),
-            Page::Owner(id) => self.owner_page(&mut context, id),
-            Page::Calendar => self.calendar_page(&mut context),
-            Page::Month(month) => self.month_page(&mut context, month),
-            Page::NotFound => "404.html",
-        };
-        self.templates
-            .tera
-            .render(template, &context)
-            .map_err(|e| template_error(&e, &self.templates.template_paths))
     }
 }
 

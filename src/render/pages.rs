@@ -1,9 +1,124 @@
-//! One function per page kind: what its template is given, and which template it is.
+//! Every page kind in one place: the pages of a site, each page's address, what an edit
+//! reaches, and one function per kind that fills its template's context. Adding a page kind
+//! is a variant here, its arms in the matches below, its function and its template.
 
 use super::values::{map, month_links, opt, weekday_names};
 use super::*;
+use crate::model::reach::{topic_key, Reach};
+use crate::model::{related_window, window};
+
+/// One page to render: its address and the data it shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Page {
+    Dashboard,
+    Meetings,
+    Meeting(usize),
+    Topic(usize, usize),
+    Topics,
+    Initiatives,
+    Initiative(usize),
+    Owners,
+    Owner(String),
+    Calendar,
+    Month(NaiveDate),
+    NotFound,
+}
+
+impl Page {
+    /// Whether this page, of the site after an edit, shows something the edit changed.
+    pub fn reached_by(&self, site: &Site, reach: &Reach) -> bool {
+        match self {
+            Page::Dashboard
+            | Page::Meetings
+            | Page::Topics
+            | Page::Initiatives
+            | Page::Owners
+            | Page::Calendar => true,
+            Page::NotFound => false,
+            Page::Meeting(m) => reach.meetings.contains(&site.meetings[*m].slug),
+            Page::Topic(m, t) => reach.topics.contains(&topic_key(site, *m, *t)),
+            Page::Initiative(i) => reach.initiatives.contains(&site.initiatives[*i].slug),
+            Page::Owner(id) => reach.people.contains(id),
+            Page::Month(month) => reach.every_month || reach.months.contains(month),
+        }
+    }
+}
 
 impl Renderer<'_> {
+    /// Every HTML page of the site.
+    pub fn pages(&self) -> Vec<Page> {
+        let site = self.site;
+        let mut pages = vec![
+            Page::Dashboard,
+            Page::Meetings,
+            Page::Topics,
+            Page::Initiatives,
+            Page::Owners,
+            Page::Calendar,
+            Page::NotFound,
+        ];
+        for (m, meeting) in site.meetings.iter().enumerate() {
+            pages.push(Page::Meeting(m));
+            pages.extend((0..meeting.topics.len()).map(|t| Page::Topic(m, t)));
+        }
+        pages.extend((0..site.initiatives.len()).map(Page::Initiative));
+        pages.extend(site.people.keys().cloned().map(Page::Owner));
+        pages.extend(self.deadlines().months.iter().copied().map(Page::Month));
+        pages
+    }
+
+    /// The output path of a page, relative to the output folder.
+    pub fn path(&self, page: &Page) -> String {
+        if *page == Page::NotFound {
+            urls::NOT_FOUND_FILE.to_string()
+        } else {
+            urls::page_file(&self.url(page))
+        }
+    }
+
+    /// The folder address of a page, relative to the site root (`""` for the dashboard).
+    pub fn url(&self, page: &Page) -> String {
+        let site = self.site;
+        match page {
+            Page::Dashboard | Page::NotFound => urls::DASHBOARD.into(),
+            Page::Meetings => urls::MEETINGS.into(),
+            Page::Meeting(m) => site.meeting_url(*m),
+            Page::Topic(m, t) => site.topic_url(*m, *t),
+            Page::Topics => urls::TOPICS.into(),
+            Page::Initiatives => urls::INITIATIVES.into(),
+            Page::Initiative(i) => urls::initiative(&site.initiatives[*i].slug),
+            Page::Owners => urls::OWNERS.into(),
+            Page::Owner(id) => urls::owner(id),
+            Page::Calendar => urls::CALENDAR.into(),
+            Page::Month(month) => urls::month(*month),
+        }
+    }
+
+    pub fn render(&self, page: &Page) -> Result<String> {
+        let url = self.url(page);
+        let mut context = Context::new();
+        context.insert("root", &root_prefix(&url));
+        context.insert("page_url", &url);
+        let template = match page {
+            Page::Dashboard => self.dashboard(&mut context),
+            Page::Meetings => self.meetings_list(&mut context),
+            Page::Meeting(m) => self.meeting_page(&mut context, m),
+            Page::Topic(m, t) => self.topic_page(&mut context, m, t),
+            Page::Topics => self.topics_list(&mut context),
+            Page::Initiatives => self.initiatives_list(&mut context),
+            Page::Initiative(i) => self.initiative_page(&mut context, i),
+            Page::Owners => self.owners_list(&mut context),
+            Page::Owner(id) => self.owner_page(&mut context, id),
+            Page::Calendar => self.calendar_page(&mut context),
+            Page::Month(month) => self.month_page(&mut context, month),
+            Page::NotFound => "404.html",
+        };
+        self.templates
+            .tera
+            .render(template, &context)
+            .map_err(|e| template_error(&e, &self.templates.template_paths))
+    }
+
     /// Dashboard page: fills `context`, returns the template.
     pub(super) fn dashboard(&self, context: &mut Context) -> &'static str {
         let site = self.site;

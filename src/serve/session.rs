@@ -1,25 +1,22 @@
 //! Rebuilds for `serve`: after an edit of meeting files, only the pages that show something of
 //! those meetings are rendered again, and only the files whose bytes changed are written.
 //!
-//! The pages a meeting reaches are found from the model before and after the edit: its own
-//! meeting and topic pages, the meetings beside it, the pages of the people and initiatives it
-//! names, the topics shown beside its topics, the months of its deadlines and the site-wide
-//! lists. Anything else (people, initiatives, configuration, templates, a new day) rebuilds
-//! every page, which still writes only what changed. Tests compare the result with a clean
-//! build after every kind of edit.
+//! The pages an edit reaches are found by `model::reach` from the model before and after it,
+//! and each page kind says which of them it shows (`render::Page::reached_by`). Anything else
+//! (people, initiatives, configuration, templates, a new day) rebuilds every page, which still
+//! writes only what changed.
 
 use crate::build::{site_documents, write_everything, write_pages, write_site_files};
 use crate::content::load::{DocCache, LoadOptions};
-use crate::dates::month_start;
 use crate::error::{Diagnostic, Result};
 use crate::model::load::load_site_with;
+use crate::model::reach::Reach;
 use crate::model::Site;
 use crate::output::{LiveOutput, MARKER};
 use crate::render::theme::Theme;
-use crate::render::{related_window, Page, Renderer, Templates, Values};
+use crate::render::{Page, Renderer, Templates, Values};
 use crate::site_paths::MEETINGS_DIR;
 use crate::urls;
-use chrono::NaiveDate;
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -213,10 +210,15 @@ impl Session {
         let before = Renderer::with_values(&last.site, &last.templates, last_values);
         after.carry_over(&before, changed);
         let pages = after.pages();
-        let reach = Reach::of(&before, after, changed);
+        let reach = Reach::of(
+            before.site,
+            site,
+            changed,
+            [&before.deadlines().months, &after.deadlines().months],
+        );
         let rest: Vec<Page> = pages
             .iter()
-            .filter(|page| !first.contains(page) && reach.urls.contains(&after.url(page)))
+            .filter(|page| !first.contains(page) && page.reached_by(site, &reach))
             .cloned()
             .collect();
         let owners: Vec<&String> = reach
@@ -251,142 +253,4 @@ fn expected_files(renderer: &Renderer, pages: &[Page], static_names: &[String]) 
     files.extend(site.by_person.keys().map(|id| urls::owner_calendar(id)));
     files.extend(static_names.iter().map(|name| urls::static_file(name)));
     files
-}
-
-/// What an edit of some meetings reaches: page addresses and people whose calendars change.
-struct Reach {
-    urls: HashSet<String>,
-    people: BTreeSet<String>,
-}
-
-/// What one version of the site shows of the edited meetings.
-#[derive(Default)]
-struct Touched {
-    urls: HashSet<String>,
-    people: BTreeSet<String>,
-    initiatives: BTreeSet<String>,
-    months: BTreeSet<NaiveDate>,
-}
-
-impl Touched {
-    fn of(site: &Site, changed: &BTreeSet<String>) -> Touched {
-        let mut touched = Touched::default();
-        let edited = site
-            .meetings
-            .iter()
-            .enumerate()
-            .filter(|(_, meeting)| changed.contains(&meeting.slug));
-        for (m, meeting) in edited {
-            touched.urls.insert(site.meeting_url(m));
-            // The meetings before and after link to it by title.
-            for neighbour in [m.checked_sub(1), Some(m + 1)].into_iter().flatten() {
-                if neighbour < site.meetings.len() {
-                    touched.urls.insert(site.meeting_url(neighbour));
-                }
-            }
-            let people = meeting.attendees.iter().chain(
-                meeting
-                    .topics
-                    .iter()
-                    .flat_map(|topic| topic.participants.iter()),
-            );
-            touched.people.extend(people.map(|p| p.id.clone()));
-            for (t, topic) in meeting.topics.iter().enumerate() {
-                touched.urls.insert(site.topic_url(m, t));
-                touched.initiatives.extend(topic.initiative.clone());
-            }
-            let tasks = meeting
-                .topics
-                .iter()
-                .flat_map(|topic| topic.tasks.iter())
-                .chain(meeting.tasks.iter());
-            for &index in tasks {
-                let task = &site.tasks[index];
-                touched
-                    .people
-                    .extend(task.owners.iter().map(|p| p.id.clone()));
-                touched.initiatives.extend(task.initiative.clone());
-                if let Some(due) = task.due {
-                    touched.months.insert(month_start(due.date));
-                }
-            }
-        }
-        touched
-    }
-}
-
-/// The topics of an initiative's timeline, by address.
-fn timeline_urls(site: &Site, initiative: usize) -> Vec<String> {
-    site.initiatives[initiative]
-        .topics
-        .iter()
-        .map(|&(m, t)| site.topic_url(m, t))
-        .collect()
-}
-
-impl Reach {
-    fn of(before: &Renderer, after: &Renderer, changed: &BTreeSet<String>) -> Reach {
-        let mut reach = Reach {
-            urls: HashSet::new(),
-            people: BTreeSet::new(),
-        };
-        let sites = [before.site, after.site];
-        let mut initiatives = BTreeSet::new();
-        let mut months = BTreeSet::new();
-        for site in sites {
-            let touched = Touched::of(site, changed);
-            reach.urls.extend(touched.urls);
-            reach.people.extend(touched.people);
-            initiatives.extend(touched.initiatives);
-            months.extend(touched.months);
-        }
-
-        for slug in &initiatives {
-            // Owner pages show initiatives by title and status, which only the initiative's
-            // own file sets: they change with the people a meeting names, not with its counts.
-            let positions = sites.map(|site| site.initiative_index(slug));
-            let timelines = [(before.site, positions[0]), (after.site, positions[1])];
-            let timeline_moved = timelines
-                .iter()
-                .map(|&(site, i)| i.map(|i| timeline_urls(site, i)))
-                .collect::<Vec<_>>();
-            let moved = timeline_moved[0] != timeline_moved[1];
-            for (site, i) in timelines {
-                let Some(i) = i else { continue };
-                reach
-                    .urls
-                    .insert(urls::initiative(&site.initiatives[i].slug));
-                let timeline = &site.initiatives[i].topics;
-                // Topic pages show the topics just before and after them in the timeline, and
-                // how long it is.
-                for (at, &(m, t)) in timeline.iter().enumerate() {
-                    let near_an_edit = timeline[related_window(at, timeline.len())]
-                        .iter()
-                        .any(|&(m, _)| changed.contains(&site.meetings[m].slug));
-                    if moved || near_an_edit {
-                        reach.urls.insert(site.topic_url(m, t));
-                    }
-                }
-            }
-        }
-
-        reach
-            .urls
-            .extend(reach.people.iter().map(|id| urls::owner(id)));
-        // Month pages link to the months before and after; when the months change, all do.
-        let month_urls = |months: &[NaiveDate]| -> Vec<String> {
-            months.iter().map(|&month| urls::month(month)).collect()
-        };
-        if before.deadlines().months != after.deadlines().months {
-            reach.urls.extend(month_urls(&before.deadlines().months));
-            reach.urls.extend(month_urls(&after.deadlines().months));
-        } else {
-            reach
-                .urls
-                .extend(month_urls(&months.into_iter().collect::<Vec<_>>()));
-        }
-        // The lists of the whole site.
-        reach.urls.extend(urls::SITE_LISTS.map(String::from));
-        reach
-    }
 }
