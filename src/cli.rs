@@ -8,7 +8,7 @@ use crate::plural;
 use crate::serve::ServeEvent;
 use crate::tasks::{self, TaskFilter};
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -98,53 +98,17 @@ pub enum Command {
     ///
     /// The new site is written beside the old one and swapped in only when the build
     /// succeeded, so a failed build leaves the previous site untouched.
-    Build {
-        /// Where to write the site.
-        #[arg(long, value_name = "DIR")]
-        out: Option<PathBuf>,
-        /// The reference date for "overdue" and "this week" (default: site.toml `today`, else the
-        /// current date in the site's timezone).
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        today: Option<NaiveDate>,
-        /// Include meetings marked `draft = true`.
-        #[arg(long)]
-        drafts: bool,
-        /// Replace an output folder that dossier did not create.
-        #[arg(long)]
-        force: bool,
-    },
+    Build(BuildArgs),
     /// Build, serve on 127.0.0.1, rebuild on every save and reload the open pages.
     ///
     /// The site is built into a private temporary folder: public/ is never touched. A build
     /// error is printed and shown over the page, and cleared by the next good save.
-    Serve {
-        #[arg(long, default_value_t = 1111)]
-        port: u16,
-        /// The address to listen on; anything but 127.0.0.1 opens the site to the network.
-        #[arg(long, default_value = "127.0.0.1")]
-        bind: std::net::IpAddr,
-        /// Open the site in the default browser.
-        #[arg(long)]
-        open: bool,
-        #[arg(long)]
-        drafts: bool,
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        today: Option<NaiveDate>,
-    },
+    Serve(ServeArgs),
     /// Validate everything a build reads, and render every page, without writing anything.
     ///
     /// Stricter than build: a mention of someone missing from people.toml is an error.
     /// Exit status 1 when anything is wrong.
-    Check {
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        today: Option<NaiveDate>,
-        #[arg(long)]
-        drafts: bool,
-        /// `json` prints the problems as a JSON array (path, line, column, severity, message)
-        /// for CI annotations.
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
-    },
+    Check(CheckArgs),
     /// Create a new site in DIR: site.toml, people.toml, a sample meeting and initiative.
     ///
     /// The default theme is built in; the site builds at once. DIR must be new or empty.
@@ -165,49 +129,100 @@ pub enum Command {
     /// November", "Dec 4-5", "next week") become `due:`. Nothing is guessed: what cannot be
     /// dated with certainty stays undated, and an ambiguous first name stays text. Never
     /// overwrites a file.
-    Import {
-        /// The recap as a text file, or `-` to read standard input.
-        recap: PathBuf,
-        /// The meeting date (default: a full date in the recap's title).
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        date: Option<NaiveDate>,
-        /// The account the meeting was about.
-        #[arg(long, value_name = "NAME")]
-        account: Option<String>,
-        /// Print the meeting file instead of writing it (and people.toml is left alone).
-        #[arg(long)]
-        dry_run: bool,
-        /// Replace an existing meeting file.
-        #[arg(long)]
-        force: bool,
-    },
+    Import(ImportArgs),
     /// List tasks in the terminal, grouped as overdue, today, this week, next week, later.
     ///
     /// Shows open tasks; --all adds done ones. --json prints the objects of tasks.json (all
     /// tasks, done included, unless filtered).
-    Tasks {
-        /// Only tasks of this person (id, name or alias).
-        #[arg(long, value_name = "ID")]
-        owner: Option<String>,
-        /// Only tasks of this initiative.
-        #[arg(long, value_name = "SLUG")]
-        initiative: Option<String>,
-        /// Only overdue tasks.
-        #[arg(long)]
-        overdue: bool,
-        /// Only tasks due before this date.
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        due_before: Option<NaiveDate>,
-        /// The reference date for "overdue".
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        today: Option<NaiveDate>,
-        /// Include done tasks.
-        #[arg(long)]
-        all: bool,
-        /// Print JSON instead of the agenda.
-        #[arg(long)]
-        json: bool,
-    },
+    Tasks(TasksArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Where to write the site.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// The reference date for "overdue" and "this week" (default: site.toml `today`, else the
+    /// current date in the site's timezone).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<NaiveDate>,
+    /// Include meetings marked `draft = true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Replace an output folder that dossier did not create.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// The address to listen on; anything but 127.0.0.1 opens the site to the network.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    #[arg(long)]
+    pub drafts: bool,
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<NaiveDate>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<NaiveDate>,
+    #[arg(long)]
+    pub drafts: bool,
+    /// `json` prints the problems as a JSON array (path, line, column, severity, message)
+    /// for CI annotations.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The recap as a text file, or `-` to read standard input.
+    pub recap: PathBuf,
+    /// The meeting date (default: a full date in the recap's title).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<NaiveDate>,
+    /// The account the meeting was about.
+    #[arg(long, value_name = "NAME")]
+    pub account: Option<String>,
+    /// Print the meeting file instead of writing it (and people.toml is left alone).
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Replace an existing meeting file.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TasksArgs {
+    /// Only tasks of this person (id, name or alias).
+    #[arg(long, value_name = "ID")]
+    pub owner: Option<String>,
+    /// Only tasks of this initiative.
+    #[arg(long, value_name = "SLUG")]
+    pub initiative: Option<String>,
+    /// Only overdue tasks.
+    #[arg(long)]
+    pub overdue: bool,
+    /// Only tasks due before this date.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub due_before: Option<NaiveDate>,
+    /// The reference date for "overdue".
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<NaiveDate>,
+    /// Include done tasks.
+    #[arg(long)]
+    pub all: bool,
+    /// Print JSON instead of the agenda.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -269,100 +284,9 @@ fn print_warnings(warnings: &[Diagnostic], verbose: bool) {
 
 fn execute(cli: &Cli) -> Result<(), Error> {
     match &cli.command {
-        Command::Build {
-            out,
-            today,
-            drafts,
-            force,
-        } => {
-            let report = build::build(&BuildOptions {
-                root: cli.root.clone(),
-                out: out.clone(),
-                load: LoadOptions {
-                    today: *today,
-                    drafts: *drafts,
-                },
-                force: *force,
-                on_wait: (!cli.quiet).then_some(say_waiting as fn(&std::path::Path)),
-            })?;
-            print_warnings(&report.warnings, cli.verbose);
-            if !cli.quiet {
-                println!(
-                    "Built {}, {}, {}: {} pages, {} files in {} ms → {}",
-                    plural(report.meetings, "meeting"),
-                    plural(report.topics, "topic"),
-                    plural(report.tasks, "task"),
-                    report.pages,
-                    report.files,
-                    report.elapsed.as_millis(),
-                    report.out.display()
-                );
-                if cli.verbose {
-                    for (phase, took) in &report.phases {
-                        println!("  {:>7.1} ms  {phase}", took.as_secs_f64() * 1000.0);
-                    }
-                }
-                if !report.warnings.is_empty() {
-                    println!(
-                        "{} warning(s); `dossier check` treats them as errors",
-                        report.warnings.len()
-                    );
-                }
-            }
-            Ok(())
-        }
-        Command::Check {
-            today,
-            drafts,
-            format,
-        } => {
-            let checked = build::check(
-                &cli.root,
-                &LoadOptions {
-                    today: *today,
-                    drafts: *drafts,
-                },
-            );
-            if *format == Format::Json {
-                let problems = match &checked {
-                    Err(Error::Content(diagnostics)) => diagnostics.as_slice(),
-                    _ => &[],
-                };
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(problems).unwrap_or_default()
-                );
-            }
-            let (meetings, pages) = checked?;
-            if !cli.quiet && *format == Format::Text {
-                println!(
-                    "OK: {}, {pages} pages, no problems found",
-                    plural(meetings, "meeting")
-                );
-            }
-            Ok(())
-        }
-        Command::Serve {
-            port,
-            bind,
-            open,
-            drafts,
-            today,
-        } => crate::serve::serve(&crate::serve::ServeOptions {
-            root: cli.root.clone(),
-            bind: *bind,
-            port: *port,
-            open: *open,
-            load: LoadOptions {
-                today: *today,
-                drafts: *drafts,
-            },
-            report: if cli.quiet {
-                say_serve_quietly
-            } else {
-                say_serve
-            },
-        }),
+        Command::Build(args) => build_command(cli, args),
+        Command::Check(args) => check_command(cli, args),
+        Command::Serve(args) => serve_command(cli, args),
         Command::Init { dir } => {
             let today = chrono::Utc::now().date_naive();
             let written = crate::scaffold::init(dir, today)?;
@@ -391,66 +315,174 @@ fn execute(cli: &Cli) -> Result<(), Error> {
             println!("{}", cli.root.join(path).display());
             Ok(())
         }
-        Command::Import {
-            recap,
-            date,
-            account,
-            dry_run,
-            force,
-        } => {
-            let report = crate::import::import(&crate::import::ImportOptions {
-                root: cli.root.clone(),
-                input: recap.clone(),
-                date: *date,
-                account: account.clone(),
-                dry_run: *dry_run,
-                force: *force,
-            })?;
-            if *dry_run {
-                print!("{}", report.meeting_file);
-                if !cli.quiet {
-                    eprint!("{}", terminal_safe(&report.text()));
-                }
-            } else if !cli.quiet {
-                print!("{}", terminal_safe(&report.text()));
+        Command::Import(args) => import_command(cli, args),
+        Command::Tasks(args) => tasks_command(cli, args),
+    }
+}
+
+fn build_command(cli: &Cli, args: &BuildArgs) -> Result<(), Error> {
+    let BuildArgs {
+        out,
+        today,
+        drafts,
+        force,
+    } = args;
+    let report = build::build(&BuildOptions {
+        root: cli.root.clone(),
+        out: out.clone(),
+        load: LoadOptions {
+            today: *today,
+            drafts: *drafts,
+        },
+        force: *force,
+        on_wait: (!cli.quiet).then_some(say_waiting as fn(&std::path::Path)),
+    })?;
+    print_warnings(&report.warnings, cli.verbose);
+    if !cli.quiet {
+        println!(
+            "Built {}, {}, {}: {} pages, {} files in {} ms → {}",
+            plural(report.meetings, "meeting"),
+            plural(report.topics, "topic"),
+            plural(report.tasks, "task"),
+            report.pages,
+            report.files,
+            report.elapsed.as_millis(),
+            report.out.display()
+        );
+        if cli.verbose {
+            for (phase, took) in &report.phases {
+                println!("  {:>7.1} ms  {phase}", took.as_secs_f64() * 1000.0);
             }
-            Ok(())
         }
-        Command::Tasks {
-            owner,
-            initiative,
-            overdue,
-            due_before,
-            today,
-            all,
-            json,
-        } => {
-            let loaded = load_site(
-                &cli.root,
-                &LoadOptions {
-                    today: *today,
-                    drafts: false,
-                },
-            )?;
-            let filter = TaskFilter {
-                owner: owner.clone(),
-                initiative: initiative.clone(),
-                overdue: *overdue,
-                due_before: *due_before,
-                all: *all,
-            };
-            let selected = tasks::select(&loaded.site, &filter)?;
-            if *json {
-                print!("{}", tasks::json(&loaded.site, &selected));
-            } else {
-                let color = std::io::stdout().is_terminal()
-                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-                print!(
-                    "{}",
-                    tasks::agenda_text(&loaded.site, &selected, &filter, color)
-                );
-            }
-            Ok(())
+        if !report.warnings.is_empty() {
+            println!(
+                "{} warning(s); `dossier check` treats them as errors",
+                report.warnings.len()
+            );
         }
     }
+    Ok(())
+}
+
+fn serve_command(cli: &Cli, args: &ServeArgs) -> Result<(), Error> {
+    let ServeArgs {
+        port,
+        bind,
+        open,
+        drafts,
+        today,
+    } = args;
+    crate::serve::serve(&crate::serve::ServeOptions {
+        root: cli.root.clone(),
+        bind: *bind,
+        port: *port,
+        open: *open,
+        load: LoadOptions {
+            today: *today,
+            drafts: *drafts,
+        },
+        report: if cli.quiet {
+            say_serve_quietly
+        } else {
+            say_serve
+        },
+    })
+}
+
+fn check_command(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
+    let CheckArgs {
+        today,
+        drafts,
+        format,
+    } = args;
+    let checked = build::check(
+        &cli.root,
+        &LoadOptions {
+            today: *today,
+            drafts: *drafts,
+        },
+    );
+    if *format == Format::Json {
+        let problems = match &checked {
+            Err(Error::Content(diagnostics)) => diagnostics.as_slice(),
+            _ => &[],
+        };
+        println!(
+            "{}",
+            serde_json::to_string_pretty(problems).unwrap_or_default()
+        );
+    }
+    let (meetings, pages) = checked?;
+    if !cli.quiet && *format == Format::Text {
+        println!(
+            "OK: {}, {pages} pages, no problems found",
+            plural(meetings, "meeting")
+        );
+    }
+    Ok(())
+}
+
+fn import_command(cli: &Cli, args: &ImportArgs) -> Result<(), Error> {
+    let ImportArgs {
+        recap,
+        date,
+        account,
+        dry_run,
+        force,
+    } = args;
+    let report = crate::import::import(&crate::import::ImportOptions {
+        root: cli.root.clone(),
+        input: recap.clone(),
+        date: *date,
+        account: account.clone(),
+        dry_run: *dry_run,
+        force: *force,
+    })?;
+    if *dry_run {
+        print!("{}", report.meeting_file);
+        if !cli.quiet {
+            eprint!("{}", terminal_safe(&report.text()));
+        }
+    } else if !cli.quiet {
+        print!("{}", terminal_safe(&report.text()));
+    }
+    Ok(())
+}
+
+fn tasks_command(cli: &Cli, args: &TasksArgs) -> Result<(), Error> {
+    let TasksArgs {
+        owner,
+        initiative,
+        overdue,
+        due_before,
+        today,
+        all,
+        json,
+    } = args;
+    let loaded = load_site(
+        &cli.root,
+        &LoadOptions {
+            today: *today,
+            drafts: false,
+        },
+    )?;
+    let filter = TaskFilter {
+        owner: owner.clone(),
+        initiative: initiative.clone(),
+        overdue: *overdue,
+        due_before: *due_before,
+        all: *all,
+    };
+    let selected = tasks::select(&loaded.site, &filter)?;
+    if *json {
+        print!("{}", tasks::json(&loaded.site, &selected));
+    } else {
+        let color = std::io::stdout().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        print!(
+            "{}",
+            tasks::agenda_text(&loaded.site, &selected, &filter, color)
+        );
+    }
+    Ok(())
 }
