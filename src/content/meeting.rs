@@ -224,17 +224,12 @@ impl MeetingReader<'_> {
         let mut diagnostics = Vec::new();
         let path = source.path.clone();
         let renderer = self.renderer_for(&path);
-        let front = match split_front_matter(&source) {
-            Ok(front) => front,
-            Err(d) => {
-                return Parsed {
-                    doc: None,
-                    diagnostics: vec![d],
-                }
-            }
-        };
-        let meta: MeetingFront = match source.parse_toml(front.toml.clone()) {
-            Ok(meta) => meta,
+        let read_front = split_front_matter(&source).and_then(|front| {
+            let meta: MeetingFront = source.parse_toml(front.toml.clone())?;
+            Ok((front, meta))
+        });
+        let (front, meta) = match read_front {
+            Ok(read) => read,
             Err(d) => {
                 return Parsed {
                     doc: None,
@@ -263,52 +258,8 @@ impl MeetingReader<'_> {
         let (sections, open_tasks) =
             scan::BodyScan::new(self, &source, body, base, date, &mut diagnostics).run();
 
-        // Topics, in order, with their slugs checked.
-        let mut topics: Vec<TopicDoc> = Vec::new();
-        let mut topic_of_section = vec![None; sections.len()];
-        for (index, section) in sections.iter().enumerate() {
-            if section.kind != SectionKind::Topic {
-                continue;
-            }
-            let heading_span = base + section.heading.start..base + section.heading.end;
-            let slug = match &section.explicit_id {
-                Some(id) => id.clone(),
-                None => slugify(&section.title),
-            };
-            if !is_safe_segment(&slug) || (section.explicit_id.is_some() && slug != slugify(&slug))
-            {
-                diagnostics.push(source.error(
-                    heading_span,
-                    format!(
-                        "topic id `{slug}` cannot be used in an address: use letters, digits and hyphens, e.g. {{#{}}}",
-                        slugify(&section.title)
-                    ),
-                ));
-                continue;
-            }
-            if topics.iter().any(|t| t.slug == slug) {
-                diagnostics.push(source.error(
-                    heading_span,
-                    format!(
-                        "a second topic with the id `{slug}` in this meeting; give one of them another id with {{#other-id}}"
-                    ),
-                ));
-                continue;
-            }
-            topic_of_section[index] = Some(topics.len());
-            let participants = self.people_of(&source, &section.mentions, &mut diagnostics);
-            topics.push(TopicDoc {
-                slug,
-                title: section.title.clone(),
-                initiative: section.initiative.clone(),
-                body_html: renderer
-                    .block(&without_ranges(body, &section.content, &section.task_lines))
-                    .into(),
-                summary: shorten(section.first_paragraph.as_deref().unwrap_or_default()),
-                participants,
-                line: source.line_at(base + section.heading.start).0,
-            });
-        }
+        let (topics, topic_of_section) =
+            self.topics(&renderer, &source, body, base, &sections, &mut diagnostics);
 
         let tasks = open_tasks
             .into_iter()
@@ -350,6 +301,65 @@ impl MeetingReader<'_> {
         Parsed { doc, diagnostics }
     }
 
+    /// The topics among `sections`, in order, with their slugs checked, and for each section
+    /// the topic it became.
+    fn topics(
+        &self,
+        renderer: &Renderer,
+        source: &SourceFile,
+        body: &str,
+        base: usize,
+        sections: &[Section],
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> (Vec<TopicDoc>, Vec<Option<usize>>) {
+        let mut topics: Vec<TopicDoc> = Vec::new();
+        let mut topic_of_section = vec![None; sections.len()];
+        for (index, section) in sections.iter().enumerate() {
+            if section.kind != SectionKind::Topic {
+                continue;
+            }
+            let heading_span = base + section.heading.start..base + section.heading.end;
+            let slug = match &section.explicit_id {
+                Some(id) => id.clone(),
+                None => slugify(&section.title),
+            };
+            if !is_safe_segment(&slug) || (section.explicit_id.is_some() && slug != slugify(&slug))
+            {
+                diagnostics.push(source.error(
+                heading_span,
+                format!(
+                    "topic id `{slug}` cannot be used in an address: use letters, digits and hyphens, e.g. {{#{}}}",
+                    slugify(&section.title)
+                ),
+            ));
+                continue;
+            }
+            if topics.iter().any(|t| t.slug == slug) {
+                diagnostics.push(source.error(
+                heading_span,
+                format!(
+                    "a second topic with the id `{slug}` in this meeting; give one of them another id with {{#other-id}}"
+                ),
+            ));
+                continue;
+            }
+            topic_of_section[index] = Some(topics.len());
+            let participants = self.people_of(source, &section.mentions, diagnostics);
+            topics.push(TopicDoc {
+                slug,
+                title: section.title.clone(),
+                initiative: section.initiative.clone(),
+                body_html: renderer
+                    .block(&without_ranges(body, &section.content, &section.task_lines))
+                    .into(),
+                summary: shorten(section.first_paragraph.as_deref().unwrap_or_default()),
+                participants,
+                line: source.line_at(base + section.heading.start).0,
+            });
+        }
+        (topics, topic_of_section)
+    }
+
     fn finish_task(
         &self,
         renderer: &Renderer,
@@ -360,45 +370,9 @@ impl MeetingReader<'_> {
         topic: Option<usize>,
     ) -> TaskDoc {
         let item_end = task.end();
-        let item_text = &body[task.item.start..item_end];
-        let after_marker = task.item.start + item_text.find(']').map_or(0, |i| i + 1);
-        let (title, detail_start) = match (&task.bold_title, task.title_end) {
-            (Some(bold), Some(end)) if !bold.trim().is_empty() => (clean_title(bold), end),
-            _ => {
-                let plain = task.plain.trim_end();
-                let sentence_end =
-                    first_sentence_end(plain, &task.plain_protected).unwrap_or(plain.len());
-                let title = clean_title(&plain[..sentence_end]);
-                // The detail starts after the first sentence in the source too.
-                let source_rest = &body[after_marker..item_end];
-                let protected: Vec<Range<usize>> = task
-                    .source_protected
-                    .iter()
-                    .map(|r| {
-                        r.start.saturating_sub(after_marker)..r.end.saturating_sub(after_marker)
-                    })
-                    .collect();
-                let skip = first_sentence_end(source_rest, &protected).unwrap_or(source_rest.len());
-                (title, after_marker + skip)
-            }
-        };
+        let (title, detail_start) = task_title(&task, body);
         let detail_source = &body[detail_start.min(item_end)..item_end];
-        // `{initiative=slug}` is taken out wherever it stands; the text around it stays.
-        let mut initiative = None;
-        let mut cut: Option<Range<usize>> = None;
-        if let Some(at) = detail_source.rfind("{initiative=") {
-            let value_start = at + "{initiative=".len();
-            if let Some(len) = detail_source[value_start..].find('}') {
-                let start = base + detail_start + value_start;
-                initiative = Some(InitiativeRef {
-                    slug: detail_source[value_start..value_start + len]
-                        .trim()
-                        .to_string(),
-                    span: start..start + len,
-                });
-                cut = Some(at..value_start + len + 1);
-            }
-        }
+        let (initiative, cut) = initiative_attribute(detail_source, base + detail_start);
         let detail_text: std::borrow::Cow<str> = match &cut {
             Some(cut) => format!(
                 "{}{}",
@@ -415,26 +389,7 @@ impl MeetingReader<'_> {
             .filter(|cut| cut.start <= detail.len())
             .map_or(0, |cut| cut.len());
         let trailing_start = base + detail_start + detail.len() + cut_before_trailing;
-        let trailing_mentions: Vec<&str> = tokenize(trailing)
-            .into_iter()
-            .filter_map(|(_, t)| match t {
-                Token::Mention(written) => Some(written),
-                _ => None,
-            })
-            .collect();
-        // Owners are the people named at the end of the task ("... @Sigi @Oana due:..."); a task
-        // that names nobody there is owned by everyone it mentions.
-        let owner_mentions: Vec<(String, usize)> = if trailing_mentions.is_empty() {
-            task.mentions.clone()
-        } else {
-            task.mentions
-                .iter()
-                .filter(|(written, offset)| {
-                    *offset >= trailing_start && trailing_mentions.contains(&written.as_str())
-                })
-                .cloned()
-                .collect()
-        };
+        let owner_mentions = owner_mentions(&task.mentions, trailing, trailing_start);
         // Unknown names were already reported with the section's mentions.
         let owners = self.people_of(source, &owner_mentions, &mut Vec::new());
         TaskDoc {
@@ -510,6 +465,79 @@ impl MeetingReader<'_> {
 
 fn innermost_task(items: &mut [Item]) -> Option<&mut OpenTask> {
     items.iter_mut().rev().find_map(|item| item.task.as_mut())
+}
+
+/// A task's title (its bold lead, or its first sentence) and where its detail starts in `body`.
+fn task_title(task: &OpenTask, body: &str) -> (String, usize) {
+    let item_end = task.end();
+    let item_text = &body[task.item.start..item_end];
+    let after_marker = task.item.start + item_text.find(']').map_or(0, |i| i + 1);
+    match (&task.bold_title, task.title_end) {
+        (Some(bold), Some(end)) if !bold.trim().is_empty() => (clean_title(bold), end),
+        _ => {
+            let plain = task.plain.trim_end();
+            let sentence_end =
+                first_sentence_end(plain, &task.plain_protected).unwrap_or(plain.len());
+            let title = clean_title(&plain[..sentence_end]);
+            // The detail starts after the first sentence in the source too.
+            let source_rest = &body[after_marker..item_end];
+            let protected: Vec<Range<usize>> = task
+                .source_protected
+                .iter()
+                .map(|r| r.start.saturating_sub(after_marker)..r.end.saturating_sub(after_marker))
+                .collect();
+            let skip = first_sentence_end(source_rest, &protected).unwrap_or(source_rest.len());
+            (title, after_marker + skip)
+        }
+    }
+}
+
+/// `{initiative=slug}` in a task's detail (which starts at `offset` in the file), taken out
+/// wherever it stands: the initiative and the range of `detail` it took.
+fn initiative_attribute(
+    detail: &str,
+    offset: usize,
+) -> (Option<InitiativeRef>, Option<Range<usize>>) {
+    let Some(at) = detail.rfind("{initiative=") else {
+        return (None, None);
+    };
+    let value_start = at + "{initiative=".len();
+    let Some(len) = detail[value_start..].find('}') else {
+        return (None, None);
+    };
+    let start = offset + value_start;
+    let initiative = InitiativeRef {
+        slug: detail[value_start..value_start + len].trim().to_string(),
+        span: start..start + len,
+    };
+    (Some(initiative), Some(at..value_start + len + 1))
+}
+
+/// Owners are the people named at the end of the task ("... @Sigi @Oana due:..."), which
+/// starts at `trailing_start` in the file; a task that names nobody there is owned by
+/// everyone it mentions.
+fn owner_mentions(
+    mentions: &[(String, usize)],
+    trailing: &str,
+    trailing_start: usize,
+) -> Vec<(String, usize)> {
+    let trailing_mentions: Vec<&str> = tokenize(trailing)
+        .into_iter()
+        .filter_map(|(_, t)| match t {
+            Token::Mention(written) => Some(written),
+            _ => None,
+        })
+        .collect();
+    if trailing_mentions.is_empty() {
+        return mentions.to_vec();
+    }
+    mentions
+        .iter()
+        .filter(|(written, offset)| {
+            *offset >= trailing_start && trailing_mentions.contains(&written.as_str())
+        })
+        .cloned()
+        .collect()
 }
 
 #[cfg(test)]
