@@ -41,15 +41,16 @@ pub fn build_example() -> (tempfile::TempDir, PathBuf) {
     (dir, out)
 }
 
-/// A small site written into a temporary folder.
+/// A small site written into a temporary folder. `valid()` is `tests/sites/minimal/`, whose
+/// files are also here as constants for tests that change one of them.
 pub struct Fixture {
     pub dir: tempfile::TempDir,
 }
 
-pub const SITE_TOML: &str = "title = \"Fixture briefings\"\nbase_url = \"https://example.com/b/\"\ntimezone = \"Europe/Brussels\"\n";
-pub const PEOPLE_TOML: &str = "[sigi]\nname = \"Sigi\"\n\n[manon]\nname = \"Manon\"\n\n[patrick-faut]\nname = \"Patrick Faut\"\n";
-pub const MEETING: &str = "+++\ntitle = \"Weekly\"\ndate = 2025-11-20\n+++\n## Deal {initiative=deal}\n@Sigi and @Manon met.\n\n- [ ] **Close it:** now. @Manon due:2025-11-28\n\n## Tasks\n- [x] **Confirm.** @patrick-faut\n";
-pub const INITIATIVE: &str = "+++\ntitle = \"The deal\"\nowners = [\"sigi\"]\n+++\nBackground.\n";
+pub const SITE_TOML: &str = include_str!("../sites/minimal/site.toml");
+pub const PEOPLE_TOML: &str = include_str!("../sites/minimal/content/people.toml");
+pub const MEETING: &str = include_str!("../sites/minimal/content/meetings/2025-11-20-weekly.md");
+pub const INITIATIVE: &str = include_str!("../sites/minimal/content/initiatives/deal.md");
 
 impl Fixture {
     /// A valid one-meeting site.

@@ -11,24 +11,32 @@ fn sources(site: &Fixture) -> Vec<(std::path::PathBuf, Vec<u8>)> {
         .collect()
 }
 
-/// Builds the valid fixture, breaks one file, builds again and checks the failure: exit 1, the
-/// position in the message, the previous site byte-identical, nothing written anywhere else.
-fn assert_fails_keeping_site(path: &str, content: &[u8], location: &str, words: &str) {
+/// Builds the valid fixture, breaks it with `files`, builds again and checks the failure: exit
+/// 1, the position in the message, the previous site byte-identical, nothing written anywhere
+/// else.
+fn assert_fails_keeping_site(
+    case: &str,
+    files: &[(std::path::PathBuf, Vec<u8>)],
+    location: &str,
+    words: &str,
+) {
     let site = Fixture::valid();
     let first = site.build();
     assert!(first.status.success(), "{}", stderr(&first));
     let before = snapshot(&site.public());
 
-    let full = site.root().join(path);
-    std::fs::create_dir_all(full.parent().unwrap()).unwrap();
-    std::fs::write(full, content).unwrap();
+    for (path, content) in files {
+        let full = site.root().join(path);
+        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+        std::fs::write(full, content).unwrap();
+    }
     let files_before = sources(&site);
     let output = site.build();
     let message = stderr(&output);
     assert_eq!(
         output.status.code(),
         Some(1),
-        "{path} ({location}, {words}): {message}"
+        "{case} ({location}, {words}): {message}"
     );
     assert!(
         message.contains(location),
@@ -38,51 +46,67 @@ fn assert_fails_keeping_site(path: &str, content: &[u8], location: &str, words: 
     assert_eq!(
         snapshot(&site.public()),
         before,
-        "{path}: the previous site changed"
+        "{case}: the previous site changed"
     );
     assert_eq!(
         sources(&site),
         files_before,
-        "{path}: files outside public/ changed"
+        "{case}: files outside public/ changed"
     );
 }
 
 const M: &str = "content/meetings/2025-11-20-weekly.md";
 
+/// One case of `tests/sites-invalid/`: the files it puts over the valid site, and what the
+/// error must say (`expected.toml`: `location`, the path with line and column, and `words`).
+struct InvalidCase {
+    name: String,
+    files: Vec<(std::path::PathBuf, Vec<u8>)>,
+    location: String,
+    words: String,
+}
+
+fn invalid_cases() -> Vec<InvalidCase> {
+    let cases_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sites-invalid");
+    let mut cases: Vec<InvalidCase> = std::fs::read_dir(&cases_dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.is_dir())
+        .map(|dir| {
+            let expected: toml::Table =
+                toml::from_str(&std::fs::read_to_string(dir.join("expected.toml")).unwrap())
+                    .unwrap();
+            let field = |name: &str| expected[name].as_str().unwrap().to_string();
+            InvalidCase {
+                name: dir.file_name().unwrap().to_string_lossy().into_owned(),
+                files: snapshot(&dir)
+                    .into_iter()
+                    .filter(|(path, _)| path.as_os_str() != "expected.toml")
+                    .collect(),
+                location: field("location"),
+                words: field("words"),
+            }
+        })
+        .collect();
+    cases.sort_by(|a, b| a.name.cmp(&b.name));
+    cases
+}
+
 #[test]
 fn every_broken_input_is_reported_at_its_place_and_nothing_is_lost() {
-    let meeting = |from: &str, to: &str| {
-        assert!(MEETING.contains(from), "{from}");
-        MEETING.replacen(from, to, 1).into_bytes()
-    };
-    let cases: Vec<(&str, Vec<u8>, String, &str)> = vec![
-        (M, meeting("date = ", "dat = "), format!("{M}:3:1"), "unknown field `dat`"),
-        (M, meeting("title = \"Weekly\"", "title = 3"), format!("{M}:2:9"), "string"),
-        (M, meeting("title = \"Weekly\"\n", ""), format!("{M}:"), "missing field `title`"),
-        (M, meeting("date = 2025-11-20\n", ""), format!("{M}:"), "missing field `date`"),
-        (M, meeting("title = \"Weekly\"", "title = \"Weekly"), format!("{M}:2:"), ""),
-        (M, meeting("date = 2025-11-20", "date = 2025-02-30"), format!("{M}:3:"), "2025-02-30"),
-        (M, meeting("due:2025-11-28", "due:2025-02-30"), format!("{M}:8:33"), "not a real date"),
-        (M, meeting("due:2025-11-28", "due:2025-13"), format!("{M}:8:33"), "no month 13"),
-        (M, b"+++\ntitle = \"x\"\ndate = 2025-11-20\n## Topic\n".to_vec(), format!("{M}:1:1"), "never closed"),
-        (M, Vec::new(), format!("{M}:1:1"), "empty"),
-        (M, meeting("{initiative=deal}", "{initiative=dael}"), format!("{M}:5:21"), "no initiative `dael`"),
-        (M, format!("{MEETING}\n## Deal\nagain\n").into_bytes(), format!("{M}:13:1"), "second topic with the id `deal`"),
-        (M, meeting("{initiative=deal}", "{#a/b}"), format!("{M}:5:1"), "cannot be used in an address"),
-        (M, meeting("{initiative=deal}", "{#..}"), format!("{M}:5:1"), "cannot be used in an address"),
-        (M, meeting("## Deal {initiative=deal}", "## !!!"), format!("{M}:5:1"), "cannot be used in an address"),
-        ("content/meetings/old/2025-11-20-weekly.md", MEETING.as_bytes().to_vec(), "content/meetings/old/2025-11-20-weekly.md:1:1".into(), "meetings/2025-11-20-weekly/ is claimed"),
-        ("content/meetings/Weekly Notes.md", MEETING.as_bytes().to_vec(), "content/meetings/Weekly Notes.md:1:1".into(), "rename it to weekly-notes.md"),
-        ("content/initiatives/deal.md", INITIATIVE.replace("owners", "ownrs").into_bytes(), "content/initiatives/deal.md:3:1".into(), "ownrs"),
-        ("site.toml", format!("{SITE_TOML}colour = \"blue\"\n").into_bytes(), "site.toml:4:1".into(), "colour"),
-        ("site.toml", format!("{SITE_TOML}theme = \"fancy\"\n").into_bytes(), "site.toml:4:9".into(), "theme `fancy` does not exist"),
-        ("site.toml", SITE_TOML.replace("Europe/Brussels", "Mars/Base").into_bytes(), "site.toml:3:12".into(), "unknown timezone"),
-        ("content/people.toml", format!("{PEOPLE_TOML}\n[karla]\nrole = \"Security\"\n").into_bytes(), "content/people.toml:".into(), "missing field `name`"),
-        ("templates/topic.html", b"{% extends \"base.html\" %}\n{% block main %}\n{{ topic.title | nosuchfilter }}\n{% endblock main %}\n".to_vec(), "templates/topic.html:3:".into(), "nosuchfilter"),
-        (M, b"+++\ntitle = \"caf\xe9\"\n".to_vec(), format!("{M}:2:13"), "not valid UTF-8"),
-    ];
-    for (path, content, location, words) in cases {
-        assert_fails_keeping_site(path, &content, &location, words);
+    let cases = invalid_cases();
+    assert!(
+        cases.len() >= 24,
+        "tests/sites-invalid/ holds {} cases",
+        cases.len()
+    );
+    for case in cases {
+        assert!(
+            !case.files.is_empty(),
+            "{}: no file to break the site with",
+            case.name
+        );
+        assert_fails_keeping_site(&case.name, &case.files, &case.location, &case.words);
     }
 }
 
