@@ -3,6 +3,7 @@
 
 pub mod deadlines;
 mod directory;
+pub mod input;
 pub mod recap;
 mod write;
 

@@ -1,0 +1,309 @@
+//! A recap file as text, whatever it came as: plain text or Markdown, HTML (a page saved from
+//! Loop or Outlook), an e-mail (`.eml`, its HTML or text part) or a Word document (`.docx`, as
+//! Google Docs exports "Notes by Gemini"). Chosen by content first, so a file saved with the
+//! wrong extension still reads. HTML, e-mail and Word are read by crates made for them; what
+//! comes out is Markdown-like text: `#` headings, `- ` items, one paragraph a line.
+
+use chrono::NaiveDate;
+use std::io::Read;
+
+/// What a recap was given as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    Text,
+    Html,
+    Email,
+    Word,
+}
+
+impl InputKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            InputKind::Text => "text",
+            InputKind::Html => "HTML",
+            InputKind::Email => "e-mail",
+            InputKind::Word => "Word document",
+        }
+    }
+}
+
+/// A recap's text, with what its container said about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecapText {
+    pub kind: InputKind,
+    pub text: String,
+    /// An e-mail's subject, which often is the only place the title stands.
+    pub subject: Option<String>,
+    /// An e-mail's date: the day the recap was sent, a hint for the meeting date.
+    pub sent: Option<NaiveDate>,
+}
+
+/// Why a file could not be read as a recap at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputError(pub String);
+
+/// The recap in `bytes`; `extension` (lower case, without the dot) breaks ties.
+pub fn decode(bytes: &[u8], extension: &str) -> Result<RecapText, InputError> {
+    if bytes.starts_with(b"PK\x03\x04") || extension == "docx" {
+        return word(bytes);
+    }
+    let text = utf8(bytes)?;
+    if extension == "eml" || looks_like_email(&text) {
+        return email(bytes);
+    }
+    if matches!(extension, "html" | "htm") || looks_like_html(&text) {
+        return Ok(RecapText::of(InputKind::Html, html(&text)));
+    }
+    Ok(RecapText::of(InputKind::Text, normalise_lines(&text)))
+}
+
+impl RecapText {
+    fn of(kind: InputKind, text: String) -> Self {
+        RecapText {
+            kind,
+            text,
+            subject: None,
+            sent: None,
+        }
+    }
+}
+
+fn utf8(bytes: &[u8]) -> Result<String, InputError> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_string()),
+        Err(e) => Err(InputError(format!(
+            "not valid UTF-8 at byte {}: save the recap as UTF-8 text, or give the .html, .eml or .docx file",
+            e.valid_up_to()
+        ))),
+    }
+}
+
+/// Line endings as `\n`, non-breaking spaces as spaces, no trailing spaces.
+fn normalise_lines(text: &str) -> String {
+    let text = text.replace("\r\n", "\n").replace(['\r', '\u{2028}'], "\n");
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        out.push_str(line.replace('\u{a0}', " ").trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn looks_like_email(text: &str) -> bool {
+    let head: Vec<&str> = text.lines().take_while(|l| !l.trim().is_empty()).collect();
+    let header = |name: &str| {
+        head.iter().any(|line| {
+            line.get(..name.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(name))
+        })
+    };
+    header("From:") && (header("Subject:") || header("MIME-Version:") || header("Content-Type:"))
+}
+
+fn looks_like_html(text: &str) -> bool {
+    let start = text.trim_start().to_ascii_lowercase();
+    let head: String = start.chars().take(2000).collect();
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || (head.starts_with('<')
+            && [
+                "<p", "<div", "<h1", "<h2", "<h3", "<ul", "<ol", "<table", "<body",
+            ]
+            .iter()
+            .any(|tag| head.contains(tag)))
+}
+
+/// HTML as Markdown-like text: headings, list items and table rows each on a line.
+fn html(text: &str) -> String {
+    // Wide enough that no paragraph is wrapped: a recap line is one statement.
+    const NO_WRAP: usize = 100_000;
+    let rendered = html2text::config::plain()
+        .string_from_read(text.as_bytes(), NO_WRAP)
+        .unwrap_or_else(|_| text.to_string());
+    normalise_lines(&rendered)
+}
+
+fn email(bytes: &[u8]) -> Result<RecapText, InputError> {
+    let message = mail_parser::MessageParser::default()
+        .parse(bytes)
+        .ok_or_else(|| InputError("an e-mail whose headers cannot be read".into()))?;
+    let text = match (message.body_html(0), message.body_text(0)) {
+        (Some(body), _) => html(&body),
+        (None, Some(body)) => normalise_lines(&body),
+        (None, None) => return Err(InputError("an e-mail with no text or HTML part".into())),
+    };
+    let sent = message.date().and_then(|date| {
+        NaiveDate::from_ymd_opt(
+            i32::from(date.year),
+            u32::from(date.month),
+            u32::from(date.day),
+        )
+    });
+    Ok(RecapText {
+        kind: InputKind::Email,
+        text,
+        subject: message.subject().map(str::to_string),
+        sent,
+    })
+}
+
+/// The paragraphs of a Word document: headings (styles `Title`, `Heading1`…) as `#` lines, list
+/// paragraphs as `- ` items, tables a row per line with cells between `|`.
+fn word(bytes: &[u8]) -> Result<RecapText, InputError> {
+    let not_word = |why: String| InputError(format!("not a Word (.docx) document: {why}"));
+    let mut archive =
+        zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| not_word(e.to_string()))?;
+    let mut xml = String::new();
+    archive
+        .by_name("word/document.xml")
+        .map_err(|e| not_word(e.to_string()))?
+        // A document is text; a bomb of a zip stops here rather than filling memory.
+        .take(64 * 1024 * 1024)
+        .read_to_string(&mut xml)
+        .map_err(|e| not_word(e.to_string()))?;
+    word_paragraphs(&xml).map_err(not_word)
+}
+
+pub(super) fn word_paragraphs(xml: &str) -> Result<RecapText, String> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut out = String::new();
+    let mut paragraph = String::new();
+    let mut prefix = "";
+    let mut in_text = false;
+    let mut in_cell = false;
+    let mut row: Vec<String> = Vec::new();
+    loop {
+        match reader.read_event().map_err(|e| e.to_string())? {
+            Event::Start(e) | Event::Empty(e) => match e.local_name().into_inner() {
+                "p" => {
+                    paragraph.clear();
+                    prefix = "";
+                }
+                "t" => in_text = true,
+                "tab" => paragraph.push(' '),
+                "br" => paragraph.push(' '),
+                "numPr" => prefix = "- ",
+                "tc" => in_cell = true,
+                "pStyle" => {
+                    let style = e
+                        .try_get_attribute("w:val")
+                        .ok()
+                        .flatten()
+                        .map(|a| a.value.to_ascii_lowercase())
+                        .unwrap_or_default();
+                    prefix = match style.as_str() {
+                        "title" | "heading1" => "# ",
+                        "heading2" | "subtitle" => "## ",
+                        "heading3" => "### ",
+                        "heading4" | "heading5" | "heading6" => "#### ",
+                        s if s.starts_with("list") => "- ",
+                        _ => prefix,
+                    };
+                }
+                _ => {}
+            },
+            Event::Text(t) if in_text => {
+                paragraph.push_str(&t.xml10_content());
+            }
+            Event::GeneralRef(r) if in_text => {
+                match r.resolve_char_ref().map_err(|e| e.to_string())? {
+                    Some(c) => paragraph.push(c),
+                    None => paragraph.push_str(
+                        quick_xml::escape::resolve_predefined_entity(&r).unwrap_or_default(),
+                    ),
+                }
+            }
+            Event::End(e) => match e.local_name().into_inner() {
+                "t" => in_text = false,
+                "p" if in_cell => {
+                    row.push(paragraph.trim().to_string());
+                    paragraph.clear();
+                }
+                "p" => {
+                    let text = paragraph.trim();
+                    if !text.is_empty() {
+                        out.push_str(prefix);
+                        out.push_str(text);
+                        out.push('\n');
+                    }
+                    out.push('\n');
+                    paragraph.clear();
+                }
+                "tc" => in_cell = false,
+                "tr" => {
+                    out.push_str(&format!("| {} |\n", row.join(" | ")));
+                    row.clear();
+                }
+                "tbl" => out.push('\n'),
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(RecapText::of(InputKind::Word, normalise_lines(&out)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_are_chosen_by_content() {
+        assert_eq!(
+            decode(b"Weekly\nTopics:\n", "txt").unwrap().kind,
+            InputKind::Text
+        );
+        let html = decode(
+            b"<div><h2>Next steps</h2><ul><li>Sam to call</li></ul></div>",
+            "txt",
+        )
+        .unwrap();
+        assert_eq!(html.kind, InputKind::Html);
+        assert!(html.text.contains("Next steps"), "{}", html.text);
+        assert!(html.text.contains("Sam to call"), "{}", html.text);
+        let mail = b"From: a@example.com\r\nSubject: Meeting summary for Sync (11/18/2025)\r\nDate: Tue, 18 Nov 2025 17:00:00 +0100\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nQuick recap\r\nAll good.\r\n";
+        let mail = decode(mail, "txt").unwrap();
+        assert_eq!(mail.kind, InputKind::Email);
+        assert_eq!(
+            mail.subject.as_deref(),
+            Some("Meeting summary for Sync (11/18/2025)")
+        );
+        assert_eq!(mail.sent, NaiveDate::from_ymd_opt(2025, 11, 18));
+        assert!(mail.text.contains("All good."));
+    }
+
+    #[test]
+    fn text_loses_bom_crlf_and_nbsp() {
+        let text = decode("\u{feff}A\u{a0}B  \r\nC\r\n".as_bytes(), "txt").unwrap();
+        assert_eq!(text.text, "A B\nC\n");
+    }
+
+    #[test]
+    fn invalid_utf8_says_what_to_do() {
+        let error = decode(b"caf\xe9", "txt").unwrap_err();
+        assert!(error.0.contains("byte 3"), "{}", error.0);
+    }
+
+    #[test]
+    fn word_paragraphs_keep_headings_items_and_tables() {
+        let xml = r#"<w:document xmlns:w="w"><w:body>
+<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>Sync &amp; plan</w:t></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t>Next steps</w:t></w:r></w:p>
+<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">[Sam] Call: </w:t></w:r><w:r><w:t>today</w:t></w:r></w:p>
+<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Owner</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Task</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+</w:body></w:document>"#;
+        let text = word_paragraphs(xml).unwrap().text;
+        assert!(text.contains("# Sync & plan\n"), "{text}");
+        assert!(text.contains("## Next steps\n"), "{text}");
+        assert!(text.contains("- [Sam] Call: today\n"), "{text}");
+        assert!(text.contains("| Owner | Task |\n"), "{text}");
+    }
+
+    #[test]
+    fn a_broken_word_file_is_an_error() {
+        assert!(decode(b"PK\x03\x04garbage", "docx").is_err());
+    }
+}
