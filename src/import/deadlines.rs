@@ -57,10 +57,23 @@ struct Patterns {
 #[derive(Clone, Copy)]
 enum Rule {
     Iso,
+    IsoSlash,
+    DayMonthYear,
+    MonthDayYear,
+    NumericWithYear,
+    NumericSlash,
+    NumericDots,
+    PartOfMonth,
+    PartOfQuarter,
+    Tomorrow,
+    Today,
+    EndOfWeek,
+    EndOfMonth,
+    IsoWeek,
+    Weekday,
     MonthDayRange,
     DayMonthRange,
     EndOfMonthName,
-    EndOfThisMonth,
     EndOfNextMonth,
     MonthDay,
     DayMonth,
@@ -83,6 +96,57 @@ fn patterns() -> &'static Patterns {
         };
         let rules = [
             rule(r"\b(\d{4})-(\d{2})-(\d{2})\b".into(), Rule::Iso),
+            rule(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b".into(), Rule::IsoSlash),
+            rule(
+                format!(r"\b{DAY}\s+(?:of\s+)?{MONTH},?\s+(\d{{4}})\b"),
+                Rule::DayMonthYear,
+            ),
+            rule(
+                format!(r"\b{MONTH}\s+{DAY},?\s+(\d{{4}})\b"),
+                Rule::MonthDayYear,
+            ),
+            rule(
+                r"\b(\d{1,2})([./])(\d{1,2})[./](\d{4}|\d{2})\b".into(),
+                Rule::NumericWithYear,
+            ),
+            rule(
+                r"\b(?:by|on|until|till|due|before|for)\s+(\d{1,2})/(\d{1,2})\b".into(),
+                Rule::NumericSlash,
+            ),
+            rule(r"\b(\d{1,2})\.(\d{1,2})\.(?:[^\d]|$)".into(), Rule::NumericDots),
+            rule(
+                format!(r"\b(early|mid|late)[\s-]+{MONTH}"),
+                Rule::PartOfMonth,
+            ),
+            rule(
+                r"\b(early|mid|late)[\s-]+(?:Q[1-4]|quarter)\b".into(),
+                Rule::PartOfQuarter,
+            ),
+            rule(r"\btomorrow\b".into(), Rule::Tomorrow),
+            rule(
+                r"\b(?:today|EOD|COB|end\s+of\s+(?:the\s+)?(?:business\s+)?day|close\s+of\s+business)\b".into(),
+                Rule::Today,
+            ),
+            rule(
+                r"\b(?:(?:before\s+|by\s+)?EOW|(?:before\s+|by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?week|week'?s\s+end)\b".into(),
+                Rule::EndOfWeek,
+            ),
+            rule(
+                r"\b(?:(?:before\s+|by\s+)?EOM|month[\s-]end|(?:before\s+|by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?month)\b".into(),
+                Rule::EndOfMonth,
+            ),
+            rule(
+                r"\b(?:CW|KW|wk|week)\s?(\d{1,2})\b".into(),
+                Rule::IsoWeek,
+            ),
+            rule(
+                r"\b(?:(by|on|until|till|before|next|this|coming)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b".into(),
+                Rule::Weekday,
+            ),
+            rule(
+                r"\b(by|on|until|till|before|next|this|coming)\s+(mon|tue|tues|wed|thu|thur|thurs|fri)\b\.?".into(),
+                Rule::Weekday,
+            ),
             rule(
                 format!(r"\b{MONTH}\s+{DAY}\s*(?:-|–|to)\s*{DAY}\b"),
                 Rule::MonthDayRange,
@@ -94,10 +158,6 @@ fn patterns() -> &'static Patterns {
             rule(
                 format!(r"\b(?:before\s+|by\s+)?the\s+end\s+of\s+{MONTH}"),
                 Rule::EndOfMonthName,
-            ),
-            rule(
-                r"\b(?:before\s+|by\s+)?the\s+end\s+of\s+(?:the|this)\s+month\b".into(),
-                Rule::EndOfThisMonth,
             ),
             rule(
                 r"\b(?:before\s+|by\s+)?the\s+end\s+of\s+next\s+month\b".into(),
@@ -128,7 +188,7 @@ fn patterns() -> &'static Patterns {
                 Rule::InMonth,
             ),
             rule(
-                r"\b(?:before|by|after|around)\s+(easter|christmas|the\s+holidays|summer)\b".into(),
+                r"\b(before|by|after|around|until|for)\s+(easter|christmas|new\s+year'?s?(?:\s+eve)?|the\s+holidays|summer)\b".into(),
                 Rule::Holiday,
             ),
         ];
@@ -201,12 +261,83 @@ fn fiscal_year_of(date: NaiveDate, fiscal_start: u32) -> i32 {
     }
 }
 
-fn read(
-    rule: Rule,
-    caps: &regex::Captures,
-    meeting: NaiveDate,
-    fiscal_start: Option<u32>,
-) -> Option<Reading> {
+/// What a phrase is read against: the meeting's day, the month the fiscal year starts, and
+/// whether a numeric date like 03/04 gives the day first (`None`: unknown, so refused as
+/// ambiguous unless one number is over 12).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Context {
+    pub meeting: NaiveDate,
+    pub fiscal_start: Option<u32>,
+    pub day_first: Option<bool>,
+}
+
+/// A numeric day and month whose order is known from the numbers or from the context.
+fn day_and_month(first: u32, second: u32, day_first: Option<bool>) -> Result<(u32, u32), Reading> {
+    match (first > 12, second > 12, day_first) {
+        (true, false, _) => Ok((first, second)),
+        (false, true, _) => Ok((second, first)),
+        (false, false, _) if first == second => Ok((first, second)),
+        (false, false, Some(true)) => Ok((first, second)),
+        (false, false, Some(false)) => Ok((second, first)),
+        _ => Err(Reading::Uncertain(
+            "a numeric date that reads either way (day/month or month/day): set date_order in site.toml".into(),
+        )),
+    }
+}
+
+/// The next `weekday` after `from`; with `next`, the one in the week after `from`'s week.
+fn weekday_after(from: NaiveDate, weekday: Weekday, next_week: bool) -> NaiveDate {
+    let monday = from - Days::new(u64::from(from.weekday().num_days_from_monday()));
+    if next_week {
+        return monday + Days::new(7 + u64::from(weekday.num_days_from_monday()));
+    }
+    let this_week = monday + Days::new(u64::from(weekday.num_days_from_monday()));
+    if this_week > from {
+        this_week
+    } else {
+        this_week + Days::new(7)
+    }
+}
+
+fn weekday_named(name: &str) -> Option<Weekday> {
+    let name = name.trim_end_matches('.').to_ascii_lowercase();
+    [
+        ("mon", Weekday::Mon),
+        ("tue", Weekday::Tue),
+        ("wed", Weekday::Wed),
+        ("thu", Weekday::Thu),
+        ("fri", Weekday::Fri),
+        ("sat", Weekday::Sat),
+        ("sun", Weekday::Sun),
+    ]
+    .into_iter()
+    .find(|(prefix, _)| name.starts_with(prefix))
+    .map(|(_, day)| day)
+}
+
+/// Friday of ISO week `week`: of the meeting's year, or the next year's when that week has
+/// passed.
+fn friday_of_iso_week(meeting: NaiveDate, week: u32) -> Option<NaiveDate> {
+    let of_year = |year| NaiveDate::from_isoywd_opt(year, week, Weekday::Fri);
+    let this_year = of_year(meeting.iso_week().year())?;
+    if this_year >= meeting - Days::new(7) {
+        Some(this_year)
+    } else {
+        of_year(meeting.iso_week().year() + 1)
+    }
+}
+
+fn full_year(year: i32) -> i32 {
+    if year < 100 {
+        2000 + year
+    } else {
+        year
+    }
+}
+
+fn read(rule: Rule, caps: &regex::Captures, context: &Context) -> Option<Reading> {
+    let meeting = context.meeting;
+    let fiscal_start = context.fiscal_start;
     let text = |i: usize| caps.get(i).map(|m| m.as_str()).unwrap_or("");
     let num = |i: usize| text(i).parse::<u32>().ok();
     let no_fiscal = || {
@@ -215,7 +346,55 @@ fn read(
         )
     };
     match rule {
-        Rule::Iso => NaiveDate::from_ymd_opt(text(1).parse().ok()?, num(2)?, num(3)?).map(day),
+        Rule::Iso | Rule::IsoSlash => {
+            NaiveDate::from_ymd_opt(text(1).parse().ok()?, num(2)?, num(3)?).map(day)
+        }
+        Rule::DayMonthYear => {
+            NaiveDate::from_ymd_opt(text(3).parse().ok()?, month_number(text(2))?, num(1)?).map(day)
+        }
+        Rule::MonthDayYear => {
+            NaiveDate::from_ymd_opt(text(3).parse().ok()?, month_number(text(1))?, num(2)?).map(day)
+        }
+        Rule::NumericWithYear => {
+            let day_first = if text(2) == "." {
+                Some(true)
+            } else {
+                context.day_first
+            };
+            let (d, m) = match day_and_month(num(1)?, num(3)?, day_first) {
+                Ok(order) => order,
+                Err(uncertain) => return Some(uncertain),
+            };
+            NaiveDate::from_ymd_opt(full_year(text(4).parse().ok()?), m, d).map(day)
+        }
+        Rule::NumericSlash => match day_and_month(num(1)?, num(2)?, context.day_first) {
+            Ok((d, m)) => next_occurrence(meeting, m, d).map(day),
+            Err(uncertain) => Some(uncertain),
+        },
+        // Dots always give the day first (15.12.), as everywhere they are written.
+        Rule::NumericDots => next_occurrence(meeting, num(2)?, num(1)?).map(day),
+        Rule::PartOfMonth => {
+            let first = next_month(meeting, month_number(text(2))?)?;
+            let date = match text(1).to_ascii_lowercase().as_str() {
+                "early" => first.with_day(10)?,
+                "mid" => first.with_day(15)?,
+                _ => last_day_of_month(first.year(), first.month())?,
+            };
+            Some(day(date))
+        }
+        Rule::PartOfQuarter => Some(Reading::Uncertain(
+            "a part of a quarter: too vague for a day, give a date or the quarter".into(),
+        )),
+        Rule::Tomorrow => meeting.checked_add_days(Days::new(1)).map(day),
+        Rule::Today => Some(day(meeting)),
+        Rule::EndOfWeek => Some(day(friday_of_week(meeting))),
+        Rule::EndOfMonth => last_day_of_month(meeting.year(), meeting.month()).map(day),
+        Rule::IsoWeek => friday_of_iso_week(meeting, num(1)?).map(day),
+        Rule::Weekday => {
+            let weekday = weekday_named(text(2))?;
+            let next_week = text(1).eq_ignore_ascii_case("next");
+            Some(day(weekday_after(meeting, weekday, next_week)))
+        }
         Rule::MonthDayRange => next_occurrence(meeting, month_number(text(1))?, num(3)?).map(day),
         Rule::DayMonthRange => next_occurrence(meeting, month_number(text(3))?, num(2)?).map(day),
         Rule::MonthDay => next_occurrence(meeting, month_number(text(1))?, num(2)?).map(day),
@@ -224,7 +403,6 @@ fn read(
             let first = next_month(meeting, month_number(text(1))?)?;
             last_day_of_month(first.year(), first.month()).map(day)
         }
-        Rule::EndOfThisMonth => last_day_of_month(meeting.year(), meeting.month()).map(day),
         Rule::EndOfNextMonth => {
             let next = meeting.checked_add_months(Months::new(1))?;
             last_day_of_month(next.year(), next.month()).map(day)
@@ -282,14 +460,91 @@ fn read(
             let year = if year < 100 { 2000 + year } else { year };
             fiscal_quarter(start, year, quarter)
         }
-        Rule::Holiday => Some(Reading::Uncertain(
-            "a holiday or season, whose date varies".into(),
-        )),
+        Rule::Holiday => {
+            let holiday = text(2).to_ascii_lowercase();
+            let before = matches!(
+                text(1).to_ascii_lowercase().as_str(),
+                "before" | "by" | "until"
+            );
+            let fixed = if holiday.starts_with("christmas") {
+                Some((12, if before { 24 } else { 25 }))
+            } else if holiday.starts_with("new") {
+                Some((12, 31))
+            } else {
+                None
+            };
+            match fixed {
+                Some((m, d)) => next_occurrence(meeting, m, d).map(day),
+                None => Some(Reading::Uncertain(
+                    "a holiday or season, whose date varies".into(),
+                )),
+            }
+        }
     }
 }
 
 /// Every deadline phrase in `text`, in the order they appear.
 pub fn find(text: &str, meeting: NaiveDate, fiscal_start: Option<u32>) -> Vec<Found> {
+    find_in(
+        text,
+        &Context {
+            meeting,
+            fiscal_start,
+            day_first: None,
+        },
+    )
+}
+
+/// Words that, just before or after a date, make it a date of the past or of something else
+/// than the task: "agreed in September", "signed on 2 May", "last Friday", "two weeks ago".
+const PAST_BEFORE: &[&str] = &[
+    "agreed",
+    "discussed",
+    "decided",
+    "signed",
+    "started",
+    "happened",
+    "met",
+    "held",
+    "was",
+    "were",
+    "since",
+    "last",
+    "received",
+    "launched",
+    "completed",
+    "finished",
+    "presented",
+    "began",
+    "occurred",
+    "took",
+];
+
+fn about_the_past(text: &str, span: &Range<usize>) -> bool {
+    const PREPOSITIONS: &[&str] = &["on", "in", "at", "from", "of", "around", "during"];
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    // The word before the date, past a preposition ("signed on 2 May").
+    let before = text[..span.start]
+        .split_whitespace()
+        .rev()
+        .map(bare)
+        .find(|w| !PREPOSITIONS.contains(&w.as_str()))
+        .unwrap_or_default();
+    let after = text[span.end..]
+        .split_whitespace()
+        .next()
+        .map(bare)
+        .unwrap_or_default();
+    PAST_BEFORE.contains(&before.as_str()) || after == "ago"
+}
+
+/// Every deadline phrase in `text` read in `context`, in the order they appear. Dates of the
+/// past ("agreed in September", a full date before the meeting) are no deadline.
+pub fn find_in(text: &str, context: &Context) -> Vec<Found> {
+    let meeting = context.meeting;
     let mut taken: Vec<Range<usize>> = Vec::new();
     let mut found = Vec::new();
     for (regex, rule) in &patterns().rules {
@@ -302,7 +557,14 @@ pub fn find(text: &str, meeting: NaiveDate, fiscal_start: Option<u32>) -> Vec<Fo
             {
                 continue;
             }
-            if let Some(reading) = read(*rule, &caps, meeting, fiscal_start) {
+            if about_the_past(text, &span) {
+                taken.push(span);
+                continue;
+            }
+            if let Some(mut reading) = read(*rule, &caps, context) {
+                if matches!(reading, Reading::Due(due) if due.date < meeting) {
+                    reading = Reading::Uncertain("a date before the meeting".into());
+                }
                 taken.push(span.clone());
                 found.push(Found {
                     words: whole.as_str().trim().to_string(),
@@ -376,6 +638,72 @@ mod tests {
         }
     }
 
+    /// Every phrase the importer promises, read as of Tuesday 18 November 2025.
+    #[test]
+    fn the_phrases_recap_tools_write() {
+        let table = [
+            ("by Friday", Some("2025-11-21")),
+            ("Sam to send the deck Friday", Some("2025-11-21")),
+            ("this Friday", Some("2025-11-21")),
+            ("on Monday", Some("2025-11-24")),
+            ("by Mon.", Some("2025-11-24")),
+            ("next Tuesday", Some("2025-11-25")),
+            ("by Tuesday", Some("2025-11-25")),
+            ("tomorrow", Some("2025-11-19")),
+            ("EOD", Some("2025-11-18")),
+            ("by end of day", Some("2025-11-18")),
+            ("by EOW", Some("2025-11-21")),
+            ("before the end of the week", Some("2025-11-21")),
+            ("end of week", Some("2025-11-21")),
+            ("by end of month", Some("2025-11-30")),
+            ("EOM", Some("2025-11-30")),
+            ("at month-end", Some("2025-11-30")),
+            ("by 12/15", Some("2025-12-15")),
+            ("due 15.12.", Some("2025-12-15")),
+            ("until 15.12.2025", Some("2025-12-15")),
+            ("by 12/15/2025", Some("2025-12-15")),
+            ("22 Jan 2027", Some("2027-01-22")),
+            ("January 22, 2027", Some("2027-01-22")),
+            ("2025/12/01", Some("2025-12-01")),
+            ("mid-January", Some("2026-01-15")),
+            ("early December", Some("2025-12-10")),
+            ("late December", Some("2025-12-31")),
+            ("early Q1", None),
+            ("CW 5", Some("2026-01-30")),
+            ("KW 50", Some("2025-12-12")),
+            ("in week 48", Some("2025-11-28")),
+            ("before Christmas", Some("2025-12-24")),
+            ("by New Year", Some("2025-12-31")),
+            ("before Easter", None),
+            ("as agreed in September", None),
+            ("the contract signed on 2 May", None),
+            ("the export of 2025-09-01", None),
+            ("the call last Friday", None),
+            ("two weeks ago", None),
+            ("by 3/4", None),
+            ("a half 1/2 of it", None),
+        ];
+        for (phrase, expected) in table {
+            assert_eq!(due(phrase, None).as_deref(), expected, "{phrase}");
+        }
+    }
+
+    #[test]
+    fn numeric_dates_follow_the_site_order() {
+        let read = |phrase, day_first| {
+            let context = Context {
+                meeting: date(2025, 11, 18),
+                fiscal_start: None,
+                day_first,
+            };
+            deadline_of(&find_in(phrase, &context)).map(|(_, due)| due.token())
+        };
+        assert_eq!(read("by 3/4", Some(true)).as_deref(), Some("2026-04-03"));
+        assert_eq!(read("by 3/4", Some(false)).as_deref(), Some("2026-03-04"));
+        let found = find("by 3/4", date(2025, 11, 18), None);
+        assert!(matches!(&found[0].reading, Reading::Uncertain(why) if why.contains("date_order")));
+    }
+
     #[test]
     fn the_latest_deadline_of_a_task_wins() {
         let text =
@@ -399,11 +727,13 @@ mod tests {
         assert_eq!(due("Q1 FY27", Some(7)).as_deref(), Some("2026-Q3"));
         assert_eq!(due("FY26 Q4", Some(7)).as_deref(), Some("2026-Q2"));
         assert_eq!(
-            due("Q2 this fiscal year", Some(1)).as_deref(),
-            Some("2025-Q2")
+            due("Q4 this fiscal year", Some(1)).as_deref(),
+            Some("2025-Q4")
         );
+        // A quarter already over is no deadline.
+        assert_eq!(due("Q2 this fiscal year", Some(1)), None);
         // Quarters that do not line up with calendar quarters end on an exact day.
-        assert_eq!(due("Q1 FY26", Some(2)).as_deref(), Some("2025-04-30"));
+        assert_eq!(due("Q4 FY26", Some(2)).as_deref(), Some("2026-01-31"));
     }
 
     #[test]
@@ -415,6 +745,6 @@ mod tests {
 
     #[test]
     fn every_pattern_compiles() {
-        assert_eq!(patterns().rules.len(), 16);
+        assert_eq!(patterns().rules.len(), 30);
     }
 }
