@@ -4,6 +4,7 @@
 pub mod deadlines;
 mod directory;
 pub mod input;
+pub mod owners;
 pub mod recap;
 mod write;
 

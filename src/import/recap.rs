@@ -231,42 +231,12 @@ fn first_sentence(text: &str) -> String {
         .to_string()
 }
 
-/// Takes the owners off the end of a task description: "… deadline. (Manon, Robbie and Karla)".
+/// Takes the owners out of a task description, wherever the recap put them.
 fn split_owners(task: &mut RecapTask) {
-    let description = task.description.trim_end();
-    let trimmed = description.trim_end_matches('.');
-    let Some(inner) = trimmed.strip_suffix(')') else {
-        return;
-    };
-    let Some(open) = inner.rfind('(') else {
-        return;
-    };
-    let list = &inner[open + 1..];
-    let names: Vec<&str> = list
-        .split([',', ';', '&'])
-        .flat_map(|part| part.split(" and "))
-        .map(|name| name.trim().trim_start_matches("and ").trim())
-        .filter(|name| !name.is_empty())
-        .collect();
-    let looks_like_people = !names.is_empty()
-        && names.iter().all(|name| {
-            let team = name.eq_ignore_ascii_case("the team");
-            let person = name.split_whitespace().count() <= 4
-                && name.chars().next().is_some_and(char::is_uppercase)
-                && !name.chars().any(|c| c.is_ascii_digit());
-            team || person
-        });
-    if !looks_like_people {
-        return;
-    }
-    for name in names {
-        if name.eq_ignore_ascii_case("the team") {
-            task.with_team = true;
-        } else {
-            task.owners.push(name.to_string());
-        }
-    }
-    task.description = inner[..open].trim_end().to_string();
+    let owned = super::owners::task_owners(&task.description, false);
+    task.owners = owned.owners;
+    task.with_team = owned.with_team;
+    task.description = owned.text;
 }
 
 /// Verbs that end the list of names opening a summary ("Sam, Sigi, and Patrick discussed …").

@@ -1,0 +1,423 @@
+//! Who owns an action item, wherever a recap tool writes it: "(Name, Name)" at the end,
+//! "Name to …", "Name will …", "[Name, Name] …", "Owner: Name", "@Name", "— Name", an e-mail
+//! address. "Team", "the team", "all" and "everyone" name no person.
+
+/// A task's text with its owners taken out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Owned {
+    /// Names as written (an e-mail address becomes the name in it).
+    pub owners: Vec<String>,
+    /// The team, or everyone, was named as an owner.
+    pub with_team: bool,
+    /// The text without the owners, starting with a capital letter.
+    pub text: String,
+}
+
+/// Verbs that end a list of owners at the start of an item: "Sam and Ana to …".
+const LEADING_VERBS: &[&str] = &[
+    "to ",
+    "will ",
+    "should ",
+    "must ",
+    "needs to ",
+    "need to ",
+    "agreed to ",
+    "has to ",
+    "have to ",
+    "shall ",
+    "owns ",
+    "takes ",
+    "is going to ",
+    "are going to ",
+    "volunteered to ",
+    "offered to ",
+];
+
+/// Labels before an owner list: "Owner: Sam", "Assigned to: Ana, Bo".
+const OWNER_LABELS: &[&str] = &[
+    "owners:",
+    "owner:",
+    "assignees:",
+    "assignee:",
+    "assigned to:",
+    "assigned to",
+    "responsible:",
+    "who:",
+];
+
+/// Capitalised words that start sentences, not names.
+const NOT_NAMES: &[&str] = &[
+    "somebody", "someone", "anyone", "anybody", "nobody", "he", "she", "they", "it", "this",
+    "that", "these", "those", "there", "i", "you", "each", "the", "a", "an", "customer", "client",
+    "partner", "vendor", "please", "action", "task", "todo", "next", "follow", "send", "review",
+    "schedule", "share", "prepare", "update", "check", "confirm",
+];
+
+fn is_team(name: &str) -> bool {
+    let name = name.trim().trim_start_matches("the ").trim();
+    matches!(
+        name.to_lowercase().as_str(),
+        "team"
+            | "the team"
+            | "all"
+            | "everyone"
+            | "everybody"
+            | "both"
+            | "we"
+            | "us"
+            | "all of us"
+            | "whole team"
+            | "account team"
+    )
+}
+
+/// A name as written, or the name inside an e-mail address ("ana.ferreira@x.com" → "Ana
+/// Ferreira").
+fn person_name(word: &str) -> Option<String> {
+    let word = word
+        .trim()
+        .trim_matches(|c: char| c == '*' || c == '_' || c == '"' || c == '<' || c == '>');
+    if let Some((local, domain)) = word.split_once('@') {
+        if !local.is_empty() && domain.contains('.') && !local.contains(' ') {
+            let name: Vec<String> = local
+                .split(['.', '_', '-'])
+                .filter(|part| !part.is_empty())
+                .map(capitalised)
+                .collect();
+            return (!name.is_empty()).then(|| name.join(" "));
+        }
+    }
+    let words: Vec<&str> = word.split_whitespace().collect();
+    let plausible = (1..=4).contains(&words.len())
+        && !words
+            .iter()
+            .any(|w| NOT_NAMES.contains(&w.to_lowercase().as_str()))
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '.'))
+        });
+    plausible.then(|| word.to_string())
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// "Sam, Ana and the team": the people, and whether the team was named. `None` when any part is
+/// not a name, so that "(Dec 4-5)" or "Microsoft and Nokia to" are not owners.
+pub fn name_list(text: &str) -> Option<(Vec<String>, bool)> {
+    let parts: Vec<&str> = text
+        .split([',', ';', '&', '/', '+'])
+        .flat_map(|part| part.split(" and "))
+        .map(|name| name.trim().trim_start_matches("and ").trim())
+        .filter(|name| !name.is_empty())
+        .collect();
+    if parts.is_empty() {
+        return None;
+    }
+    let mut names = Vec::new();
+    let mut team = false;
+    for part in parts {
+        if is_team(part) {
+            team = true;
+        } else {
+            names.push(person_name(part)?);
+        }
+    }
+    Some((names, team))
+}
+
+/// Owners named by a bold or labelled line heading a group of items ("**Sam Peeters**",
+/// "Ana:"), when the line is nothing but names.
+pub fn group_heading(text: &str) -> Option<(Vec<String>, bool)> {
+    let text = text
+        .trim()
+        .trim_matches('*')
+        .trim()
+        .trim_end_matches(':')
+        .trim();
+    if text.chars().count() > 60 {
+        return None;
+    }
+    name_list(text)
+}
+
+/// Takes the owners out of an action item. `@Name` names an owner only where the layout
+/// writes owners that way (`read_mentions`): elsewhere an `@` is text.
+pub fn task_owners(item: &str, read_mentions: bool) -> Owned {
+    let mut owned = Owned {
+        text: item.trim().to_string(),
+        ..Owned::default()
+    };
+    bracketed_names(&mut owned);
+    labelled_owners(&mut owned);
+    if read_mentions {
+        mentions(&mut owned);
+    }
+    trailing_parentheses(&mut owned);
+    trailing_dash_name(&mut owned);
+    if owned.owners.is_empty() && !owned.with_team {
+        leading_names(&mut owned);
+    }
+    owned.text = capitalised(
+        owned
+            .text
+            .trim()
+            .trim_start_matches([':', '-', '–', '—'])
+            .trim(),
+    );
+    owned
+}
+
+fn add(owned: &mut Owned, (names, team): (Vec<String>, bool)) {
+    for name in names {
+        if !owned.owners.contains(&name) {
+            owned.owners.push(name);
+        }
+    }
+    owned.with_team |= team;
+}
+
+/// "[Sam, Ana] Send the deck", as Gemini writes next steps.
+fn bracketed_names(owned: &mut Owned) {
+    let Some(rest) = owned.text.strip_prefix('[') else {
+        return;
+    };
+    let Some(close) = rest.find(']') else { return };
+    if let Some(list) = name_list(&rest[..close]) {
+        let after = rest[close + 1..].to_string();
+        add(owned, list);
+        owned.text = after;
+    }
+}
+
+/// "… Owner: Sam", "(Assignee: Ana)", "| Owners: Sam, Bo |".
+fn labelled_owners(owned: &mut Owned) {
+    let lower = owned.text.to_lowercase();
+    for label in OWNER_LABELS {
+        let Some(at) = lower.find(label) else {
+            continue;
+        };
+        let start = at + label.len();
+        let rest = &owned.text[start..];
+        let end = rest
+            .find(['(', ')', '|', ';', '.', '—', '–'])
+            .or_else(|| rest.to_lowercase().find(" due"))
+            .or_else(|| rest.to_lowercase().find(" by "))
+            .unwrap_or(rest.len());
+        let Some(list) = name_list(&rest[..end]) else {
+            continue;
+        };
+        let mut before = owned.text[..at].trim_end().to_string();
+        // The bracket or dash that introduced the label goes with it.
+        let opened = before.ends_with('(');
+        before = before
+            .trim_end_matches(['(', '—', '–', '-', '|', ',', ';'])
+            .trim_end()
+            .to_string();
+        let mut after = rest[end..].trim_start();
+        if opened {
+            after = after.trim_start_matches(')').trim_start();
+        }
+        let text = format!("{before} {after}").trim().to_string();
+        add(owned, list);
+        owned.text = text;
+        return;
+    }
+}
+
+/// "@Sam" and "@ana.ferreira": mentions, as Markdown notes write owners.
+fn mentions(owned: &mut Owned) {
+    if !owned.text.contains('@') {
+        return;
+    }
+    let mut kept = Vec::new();
+    let mut found = Vec::new();
+    for word in owned.text.split(' ') {
+        let bare = word.trim_end_matches([',', '.', ';', ':', ')']);
+        match bare.strip_prefix('@') {
+            Some(name) if name.chars().next().is_some_and(char::is_alphabetic) => {
+                found.push(name.to_string())
+            }
+            _ => kept.push(word),
+        }
+    }
+    if !found.is_empty() {
+        let text = kept.join(" ");
+        add(owned, (found, false));
+        owned.text = text;
+    }
+}
+
+/// "… before the deadline. (Manon, Robbie and the team)".
+fn trailing_parentheses(owned: &mut Owned) {
+    let text = owned.text.trim_end().trim_end_matches('.');
+    let Some(inner) = text.strip_suffix(')') else {
+        return;
+    };
+    let Some(open) = inner.rfind('(') else { return };
+    if let Some(list) = name_list(&inner[open + 1..]) {
+        let before = inner[..open].trim_end().to_string();
+        add(owned, list);
+        owned.text = before;
+    }
+}
+
+/// "Send the deck — Sam", "Book the room - Ana Lucía".
+fn trailing_dash_name(owned: &mut Owned) {
+    for dash in [" — ", " – ", " - "] {
+        let Some(at) = owned.text.rfind(dash) else {
+            continue;
+        };
+        let tail = owned.text[at + dash.len()..].trim().trim_end_matches('.');
+        if let Some(list) = name_list(tail) {
+            let before = owned.text[..at].trim_end().to_string();
+            add(owned, list);
+            owned.text = before;
+            return;
+        }
+    }
+}
+
+/// "Sam to send …", "Sam and Ana will …", "Team to …".
+fn leading_names(owned: &mut Owned) {
+    let lower = owned.text.to_lowercase();
+    let verb = LEADING_VERBS
+        .iter()
+        .filter_map(|verb| lower.find(&format!(" {verb}")).map(|at| (at, *verb)))
+        .min_by_key(|(at, _)| *at);
+    let Some((at, verb)) = verb else { return };
+    if at == 0 || at > 80 {
+        return;
+    }
+    let Some(list) = name_list(&owned.text[..at]) else {
+        return;
+    };
+    // "to send" and "will send" both leave "send"; "owns" and "takes" stay as the verb.
+    let keep_verb = matches!(verb, "owns " | "takes ");
+    let rest_start = if keep_verb {
+        at + 1
+    } else {
+        at + 1 + verb.len()
+    };
+    let rest = owned.text[rest_start..].to_string();
+    add(owned, list);
+    owned.text = rest;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn owners(item: &str) -> (Vec<String>, bool, String) {
+        let owned = task_owners(item, true);
+        (owned.owners, owned.with_team, owned.text)
+    }
+
+    #[test]
+    fn every_place_tools_put_owners() {
+        let table: &[(&str, &[&str], bool, &str)] = &[
+            (
+                "Send the offer by March 31st. (Sam, Zoë and the team)",
+                &["Sam", "Zoë"],
+                true,
+                "Send the offer by March 31st.",
+            ),
+            (
+                "Sam to send the offer by Friday",
+                &["Sam"],
+                false,
+                "Send the offer by Friday",
+            ),
+            (
+                "Sam Peeters and Ana will review the draft",
+                &["Sam Peeters", "Ana"],
+                false,
+                "Review the draft",
+            ),
+            ("Team to book the venue", &[], true, "Book the venue"),
+            (
+                "[Sam, Ana Lucía Ferreira] Pricing: send the revised quote",
+                &["Sam", "Ana Lucía Ferreira"],
+                false,
+                "Pricing: send the revised quote",
+            ),
+            (
+                "Send the revised quote. Owner: Ana",
+                &["Ana"],
+                false,
+                "Send the revised quote.",
+            ),
+            (
+                "Update the runbook (Assignee: Bo Li) by Friday",
+                &["Bo Li"],
+                false,
+                "Update the runbook by Friday",
+            ),
+            (
+                "@sam send the deck 22 Jan 2027",
+                &["sam"],
+                false,
+                "Send the deck 22 Jan 2027",
+            ),
+            (
+                "Book the room — Ana Lucía",
+                &["Ana Lucía"],
+                false,
+                "Book the room",
+            ),
+            (
+                "ana.ferreira@example.com to share the slides",
+                &["Ana Ferreira"],
+                false,
+                "Share the slides",
+            ),
+            ("Everyone to read the memo", &[], true, "Read the memo"),
+            (
+                "Fix it before the milestone (Dec 4-5)",
+                &[],
+                false,
+                "Fix it before the milestone (Dec 4-5)",
+            ),
+            (
+                "Microsoft and Nokia are to be compared",
+                &[],
+                false,
+                "Microsoft and Nokia are to be compared",
+            ),
+            (
+                "Follow up with the customer on the pilot",
+                &[],
+                false,
+                "Follow up with the customer on the pilot",
+            ),
+            (
+                "Prepare the plan - draft first",
+                &[],
+                false,
+                "Prepare the plan - draft first",
+            ),
+        ];
+        for (item, names, team, text) in table {
+            let (found, found_team, rest) = owners(item);
+            assert_eq!(found, *names, "{item}");
+            assert_eq!(found_team, *team, "{item}");
+            assert_eq!(rest, *text, "{item}");
+        }
+    }
+
+    #[test]
+    fn group_headings_are_names_only() {
+        assert_eq!(
+            group_heading("**Sam Peeters**"),
+            Some((vec!["Sam Peeters".into()], false))
+        );
+        assert_eq!(group_heading("Ana:"), Some((vec!["Ana".into()], false)));
+        assert_eq!(group_heading("Next steps for the pilot"), None);
+    }
+}
