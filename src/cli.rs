@@ -123,12 +123,15 @@ pub enum Command {
     },
     /// Turn a meeting recap, as meeting tools send it, into a meeting file.
     ///
-    /// Reads the title line, `Topics:` (headings, summaries, indented `Point: text` lines) and
-    /// `Tasks:` (`Title:` lines, descriptions ending in "(Owner, Owner)"). Owners are matched to
-    /// content/people.toml and new people are added to it; deadlines in words ("before the end of
-    /// November", "Dec 4-5", "next week") become `due:`. Nothing is guessed: what cannot be
-    /// dated with certainty stays undated, and an ambiguous first name stays text. Never
-    /// overwrites a file.
+    /// Reads recaps from Microsoft Teams (Copilot, Loop, Outlook), Zoom AI Companion, Google
+    /// Meet's Notes by Gemini, Otter.ai, Fireflies.ai, Webex AI Assistant, Fathom, tl;dv and
+    /// Markdown notes (Confluence, Notion, Obsidian), as text, Markdown, .html, .eml or .docx;
+    /// the layout is recognised from the text (--format names one). Every section becomes a
+    /// topic; action items become tasks with their owners ("Name to ...", "[Name]", "(Name)",
+    /// "Owner: Name", "@Name") matched to content/people.toml, new people added to it, and
+    /// deadlines in words ("by Friday", "EOW", "15.12.", "before the end of November") as
+    /// `due:`. Nothing is guessed: what cannot be dated with certainty stays undated, an
+    /// ambiguous first name stays text, and the report says so. Never overwrites a file.
     Import(ImportArgs),
     /// List tasks in the terminal, grouped as overdue, today, this week, next week, later.
     ///
@@ -198,6 +201,9 @@ pub struct ImportArgs {
     /// Replace an existing meeting file.
     #[arg(long)]
     pub force: bool,
+    /// Read the recap as this tool's layout instead of recognising it from its text.
+    #[arg(long, value_name = "TOOL", value_parser = clap::builder::PossibleValuesParser::new(crate::import::layouts::format_names()))]
+    pub format: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -429,6 +435,7 @@ fn import_command(cli: &Cli, args: &ImportArgs) -> Result<(), Error> {
         account,
         dry_run,
         force,
+        format,
     } = args;
     let report = crate::import::import(&crate::import::ImportOptions {
         root: cli.root.clone(),
@@ -437,6 +444,7 @@ fn import_command(cli: &Cli, args: &ImportArgs) -> Result<(), Error> {
         account: account.clone(),
         dry_run: *dry_run,
         force: *force,
+        format: format.clone(),
     })?;
     if *dry_run {
         print!("{}", report.meeting_file);

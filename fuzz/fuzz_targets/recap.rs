@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use dossier::content::config::SiteConfig;
 use dossier::content::meeting::MeetingReader;
-use dossier::import::convert;
+use dossier::import::{convert, Request};
 use dossier::content::markdown::Renderer;
 use dossier::content::people::People;
 use dossier::content::source::SourceFile;
@@ -19,7 +19,14 @@ fuzz_target!(|text: &str| {
     ))
     .expect("a valid site.toml");
     let date = NaiveDate::from_ymd_opt(2025, 11, 18);
-    let Ok((report, _)) = convert(Path::new("recap.txt"), text, date, Some("Acme"), People::default(), &config) else {
+    let request = Request {
+        name: Path::new("recap.txt"),
+        bytes: text.as_bytes(),
+        date,
+        account: Some("Acme"),
+        format: None,
+    };
+    let Ok((report, _)) = convert(&request, People::default(), &config) else {
         return;
     };
     let file = SourceFile::new(Path::new("content/meetings/m.md"), report.meeting_file.clone());

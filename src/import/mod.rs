@@ -4,6 +4,7 @@
 pub mod deadlines;
 mod directory;
 pub mod input;
+pub mod layouts;
 pub mod owners;
 pub mod recap;
 mod write;
@@ -16,7 +17,6 @@ use write::write_meeting;
 
 use crate::content::config::SiteConfig;
 use crate::content::people::{mention_key, People, Person, Resolved, PEOPLE_FILE};
-use crate::content::source::SourceFile;
 use crate::error::{Diagnostic, Error, Result};
 use crate::paths::slugify;
 use crate::plural;
@@ -38,12 +38,30 @@ pub struct ImportOptions {
     pub account: Option<String>,
     pub dry_run: bool,
     pub force: bool,
+    /// A layout name from `layouts::format_names`, instead of recognising it.
+    pub format: Option<String>,
+}
+
+/// One recap to convert: its name (for messages), its bytes, and what the command line says.
+#[derive(Debug, Clone, Copy)]
+pub struct Request<'a> {
+    pub name: &'a Path,
+    pub bytes: &'a [u8],
+    pub date: Option<NaiveDate>,
+    pub account: Option<&'a str>,
+    pub format: Option<&'a str>,
 }
 
 /// What an import did, for the report.
 #[derive(Debug, Default)]
 pub struct ImportReport {
+    /// The tool whose layout was read, and why it was chosen.
+    pub layout: String,
     pub title: String,
+    /// Where the meeting date came from, when not from --date.
+    pub date_from: Option<String>,
+    /// What was left out on purpose: timestamps, tool boilerplate.
+    pub left_out: Vec<String>,
     pub date: Option<NaiveDate>,
     /// Relative to the site root.
     pub path: PathBuf,
@@ -136,44 +154,65 @@ fn file_slug(title: &str) -> String {
     }
 }
 
-/// A recap's text as a meeting file, with people matched against `people`; the people it adds
-/// are in the report. Touches no file: [`import`] writes what this returns.
+/// A recap as a meeting file, with people matched against `people`; the people it adds are in
+/// the report. Touches no file: [`import`] writes what this returns.
 pub fn convert(
-    input_name: &Path,
-    text: &str,
-    date: Option<NaiveDate>,
-    account: Option<&str>,
+    request: &Request,
     people: People,
     config: &SiteConfig,
 ) -> Result<(ImportReport, Vec<Person>)> {
-    let recap = recap::parse(text).map_err(|e| {
-        Error::Content(vec![Diagnostic::file(input_name, e.message).at_line(e.line)])
+    let failed = |message: String| Error::Content(vec![Diagnostic::file(request.name, message)]);
+    let extension = request
+        .name
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let input = input::decode(request.bytes, &extension).map_err(|e| failed(e.0))?;
+    let (layout, why) = layouts::choose(&input, request.format).map_err(failed)?;
+    let recap = layout.read(&input).map_err(|e| {
+        Error::Content(vec![
+            Diagnostic::file(request.name, e.message).at_line(e.line)
+        ])
     })?;
-    let date = match date {
-        Some(date) => date,
-        None => match date_in_title(&recap.title) {
-            Ok(Some(date)) => date,
-            _ => {
-                return Err(Error::Usage(format!(
-                "the title \"{}\" gives no full date; pass the meeting date with --date YYYY-MM-DD",
+    if recap.title.trim().is_empty() {
+        return Err(failed("the recap is empty: no title and no text".into()));
+    }
+    let date_from_title = date_in_title(&recap.title).ok().flatten();
+    let (date, date_from) = match (request.date, &recap.date, date_from_title, input.sent) {
+        (Some(date), ..) => (date, None),
+        (None, Some((date, words)), ..) => (*date, Some(format!("\"{words}\""))),
+        (None, None, Some(date), _) => (date, Some("the title".to_string())),
+        (None, None, None, Some(sent)) => (sent, Some("the e-mail's date".to_string())),
+        (None, None, None, None) => {
+            return Err(Error::Usage(format!(
+                "the recap \"{}\" states no meeting date; pass it with --date YYYY-MM-DD",
                 recap.title
             )))
-            }
-        },
+        }
     };
     let mut directory = Directory {
         people,
         added: Vec::new(),
     };
     let mut report = ImportReport {
+        layout: format!("{} ({why})", layout.tool()),
         title: recap.title.clone(),
         date: Some(date),
+        date_from,
+        left_out: recap.left_out.clone(),
         topics: recap.topics.len(),
         tasks: recap.tasks.len(),
         ..ImportReport::default()
     };
     register_people(&recap, &mut directory);
-    report.meeting_file = write_meeting(&recap, date, account, config, &mut directory, &mut report);
+    report.meeting_file = write_meeting(
+        &recap,
+        date,
+        request.account,
+        config,
+        &mut directory,
+        &mut report,
+    );
     report.path = Path::new(MEETINGS_DIR).join(format!("{date}-{}.md", file_slug(&recap.title)));
     report.people_added = directory
         .added
@@ -186,16 +225,15 @@ pub fn convert(
 pub fn import(options: &ImportOptions) -> Result<ImportReport> {
     let config = SiteConfig::load(&options.root)?;
     let (input_name, bytes) = read_input(&options.input)?;
-    let input = SourceFile::from_bytes(&input_name, bytes).map_err(|d| Error::Content(vec![d]))?;
     let people = People::load(&options.root)?;
-    let (report, added) = convert(
-        &input_name,
-        &input.text,
-        options.date,
-        options.account.as_deref(),
-        people,
-        &config,
-    )?;
+    let request = Request {
+        name: &input_name,
+        bytes: &bytes,
+        date: options.date,
+        account: options.account.as_deref(),
+        format: options.format.as_deref(),
+    };
+    let (report, added) = convert(&request, people, &config)?;
     let path = report.path.clone();
     if options.dry_run {
         return Ok(report);
@@ -239,6 +277,10 @@ impl ImportReport {
             self.date.map(|d| d.to_string()).unwrap_or_default(),
             self.path.display()
         );
+        let _ = writeln!(out, "  Read as {}", self.layout);
+        if let Some(from) = &self.date_from {
+            let _ = writeln!(out, "  Meeting date from {from}");
+        }
         let _ = writeln!(
             out,
             "  {}, {} ({} under their topic, {} under ## Tasks)",
@@ -266,6 +308,9 @@ impl ImportReport {
             for (task, why) in &self.undated {
                 let _ = writeln!(out, "    {task}: {why}");
             }
+        }
+        if !self.left_out.is_empty() {
+            let _ = writeln!(out, "  Left out: {}", self.left_out.join(", "));
         }
         for (name, place, ids) in &self.ambiguous {
             let _ = writeln!(

@@ -7,8 +7,12 @@
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Recap {
     pub title: String,
+    /// The meeting date the recap states, and the words it was read from.
+    pub date: Option<(chrono::NaiveDate, String)>,
     pub topics: Vec<RecapTopic>,
     pub tasks: Vec<RecapTask>,
+    /// What was left out on purpose (timestamps, boilerplate), for the report.
+    pub left_out: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -30,13 +34,13 @@ pub struct RecapTask {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Section {
+pub enum Section {
     Preamble,
     Topics,
     Tasks,
 }
 
-fn section_of(line: &str) -> Option<Section> {
+pub fn section_of(line: &str) -> Option<Section> {
     let name = line.trim().trim_end_matches(':').trim().to_lowercase();
     match name.as_str() {
         "topics" | "topics discussed" | "discussion" | "discussion topics" => Some(Section::Topics),

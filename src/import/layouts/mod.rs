@@ -1,0 +1,109 @@
+//! One reader per recap layout, behind one interface. A layout says how it recognises a recap
+//! (from the tool's own words: "Notes by Gemini", "Meeting summary for", a `Topics:` line) and
+//! how it reads it; most read through the shared [`sections`] reader with a [`Style`] of their
+//! own. Adding a tool is adding a file here and a line in [`LAYOUTS`].
+
+mod fathom;
+mod fireflies;
+mod gemini;
+mod generic;
+mod markdown;
+mod otter;
+pub mod sections;
+mod teams;
+mod tldv;
+mod webex;
+mod zoom;
+
+use crate::import::input::RecapText;
+use crate::import::recap::{Recap, RecapError};
+pub use sections::Style;
+
+/// A recap layout: the tool that writes it, how to recognise it, how to read it.
+pub trait Layout: Sync {
+    /// The name `--format` takes.
+    fn name(&self) -> &'static str;
+    /// The tool, as the report names it.
+    fn tool(&self) -> &'static str;
+    /// How sure this layout is that `text` is its own (higher is surer), and what in the text
+    /// says so; `None` when nothing does.
+    fn recognise(&self, text: &str) -> Option<(u32, String)>;
+    fn style(&self) -> Style {
+        Style::default()
+    }
+    fn read(&self, input: &RecapText) -> Result<Recap, RecapError> {
+        Ok(sections::read(input, &self.style()))
+    }
+}
+
+/// Every layout, the generic one last: it reads any text with headings and lists.
+pub static LAYOUTS: &[&dyn Layout] = &[
+    &teams::TeamsCopilot,
+    &teams::TeamsNotes,
+    &zoom::Zoom,
+    &gemini::Gemini,
+    &otter::Otter,
+    &fireflies::Fireflies,
+    &webex::Webex,
+    &fathom::Fathom,
+    &tldv::Tldv,
+    &markdown::Markdown,
+    &generic::Generic,
+];
+
+/// The layout a recap is in: the one `forced` names, or the surest; and why.
+pub fn choose(
+    input: &RecapText,
+    forced: Option<&str>,
+) -> Result<(&'static dyn Layout, String), String> {
+    if let Some(name) = forced {
+        return LAYOUTS
+            .iter()
+            .find(|layout| layout.name() == name)
+            .map(|layout| (*layout, "chosen with --format".to_string()))
+            .ok_or_else(|| {
+                format!(
+                    "no recap format `{name}`; the formats are {}",
+                    format_names().join(", ")
+                )
+            });
+    }
+    let mut text = input.text.to_lowercase();
+    if let Some(subject) = &input.subject {
+        text = format!("{}\n{text}", subject.to_lowercase());
+    }
+    let mut best: Option<(&'static dyn Layout, u32, String)> = None;
+    for layout in LAYOUTS {
+        if let Some((score, why)) = layout.recognise(&text) {
+            if best.as_ref().is_none_or(|(_, top, _)| score > *top) {
+                best = Some((*layout, score, why));
+            }
+        }
+    }
+    best.map(|(layout, _, why)| (layout, why))
+        .ok_or_else(|| "no layout reads this text".to_string())
+}
+
+/// The names `--format` accepts.
+pub fn format_names() -> Vec<&'static str> {
+    LAYOUTS.iter().map(|layout| layout.name()).collect()
+}
+
+/// Whether a line of `text` (lower case) is exactly `line`, ignoring spaces, a colon and
+/// Markdown marks around it.
+pub(crate) fn has_line(text: &str, line: &str) -> bool {
+    text.lines().any(|l| {
+        l.trim()
+            .trim_start_matches(['#', '*', '_', ' '])
+            .trim_end_matches(['*', '_', ' ', ':'])
+            == line
+    })
+}
+
+/// The first of `markers` found in `text` (lower case), as a reason.
+pub(crate) fn first_marker(text: &str, markers: &[&str]) -> Option<String> {
+    markers
+        .iter()
+        .find(|marker| text.contains(*marker))
+        .map(|marker| format!("the text says \"{marker}\""))
+}
