@@ -19,6 +19,13 @@ pub(super) enum Match {
 impl Directory {
     /// By id, name or alias; then a lone first name that only one person has.
     pub(super) fn find(&self, name: &str) -> Match {
+        // An address is known as an alias, or by the name in it.
+        if let Some(address_name) = super::owners::name_of_address(name) {
+            return match self.people.resolve(name) {
+                Resolved::Person(person) => Match::Person(person.id.clone()),
+                _ => self.find(&address_name),
+            };
+        }
         match self.people.resolve(name) {
             Resolved::Person(person) => return Match::Person(person.id.clone()),
             Resolved::Ambiguous(ids) => {
@@ -48,7 +55,13 @@ impl Directory {
         }
     }
 
-    pub(super) fn add(&mut self, name: &str) -> String {
+    pub(super) fn add(&mut self, written: &str) -> String {
+        // Someone known only by address gets the name in it, and keeps the address as an alias.
+        let (name, aliases) = match super::owners::name_of_address(written) {
+            Some(name) => (name, vec![written.to_string()]),
+            None => (written.to_string(), Vec::new()),
+        };
+        let name = name.as_str();
         let base = slugify(name);
         let mut id = base.clone();
         let mut n = 2;
@@ -60,7 +73,7 @@ impl Directory {
             id: id.clone(),
             name: name.to_string(),
             role: None,
-            aliases: Vec::new(),
+            aliases,
             listed: true,
         };
         self.people.insert(person.clone());
@@ -73,8 +86,23 @@ impl Directory {
 /// names first, so that a lone "Patrick" is then seen to match two people.
 pub(super) fn register_people(recap: &Recap, directory: &mut Directory) {
     let mut names: Vec<String> = Vec::new();
+    // Every sentence that opens with names, so that a full name written anywhere ("Priya Raman
+    // raised a concern") is known before a first name alone ("Priya will confirm") is matched.
     for topic in &recap.topics {
-        names.extend(opening_names(&topic.summary).0);
+        let texts =
+            std::iter::once(&topic.summary).chain(topic.points.iter().map(|(_, text)| text));
+        for sentence in texts.flat_map(|text| text.split(". ")) {
+            names.extend(opening_names(sentence.trim()).0);
+        }
+        if topic.title == "Participants" {
+            names.extend(
+                topic
+                    .summary
+                    .split(',')
+                    .filter_map(super::owners::name_list)
+                    .flat_map(|(names, _)| names),
+            );
+        }
     }
     for task in &recap.tasks {
         names.extend(task.owners.iter().cloned());
@@ -108,6 +136,11 @@ pub(super) fn add_to_people_file(root: &Path, added: &[Person], source: &Path) -
     for (index, person) in added.iter().enumerate() {
         let mut table = toml_edit::Table::new();
         table["name"] = toml_edit::value(person.name.clone());
+        if !person.aliases.is_empty() {
+            table["aliases"] = toml_edit::value(toml_edit::Array::from_iter(
+                person.aliases.iter().map(String::as_str),
+            ));
+        }
         if index == 0 {
             // The file name only: the comment should not depend on where the recap was saved.
             let name = source.file_name().map_or_else(

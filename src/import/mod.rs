@@ -55,6 +55,8 @@ pub struct Request<'a> {
 /// What an import did, for the report.
 #[derive(Debug, Default)]
 pub struct ImportReport {
+    /// A dry run: nothing was written, and the report says what would be.
+    pub dry_run: bool,
     /// The tool whose layout was read, and why it was chosen.
     pub layout: String,
     pub title: String,
@@ -236,7 +238,10 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
     let (report, added) = convert(&request, people, &config)?;
     let path = report.path.clone();
     if options.dry_run {
-        return Ok(report);
+        return Ok(ImportReport {
+            dry_run: true,
+            ..report
+        });
     }
     let full = inside_site(&options.root, &path)?;
     if full.exists() && !options.force {
@@ -272,7 +277,12 @@ impl ImportReport {
         let mut out = String::new();
         let _ = writeln!(
             out,
-            "Imported \"{}\" ({}) → {}",
+            "{} \"{}\" ({}) → {}",
+            if self.dry_run {
+                "Would import"
+            } else {
+                "Imported"
+            },
             self.title,
             self.date.map(|d| d.to_string()).unwrap_or_default(),
             self.path.display()
@@ -295,7 +305,16 @@ impl ImportReport {
                 .iter()
                 .map(|(id, name)| format!("{name} ({id})"))
                 .collect();
-            let _ = writeln!(out, "  People added to {PEOPLE_FILE}: {}", names.join(", "));
+            let added = if self.dry_run {
+                "would be added"
+            } else {
+                "added"
+            };
+            let _ = writeln!(
+                out,
+                "  People {added} to {PEOPLE_FILE}: {}",
+                names.join(", ")
+            );
         }
         if !self.deadlines.is_empty() {
             let _ = writeln!(out, "  Deadlines inferred:");

@@ -77,15 +77,10 @@ fn person_name(word: &str) -> Option<String> {
     let word = word
         .trim()
         .trim_matches(|c: char| c == '*' || c == '_' || c == '"' || c == '<' || c == '>');
-    if let Some((local, domain)) = word.split_once('@') {
-        if !local.is_empty() && domain.contains('.') && !local.contains(' ') {
-            let name: Vec<String> = local
-                .split(['.', '_', '-'])
-                .filter(|part| !part.is_empty())
-                .map(capitalised)
-                .collect();
-            return (!name.is_empty()).then(|| name.join(" "));
-        }
+    // "@Sam Peeters", as tl;dv writes an owner.
+    let word = word.strip_prefix('@').unwrap_or(word);
+    if name_of_address(word).is_some() {
+        return Some(word.to_string());
     }
     let words: Vec<&str> = word.split_whitespace().collect();
     let plausible = (1..=4).contains(&words.len())
@@ -98,6 +93,21 @@ fn person_name(word: &str) -> Option<String> {
                     .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '.'))
         });
     plausible.then(|| word.to_string())
+}
+
+/// The name in an e-mail address ("ana.ferreira@x.com" → "Ana Ferreira"); `None` for text that
+/// is not an address.
+pub fn name_of_address(text: &str) -> Option<String> {
+    let (local, domain) = text.split_once('@')?;
+    if local.is_empty() || !domain.contains('.') || text.contains(char::is_whitespace) {
+        return None;
+    }
+    let name: Vec<String> = local
+        .split(['.', '_', '-'])
+        .filter(|part| !part.is_empty() && !part.chars().any(|c| c.is_ascii_digit()))
+        .map(capitalised)
+        .collect();
+    (!name.is_empty()).then(|| name.join(" "))
 }
 
 fn capitalised(word: &str) -> String {
@@ -224,6 +234,7 @@ fn labelled_owners(owned: &mut Owned) {
         if opened {
             after = after.trim_start_matches(')').trim_start();
         }
+        let after = after.trim_start_matches(['.', ';', ',']).trim_start();
         let text = format!("{before} {after}").trim().to_string();
         add(owned, list);
         owned.text = text;
@@ -373,7 +384,7 @@ mod tests {
             ),
             (
                 "ana.ferreira@example.com to share the slides",
-                &["Ana Ferreira"],
+                &["ana.ferreira@example.com"],
                 false,
                 "Share the slides",
             ),

@@ -13,6 +13,8 @@ pub struct Recap {
     pub tasks: Vec<RecapTask>,
     /// What was left out on purpose (timestamps, boilerplate), for the report.
     pub left_out: Vec<String>,
+    /// Whether numeric dates give the day first, when the recap's layout or its own dates say.
+    pub day_first: Option<bool>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -31,6 +33,8 @@ pub struct RecapTask {
     pub owners: Vec<String>,
     /// The owners list named "the team" too.
     pub with_team: bool,
+    /// Ticked off in the recap (`- [x]`).
+    pub done: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -286,6 +290,13 @@ pub fn opening_names_lenient(text: &str) -> (Vec<String>, usize) {
     })
 }
 
+/// Capitalised words that open a sentence without naming anyone: "Four hundred mailboxes …".
+const NOT_NAMES: &[&str] = &[
+    "The", "A", "An", "This", "That", "These", "Those", "Our", "We", "They", "It", "All", "Both",
+    "Each", "Some", "Most", "Many", "Several", "No", "Every", "One", "Two", "Three", "Four",
+    "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Twelve", "Half", "Finance", "Legal",
+];
+
 fn names_before(text: &str, ends_names: impl Fn(&str) -> bool) -> (Vec<String>, usize) {
     let mut names: Vec<String> = Vec::new();
     let mut current: Vec<&str> = Vec::new();
@@ -306,7 +317,7 @@ fn names_before(text: &str, ends_names: impl Fn(&str) -> bool) -> (Vec<String>, 
             && bare
                 .chars()
                 .all(|c| c.is_alphabetic() || c == '-' || c == '\'');
-        if capitalised && !matches!(bare, "The" | "A" | "An" | "This" | "Our" | "We" | "They") {
+        if capitalised && !NOT_NAMES.contains(&bare) {
             current.push(bare);
             end = start + word.trim_end().trim_end_matches(',').len();
             if word.trim_end().ends_with(',') {

@@ -242,24 +242,38 @@ pub(super) fn write_meeting(
         }
         for (title, text) in &topic.points {
             let place = format!("point \"{title}\"");
-            let _ = writeln!(
-                out,
-                "- **{}:** {}",
-                escape_markdown(title),
-                mention_opening(text, directory, &place, report, false)
-            );
+            let text = mention_opening(text, directory, &place, report, false);
+            if title.is_empty() {
+                let _ = writeln!(out, "- {}", escape_line_start(&text));
+            } else {
+                let _ = writeln!(out, "- **{}:** {text}", escape_markdown(title));
+            }
         }
         if let Some(tasks) = placed.get(&index) {
             out.push('\n');
             for task in tasks {
-                out.push_str(&task_line(task, date, config, directory, report));
+                out.push_str(&task_line(
+                    task,
+                    date,
+                    recap.day_first,
+                    config,
+                    directory,
+                    report,
+                ));
             }
         }
     }
     if !meeting_level.is_empty() {
         out.push_str("\n## Tasks\n");
         for task in meeting_level {
-            out.push_str(&task_line(task, date, config, directory, report));
+            out.push_str(&task_line(
+                task,
+                date,
+                recap.day_first,
+                config,
+                directory,
+                report,
+            ));
         }
     }
     out
@@ -268,6 +282,7 @@ pub(super) fn write_meeting(
 pub(super) fn task_line(
     task: &RecapTask,
     date: NaiveDate,
+    day_first: Option<bool>,
     config: &SiteConfig,
     directory: &Directory,
     report: &mut ImportReport,
@@ -295,12 +310,22 @@ pub(super) fn task_line(
         let _ = write!(description, " (with {})", escape_markdown(&also.join(", ")));
     }
     let words = format!("{} {}", task.title, task.description);
-    let found: Vec<Found> = deadlines::find(&words, date, config.fiscal_year_start);
-    let mut line = format!(
-        "- [ ] **{}:** {}",
-        escape_markdown(&task.title),
-        description.trim()
-    );
+    let context = deadlines::Context {
+        meeting: date,
+        fiscal_start: config.fiscal_year_start,
+        day_first,
+    };
+    let found: Vec<Found> = deadlines::find_in(&words, &context);
+    let mark = if task.done { "x" } else { " " };
+    let mut line = if description.trim().is_empty() {
+        format!("- [{mark}] **{}**", escape_markdown(&task.title))
+    } else {
+        format!(
+            "- [{mark}] **{}:** {}",
+            escape_markdown(&task.title),
+            description.trim()
+        )
+    };
     if !owners.is_empty() {
         let _ = write!(line, " {}", owners.join(" "));
     }

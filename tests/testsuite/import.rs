@@ -388,3 +388,248 @@ fn every_import_builds_and_shows_the_recap_text_as_written() {
         "four topics with pages of their own, and the meeting page"
     );
 }
+
+/// The fixture recaps of every tool in `tests/fixtures/import/tools/`, by file name.
+fn tool_fixtures() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(fixtures().join("tools"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.is_file() && path.file_name().unwrap() != "truth.toml")
+        .collect();
+    files.sort();
+    files
+}
+
+/// Words of five letters or more in `recap` that appear nowhere in `written` (the meeting file
+/// and people.toml, without Markdown escapes), leaving out structure words and what the report
+/// says was left out.
+fn dropped_words(recap: &str, written: &str, report: &str) -> Vec<String> {
+    const STRUCTURE: &[&str] = &[
+        "summary",
+        "overview",
+        "action",
+        "items",
+        "steps",
+        "suggested",
+        "follow-up",
+        "tasks",
+        "notes",
+        "details",
+        "outline",
+        "quick",
+        "recap",
+        "meeting",
+        "takeaways",
+        "purpose",
+        "participants",
+        "attendees",
+        "keywords",
+        "owner",
+        "assignee",
+        "decisions",
+        "topics",
+        "generated",
+        "mins",
+        // Team words are written as "the team".
+        "everyone",
+        "everybody",
+    ];
+    let written = written.replace('\\', "").to_lowercase();
+    // What the report accounts for: the words left out, and the line the date was read from.
+    let left_out = report
+        .lines()
+        .filter(|line| {
+            let line = line.trim_start();
+            line.starts_with("Left out:") || line.starts_with("Meeting date from")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        .to_lowercase();
+    let mut dropped: Vec<String> = recap
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .map(|word| word.trim_matches(['-', '\'']).to_lowercase())
+        .filter(|word| word.chars().count() >= 5 && !word.chars().all(|c| c.is_ascii_digit()))
+        .filter(|word| !STRUCTURE.contains(&word.as_str()))
+        .filter(|word| !written.contains(word.as_str()) && !left_out.contains(word.as_str()))
+        .collect();
+    dropped.dedup();
+    dropped
+}
+
+/// Every tool's fixtures import as reviewed (meeting file and report beside them in
+/// `tools/expected/`; DOSSIER_BLESS=1 rewrites them), build, drop no text, and together meet
+/// the bar against the hand-written `truth.toml`: every task found, owners right for ≥ 95 %,
+/// deadlines right for ≥ 90 %, no deadline where the text gives none, no task invented.
+#[test]
+fn tool_layouts_import_as_reviewed_and_meet_the_accuracy_bar() {
+    let truth: toml::Table =
+        toml::from_str(&std::fs::read_to_string(fixtures().join("tools/truth.toml")).unwrap())
+            .unwrap();
+    let (mut tasks, mut owners_right, mut dated, mut dates_right, mut guessed) = (0, 0, 0, 0, 0);
+    let tags = regex::Regex::new(r"<[^>]+>").unwrap();
+    let addresses = regex::Regex::new(r"\S+@\S+").unwrap();
+    let files = tool_fixtures();
+    assert!(files.len() >= 18, "{} fixture recaps", files.len());
+    for file in &files {
+        let stem = file.file_stem().unwrap().to_str().unwrap().to_string();
+        let site = site_for(None, "");
+        let output = site.run(&["import", file.to_str().unwrap()]);
+        assert!(output.status.success(), "{stem}: {}", stderr(&output));
+        let written = walkdir(&site.root().join("content/meetings"));
+        let meeting = std::fs::read_to_string(&written[0]).unwrap();
+        let report = stdout(&output);
+        expect_file(&format!("tools/expected/{stem}.md"), &meeting);
+        expect_file(&format!("tools/expected/{stem}.report.txt"), &report);
+        let build = site.build();
+        assert!(build.status.success(), "{stem}: {}", stderr(&build));
+
+        let extension = file.extension().unwrap().to_str().unwrap();
+        if matches!(extension, "txt" | "md" | "html") {
+            let recap = std::fs::read_to_string(file).unwrap();
+            let recap = tags.replace_all(&recap, " ");
+            // An e-mail address names a person: it is matched, not kept as text.
+            let recap = addresses.replace_all(&recap, " ");
+            let people = std::fs::read_to_string(site.root().join("content/people.toml"))
+                .unwrap_or_default();
+            let dropped = dropped_words(&recap, &format!("{meeting}\n{people}"), &report);
+            assert!(dropped.is_empty(), "{stem}: text dropped: {dropped:?}");
+        }
+
+        let imported = tasks_json_of(site.root());
+        let imported = imported.as_array().unwrap();
+        let expected = truth[&stem].as_array().unwrap();
+        assert_eq!(
+            imported.len(),
+            expected.len(),
+            "{stem}: tasks imported {imported:#?}"
+        );
+        for want in expected {
+            let words = want["task"].as_str().unwrap();
+            let found = imported
+                .iter()
+                .find(|task| {
+                    task["title"]
+                        .as_str()
+                        .unwrap()
+                        .to_lowercase()
+                        .contains(words)
+                })
+                .unwrap_or_else(|| panic!("{stem}: no task \"{words}\" in {imported:#?}"));
+            tasks += 1;
+            let mut want_owners: Vec<&str> = want["owners"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|o| o.as_str().unwrap())
+                .collect();
+            let mut got_owners: Vec<&str> = found["owners"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|o| o.as_str().unwrap())
+                .collect();
+            want_owners.sort();
+            got_owners.sort();
+            if want_owners == got_owners {
+                owners_right += 1;
+            } else {
+                eprintln!("{stem}: \"{words}\" owners {got_owners:?}, expected {want_owners:?}");
+            }
+            // A month or quarter deadline is listed by its last day with its precision.
+            let got_due = found["due"]
+                .as_str()
+                .map(|due| match found["due_precision"].as_str() {
+                    Some("month") => &due[..7],
+                    _ => due,
+                });
+            match want.get("due").and_then(|d| d.as_str()) {
+                Some(due) => {
+                    dated += 1;
+                    if got_due == Some(due) {
+                        dates_right += 1;
+                    } else {
+                        eprintln!("{stem}: \"{words}\" due {got_due:?}, expected {due}");
+                    }
+                }
+                None if got_due.is_some() => {
+                    guessed += 1;
+                    eprintln!("{stem}: \"{words}\" got due {got_due:?} from nothing");
+                }
+                None => {}
+            }
+            let want_done = want.get("done").and_then(|d| d.as_bool()).unwrap_or(false);
+            assert_eq!(
+                found["done"].as_bool(),
+                Some(want_done),
+                "{stem}: \"{words}\" done"
+            );
+        }
+    }
+    let percent = |right: usize, of: usize| right as f64 * 100.0 / of as f64;
+    eprintln!(
+        "import accuracy over {} recaps: {tasks} tasks found, owners right {owners_right}/{tasks} ({:.1} %), deadlines right {dates_right}/{dated} ({:.1} %), deadlines guessed {guessed}",
+        files.len(),
+        percent(owners_right, tasks),
+        percent(dates_right, dated),
+    );
+    assert!(percent(owners_right, tasks) >= 95.0);
+    assert!(percent(dates_right, dated) >= 90.0);
+    assert_eq!(guessed, 0);
+}
+
+/// A recap in a layout no reader knows still imports: its text under topics or "Notes", its
+/// items as tasks without owners, and the report says how it was read.
+#[test]
+fn a_recap_no_tool_wrote_still_imports_and_says_how() {
+    let site = site_for(None, "");
+    site.write(
+        "recap.txt",
+        "Catch-up with the facilities team\n\nWe went over the move.\nThe new floor opens in spring.\n\nTodo\n- call the movers about the crates\n- check the badge readers\n",
+    );
+    let output = site.run(&[
+        "import",
+        site.root().join("recap.txt").to_str().unwrap(),
+        "--date",
+        "2026-11-20",
+        "--dry-run",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let meeting = stdout(&output);
+    assert!(
+        meeting.contains("## Notes\nWe went over the move. The new floor opens in spring."),
+        "{meeting}"
+    );
+    assert!(
+        meeting.contains("- [ ] **Call the movers about the crates**"),
+        "{meeting}"
+    );
+    assert!(
+        meeting.contains("- [ ] **Check the badge readers**"),
+        "{meeting}"
+    );
+    let report = stderr(&output);
+    assert!(report.contains("Read as no known tool"), "{report}");
+    assert!(
+        report.starts_with("Would import"),
+        "a dry run says what it would do: {report}"
+    );
+
+    let forced = site.run(&[
+        "import",
+        site.root().join("recap.txt").to_str().unwrap(),
+        "--format",
+        "zoomz",
+    ]);
+    assert_eq!(forced.status.code(), Some(2), "{}", stderr(&forced));
+    assert!(stderr(&forced).contains("zoom"), "{}", stderr(&forced));
+
+    site.write("empty.txt", "\n\n");
+    let empty = site.run(&[
+        "import",
+        site.root().join("empty.txt").to_str().unwrap(),
+        "--date",
+        "2026-11-20",
+    ]);
+    assert_eq!(empty.status.code(), Some(1), "{}", stderr(&empty));
+    assert!(stderr(&empty).contains("empty"), "{}", stderr(&empty));
+}

@@ -120,12 +120,23 @@ const BOILERPLATE: &[&str] = &[
     "this summary was",
     "notes by gemini",
     "please provide feedback",
+    "can make mistakes",
+    "verify important information",
+    "meeting notes by tl;dv",
+    "recorded and summarised by",
+    "summary by fathom",
+    "notes by fathom",
+    "recorded and summarized by",
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Line {
     Heading(String),
-    Item { nested: bool, text: String },
+    Item {
+        nested: bool,
+        done: bool,
+        text: String,
+    },
     Row(Vec<String>),
     Paragraph(String),
 }
@@ -135,7 +146,7 @@ fn bullet() -> Option<&'static Regex> {
     static BULLET: OnceLock<Option<Regex>> = OnceLock::new();
     BULLET
         .get_or_init(|| {
-            Regex::new(r"^(\s*)(?:[-*•–+◦▪·]|\d{1,2}[.)])\s+(?:\[[ xX]\]\s*)?(.*)$").ok()
+            Regex::new(r"^(\s*)(?:[-*•–+◦▪·]|\d{1,2}[.)])\s+(?:\[([ xX])\]\s*)?(.*)$").ok()
         })
         .as_ref()
 }
@@ -185,8 +196,20 @@ fn is_section(text: &str) -> bool {
         .any(|list| list.contains(&name.as_str()))
 }
 
-fn lines(text: &str) -> Vec<Line> {
-    let raw: Vec<&str> = text.lines().collect();
+/// The lines of a recap, with the timestamps taken out (and counted) first, so that
+/// "**Topic** (02:15)" is still a heading.
+fn lines(text: &str) -> (Vec<Line>, usize) {
+    let mut timestamps = 0;
+    let cleaned: Vec<String> = text
+        .lines()
+        .map(|line| {
+            let indent = &line[..line.len() - line.trim_start().len()];
+            let (text, count) = without_timestamps(line);
+            timestamps += count;
+            format!("{indent}{text}")
+        })
+        .collect();
+    let raw: Vec<&str> = cleaned.iter().map(String::as_str).collect();
     let mut out = Vec::new();
     let mut skip_next = false;
     for (i, line) in raw.iter().enumerate() {
@@ -244,10 +267,14 @@ fn lines(text: &str) -> Vec<Line> {
             let indent = caps
                 .get(1)
                 .map_or(0, |m| m.as_str().replace('\t', "  ").len());
-            let text = caps.get(2).map_or("", |m| m.as_str()).trim().to_string();
+            let done = caps
+                .get(2)
+                .is_some_and(|m| m.as_str().eq_ignore_ascii_case("x"));
+            let text = caps.get(3).map_or("", |m| m.as_str()).trim().to_string();
             if !text.is_empty() {
                 out.push(Line::Item {
                     nested: indent >= 2,
+                    done,
                     text,
                 });
             }
@@ -264,7 +291,36 @@ fn lines(text: &str) -> Vec<Line> {
         }
         out.push(Line::Paragraph(trimmed.to_string()));
     }
-    out
+    // A short line without a full stop that a list follows is that list's heading, as Fathom
+    // writes topics and Otter and Fathom write a person's action items.
+    for i in 0..out.len().saturating_sub(1) {
+        let heads_a_list = matches!(out[i + 1], Line::Item { nested: false, .. });
+        if let (Line::Paragraph(text), true) = (&out[i], heads_a_list) {
+            let short = text.chars().count() <= 60 && !text.ends_with(['.', '!', '?', ';', ',']);
+            if short && text.chars().next().is_some_and(char::is_uppercase) {
+                out[i] = Line::Heading(text.clone());
+            }
+        }
+    }
+    // A short line without a colon or a full stop before a paragraph is that paragraph's
+    // heading, as Gemini and copied Teams notes write topics.
+    for i in 1..out.len().saturating_sub(1) {
+        let before_text = match &out[i + 1] {
+            Line::Paragraph(next) => next.chars().count() >= 40 || next.ends_with('.'),
+            _ => false,
+        };
+        if let (Line::Paragraph(text), true) = (&out[i], before_text) {
+            let words = text.split_whitespace().count();
+            let short = words <= 8
+                && !text.ends_with(['.', '!', '?', ';', ','])
+                && !text.contains(':')
+                && !text.chars().any(|c| c.is_ascii_digit());
+            if short && text.chars().next().is_some_and(char::is_uppercase) {
+                out[i] = Line::Heading(text.clone());
+            }
+        }
+    }
+    (out, timestamps)
 }
 
 /// `Label: text` with a short label, as points, Gemini's next steps and metadata are written.
@@ -354,7 +410,9 @@ pub fn read(input: &RecapText, style: &Style) -> Recap {
     if let Some(subject) = &input.subject {
         reader.recap.title = subject.clone();
     }
-    for line in lines(&input.text) {
+    let (lines, timestamps) = lines(&input.text);
+    reader.timestamps = timestamps;
+    for line in lines {
         reader.line(line);
     }
     reader.finish(input)
@@ -377,28 +435,32 @@ impl Reader<'_> {
         match line {
             Line::Heading(text) => self.heading(&text),
             Line::Paragraph(text) => self.paragraph(&text),
-            Line::Item { nested, text } => self.item(nested, &text),
+            Line::Item { nested, done, text } => self.item(nested, done, &text),
             Line::Row(cells) => self.row(cells),
         }
     }
 
     fn clean(&mut self, text: &str) -> String {
-        let (text, count) = without_timestamps(text);
-        self.timestamps += count;
         text.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace())
             .replace("**", "")
     }
 
     fn heading(&mut self, text: &str) {
-        let text = self.clean(text);
+        // Tools decorate headings with emoji: "🔐 Penetration test findings".
+        let text = self
+            .clean(text)
+            .trim_start_matches(|c: char| !c.is_alphanumeric() && !"\"'(“".contains(c))
+            .trim()
+            .to_string();
         if text.is_empty() {
             return;
         }
-        if self.recap.title.is_empty() {
+        let name = section_name(&text);
+        // "Meeting summary" above the meeting's name, as Webex writes it, is no title.
+        if self.recap.title.is_empty() && !is_section(&name) {
             self.recap.title = text;
             return;
         }
-        let name = section_name(&text);
         if TASK_SECTIONS.contains(&name.as_str()) {
             self.section = Section::Tasks;
             self.group = None;
@@ -479,8 +541,16 @@ impl Reader<'_> {
         }
     }
 
-    /// "Date: …", "Attendees: …", "Title: …" lines: the meeting's facts, not its notes.
+    /// "Date: …", "Attendees: …", "Title: …" lines, and a line before the first section that
+    /// is only a date ("Wed, Nov 11, 2026 3:00 PM · 45 mins"): the meeting's facts, not its notes.
     fn metadata(&mut self, raw: &str) -> bool {
+        let only_a_date = self.section == Section::Preamble
+            && raw.chars().count() <= 60
+            && meeting_date(raw, self.style.month_first).is_some();
+        if only_a_date {
+            self.metadata_dates.push(raw.to_string());
+            return true;
+        }
         let Some((label, value)) = raw.split_once(':') else {
             return false;
         };
@@ -526,7 +596,7 @@ impl Reader<'_> {
         topic.summary.push_str(text.trim());
     }
 
-    fn item(&mut self, nested: bool, raw: &str) {
+    fn item(&mut self, nested: bool, done: bool, raw: &str) {
         let text = self.clean(raw);
         if text.is_empty() {
             return;
@@ -534,7 +604,12 @@ impl Reader<'_> {
         match self.section {
             Section::Tasks => match self.recap.tasks.last_mut() {
                 Some(task) if nested => append(&mut task.description, &text),
-                _ => self.task(&text),
+                _ => {
+                    self.task(&text);
+                    if let Some(task) = self.recap.tasks.last_mut() {
+                        task.done = done;
+                    }
+                }
             },
             Section::Attendees => self.attendees(&text),
             Section::Preamble | Section::Discussion => {
@@ -563,7 +638,7 @@ impl Reader<'_> {
                 owner: None,
                 due: None,
             });
-            self.paragraph(&cells.join(" | "));
+            self.paragraph(&cells.join(" — "));
             return;
         };
         let cell = |index: Option<usize>| {
@@ -573,7 +648,7 @@ impl Reader<'_> {
                 .unwrap_or_default()
         };
         if !table.holds_tasks() {
-            let text = cells.join(" | ");
+            let text = cells.join(" — ");
             let topic = self.current_topic();
             self.recap.topics[topic].points.push((String::new(), text));
             return;
@@ -591,7 +666,7 @@ impl Reader<'_> {
     }
 
     fn task(&mut self, text: &str) {
-        let owned = task_owners(text, self.style.mentions);
+        let owned = task_owners(&owner_label_as_lead(text), self.style.mentions);
         let (mut owners, mut with_team) = (owned.owners, owned.with_team);
         if owners.is_empty() && !with_team {
             if let Some((names, team)) = &self.group {
@@ -608,6 +683,7 @@ impl Reader<'_> {
             description,
             owners,
             with_team,
+            done: false,
         });
     }
 
@@ -620,6 +696,14 @@ impl Reader<'_> {
             .iter()
             .find_map(|text| meeting_date(text, self.style.month_first).map(|d| (d, text.clone())));
         self.recap.title = without_date(&self.recap.title);
+        self.recap.day_first = if self.style.month_first {
+            Some(false)
+        } else {
+            self.recap
+                .date
+                .as_ref()
+                .and_then(|(_, words)| numeric_order(words))
+        };
         if self.timestamps > 0 {
             self.recap
                 .left_out
@@ -637,6 +721,21 @@ fn append(target: &mut String, text: &str) {
         target.push(' ');
     }
     target.push_str(text.trim());
+}
+
+/// "Ana Lucía Ferreira: share the draft", as Webex writes an owner before an item: the label
+/// is names and the rest starts in lower case, so it reads as "Ana Lucía Ferreira to share the
+/// draft". A title ("Sponsor update: Inform the sponsor") is followed by a capital.
+fn owner_label_as_lead(text: &str) -> String {
+    let Some((label, rest)) = text.split_once(": ") else {
+        return text.to_string();
+    };
+    let lower_case_rest = rest.chars().next().is_some_and(char::is_lowercase);
+    if lower_case_rest && name_list(label).is_some() {
+        format!("{label} to {rest}")
+    } else {
+        text.to_string()
+    }
 }
 
 /// A one-line item as a title and the rest: its first sentence, at most about 80 characters.
@@ -738,6 +837,33 @@ fn without_date(title: &str) -> String {
     }
 }
 
+/// The order a numeric date shows when one of its numbers is over 12: "11/18/2025" is month
+/// first, "18/11/2025" day first.
+fn numeric_order(text: &str) -> Option<bool> {
+    static NUMERIC: OnceLock<Option<Regex>> = OnceLock::new();
+    let pattern = NUMERIC
+        .get_or_init(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})/\d{2,4}\b").ok())
+        .as_ref()?;
+    let caps = pattern.captures(text)?;
+    let first: u32 = caps.get(1)?.as_str().parse().ok()?;
+    let second: u32 = caps.get(2)?.as_str().parse().ok()?;
+    match (first > 12, second > 12) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    }
+}
+
+/// Whether date words hold a year: four digits in a row, or a numeric date's third number.
+fn states_a_year(words: &str) -> bool {
+    let runs: Vec<usize> = words
+        .split(|c: char| !c.is_ascii_digit())
+        .map(str::len)
+        .filter(|&len| len > 0)
+        .collect();
+    runs.iter().any(|&len| len >= 4) || runs.len() >= 3
+}
+
 /// The meeting date a text states with its year: "11/18/2025", "Nov 18, 2025", "18 November
 /// 2025", "2025-11-18", "2025/11/18".
 pub fn meeting_date(text: &str, month_first: bool) -> Option<NaiveDate> {
@@ -751,8 +877,7 @@ pub fn meeting_date(text: &str, month_first: bool) -> Option<NaiveDate> {
         .into_iter()
         .find_map(|found| match found.reading {
             Reading::Due(due)
-                if due.precision == crate::dates::Precision::Day
-                    && found.words.chars().filter(char::is_ascii_digit).count() >= 6 =>
+                if due.precision == crate::dates::Precision::Day && states_a_year(&found.words) =>
             {
                 Some(due.date)
             }

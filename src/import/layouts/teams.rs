@@ -16,7 +16,13 @@ impl Layout for TeamsCopilot {
         "Microsoft Teams (Copilot recap)"
     }
     fn recognise(&self, text: &str) -> Option<(u32, String)> {
-        let sections: Vec<Section> = text.lines().filter_map(recap::section_of).collect();
+        // The recap writes its sections with a colon ("Topics:"); other tools' plain
+        // "Topics" headings are theirs.
+        let sections: Vec<Section> = text
+            .lines()
+            .filter(|line| line.trim_end().ends_with(':'))
+            .filter_map(recap::section_of)
+            .collect();
         (sections.contains(&Section::Topics) && sections.contains(&Section::Tasks))
             .then(|| (10, "a `Topics:` line and a `Tasks:` line".to_string()))
     }

@@ -1,6 +1,6 @@
 //! Webex AI Assistant meeting summaries: "Summary", "Action items" with an owner per item.
 
-use super::{first_marker, Layout};
+use super::{first_marker, Layout, Style};
 
 pub struct Webex;
 
@@ -13,5 +13,11 @@ impl Layout for Webex {
     }
     fn recognise(&self, text: &str) -> Option<(u32, String)> {
         first_marker(text, &["webex"]).map(|why| (10, why))
+    }
+    fn style(&self) -> Style {
+        Style {
+            month_first: true,
+            ..Style::default()
+        }
     }
 }
