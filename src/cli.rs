@@ -112,9 +112,13 @@ pub enum Command {
     /// Create a new site in DIR: site.toml, people.toml, a sample meeting and initiative.
     ///
     /// The default theme is built in; the site builds at once. DIR must be new or empty.
+    /// With --empty, no example content: for a team that starts by importing its recaps.
     Init {
         /// The folder to create the site in.
         dir: PathBuf,
+        /// No example meeting, initiative or people.
+        #[arg(long)]
+        empty: bool,
     },
     /// Create a new meeting or initiative file from a template; never overwrites.
     New {
@@ -293,18 +297,25 @@ fn execute(cli: &Cli) -> Result<(), Error> {
         Command::Build(args) => build_command(cli, args),
         Command::Check(args) => check_command(cli, args),
         Command::Serve(args) => serve_command(cli, args),
-        Command::Init { dir } => {
+        Command::Init { dir, empty } => {
             let today = chrono::Utc::now().date_naive();
-            let written = crate::scaffold::init(dir, today)?;
+            let written = crate::scaffold::init(dir, today, *empty)?;
             if !cli.quiet {
                 println!("Created a site in {}:", dir.display());
                 for path in written {
                     println!("  {}", path.display());
                 }
-                println!(
-                    "Next: cd {} && dossier build, then open public/index.html",
-                    dir.display()
-                );
+                if *empty {
+                    println!(
+                        "Next: cd {} && dossier import RECAP (a recap from Teams, Zoom, Gemini, ...), then dossier build",
+                        dir.display()
+                    );
+                } else {
+                    println!(
+                        "Next: cd {} && dossier build, then open public/index.html",
+                        dir.display()
+                    );
+                }
             }
             Ok(())
         }

@@ -17,6 +17,7 @@ timezone = "Europe/Brussels"   # IANA name; decides "today"
 # today = 2025-11-24           # pin the reference date; default: the build date in `timezone`
 # week_start = "monday"        # first day of the week in calendars
 # fiscal_year_start = 7        # month the fiscal year starts, for "Q3 next fiscal year" in imports
+# date_order = "day-month"     # how imports read 03/04: "day-month" (3 April) or "month-day"
 # allow_html = false           # pass raw HTML in Markdown through instead of showing it as text
 "#;
 
@@ -59,8 +60,15 @@ fn meeting_text(title: &str, date: NaiveDate, example: bool) -> String {
     )
 }
 
-/// Creates a new site in `dir`, which must not exist or be empty.
-pub fn init(dir: &Path, today: NaiveDate) -> Result<Vec<PathBuf>> {
+/// people.toml of a site started with `--empty`: what the file is for, and nobody in it.
+const EMPTY_PEOPLE_TOML: &str = r#"# Everyone the notes mention. The table key is the id used in @mentions and the address of
+# the person's owner page; aliases are other ways of writing the name. `dossier import` adds
+# the people a recap names.
+"#;
+
+/// Creates a new site in `dir`, which must not exist or be empty: with an example meeting,
+/// initiative and people, or with none (`empty`), for a team that starts from its recaps.
+pub fn init(dir: &Path, today: NaiveDate, empty: bool) -> Result<Vec<PathBuf>> {
     if dir.exists() {
         let empty = std::fs::read_dir(dir)
             .map_err(|e| Error::read(dir, e))?
@@ -73,19 +81,27 @@ pub fn init(dir: &Path, today: NaiveDate) -> Result<Vec<PathBuf>> {
             )));
         }
     }
-    let files = [
+    let mut files = vec![
         (PathBuf::from(CONFIG_FILE), SITE_TOML.to_string()),
-        (PathBuf::from(PEOPLE_FILE), PEOPLE_TOML.to_string()),
-        (
-            Path::new(MEETINGS_DIR).join(format!("{today}-weekly-sync.md")),
-            meeting_text("Weekly sync", today, true),
-        ),
-        (
-            Path::new(INITIATIVES_DIR).join("cloud-migration.md"),
-            INITIATIVE.replace("{target}", &(today + chrono::Days::new(90)).to_string()),
-        ),
         (PathBuf::from(".gitignore"), "/public\n".to_string()),
     ];
+    if empty {
+        files.push((PathBuf::from(PEOPLE_FILE), EMPTY_PEOPLE_TOML.to_string()));
+        std::fs::create_dir_all(dir.join(MEETINGS_DIR))
+            .map_err(|e| Error::write(&dir.join(MEETINGS_DIR), e))?;
+    } else {
+        files.extend([
+            (PathBuf::from(PEOPLE_FILE), PEOPLE_TOML.to_string()),
+            (
+                Path::new(MEETINGS_DIR).join(format!("{today}-weekly-sync.md")),
+                meeting_text("Weekly sync", today, true),
+            ),
+            (
+                Path::new(INITIATIVES_DIR).join("cloud-migration.md"),
+                INITIATIVE.replace("{target}", &(today + chrono::Days::new(90)).to_string()),
+            ),
+        ]);
+    }
     let mut written = Vec::new();
     for (path, text) in files {
         write_new(&dir.join(&path), &text, &path)?;
@@ -154,5 +170,20 @@ fn write_new(full: &Path, text: &str, shown: &Path) -> Result<()> {
             )]))
         }
         Err(e) => Err(Error::write(shown, e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sample_people_are_the_ones_import_warns_about() {
+        for (id, name) in crate::content::people::SAMPLE_PEOPLE {
+            assert!(
+                PEOPLE_TOML.contains(&format!("[{id}]\nname = \"{name}\"")),
+                "{id}"
+            );
+        }
     }
 }

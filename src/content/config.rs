@@ -26,6 +26,10 @@ pub struct SiteConfig {
     pub allow_html: bool,
     /// First day of the week in calendars.
     pub week_start: Weekday,
+    /// How `import` reads a numeric date like 03/04: `Some(true)` for day first
+    /// (`date_order = "day-month"`), `Some(false)` for month first; unset, a date that reads
+    /// either way is left undated unless the recap shows its own order.
+    pub day_first: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -39,6 +43,7 @@ struct RawConfig {
     fiscal_year_start: Option<Spanned<i64>>,
     allow_html: Option<bool>,
     week_start: Option<Spanned<String>>,
+    date_order: Option<Spanned<String>>,
 }
 
 impl SiteConfig {
@@ -132,6 +137,20 @@ impl SiteConfig {
             None => Weekday::Mon,
         };
 
+        let day_first = match &raw.date_order {
+            Some(order) => match order.get_ref().as_str() {
+                "day-month" => Some(true),
+                "month-day" => Some(false),
+                _ => {
+                    return Err(file.error(
+                        span(order.span()),
+                        "date_order is \"day-month\" (15/12) or \"month-day\" (12/15)",
+                    ))
+                }
+            },
+            None => None,
+        };
+
         let theme = match &raw.theme {
             Some(theme) => {
                 let name = theme.get_ref();
@@ -155,6 +174,7 @@ impl SiteConfig {
             fiscal_year_start,
             allow_html: raw.allow_html.unwrap_or(false),
             week_start,
+            day_first,
         })
     }
 }
@@ -177,6 +197,18 @@ mod tests {
         assert_eq!(config.base_url, "http://localhost/");
         assert_eq!(config.week_start, Weekday::Mon);
         assert!(!config.allow_html);
+    }
+
+    #[test]
+    fn date_order_reads_both_orders_and_points_at_a_wrong_one() {
+        assert_eq!(parse("title = \"T\"\n").unwrap().day_first, None);
+        let day_month = parse("title = \"T\"\ndate_order = \"day-month\"\n").unwrap();
+        assert_eq!(day_month.day_first, Some(true));
+        let month_day = parse("title = \"T\"\ndate_order = \"month-day\"\n").unwrap();
+        assert_eq!(month_day.day_first, Some(false));
+        let err = parse("title = \"T\"\ndate_order = \"dmy\"\n").unwrap_err();
+        assert_eq!((err.line, err.column), (2, 14));
+        assert!(err.message.contains("day-month"), "{}", err.message);
     }
 
     #[test]

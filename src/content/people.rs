@@ -9,6 +9,10 @@ use std::path::Path;
 
 pub const PEOPLE_FILE: &str = "content/people.toml";
 
+/// The example people `dossier init` writes (id, name): a recap name that matches one of them
+/// most likely means the sample was never replaced, and `import` says so.
+pub const SAMPLE_PEOPLE: [(&str, &str); 2] = [("alex", "Alex Martin"), ("sam", "Sam Peeters")];
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Person {
     /// The table key in people.toml, and the slug of the owner page.

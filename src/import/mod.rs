@@ -78,6 +78,10 @@ pub struct ImportReport {
     pub undated: Vec<(String, String)>,
     /// (name as written, where, candidate ids)
     pub ambiguous: Vec<(String, String, Vec<String>)>,
+    /// Every name matched to a person: name as written → (id, name in people.toml).
+    pub matched: std::collections::BTreeMap<String, (String, String)>,
+    /// Names matched to the example people `dossier init` writes.
+    pub matched_samples: BTreeSet<String>,
 }
 
 /// The meeting date written in a recap title: "18 November 2025", "November 18, 2025",
@@ -273,6 +277,19 @@ fn read_input(input: &Path) -> Result<(PathBuf, Vec<u8>)> {
 }
 
 impl ImportReport {
+    fn record_match(&mut self, written: &str, id: &str, directory: &Directory) {
+        let name = directory
+            .people
+            .get(id)
+            .map_or_else(|| id.to_string(), |person| person.name.clone());
+        if crate::content::people::SAMPLE_PEOPLE.contains(&(id, name.as_str())) {
+            self.matched_samples
+                .insert(format!("{written} → {id} ({name})"));
+        }
+        self.matched
+            .insert(written.to_string(), (id.to_string(), name));
+    }
+
     pub fn text(&self) -> String {
         let mut out = String::new();
         let _ = writeln!(
@@ -316,6 +333,14 @@ impl ImportReport {
                 names.join(", ")
             );
         }
+        if !self.matched.is_empty() {
+            let matches: Vec<String> = self
+                .matched
+                .iter()
+                .map(|(written, (id, name))| format!("{written} → {id} ({name})"))
+                .collect();
+            let _ = writeln!(out, "  Names matched: {}", matches.join(", "));
+        }
         if !self.deadlines.is_empty() {
             let _ = writeln!(out, "  Deadlines inferred:");
             for (task, token, words) in &self.deadlines {
@@ -330,6 +355,14 @@ impl ImportReport {
         }
         if !self.left_out.is_empty() {
             let _ = writeln!(out, "  Left out: {}", self.left_out.join(", "));
+        }
+        if !self.matched_samples.is_empty() {
+            let samples: Vec<&str> = self.matched_samples.iter().map(String::as_str).collect();
+            let _ = writeln!(
+                out,
+                "  Warning: {} matched the example people `dossier init` wrote; if they are not your team, remove them from {PEOPLE_FILE} (or start with `dossier init --empty`) and import again",
+                samples.join(", ")
+            );
         }
         for (name, place, ids) in &self.ambiguous {
             let _ = writeln!(

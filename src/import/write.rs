@@ -139,7 +139,10 @@ pub(super) fn mention_opening(
         };
         out.push_str(&escape_markdown(&opening[cursor..at]));
         match directory.find(name) {
-            Match::Person(id) => out.push_str(&format!("@{id}")),
+            Match::Person(id) => {
+                out.push_str(&format!("@{id}"));
+                report.record_match(name, &id, directory);
+            }
             Match::Ambiguous(ids) => {
                 if participants {
                     report
@@ -291,7 +294,10 @@ pub(super) fn task_line(
     let mut unmatched = Vec::new();
     for name in &task.owners {
         match directory.find(name) {
-            Match::Person(id) => owners.push(format!("@{id}")),
+            Match::Person(id) => {
+                report.record_match(name, &id, directory);
+                owners.push(format!("@{id}"));
+            }
             Match::Ambiguous(ids) => {
                 report
                     .ambiguous
@@ -313,7 +319,7 @@ pub(super) fn task_line(
     let context = deadlines::Context {
         meeting: date,
         fiscal_start: config.fiscal_year_start,
-        day_first,
+        day_first: config.day_first.or(day_first),
     };
     let found: Vec<Found> = deadlines::find_in(&words, &context);
     let mark = if task.done { "x" } else { " " };

@@ -633,3 +633,40 @@ fn a_recap_no_tool_wrote_still_imports_and_says_how() {
     assert_eq!(empty.status.code(), Some(1), "{}", stderr(&empty));
     assert!(stderr(&empty).contains("empty"), "{}", stderr(&empty));
 }
+
+/// A recap imported into a fresh `dossier init` site does not quietly take the example people
+/// for its own; `init --empty` starts without them.
+#[test]
+fn imports_into_a_new_site_do_not_mix_with_the_example() {
+    let recap = fixtures().join("tools/zoom-renewal.txt");
+    let parent = tempfile::tempdir().unwrap();
+    for (empty, warned) in [(false, true), (true, false)] {
+        let dir = parent.path().join(if empty { "empty" } else { "sample" });
+        let mut init = dossier();
+        init.arg("init").arg(&dir);
+        if empty {
+            init.arg("--empty");
+        }
+        let init = init.output().unwrap();
+        assert!(init.status.success(), "{}", stderr(&init));
+        let output = dossier()
+            .arg("--root")
+            .arg(&dir)
+            .args(["import", recap.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", stderr(&output));
+        let report = stdout(&output);
+        assert!(report.contains("Sam Peeters → "), "{report}");
+        assert_eq!(report.contains("example people"), warned, "{report}");
+        let meetings = walkdir(&dir.join("content/meetings"));
+        assert_eq!(meetings.len(), if empty { 1 } else { 2 }, "{meetings:?}");
+        let build = dossier()
+            .arg("--root")
+            .arg(&dir)
+            .arg("build")
+            .output()
+            .unwrap();
+        assert!(build.status.success(), "{}", stderr(&build));
+    }
+}
