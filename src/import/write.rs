@@ -179,6 +179,12 @@ pub(super) fn write_meeting(
         );
     }
     out.push_str("+++\n");
+    // Numeric dates: the site's order, else the one the recap shows.
+    let deadline_context = deadlines::Context {
+        meeting: date,
+        fiscal_start: config.fiscal_year_start,
+        day_first: config.day_first.or(recap.day_first),
+    };
 
     let topic_words: Vec<BTreeSet<String>> = recap
         .topics
@@ -255,28 +261,14 @@ pub(super) fn write_meeting(
         if let Some(tasks) = placed.get(&index) {
             out.push('\n');
             for task in tasks {
-                out.push_str(&task_line(
-                    task,
-                    date,
-                    recap.day_first,
-                    config,
-                    directory,
-                    report,
-                ));
+                out.push_str(&task_line(task, &deadline_context, directory, report));
             }
         }
     }
     if !meeting_level.is_empty() {
         out.push_str("\n## Tasks\n");
         for task in meeting_level {
-            out.push_str(&task_line(
-                task,
-                date,
-                recap.day_first,
-                config,
-                directory,
-                report,
-            ));
+            out.push_str(&task_line(task, &deadline_context, directory, report));
         }
     }
     out
@@ -284,9 +276,7 @@ pub(super) fn write_meeting(
 
 pub(super) fn task_line(
     task: &RecapTask,
-    date: NaiveDate,
-    day_first: Option<bool>,
-    config: &SiteConfig,
+    deadline_context: &deadlines::Context,
     directory: &Directory,
     report: &mut ImportReport,
 ) -> String {
@@ -316,12 +306,7 @@ pub(super) fn task_line(
         let _ = write!(description, " (with {})", escape_markdown(&also.join(", ")));
     }
     let words = format!("{} {}", task.title, task.description);
-    let context = deadlines::Context {
-        meeting: date,
-        fiscal_start: config.fiscal_year_start,
-        day_first: config.day_first.or(day_first),
-    };
-    let found: Vec<Found> = deadlines::find_in(&words, &context);
+    let found: Vec<Found> = deadlines::find_in(&words, deadline_context);
     let mark = if task.done { "x" } else { " " };
     let mut line = if description.trim().is_empty() {
         format!("- [{mark}] **{}**", escape_markdown(&task.title))
