@@ -178,6 +178,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn check_knows_the_template_text() {
+        let blank = meeting_text("T", NaiveDate::default(), false);
+        let example = meeting_text("T", NaiveDate::default(), true);
+        for phrase in crate::content::meeting::TEMPLATE_PHRASES {
+            assert!(
+                blank.contains(phrase) || example.contains(phrase),
+                "{phrase}"
+            );
+        }
+    }
+
+    #[test]
     fn the_sample_people_are_the_ones_import_warns_about() {
         for (id, name) in crate::content::people::SAMPLE_PEOPLE {
             assert!(

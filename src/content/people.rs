@@ -130,6 +130,40 @@ impl People {
 
     /// Matches a written name (`Robby`, `patrick-faut`, `José`) to a person. An id always wins
     /// over someone else's alias, so adding an alias never silently re-routes an existing id.
+    /// The person whose id, name, first name or alias is nearest to `written` when nobody
+    /// answers to it: one or two typed letters off ("priay" → priya), never a guess between
+    /// two people equally near.
+    pub fn closest(&self, written: &str) -> Option<&Person> {
+        let key = mention_key(written);
+        let allowed = if key.chars().count() <= 4 { 1 } else { 2 };
+        let mut best: Option<(usize, &str)> = None;
+        let mut tied = false;
+        for (candidate, ids) in &self.by_key {
+            // The whole name, or one of its parts: "peters" is meant for Sam Peeters.
+            let distance = candidate
+                .split('-')
+                .chain(std::iter::once(candidate.as_str()))
+                .map(|part| strsim::damerau_levenshtein(&key, part))
+                .min()
+                .unwrap_or(usize::MAX);
+            if distance > allowed || ids.len() != 1 {
+                continue;
+            }
+            match best {
+                Some((d, id)) if d == distance && id != ids[0] => tied = true,
+                Some((d, _)) if d <= distance => {}
+                _ => {
+                    best = Some((distance, &ids[0]));
+                    tied = false;
+                }
+            }
+        }
+        match (best, tied) {
+            (Some((_, id)), false) => self.by_id.get(id),
+            _ => None,
+        }
+    }
+
     pub fn resolve(&self, written: &str) -> Resolved<'_> {
         let key = mention_key(written);
         if let Some(person) = self.by_id.get(&key) {
@@ -151,6 +185,19 @@ impl People {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_typo_finds_the_person_meant_and_a_tie_finds_nobody() {
+        let people = people(
+            "[priya]\nname = \"Priya Raman\"\n[sam]\nname = \"Sam Peeters\"\n[sem]\nname = \"Sem Ozturk\"\n",
+        );
+        let closest = |written| people.closest(written).map(|p| p.id.as_str());
+        assert_eq!(closest("priay"), Some("priya"));
+        assert_eq!(closest("Priya-Ramen"), Some("priya"));
+        assert_eq!(closest("peters"), Some("sam"));
+        assert_eq!(closest("sim"), None, "sam and sem are both one letter away");
+        assert_eq!(closest("zoe"), None);
+    }
 
     fn people(text: &str) -> People {
         People::parse(&SourceFile::new(

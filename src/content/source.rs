@@ -125,7 +125,14 @@ impl SourceFile {
         let toml_text = &self.text[range.clone()];
         toml::from_str(toml_text).map_err(|e| {
             let span = e.span().unwrap_or(0..0);
-            let message = e.message().trim().to_string();
+            let mut message = e.message().trim().to_string();
+            // `date = "2026-11-20"`: TOML reads a quoted date as text.
+            if let Some(quoted) = message
+                .strip_prefix("invalid type: string \"")
+                .and_then(|rest| rest.strip_suffix("\", expected a TOML datetime"))
+            {
+                message = format!("a date is written without quotes: {quoted}, not \"{quoted}\"");
+            }
             self.error(range.start + span.start..range.start + span.end, message)
         })
     }

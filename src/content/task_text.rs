@@ -25,6 +25,44 @@ pub(crate) fn implausible_deadline(
         .then_some("this deadline is more than five years after the meeting; a typo in the year?")
 }
 
+/// What to write instead of `due:WRITTEN` when it is no deadline: the same date in the form a
+/// deadline takes, when the words say which date that is.
+pub(crate) fn due_hint(written: &str) -> String {
+    let numbers: Vec<&str> = written
+        .split(['/', '.', '-'])
+        .filter(|n| !n.is_empty())
+        .collect();
+    let all_numbers = numbers.len() == 3
+        && numbers
+            .iter()
+            .all(|n| n.chars().all(|c| c.is_ascii_digit()));
+    let iso = |year: &str, month: &str, day: &str| {
+        let (month, day): (u32, u32) = (month.parse().unwrap_or(0), day.parse().unwrap_or(0));
+        format!("due:{year}-{month:02}-{day:02}")
+    };
+    if all_numbers {
+        let (a, b, c) = (numbers[0], numbers[1], numbers[2]);
+        if a.len() == 4 {
+            return format!("write it as {}", iso(a, b, c));
+        }
+        if c.len() == 4 {
+            let (first, second): (u32, u32) = (a.parse().unwrap_or(0), b.parse().unwrap_or(0));
+            if written.contains('.') || first > 12 {
+                return format!("write it as {}", iso(c, b, a));
+            }
+            if second > 12 {
+                return format!("write it as {}", iso(c, a, b));
+            }
+            return format!(
+                "write it as {} (day first) or {} (month first)",
+                iso(c, b, a),
+                iso(c, a, b)
+            );
+        }
+    }
+    "a deadline is a date: due:YYYY-MM-DD, due:YYYY-MM or due:YYYY-Qn (words such as \"tomorrow\" are read by `dossier import`, not in meeting files)".to_string()
+}
+
 /// Where the first sentence of `text` ends (just after its full stop), not counting a full stop
 /// inside a protected range (a link or a code span).
 pub(crate) fn first_sentence_end(text: &str, protected: &[Range<usize>]) -> Option<usize> {
@@ -111,4 +149,28 @@ pub(crate) fn whole_lines(text: &str, range: Range<usize>) -> Range<usize> {
             .map_or(text.len(), |i| range.end + i + 1)
     };
     start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn near_miss_deadlines_get_the_form_they_meant() {
+        let table = [
+            ("2026/11/27", "write it as due:2026-11-27"),
+            ("2026.11.27", "write it as due:2026-11-27"),
+            ("27.11.2026", "write it as due:2026-11-27"),
+            ("27/11/2026", "write it as due:2026-11-27"),
+            ("11/27/2026", "write it as due:2026-11-27"),
+            (
+                "03/04/2026",
+                "write it as due:2026-04-03 (day first) or due:2026-03-04 (month first)",
+            ),
+        ];
+        for (written, hint) in table {
+            assert_eq!(due_hint(written), hint, "{written}");
+        }
+        assert!(due_hint("tomorrow").contains("due:YYYY-MM-DD"));
+    }
 }

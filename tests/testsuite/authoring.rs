@@ -75,7 +75,7 @@ fn new_meeting_is_dated_today_in_the_site_and_never_overwrites() {
 }
 
 #[test]
-fn new_files_build_without_warnings() {
+fn new_files_build_and_check_points_at_their_template_text() {
     let site = Fixture::valid();
     assert!(site
         .run(&["new", "meeting", "Weekly", "--date", "2025-12-01"])
@@ -89,6 +89,28 @@ fn new_files_build_without_warnings() {
         .root()
         .join("content/initiatives/data-platform.md")
         .is_file());
+    let build = site.build();
+    assert!(build.status.success(), "{}", stderr(&build));
+    // Until the placeholders are replaced, check says where they are, and nothing else.
+    let check = site.run(&["check"]);
+    let message = stderr(&check);
+    assert_eq!(check.status.code(), Some(1), "{message}");
+    assert_eq!(
+        message.matches("text from the template").count(),
+        3,
+        "{message}"
+    );
+    assert!(message.contains("3 errors found"), "{message}");
+    let meeting = site.root().join("content/meetings/2025-12-01-weekly.md");
+    let filled = std::fs::read_to_string(&meeting)
+        .unwrap()
+        .replace("## First topic", "## Budget")
+        .replace("Who discussed what.", "@sigi presented the budget.")
+        .replace(
+            "- **A point:** what was said.",
+            "- **Cuts:** two projects stop.",
+        );
+    std::fs::write(&meeting, filled).unwrap();
     let check = site.run(&["check"]);
     assert!(check.status.success(), "{}", stderr(&check));
 }

@@ -91,3 +91,97 @@ fn json_format_lists_every_problem_for_ci_annotations() {
     assert!(clean.status.success());
     assert_eq!(stdout(&clean).trim(), "[]");
 }
+
+/// What a writer meant but dossier would not read: each is a warning at its place (an error for
+/// a `due:` word that is no deadline), the build still succeeds for warnings, and `check` fails.
+#[test]
+fn every_near_miss_is_reported_at_its_place_with_what_to_write() {
+    let meeting = |from: &str, to: &str| {
+        assert!(MEETING.contains(from), "{from}");
+        MEETING.replacen(from, to, 1)
+    };
+    // (file, its text, where, words, whether the build still succeeds)
+    let cases: Vec<(&str, String, String, &str, bool)> = vec![
+        (
+            M,
+            meeting(" @Manon due", " due"),
+            format!("{M}:8:1"),
+            "names no owner",
+            true,
+        ),
+        (
+            M,
+            meeting("due:2025-11-28", "due: 2025-11-28"),
+            format!("{M}:8:33"),
+            "write due:2025-11-28 without a space",
+            true,
+        ),
+        (
+            M,
+            meeting("due:2025-11-28", "due:2025/11/28"),
+            format!("{M}:8:33"),
+            "write it as due:2025-11-28",
+            false,
+        ),
+        (
+            M,
+            meeting("due:2025-11-28", "due:28.11.2025"),
+            format!("{M}:8:33"),
+            "write it as due:2025-11-28",
+            false,
+        ),
+        (
+            M,
+            meeting("due:2025-11-28", "due:tomorrow"),
+            format!("{M}:8:33"),
+            "a deadline is a date",
+            false,
+        ),
+        (
+            M,
+            meeting("@Manon due", "@Manno due"),
+            format!("{M}:8:26"),
+            "did you mean @manon (Manon)?",
+            true,
+        ),
+        (
+            M,
+            meeting("date = 2025-11-20", "date = 2025-11-21"),
+            format!("{M}:3:8"),
+            "the file name says 2025-11-20",
+            true,
+        ),
+        (
+            M,
+            meeting("@Sigi and @Manon met.", "Who discussed what."),
+            format!("{M}:6:1"),
+            "text from the template",
+            true,
+        ),
+        (
+            M,
+            meeting("date = 2025-11-20", "date = \"2025-11-20\""),
+            format!("{M}:3:8"),
+            "a date is written without quotes",
+            false,
+        ),
+    ];
+    for (path, text, location, words, builds) in cases {
+        let site = Fixture::valid().with(path, &text);
+        let build = site.build();
+        assert_eq!(
+            build.status.success(),
+            builds,
+            "{words}: {}",
+            stderr(&build)
+        );
+        let check = site.run(&["check"]);
+        let message = stderr(&check);
+        assert_eq!(check.status.code(), Some(1), "{words}: {message}");
+        assert!(
+            message.contains(&format!("{location}: ")),
+            "{words}: expected {location} in\n{message}"
+        );
+        assert!(message.contains(words), "expected {words:?} in\n{message}");
+    }
+}

@@ -294,7 +294,30 @@ impl<'r, 'a> BodyScan<'r, 'a> {
                     task.due.get_or_insert(due);
                 }
             }
-            Err(message) => self.diagnostics.push(self.source.error(span, message)),
+            Err(message) => {
+                // The whole word as written: `due:2026/11/27` stops the token at the slash.
+                let rest = &self.source.text[span.end..];
+                let more = rest
+                    .find(|c: char| c.is_whitespace() || matches!(c, ')' | ',' | ';'))
+                    .unwrap_or(rest.len());
+                let written = format!("{value}{}", rest[..more].trim_end_matches('.'));
+                let span = span.start..span.end + written.len() - value.len();
+                // A date in the right form but not in the calendar keeps the parser's reason
+                // ("no month 13"); another form gets the form it meant.
+                let other_form = written.contains(['/', '.'])
+                    || written
+                        .chars()
+                        .any(|c| c.is_alphabetic() && c != 'Q' && c != 'q');
+                let message = if other_form {
+                    format!(
+                        "`due:{written}` is not a deadline; {}",
+                        crate::content::task_text::due_hint(&written)
+                    )
+                } else {
+                    message
+                };
+                self.diagnostics.push(self.source.error(span, message));
+            }
         }
     }
 
