@@ -75,6 +75,8 @@ pub struct MeetingDoc {
     pub attendees: Vec<PersonRef>,
     pub draft: bool,
     pub intro_html: Arc<str>,
+    /// What stands under `## Tasks` besides the tasks: notes, quotes, tables, plain items.
+    pub tasks_notes_html: Arc<str>,
     pub summary: String,
     pub topics: Vec<TopicDoc>,
     pub tasks: Vec<TaskDoc>,
@@ -287,6 +289,12 @@ impl MeetingReader<'_> {
 
         let intro = &sections[0];
         let intro_html = renderer.block(&without_ranges(body, &intro.content, &intro.task_lines));
+        // Text a writer put among the tasks is theirs to keep: shown under the tasks.
+        let tasks_notes_html: String = sections
+            .iter()
+            .filter(|s| s.kind == SectionKind::Tasks)
+            .map(|s| renderer.block(&without_ranges(body, &s.content, &s.task_lines)))
+            .collect();
         // Intro mentions are checked like any other.
         self.people_of(&source, &intro.mentions, &mut diagnostics);
         for section in sections.iter().filter(|s| s.kind == SectionKind::Tasks) {
@@ -309,6 +317,7 @@ impl MeetingReader<'_> {
             attendees,
             draft: meta.draft,
             intro_html: intro_html.into(),
+            tasks_notes_html: tasks_notes_html.into(),
             summary,
             topics,
             tasks,

@@ -47,6 +47,8 @@ pub struct Meeting {
     pub tags: Vec<String>,
     pub attendees: Vec<PersonRef>,
     pub intro_html: Arc<str>,
+    /// What stands under `## Tasks` besides the tasks.
+    pub tasks_notes_html: Arc<str>,
     pub summary: String,
     pub topics: Vec<Topic>,
     /// Tasks under `## Tasks` (indices into `Site::tasks`).
@@ -185,6 +187,7 @@ impl Meeting {
             tags: doc.tags,
             attendees: doc.attendees,
             intro_html: doc.intro_html,
+            tasks_notes_html: doc.tasks_notes_html,
             summary: doc.summary,
             topics,
             tasks: meeting_tasks,

@@ -190,6 +190,7 @@ impl Renderer<'_> {
         let meeting = &site.meetings[*m];
         context.insert_value("meeting", self.meeting(*m));
         context.insert("intro_html", &*meeting.intro_html);
+        context.insert("tasks_notes_html", &*meeting.tasks_notes_html);
         context.insert_value("attendees", {
             meeting
                 .attendees

@@ -114,3 +114,34 @@ fn new_files_build_and_check_points_at_their_template_text() {
     let check = site.run(&["check"]);
     assert!(check.status.success(), "{}", stderr(&check));
 }
+
+/// Text in every position a writer may put it (before the first topic, between and inside
+/// tasks, nested lists, quotes, tables, under `## Tasks`) appears on the meeting's page.
+#[test]
+fn every_word_written_appears_on_a_page() {
+    let body = "Opening words before anything.\n\n\
+## Alpha topic\nTopic prose here.\n\n> Quoted wisdom inside.\n\n| Column | Other |\n|---|---|\n| tabled value | second cell |\n\n\
+- plain bullet thought\n  - nested bullet idea\n\n- [ ] **Write report:** with details here. @sigi due:2025-12-01\n  - [ ] **Inner step:** smaller piece. @manon\n  continuing explanation line\n\n\
+Between paragraph words.\n\n## Tasks\n- [ ] **Meeting task:** final duty. @sigi\n\nStray paragraph under tasks.\n\n> Tasks quote remark.\n\n| Tasks | Table |\n|---|---|\n| taskcell alpha | taskcell beta |\n\n- loose bullet remainder\n";
+    let site = Fixture::valid().with(
+        "content/meetings/2025-11-20-weekly.md",
+        &format!("+++\ntitle = \"Weekly\"\ndate = 2025-11-20\n+++\n{body}"),
+    );
+    let build = site.build();
+    assert!(build.status.success(), "{}", stderr(&build));
+    let page = std::fs::read_to_string(site.public().join("meetings/2025-11-20-weekly/index.html"))
+        .unwrap();
+    let tag = regex::Regex::new(r"<[^>]+>").unwrap();
+    let shown = tag.replace_all(&page, " ").to_lowercase();
+    let words: Vec<&str> = body
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.len() >= 4)
+        .filter(|w| !matches!(*w, "sigi" | "manon" | "Tasks"))
+        .collect();
+    assert!(words.len() > 40, "{}", words.len());
+    let missing: Vec<&&str> = words
+        .iter()
+        .filter(|w| !shown.contains(&w.to_lowercase()))
+        .collect();
+    assert!(missing.is_empty(), "not on the meeting page: {missing:?}");
+}
