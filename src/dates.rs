@@ -198,7 +198,7 @@ impl Bucket {
             Bucket::ThisWeek => "This week".into(),
             Bucket::NextWeek => "Next week".into(),
             Bucket::Later(month) => month.format("%B %Y").to_string(),
-            Bucket::Undated => "Undated".into(),
+            Bucket::Undated => "No deadline".into(),
         }
     }
 

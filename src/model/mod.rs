@@ -84,6 +84,11 @@ pub struct Task {
 }
 
 impl Task {
+    /// Open and without a deadline: what the "No deadline" groups list.
+    pub fn is_open_undated(&self) -> bool {
+        !self.done && self.due.is_none()
+    }
+
     /// Whole days past the deadline for an overdue task; 0 otherwise.
     pub fn days_late(&self, today: NaiveDate) -> i64 {
         match (self.overdue, self.due) {
@@ -215,6 +220,23 @@ impl Site {
             Some(topic) => self.topic_url(task.meeting, topic),
             None => self.meeting_url(task.meeting),
         }
+    }
+
+    /// Whole days since the meeting that raised a task: how long an undated task has waited.
+    pub fn task_age(&self, task: &Task) -> i64 {
+        (self.today - self.meetings[task.meeting].date)
+            .num_days()
+            .max(0)
+    }
+
+    /// Open tasks without a deadline, oldest meeting first.
+    pub fn undated_open(&self) -> Vec<usize> {
+        let mut undated: Vec<usize> = (0..self.tasks.len())
+            .filter(|&t| self.tasks[t].is_open_undated())
+            .collect();
+        // Meetings are newest first: the highest meeting index raised the oldest task.
+        undated.sort_by_key(|&t| std::cmp::Reverse(self.tasks[t].meeting));
+        undated
     }
 
     pub fn initiative_index(&self, slug: &str) -> Option<usize> {

@@ -164,6 +164,13 @@ impl Renderer<'_> {
                 .collect::<Vec<_>>()
                 .into(),
         );
+        // Undated tasks have a place: how many, and the ones waiting longest.
+        let undated = site.undated_open();
+        context.insert_value(
+            "undated",
+            self.tasks_of(&undated[..undated.len().min(DASHBOARD_TASKS / 2)]),
+        );
+        context.insert("undated_count", &undated.len());
         context.insert("meeting_count", &site.meetings.len());
         context.insert("open_count", &open);
         context.insert("overdue_count", &overdue.len());
@@ -327,6 +334,15 @@ impl Renderer<'_> {
                     ("person", person),
                     ("open_count", index.open_count(site).into()),
                     ("overdue_count", index.overdue_count(site).into()),
+                    (
+                        "undated_count",
+                        index
+                            .tasks
+                            .iter()
+                            .filter(|&&t| site.tasks[t].is_open_undated())
+                            .count()
+                            .into(),
+                    ),
                     (
                         "done_count",
                         (index.tasks.len() - index.open_count(site)).into(),

@@ -164,6 +164,7 @@ impl Renderer<'_> {
                             .map(|d| format!("{:?}", d.precision).to_lowercase())),
                     ),
                     ("days_late", task.days_late(site.today).into()),
+                    ("age_days", site.task_age(task).into()),
                     ("done", task.done.into()),
                     ("overdue", task.overdue.into()),
                     ("meeting", self.meeting_link(task.meeting)),

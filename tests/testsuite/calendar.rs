@@ -65,7 +65,7 @@ fn the_agenda_groups_open_tasks_by_urgency() {
         ("This week", vec!["Sign"]),
         ("Next week", vec!["Kick-off"]),
         ("December 2025", vec!["Review"]),
-        ("Undated", vec!["Plan the year"]),
+        ("No deadline", vec!["Plan the year"]),
     ]
     .into_iter()
     .map(|(t, v)| (t.to_string(), v.into_iter().map(String::from).collect()))
@@ -74,6 +74,8 @@ fn the_agenda_groups_open_tasks_by_urgency() {
     // Overdue entries say how late they are; month deadlines read as such.
     let overdue = text(&select(&doc, "#overdue .late")[0]);
     assert_eq!(overdue, "3 days late");
+    // Undated tasks say how long they have waited (the meeting of 20 Nov, seen on 24 Nov).
+    assert_eq!(text(&select(&doc, "#undated .age")[0]), "raised 4 days ago");
     assert!(text(&select(&doc, "#later-2025-12 .due")[0]).contains("by end of December 2025"));
     // Done tasks are kept apart.
     let done: Vec<String> = select(&doc, "details.done-list .task-title a")
@@ -89,7 +91,7 @@ fn owner_pages_carry_the_same_agenda_for_one_person() {
     assert!(site.build().status.success());
     let doc = html(&site.public().join("owners/manon/index.html"));
     let titles: Vec<String> = group_titles(&doc).into_iter().map(|(t, _)| t).collect();
-    assert_eq!(titles, ["Overdue", "Next week", "Undated"]);
+    assert_eq!(titles, ["Overdue", "Next week", "No deadline"]);
     let subscribe = select(&doc, "a.button")[0]
         .value()
         .attr("href")
