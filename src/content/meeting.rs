@@ -1,7 +1,10 @@
 //! Reading one content file into a document: front matter, topics, tasks and mentions, each
 //! kept with its position so that later stages can report problems at the right line.
 
+mod checks;
 mod scan;
+pub use checks::TEMPLATE_PHRASES;
+use checks::{check_task, date_matches_name, template_text};
 
 use crate::content::front_matter::split_front_matter;
 use crate::content::links::ContentIndex;
@@ -247,16 +250,8 @@ impl MeetingReader<'_> {
             }
         };
         if let Some(date) = date {
-            let named = slug.get(..10).and_then(|d| d.parse::<NaiveDate>().ok());
-            if named.is_some_and(|named| named != date) {
-                diagnostics.push(source.warning(
-                    source.toml_span(front.toml.start, meta.date.span()),
-                    format!(
-                        "the file name says {} but the meeting's date is {date}; rename the file or fix the date",
-                        &slug[..10]
-                    ),
-                ));
-            }
+            let span = source.toml_span(front.toml.start, meta.date.span());
+            date_matches_name(&source, &slug, date, span, &mut diagnostics);
         }
         template_text(&source, front.body.start, &mut diagnostics);
         let attendees = meta
@@ -494,63 +489,6 @@ impl MeetingReader<'_> {
 
 fn innermost_task(items: &mut [Item]) -> Option<&mut OpenTask> {
     items.iter_mut().rev().find_map(|item| item.task.as_mut())
-}
-
-/// Placeholder text of the `dossier new` template, which a writer means to replace. (The
-/// example meeting of `dossier init` reads as a real one and is left alone, so that a new
-/// site checks clean.)
-pub const TEMPLATE_PHRASES: &[&str] = &[
-    "## First topic",
-    "Who discussed what.",
-    "- **A point:** what was said.",
-];
-
-/// Warns about template text left in a meeting's body (which starts at `body_start`).
-fn template_text(source: &SourceFile, body_start: usize, diagnostics: &mut Vec<Diagnostic>) {
-    for phrase in TEMPLATE_PHRASES {
-        if let Some(at) = source.text[body_start..].find(phrase) {
-            let start = body_start + at;
-            diagnostics.push(source.warning(
-                start..start + phrase.len(),
-                "text from the template of `dossier new`: replace it with the meeting's own, or delete it",
-            ));
-        }
-    }
-}
-
-/// What a task's writer meant but dossier would not read: a task nobody owns, a deadline
-/// written `due: DATE` with a space (which is text).
-fn check_task(
-    source: &SourceFile,
-    item: Range<usize>,
-    task: &TaskDoc,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
-    static SPACED_DUE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
-    let text = &source.text[item.clone()];
-    let first_line = item.start..item.start + text.find('\n').unwrap_or(text.len());
-    if task.owners.is_empty() && !task.done {
-        diagnostics.push(source.warning(
-            first_line,
-            "this task names no owner: end it with @id, as in `- [ ] **Send the plan:** … @sam`",
-        ));
-    }
-    let spaced = SPACED_DUE.get_or_init(|| {
-        regex::Regex::new(r"(?i)\bdue\s*:\s+(\d{4}-\d{1,2}(?:-\d{1,2})?|\d{4}-Q[1-4])\b").ok()
-    });
-    if let Some(found) = spaced.as_ref().and_then(|re| re.captures(text)) {
-        if let (Some(whole), Some(date)) = (found.get(0), found.get(1)) {
-            let span = item.start + whole.start()..item.start + whole.end();
-            diagnostics.push(source.warning(
-                span,
-                format!(
-                    "`{}` is text, not a deadline: write due:{} without a space",
-                    whole.as_str(),
-                    date.as_str()
-                ),
-            ));
-        }
-    }
 }
 
 /// A task's title (its bold lead, or its first sentence) and where its detail starts in `body`.

@@ -3,6 +3,7 @@
 //! shows as written.
 
 use super::directory::Match;
+use super::recap::RecapTopic;
 use super::*;
 
 /// Escapes what Markdown or dossier would otherwise read as markup, so recap text shows as
@@ -211,53 +212,13 @@ pub(super) fn write_meeting(
     let mut slugs_taken = HashSet::new();
     for (index, topic) in recap.topics.iter().enumerate() {
         let _ = write!(out, "\n## {}", escape_markdown(&topic.title));
-        // A topic whose title makes no address, or the address of an earlier topic, gets
-        // one of its own, so that the file always builds.
         let natural = slugify(&topic.title);
-        let mut slug = if natural.is_empty() {
-            format!("topic-{}", index + 1)
-        } else {
-            natural.clone()
-        };
-        let mut suffix = 2;
-        while !slugs_taken.insert(slug.clone()) {
-            slug = format!(
-                "{}-{suffix}",
-                if natural.is_empty() {
-                    "topic"
-                } else {
-                    &natural
-                }
-            );
-            suffix += 1;
-        }
+        let slug = unique_slug(&natural, index, &mut slugs_taken);
         if slug != natural {
             let _ = write!(out, " {{#{slug}}}");
         }
         out.push('\n');
-        if !topic.summary.is_empty() {
-            let place = format!("topic \"{}\"", topic.title);
-            let summary = mention_opening(&topic.summary, directory, &place, report, true);
-            let at_start = summary.starts_with('@');
-            out.push_str(&if at_start {
-                summary
-            } else {
-                escape_line_start(&summary)
-            });
-            out.push('\n');
-        }
-        if !topic.points.is_empty() {
-            out.push('\n');
-        }
-        for (title, text) in &topic.points {
-            let place = format!("point \"{title}\"");
-            let text = mention_opening(text, directory, &place, report, false);
-            if title.is_empty() {
-                let _ = writeln!(out, "- {}", escape_line_start(&text));
-            } else {
-                let _ = writeln!(out, "- **{}:** {text}", escape_markdown(title));
-            }
-        }
+        write_topic_text(&mut out, topic, directory, report);
         if let Some(tasks) = placed.get(&index) {
             out.push('\n');
             for task in tasks {
@@ -272,6 +233,55 @@ pub(super) fn write_meeting(
         }
     }
     out
+}
+
+/// A topic's address: from its title, or `topic-N` when the title makes none, with a number
+/// added when an earlier topic has it, so that the file always builds.
+fn unique_slug(natural: &str, index: usize, taken: &mut HashSet<String>) -> String {
+    let base = if natural.is_empty() { "topic" } else { natural };
+    let mut slug = if natural.is_empty() {
+        format!("topic-{}", index + 1)
+    } else {
+        natural.to_string()
+    };
+    let mut suffix = 2;
+    while !taken.insert(slug.clone()) {
+        slug = format!("{base}-{suffix}");
+        suffix += 1;
+    }
+    slug
+}
+
+/// A topic's summary and points, names at their start written as mentions.
+fn write_topic_text(
+    out: &mut String,
+    topic: &RecapTopic,
+    directory: &Directory,
+    report: &mut ImportReport,
+) {
+    if !topic.summary.is_empty() {
+        let place = format!("topic \"{}\"", topic.title);
+        let summary = mention_opening(&topic.summary, directory, &place, report, true);
+        let at_start = summary.starts_with('@');
+        out.push_str(&if at_start {
+            summary
+        } else {
+            escape_line_start(&summary)
+        });
+        out.push('\n');
+    }
+    if !topic.points.is_empty() {
+        out.push('\n');
+    }
+    for (title, text) in &topic.points {
+        let place = format!("point \"{title}\"");
+        let text = mention_opening(text, directory, &place, report, false);
+        if title.is_empty() {
+            let _ = writeln!(out, "- {}", escape_line_start(&text));
+        } else {
+            let _ = writeln!(out, "- **{}:** {text}", escape_markdown(title));
+        }
+    }
 }
 
 pub(super) fn task_line(

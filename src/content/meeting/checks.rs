@@ -1,0 +1,88 @@
+//! What a meeting's writer meant but dossier would not read, reported as warnings: a file
+//! name with another date, template placeholders, a task nobody owns, `due: DATE` with a space.
+
+use super::TaskDoc;
+use crate::content::source::SourceFile;
+use crate::error::Diagnostic;
+use chrono::NaiveDate;
+use std::ops::Range;
+
+/// Warns when a meeting's file name starts with another date than the one it states.
+pub(super) fn date_matches_name(
+    source: &SourceFile,
+    slug: &str,
+    date: NaiveDate,
+    span: Range<usize>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let named = slug.get(..10).and_then(|d| d.parse::<NaiveDate>().ok());
+    if let Some(named) = named.filter(|&named| named != date) {
+        diagnostics.push(source.warning(
+            span,
+            format!(
+                "the file name says {named} but the meeting's date is {date}; rename the file or fix the date"
+            ),
+        ));
+    }
+}
+
+/// Placeholder text of the `dossier new` template, which a writer means to replace. (The
+/// example meeting of `dossier init` reads as a real one and is left alone, so that a new
+/// site checks clean.)
+pub const TEMPLATE_PHRASES: &[&str] = &[
+    "## First topic",
+    "Who discussed what.",
+    "- **A point:** what was said.",
+];
+
+/// Warns about template text left in a meeting's body (which starts at `body_start`).
+pub(super) fn template_text(
+    source: &SourceFile,
+    body_start: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for phrase in TEMPLATE_PHRASES {
+        if let Some(at) = source.text[body_start..].find(phrase) {
+            let start = body_start + at;
+            diagnostics.push(source.warning(
+                start..start + phrase.len(),
+                "text from the template of `dossier new`: replace it with the meeting's own, or delete it",
+            ));
+        }
+    }
+}
+
+/// What a task's writer meant but dossier would not read: a task nobody owns, a deadline
+/// written `due: DATE` with a space (which is text).
+pub(super) fn check_task(
+    source: &SourceFile,
+    item: Range<usize>,
+    task: &TaskDoc,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    static SPACED_DUE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let text = &source.text[item.clone()];
+    let first_line = item.start..item.start + text.find('\n').unwrap_or(text.len());
+    if task.owners.is_empty() && !task.done {
+        diagnostics.push(source.warning(
+            first_line,
+            "this task names no owner: end it with @id, as in `- [ ] **Send the plan:** … @sam`",
+        ));
+    }
+    let spaced = SPACED_DUE.get_or_init(|| {
+        regex::Regex::new(r"(?i)\bdue\s*:\s+(\d{4}-\d{1,2}(?:-\d{1,2})?|\d{4}-Q[1-4])\b").ok()
+    });
+    if let Some(found) = spaced.as_ref().and_then(|re| re.captures(text)) {
+        if let (Some(whole), Some(date)) = (found.get(0), found.get(1)) {
+            let span = item.start + whole.start()..item.start + whole.end();
+            diagnostics.push(source.warning(
+                span,
+                format!(
+                    "`{}` is text, not a deadline: write due:{} without a space",
+                    whole.as_str(),
+                    date.as_str()
+                ),
+            ));
+        }
+    }
+}
