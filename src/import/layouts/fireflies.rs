@@ -1,24 +1,12 @@
 //! Fireflies.ai notes: "Overview", "Notes" with topic headings and timestamps, "Action items"
 //! grouped under each person's bold name.
 
-use super::{first_marker, Layout, Style};
+use super::{Style, Tool};
 
-pub struct Fireflies;
-
-impl Layout for Fireflies {
-    fn name(&self) -> &'static str {
-        "fireflies"
-    }
-    fn tool(&self) -> &'static str {
-        "Fireflies.ai"
-    }
-    fn recognise(&self, text: &str) -> Option<(u32, String)> {
-        first_marker(text, &["fireflies"]).map(|why| (10, why))
-    }
-    fn style(&self) -> Style {
-        Style {
-            month_first: true,
-            ..Style::default()
-        }
-    }
-}
+pub const FIREFLIES: Tool = Tool {
+    name: "fireflies",
+    tool: "Fireflies.ai",
+    markers: &["fireflies"],
+    sections: &[],
+    style: Style::MONTH_FIRST,
+};

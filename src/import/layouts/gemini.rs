@@ -2,28 +2,15 @@
 //! date and time, "Summary" with a paragraph per topic under a bold heading, "Details" with
 //! timestamps, "Suggested next steps" as `[Name, Name] Title: detail`.
 
-use super::{first_marker, has_line, Layout, Style};
+use super::{Style, Tool};
 
-pub struct Gemini;
-
-impl Layout for Gemini {
-    fn name(&self) -> &'static str {
-        "gemini"
-    }
-    fn tool(&self) -> &'static str {
-        "Google Meet (Notes by Gemini)"
-    }
-    fn recognise(&self, text: &str) -> Option<(u32, String)> {
-        if let Some(why) = first_marker(text, &["notes by gemini", "gemini"]) {
-            return Some((10, why));
-        }
-        has_line(text, "suggested next steps")
-            .then(|| (8, "a \"Suggested next steps\" section".to_string()))
-    }
-    fn style(&self) -> Style {
-        Style {
-            title_suffixes: &[" - Notes by Gemini", " – Notes by Gemini"],
-            ..Style::default()
-        }
-    }
-}
+pub const GEMINI: Tool = Tool {
+    name: "gemini",
+    tool: "Google Meet (Notes by Gemini)",
+    markers: &["notes by gemini", "gemini"],
+    sections: &["Suggested next steps"],
+    style: Style {
+        title_suffixes: &[" - Notes by Gemini", " – Notes by Gemini"],
+        ..Style::PLAIN
+    },
+};

@@ -42,16 +42,56 @@ pub trait Layout: Sync {
 pub static LAYOUTS: &[&dyn Layout] = &[
     &teams::TeamsCopilot,
     &teams::TeamsNotes,
-    &zoom::Zoom,
-    &gemini::Gemini,
-    &otter::Otter,
-    &fireflies::Fireflies,
-    &webex::Webex,
-    &fathom::Fathom,
-    &tldv::Tldv,
+    &zoom::ZOOM,
+    &gemini::GEMINI,
+    &otter::OTTER,
+    &fireflies::FIREFLIES,
+    &webex::WEBEX,
+    &fathom::FATHOM,
+    &tldv::TLDV,
     &markdown::Markdown,
     &generic::Generic,
 ];
+
+/// A tool recognised by words only it writes (its name, its footer), or less surely by section
+/// headings it uses, and read by the shared reader in its own [`Style`].
+pub struct Tool {
+    pub name: &'static str,
+    pub tool: &'static str,
+    /// Words in lower case, any of which marks the tool's text.
+    pub markers: &'static [&'static str],
+    /// Section headings that together mark the tool's text, as the tool writes them.
+    pub sections: &'static [&'static str],
+    pub style: Style,
+}
+
+impl Layout for Tool {
+    fn name(&self) -> &'static str {
+        self.name
+    }
+    fn tool(&self) -> &'static str {
+        self.tool
+    }
+    fn recognise(&self, text: &str) -> Option<(u32, String)> {
+        if let Some(why) = first_marker(text, self.markers) {
+            return Some((10, why));
+        }
+        let all_there = !self.sections.is_empty()
+            && self
+                .sections
+                .iter()
+                .all(|section| has_line(text, &section.to_lowercase()));
+        let quoted: Vec<String> = self.sections.iter().map(|s| format!("\"{s}\"")).collect();
+        let why = match quoted.as_slice() {
+            [one] => format!("a {one} section"),
+            many => format!("{} sections", many.join(" and ")),
+        };
+        all_there.then_some((8, why))
+    }
+    fn style(&self) -> Style {
+        self.style
+    }
+}
 
 /// The layout a recap is in: the one `forced` names, or the surest; and why.
 pub fn choose(

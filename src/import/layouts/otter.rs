@@ -1,24 +1,12 @@
 //! Otter.ai meeting notes: "Overview", "Outline" with timestamped chapters, "Action Items" with
 //! an assignee per line, participants often as e-mail addresses.
 
-use super::{first_marker, Layout, Style};
+use super::{Style, Tool};
 
-pub struct Otter;
-
-impl Layout for Otter {
-    fn name(&self) -> &'static str {
-        "otter"
-    }
-    fn tool(&self) -> &'static str {
-        "Otter.ai"
-    }
-    fn recognise(&self, text: &str) -> Option<(u32, String)> {
-        first_marker(text, &["otter.ai", "otter ai", "otterpilot"]).map(|why| (10, why))
-    }
-    fn style(&self) -> Style {
-        Style {
-            month_first: true,
-            ..Style::default()
-        }
-    }
-}
+pub const OTTER: Tool = Tool {
+    name: "otter",
+    tool: "Otter.ai",
+    markers: &["otter.ai", "otter ai", "otterpilot"],
+    sections: &[],
+    style: Style::MONTH_FIRST,
+};

@@ -25,6 +25,21 @@ pub struct Style {
     pub month_first: bool,
 }
 
+impl Style {
+    /// Nothing particular.
+    pub const PLAIN: Style = Style {
+        title_prefixes: &[],
+        title_suffixes: &[],
+        mentions: false,
+        month_first: false,
+    };
+    /// Dates as US tools write them: 11/17/2026 is 17 November.
+    pub const MONTH_FIRST: Style = Style {
+        month_first: true,
+        ..Style::PLAIN
+    };
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Section {
     Preamble,
