@@ -95,18 +95,7 @@ impl SiteConfig {
             base_url.push('/');
         }
 
-        let timezone = match &raw.timezone {
-            Some(name) => name.get_ref().parse::<Tz>().map_err(|_| {
-                file.error(
-                    span(name.span()),
-                    format!(
-                        "unknown timezone `{}`; use an IANA name such as \"Europe/Brussels\"",
-                        name.get_ref()
-                    ),
-                )
-            })?,
-            None => Tz::UTC,
-        };
+        let timezone = timezone_of(file, &raw.timezone)?;
 
         let today = raw
             .today
@@ -114,56 +103,13 @@ impl SiteConfig {
             .map(|value| toml_date(file, 0, value))
             .transpose()?;
 
-        let fiscal_year_start = match &raw.fiscal_year_start {
-            Some(month) => match u32::try_from(*month.get_ref()) {
-                Ok(m @ 1..=12) => Some(m),
-                _ => {
-                    return Err(file.error(
-                        span(month.span()),
-                        "fiscal_year_start is a month number from 1 to 12",
-                    ))
-                }
-            },
-            None => None,
-        };
+        let fiscal_year_start = fiscal_year_start_of(file, &raw.fiscal_year_start)?;
 
-        let week_start = match &raw.week_start {
-            Some(name) => parse_weekday(name.get_ref()).ok_or_else(|| {
-                file.error(
-                    span(name.span()),
-                    "week_start is a day name, such as \"monday\" or \"sunday\"",
-                )
-            })?,
-            None => Weekday::Mon,
-        };
+        let week_start = week_start_of(file, &raw.week_start)?;
 
-        let day_first = match &raw.date_order {
-            Some(order) => match order.get_ref().as_str() {
-                "day-month" => Some(true),
-                "month-day" => Some(false),
-                _ => {
-                    return Err(file.error(
-                        span(order.span()),
-                        "date_order is \"day-month\" (15/12) or \"month-day\" (12/15)",
-                    ))
-                }
-            },
-            None => None,
-        };
+        let day_first = day_first_of(file, &raw.date_order)?;
 
-        let theme = match &raw.theme {
-            Some(theme) => {
-                let name = theme.get_ref();
-                if !crate::paths::is_safe_segment(name) {
-                    return Err(file.error(
-                        span(theme.span()),
-                        "theme is a folder name under themes/, without `/` or `..`",
-                    ));
-                }
-                name.clone()
-            }
-            None => "default".to_string(),
-        };
+        let theme = theme_of(file, &raw.theme)?;
 
         Ok(SiteConfig {
             title: raw.title,
@@ -177,6 +123,94 @@ impl SiteConfig {
             day_first,
         })
     }
+}
+
+/// `timezone` in site.toml, checked.
+fn timezone_of(file: &SourceFile, value: &Option<Spanned<String>>) -> Result<Tz, Diagnostic> {
+    Ok(match value {
+        Some(name) => name.get_ref().parse::<Tz>().map_err(|_| {
+            file.error(
+                file.toml_span(0, name.span()),
+                format!(
+                    "unknown timezone `{}`; use an IANA name such as \"Europe/Brussels\"",
+                    name.get_ref()
+                ),
+            )
+        })?,
+        None => Tz::UTC,
+    })
+}
+
+/// `fiscal_year_start` in site.toml, checked.
+fn fiscal_year_start_of(
+    file: &SourceFile,
+    value: &Option<Spanned<i64>>,
+) -> Result<Option<u32>, Diagnostic> {
+    Ok(match value {
+        Some(month) => match u32::try_from(*month.get_ref()) {
+            Ok(m @ 1..=12) => Some(m),
+            _ => {
+                return Err(file.error(
+                    file.toml_span(0, month.span()),
+                    "fiscal_year_start is a month number from 1 to 12",
+                ))
+            }
+        },
+        None => None,
+    })
+}
+
+/// `week_start` in site.toml, checked.
+fn week_start_of(
+    file: &SourceFile,
+    value: &Option<Spanned<String>>,
+) -> Result<Weekday, Diagnostic> {
+    Ok(match value {
+        Some(name) => parse_weekday(name.get_ref()).ok_or_else(|| {
+            file.error(
+                file.toml_span(0, name.span()),
+                "week_start is a day name, such as \"monday\" or \"sunday\"",
+            )
+        })?,
+        None => Weekday::Mon,
+    })
+}
+
+/// `date_order` in site.toml, checked.
+fn day_first_of(
+    file: &SourceFile,
+    value: &Option<Spanned<String>>,
+) -> Result<Option<bool>, Diagnostic> {
+    Ok(match value {
+        Some(order) => match order.get_ref().as_str() {
+            "day-month" => Some(true),
+            "month-day" => Some(false),
+            _ => {
+                return Err(file.error(
+                    file.toml_span(0, order.span()),
+                    "date_order is \"day-month\" (15/12) or \"month-day\" (12/15)",
+                ))
+            }
+        },
+        None => None,
+    })
+}
+
+/// `theme` in site.toml, checked.
+fn theme_of(file: &SourceFile, value: &Option<Spanned<String>>) -> Result<String, Diagnostic> {
+    Ok(match value {
+        Some(theme) => {
+            let name = theme.get_ref();
+            if !crate::paths::is_safe_segment(name) {
+                return Err(file.error(
+                    file.toml_span(0, theme.span()),
+                    "theme is a folder name under themes/, without `/` or `..`",
+                ));
+            }
+            name.clone()
+        }
+        None => "default".to_string(),
+    })
 }
 
 #[cfg(test)]
