@@ -84,53 +84,6 @@ pub struct ImportReport {
     pub matched_samples: BTreeSet<String>,
 }
 
-/// The meeting date written in a recap title: "18 November 2025", "November 18, 2025",
-/// "2025-11-18". Ok(None) when the title only names a month.
-fn date_in_title(title: &str) -> std::result::Result<Option<NaiveDate>, String> {
-    let reference = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default();
-    let found = deadlines::find(title, reference, None);
-    for item in &found {
-        if let Reading::Due(due) = item.reading {
-            if due.precision == crate::dates::Precision::Day && has_year(&item.words) {
-                return Ok(Some(due.date));
-            }
-        }
-    }
-    // "18 November 2025" or "November 18, 2025": the day and month, then the year after them.
-    let words: Vec<&str> = title
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
-        .collect();
-    for window in words.windows(3) {
-        let candidates = [
-            format!("{} {}", window[0], window[1]),
-            format!("{} {}", window[1], window[0]),
-        ];
-        if let Ok(year) = window[2].parse::<i32>() {
-            for candidate in candidates {
-                for item in deadlines::find(&candidate, reference, None) {
-                    if let Reading::Due(due) = item.reading {
-                        if due.precision == crate::dates::Precision::Day {
-                            use chrono::Datelike;
-                            return Ok(NaiveDate::from_ymd_opt(
-                                year,
-                                due.date.month(),
-                                due.date.day(),
-                            ));
-                        }
-                    }
-                }
-            }
-        }
-    }
-    Err("the title gives no day".into())
-}
-
-/// Whether the words hold a full ISO date (eight digits), not only a day and month.
-fn has_year(words: &str) -> bool {
-    words.chars().filter(char::is_ascii_digit).count() >= 8
-}
-
 /// The title without the month and year that meeting tools append, for the file name.
 fn file_slug(title: &str) -> String {
     let months = [
@@ -183,7 +136,8 @@ pub fn convert(
     if recap.title.trim().is_empty() {
         return Err(failed("the recap is empty: no title and no text".into()));
     }
-    let date_from_title = date_in_title(&recap.title).ok().flatten();
+    // The Teams recap's reader leaves the date in its title; a numeric one must be unambiguous.
+    let date_from_title = layouts::meeting_date(&recap.title, None);
     let (date, date_from) = match (request.date, &recap.date, date_from_title, input.sent) {
         (Some(date), ..) => (date, None),
         (None, Some((date, words)), ..) => (*date, Some(format!("\"{words}\""))),
@@ -382,16 +336,19 @@ mod tests {
     #[test]
     fn titles_give_full_dates_only() {
         let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
-        assert_eq!(date_in_title("Weekly sync 2026-03-03"), Ok(day(2026, 3, 3)));
+        let title_date = |title| layouts::meeting_date(title, None);
+        assert_eq!(title_date("Weekly sync 2026-03-03"), day(2026, 3, 3));
+        assert_eq!(title_date("Acme Meeting 3 March 2026"), day(2026, 3, 3));
+        assert_eq!(title_date("Acme Meeting March 3, 2026"), day(2026, 3, 3));
         assert_eq!(
-            date_in_title("Acme Meeting 3 March 2026"),
-            Ok(day(2026, 3, 3))
+            title_date("Proximus Account Team Meeting November 2025"),
+            None
         );
         assert_eq!(
-            date_in_title("Acme Meeting March 3, 2026"),
-            Ok(day(2026, 3, 3))
+            title_date("Sync 03/04/2026"),
+            None,
+            "either order: not read"
         );
-        assert!(date_in_title("Proximus Account Team Meeting November 2025").is_err());
     }
 
     #[test]

@@ -20,6 +20,7 @@ mod zoom;
 use crate::import::input::RecapText;
 use crate::import::recap::{Recap, RecapError};
 pub use sections::Style;
+pub use title::meeting_date;
 
 /// A recap layout: the tool that writes it, how to recognise it, how to read it.
 pub trait Layout: Sync {

@@ -251,7 +251,7 @@ impl Reader<'_> {
     fn metadata(&mut self, raw: &str) -> bool {
         let only_a_date = self.section == Section::Preamble
             && raw.chars().count() <= 60
-            && meeting_date(raw, self.style.month_first).is_some();
+            && meeting_date(raw, Some(!self.style.month_first)).is_some();
         if only_a_date {
             self.metadata_dates.push(raw.to_string());
             return true;
@@ -397,9 +397,9 @@ impl Reader<'_> {
         let mut candidates: Vec<String> = vec![self.recap.title.clone()];
         candidates.extend(input.subject.clone());
         candidates.append(&mut self.metadata_dates);
-        self.recap.date = candidates
-            .iter()
-            .find_map(|text| meeting_date(text, self.style.month_first).map(|d| (d, text.clone())));
+        self.recap.date = candidates.iter().find_map(|text| {
+            meeting_date(text, Some(!self.style.month_first)).map(|d| (d, text.clone()))
+        });
         self.recap.title = without_date(&self.recap.title);
         self.recap.day_first = if self.style.month_first {
             Some(false)

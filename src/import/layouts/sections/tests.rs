@@ -55,15 +55,15 @@ fn meeting_dates_in_every_form() {
         "2025/11/18 10:00 CET",
         "18.11.2025",
     ] {
-        assert_eq!(meeting_date(text, true), day, "{text}");
+        assert_eq!(meeting_date(text, Some(false)), day, "{text}");
     }
     assert_eq!(
-        meeting_date("03/04/2026", true),
+        meeting_date("03/04/2026", Some(false)),
         NaiveDate::from_ymd_opt(2026, 3, 4)
     );
     assert_eq!(
-        meeting_date("03/04/2026", false),
+        meeting_date("03/04/2026", Some(true)),
         NaiveDate::from_ymd_opt(2026, 4, 3)
     );
-    assert_eq!(meeting_date("November 2025", true), None);
+    assert_eq!(meeting_date("November 2025", Some(false)), None);
 }
