@@ -104,7 +104,11 @@ async function searchAndOpen(baseUrl) {
   await page.keyboard.press("/");
   assert.equal(await page.evaluate(() => document.activeElement.id), "search-input");
   await page.keyboard.type("karla netskope");
-  await page.waitForSelector("#search-results [role=option]");
+  // Results follow each keystroke: after "karla" alone the person comes first. Wait for the
+  // results of the whole query, the ones that mark its second word, then check them.
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll("#search-results mark")].some((m) => /netskope/i.test(m.textContent)),
+  );
   const first = await page.$eval("#search-results [role=option]", (li) => li.textContent);
   assert.match(first, /Package deal closure/);
   assert.ok(await page.$("#search-results mark"), "matches are highlighted");
