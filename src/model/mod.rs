@@ -229,6 +229,16 @@ impl Site {
             .max(0)
     }
 
+    /// Open tasks whose deadline's last day falls within `from..=until`, in deadline order.
+    pub fn open_due_between(&self, from: NaiveDate, until: NaiveDate) -> Vec<usize> {
+        (0..self.tasks.len())
+            .filter(|&t| {
+                let task = &self.tasks[t];
+                !task.done && task.due.is_some_and(|d| d.date >= from && d.date <= until)
+            })
+            .collect()
+    }
+
     /// Open tasks without a deadline, oldest meeting first.
     pub fn undated_open(&self) -> Vec<usize> {
         let mut undated: Vec<usize> = (0..self.tasks.len())

@@ -36,6 +36,14 @@ const DASHBOARD_TASKS: usize = 12;
 const OWNER_TOPICS: usize = 24;
 /// From this many tasks on, agendas list one line per task instead of a card.
 const COMPACT_LISTS_FROM: usize = 80;
+/// Days after the build for which the theme's script can bring every date-dependent part of
+/// a page up to the reader's day. Owner, agenda and month pages hold all they need at any
+/// date; the dashboard and the owners list carry the deadlines of this window (and two weeks
+/// more for "next 14 days") rather than every deadline of the site. Four weeks of deadlines
+/// keep the dashboard of a 10,000-meeting site under 150 kB.
+const RECOMPUTE_DAYS: u64 = 28;
+/// The dashboard's "Due in the next 14 days".
+const UPCOMING_DAYS: u64 = 14;
 
 /// The theme's templates, compiled once, with the values every page shares. Kept by `serve`
 /// between rebuilds that change only content.
@@ -71,6 +79,13 @@ impl Templates {
             .insert("today", &date_label(site.today));
         tera.global_context()
             .insert("today_iso", &site.today.to_string());
+        // What the theme's script needs to recompute "today" in the reader's browser.
+        tera.global_context()
+            .insert("timezone", site.config.timezone.name());
+        tera.global_context()
+            .insert("week_start", &site.config.week_start.num_days_from_sunday());
+        tera.global_context()
+            .insert("recompute_until", &recompute_until(site).to_string());
         // Calendar apps subscribe to webcal:// addresses; the published site is at base_url.
         let webcal = match site.config.base_url.split_once("://") {
             Some((_, rest)) => format!("webcal://{rest}"),
@@ -82,6 +97,11 @@ impl Templates {
             template_paths,
         })
     }
+}
+
+/// The last reader's day for which the pages hold what the script needs to recompute them.
+fn recompute_until(site: &Site) -> NaiveDate {
+    site.today + chrono::Days::new(RECOMPUTE_DAYS)
 }
 
 /// Renders the pages of one site. Each meeting, topic, task and initiative becomes a template

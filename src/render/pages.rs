@@ -125,16 +125,24 @@ impl Renderer<'_> {
         let overdue: Vec<usize> = (0..site.tasks.len())
             .filter(|&i| site.tasks[i].overdue)
             .collect();
-        let horizon = site.today + chrono::Days::new(14);
-        let upcoming: Vec<usize> = (0..site.tasks.len())
-            .filter(|&i| {
-                let task = &site.tasks[i];
-                !task.done
-                    && task
-                        .due
-                        .is_some_and(|d| d.date >= site.today && d.date <= horizon)
-            })
-            .collect();
+        let upcoming =
+            site.open_due_between(site.today, site.today + chrono::Days::new(UPCOMING_DAYS));
+        let pool = self.dashboard_pool(&overdue);
+        context.insert(
+            "window_dues",
+            &site
+                .open_due_between(
+                    site.today,
+                    recompute_until(site) + chrono::Days::new(UPCOMING_DAYS),
+                )
+                .iter()
+                .filter_map(|&t| site.tasks[t].due.map(|d| d.token()))
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+        context.insert("compact", &(site.tasks.len() > COMPACT_LISTS_FROM));
+        context.insert_value("pool", self.tasks_of(&pool));
+        context.insert("list_limit", &DASHBOARD_TASKS);
         let open = site.tasks.iter().filter(|t| !t.done).count();
         context.insert_value(
             "meetings",
@@ -176,6 +184,41 @@ impl Renderer<'_> {
         context.insert("overdue_count", &overdue.len());
         context.insert("people_count", &site.people.len());
         "index.html"
+    }
+
+    /// The tasks the script may have to show in the dashboard's lists on a later day of the
+    /// window it recomputes: the first overdue ones, each day's first few deadlines of the
+    /// window (a list shows no more than that from one day), and the first few after it.
+    /// The counts come from the window's deadlines alone (`window_dues`).
+    fn dashboard_pool(&self, overdue: &[usize]) -> Vec<usize> {
+        let site = self.site;
+        let until = recompute_until(site);
+        let mut pool: Vec<usize> = overdue[..overdue.len().min(DASHBOARD_TASKS)].to_vec();
+        let mut day = (site.today, 0);
+        let mut after_window = 0;
+        let coming = site.open_due_between(site.today, until + chrono::Days::new(UPCOMING_DAYS));
+        for t in coming {
+            let Some(due) = site.tasks[t].due else {
+                continue;
+            };
+            if due.date > until {
+                after_window += 1;
+                if after_window > DASHBOARD_TASKS {
+                    break;
+                }
+            } else {
+                day = if day.0 == due.date {
+                    (day.0, day.1 + 1)
+                } else {
+                    (due.date, 1)
+                };
+                if day.1 > DASHBOARD_TASKS {
+                    continue;
+                }
+            }
+            pool.push(t);
+        }
+        pool
     }
 
     /// Meetings page: fills `context`, returns the template.
@@ -330,6 +373,7 @@ impl Renderer<'_> {
             .iter()
             .filter_map(|(id, index)| {
                 let person = self.people.get(id)?.clone();
+                let coming = self.coming_deadlines(&index.tasks);
                 Some(map(vec![
                     ("person", person),
                     ("open_count", index.open_count(site).into()),
@@ -347,14 +391,15 @@ impl Renderer<'_> {
                         "done_count",
                         (index.tasks.len() - index.open_count(site)).into(),
                     ),
+                    ("next_due", opt(coming.first().map(|d| d.label()))),
                     (
-                        "next_due",
-                        opt(index
-                            .tasks
+                        "dues",
+                        coming
                             .iter()
-                            .map(|&t| &site.tasks[t])
-                            .find(|t| !t.done && t.due.is_some())
-                            .and_then(|t| t.due.map(|d| d.label()))),
+                            .map(|d| d.token())
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                            .into(),
                     ),
                     ("topic_count", index.topics.len().into()),
                 ]))
@@ -362,6 +407,27 @@ impl Renderer<'_> {
             .collect();
         context.insert_value("owners", owners.into());
         "owners.html"
+    }
+
+    /// The deadlines of the open tasks among `tasks` (in deadline order) from today to the end
+    /// of the window the script recomputes, and the first one after it: what an owners-list
+    /// row needs to show its next deadline on any day of the window.
+    fn coming_deadlines(&self, tasks: &[usize]) -> Vec<crate::dates::Due> {
+        let site = self.site;
+        let until = recompute_until(site);
+        let mut coming = Vec::new();
+        let dues = tasks
+            .iter()
+            .filter(|&&t| !site.tasks[t].done)
+            .filter_map(|&t| site.tasks[t].due)
+            .filter(|due| due.date >= site.today);
+        for due in dues {
+            coming.push(due);
+            if due.date > until {
+                break;
+            }
+        }
+        coming
     }
 
     /// Owner page: fills `context`, returns the template.

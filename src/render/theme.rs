@@ -22,6 +22,7 @@ pub const DEFAULT_THEME: &[(&str, &str)] = default_theme![
     "templates/task_row.html",
     "templates/topic_card.html",
     "templates/agenda.html",
+    "templates/as_of.html",
     "templates/index.html",
     "templates/meetings.html",
     "templates/meeting.html",

@@ -68,6 +68,7 @@ pub(super) fn month_links(deadlines: &agenda::Deadlines, site: &Site) -> Vec<Val
                 ("url", urls::month(month).into()),
                 ("label", month.format("%B %Y").to_string().into()),
                 ("open_count", open.into()),
+                ("month", month.format("%Y-%m").to_string().into()),
                 ("current", (month == month_start(site.today)).into()),
             ]
             .into_iter()
@@ -261,6 +262,7 @@ impl Renderer<'_> {
                     ("account", opt(initiative.account.as_deref())),
                     ("target", opt(initiative.target.map(|d| d.to_string()))),
                     ("target_label", opt(initiative.target.map(date_label))),
+                    ("open", initiative.status.is_open().into()),
                     (
                         "target_passed",
                         initiative

@@ -13,6 +13,8 @@ const root = path.resolve(import.meta.dirname, "../..");
 const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
 const dossier = path.join(root, "target/release/dossier");
 const site = path.join(root, "target/browser-site");
+// The same site built on a later day: what the pages of `site` must show when read that day.
+const laterSite = path.join(root, "target/browser-site-2025-12-10");
 const shots = path.join(root, "target/screenshots");
 
 let playwright = null;
@@ -57,6 +59,8 @@ before(async () => {
   if (missing) return;
   const built = spawnSync(dossier, ["build", "--today", "2025-11-24", "--out", site, "--force", "--root", root]);
   assert.equal(built.status, 0, String(built.stderr));
+  const builtLater = spawnSync(dossier, ["build", "--today", "2025-12-10", "--out", laterSite, "--force", "--root", root]);
+  assert.equal(builtLater.status, 0, String(builtLater.stderr));
   mkdirSync(shots, { recursive: true });
   browser = await playwright.chromium.launch({
     executablePath: chromiumPath,
@@ -86,6 +90,7 @@ const fileUrl = (page) => "file://" + path.join(site, page);
 async function open(url, options = {}) {
   const context = await browser.newContext({ bypassCSP: !!options.axe, ...options.context });
   const page = await context.newPage();
+  if (options.clock) await page.clock.setFixedTime(options.clock);
   const problems = [];
   page.on("console", (m) => { if (m.type() === "error") problems.push("console: " + m.text()); });
   page.on("pageerror", (e) => problems.push("error: " + e));
@@ -204,5 +209,100 @@ browserTest("every link and field can be reached with Tab, and shows where the f
       .map((e) => e.tagName + " " + (e.getAttribute("href") || e.id)));
     assert.deepEqual(missed, [], `${name}: not reachable with Tab`);
     await context.close();
+  }
+});
+
+// What a reader sees of the deadlines on a page: its text, which tasks are marked overdue,
+// which day is marked today and which month is current.
+async function deadlineView(page) {
+  return page.evaluate(() => ({
+    text: document.querySelector("main").innerText,
+    overdue: [...document.querySelectorAll("main li.is-overdue")].map((li) => li.querySelector("a").textContent),
+    today: [...document.querySelectorAll(".month-grid td.is-today time")].map((t) => t.getAttribute("datetime")),
+    currentMonth: [...document.querySelectorAll("[aria-current=date]")].map((a) => a.textContent),
+    lateTargets: [...document.querySelectorAll("time.due-late")].map((t) => t.textContent),
+  }));
+}
+
+const dateDependentPages = ["dashboard", "owners", "owner", "calendar", "month", "topic", "meeting"];
+// Noon in Brussels, the example site's timezone, on the later day.
+const laterDay = new Date("2025-12-10T12:00:00+01:00");
+
+browserTest("a site built on 24 Nov 2025 and read on 10 Dec 2025 shows what a build on 10 Dec shows", async () => {
+  for (const name of dateDependentPages) {
+    const read = await open(fileUrl(pages[name]), { clock: laterDay });
+    const later = await open("file://" + path.join(laterSite, pages[name]), { clock: laterDay });
+    const seen = await deadlineView(read.page);
+    const expected = await deadlineView(later.page);
+    assert.deepEqual(seen, expected, `${name} read on 10 Dec`);
+    assert.deepEqual(read.problems, [], name);
+    if (name === "dashboard" || name === "owner") {
+      await read.page.screenshot({ path: path.join(shots, `${name}-read-later.png`), fullPage: true });
+    }
+    await read.context.close();
+    await later.context.close();
+  }
+  // The comparison is not empty: on 10 Dec three deadlines have passed, one by a single day.
+  const { page, context } = await open(fileUrl(pages.calendar), { clock: laterDay });
+  const view = await deadlineView(page);
+  assert.equal(view.overdue.length, 3, view.text);
+  assert.match(view.text, /Overdue 3/);
+  assert.match(view.text, /Deadlines as of Wed 10 Dec 2025/);
+  await context.close();
+  const dashboard = await open(fileUrl(pages.dashboard), { clock: laterDay });
+  assert.match(await dashboard.page.textContent("[data-overdue-stat]"), /3\s+overdue/);
+  await dashboard.context.close();
+});
+
+browserTest("without JavaScript the pages show the build day's state and say so", async () => {
+  for (const name of dateDependentPages.filter((n) => n !== "topic" && n !== "meeting")) {
+    const { page, context } = await open(fileUrl(pages[name]), { clock: laterDay, context: { javaScriptEnabled: false } });
+    const view = await deadlineView(page);
+    assert.match(view.text, /Deadlines as of Mon 24 Nov 2025/, name);
+    assert.deepEqual(view.overdue, [], `${name}: nothing was overdue on 24 Nov`);
+    await context.close();
+  }
+});
+
+browserTest("read the day it was built, the script changes nothing", async () => {
+  for (const name of dateDependentPages) {
+    const scripted = await open(fileUrl(pages[name]), { clock: new Date("2025-11-24T12:00:00+01:00") });
+    const plain = await open(fileUrl(pages[name]), { context: { javaScriptEnabled: false } });
+    assert.deepEqual(await deadlineView(scripted.page), await deadlineView(plain.page), name);
+    await scripted.context.close();
+    await plain.context.close();
+  }
+});
+
+// A generated site with deadlines on most days: week and month boundaries, lists longer than
+// the dashboard shows, compact rows. Read on days across the recomputed window, each page
+// must show what a build on that day shows.
+browserTest("on a site with hundreds of deadlines, every day of the window reads as that day's build", async () => {
+  const corpus = path.join(root, "target/browser-corpus");
+  const made = spawnSync("cargo", ["run", "--release", "--quiet", "--example", "gen_corpus", "--", "300", corpus], { cwd: root });
+  assert.equal(made.status, 0, String(made.stderr));
+  const buildDay = "2016-08-10";
+  const build = (day) => {
+    const out = path.join(root, "target/browser-corpus-" + day);
+    const result = spawnSync(dossier, ["build", "--today", day, "--out", out, "--force", "--root", corpus]);
+    assert.equal(result.status, 0, String(result.stderr));
+    return out;
+  };
+  const built = build(buildDay);
+  const plusDays = (n) => new Date(Date.UTC(2016, 7, 10 + n)).toISOString().slice(0, 10);
+  for (const offset of [1, 4, 5, 12, 22, 28]) {
+    const day = plusDays(offset);
+    const reference = build(day);
+    const corpusPages = ["index.html", "owners/index.html", "owners/anna-aerts/index.html", "calendar/index.html",
+      `calendar/${day.slice(0, 7)}/index.html`];
+    for (const file of corpusPages) {
+      const clock = new Date(day + "T12:00:00+02:00");
+      const read = await open("file://" + path.join(built, file), { clock });
+      const later = await open("file://" + path.join(reference, file), { clock });
+      assert.deepEqual(await deadlineView(read.page), await deadlineView(later.page), `${file} read on ${day}`);
+      assert.deepEqual(read.problems, [], file);
+      await read.context.close();
+      await later.context.close();
+    }
   }
 });
