@@ -176,7 +176,7 @@ fn main() {
 
     write(
         &dir.join("site.toml"),
-        "title = \"Benchmark briefings\"\nbase_url = \"https://intranet.example.com/briefings/\"\ntimezone = \"Europe/Brussels\"\ntoday = 2021-06-15\n",
+        "title = \"Benchmark briefings\"\nbase_url = \"https://intranet.example.test/briefings/\"\ntimezone = \"Europe/Brussels\"\ntoday = 2021-06-15\n",
     );
     let mut people_toml = String::new();
     for person in &people {
@@ -309,7 +309,7 @@ fn main() {
     if let Some(hugo) = &hugo {
         write(
             &hugo.join("hugo.toml"),
-            "baseURL = \"https://intranet.example.com/briefings/\"\ntitle = \"Benchmark briefings\"\ndisableKinds = [\"RSS\", \"sitemap\", \"robotsTXT\"]\n\n[taxonomies]\nowner = \"owners\"\ninitiative = \"initiatives\"\n\n[markup.goldmark.parser.attribute]\ntitle = true\n",
+            "baseURL = \"https://intranet.example.test/briefings/\"\ntitle = \"Benchmark briefings\"\ndisableKinds = [\"RSS\", \"sitemap\", \"robotsTXT\"]\n\n[taxonomies]\nowner = \"owners\"\ninitiative = \"initiatives\"\n\n[markup.goldmark.parser.attribute]\ntitle = true\n",
         );
         let single = "<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1><p>{{ .Date.Format \"2006-01-02\" }}</p><p>{{ range .Params.owners }}<a href=\"{{ (printf \"/owners/%s/\" (urlize .)) | relURL }}\">{{ . }}</a> {{ end }}</p>{{ .Content }}</body></html>\n";
         let list = "<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a> {{ .Date.Format \"2006-01-02\" }}</li>{{ end }}</ul></body></html>\n";

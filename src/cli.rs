@@ -119,6 +119,11 @@ pub enum Command {
         /// No example meeting, initiative or people.
         #[arg(long)]
         empty: bool,
+        /// Where the site will be published, e.g. https://intranet.acme.be/briefings/: the
+        /// address calendar subscriptions, the feed and the sitemap link to. Without it
+        /// site.toml gets a placeholder that `dossier check` reports until it is set.
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
     },
     /// Create a new meeting or initiative file from a template; never overwrites.
     New {
@@ -297,13 +302,22 @@ fn execute(cli: &Cli) -> Result<(), Error> {
         Command::Build(args) => build_command(cli, args),
         Command::Check(args) => check_command(cli, args),
         Command::Serve(args) => serve_command(cli, args),
-        Command::Init { dir, empty } => {
+        Command::Init {
+            dir,
+            empty,
+            base_url,
+        } => {
             let today = chrono::Utc::now().date_naive();
-            let written = crate::scaffold::init(dir, today, *empty)?;
+            let written = crate::scaffold::init(dir, today, *empty, base_url.as_deref())?;
             if !cli.quiet {
                 println!("Created a site in {}:", dir.display());
                 for path in written {
                     println!("  {}", path.display());
+                }
+                if base_url.is_none() {
+                    println!(
+                        "Set base_url in site.toml to the address the site will be published at (dossier check reminds you)."
+                    );
                 }
                 if *empty {
                     println!(

@@ -68,7 +68,28 @@ const EMPTY_PEOPLE_TOML: &str = r#"# Everyone the notes mention. The table key i
 
 /// Creates a new site in `dir`, which must not exist or be empty: with an example meeting,
 /// initiative and people, or with none (`empty`), for a team that starts from its recaps.
-pub fn init(dir: &Path, today: NaiveDate, empty: bool) -> Result<Vec<PathBuf>> {
+/// The placeholder `base_url` of a new site, reported by `dossier check` until it is changed.
+const PLACEHOLDER_BASE_URL: &str = "https://intranet.example.com/briefings/";
+
+pub fn init(
+    dir: &Path,
+    today: NaiveDate,
+    empty: bool,
+    base_url: Option<&str>,
+) -> Result<Vec<PathBuf>> {
+    let site_toml = match base_url {
+        Some(url) if url.starts_with("https://") || url.starts_with("http://") => SITE_TOML
+            .replace(
+                &format!("\"{PLACEHOLDER_BASE_URL}\""),
+                &toml::Value::String(url.to_string()).to_string(),
+            ),
+        Some(url) => {
+            return Err(Error::Usage(format!(
+                "--base-url {url}: expected an absolute http(s) address, like https://intranet.acme.be/briefings/"
+            )))
+        }
+        None => SITE_TOML.to_string(),
+    };
     if dir.exists() {
         let empty = std::fs::read_dir(dir)
             .map_err(|e| Error::read(dir, e))?
@@ -82,7 +103,7 @@ pub fn init(dir: &Path, today: NaiveDate, empty: bool) -> Result<Vec<PathBuf>> {
         }
     }
     let mut files = vec![
-        (PathBuf::from(CONFIG_FILE), SITE_TOML.to_string()),
+        (PathBuf::from(CONFIG_FILE), site_toml),
         (PathBuf::from(".gitignore"), "/public\n".to_string()),
     ];
     if empty {

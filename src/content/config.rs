@@ -30,6 +30,8 @@ pub struct SiteConfig {
     /// (`date_order = "day-month"`), `Some(false)` for month first; unset, a date that reads
     /// either way is left undated unless the recap shows its own order.
     pub day_first: Option<bool>,
+    /// What `dossier check` says about the settings themselves.
+    pub warnings: Vec<Diagnostic>,
 }
 
 #[derive(Deserialize)]
@@ -76,24 +78,7 @@ impl SiteConfig {
 
     pub fn parse(file: &SourceFile) -> Result<SiteConfig, Diagnostic> {
         let raw: RawConfig = file.parse_toml(0..file.text.len())?;
-        let span = |value_span: std::ops::Range<usize>| file.toml_span(0, value_span);
-
-        let mut base_url = match &raw.base_url {
-            Some(url) => {
-                let text = url.get_ref().trim().to_string();
-                if !(text.starts_with("https://") || text.starts_with("http://")) {
-                    return Err(file.error(
-                        span(url.span()),
-                        "base_url must be an absolute http(s) URL, like \"https://intranet.example.com/briefings/\"",
-                    ));
-                }
-                text
-            }
-            None => "http://localhost/".to_string(),
-        };
-        if !base_url.ends_with('/') {
-            base_url.push('/');
-        }
+        let (base_url, warnings) = base_url_of(file, &raw.base_url)?;
 
         let timezone = timezone_of(file, &raw.timezone)?;
 
@@ -121,8 +106,60 @@ impl SiteConfig {
             allow_html: raw.allow_html.unwrap_or(false),
             week_start,
             day_first,
+            warnings,
         })
     }
+}
+
+/// Hosts reserved for documentation (RFC 2606): a `base_url` on one of them is the placeholder
+/// of `dossier init`, and every absolute link (calendar subscriptions, feed, sitemap) points
+/// nowhere.
+const PLACEHOLDER_HOSTS: &[&str] = &["example.com", "example.net", "example.org"];
+
+/// `base_url` in site.toml, checked, with a warning when it is still a placeholder.
+fn base_url_of(
+    file: &SourceFile,
+    value: &Option<Spanned<String>>,
+) -> Result<(String, Vec<Diagnostic>), Diagnostic> {
+    let Some(url) = value else {
+        return Ok(("http://localhost/".to_string(), Vec::new()));
+    };
+    let span = file.toml_span(0, url.span());
+    let mut text = url.get_ref().trim().to_string();
+    let Some(rest) = ["https://", "http://"]
+        .iter()
+        .find_map(|scheme| text.strip_prefix(scheme))
+    else {
+        return Err(file.error(
+            span,
+            "base_url must be an absolute http(s) URL, like \"https://intranet.example.com/briefings/\"",
+        ));
+    };
+    // The host: before the path, after any user name, without the port.
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host_and_port = authority.rsplit('@').next().unwrap_or_default();
+    let host = host_and_port
+        .split(':')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let placeholder = PLACEHOLDER_HOSTS
+        .iter()
+        .any(|p| host == *p || host.ends_with(&format!(".{p}")));
+    let warnings = if placeholder {
+        vec![file.warning(
+            span,
+            format!(
+                "base_url is still on {host}, a placeholder: calendar subscriptions, the feed and the sitemap will link there; set it to the address the site is published at"
+            ),
+        )]
+    } else {
+        Vec::new()
+    };
+    if !text.ends_with('/') {
+        text.push('/');
+    }
+    Ok((text, warnings))
 }
 
 /// `timezone` in site.toml, checked.
@@ -263,5 +300,22 @@ mod tests {
     fn base_url_gets_a_trailing_slash() {
         let config = parse("title = \"T\"\nbase_url = \"https://x.example/b\"\n").unwrap();
         assert_eq!(config.base_url, "https://x.example/b/");
+    }
+
+    #[test]
+    fn a_placeholder_base_url_is_a_warning_and_only_a_placeholder_is() {
+        let warned = |url: &str| {
+            let config = parse(&format!("title = \"T\"\nbase_url = \"{url}\"\n")).unwrap();
+            config
+                .warnings
+                .iter()
+                .any(|w| w.message.contains("a placeholder"))
+        };
+        assert!(warned("https://intranet.example.com/briefings/"));
+        assert!(warned("https://example.org"));
+        assert!(warned("http://user@EXAMPLE.NET:8080/b/"));
+        assert!(!warned("https://intranet.example.test/briefings/"));
+        assert!(!warned("https://notexample.com/"));
+        assert!(!warned("https://example.com.acme.be/"));
     }
 }

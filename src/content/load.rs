@@ -168,7 +168,7 @@ pub fn read_documents(
 
     let meeting_files = markdown_files(root, Path::new(MEETINGS_DIR))?;
     let initiative_files = markdown_files(root, Path::new(INITIATIVES_DIR))?;
-    let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    let mut diagnostics: Vec<Diagnostic> = config.warnings.clone();
     diagnostics.extend(duplicate_slugs(&meeting_files, "meetings"));
     diagnostics.extend(duplicate_slugs(&initiative_files, "initiatives"));
     let links = ContentIndex::new(&meeting_files, &initiative_files);

@@ -6,7 +6,12 @@ use crate::common::*;
 fn init_makes_a_site_that_builds_and_checks_at_once() {
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("briefings");
-    let output = run(&["init", site.to_str().unwrap()]);
+    let output = run(&[
+        "init",
+        site.to_str().unwrap(),
+        "--base-url",
+        "https://intranet.acme.test/briefings/",
+    ]);
     assert!(output.status.success(), "{}", stderr(&output));
     for file in [
         "site.toml",
@@ -26,6 +31,32 @@ fn init_makes_a_site_that_builds_and_checks_at_once() {
         "the sample meeting links the initiative"
     );
     assert_eq!(select(&doc, "li.task").len(), 1);
+}
+
+#[test]
+fn init_without_an_address_builds_and_check_asks_for_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("briefings");
+    let output = run(&["init", site.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("Set base_url in site.toml"));
+    let build = run(&["build", "--root", site.to_str().unwrap()]);
+    assert!(build.status.success(), "{}", stderr(&build));
+    let check = run(&["check", "--root", site.to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(1));
+    let message = stderr(&check);
+    assert!(
+        message.contains("site.toml:2:12: ") && message.contains("a placeholder"),
+        "{message}"
+    );
+    let refused = run(&[
+        "init",
+        dir.path().join("other").to_str().unwrap(),
+        "--base-url",
+        "intranet/briefings",
+    ]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(!dir.path().join("other/site.toml").exists());
 }
 
 #[test]

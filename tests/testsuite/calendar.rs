@@ -99,7 +99,7 @@ fn owner_pages_carry_the_same_agenda_for_one_person() {
         .to_string();
     assert_eq!(
         subscribe,
-        "webcal://example.com/b/owners/manon/calendar.ics"
+        "webcal://briefings.example.test/b/owners/manon/calendar.ics"
     );
     let download = select(&doc, "a[download]")[0]
         .value()

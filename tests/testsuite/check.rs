@@ -165,6 +165,13 @@ fn every_near_miss_is_reported_at_its_place_with_what_to_write() {
             "a date is written without quotes",
             false,
         ),
+        (
+            "site.toml",
+            SITE_TOML.replace("briefings.example.test", "intranet.example.com"),
+            "site.toml:2:12".to_string(),
+            "base_url is still on intranet.example.com, a placeholder",
+            true,
+        ),
     ];
     for (path, text, location, words, builds) in cases {
         let site = Fixture::valid().with(path, &text);
