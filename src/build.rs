@@ -4,8 +4,9 @@ use crate::content::load::LoadOptions;
 use crate::error::{Diagnostic, Error, Result};
 use crate::formats::feed;
 use crate::formats::ics;
+use crate::formats::Previous;
 use crate::model::load::load_site;
-use crate::output::{check_target, Output, OutputLock, Staging};
+use crate::output::{check_target, previous_file, Output, OutputLock, Staging};
 use crate::render::theme::Theme;
 use crate::render::{Page, Renderer, Templates};
 use crate::urls;
@@ -78,10 +79,15 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let pages = renderer.pages();
     watch.lap("templates and page data");
 
+    // Calendar revisions and feed dates continue from what the previous build published.
+    let previous = Previous::from_files(
+        previous_file(&target, urls::CALENDAR_FILE).as_deref(),
+        previous_file(&target, urls::FEED_FILE).as_deref(),
+    );
     let staging = Staging::begin(lock)?;
-    write_everything(&renderer, &pages, &theme, &staging)?;
+    write_everything(&renderer, &pages, &theme, &previous, &staging)?;
     let files = pages.len()
-        + site_documents(&renderer, &pages).len()
+        + site_documents(&renderer, &pages, &previous).len()
         + site.by_person.len()
         + theme.static_files.len();
     watch.lap("render and write pages, calendars, feeds");
@@ -106,13 +112,14 @@ pub fn write_everything(
     renderer: &Renderer,
     pages: &[Page],
     theme: &Theme,
+    previous: &Previous,
     out: &impl Output,
 ) -> Result<()> {
     let (pages_written, others_written) = rayon::join(
         || write_pages(renderer, pages, out),
         || {
             let owners: Vec<&String> = renderer.site.by_person.keys().collect();
-            write_site_files(renderer, pages, &owners, out)?;
+            write_site_files(renderer, pages, &owners, previous, out)?;
             write_static_files(theme, out)
         },
     );
@@ -127,41 +134,59 @@ pub fn write_pages(renderer: &Renderer, pages: &[Page], out: &impl Output) -> Re
         .try_for_each(|page| out.write(&renderer.path(page), renderer.render(page)?.as_bytes()))
 }
 
-type Make<'a> = Box<dyn Fn() -> String + Sync + 'a>;
+type Make<'a> = Box<dyn Fn() -> String + Sync + Send + 'a>;
 
 /// The site-wide files besides pages and owner calendars, by path, each with what makes it
 /// (nothing is made until called).
 pub fn site_documents<'a>(
     renderer: &'a Renderer,
     pages: &'a [Page],
-) -> Vec<(&'static str, Make<'a>)> {
+    previous: &'a Previous,
+) -> Vec<(String, Make<'a>)> {
     let site = renderer.site;
-    vec![
+    let mut documents: Vec<(String, Make<'a>)> = vec![
         (
-            urls::CALENDAR_FILE,
-            Box::new(|| ics::ics(site, 0..site.tasks.len(), &site.config.title)),
-        ),
-        (urls::FEED_FILE, Box::new(|| feed::atom(site))),
-        (
-            urls::TASKS_FILE,
-            Box::new(|| feed::tasks_json(site, site.tasks.iter())),
-        ),
-        (
-            urls::SITEMAP_FILE,
+            urls::CALENDAR_FILE.into(),
             Box::new(|| {
-                let urls: Vec<String> = pages
-                    .iter()
-                    .filter(|p| **p != Page::NotFound)
-                    .map(|p| renderer.url(p))
-                    .collect();
-                feed::sitemap(site, &urls)
+                ics::ics(
+                    site,
+                    0..site.tasks.len(),
+                    &site.config.title,
+                    &previous.calendar,
+                )
             }),
         ),
         (
-            urls::SEARCH_INDEX_FILE,
+            urls::FEED_FILE.into(),
+            Box::new(|| feed::atom(site, &previous.feed)),
+        ),
+        (
+            urls::TASKS_FILE.into(),
+            Box::new(|| feed::tasks_json(site, site.tasks.iter())),
+        ),
+        (
+            urls::SEARCH_INDEX_FILE.into(),
             Box::new(|| crate::formats::search::index_script(site)),
         ),
-    ]
+    ];
+    // The sitemap: an index, and files of at most 50,000 addresses each.
+    let listed: Vec<(String, Option<chrono::NaiveDate>)> = pages
+        .iter()
+        .filter(|p| **p != Page::NotFound)
+        .map(|p| (renderer.url(p), renderer.changed_on(p)))
+        .collect();
+    let mut parts = Vec::new();
+    for (n, chunk) in listed.chunks(feed::SITEMAP_URLS).enumerate() {
+        let file = urls::sitemap_part(n + 1);
+        parts.push((file.clone(), chunk.iter().filter_map(|(_, day)| *day).max()));
+        let chunk = chunk.to_vec();
+        documents.push((file, Box::new(move || feed::sitemap_urls(site, &chunk))));
+    }
+    documents.push((
+        urls::SITEMAP_FILE.into(),
+        Box::new(move || feed::sitemap_index(site, &parts)),
+    ));
+    documents
 }
 
 /// The site-wide files (see [`site_documents`]) and the calendars of the given owners, in
@@ -170,10 +195,11 @@ pub fn write_site_files(
     renderer: &Renderer,
     pages: &[Page],
     owners: &[&String],
+    previous: &Previous,
     out: &impl Output,
 ) -> Result<()> {
     let site = renderer.site;
-    let documents = site_documents(renderer, pages);
+    let documents = site_documents(renderer, pages, previous);
     let owner_calendar = |id: &&String| {
         let name = format!(
             "{} — {}",
@@ -188,7 +214,7 @@ pub fn write_site_files(
             .map_or(&[][..], |i| i.tasks.as_slice());
         out.write(
             &urls::owner_calendar(id),
-            ics::ics(site, tasks.iter().copied(), &name).as_bytes(),
+            ics::ics(site, tasks.iter().copied(), &name, &previous.calendar).as_bytes(),
         )
     };
     let (documents_written, calendars_written) = rayon::join(

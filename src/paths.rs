@@ -21,7 +21,7 @@ pub fn slugify(text: &str) -> String {
 }
 
 /// FNV-1a: the same value on every platform and Rust version, unlike std's hasher.
-fn stable_hash(bytes: &[u8]) -> u64 {
+pub fn stable_hash(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
         (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
     })

@@ -18,6 +18,11 @@ pub const SITEMAP_FILE: &str = "sitemap.xml";
 pub const SEARCH_INDEX_FILE: &str = "search-index.js";
 pub const NOT_FOUND_FILE: &str = "404.html";
 
+/// The sitemap files `SITEMAP_FILE` (an index) lists, numbered from 1.
+pub fn sitemap_part(number: usize) -> String {
+    format!("sitemap-{number}.xml")
+}
+
 pub fn meeting(slug: &str) -> String {
     format!("{MEETINGS}{slug}/")
 }

@@ -16,6 +16,8 @@ pub struct SiteConfig {
     pub title: String,
     /// Always ends in `/`; used only where a URL must be absolute (feed, .ics, sitemap).
     pub base_url: String,
+    /// Whether site.toml gives `base_url` (else it is `http://localhost/`).
+    pub base_url_given: bool,
     pub theme: String,
     pub timezone: Tz,
     /// A pinned reference date, for reproducible builds of old notes.
@@ -30,8 +32,37 @@ pub struct SiteConfig {
     /// (`date_order = "day-month"`), `Some(false)` for month first; unset, a date that reads
     /// either way is left undated unless the recap shows its own order.
     pub day_first: Option<bool>,
+    /// Which deadlines the .ics calendars hold (`[calendar]`).
+    pub calendar: CalendarWindow,
+    /// Meetings in the Atom feed, newest first (`[feed] entries`).
+    pub feed_entries: usize,
     /// What `dossier check` says about the settings themselves.
     pub warnings: Vec<Diagnostic>,
+}
+
+/// The deadlines a calendar subscription carries: those from `past_days` before today to
+/// `future_days` after it, open or done. Calendar clients cap a subscription's size (Google
+/// Calendar at 1 MB); the site's pages list everything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CalendarWindow {
+    pub past_days: u32,
+    pub future_days: u32,
+}
+
+impl Default for CalendarWindow {
+    fn default() -> Self {
+        CalendarWindow {
+            past_days: 30,
+            future_days: 120,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFeed {
+    entries: usize,
 }
 
 #[derive(Deserialize)]
@@ -46,6 +77,8 @@ struct RawConfig {
     allow_html: Option<bool>,
     week_start: Option<Spanned<String>>,
     date_order: Option<Spanned<String>>,
+    calendar: Option<CalendarWindow>,
+    feed: Option<RawFeed>,
 }
 
 impl SiteConfig {
@@ -99,6 +132,7 @@ impl SiteConfig {
         Ok(SiteConfig {
             title: raw.title,
             base_url,
+            base_url_given: raw.base_url.is_some(),
             theme,
             timezone,
             today,
@@ -106,6 +140,8 @@ impl SiteConfig {
             allow_html: raw.allow_html.unwrap_or(false),
             week_start,
             day_first,
+            calendar: raw.calendar.unwrap_or_default(),
+            feed_entries: raw.feed.map_or(50, |feed| feed.entries),
             warnings,
         })
     }

@@ -2,99 +2,145 @@
 
 use crate::escape::escape_xml;
 use crate::model::{Site, Task};
+use chrono::NaiveDate;
 use serde::Serialize;
+use std::collections::HashMap;
 
-/// An Atom feed (RFC 4287) of meetings, newest first, with absolute links.
-pub fn atom(site: &Site) -> String {
+/// What the previous build's feed said of each entry: its title and content, and the date it
+/// was last updated, so that `updated` moves when a meeting changes and only then.
+#[derive(Debug, Default)]
+pub struct FeedHistory {
+    entries: HashMap<String, (String, String)>,
+}
+
+impl FeedHistory {
+    /// Reads the entries of a feed dossier wrote; anything else is skipped.
+    pub fn parse(text: &str) -> FeedHistory {
+        let between = |block: &str, open: &str, close: &str| {
+            let start = block.find(open)? + open.len();
+            let end = block[start..].find(close)? + start;
+            Some(block[start..end].to_string())
+        };
+        let entries = text
+            .split("<entry>")
+            .skip(1)
+            .filter_map(|block| {
+                let id = between(block, "<id>", "</id>")?;
+                let updated = between(block, "<updated>", "</updated>")?;
+                let seen = format!(
+                    "{}\n{}",
+                    between(block, "<title>", "</title>")?,
+                    between(block, "<content type=\"html\">", "</content>")?
+                );
+                Some((id, (seen, updated)))
+            })
+            .collect();
+        FeedHistory { entries }
+    }
+
+    /// When an entry was last updated: as before if its title and content are the same, today
+    /// if they changed, the meeting's date if it is new.
+    fn updated(&self, id: &str, seen: &str, meeting_date: NaiveDate, today: NaiveDate) -> String {
+        match self.entries.get(id) {
+            Some((before, updated)) if before == seen => updated.clone(),
+            Some(_) => format!("{}T00:00:00Z", today.max(meeting_date)),
+            None => format!("{meeting_date}T00:00:00Z"),
+        }
+    }
+}
+
+/// An Atom feed (RFC 4287) of the latest meetings (site.toml `[feed] entries`), newest first,
+/// with absolute links. The author is the team, named by the site's title.
+pub fn atom(site: &Site, history: &FeedHistory) -> String {
     let base = &site.config.base_url;
-    let updated = site
+    let team = escape_xml(&site.config.title);
+    let mut entries = String::new();
+    let mut feed_updated = String::new();
+    for (index, meeting) in site
         .meetings
-        .first()
-        .map_or_else(|| site.today.to_string(), |m| m.date.to_string());
-    let mut out = String::new();
-    out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    out.push_str("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
-    out.push_str(&format!(
-        "  <title>{}</title>\n",
-        escape_xml(&site.config.title)
-    ));
-    out.push_str(&format!("  <id>{}</id>\n", escape_xml(base)));
-    out.push_str(&format!(
-        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-        escape_xml(base)
-    ));
-    out.push_str(&format!(
-        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}feed.xml\"/>\n",
-        escape_xml(base)
-    ));
-    out.push_str(&format!("  <updated>{updated}T00:00:00Z</updated>\n"));
-    out.push_str("  <generator>dossier</generator>\n");
-    for (index, meeting) in site.meetings.iter().enumerate() {
-        let link = format!("{base}{}", site.meeting_url(index));
+        .iter()
+        .enumerate()
+        .take(site.config.feed_entries)
+    {
+        let link = escape_xml(&format!("{base}{}", site.meeting_url(index)));
         let topics: Vec<String> = meeting
             .topics
             .iter()
             .map(|t| format!("<li>{}</li>", escape_xml(&t.title)))
             .collect();
-        let content = format!(
+        let content = escape_xml(&format!(
             "<p>{}</p><ul>{}</ul>",
             escape_xml(&meeting.summary),
             topics.join("")
+        ));
+        let title = escape_xml(&meeting.title);
+        let updated = history.updated(
+            &link,
+            &format!("{title}\n{content}"),
+            meeting.date,
+            site.today,
         );
-        out.push_str("  <entry>\n");
-        out.push_str(&format!(
-            "    <title>{}</title>\n",
-            escape_xml(&meeting.title)
+        feed_updated = feed_updated.max(updated.clone());
+        entries.push_str(&format!(
+            "  <entry>\n    <title>{title}</title>\n    <id>{link}</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{link}\"/>\n    <published>{}T00:00:00Z</published>\n    <updated>{updated}</updated>\n    <author><name>{team}</name></author>\n    <summary>{}</summary>\n    <content type=\"html\">{content}</content>\n  </entry>\n",
+            meeting.date,
+            escape_xml(&meeting.summary),
         ));
-        out.push_str(&format!("    <id>{}</id>\n", escape_xml(&link)));
-        out.push_str(&format!(
-            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-            escape_xml(&link)
-        ));
-        out.push_str(&format!(
-            "    <published>{}T00:00:00Z</published>\n",
-            meeting.date
-        ));
-        out.push_str(&format!(
-            "    <updated>{}T00:00:00Z</updated>\n",
-            meeting.date
-        ));
-        out.push_str(&format!(
-            "    <author><name>{}</name></author>\n",
-            escape_xml(meeting.account.as_deref().unwrap_or(&site.config.title))
-        ));
-        out.push_str(&format!(
-            "    <summary>{}</summary>\n",
-            escape_xml(&meeting.summary)
-        ));
-        out.push_str(&format!(
-            "    <content type=\"html\">{}</content>\n",
-            escape_xml(&content)
-        ));
-        out.push_str("  </entry>\n");
     }
-    out.push_str("</feed>\n");
-    out
+    if feed_updated.is_empty() {
+        feed_updated = format!("{}T00:00:00Z", site.today);
+    }
+    let base = escape_xml(base);
+    format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n  <title>{team}</title>\n  <id>{base}</id>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{base}\"/>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"{base}feed.xml\"/>\n  <updated>{feed_updated}</updated>\n  <author><name>{team}</name></author>\n  <generator>dossier</generator>\n{entries}</feed>\n"
+    )
 }
 
-/// sitemap.xml with every HTML page's absolute address.
-pub fn sitemap(site: &Site, urls: &[String]) -> String {
+/// URLs per sitemap file: the sitemap protocol allows 50,000.
+pub const SITEMAP_URLS: usize = 50_000;
+
+/// One sitemap file of the site's pages (relative addresses, each with the day it last changed
+/// when that is known).
+pub fn sitemap_urls(site: &Site, pages: &[(String, Option<NaiveDate>)]) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for url in urls {
-        out.push_str(&format!(
-            "  <url><loc>{}</loc></url>\n",
-            escape_xml(&format!("{}{url}", site.config.base_url))
-        ));
+    for (url, changed) in pages {
+        let loc = escape_xml(&format!("{}{url}", site.config.base_url));
+        match changed {
+            Some(day) => out.push_str(&format!(
+                "  <url><loc>{loc}</loc><lastmod>{day}</lastmod></url>\n"
+            )),
+            None => out.push_str(&format!("  <url><loc>{loc}</loc></url>\n")),
+        }
     }
     out.push_str("</urlset>\n");
+    out
+}
+
+/// sitemap.xml: the index of the sitemap files, each with the latest change it lists.
+pub fn sitemap_index(site: &Site, parts: &[(String, Option<NaiveDate>)]) -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (file, changed) in parts {
+        let loc = escape_xml(&format!("{}{file}", site.config.base_url));
+        match changed {
+            Some(day) => out.push_str(&format!(
+                "  <sitemap><loc>{loc}</loc><lastmod>{day}</lastmod></sitemap>\n"
+            )),
+            None => out.push_str(&format!("  <sitemap><loc>{loc}</loc></sitemap>\n")),
+        }
+    }
+    out.push_str("</sitemapindex>\n");
     out
 }
 
 /// One task as tasks.json and `dossier tasks --json` show it.
 #[derive(Debug, Serialize)]
 pub struct TaskRecord<'a> {
+    /// Stable across builds: the meeting, topic and title (the calendar UID's basis).
+    pub id: &'a str,
     pub title: &'a str,
     pub owners: Vec<&'a str>,
     pub due: Option<String>,
@@ -110,7 +156,9 @@ pub struct TaskRecord<'a> {
 impl<'a> TaskRecord<'a> {
     pub fn of(site: &'a Site, task: &'a Task) -> Self {
         let meeting = &site.meetings[task.meeting];
+        let url = site.task_url(task);
         TaskRecord {
+            id: &task.id,
             title: &task.title,
             owners: task.owners.iter().map(|p| p.id.as_str()).collect(),
             due: task.due.map(|d| d.date.to_string()),
@@ -120,7 +168,12 @@ impl<'a> TaskRecord<'a> {
             meeting: &meeting.slug,
             topic: task.topic.map(|t| meeting.topics[t].slug.as_str()),
             initiative: task.initiative.as_deref(),
-            url: site.task_url(task),
+            // Absolute when the site says where it is published.
+            url: if site.config.base_url_given {
+                format!("{}{url}", site.config.base_url)
+            } else {
+                url
+            },
         }
     }
 }

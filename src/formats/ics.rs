@@ -1,38 +1,249 @@
-//! The deadline calendars: RFC 5545 iCalendar files, one event per dated task.
+//! The deadline calendars: RFC 5545 iCalendar files, one all-day event per dated task.
 
-use crate::dates::Precision;
+use crate::dates::{Due, Precision};
 use crate::model::{Site, Task};
-use chrono::Days;
+use crate::paths::stable_hash;
+use chrono::{Datelike, Days, NaiveDate, Offset, TimeZone, Utc};
+use chrono_tz::{OffsetComponents, OffsetName, Tz};
+use std::collections::HashMap;
 
-/// An iCalendar (RFC 5545) file with one all-day event per dated task among `tasks`.
+/// How often subscribers should fetch the calendar again: the site is rebuilt daily at least
+/// (README), and Outlook and Apple Calendar otherwise wait as long as a week.
+const REFRESH: &str = "PT6H";
+
+/// What the calendar of the previous build said of each event, so that an event's SEQUENCE
+/// and LAST-MODIFIED move when its date, title or state changes, and only then. Read from the
+/// previous build's calendar.ics in the output folder; empty for a first build.
+#[derive(Debug, Default)]
+pub struct CalendarHistory {
+    events: HashMap<String, Revision>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Revision {
+    /// DTSTART, SUMMARY and STATUS lines as written.
+    fingerprint: String,
+    sequence: u32,
+    modified: String,
+}
+
+impl CalendarHistory {
+    /// Reads the events of a calendar dossier wrote; anything it does not recognise is skipped.
+    pub fn parse(text: &str) -> CalendarHistory {
+        let unfolded = text.replace("\r\n ", "").replace("\r\n\t", "");
+        let mut events = HashMap::new();
+        for block in unfolded.split("BEGIN:VEVENT").skip(1) {
+            let block = block.split("END:VEVENT").next().unwrap_or_default();
+            let field = |name: &str| {
+                block
+                    .split("\r\n")
+                    .find_map(|line| line.strip_prefix(name))
+                    .map(str::to_string)
+            };
+            let (Some(uid), Some(modified)) = (field("UID:"), field("LAST-MODIFIED:")) else {
+                continue;
+            };
+            let sequence = field("SEQUENCE:").and_then(|s| s.parse().ok()).unwrap_or(0);
+            let fingerprint = fingerprint(
+                &field("DTSTART;VALUE=DATE:").unwrap_or_default(),
+                &field("SUMMARY:").unwrap_or_default(),
+                &field("STATUS:").unwrap_or_default(),
+            );
+            events.insert(
+                uid,
+                Revision {
+                    fingerprint,
+                    sequence,
+                    modified,
+                },
+            );
+        }
+        CalendarHistory { events }
+    }
+
+    /// The revision of an event as it is now: the previous one if nothing a subscriber sees
+    /// changed, the next one (dated `today`) if it did, the first (dated `first_seen`) if new.
+    fn revision(
+        &self,
+        uid: &str,
+        fingerprint: String,
+        first_seen: NaiveDate,
+        today: NaiveDate,
+    ) -> Revision {
+        match self.events.get(uid) {
+            Some(previous) if previous.fingerprint == fingerprint => previous.clone(),
+            Some(previous) => Revision {
+                fingerprint,
+                sequence: previous.sequence + 1,
+                modified: stamp(today.max(first_seen)),
+            },
+            None => Revision {
+                fingerprint,
+                sequence: 0,
+                modified: stamp(first_seen),
+            },
+        }
+    }
+}
+
+fn fingerprint(start: &str, summary: &str, status: &str) -> String {
+    format!("{start}\n{summary}\n{status}")
+}
+
+fn stamp(date: NaiveDate) -> String {
+    format!("{}T000000Z", date.format("%Y%m%d"))
+}
+
+/// The calendar UID of a task: a hash of its stable id, at the site's host, so that two
+/// sites never share one.
+pub fn event_uid(site: &Site, task: &Task) -> String {
+    let base = &site.config.base_url;
+    let host = base
+        .split_once("://")
+        .map_or(base.as_str(), |(_, rest)| rest)
+        .split(['/', ':'])
+        .next()
+        .unwrap_or("localhost");
+    format!("{:016x}@{host}", stable_hash(task.id.as_bytes()))
+}
+
+/// Whether a task's deadline falls in the window calendars carry (site.toml `[calendar]`).
+pub fn in_window(site: &Site, due: Due) -> bool {
+    let window = site.config.calendar;
+    let from = site.today - Days::new(u64::from(window.past_days));
+    let until = site.today + Days::new(u64::from(window.future_days));
+    due.date >= from && due.period_start() <= until
+}
+
+/// An iCalendar (RFC 5545) file with one all-day event per dated task among `tasks` within the
+/// calendar window.
 ///
-/// Every byte depends only on the content: the DTSTAMP is the meeting's date (when the
-/// commitment was made), not the build time, so rebuilding changes nothing and calendar clients
-/// do not see phantom updates.
-pub fn ics(site: &Site, tasks: impl Iterator<Item = usize>, name: &str) -> String {
+/// Every byte depends only on the content and the previous build's calendar: an event's
+/// DTSTAMP and LAST-MODIFIED are the day it was first published or last changed, so
+/// rebuilding changes nothing and calendar clients see no phantom updates.
+pub fn ics(
+    site: &Site,
+    tasks: impl Iterator<Item = usize>,
+    name: &str,
+    history: &CalendarHistory,
+) -> String {
     let mut out = String::new();
     let mut line = |text: &str| fold_line(&mut out, text);
     line("BEGIN:VCALENDAR");
     line("VERSION:2.0");
-    line("PRODID:-//dossier//dossier 0.1//EN");
+    line(&format!(
+        "PRODID:-//dossier//dossier {}//EN",
+        env!("CARGO_PKG_VERSION")
+    ));
     line("CALSCALE:GREGORIAN");
     line("METHOD:PUBLISH");
     line(&format!("X-WR-CALNAME:{}", escape_text(name)));
     line(&format!("X-WR-TIMEZONE:{}", site.config.timezone.name()));
+    line(&format!("REFRESH-INTERVAL;VALUE=DURATION:{REFRESH}"));
+    line(&format!("X-PUBLISHED-TTL:{REFRESH}"));
+    // The events are all-day and need no time zone; the site's zone is described anyway so
+    // that a calendar with no deadline in its window still holds a component (RFC 5545).
+    timezone(site.config.timezone, site.today.year(), &mut line);
     for index in tasks {
         let task = &site.tasks[index];
-        let Some(due) = task.due else { continue };
-        event(site, task, due, &mut line);
+        let Some(due) = task.due.filter(|&due| in_window(site, due)) else {
+            continue;
+        };
+        event(site, task, due, history, &mut line);
     }
     line("END:VCALENDAR");
     out
 }
 
-fn event(site: &Site, task: &Task, due: crate::dates::Due, line: &mut impl FnMut(&str)) {
+/// A VTIMEZONE for `zone` with its offset changes from the year before `year` to the year
+/// after, found from the time zone database.
+fn timezone(zone: Tz, year: i32, line: &mut impl FnMut(&str)) {
+    line("BEGIN:VTIMEZONE");
+    line(&format!("TZID:{}", zone.name()));
+    let start = Utc.with_ymd_and_hms(year - 1, 1, 1, 0, 0, 0).single();
+    let end = Utc.with_ymd_and_hms(year + 2, 1, 1, 0, 0, 0).single();
+    let (Some(start), Some(end)) = (start, end) else {
+        line("END:VTIMEZONE");
+        return;
+    };
+    let first_offset = zone.offset_from_utc_datetime(&start.naive_utc());
+    let mut changes = Vec::new();
+    {
+        let mut hour = start;
+        let mut offset = first_offset;
+        while hour < end {
+            let next = hour + chrono::Duration::hours(1);
+            let next_offset = zone.offset_from_utc_datetime(&next.naive_utc());
+            if next_offset != offset {
+                changes.push((next, offset, next_offset));
+                offset = next_offset;
+            }
+            hour = next;
+        }
+    }
+    if changes.is_empty() {
+        component(
+            line,
+            "STANDARD",
+            "19700101T000000",
+            &first_offset,
+            &first_offset,
+        );
+    }
+    for (at, before, after) in changes {
+        let local = (at + before.fix())
+            .naive_utc()
+            .format("%Y%m%dT%H%M%S")
+            .to_string();
+        let kind = if after.dst_offset().is_zero() {
+            "STANDARD"
+        } else {
+            "DAYLIGHT"
+        };
+        component(line, kind, &local, &before, &after);
+    }
+    line("END:VTIMEZONE");
+}
+
+fn component(
+    line: &mut impl FnMut(&str),
+    kind: &str,
+    local_start: &str,
+    before: &chrono_tz::TzOffset,
+    after: &chrono_tz::TzOffset,
+) {
+    line(&format!("BEGIN:{kind}"));
+    line(&format!("DTSTART:{local_start}"));
+    line(&format!("TZOFFSETFROM:{}", utc_offset(before)));
+    line(&format!("TZOFFSETTO:{}", utc_offset(after)));
+    if let Some(name) = after.abbreviation() {
+        line(&format!("TZNAME:{}", escape_text(name)));
+    }
+    line(&format!("END:{kind}"));
+}
+
+/// `+0100`, `-0330`: the UTC-OFFSET value type of RFC 5545.
+fn utc_offset(offset: &chrono_tz::TzOffset) -> String {
+    let seconds = offset.fix().local_minus_utc();
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let minutes = seconds.abs() / 60;
+    format!("{sign}{:02}{:02}", minutes / 60, minutes % 60)
+}
+
+fn event(
+    site: &Site,
+    task: &Task,
+    due: Due,
+    history: &CalendarHistory,
+    line: &mut impl FnMut(&str),
+) {
     let meeting = &site.meetings[task.meeting];
     let link = format!("{}{}", site.config.base_url, site.task_url(task));
     let owners: Vec<&str> = task.owners.iter().map(|p| p.name.as_str()).collect();
     let mut description = String::new();
+    if task.done {
+        description.push_str("Done.\n");
+    }
     if !owners.is_empty() {
         description.push_str(&format!("Owners: {}\n", owners.join(", ")));
     }
@@ -41,40 +252,41 @@ fn event(site: &Site, task: &Task, due: crate::dates::Due, line: &mut impl FnMut
     }
     description.push_str(&format!("From: {} ({})\n", meeting.title, meeting.date));
     description.push_str(&link);
-    let summary = if task.done {
-        format!("✓ {}", task.title)
+    // The link is in the description, which every client shows; a URL property (shown by
+    // Apple Calendar only) and CATEGORIES repeating the owners would cost a fifth of the
+    // calendar's size against the clients' limits.
+    // A done task stays on its day, marked, rather than CANCELLED, which says it was called
+    // off: subscribers see what was delivered on time and what was not.
+    let (summary, status) = if task.done {
+        (format!("✓ {}", task.title), "")
     } else {
-        task.title.clone()
+        (task.title.clone(), "CONFIRMED")
     };
+    let start = due.date.format("%Y%m%d").to_string();
+    let summary = escape_text(&summary);
+    let uid = event_uid(site, task);
+    let revision = history.revision(
+        &uid,
+        fingerprint(&start, &summary, status),
+        meeting.date,
+        site.today,
+    );
     line("BEGIN:VEVENT");
-    line(&format!("UID:{}", escape_text(&task.uid)));
-    line(&format!(
-        "DTSTAMP:{}T000000Z",
-        meeting.date.format("%Y%m%d")
-    ));
-    line(&format!("DTSTART;VALUE=DATE:{}", due.date.format("%Y%m%d")));
+    line(&format!("UID:{uid}"));
+    line(&format!("DTSTAMP:{}", revision.modified));
+    line(&format!("LAST-MODIFIED:{}", revision.modified));
+    line(&format!("SEQUENCE:{}", revision.sequence));
+    line(&format!("DTSTART;VALUE=DATE:{start}"));
     line(&format!(
         "DTEND;VALUE=DATE:{}",
         (due.date + Days::new(1)).format("%Y%m%d")
     ));
-    line(&format!("SUMMARY:{}", escape_text(&summary)));
+    line(&format!("SUMMARY:{summary}"));
     line(&format!("DESCRIPTION:{}", escape_text(&description)));
-    line(&format!("URL:{}", link.replace(['\r', '\n'], "")));
-    line(&format!(
-        "STATUS:{}",
-        if task.done { "CANCELLED" } else { "CONFIRMED" }
-    ));
-    line("TRANSP:TRANSPARENT");
-    if !task.owners.is_empty() {
-        line(&format!(
-            "CATEGORIES:{}",
-            task.owners
-                .iter()
-                .map(|p| escape_text(&p.name))
-                .collect::<Vec<_>>()
-                .join(",")
-        ));
+    if !status.is_empty() {
+        line(&format!("STATUS:{status}"));
     }
+    line("TRANSP:TRANSPARENT");
     line("END:VEVENT");
 }
 

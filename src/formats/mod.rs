@@ -4,3 +4,23 @@
 pub mod feed;
 pub mod ics;
 pub mod search;
+
+/// What the previous build published that this one continues: the revision of each calendar
+/// event and the date of each feed entry.
+#[derive(Debug, Default)]
+pub struct Previous {
+    pub calendar: ics::CalendarHistory,
+    pub feed: feed::FeedHistory,
+}
+
+impl Previous {
+    /// From the previous build's calendar.ics and feed.xml, when there were any.
+    pub fn from_files(calendar: Option<&str>, feed: Option<&str>) -> Previous {
+        Previous {
+            calendar: calendar
+                .map(ics::CalendarHistory::parse)
+                .unwrap_or_default(),
+            feed: feed.map(feed::FeedHistory::parse).unwrap_or_default(),
+        }
+    }
+}

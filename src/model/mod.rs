@@ -78,8 +78,9 @@ pub struct Task {
     pub meeting: usize,
     pub topic: Option<usize>,
     pub initiative: Option<String>,
-    /// Stable across builds and edits of other tasks: meeting, topic and title.
-    pub uid: String,
+    /// Stable across builds and edits of other tasks: meeting, topic and title
+    /// (`2025-11-18-sync.pricing.send-the-offer`). The basis of the calendar UID.
+    pub id: String,
     pub line: usize,
 }
 
@@ -180,7 +181,7 @@ impl Meeting {
                 done: task.done,
                 meeting: meeting_index,
                 topic: task.topic,
-                uid: format!("{uid}@dossier"),
+                id: uid,
                 line: task.line,
             });
         }

@@ -16,6 +16,26 @@ use std::path::{Component, Path, PathBuf};
 /// Marks a folder as made by dossier, and so safe to replace.
 pub const MARKER: &str = ".dossier-build";
 
+/// The largest previous file [`previous_file`] reads: a calendar or feed of dossier's is far
+/// smaller; anything bigger is not one.
+const PREVIOUS_FILE_LIMIT: u64 = 64 * 1024 * 1024;
+
+/// A file the previous build wrote into `dir`, if `dir` is dossier's (it has the marker) and
+/// the file is a plain file of sane size: never through a link, never someone else's folder.
+/// Builds continue from it (calendar revisions, feed dates); nothing of it is published but
+/// the numbers and dates dossier wrote there itself.
+pub fn previous_file(dir: &Path, name: &str) -> Option<String> {
+    if !fs::symlink_metadata(dir.join(MARKER)).is_ok_and(|m| m.is_file()) {
+        return None;
+    }
+    let path = dir.join(name);
+    let metadata = fs::symlink_metadata(&path).ok()?;
+    if !metadata.is_file() || metadata.len() > PREVIOUS_FILE_LIMIT {
+        return None;
+    }
+    fs::read_to_string(path).ok()
+}
+
 /// Folders of the operating system that no site is ever written over, whatever `--force` says.
 const SYSTEM_FOLDERS: &[&str] = &[
     "/bin",

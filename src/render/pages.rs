@@ -76,6 +76,15 @@ impl Renderer<'_> {
         }
     }
 
+    /// The day a page last changed, where its content says so: a meeting's and its topics'
+    /// pages change with the meeting (for the sitemap's `lastmod`).
+    pub fn changed_on(&self, page: &Page) -> Option<NaiveDate> {
+        match page {
+            Page::Meeting(m) | Page::Topic(m, _) => Some(self.site.meetings[*m].date),
+            _ => None,
+        }
+    }
+
     /// The folder address of a page, relative to the site root (`""` for the dashboard).
     pub fn url(&self, page: &Page) -> String {
         let site = self.site;

@@ -9,6 +9,7 @@
 use crate::build::{site_documents, write_everything, write_pages, write_site_files};
 use crate::content::load::{DocCache, LoadOptions};
 use crate::error::{Diagnostic, Result};
+use crate::formats::Previous;
 use crate::model::load::load_site_with;
 use crate::model::reach::Reach;
 use crate::model::Site;
@@ -152,7 +153,13 @@ impl Session {
         let renderer = Renderer::new(&site, &templates);
         renderer.make_all_values();
         let pages = renderer.pages();
-        write_everything(&renderer, &pages, &theme, &self.output)?;
+        write_everything(
+            &renderer,
+            &pages,
+            &theme,
+            &Previous::default(),
+            &self.output,
+        )?;
         let static_names: Vec<String> = theme.static_files.into_keys().collect();
         let removed = self
             .output
@@ -228,7 +235,7 @@ impl Session {
             .collect();
         let (pages_written, others_written) = rayon::join(
             || write_pages(after, &rest, &self.output),
-            || write_site_files(after, &pages, &owners, &self.output),
+            || write_site_files(after, &pages, &owners, &Previous::default(), &self.output),
         );
         pages_written?;
         others_written?;
@@ -245,9 +252,9 @@ fn expected_files(renderer: &Renderer, pages: &[Page], static_names: &[String]) 
     let mut files: HashSet<String> = HashSet::with_capacity(pages.len() + site.by_person.len() + 8);
     files.extend(pages.iter().map(|page| renderer.path(page)));
     files.extend(
-        site_documents(renderer, pages)
+        site_documents(renderer, pages, &Previous::default())
             .into_iter()
-            .map(|(path, _)| path.to_string()),
+            .map(|(path, _)| path),
     );
     files.insert(MARKER.to_string());
     files.extend(site.by_person.keys().map(|id| urls::owner_calendar(id)));

@@ -195,6 +195,91 @@ fn event_uids_survive_edits_of_other_tasks() {
     }
 }
 
+/// Each event's SUMMARY with its SEQUENCE and LAST-MODIFIED.
+fn revisions(site: &Fixture) -> Vec<(String, String, String)> {
+    let ics = std::fs::read_to_string(site.public().join("calendar.ics")).unwrap();
+    let unfolded = ics.replace("\r\n ", "");
+    let field = |event: &str, name: &str| {
+        event
+            .split("\r\n")
+            .find_map(|line| line.strip_prefix(name))
+            .unwrap()
+            .to_string()
+    };
+    let mut found: Vec<(String, String, String)> = unfolded
+        .split("BEGIN:VEVENT")
+        .skip(1)
+        .map(|event| {
+            (
+                field(event, "SUMMARY:"),
+                field(event, "SEQUENCE:"),
+                field(event, "LAST-MODIFIED:"),
+            )
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn an_event_is_revised_when_its_date_title_or_state_changes_and_only_then() {
+    let site = site();
+    assert!(site.build().status.success());
+    let first = revisions(&site);
+    assert!(first
+        .iter()
+        .all(|(_, sequence, modified)| sequence == "0" && modified == "20251120T000000Z"));
+    let calendar = std::fs::read(site.public().join("calendar.ics")).unwrap();
+    // The same input again: not a byte changes.
+    assert!(site
+        .run(&["build", "--today", "2025-11-26"])
+        .status
+        .success());
+    assert_eq!(
+        std::fs::read(site.public().join("calendar.ics")).unwrap(),
+        calendar
+    );
+    // A moved deadline, a task done and an owner changed, on 26 Nov.
+    site.write(
+        M,
+        &MEETING
+            .replace("@Sigi due:2025-11-28", "@Sigi due:2025-12-05")
+            .replace(
+                "- [ ] **Call the customer:**",
+                "- [x] **Call the customer:**",
+            )
+            .replace(
+                "next week. @Manon due:2025-12-02",
+                "next week. @Sigi due:2025-12-02",
+            ),
+    );
+    assert!(site
+        .run(&["build", "--today", "2025-11-26"])
+        .status
+        .success());
+    let revised = revisions(&site);
+    let of = |summary: &str| {
+        revised
+            .iter()
+            .find(|(s, _, _)| s == summary)
+            .map(|(_, sequence, modified)| (sequence.as_str(), modified.as_str()))
+            .unwrap()
+    };
+    assert_eq!(of("Sign"), ("1", "20251126T000000Z"));
+    assert_eq!(of("✓ Call the customer"), ("1", "20251126T000000Z"));
+    // A new owner is not a new date, title or state.
+    assert_eq!(of("Kick-off"), ("0", "20251120T000000Z"));
+    assert_eq!(of("Send the offer"), ("0", "20251120T000000Z"));
+    let ics = std::fs::read_to_string(site.public().join("calendar.ics")).unwrap();
+    assert!(!ics.contains("CANCELLED"), "done is not cancelled");
+    // Once more, later, with nothing changed: the revisions stay.
+    assert!(site
+        .run(&["build", "--today", "2025-11-28"])
+        .status
+        .success());
+    assert_eq!(revisions(&site), revised);
+}
+
 #[test]
 fn calendar_text_is_escaped_and_lines_are_folded() {
     let site = Fixture::valid().with(

@@ -119,8 +119,12 @@ impl Site {
     }
 
     /// A clean build of the files as they are now.
+    /// A build into a new folder: no previous calendar or feed to continue from, as in serve.
     fn clean_build(&self) -> PathBuf {
         let out = self.dir.path().join("clean");
+        if out.exists() {
+            std::fs::remove_dir_all(&out).unwrap();
+        }
         build(&BuildOptions {
             root: self.root(),
             out: Some(out.clone()),

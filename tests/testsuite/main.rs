@@ -11,6 +11,7 @@ mod escaping;
 mod example_site;
 mod import;
 mod incremental;
+mod publishing;
 mod real_tools;
 mod safety;
 mod serve;

@@ -82,9 +82,11 @@ fn python_check(module: &str, script: &str, args: &[&str]) -> Option<String> {
 
 #[test]
 fn calendars_parse_with_python_icalendar() {
-    if let Some(printed) = python_check("icalendar", "check_calendar.py", &[]) {
+    if let Some(printed) =
+        python_check("icalendar", "check_calendar.py", &["--today", "2025-11-24"])
+    {
         assert!(
-            printed.contains("calendar.ics: 4 events; 19 owner calendars"),
+            printed.contains("calendar.ics: 4 events; 34 owner calendars"),
             "{printed}"
         );
     }
@@ -95,4 +97,54 @@ fn the_feed_parses_with_feedparser() {
     if let Some(printed) = python_check("feedparser", "check_feed.py", &["1"]) {
         assert!(printed.contains("Atom 1.0, 1 entries"), "{printed}");
     }
+}
+
+#[test]
+fn tasks_json_matches_its_schema() {
+    if let Some(printed) = python_check("jsonschema", "check_tasks_json.py", &[]) {
+        assert!(
+            printed.contains("tasks.json: 25 tasks match the schema"),
+            "{printed}"
+        );
+    }
+}
+
+#[test]
+fn the_sitemap_is_an_index_of_files_within_the_protocol_limit() {
+    if let Some(printed) = python_check("xml", "check_sitemap.py", &["63"]) {
+        assert!(printed.contains("sitemap: 1 files, 63 URLs"), "{printed}");
+    }
+}
+
+#[test]
+fn calendars_parse_with_ical_js() {
+    let module = example_root().join("node_modules/ical.js");
+    if !module.is_dir() {
+        assert!(
+            std::env::var_os("DOSSIER_REQUIRE_TOOLS").is_none(),
+            "ical.js is not installed and DOSSIER_REQUIRE_TOOLS is set"
+        );
+        eprintln!("SKIPPED: ical.js is not installed (npm install ical.js); .ci/run installs it");
+        return;
+    }
+    if !tool_available("node", &["--version"]) {
+        return;
+    }
+    let (_dir, out) = build_example();
+    let output = Command::new("node")
+        .arg(example_root().join("tests/tools/check_calendar_icaljs.mjs"))
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}{}",
+        stdout(&output),
+        stderr(&output)
+    );
+    assert!(
+        stdout(&output).contains("ical.js: 35 calendars, 11 events, all parsed"),
+        "{}",
+        stdout(&output)
+    );
 }

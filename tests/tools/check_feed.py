@@ -20,10 +20,14 @@ if len(feed.entries) != expected:
 for entry in feed.entries:
     if not entry.link.startswith(("http://", "https://")):
         failures.append(f"relative link {entry.link}")
-    for key in ("title", "id", "updated", "summary"):
+    for key in ("title", "id", "updated", "published", "summary"):
         if not entry.get(key):
             failures.append(f"entry without {key}")
-dates = [e.updated_parsed for e in feed.entries]
+    if entry.get("author") != feed.feed.title:
+        failures.append(f"{entry.id}: the author is {entry.get('author')!r}, not the team ({feed.feed.title!r})")
+    if entry.updated_parsed < entry.published_parsed:
+        failures.append(f"{entry.id}: updated before it was published")
+dates = [e.published_parsed for e in feed.entries]
 if dates != sorted(dates, reverse=True):
     failures.append("entries are not newest first")
 if failures:
