@@ -234,7 +234,7 @@ pub fn write_static_files(theme: &Theme, out: &impl Output) -> Result<()> {
     theme
         .static_files
         .par_iter()
-        .try_for_each(|(name, file)| out.copy(&urls::static_file(name), file))
+        .try_for_each(|(path, file)| out.copy(path, file))
 }
 
 /// Validates the site as a build would, without writing anything. Warnings count as errors.

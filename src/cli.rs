@@ -88,7 +88,9 @@ const EXAMPLES: &str = "Examples:
   dossier build --today 2025-11-24      as if today were 24 Nov 2025 (overdue, this week, ...)
   dossier check                         validate everything, write nothing (for CI)
   dossier tasks --owner sigi --overdue  what Sigi owes that has slipped
-  dossier tasks --json > tasks.json     the task list for scripts
+  dossier tasks --format json           the task list for scripts (docs/tasks.schema.json)
+  dossier build -u https://staging.intranet.acme.be/briefings/ -o /srv/staging
+                                        the same site for another address
   dossier import recap.txt --date 2025-11-18 --account Proximus
                                         a recap from the meeting tool into a meeting file";
 
@@ -142,6 +144,16 @@ pub enum Command {
     /// `due:`. Nothing is guessed: what cannot be dated with certainty stays undated, an
     /// ambiguous first name stays text, and the report says so. Never overwrites a file.
     Import(ImportArgs),
+    /// Print a completion script for a shell.
+    ///
+    /// bash: `dossier completion bash > /etc/bash_completion.d/dossier`; zsh: `dossier
+    /// completion zsh > "${fpath[1]}/_dossier"`; fish: `dossier completion fish >
+    /// ~/.config/fish/completions/dossier.fish`; PowerShell: `dossier completion powershell |
+    /// Out-String | Invoke-Expression` in your profile.
+    Completion {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
     /// List tasks in the terminal, grouped as overdue, today, this week, next week, later.
     ///
     /// Shows open tasks; --all adds done ones. --json prints the objects of tasks.json (all
@@ -152,8 +164,12 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct BuildArgs {
     /// Where to write the site.
-    #[arg(long, value_name = "DIR")]
+    #[arg(short, long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// Publish for this address instead of site.toml's base_url (a staging copy, say): the
+    /// address calendar subscriptions, the feed and the sitemap link to.
+    #[arg(short = 'u', long, value_name = "URL")]
+    pub base_url: Option<String>,
     /// The reference date for "overdue" and "this week" (default: site.toml `today`, else the
     /// current date in the site's timezone).
     #[arg(long, value_name = "YYYY-MM-DD")]
@@ -168,8 +184,12 @@ pub struct BuildArgs {
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
-    #[arg(long, default_value_t = 1111)]
+    /// The port to listen on; 0 picks a free one.
+    #[arg(short, long, default_value_t = 1111)]
     pub port: u16,
+    /// Serve as if published at this address (the absolute links of calendars and the feed).
+    #[arg(short = 'u', long, value_name = "URL")]
+    pub base_url: Option<String>,
     /// The address to listen on; anything but 127.0.0.1 opens the site to the network.
     #[arg(long, default_value = "127.0.0.1")]
     pub bind: std::net::IpAddr,
@@ -192,6 +212,9 @@ pub struct CheckArgs {
     /// for CI annotations.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Check as published at this address instead of site.toml's base_url.
+    #[arg(short = 'u', long, value_name = "URL")]
+    pub base_url: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -235,8 +258,11 @@ pub struct TasksArgs {
     /// Include done tasks.
     #[arg(long)]
     pub all: bool,
-    /// Print JSON instead of the agenda.
-    #[arg(long)]
+    /// `json` prints the objects of tasks.json (docs/tasks.schema.json) instead of the agenda.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// The same as --format json (the earlier spelling, kept).
+    #[arg(long, hide = true)]
     pub json: bool,
 }
 
@@ -348,12 +374,18 @@ fn execute(cli: &Cli) -> Result<(), Error> {
         }
         Command::Import(args) => import_command(cli, args),
         Command::Tasks(args) => tasks_command(cli, args),
+        Command::Completion { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(*shell, &mut command, "dossier", &mut std::io::stdout());
+            Ok(())
+        }
     }
 }
 
 fn build_command(cli: &Cli, args: &BuildArgs) -> Result<(), Error> {
     let BuildArgs {
         out,
+        base_url,
         today,
         drafts,
         force,
@@ -364,6 +396,7 @@ fn build_command(cli: &Cli, args: &BuildArgs) -> Result<(), Error> {
         load: LoadOptions {
             today: *today,
             drafts: *drafts,
+            base_url: base_url.clone(),
         },
         force: *force,
         on_wait: (!cli.quiet).then_some(say_waiting as fn(&std::path::Path)),
@@ -398,6 +431,7 @@ fn build_command(cli: &Cli, args: &BuildArgs) -> Result<(), Error> {
 fn serve_command(cli: &Cli, args: &ServeArgs) -> Result<(), Error> {
     let ServeArgs {
         port,
+        base_url,
         bind,
         open,
         drafts,
@@ -411,6 +445,7 @@ fn serve_command(cli: &Cli, args: &ServeArgs) -> Result<(), Error> {
         load: LoadOptions {
             today: *today,
             drafts: *drafts,
+            base_url: base_url.clone(),
         },
         report: if cli.quiet {
             say_serve_quietly
@@ -425,12 +460,14 @@ fn check_command(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
         today,
         drafts,
         format,
+        base_url,
     } = args;
     let checked = build::check(
         &cli.root,
         &LoadOptions {
             today: *today,
             drafts: *drafts,
+            base_url: base_url.clone(),
         },
     );
     if *format == Format::Json {
@@ -490,13 +527,14 @@ fn tasks_command(cli: &Cli, args: &TasksArgs) -> Result<(), Error> {
         due_before,
         today,
         all,
+        format,
         json,
     } = args;
     let loaded = load_site(
         &cli.root,
         &LoadOptions {
             today: *today,
-            drafts: false,
+            ..LoadOptions::default()
         },
     )?;
     let filter = TaskFilter {
@@ -507,7 +545,7 @@ fn tasks_command(cli: &Cli, args: &TasksArgs) -> Result<(), Error> {
         all: *all,
     };
     let selected = tasks::select(&loaded.site, &filter)?;
-    if *json {
+    if *json || *format == Format::Json {
         print!("{}", tasks::json(&loaded.site, &selected));
     } else {
         let color = std::io::stdout().is_terminal()

@@ -50,8 +50,32 @@ pub fn month(first_day: NaiveDate) -> String {
 }
 
 /// A static file of the theme or the site.
-pub fn static_file(name: &str) -> String {
+/// Where the theme's own file `name` (its `static/` folder) is published. The site's
+/// `static/` files are published at the root under their own names.
+pub fn theme_file(name: &str) -> String {
     format!("static/{name}")
+}
+
+/// Whether dossier writes `path` (relative to the output) itself: a page, a page folder or a
+/// site-wide file. A file of the site's `static/` may not take such a path.
+pub fn is_generated(path: &str) -> bool {
+    let first = path.split('/').next().unwrap_or_default();
+    let folders = [MEETINGS, TOPICS, INITIATIVES, OWNERS, CALENDAR];
+    folders
+        .iter()
+        .any(|folder| folder.trim_end_matches('/') == first)
+        || [
+            CALENDAR_FILE,
+            FEED_FILE,
+            TASKS_FILE,
+            SITEMAP_FILE,
+            SEARCH_INDEX_FILE,
+            NOT_FOUND_FILE,
+            "index.html",
+        ]
+        .contains(&path)
+        || (path.starts_with("sitemap-") && path.ends_with(".xml"))
+        || path.starts_with(".dossier")
 }
 
 /// The file a page's address is written to.

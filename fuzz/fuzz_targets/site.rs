@@ -29,6 +29,7 @@ fuzz_target!(|bytes: &[u8]| {
     let options = LoadOptions {
         today: chrono::NaiveDate::from_ymd_opt(2025, 11, 24),
         drafts: true,
+        base_url: None,
     };
     // Errors are fine; panics and hangs are what this looks for.
     let _ = check(root, &options);

@@ -109,6 +109,25 @@ impl SiteConfig {
         Ok(config)
     }
 
+    /// The same settings published at another address (`--base-url`): site.toml's own address
+    /// and what was said about it no longer apply.
+    pub fn with_base_url(mut self, url: &str) -> Result<SiteConfig, Error> {
+        let url = url.trim();
+        if !(url.starts_with("https://") || url.starts_with("http://")) {
+            return Err(Error::Usage(format!(
+                "--base-url {url}: expected an absolute http(s) address, like https://intranet.acme.be/briefings/"
+            )));
+        }
+        self.base_url = if url.ends_with('/') {
+            url.to_string()
+        } else {
+            format!("{url}/")
+        };
+        self.base_url_given = true;
+        self.warnings.clear();
+        Ok(self)
+    }
+
     pub fn parse(file: &SourceFile) -> Result<SiteConfig, Diagnostic> {
         let raw: RawConfig = file.parse_toml(0..file.text.len())?;
         let (base_url, warnings) = base_url_of(file, &raw.base_url)?;

@@ -21,6 +21,8 @@ use std::time::SystemTime;
 pub struct LoadOptions {
     pub today: Option<NaiveDate>,
     pub drafts: bool,
+    /// Publish for this address instead of site.toml's `base_url` (staging, production).
+    pub base_url: Option<String>,
 }
 
 /// Parsed documents kept between loads by `serve`: a file is parsed again only when its size
@@ -163,7 +165,10 @@ pub fn read_documents(
     options: &LoadOptions,
     cache: &mut DocCache,
 ) -> Result<Documents> {
-    let config = SiteConfig::load(root)?;
+    let mut config = SiteConfig::load(root)?;
+    if let Some(url) = &options.base_url {
+        config = config.with_base_url(url)?;
+    }
     let people = People::load(root)?;
 
     let meeting_files = markdown_files(root, Path::new(MEETINGS_DIR))?;

@@ -5,6 +5,7 @@
 use crate::content::source::SourceFile;
 use crate::error::{Error, Result};
 use crate::site_paths::{files_under, inside_site, FoundFile};
+use crate::urls;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -44,7 +45,8 @@ pub const DEFAULT_THEME: &[(&str, &str)] = default_theme![
 pub struct Theme {
     /// Template name (`meeting.html`) to its text, site overrides applied.
     pub templates: BTreeMap<String, (PathBuf, String)>,
-    /// Output path under `static/` to where its bytes are.
+    /// Output path (`static/style.css` for the theme's, `robots.txt` for the site's) to where
+    /// its bytes are.
     pub static_files: BTreeMap<String, StaticFile>,
 }
 
@@ -68,7 +70,7 @@ impl Theme {
                 templates.insert(file.name, (file.relative, text));
             }
             for file in files_in(root, &theme_dir.join("static"))? {
-                static_files.insert(file.name, on_disk(root, &file.relative)?);
+                static_files.insert(urls::theme_file(&file.name), on_disk(root, &file.relative)?);
             }
         } else if theme == "default" {
             for (path, content) in DEFAULT_THEME {
@@ -81,7 +83,10 @@ impl Theme {
                         ),
                     );
                 } else if let Some(name) = path.strip_prefix("static/") {
-                    static_files.insert(name.to_string(), StaticFile::Embedded(content.as_bytes()));
+                    static_files.insert(
+                        urls::theme_file(name),
+                        StaticFile::Embedded(content.as_bytes()),
+                    );
                 }
             }
         } else {
@@ -94,7 +99,16 @@ impl Theme {
             let text = template_text(root, &file)?;
             templates.insert(file.name, (file.relative, text));
         }
+        // The site's static/ goes to the root of the output (robots.txt, favicon.ico,
+        // web.config), over the theme's files when it has the same path.
         for file in files_in(root, Path::new("static"))? {
+            if urls::is_generated(&file.name) {
+                return Err(Error::Usage(format!(
+                    "{} would be published at /{}, which dossier writes itself; move it to another name",
+                    file.relative.display(),
+                    file.name
+                )));
+            }
             static_files.insert(file.name, on_disk(root, &file.relative)?);
         }
         Ok(Theme {

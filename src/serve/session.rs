@@ -258,6 +258,6 @@ fn expected_files(renderer: &Renderer, pages: &[Page], static_names: &[String]) 
     );
     files.insert(MARKER.to_string());
     files.extend(site.by_person.keys().map(|id| urls::owner_calendar(id)));
-    files.extend(static_names.iter().map(|name| urls::static_file(name)));
+    files.extend(static_names.iter().cloned());
     files
 }

@@ -102,7 +102,7 @@ impl Site {
     fn options() -> LoadOptions {
         LoadOptions {
             today: NaiveDate::from_ymd_opt(2025, 10, 1),
-            drafts: false,
+            ..LoadOptions::default()
         }
     }
 

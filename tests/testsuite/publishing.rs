@@ -92,3 +92,79 @@ fn the_sitemap_is_an_index_of_dated_pages() {
     assert!(part.contains("<loc>https://briefings.example.test/b/meetings/2025-11-20-weekly/</loc><lastmod>2025-11-20</lastmod>"), "{part}");
     assert!(!part.contains("404"));
 }
+
+#[test]
+fn base_url_can_be_given_per_build_and_short_flags_work() {
+    let site = Fixture::valid();
+    let staging = site.root().join("staging");
+    let output = site.run(&[
+        "build",
+        "--today",
+        "2025-11-24",
+        "-u",
+        "https://staging.example.test/b",
+        "-o",
+        staging.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let feed = std::fs::read_to_string(staging.join("feed.xml")).unwrap();
+    assert!(
+        feed.contains("<id>https://staging.example.test/b/</id>"),
+        "{feed}"
+    );
+    let calendar = std::fs::read_to_string(staging.join("calendar.ics")).unwrap();
+    assert!(calendar.contains("@staging.example.test\r\n"), "{calendar}");
+    let refused = site.run(&[
+        "build",
+        "-u",
+        "staging.example.test",
+        "-o",
+        staging.to_str().unwrap(),
+    ]);
+    assert_eq!(refused.status.code(), Some(2), "{}", stderr(&refused));
+}
+
+#[test]
+fn json_output_has_one_spelling_and_the_old_one_still_works() {
+    let site = Fixture::valid();
+    let new = site.run(&["tasks", "--today", "2025-11-24", "--format", "json"]);
+    let old = site.run(&["tasks", "--today", "2025-11-24", "--json"]);
+    assert!(new.status.success(), "{}", stderr(&new));
+    assert_eq!(stdout(&new), stdout(&old));
+    let tasks: serde_json::Value = serde_json::from_str(&stdout(&new)).unwrap();
+    assert_eq!(tasks[0]["id"], "2025-11-20-weekly.deal.close-it");
+    assert_eq!(
+        tasks[0]["url"],
+        "https://briefings.example.test/b/meetings/2025-11-20-weekly/deal/"
+    );
+}
+
+#[test]
+fn completion_scripts_name_the_commands() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let output = run(&["completion", shell]);
+        assert!(output.status.success(), "{shell}: {}", stderr(&output));
+        assert!(stdout(&output).contains("import"), "{shell}");
+    }
+}
+
+#[test]
+fn the_sites_static_folder_is_published_at_the_root() {
+    let site = Fixture::valid()
+        .with("static/robots.txt", "User-agent: *\nDisallow: /\n")
+        .with("static/static/style.css", "body { color: red }\n");
+    assert!(site.build().status.success(), "{}", stderr(&site.build()));
+    assert_eq!(read(&site, "robots.txt"), "User-agent: *\nDisallow: /\n");
+    // A file at the theme's path replaces the theme's.
+    assert_eq!(read(&site, "static/style.css"), "body { color: red }\n");
+    assert!(site.public().join("static/dossier.js").is_file());
+    // What dossier writes itself cannot be replaced from static/.
+    let clash = Fixture::valid().with("static/feed.xml", "<rss/>");
+    let output = clash.build();
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("static/feed.xml"),
+        "{}",
+        stderr(&output)
+    );
+}
