@@ -51,6 +51,9 @@ pub struct Templates {
     tera: Tera,
     /// Template name to its file, for error messages.
     template_paths: BTreeMap<String, PathBuf>,
+    /// The path the site is published under (`/briefings/`): the 404 page is served at any
+    /// depth, so its links start from here rather than from its own address.
+    site_path: String,
 }
 
 impl Templates {
@@ -95,7 +98,25 @@ impl Templates {
         Ok(Templates {
             tera,
             template_paths,
+            site_path: site_path(&site.config.base_url),
         })
+    }
+
+    /// For `serve`, which serves the site at `/` whatever `base_url` says.
+    pub fn served_at_root(mut self) -> Self {
+        self.site_path = "/".to_string();
+        self
+    }
+}
+
+/// The path part of a base URL: `https://intranet.acme.be/briefings/` → `/briefings/`.
+fn site_path(base_url: &str) -> String {
+    let after_scheme = base_url
+        .split_once("://")
+        .map_or(base_url, |(_, rest)| rest);
+    match after_scheme.find('/') {
+        Some(at) => after_scheme[at..].to_string(),
+        None => "/".to_string(),
     }
 }
 

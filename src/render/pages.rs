@@ -2,10 +2,24 @@
 //! reaches, and one function per kind that fills its template's context. Adding a page kind
 //! is a variant here, its arms in the matches below, its function and its template.
 
-use super::values::{map, month_links, opt, weekday_names};
+use super::values::{self, map, month_links, opt, weekday_names};
 use super::*;
 use crate::model::reach::{topic_key, Reach};
 use crate::model::{related_window, window};
+
+/// Characters of a page's description in link previews; search engines show about 160.
+const PREVIEW_CHARS: usize = 200;
+
+/// `text` cut to at most `limit` characters at a word, with an ellipsis when cut.
+fn shortened(text: &str, limit: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= limit {
+        return text;
+    }
+    let cut: String = text.chars().take(limit).collect();
+    let at_word = cut.rfind(' ').map_or(cut.as_str(), |at| &cut[..at]);
+    format!("{}…", at_word.trim_end_matches([',', ';', ':', '.']))
+}
 
 /// One page to render: its address and the data it shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,10 +117,84 @@ impl Renderer<'_> {
         }
     }
 
+    /// What a link to the page shows when pasted into Teams, Slack or a search result: its
+    /// title and one or two sentences (`<meta name="description">`, Open Graph).
+    fn preview(&self, page: &Page) -> (String, String) {
+        let site = self.site;
+        let or = |summary: &str, fallback: String| {
+            if summary.trim().is_empty() {
+                fallback
+            } else {
+                summary.to_string()
+            }
+        };
+        let (title, description) = match page {
+            Page::Dashboard => (
+                site.config.title.clone(),
+                format!(
+                    "Account briefings: {} meetings, their topics, who owes what and by when.",
+                    site.meetings.len()
+                ),
+            ),
+            Page::Meetings => ("Meetings".into(), "Every meeting, newest first.".into()),
+            Page::Meeting(m) => {
+                let meeting = &site.meetings[*m];
+                let fallback = format!(
+                    "{}: {} topics.",
+                    values::date_label(meeting.date),
+                    meeting.topics.len()
+                );
+                (meeting.title.clone(), or(&meeting.summary, fallback))
+            }
+            Page::Topic(m, t) => {
+                let meeting = &site.meetings[*m];
+                let topic = &meeting.topics[*t];
+                let fallback = format!("A topic of {} ({}).", meeting.title, meeting.date);
+                (topic.title.clone(), or(&topic.summary, fallback))
+            }
+            Page::Topics => ("Topics".into(), "Every topic, by initiative.".into()),
+            Page::Initiatives => (
+                "Initiatives".into(),
+                "The initiatives followed across meetings.".into(),
+            ),
+            Page::Initiative(i) => {
+                let initiative = &site.initiatives[*i];
+                let fallback = format!("{} initiative.", initiative.status.label());
+                (initiative.title.clone(), or(&initiative.summary, fallback))
+            }
+            Page::Owners => ("Owners".into(), "Who owes what, and by when.".into()),
+            Page::Owner(id) => {
+                let name = site.people.get(id).map_or(id.as_str(), |p| p.name.as_str());
+                (name.to_string(), format!("What {name} owes, and by when."))
+            }
+            Page::Calendar => (
+                "Deadlines".into(),
+                "Every open deadline, by urgency, with calendars to subscribe to.".into(),
+            ),
+            Page::Month(month) => {
+                let label = month.format("%B %Y").to_string();
+                (label.clone(), format!("Deadlines in {label}."))
+            }
+            Page::NotFound => ("Page not found".into(), "This page does not exist.".into()),
+        };
+        (title, shortened(&description, PREVIEW_CHARS))
+    }
+
     pub fn render(&self, page: &Page) -> Result<String> {
         let url = self.url(page);
         let mut context = Context::new();
-        context.insert("root", &root_prefix(&url));
+        let (preview_title, preview_text) = self.preview(page);
+        context.insert("preview_title", &preview_title);
+        context.insert("preview_text", &preview_text);
+        context.insert(
+            "page_address",
+            &format!("{}{url}", self.site.config.base_url),
+        );
+        let root = match page {
+            Page::NotFound => self.templates.site_path.clone(),
+            _ => root_prefix(&url),
+        };
+        context.insert("root", &root);
         context.insert("page_url", &url);
         let template = match page {
             Page::Dashboard => self.dashboard(&mut context),
@@ -554,5 +642,17 @@ impl Renderer<'_> {
             context.insert_value(label, opt(month.map(|d| d.format("%B %Y").to_string())));
         }
         "month.html"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shortened;
+
+    #[test]
+    fn previews_are_cut_at_a_word() {
+        assert_eq!(shortened("  short\n text ", 200), "short text");
+        assert_eq!(shortened("one two three, four", 16), "one two three…");
+        assert_eq!(shortened("ééé ééé", 5), "ééé…");
     }
 }

@@ -149,7 +149,7 @@ impl Session {
             });
         }
         let theme = Theme::load(&self.root, &site.config.theme)?;
-        let templates = Templates::new(&site, &theme)?;
+        let templates = Templates::new(&site, &theme)?.served_at_root();
         let renderer = Renderer::new(&site, &templates);
         renderer.make_all_values();
         let pages = renderer.pages();

@@ -137,12 +137,13 @@ impl Site {
     }
 }
 
-/// Every file below `dir` but dossier's marker, with its bytes.
+/// Every file below `dir` but dossier's marker and the 404 page (serve's links from `/`, a
+/// build's from base_url's path), with its bytes.
 fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(dir)
         .into_iter()
         .map(|entry| entry.unwrap())
-        .filter(|entry| entry.file_type().is_file())
+        .filter(|entry| entry.file_type().is_file() && entry.file_name() != "404.html")
         .map(|entry| {
             let relative = entry.path().strip_prefix(dir).unwrap();
             (

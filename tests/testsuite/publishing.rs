@@ -168,3 +168,50 @@ fn the_sites_static_folder_is_published_at_the_root() {
         stderr(&output)
     );
 }
+
+#[test]
+fn every_page_says_what_it_is_to_link_previews() {
+    let (_dir, out) = build_example();
+    let mut pages = 0;
+    for file in walkdir(&out)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+    {
+        let doc = html(&file);
+        let meta = |selector: &str| {
+            select(&doc, selector)
+                .first()
+                .and_then(|m| m.value().attr("content"))
+                .unwrap_or_default()
+                .to_string()
+        };
+        let description = meta("meta[name=description]");
+        assert!(
+            !description.is_empty() && description.chars().count() <= 201,
+            "{}: description {description:?}",
+            file.display()
+        );
+        assert_eq!(meta("meta[property='og:description']"), description);
+        assert!(
+            !meta("meta[property='og:title']").is_empty(),
+            "{}",
+            file.display()
+        );
+        assert!(
+            meta("meta[property='og:url']").starts_with("https://intranet.example.test/briefings/"),
+            "{}",
+            file.display()
+        );
+        pages += 1;
+    }
+    assert_eq!(pages, 64);
+    let topic = html(
+        &out.join("meetings/2025-11-18-account-team/proximus-package-deal-progress/index.html"),
+    );
+    let title = select(&topic, "meta[property='og:title']")[0]
+        .value()
+        .attr("content")
+        .unwrap()
+        .to_string();
+    assert_eq!(title, "Proximus package deal progress");
+}

@@ -128,7 +128,11 @@ fn serves_pages_and_shows_a_save_within_two_seconds() {
     assert!(body.contains("<script src=\"/__dossier/live.js\"></script></body>"));
     assert_eq!(get(&server, "/meetings/2025-11-20-weekly/").0, 200);
     assert_eq!(get(&server, "/__dossier/live.js").0, 200);
-    assert_eq!(get(&server, "/meetings/nope/").0, 404);
+    let (status, missing) = get(&server, "/meetings/nope/deeper/");
+    assert_eq!(status, 404);
+    // Served at any depth, the 404 page links from the site's root, where serve has it.
+    assert!(missing.contains("href=\"/static/style.css\""), "{missing}");
+    assert_eq!(get(&server, "/static/style.css").0, 200);
 
     site.write(
         M,
