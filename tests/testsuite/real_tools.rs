@@ -148,3 +148,27 @@ fn calendars_parse_with_ical_js() {
         stdout(&output)
     );
 }
+
+#[test]
+fn the_deploy_guides_pipelines_parse_and_its_commands_run() {
+    if !tool_available("python3", &["-c", "import yaml"]) {
+        return;
+    }
+    let output = Command::new("python3")
+        .arg(example_root().join("tests/tools/check_deploy_guide.py"))
+        .arg(env!("CARGO_BIN_EXE_dossier"))
+        .arg(example_root())
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}{}",
+        stdout(&output),
+        stderr(&output)
+    );
+    assert!(
+        stdout(&output).contains("3 pipelines parse, 8 dossier commands run"),
+        "{}",
+        stdout(&output)
+    );
+}
