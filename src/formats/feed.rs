@@ -102,37 +102,30 @@ pub const SITEMAP_URLS: usize = 50_000;
 /// One sitemap file of the site's pages (relative addresses, each with the day it last changed
 /// when that is known).
 pub fn sitemap_urls(site: &Site, pages: &[(String, Option<NaiveDate>)]) -> String {
-    let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for (url, changed) in pages {
-        let loc = escape_xml(&format!("{}{url}", site.config.base_url));
-        match changed {
-            Some(day) => out.push_str(&format!(
-                "  <url><loc>{loc}</loc><lastmod>{day}</lastmod></url>\n"
-            )),
-            None => out.push_str(&format!("  <url><loc>{loc}</loc></url>\n")),
-        }
-    }
-    out.push_str("</urlset>\n");
-    out
+    sitemap_xml(site, "urlset", "url", pages)
 }
 
 /// sitemap.xml: the index of the sitemap files, each with the latest change it lists.
 pub fn sitemap_index(site: &Site, parts: &[(String, Option<NaiveDate>)]) -> String {
-    let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    sitemap_xml(site, "sitemapindex", "sitemap", parts)
+}
+
+/// A sitemap document: `<list>` of `<item>`s, each an absolute address and its `lastmod`.
+fn sitemap_xml(
+    site: &Site,
+    list: &str,
+    item: &str,
+    entries: &[(String, Option<NaiveDate>)],
+) -> String {
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<{list} xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
     );
-    for (file, changed) in parts {
-        let loc = escape_xml(&format!("{}{file}", site.config.base_url));
-        match changed {
-            Some(day) => out.push_str(&format!(
-                "  <sitemap><loc>{loc}</loc><lastmod>{day}</lastmod></sitemap>\n"
-            )),
-            None => out.push_str(&format!("  <sitemap><loc>{loc}</loc></sitemap>\n")),
-        }
+    for (address, changed) in entries {
+        let loc = escape_xml(&format!("{}{address}", site.config.base_url));
+        let lastmod = changed.map_or(String::new(), |day| format!("<lastmod>{day}</lastmod>"));
+        out.push_str(&format!("  <{item}><loc>{loc}</loc>{lastmod}</{item}>\n"));
     }
-    out.push_str("</sitemapindex>\n");
+    out.push_str(&format!("</{list}>\n"));
     out
 }
 

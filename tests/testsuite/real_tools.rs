@@ -65,9 +65,16 @@ fn python_check(module: &str, script: &str, args: &[&str]) -> Option<String> {
         return None;
     }
     let (_dir, out) = build_example();
-    let output = Command::new("python3")
+    let mut all: Vec<&std::ffi::OsStr> = vec![out.as_os_str()];
+    all.extend(args.iter().map(std::ffi::OsStr::new));
+    Some(run_checker("python3", script, &all))
+}
+
+/// Runs `program` on a script of tests/tools with `args`; fails on a failing exit status and
+/// returns what it printed.
+fn run_checker(program: &str, script: &str, args: &[&std::ffi::OsStr]) -> String {
+    let output = Command::new(program)
         .arg(example_root().join("tests/tools").join(script))
-        .arg(&out)
         .args(args)
         .output()
         .unwrap();
@@ -77,7 +84,7 @@ fn python_check(module: &str, script: &str, args: &[&str]) -> Option<String> {
         stdout(&output),
         stderr(&output)
     );
-    Some(stdout(&output))
+    stdout(&output)
 }
 
 #[test]
@@ -131,21 +138,10 @@ fn calendars_parse_with_ical_js() {
         return;
     }
     let (_dir, out) = build_example();
-    let output = Command::new("node")
-        .arg(example_root().join("tests/tools/check_calendar_icaljs.mjs"))
-        .arg(&out)
-        .output()
-        .unwrap();
+    let printed = run_checker("node", "check_calendar_icaljs.mjs", &[out.as_os_str()]);
     assert!(
-        output.status.success(),
-        "{}{}",
-        stdout(&output),
-        stderr(&output)
-    );
-    assert!(
-        stdout(&output).contains("ical.js: 35 calendars, 11 events, all parsed"),
-        "{}",
-        stdout(&output)
+        printed.contains("ical.js: 35 calendars, 11 events, all parsed"),
+        "{printed}"
     );
 }
 
@@ -154,21 +150,15 @@ fn the_deploy_guides_pipelines_parse_and_its_commands_run() {
     if !tool_available("python3", &["-c", "import yaml"]) {
         return;
     }
-    let output = Command::new("python3")
-        .arg(example_root().join("tests/tools/check_deploy_guide.py"))
-        .arg(env!("CARGO_BIN_EXE_dossier"))
-        .arg(example_root())
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}{}",
-        stdout(&output),
-        stderr(&output)
+    let binary = std::path::Path::new(env!("CARGO_BIN_EXE_dossier"));
+    let root = example_root();
+    let printed = run_checker(
+        "python3",
+        "check_deploy_guide.py",
+        &[binary.as_os_str(), root.as_os_str()],
     );
     assert!(
-        stdout(&output).contains("3 pipelines parse, 8 dossier commands run"),
-        "{}",
-        stdout(&output)
+        printed.contains("3 pipelines parse, 8 dossier commands run"),
+        "{printed}"
     );
 }
