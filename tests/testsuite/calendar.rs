@@ -151,19 +151,29 @@ fn weeks_can_start_on_sunday() {
     assert_eq!(text(&select(&doc, "thead th")[0]), "Sun");
 }
 
-fn uids(site: &Fixture) -> Vec<(String, String)> {
+/// The events of the site's calendar, each as its properties (name, with parameters, to value).
+fn calendar_events(site: &Fixture) -> Vec<std::collections::BTreeMap<String, String>> {
     let ics = std::fs::read_to_string(site.public().join("calendar.ics")).unwrap();
     let unfolded = ics.replace("\r\n ", "");
-    let mut pairs = Vec::new();
-    let mut uid = String::new();
-    for line in unfolded.split("\r\n") {
-        if let Some(value) = line.strip_prefix("UID:") {
-            uid = value.to_string();
-        }
-        if let Some(value) = line.strip_prefix("SUMMARY:") {
-            pairs.push((value.to_string(), uid.clone()));
-        }
-    }
+    unfolded
+        .split("BEGIN:VEVENT")
+        .skip(1)
+        .map(|event| {
+            event
+                .split("\r\n")
+                .filter_map(|line| line.split_once(':'))
+                .map(|(name, value)| (name.to_string(), value.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+/// (SUMMARY, UID) of each event, sorted.
+fn uids(site: &Fixture) -> Vec<(String, String)> {
+    let mut pairs: Vec<(String, String)> = calendar_events(site)
+        .into_iter()
+        .map(|event| (event["SUMMARY"].clone(), event["UID"].clone()))
+        .collect();
     pairs.sort();
     pairs
 }
@@ -195,25 +205,15 @@ fn event_uids_survive_edits_of_other_tasks() {
     }
 }
 
-/// Each event's SUMMARY with its SEQUENCE and LAST-MODIFIED.
+/// Each event's SUMMARY with its SEQUENCE and LAST-MODIFIED, sorted.
 fn revisions(site: &Fixture) -> Vec<(String, String, String)> {
-    let ics = std::fs::read_to_string(site.public().join("calendar.ics")).unwrap();
-    let unfolded = ics.replace("\r\n ", "");
-    let field = |event: &str, name: &str| {
-        event
-            .split("\r\n")
-            .find_map(|line| line.strip_prefix(name))
-            .unwrap()
-            .to_string()
-    };
-    let mut found: Vec<(String, String, String)> = unfolded
-        .split("BEGIN:VEVENT")
-        .skip(1)
+    let mut found: Vec<(String, String, String)> = calendar_events(site)
+        .into_iter()
         .map(|event| {
             (
-                field(event, "SUMMARY:"),
-                field(event, "SEQUENCE:"),
-                field(event, "LAST-MODIFIED:"),
+                event["SUMMARY"].clone(),
+                event["SEQUENCE"].clone(),
+                event["LAST-MODIFIED"].clone(),
             )
         })
         .collect();
