@@ -587,3 +587,43 @@ fn files_editors_leave_beside_a_meeting_do_not_break_the_build() {
         assert!(output.status.success(), "{command}: {}", stderr(&output));
     }
 }
+
+#[test]
+fn the_previous_calendar_is_read_only_as_dossiers_own_plain_file() {
+    let site = Fixture::valid();
+    assert!(site.build().status.success());
+    let calendar = site.public().join("calendar.ics");
+    let written = std::fs::read_to_string(&calendar).unwrap();
+    // A calendar that claims 99 revisions, placed behind a link in the output folder.
+    let planted = site.root().join("planted.ics");
+    std::fs::write(&planted, written.replace("SEQUENCE:0", "SEQUENCE:99")).unwrap();
+    std::fs::remove_file(&calendar).unwrap();
+    std::os::unix::fs::symlink(&planted, &calendar).unwrap();
+    assert!(site.build().status.success());
+    let rebuilt = std::fs::read_to_string(&calendar).unwrap();
+    assert!(rebuilt.contains("SEQUENCE:0") && !rebuilt.contains("SEQUENCE:99"));
+    assert!(
+        std::fs::symlink_metadata(&calendar).unwrap().is_file(),
+        "the link is replaced"
+    );
+    // Nor in a folder that is not dossier's (no marker): a fresh build with --force.
+    let foreign = site.root().join("foreign");
+    std::fs::create_dir_all(&foreign).unwrap();
+    std::fs::write(
+        foreign.join("calendar.ics"),
+        written.replace("SEQUENCE:0", "SEQUENCE:99"),
+    )
+    .unwrap();
+    let output = site.run(&[
+        "build",
+        "--today",
+        "2025-11-24",
+        "-o",
+        foreign.to_str().unwrap(),
+        "--force",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(!std::fs::read_to_string(foreign.join("calendar.ics"))
+        .unwrap()
+        .contains("SEQUENCE:99"));
+}
