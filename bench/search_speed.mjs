@@ -1,25 +1,51 @@
-// Search index size and query speed: node bench/search_speed.mjs PUBLIC_DIR/search-index.js
-// Loads the index as a page would and runs the same substring scan as dossier.js.
-import { readFileSync } from "node:fs";
-import vm from "node:vm";
-const ctx = { window: {} };
-const t0 = performance.now();
-vm.runInNewContext(readFileSync(process.argv[2], "utf8"), ctx);
-const t1 = performance.now();
-const idx = ctx.window.dossierSearchIndex;
-// Same flattening and matching as dossier.js, without the DOM.
-const docs = [];
-idx.meetings.forEach((m) => docs.push((m[0] + " " + m[2] + " " + m[3]).toLowerCase()));
-idx.topics.forEach((t) => docs.push((t[2] + " " + t[3] + " " + t[4]).toLowerCase()));
-idx.tasks.forEach((k) => docs.push((k[2] + " " + k[3] + " " + k[4]).toLowerCase()));
-idx.people.forEach((p) => docs.push((p[1] + " " + p[2]).toLowerCase()));
-idx.initiatives.forEach((i) => docs.push((i[1] + " " + i[2]).toLowerCase()));
-const t2 = performance.now();
-for (const q of ["anna aerts", "pricing", "migration roadmap", "dec 2021", "zzz"]) {
-  const terms = q.split(/\s+/);
-  const s = performance.now();
-  let hits = 0;
-  for (const d of docs) { if (terms.every((t) => d.indexOf(t) >= 0)) { hits++; if (hits >= 400) break; } }
-  console.log(`${q}: ${hits} hits in ${(performance.now() - s).toFixed(1)} ms`);
+// Search in Chromium on a built site, as a reader uses it: bytes loaded before the first
+// results, time to results cold (nothing loaded) and warm (the same files loaded), index size.
+// Usage: node bench/search_speed.mjs PUBLIC_DIR [QUERY ...]
+// Needs playwright-core and Debian's chromium (see .ci/run).
+import { readdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+const require = createRequire(import.meta.url);
+const { chromium } = require("playwright-core");
+const site = path.resolve(process.argv[2]);
+const queries = process.argv.length > 3 ? process.argv.slice(3)
+  : ["migration roadmap", "anna aerts", "pricing contract", "escalaton", "owner:anna-aerts is:open"];
+
+const folder = path.join(site, "search");
+const files = readdirSync(folder);
+const size = (name) => statSync(path.join(folder, name)).size;
+const total = files.reduce((sum, f) => sum + size(f), 0);
+console.log(`index: ${files.length} files, ${(total / 1e6).toFixed(1)} MB; index.js ${(size("index.js") / 1e3).toFixed(1)} kB`);
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: ["--no-sandbox"] });
+for (const query of queries) {
+  const page = await browser.newPage();
+  await page.goto("file://" + path.join(site, "index.html"));
+  const run = async () => page.evaluate(async (q) => {
+    const input = document.getElementById("search-input");
+    const list = document.getElementById("search-results");
+    list.textContent = "";
+    const start = performance.now();
+    input.value = q;
+    input.dispatchEvent(new Event("input"));
+    // The box waits 60 ms for the next keystroke; the time counted starts after it.
+    await new Promise((resolve) => {
+      const seen = () => (list.querySelector("li") ? resolve() : requestAnimationFrame(seen));
+      seen();
+    });
+    const ms = performance.now() - start - 60;
+    // The files asked for by the time the first results show.
+    const files = [...document.querySelectorAll("script[src*='search/']")]
+      .map((e) => decodeURIComponent(new URL(e.src).pathname.split("/").pop()));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return { ms, files, results: list.querySelectorAll("[role=option]").length };
+  }, query);
+  const cold = await run();
+  const loaded = cold.files;
+  const bytes = loaded.reduce((sum, f) => sum + size(f), 0);
+  const warm = await run();
+  console.log(`${JSON.stringify(query)}: ${cold.results} results; ${loaded.length} files, ${(bytes / 1e3).toFixed(0)} kB before the first results; cold ${cold.ms.toFixed(0)} ms, warm ${warm.ms.toFixed(0)} ms`);
+  await page.close();
 }
-console.log(`${docs.length} entries; load ${(t1 - t0).toFixed(0)} ms, flatten ${(t2 - t1).toFixed(0)} ms`);
+await browser.close();

@@ -6,6 +6,7 @@ use crate::formats::feed;
 use crate::formats::ics;
 use crate::formats::Previous;
 use crate::model::load::load_site;
+use crate::model::Site;
 use crate::output::{check_target, previous_file, Output, OutputLock, Staging};
 use crate::render::theme::Theme;
 use crate::render::{Page, Renderer, Templates};
@@ -85,8 +86,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         previous_file(&target, urls::FEED_FILE).as_deref(),
     );
     let staging = Staging::begin(lock)?;
-    write_everything(&renderer, &pages, &theme, &previous, &staging)?;
+    let search_files = write_everything(&renderer, &pages, &theme, &previous, &staging)?;
     let files = pages.len()
+        + search_files.len()
         + site_documents(&renderer, &pages, &previous).len()
         + site.by_person.len()
         + theme.static_files.len();
@@ -107,20 +109,22 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     })
 }
 
-/// Writes every page, site-wide file, owner calendar and static file of the site.
+/// Writes every page, site-wide file, owner calendar, search file and static file of the
+/// site; returns the paths of the search index's files.
 pub fn write_everything(
     renderer: &Renderer,
     pages: &[Page],
     theme: &Theme,
     previous: &Previous,
     out: &impl Output,
-) -> Result<()> {
+) -> Result<Vec<String>> {
     let (pages_written, others_written) = rayon::join(
         || write_pages(renderer, pages, out),
         || {
             let owners: Vec<&String> = renderer.site.by_person.keys().collect();
-            write_site_files(renderer, pages, &owners, previous, out)?;
-            write_static_files(theme, out)
+            let search = write_site_files(renderer, pages, &owners, previous, out)?;
+            write_static_files(theme, out)?;
+            Ok(search)
         },
     );
     pages_written?;
@@ -164,10 +168,6 @@ pub fn site_documents<'a>(
             urls::TASKS_FILE.into(),
             Box::new(|| feed::tasks_json(site, site.tasks.iter())),
         ),
-        (
-            urls::SEARCH_INDEX_FILE.into(),
-            Box::new(|| crate::formats::search::index_script(site)),
-        ),
     ];
     // The sitemap: an index, and files of at most 50,000 addresses each.
     let listed: Vec<(String, Option<chrono::NaiveDate>)> = pages
@@ -189,15 +189,15 @@ pub fn site_documents<'a>(
     documents
 }
 
-/// The site-wide files (see [`site_documents`]) and the calendars of the given owners, in
-/// parallel.
+/// The site-wide files (see [`site_documents`]), the calendars of the given owners and the
+/// search index, in parallel; returns the paths of the search index's files.
 pub fn write_site_files(
     renderer: &Renderer,
     pages: &[Page],
     owners: &[&String],
     previous: &Previous,
     out: &impl Output,
-) -> Result<()> {
+) -> Result<Vec<String>> {
     let site = renderer.site;
     let documents = site_documents(renderer, pages, previous);
     let owner_calendar = |id: &&String| {
@@ -217,16 +217,31 @@ pub fn write_site_files(
             ics::ics(site, tasks.iter().copied(), &name, &previous.calendar).as_bytes(),
         )
     };
-    let (documents_written, calendars_written) = rayon::join(
+    let (documents_written, (calendars_written, search_written)) = rayon::join(
         || {
             documents
                 .par_iter()
                 .try_for_each(|(path, make)| out.write(path, make().as_bytes()))
         },
-        || owners.par_iter().try_for_each(owner_calendar),
+        || {
+            rayon::join(
+                || owners.par_iter().try_for_each(owner_calendar),
+                || write_search_index(site, out),
+            )
+        },
     );
     documents_written?;
-    calendars_written
+    calendars_written?;
+    search_written
+}
+
+/// The search index's files (`search/`); returns their paths.
+fn write_search_index(site: &Site, out: &impl Output) -> Result<Vec<String>> {
+    let files = crate::formats::search::files(site);
+    files
+        .par_iter()
+        .try_for_each(|(path, text)| out.write(path, text.as_bytes()))?;
+    Ok(files.into_iter().map(|(path, _)| path).collect())
 }
 
 /// The theme's static files.

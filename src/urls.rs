@@ -15,7 +15,8 @@ pub const CALENDAR_FILE: &str = "calendar.ics";
 pub const FEED_FILE: &str = "feed.xml";
 pub const TASKS_FILE: &str = "tasks.json";
 pub const SITEMAP_FILE: &str = "sitemap.xml";
-pub const SEARCH_INDEX_FILE: &str = "search-index.js";
+/// The search index: a folder of script files, `index.js` first.
+pub const SEARCH_DIR: &str = "search/";
 pub const NOT_FOUND_FILE: &str = "404.html";
 
 /// The sitemap files `SITEMAP_FILE` (an index) lists, numbered from 1.
@@ -60,7 +61,7 @@ pub fn theme_file(name: &str) -> String {
 /// site-wide file. A file of the site's `static/` may not take such a path.
 pub fn is_generated(path: &str) -> bool {
     let first = path.split('/').next().unwrap_or_default();
-    let folders = [MEETINGS, TOPICS, INITIATIVES, OWNERS, CALENDAR];
+    let folders = [MEETINGS, TOPICS, INITIATIVES, OWNERS, CALENDAR, SEARCH_DIR];
     folders
         .iter()
         .any(|folder| folder.trim_end_matches('/') == first)
@@ -69,7 +70,6 @@ pub fn is_generated(path: &str) -> bool {
             FEED_FILE,
             TASKS_FILE,
             SITEMAP_FILE,
-            SEARCH_INDEX_FILE,
             NOT_FOUND_FILE,
             "index.html",
         ]

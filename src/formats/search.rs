@@ -1,122 +1,549 @@
-//! The search index: a compact JavaScript file the pages load on first use of the search box.
-//! A script file rather than JSON fetched at run time, so search also works when the site is
-//! opened from disk, where browsers refuse fetch().
+//! The search index: every word of the site, in small script files the pages load on demand.
+//!
+//! Script files rather than JSON fetched at run time, so that search also works when the site
+//! is opened from disk, where browsers refuse fetch(). A page loads `search/index.js` (the list
+//! of files), then only the term files of the words typed (`search/t-KEY.js`, all the terms
+//! starting with KEY and the documents each stands in) and the document files of the results
+//! shown (`search/d-N.js`: title, address, date and text for the snippet). `dossier.js`
+//! reads them; the folding and plural rules below are written once more there.
 
-use crate::model::Site;
-use crate::paths::slugify;
-use serde::Serialize;
-use std::collections::HashMap;
+use crate::content::markdown::ROOT_PLACEHOLDER;
+use crate::model::{Site, Task};
+use crate::urls::SEARCH_DIR;
+use serde_json::json;
+use std::collections::{BTreeMap, HashMap};
+use unicode_normalization::UnicodeNormalization;
 
-/// Characters of a topic's summary kept for the snippet: enough to recognise it, small enough
-/// that ten thousand meetings stay under 10 MB.
-const SNIPPET_CHARS: usize = 36;
-/// Participants of a topic in the index: the first few (who opened the discussion).
-const TOPIC_PEOPLE: usize = 4;
+/// A term file is split by one more letter of its terms' prefix when it would be larger: a
+/// query loads one per word, and two words should stay well under 300 kB.
+const TERM_FILE_BYTES: usize = 48 * 1024;
+/// Documents are cut into files of about this size; a page of results loads a few.
+const DOC_FILE_BYTES: usize = 8 * 1024;
+/// Characters of a document's text kept for snippets; every word is indexed regardless.
+const SNIPPET_SOURCE_CHARS: usize = 1500;
 
-/// A task: [meeting, topic or -1, title, owners, deadline, done].
-type TaskEntry<'a> = (usize, i64, &'a str, Vec<usize>, String, u8);
+/// Words too common to find anything by; never indexed, dropped from queries.
+const STOPWORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is",
+    "it", "its", "of", "on", "or", "that", "the", "this", "to", "was", "were", "will", "with",
+];
 
-/// Columns are positional and people are numbers, to keep the file small; `dossier.js` reads
-/// them by position. Dates are ISO (`2025-12-09`, `2025-12`, `2025-Q4`) and labelled in the page.
-#[derive(Serialize)]
-struct Index<'a> {
-    /// [id, name, role]
-    people: Vec<(&'a str, &'a str, &'a str)>,
-    /// [title, folder, date, account]
-    meetings: Vec<(&'a str, &'a str, String, &'a str)>,
-    /// [meeting, slug ("" when it is the title's ASCII slug), title, snippet, participants]
-    topics: Vec<(usize, &'a str, &'a str, String, Vec<usize>)>,
-    tasks: Vec<TaskEntry<'a>>,
-    /// [slug, title, status]
-    initiatives: Vec<(&'a str, &'a str, &'a str)>,
+/// What a document is; the order is the index's (`dossier.js` names them).
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Meeting = 0,
+    Topic = 1,
+    Task = 2,
+    Person = 3,
+    Initiative = 4,
 }
 
-fn snippet(text: &str) -> String {
-    let mut cut: String = text.chars().take(SNIPPET_CHARS).collect();
-    if text.chars().count() > SNIPPET_CHARS {
-        cut.push('…');
+/// Where in a document a word stands; results rank title matches first, then names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Field {
+    Title = 0,
+    Name = 1,
+    Body = 2,
+}
+
+struct Doc {
+    kind: Kind,
+    title: String,
+    url: String,
+    date: String,
+    context: String,
+    text: String,
+}
+
+/// Lowercase, accents and other marks removed, and the few letters that do not decompose
+/// spelled out: "Élodie" → "elodie", "Straße" → "strasse".
+pub fn fold(text: &str) -> String {
+    text.to_lowercase()
+        .nfd()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .flat_map(|c| {
+            let spelled: &[char] = match c {
+                'ß' => &['s', 's'],
+                'æ' => &['a', 'e'],
+                'œ' => &['o', 'e'],
+                'ø' => &['o'],
+                'ł' => &['l'],
+                'đ' => &['d'],
+                'ı' => &['i'],
+                _ => return vec![c],
+            };
+            spelled.to_vec()
+        })
+        .collect()
+}
+
+/// English plurals folded onto the singular: "deals" → "deal", "companies" → "company".
+fn singular(word: String) -> String {
+    if word.chars().count() <= 4 {
+        return word;
     }
-    cut
+    if let Some(stem) = word.strip_suffix("ies") {
+        return format!("{stem}y");
+    }
+    if word.ends_with("sses") {
+        return word[..word.len() - 2].to_string();
+    }
+    if word.ends_with('s')
+        && !(word.ends_with("ss") || word.ends_with("us") || word.ends_with("is"))
+    {
+        return word[..word.len() - 1].to_string();
+    }
+    word
 }
 
-pub fn index_script(site: &Site) -> String {
-    let person_number: HashMap<&str, usize> = site
-        .people
-        .keys()
-        .enumerate()
-        .map(|(n, id)| (id.as_str(), n))
+/// The index terms of a text: folded words, plurals folded, stopwords left out.
+pub fn terms(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(fold)
+        .filter(|word| word.chars().count() > 1 && !STOPWORDS.contains(&word.as_str()))
+        .map(singular)
+}
+
+/// The text of HTML that dossier wrote: tags removed, its five references decoded.
+fn plain_text(html: &str) -> String {
+    // Links to the site's own pages start with a placeholder that looks like a tag.
+    let html = html.replace(ROOT_PLACEHOLDER, "");
+    let mut text = String::with_capacity(html.len());
+    let mut tag: Option<String> = None;
+    for c in html.chars() {
+        match (&mut tag, c) {
+            (None, '<') => tag = Some(String::new()),
+            (Some(name), '>') => {
+                // Blocks and line breaks separate words; inline tags (links, emphasis) do not.
+                let name = name.trim_start_matches('/');
+                let name = name.split([' ', '/']).next().unwrap_or_default();
+                if !matches!(
+                    name,
+                    "a" | "em" | "strong" | "code" | "span" | "mark" | "s" | "sup" | "sub"
+                ) {
+                    text.push(' ');
+                }
+                tag = None;
+            }
+            (Some(name), c) => name.push(c),
+            (None, c) => text.push(c),
+        }
+    }
+    let decoded = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Every document of the site, newest meeting first (so that among equal matches the lower
+/// number is the newer), with the words of each by field.
+struct Collected {
+    docs: Vec<Doc>,
+    /// term → (document, kind × 3 + field), documents ascending, one entry per document.
+    postings: HashMap<String, Vec<(u32, u8)>>,
+}
+
+impl Collected {
+    fn add(&mut self, doc: Doc, fields: &[(Field, &str)], extra_terms: &[String]) {
+        let number = self.docs.len() as u32;
+        let kind = doc.kind as u8;
+        let mut seen: HashMap<String, Field> = HashMap::new();
+        for (field, text) in fields {
+            for term in terms(text) {
+                let best = seen.entry(term).or_insert(*field);
+                *best = (*best).min(*field);
+            }
+        }
+        for term in extra_terms {
+            seen.insert(term.clone(), Field::Name);
+        }
+        for (term, field) in seen {
+            self.postings
+                .entry(term)
+                .or_default()
+                .push((number, kind * 3 + field as u8));
+        }
+        self.docs.push(doc);
+    }
+}
+
+fn task_doc(site: &Site, task: &Task) -> (Doc, String, Vec<String>) {
+    let owners: Vec<&str> = task.owners.iter().map(|p| p.name.as_str()).collect();
+    let mut context = owners.join(", ");
+    if let Some(due) = task.due {
+        if !context.is_empty() {
+            context.push_str(" · ");
+        }
+        context.push_str(&due.label());
+    }
+    if task.done {
+        context.push_str(" · done");
+    }
+    let mut special: Vec<String> = task
+        .owners
+        .iter()
+        .map(|p| format!("~owner:{}", fold(&p.id)))
         .collect();
-    let numbers = |people: &[crate::content::meeting::PersonRef]| -> Vec<usize> {
-        people
-            .iter()
-            .filter_map(|p| person_number.get(p.id.as_str()).copied())
-            .collect()
+    if !task.done {
+        special.push("~open".to_string());
+    }
+    let doc = Doc {
+        kind: Kind::Task,
+        title: task.title.clone(),
+        url: site.task_url(task),
+        date: site.meetings[task.meeting].date.to_string(),
+        context,
+        text: plain_text(&task.detail_html),
     };
-    let index = Index {
-        people: site
-            .people
-            .values()
-            .map(|p| {
-                (
-                    p.id.as_str(),
-                    p.name.as_str(),
-                    p.role.as_deref().unwrap_or(""),
-                )
-            })
-            .collect(),
-        meetings: site
-            .meetings
-            .iter()
-            .map(|m| {
-                (
-                    m.title.as_str(),
-                    m.slug.as_str(),
-                    m.date.to_string(),
-                    m.account.as_deref().unwrap_or(""),
-                )
-            })
-            .collect(),
-        topics: site
-            .meetings
-            .iter()
-            .enumerate()
-            .flat_map(|(m, meeting)| {
-                meeting.topics.iter().map(move |t| {
-                    let derivable = t.title.is_ascii() && slugify(&t.title) == t.slug;
-                    (
-                        m,
-                        if derivable { "" } else { t.slug.as_str() },
-                        t.title.as_str(),
-                        snippet(&t.summary),
-                        numbers(&t.participants[..t.participants.len().min(TOPIC_PEOPLE)]),
-                    )
-                })
-            })
-            .collect(),
-        tasks: site
-            .tasks
-            .iter()
-            .map(|task| {
-                (
-                    task.meeting,
-                    task.topic.map_or(-1, |t| t as i64),
-                    task.title.as_str(),
-                    numbers(&task.owners),
-                    task.due.map(|d| d.token()).unwrap_or_default(),
-                    u8::from(task.done),
-                )
-            })
-            .collect(),
-        initiatives: site
-            .initiatives
-            .iter()
-            .map(|i| (i.slug.as_str(), i.title.as_str(), i.status.label()))
-            .collect(),
+    (doc, owners.join(" "), special)
+}
+
+fn collect(site: &Site) -> Collected {
+    let mut collected = Collected {
+        docs: Vec::new(),
+        postings: HashMap::new(),
     };
-    let json = serde_json::to_string(&index).unwrap_or_else(|_| "{}".into());
-    // JSON is JavaScript except for these two characters in older engines.
-    let json = json
+    let mut tasks_of: Vec<Vec<usize>> = vec![Vec::new(); site.meetings.len()];
+    for (index, task) in site.tasks.iter().enumerate() {
+        tasks_of[task.meeting].push(index);
+    }
+    for (m, meeting) in site.meetings.iter().enumerate() {
+        let account = meeting.account.clone().unwrap_or_default();
+        let names = format!("{account} {}", meeting.tags.join(" "));
+        let intro = plain_text(&meeting.intro_html);
+        collected.add(
+            Doc {
+                kind: Kind::Meeting,
+                title: meeting.title.clone(),
+                url: site.meeting_url(m),
+                date: meeting.date.to_string(),
+                context: account,
+                text: if intro.is_empty() {
+                    meeting.summary.clone()
+                } else {
+                    intro.clone()
+                },
+            },
+            &[
+                (Field::Title, &meeting.title),
+                (Field::Name, &names),
+                (Field::Body, &intro),
+            ],
+            &[],
+        );
+        for (t, topic) in meeting.topics.iter().enumerate() {
+            let people: Vec<&str> = topic.participants.iter().map(|p| p.name.as_str()).collect();
+            let people = people.join(" ");
+            let body = plain_text(&topic.body_html);
+            collected.add(
+                Doc {
+                    kind: Kind::Topic,
+                    title: topic.title.clone(),
+                    url: site.topic_url(m, t),
+                    date: meeting.date.to_string(),
+                    context: meeting.title.clone(),
+                    text: body.clone(),
+                },
+                &[
+                    (Field::Title, &topic.title),
+                    (Field::Name, &people),
+                    (Field::Body, &body),
+                ],
+                &[],
+            );
+        }
+        for &index in &tasks_of[m] {
+            let task = &site.tasks[index];
+            let (doc, owners, special) = task_doc(site, task);
+            let text = doc.text.clone();
+            collected.add(
+                doc,
+                &[
+                    (Field::Title, &task.title),
+                    (Field::Name, &owners),
+                    (Field::Body, &text),
+                ],
+                &special,
+            );
+        }
+    }
+    for initiative in &site.initiatives {
+        let owners: Vec<&str> = initiative.owners.iter().map(|p| p.name.as_str()).collect();
+        let names = format!(
+            "{} {}",
+            owners.join(" "),
+            initiative.account.as_deref().unwrap_or("")
+        );
+        let body = plain_text(&initiative.body_html);
+        collected.add(
+            Doc {
+                kind: Kind::Initiative,
+                title: initiative.title.clone(),
+                url: crate::urls::initiative(&initiative.slug),
+                date: String::new(),
+                context: initiative.status.label().to_string(),
+                text: if initiative.summary.is_empty() {
+                    body.clone()
+                } else {
+                    initiative.summary.clone()
+                },
+            },
+            &[
+                (Field::Title, &initiative.title),
+                (Field::Name, &names),
+                (Field::Body, &body),
+            ],
+            &[],
+        );
+    }
+    for person in site.people.values() {
+        let role = person.role.clone().unwrap_or_default();
+        let names = format!("{} {}", person.id, person.aliases.join(" "));
+        collected.add(
+            Doc {
+                kind: Kind::Person,
+                title: person.name.clone(),
+                url: crate::urls::owner(&person.id),
+                date: String::new(),
+                context: role.clone(),
+                text: String::new(),
+            },
+            &[
+                (Field::Title, &person.name),
+                (Field::Name, &names),
+                (Field::Body, &role),
+            ],
+            &[],
+        );
+    }
+    collected
+}
+
+/// A posting list as text: each document as the difference from the previous one in base 36,
+/// then its kind and field as one capital letter (`A` + kind × 3 + field).
+fn encode(postings: &[(u32, u8)]) -> String {
+    let mut out = String::with_capacity(postings.len() * 3);
+    let mut previous = 0;
+    for &(doc, tag) in postings {
+        push_base36(&mut out, doc - previous);
+        out.push(char::from(b'A' + tag));
+        previous = doc;
+    }
+    out
+}
+
+fn push_base36(out: &mut String, mut value: u32) {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut digits = [0u8; 8];
+    let mut count = 0;
+    loop {
+        digits[count] = DIGITS[(value % 36) as usize];
+        count += 1;
+        value /= 36;
+        if value == 0 {
+            break;
+        }
+    }
+    out.extend(digits[..count].iter().rev().map(|&d| char::from(d)));
+}
+
+/// The file name of a term file: letters and digits as they are, anything else as `_` and its
+/// code point in hex, so that every key is a safe file name.
+fn key_file(key: &str) -> String {
+    let mut name = String::from("t-");
+    for c in key.chars() {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            name.push(c);
+        } else {
+            name.push_str(&format!("_{:x}", u32::from(c)));
+        }
+    }
+    name.push_str(".js");
+    name
+}
+
+/// Script text that hands `value` to `dossierSearch.METHOD(...)`.
+fn script(method: &str, arguments: &[serde_json::Value]) -> String {
+    let arguments: Vec<String> = arguments.iter().map(|a| a.to_string()).collect();
+    // JSON is JavaScript but for these two characters in older engines.
+    let text = arguments
+        .join(",")
         .replace('\u{2028}', "\\u2028")
         .replace('\u{2029}', "\\u2029");
-    format!("window.dossierSearchIndex = {json};\n")
+    format!("dossierSearch.{method}({text});\n")
+}
+
+/// Terms grouped by their first character, one more character where a group
+/// would make too large a file. Returns (key, terms with their encoded postings).
+fn term_files(encoded: BTreeMap<String, String>) -> Vec<(String, BTreeMap<String, String>)> {
+    fn split(
+        key: String,
+        group: BTreeMap<String, String>,
+        files: &mut Vec<(String, BTreeMap<String, String>)>,
+    ) {
+        let size: usize = group.iter().map(|(t, p)| t.len() + p.len() + 6).sum();
+        let key_chars = key.chars().count();
+        if size <= TERM_FILE_BYTES || group.len() == 1 {
+            files.push((key, group));
+            return;
+        }
+        let mut here = BTreeMap::new();
+        let mut longer: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+        for (term, postings) in group {
+            match term.chars().nth(key_chars) {
+                Some(next) => {
+                    let child = format!("{key}{next}");
+                    longer.entry(child).or_default().insert(term, postings);
+                }
+                None => {
+                    here.insert(term, postings);
+                }
+            }
+        }
+        if !here.is_empty() {
+            files.push((key, here));
+        }
+        for (child, terms) in longer {
+            split(child, terms, files);
+        }
+    }
+    let mut by_prefix: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+    for (term, postings) in encoded {
+        let prefix: String = term.chars().take(1).collect();
+        by_prefix.entry(prefix).or_default().insert(term, postings);
+    }
+    let mut files = Vec::new();
+    for (key, group) in by_prefix {
+        split(key, group, &mut files);
+    }
+    files
+}
+
+/// The documents in files of about [`DOC_FILE_BYTES`], and the first document of each file.
+fn document_files(docs: &[Doc]) -> (Vec<(String, String)>, Vec<usize>) {
+    let mut files = Vec::new();
+    let mut starts = Vec::new();
+    let mut chunk: Vec<serde_json::Value> = Vec::new();
+    let mut chunk_bytes = 0;
+    let mut write = |chunk: &mut Vec<serde_json::Value>, starts: &mut Vec<usize>, first: usize| {
+        let number = starts.len();
+        starts.push(first);
+        files.push((
+            format!("{SEARCH_DIR}d-{number}.js"),
+            script("docs", &[json!(number), json!(chunk)]),
+        ));
+        chunk.clear();
+    };
+    let mut first = 0;
+    for (number, doc) in docs.iter().enumerate() {
+        let text: String = doc.text.chars().take(SNIPPET_SOURCE_CHARS).collect();
+        let entry = json!([
+            doc.kind as u8,
+            doc.title,
+            doc.url,
+            doc.date,
+            doc.context,
+            text
+        ]);
+        let size = entry.to_string().len();
+        if chunk_bytes + size > DOC_FILE_BYTES && !chunk.is_empty() {
+            write(&mut chunk, &mut starts, first);
+            chunk_bytes = 0;
+            first = number;
+        }
+        chunk_bytes += size;
+        chunk.push(entry);
+    }
+    if !chunk.is_empty() {
+        write(&mut chunk, &mut starts, first);
+    }
+    (files, starts)
+}
+
+/// Every file of the search index, by path relative to the site's root.
+pub fn files(site: &Site) -> Vec<(String, String)> {
+    let collected = collect(site);
+    let encoded: BTreeMap<String, String> = collected
+        .postings
+        .iter()
+        .map(|(term, postings)| (term.clone(), encode(postings)))
+        .collect();
+    let mut out = Vec::new();
+    let mut shards = serde_json::Map::new();
+    for (key, terms) in term_files(encoded) {
+        let text = script("terms", &[json!(key), json!(terms)]);
+        shards.insert(key.clone(), json!(text.len()));
+        out.push((format!("{SEARCH_DIR}{}", key_file(&key)), text));
+    }
+    let (document_files, chunk_starts) = document_files(&collected.docs);
+    out.extend(document_files);
+    // The first document of each document file, as differences in base 36: thousands of
+    // files at 10,000 meetings, and every query loads this list first.
+    let mut starts = String::new();
+    let mut previous = 0;
+    for start in chunk_starts {
+        if !starts.is_empty() {
+            starts.push(',');
+        }
+        push_base36(&mut starts, (start - previous) as u32);
+        previous = start;
+    }
+    let manifest = json!({
+        "version": 1,
+        "documents": collected.docs.len(),
+        "terms": shards,
+        "chunks": starts,
+    });
+    out.push((
+        format!("{SEARCH_DIR}index.js"),
+        script("manifest", &[manifest]),
+    ));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_folded_for_case_accents_and_plurals() {
+        let found: Vec<String> = terms("Élodie's DEALS with the Companies, Straße & Co.").collect();
+        assert_eq!(found, ["elodie", "deal", "company", "strasse", "co"]);
+    }
+
+    #[test]
+    fn postings_are_deltas_in_base36_with_a_tag() {
+        assert_eq!(encode(&[(0, 0), (37, 5), (40, 14)]), "0A11F3O");
+    }
+
+    #[test]
+    fn html_becomes_its_text() {
+        assert_eq!(
+            plain_text("<p>Ask <a href=\"<@>owners/elodie/\">Élodie</a> &amp; <em>Sam</em> &lt;now&gt;</p>"),
+            "Ask Élodie & Sam <now>"
+        );
+    }
+
+    #[test]
+    fn large_groups_split_by_one_more_letter_and_keys_are_file_names() {
+        let mut encoded = BTreeMap::new();
+        for n in 0..4000 {
+            encoded.insert(format!("te{n:04}x"), "0A".repeat(4));
+        }
+        encoded.insert("te".to_string(), "0A".to_string());
+        let files = term_files(encoded);
+        assert!(files.len() > 1);
+        assert!(files
+            .iter()
+            .any(|(key, terms)| key == "te" && terms.contains_key("te")));
+        assert!(files
+            .iter()
+            .all(|(key, terms)| terms.keys().all(|t| t.starts_with(key.as_str()))));
+        assert_eq!(key_file("~o"), "t-_7eo.js");
+        assert_eq!(key_file("év"), "t-_e9v.js");
+    }
 }

@@ -369,7 +369,7 @@ mod tests {
         ] {
             assert_eq!(content_type(Path::new(name)), expected, "{name}");
         }
-        assert!(content_type(Path::new("search-index.js")).ends_with("javascript; charset=utf-8"));
+        assert!(content_type(Path::new("search/index.js")).ends_with("javascript; charset=utf-8"));
     }
 
     #[test]

@@ -153,7 +153,7 @@ impl Session {
         let renderer = Renderer::new(&site, &templates);
         renderer.make_all_values();
         let pages = renderer.pages();
-        write_everything(
+        let search_files = write_everything(
             &renderer,
             &pages,
             &theme,
@@ -161,9 +161,12 @@ impl Session {
             &self.output,
         )?;
         let static_names: Vec<String> = theme.static_files.into_keys().collect();
-        let removed = self
-            .output
-            .retain(&expected_files(&renderer, &pages, &static_names));
+        let removed = self.output.retain(&expected_files(
+            &renderer,
+            &pages,
+            &static_names,
+            &search_files,
+        ));
         shown(&[]);
         let count = pages.len();
         let values = renderer.into_values();
@@ -238,16 +241,24 @@ impl Session {
             || write_site_files(after, &pages, &owners, &Previous::default(), &self.output),
         );
         pages_written?;
-        others_written?;
-        let removed = self
-            .output
-            .retain(&expected_files(after, &pages, &last.static_names));
+        let search_files = others_written?;
+        let removed = self.output.retain(&expected_files(
+            after,
+            &pages,
+            &last.static_names,
+            &search_files,
+        ));
         Ok((first.len() + rest.len(), removed, pages.len()))
     }
 }
 
 /// Every file a build of the site writes, relative to the output folder.
-fn expected_files(renderer: &Renderer, pages: &[Page], static_names: &[String]) -> HashSet<String> {
+fn expected_files(
+    renderer: &Renderer,
+    pages: &[Page],
+    static_names: &[String],
+    search_files: &[String],
+) -> HashSet<String> {
     let site = renderer.site;
     let mut files: HashSet<String> = HashSet::with_capacity(pages.len() + site.by_person.len() + 8);
     files.extend(pages.iter().map(|page| renderer.path(page)));
@@ -259,5 +270,6 @@ fn expected_files(renderer: &Renderer, pages: &[Page], static_names: &[String]) 
     files.insert(MARKER.to_string());
     files.extend(site.by_person.keys().map(|id| urls::owner_calendar(id)));
     files.extend(static_names.iter().cloned());
+    files.extend(search_files.iter().cloned());
     files
 }

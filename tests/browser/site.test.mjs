@@ -4,9 +4,10 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, "../..");
@@ -124,21 +125,91 @@ async function searchAndOpen(baseUrl) {
   await context.close();
 }
 
+/// The results a query shows once they have settled: [kind, title, snippet] each.
+async function resultsOf(page, query) {
+  await page.fill("#search-input", "");
+  await page.fill("#search-input", query);
+  await page.waitForSelector("#search-results li");
+  // The first results show before the rest; wait until the list stops changing.
+  let before = "";
+  for (;;) {
+    await page.waitForTimeout(150);
+    const now = await page.$eval("#search-results", (list) => list.innerText);
+    if (now === before) break;
+    before = now;
+  }
+  return page.$$eval("#search-results [role=option]", (items) => items.map((item) => [
+    item.querySelector(".search-kind").textContent,
+    item.querySelector(".search-title").textContent,
+    (item.querySelector(".search-snippet") || { textContent: "" }).textContent,
+    [...item.querySelectorAll("mark")].map((m) => m.textContent),
+  ]));
+}
+
+/// Full text, typos, accents and phrases, as a reader types them.
+async function searchFindsEveryWord(baseUrl) {
+  const { page, context, problems } = await open(baseUrl + "index.html");
+  const telesign = await resultsOf(page, "Telesign");
+  assert.ok(telesign.some(([kind, title]) => kind === "Topic" && title === "Data, AI, and cloud migration updates"), JSON.stringify(telesign));
+  assert.ok(telesign.some(([kind, title]) => kind === "Task" && /AVS migration/.test(title)), JSON.stringify(telesign));
+  const topic = telesign.find(([kind]) => kind === "Topic");
+  assert.match(topic[2], /Telesign/, "a snippet around the match");
+  assert.deepEqual(topic[3], ["Telesign"], "the word is marked");
+  const typo = await resultsOf(page, "netskpoe");
+  assert.match(typo[0][1], /Netskope/, JSON.stringify(typo));
+  const phrase = await resultsOf(page, "obtain the backbone excel file");
+  assert.deepEqual(phrase[0].slice(0, 2), ["Task", "Backbone Excel file follow-up"]);
+  const mine = await resultsOf(page, "owner:sigi is:open kind:task");
+  assert.ok(mine.length >= 5 && mine.every(([kind]) => kind === "Task"), JSON.stringify(mine));
+  assert.deepEqual(problems, []);
+  await context.close();
+}
+
 browserTest("search works when the site is opened from disk", async () => {
   await searchAndOpen("file://" + site + "/");
+  await searchFindsEveryWord("file://" + site + "/");
 });
 
 browserTest("search works through dossier serve", async () => {
   await searchAndOpen(serverUrl);
+  await searchFindsEveryWord(serverUrl);
+});
+
+browserTest("search folds accents: elodie finds Élodie", async () => {
+  const accents = path.join(root, "target/browser-accents");
+  rmSync(accents, { recursive: true, force: true });
+  cpSync(path.join(root, "tests/sites/minimal"), accents, { recursive: true });
+  appendFileSync(path.join(accents, "content/people.toml"), '\n[elodie]\nname = "Élodie Lefèvre"\nrole = "Procurement"\n');
+  writeFileSync(path.join(accents, "content/meetings/2025-11-21-pricing.md"),
+    "+++\ntitle = \"Pricing review\"\ndate = 2025-11-21\n+++\n## Renewal terms\n@elodie asked for the renewal terms of the Straße contract.\n\n- [ ] **Send the terms:** as asked. @elodie due:2025-12-01\n");
+  const built = spawnSync(dossier, ["build", "--today", "2025-11-24", "--root", accents]);
+  assert.equal(built.status, 0, String(built.stderr));
+  const { page, context, problems } = await open("file://" + path.join(accents, "public/index.html"));
+  const found = await resultsOf(page, "elodie");
+  assert.ok(found.some(([kind, title]) => kind === "Person" && title === "Élodie Lefèvre"), JSON.stringify(found));
+  assert.ok(found.some(([kind, title]) => kind === "Task" && title === "Send the terms"), JSON.stringify(found));
+  assert.ok(found[0][3].includes("Élodie"), "the accented name is marked");
+  const strasse = await resultsOf(page, "strasse");
+  assert.equal(strasse[0][1], "Renewal terms");
+  assert.deepEqual(problems, []);
+  await context.close();
 });
 
 browserTest("every page kind renders without errors, at 1280 and 390 px", async () => {
   for (const [name, file] of Object.entries(pages)) {
     for (const width of [1280, 390]) {
-      const { page, context, problems } = await open(fileUrl(file), { context: { viewport: { width, height: 900 } } });
+      // The 404 page is sent by a server for a missing address at any depth, and links from
+      // the site's root: see it as a reader would, through serve, three folders deep.
+      const url = name === "notFound" ? serverUrl + "meetings/gone/deeper/" : fileUrl(file);
+      const { page, context, problems } = await open(url, { context: { viewport: { width, height: 900 } } });
       assert.ok((await page.textContent("h1")).trim().length > 0, `${name} has a heading`);
       await page.screenshot({ path: path.join(shots, `${name}-${width}.png`), fullPage: true });
-      assert.deepEqual(problems, [], `${name} at ${width}px`);
+      // The browser reports the 404 status of the page itself; anything else is a problem.
+      const real = problems.filter((p) => !(name === "notFound" && /status of 404/.test(p)));
+      assert.deepEqual(real, [], `${name} at ${width}px`);
+      if (name === "notFound") {
+        assert.equal(await page.evaluate(() => getComputedStyle(document.body).fontFamily.length > 0 && document.styleSheets.length), 1, "styled");
+      }
       await context.close();
     }
   }
@@ -152,11 +223,16 @@ browserTest("without JavaScript the search box is hidden and the pages still wor
   await context.close();
 });
 
-browserTest("pages stay small: HTML, CSS and JS under 100 KB each", () => {
-  const assets = ["static/style.css", "static/dossier.js"].map((f) => statSync(path.join(site, f)).size);
+browserTest("pages stay small: HTML, CSS and JS under 100 KB each, 40 KB compressed together", () => {
+  const assets = ["static/style.css", "static/dossier.js"].map((f) => readFileSync(path.join(site, f)));
+  assets.forEach((bytes) => assert.ok(bytes.length < 100 * 1024, `an asset of ${bytes.length} bytes`));
+  assert.ok(statSync(path.join(site, "search/index.js")).size < 10 * 1024, "the search manifest is small");
   for (const [name, file] of Object.entries(pages)) {
-    const total = statSync(path.join(site, file)).size + assets.reduce((a, b) => a + b, 0);
-    assert.ok(total < 100 * 1024, `${name}: ${total} bytes`);
+    const html = readFileSync(path.join(site, file));
+    assert.ok(html.length < 100 * 1024, `${name}: ${html.length} bytes`);
+    // What a server sends, compressed, for a first visit to the page.
+    const sent = [html, ...assets].reduce((sum, bytes) => sum + gzipSync(bytes).length, 0);
+    assert.ok(sent < 40 * 1024, `${name}: ${sent} bytes compressed`);
   }
 });
 

@@ -243,148 +243,338 @@
   }
   bringUpToDate();
 
-  // Search: the index is a script file (search-index.js) loaded on first use, so it works
-  // from a web server and from disk alike. Results are built with DOM nodes, never HTML strings.
+  // Search. The index is a folder of script files (search/), loaded as <script> elements so
+  // that it works from a web server and from disk alike: index.js lists the others; a query
+  // loads the term files of its words and the document files of the results it shows
+  // (src/formats/search.rs writes them, with the same folding rules as below). Results are
+  // built with DOM nodes, never HTML strings.
   var box = document.getElementById("search");
   if (!box) return;
   var input = document.getElementById("search-input");
   var list = document.getElementById("search-results");
   var root = box.getAttribute("data-root") || "";
-  var docs = null;
-  var loading = false;
+  var folder = root + "search/";
   var active = -1;
   var timer = null;
+  var asked = 0;
   box.hidden = false;
 
-  function load(then) {
-    if (docs) return then();
-    if (loading) return;
-    loading = true;
-    var script = document.createElement("script");
-    script.src = box.getAttribute("data-index");
-    script.onload = function () { docs = flatten(window.dossierSearchIndex || {}); then(); };
-    document.head.appendChild(script);
-  }
+  var KINDS = ["Meeting", "Topic", "Task", "Person", "Initiative"];
+  var KIND_WORDS = { meeting: 0, topic: 1, task: 2, person: 3, people: 3, initiative: 4 };
+  // Title, names (owners, participants, people, accounts), text.
+  var FIELD_WEIGHT = [10, 6, 1];
+  var RESULTS = 12;
+  // Results shown as soon as their documents are loaded, before the rest.
+  var FIRST_SHOWN = 5;
+  // Bytes of extra term files a word being typed may load for its longer completions.
+  var PREFIX_BUDGET = 80000;
+  var STOPWORDS = {};
+  ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is",
+    "it", "its", "of", "on", "or", "that", "the", "this", "to", "was", "were", "will", "with"]
+    .forEach(function (word) { STOPWORDS[word] = true; });
+  var SPELLED = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ı": "i" };
 
-  function page(path) { return root + path + "index.html"; }
+  var index = { manifest: null, terms: {}, docs: {} };
+  var loads = {};
+  window.dossierSearch = {
+    manifest: function (manifest) {
+      var at = 0;
+      manifest.chunks = manifest.chunks.split(",").map(function (delta) { return (at += parseInt(delta, 36)); });
+      index.manifest = manifest;
+    },
+    terms: function (key, terms) { index.terms[key] = terms; },
+    docs: function (number, docs) { index.docs[number] = docs; }
+  };
 
-  // The same slug as dossier's for ASCII titles (the index leaves those out).
-  function slugify(text) {
-    return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
-  }
-
-  // One entry per searchable thing: [kind, title, detail, href, haystack].
-  function flatten(index) {
-    var out = [];
-    var people = index.people || [];
-    var meetings = index.meetings || [];
-    var topicSlugs = {};
-    function names(numbers) {
-      return numbers.map(function (n) { return (people[n] || ["", ""])[1]; }).join(", ");
-    }
-    meetings.forEach(function (m) {
-      out.push(["Meeting", m[0], dateLabel(m[2]) + (m[3] ? " · " + m[3] : ""), page("meetings/" + m[1] + "/")]);
-    });
-    (index.topics || []).forEach(function (t) {
-      var meeting = meetings[t[0]] || ["", ""];
-      var slug = t[1] || slugify(t[2]);
-      (topicSlugs[t[0]] = topicSlugs[t[0]] || []).push(slug);
-      var who = names(t[4]);
-      out.push(["Topic", t[2], [t[3], who].filter(Boolean).join(" — "), page("meetings/" + meeting[1] + "/" + slug + "/")]);
-    });
-    (index.tasks || []).forEach(function (k) {
-      var meeting = meetings[k[0]] || ["", ""];
-      var topic = k[1] >= 0 ? (topicSlugs[k[0]] || [])[k[1]] : null;
-      var where = "meetings/" + meeting[1] + "/" + (topic ? topic + "/" : "");
-      var detail = [names(k[3]), dateLabel(k[4]) || "no deadline", k[5] ? "done" : ""].filter(Boolean).join(" · ");
-      out.push([k[5] ? "Done task" : "Task", k[2], detail, page(where)]);
-    });
-    people.forEach(function (p) {
-      out.push(["Person", p[1], p[2], page("owners/" + p[0] + "/")]);
-    });
-    (index.initiatives || []).forEach(function (i) {
-      out.push(["Initiative", i[1], i[2], page("initiatives/" + i[0] + "/")]);
-    });
-    out.forEach(function (d) { d.push((d[1] + " " + d[2]).toLowerCase()); });
-    return out;
-  }
-
-  function search(query) {
-    var terms = query.toLowerCase().split(/\s+/).filter(Boolean);
-    if (!terms.length) return [];
-    var hits = [];
-    for (var i = 0; i < docs.length && hits.length < 400; i++) {
-      var hay = docs[i][4];
-      var all = true;
-      for (var j = 0; j < terms.length; j++) {
-        if (hay.indexOf(terms[j]) < 0) { all = false; break; }
-      }
-      if (!all) continue;
-      var title = docs[i][1].toLowerCase();
-      var score = title.indexOf(terms[0]) === 0 ? 0 : (title.indexOf(terms[0]) >= 0 ? 1 : 2);
-      hits.push([score, i]);
-    }
-    hits.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
-    return hits.slice(0, 20).map(function (h) { return docs[h[1]]; });
-  }
-
-  // Text with every search term wrapped in <mark>.
-  function highlighted(text, terms) {
-    var fragment = document.createDocumentFragment();
-    var lower = text.toLowerCase();
-    var at = 0;
-    while (at < text.length) {
-      var next = -1, length = 0;
-      terms.forEach(function (term) {
-        var found = lower.indexOf(term, at);
-        if (found >= 0 && (next < 0 || found < next)) { next = found; length = term.length; }
+  function load(file) {
+    if (!loads[file]) {
+      loads[file] = new Promise(function (resolve) {
+        var script = document.createElement("script");
+        script.src = folder + file;
+        script.onload = resolve;
+        // A file that cannot load means fewer results, never a broken page.
+        script.onerror = resolve;
+        document.head.appendChild(script);
       });
-      if (next < 0) { fragment.appendChild(document.createTextNode(text.slice(at))); break; }
-      if (next > at) fragment.appendChild(document.createTextNode(text.slice(at, next)));
-      var mark = document.createElement("mark");
-      mark.textContent = text.slice(next, next + length);
-      fragment.appendChild(mark);
-      at = next + length;
     }
+    return loads[file];
+  }
+
+  // As fold() in search.rs: lowercase, marks removed, a few letters spelled out.
+  function fold(text) {
+    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/[ßæœøłđı]/g, function (c) { return SPELLED[c]; });
+  }
+
+  function singular(word) {
+    if (word.length <= 4) return word;
+    if (/ies$/.test(word)) return word.slice(0, -3) + "y";
+    if (/sses$/.test(word)) return word.slice(0, -2);
+    if (/s$/.test(word) && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+    return word;
+  }
+
+  function termsOf(text) {
+    return text.split(/[^\p{L}\p{N}]+/u).map(fold)
+      .filter(function (w) { return w.length > 1 && !STOPWORDS[w]; }).map(singular);
+  }
+
+  function keyFile(key) {
+    return "t-" + Array.from(key).map(function (c) {
+      return /[a-z0-9]/.test(c) ? c : "_" + c.codePointAt(0).toString(16);
+    }).join("") + ".js";
+  }
+
+  // The term file a word is in: the one whose key starts it. A word with a typo may sort
+  // where no key starts it (a long term can have a file of its own): then the files of the
+  // terms sharing its longest beginning, no longer than the word and one letter.
+  function keysFor(word) {
+    var keys = Object.keys(index.manifest.terms);
+    var covering = keys.filter(function (k) { return word.indexOf(k) === 0; })
+      .sort(function (a, b) { return b.length - a.length; });
+    if (covering.length && covering[0].length < word.length) return covering.slice(0, 1);
+    for (var common = word.length - 1; common >= 3; common--) {
+      var start = word.slice(0, common);
+      var near = keys.filter(function (k) { return k.indexOf(start) === 0 && k.length <= word.length + 1; });
+      if (near.length) return covering.slice(0, 1).concat(near.slice(0, 4));
+    }
+    return covering.slice(0, 1);
+  }
+
+  // For the word being typed, when it is no word of the index yet: the files of its longer
+  // completions, while they stay within budget.
+  function completionKeys(word) {
+    var spent = 0;
+    return Object.keys(index.manifest.terms)
+      .filter(function (k) { return k.length > word.length && k.indexOf(word) === 0; })
+      .filter(function (k) { spent += index.manifest.terms[k]; return spent <= PREFIX_BUDGET; });
+  }
+
+  function isTerm(word) {
+    return keysFor(word).some(function (key) { return index.terms[key] && index.terms[key][word] !== undefined; });
+  }
+
+  // Optimal string alignment distance, at most 2 (a swap of two letters counts one).
+  function distance(a, b) {
+    var rows = [];
+    for (var i = 0; i <= a.length; i++) {
+      rows[i] = [i];
+      for (var j = 1; j <= b.length; j++) {
+        if (i === 0) { rows[i][j] = j; continue; }
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var best = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2][j - 2] + 1);
+        rows[i][j] = best;
+      }
+    }
+    return rows[a.length][b.length];
+  }
+
+  // Each document of a posting list with its tag (kind × 3 + field).
+  function decode(postings, each) {
+    var doc = 0, number = 0;
+    for (var i = 0; i < postings.length; i++) {
+      var c = postings.charCodeAt(i);
+      if (c >= 65 && c <= 90) { doc += number; each(doc, c - 65); number = 0; }
+      else number = number * 36 + (c <= 57 ? c - 48 : c - 87);
+    }
+  }
+
+  // Documents matching one word: exactly (1), as the start of a longer word while typing
+  // (0.6), or with one typo in a word of five letters or more (0.4); best score each.
+  function matches(word, prefix, found) {
+    var scores = {};
+    var keys = keysFor(word);
+    if (prefix) keys = keys.concat(completionKeys(word).filter(function (k) { return index.terms[k]; }));
+    keys.forEach(function (key) {
+      var terms = index.terms[key] || {};
+      Object.keys(terms).forEach(function (term) {
+        var quality = term === word ? 1
+          : prefix && term.indexOf(word) === 0 ? 0.6
+          : word.length >= 5 && Math.abs(term.length - word.length) <= 1 && distance(term, word) <= 1 ? 0.4 : 0;
+        if (!quality) return;
+        found.push(term);
+        decode(terms[term], function (doc, tag) {
+          var score = FIELD_WEIGHT[tag % 3] * quality;
+          var seen = scores[doc];
+          if (!seen || seen[0] < score) scores[doc] = [score, (tag / 3) | 0];
+        });
+      });
+    });
+    return scores;
+  }
+
+  function parse(query) {
+    var parsed = { words: [], kind: null, special: [] };
+    query.trim().split(/\s+/).forEach(function (token) {
+      var filter = token.match(/^(owner|is|kind):(.+)$/i);
+      if (!filter) { parsed.words = parsed.words.concat(termsOf(token)); return; }
+      var value = fold(filter[2]);
+      var name = filter[1].toLowerCase();
+      if (name === "is" && value === "open") parsed.special.push("~open");
+      else if (name === "owner") parsed.special.push("~owner:" + value);
+      else if (name === "kind" && KIND_WORDS[singular(value)] !== undefined) parsed.kind = KIND_WORDS[singular(value)];
+    });
+    return parsed;
+  }
+
+  function chunkOf(doc) {
+    var starts = index.manifest.chunks, low = 0, high = starts.length - 1;
+    while (low < high) {
+      var middle = (low + high + 1) >> 1;
+      if (starts[middle] <= doc) low = middle; else high = middle - 1;
+    }
+    return low;
+  }
+
+  // The best documents for a query, [score, number] best first, and the index terms matched.
+  function search(query) {
+    var parsed = parse(query);
+    if (!parsed.words.length && !parsed.special.length) return Promise.resolve({ hits: [], terms: [] });
+    return load("index.js").then(function () {
+      if (!index.manifest) return { hits: [], terms: [] };
+      var needed = [];
+      parsed.words.forEach(function (word) { needed = needed.concat(keysFor(word)); });
+      parsed.special.forEach(function (term) { needed = needed.concat(keysFor(term)); });
+      var loadAll = function (keys) { return Promise.all(keys.map(function (key) { return load(keyFile(key)); })); };
+      var typing = parsed.words[parsed.words.length - 1];
+      return loadAll(needed).then(function () {
+        // The word being typed is completed only when it is not a word of the index already.
+        return typing && !isTerm(typing) ? loadAll(completionKeys(typing)) : null;
+      }).then(function () {
+        var found = [];
+        var lists = parsed.words.map(function (word, n) { return matches(word, n === parsed.words.length - 1, found); });
+        parsed.special.forEach(function (term) { lists.push(matches(term, false, [])); });
+        lists.sort(function (a, b) { return Object.keys(a).length - Object.keys(b).length; });
+        var ranked = [];
+        Object.keys(lists[0] || {}).forEach(function (doc) {
+          var score = 0, kind = lists[0][doc][1];
+          for (var i = 0; i < lists.length; i++) {
+            if (!lists[i][doc]) return;
+            score += lists[i][doc][0];
+          }
+          if (parsed.kind !== null && kind !== parsed.kind) return;
+          ranked.push([score, +doc]);
+        });
+        // Best first; among equals the lower number, which is the newer meeting.
+        ranked.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
+        return { terms: found, hits: ranked.slice(0, RESULTS) };
+      });
+    });
+  }
+
+  // The records of `hits`, once the document files holding them are loaded.
+  function records(hits) {
+    var files = {};
+    hits.forEach(function (hit) { files[chunkOf(hit[1])] = true; });
+    return Promise.all(Object.keys(files).map(function (n) { return load("d-" + n + ".js"); })).then(function () {
+      return hits.map(function (hit) {
+        var n = chunkOf(hit[1]);
+        return (index.docs[n] || [])[hit[1] - index.manifest.chunks[n]];
+      }).filter(Boolean);
+    });
+  }
+
+  // Text with every word starting with one of `terms` marked, compared folded; `around`
+  // cuts it to a window around the first such word.
+  function marked(text, terms, around) {
+    var folded = "", at = [];
+    Array.from(text).forEach(function (c, n) {
+      var f = fold(c);
+      for (var i = 0; i < f.length; i++) { folded += f[i]; at.push(n); }
+    });
+    var chars = Array.from(text);
+    var spans = [];
+    var wordStart = /[\p{L}\p{N}]/u;
+    terms.forEach(function (term) {
+      var from = 0, hit;
+      while (term && (hit = folded.indexOf(term, from)) >= 0) {
+        from = hit + 1;
+        if (hit > 0 && wordStart.test(folded[hit - 1])) continue;
+        var end = hit + term.length;
+        while (end < folded.length && wordStart.test(folded[end])) end++;
+        spans.push([at[hit], at[end - 1] + 1]);
+      }
+    });
+    spans.sort(function (a, b) { return a[0] - b[0]; });
+    var first = 0, last = chars.length;
+    if (around) {
+      var centre = spans.length ? spans[0][0] : 0;
+      first = Math.max(0, centre - 60);
+      // Start at a word, not inside one.
+      while (first > 0 && first < centre && /\S/.test(chars[first - 1])) first++;
+      last = Math.min(chars.length, first + 200);
+    }
+    var fragment = document.createDocumentFragment();
+    var position = first;
+    if (first > 0) fragment.appendChild(document.createTextNode("…"));
+    spans.forEach(function (span) {
+      if (span[0] < position || span[1] > last) return;
+      fragment.appendChild(document.createTextNode(chars.slice(position, span[0]).join("")));
+      var mark = document.createElement("mark");
+      mark.textContent = chars.slice(span[0], span[1]).join("");
+      fragment.appendChild(mark);
+      position = span[1];
+    });
+    fragment.appendChild(document.createTextNode(chars.slice(position, last).join("")));
+    if (last < chars.length) fragment.appendChild(document.createTextNode("…"));
     return fragment;
   }
 
-  function render() {
-    var query = input.value.trim();
+  function span(className, content) {
+    var node = document.createElement("span");
+    node.className = className;
+    if (typeof content === "string") node.textContent = content; else node.appendChild(content);
+    return node;
+  }
+
+  function show(query, matched, results) {
+    var selected = active;
     list.textContent = "";
     active = -1;
-    if (!query || !docs) { close(); return; }
-    var terms = query.toLowerCase().split(/\s+/).filter(Boolean);
-    var results = search(query);
     if (!results.length) {
       var empty = document.createElement("li");
       empty.className = "search-empty";
-      empty.textContent = "Nothing found for “" + query + "”";
+      empty.textContent = "Nothing found for “" + query + "”. Narrow with owner:ID, is:open or kind:task.";
       list.appendChild(empty);
     }
-    results.forEach(function (doc, n) {
+    var terms = matched.concat(parse(query).words);
+    results.forEach(function (record, n) {
       var item = document.createElement("li");
       item.setAttribute("role", "option");
       item.id = "search-result-" + n;
       var link = document.createElement("a");
-      link.href = doc[3];
-      var kind = document.createElement("span");
-      kind.className = "search-kind";
-      kind.textContent = doc[0];
-      var title = document.createElement("span");
-      title.className = "search-title";
-      title.appendChild(highlighted(doc[1], terms));
-      var detail = document.createElement("span");
-      detail.className = "search-detail";
-      detail.appendChild(highlighted(doc[2], terms));
-      link.appendChild(kind);
-      link.appendChild(title);
-      link.appendChild(detail);
+      link.href = root + record[2] + "index.html";
+      link.appendChild(span("search-kind", KINDS[record[0]] || ""));
+      link.appendChild(span("search-title", marked(record[1], terms, false)));
+      var detail = [record[3] ? dateLabel(record[3]) : "", record[4]].filter(Boolean).join(" · ");
+      link.appendChild(span("search-detail", detail));
+      if (record[5]) link.appendChild(span("search-snippet", marked(record[5], terms, true)));
       item.appendChild(link);
       list.appendChild(item);
     });
     list.hidden = false;
     input.setAttribute("aria-expanded", "true");
+    // Shown again with more results: the choice made with the arrow keys stays.
+    if (selected >= 0) move(selected + 1);
+  }
+
+  function render() {
+    var query = input.value.trim();
+    var mine = ++asked;
+    if (!query) { list.textContent = ""; close(); return; }
+    search(query).then(function (answer) {
+      // The first few are shown as soon as their documents are in; the rest follow.
+      return records(answer.hits.slice(0, FIRST_SHOWN)).then(function (first) {
+        // A later keystroke has asked again; its answer is the one to show.
+        if (mine !== asked) return;
+        show(query, answer.terms, first);
+        if (answer.hits.length <= FIRST_SHOWN) return;
+        return records(answer.hits).then(function (all) {
+          if (mine === asked) show(query, answer.terms, all);
+        });
+      });
+    });
   }
 
   function close() {
@@ -403,10 +593,10 @@
     items[active].scrollIntoView({ block: "nearest" });
   }
 
-  input.addEventListener("focus", function () { load(render); });
+  input.addEventListener("focus", function () { load("index.js"); if (input.value.trim()) render(); });
   input.addEventListener("input", function () {
     clearTimeout(timer);
-    timer = setTimeout(function () { load(render); }, 60);
+    timer = setTimeout(render, 60);
   });
   input.addEventListener("keydown", function (event) {
     if (event.key === "ArrowDown") { move(1); event.preventDefault(); }
