@@ -237,11 +237,13 @@ pub fn write_site_files(
 
 /// The search index's files (`search/`); returns their paths.
 fn write_search_index(site: &Site, out: &impl Output) -> Result<Vec<String>> {
-    let files = crate::formats::search::files(site);
-    files
-        .par_iter()
-        .try_for_each(|(path, text)| out.write(path, text.as_bytes()))?;
-    Ok(files.into_iter().map(|(path, _)| path).collect())
+    let mut paths = Vec::new();
+    crate::formats::search::write_files(site, |path, text| {
+        out.write(&path, text.as_bytes())?;
+        paths.push(path);
+        Ok(())
+    })?;
+    Ok(paths)
 }
 
 /// The theme's static files.

@@ -423,22 +423,23 @@ fn term_files(encoded: BTreeMap<String, String>) -> Vec<(String, BTreeMap<String
     files
 }
 
-/// The documents in files of about [`DOC_FILE_BYTES`], and the first document of each file.
-fn document_files(docs: &[Doc]) -> (Vec<(String, String)>, Vec<usize>) {
-    let mut files = Vec::new();
+/// The documents in files of about [`DOC_FILE_BYTES`], each handed to `emit` as it is made;
+/// returns the first document of each file.
+fn document_files<E>(
+    docs: &[Doc],
+    emit: &mut impl FnMut(String, String) -> Result<(), E>,
+) -> Result<Vec<usize>, E> {
     let mut starts = Vec::new();
     let mut chunk: Vec<serde_json::Value> = Vec::new();
     let mut chunk_bytes = 0;
+    let mut first = 0;
     let mut write = |chunk: &mut Vec<serde_json::Value>, starts: &mut Vec<usize>, first: usize| {
         let number = starts.len();
         starts.push(first);
-        files.push((
-            format!("{SEARCH_DIR}d-{number}.js"),
-            script("docs", &[json!(number), json!(chunk)]),
-        ));
+        let text = script("docs", &[json!(number), json!(chunk)]);
         chunk.clear();
+        emit(format!("{SEARCH_DIR}d-{number}.js"), text)
     };
-    let mut first = 0;
     for (number, doc) in docs.iter().enumerate() {
         let text: String = doc.text.chars().take(SNIPPET_SOURCE_CHARS).collect();
         let entry = json!([
@@ -451,7 +452,7 @@ fn document_files(docs: &[Doc]) -> (Vec<(String, String)>, Vec<usize>) {
         ]);
         let size = entry.to_string().len();
         if chunk_bytes + size > DOC_FILE_BYTES && !chunk.is_empty() {
-            write(&mut chunk, &mut starts, first);
+            write(&mut chunk, &mut starts, first)?;
             chunk_bytes = 0;
             first = number;
         }
@@ -459,28 +460,30 @@ fn document_files(docs: &[Doc]) -> (Vec<(String, String)>, Vec<usize>) {
         chunk.push(entry);
     }
     if !chunk.is_empty() {
-        write(&mut chunk, &mut starts, first);
+        write(&mut chunk, &mut starts, first)?;
     }
-    (files, starts)
+    Ok(starts)
 }
 
-/// Every file of the search index, by path relative to the site's root.
-pub fn files(site: &Site) -> Vec<(String, String)> {
+/// Makes every file of the search index and hands each to `emit` (its path relative to the
+/// site's root, its text) as soon as it is made, so that the index is never whole in memory.
+pub fn write_files<E>(
+    site: &Site,
+    mut emit: impl FnMut(String, String) -> Result<(), E>,
+) -> Result<(), E> {
     let collected = collect(site);
     let encoded: BTreeMap<String, String> = collected
         .postings
         .iter()
         .map(|(term, postings)| (term.clone(), encode(postings)))
         .collect();
-    let mut out = Vec::new();
     let mut shards = serde_json::Map::new();
     for (key, terms) in term_files(encoded) {
         let text = script("terms", &[json!(key), json!(terms)]);
         shards.insert(key.clone(), json!(text.len()));
-        out.push((format!("{SEARCH_DIR}{}", key_file(&key)), text));
+        emit(format!("{SEARCH_DIR}{}", key_file(&key)), text)?;
     }
-    let (document_files, chunk_starts) = document_files(&collected.docs);
-    out.extend(document_files);
+    let chunk_starts = document_files(&collected.docs, &mut emit)?;
     // The first document of each document file, as differences in base 36: thousands of
     // files at 10,000 meetings, and every query loads this list first.
     let mut starts = String::new();
@@ -498,11 +501,10 @@ pub fn files(site: &Site) -> Vec<(String, String)> {
         "terms": shards,
         "chunks": starts,
     });
-    out.push((
+    emit(
         format!("{SEARCH_DIR}index.js"),
         script("manifest", &[manifest]),
-    ));
-    out
+    )
 }
 
 #[cfg(test)]
