@@ -152,12 +152,8 @@ pub fn site_documents<'a>(
         (
             urls::CALENDAR_FILE.into(),
             Box::new(|| {
-                ics::ics(
-                    site,
-                    0..site.tasks.len(),
-                    &site.config.title,
-                    &previous.calendar,
-                )
+                ics::Calendars::new(site, &previous.calendar)
+                    .ics(0..site.tasks.len(), &site.config.title)
             }),
         ),
         (
@@ -200,6 +196,7 @@ pub fn write_site_files(
 ) -> Result<Vec<String>> {
     let site = renderer.site;
     let documents = site_documents(renderer, pages, previous);
+    let calendars = ics::Calendars::new(site, &previous.calendar);
     let owner_calendar = |id: &&String| {
         let name = format!(
             "{} — {}",
@@ -214,7 +211,7 @@ pub fn write_site_files(
             .map_or(&[][..], |i| i.tasks.as_slice());
         out.write(
             &urls::owner_calendar(id),
-            ics::ics(site, tasks.iter().copied(), &name, &previous.calendar).as_bytes(),
+            calendars.ics(tasks.iter().copied(), &name).as_bytes(),
         )
     };
     let (documents_written, (calendars_written, search_written)) = rayon::join(

@@ -112,20 +112,24 @@ impl SiteConfig {
     /// The same settings published at another address (`--base-url`): site.toml's own address
     /// and what was said about it no longer apply.
     pub fn with_base_url(mut self, url: &str) -> Result<SiteConfig, Error> {
-        let url = url.trim();
-        if !(url.starts_with("https://") || url.starts_with("http://")) {
-            return Err(Error::Usage(format!(
+        self.base_url = absolute_base_url(url).ok_or_else(|| {
+            Error::Usage(format!(
                 "--base-url {url}: expected an absolute http(s) address, like https://intranet.acme.be/briefings/"
-            )));
-        }
-        self.base_url = if url.ends_with('/') {
-            url.to_string()
-        } else {
-            format!("{url}/")
-        };
+            ))
+        })?;
         self.base_url_given = true;
         self.warnings.clear();
         Ok(self)
+    }
+
+    /// The host the site is published on, as written (`intranet.acme.be`).
+    pub fn base_host(&self) -> &str {
+        url_parts(&self.base_url).0
+    }
+
+    /// The path the site is published under (`/briefings/`).
+    pub fn base_path(&self) -> &str {
+        url_parts(&self.base_url).1
     }
 
     pub fn parse(file: &SourceFile) -> Result<SiteConfig, Diagnostic> {
@@ -180,24 +184,13 @@ fn base_url_of(
         return Ok(("http://localhost/".to_string(), Vec::new()));
     };
     let span = file.toml_span(0, url.span());
-    let mut text = url.get_ref().trim().to_string();
-    let Some(rest) = ["https://", "http://"]
-        .iter()
-        .find_map(|scheme| text.strip_prefix(scheme))
-    else {
+    let Some(text) = absolute_base_url(url.get_ref()) else {
         return Err(file.error(
             span,
             "base_url must be an absolute http(s) URL, like \"https://intranet.example.com/briefings/\"",
         ));
     };
-    // The host: before the path, after any user name, without the port.
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let host_and_port = authority.rsplit('@').next().unwrap_or_default();
-    let host = host_and_port
-        .split(':')
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
+    let host = url_parts(&text).0.to_ascii_lowercase();
     let placeholder = PLACEHOLDER_HOSTS
         .iter()
         .any(|p| host == *p || host.ends_with(&format!(".{p}")));
@@ -211,10 +204,32 @@ fn base_url_of(
     } else {
         Vec::new()
     };
-    if !text.ends_with('/') {
-        text.push('/');
-    }
     Ok((text, warnings))
+}
+
+/// An http(s) address, trimmed and ending in `/`; `None` for anything else.
+fn absolute_base_url(text: &str) -> Option<String> {
+    let text = text.trim();
+    if !(text.starts_with("https://") || text.starts_with("http://")) {
+        return None;
+    }
+    Some(if text.ends_with('/') {
+        text.to_string()
+    } else {
+        format!("{text}/")
+    })
+}
+
+/// The host (after any user name, without the port) and the path of an absolute address.
+fn url_parts(url: &str) -> (&str, &str) {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let (authority, path) = match rest.find(['/', '?', '#']) {
+        Some(at) => (&rest[..at], &rest[at..]),
+        None => (rest, "/"),
+    };
+    let host_and_port = authority.rsplit('@').next().unwrap_or_default();
+    let host = host_and_port.split(':').next().unwrap_or_default();
+    (host, path)
 }
 
 /// `timezone` in site.toml, checked.

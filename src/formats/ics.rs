@@ -97,14 +97,11 @@ fn stamp(date: NaiveDate) -> String {
 /// The calendar UID of a task: a hash of its stable id, at the site's host, so that two
 /// sites never share one.
 pub fn event_uid(site: &Site, task: &Task) -> String {
-    let base = &site.config.base_url;
-    let host = base
-        .split_once("://")
-        .map_or(base.as_str(), |(_, rest)| rest)
-        .split(['/', ':'])
-        .next()
-        .unwrap_or("localhost");
-    format!("{:016x}@{host}", stable_hash(task.id.as_bytes()))
+    format!(
+        "{:016x}@{}",
+        stable_hash(task.id.as_bytes()),
+        site.config.base_host()
+    )
 }
 
 /// Whether a task's deadline falls in the window calendars carry (site.toml `[calendar]`).
@@ -115,49 +112,71 @@ pub fn in_window(site: &Site, due: Due) -> bool {
     due.date >= from && due.period_start() <= until
 }
 
-/// An iCalendar (RFC 5545) file with one all-day event per dated task among `tasks` within the
-/// calendar window.
-///
-/// Every byte depends only on the content and the previous build's calendar: an event's
-/// DTSTAMP and LAST-MODIFIED are the day it was first published or last changed, so
-/// rebuilding changes nothing and calendar clients see no phantom updates.
-pub fn ics(
-    site: &Site,
-    tasks: impl Iterator<Item = usize>,
-    name: &str,
-    history: &CalendarHistory,
-) -> String {
-    let mut out = String::new();
-    let mut line = |text: &str| fold_line(&mut out, text);
-    line("BEGIN:VCALENDAR");
-    line("VERSION:2.0");
-    line(&format!(
-        "PRODID:-//dossier//dossier {}//EN",
-        env!("CARGO_PKG_VERSION")
-    ));
-    line("CALSCALE:GREGORIAN");
-    line("METHOD:PUBLISH");
-    line(&format!("X-WR-CALNAME:{}", escape_text(name)));
-    line(&format!("X-WR-TIMEZONE:{}", site.config.timezone.name()));
-    line(&format!("REFRESH-INTERVAL;VALUE=DURATION:{REFRESH}"));
-    line(&format!("X-PUBLISHED-TTL:{REFRESH}"));
-    // The events are all-day and need no time zone; the site's zone is described anyway so
-    // that a calendar with no deadline in its window still holds a component (RFC 5545).
-    timezone(site.config.timezone, site.today.year(), &mut line);
-    for index in tasks {
-        let task = &site.tasks[index];
-        let Some(due) = task.due.filter(|&due| in_window(site, due)) else {
-            continue;
-        };
-        event(site, task, due, history, &mut line);
+/// What every calendar of a build shares: the site, the previous build's revisions, and the
+/// site's VTIMEZONE, made once rather than once per owner's calendar.
+pub struct Calendars<'s> {
+    site: &'s Site,
+    history: &'s CalendarHistory,
+    timezone: String,
+}
+
+impl<'s> Calendars<'s> {
+    pub fn new(site: &'s Site, history: &'s CalendarHistory) -> Self {
+        let mut timezone = String::new();
+        // The events are all-day and need no time zone; the site's zone is described anyway
+        // so that a calendar with no deadline in its window still holds a component (RFC 5545).
+        write_timezone(site.config.timezone, site.today.year(), &mut |text| {
+            fold_line(&mut timezone, text)
+        });
+        Calendars {
+            site,
+            history,
+            timezone,
+        }
     }
-    line("END:VCALENDAR");
-    out
+
+    /// An iCalendar (RFC 5545) file with one all-day event per dated task among `tasks` within
+    /// the calendar window.
+    ///
+    /// Every byte depends only on the content and the previous build's calendar: an event's
+    /// DTSTAMP and LAST-MODIFIED are the day it was first published or last changed, so
+    /// rebuilding changes nothing and calendar clients see no phantom updates.
+    pub fn ics(&self, tasks: impl Iterator<Item = usize>, name: &str) -> String {
+        let site = self.site;
+        let mut out = String::new();
+        for text in [
+            "BEGIN:VCALENDAR".to_string(),
+            "VERSION:2.0".to_string(),
+            format!(
+                "PRODID:-//dossier//dossier {}//EN",
+                env!("CARGO_PKG_VERSION")
+            ),
+            "CALSCALE:GREGORIAN".to_string(),
+            "METHOD:PUBLISH".to_string(),
+            format!("X-WR-CALNAME:{}", escape_text(name)),
+            format!("X-WR-TIMEZONE:{}", site.config.timezone.name()),
+            format!("REFRESH-INTERVAL;VALUE=DURATION:{REFRESH}"),
+            format!("X-PUBLISHED-TTL:{REFRESH}"),
+        ] {
+            fold_line(&mut out, &text);
+        }
+        out.push_str(&self.timezone);
+        let mut line = |text: &str| fold_line(&mut out, text);
+        for index in tasks {
+            let task = &site.tasks[index];
+            let Some(due) = task.due.filter(|&due| in_window(site, due)) else {
+                continue;
+            };
+            event(site, task, due, self.history, &mut line);
+        }
+        line("END:VCALENDAR");
+        out
+    }
 }
 
 /// A VTIMEZONE for `zone` with its offset changes from the year before `year` to the year
 /// after, found from the time zone database.
-fn timezone(zone: Tz, year: i32, line: &mut impl FnMut(&str)) {
+fn write_timezone(zone: Tz, year: i32, line: &mut impl FnMut(&str)) {
     line("BEGIN:VTIMEZONE");
     line(&format!("TZID:{}", zone.name()));
     let start = Utc.with_ymd_and_hms(year - 1, 1, 1, 0, 0, 0).single();

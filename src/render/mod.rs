@@ -98,7 +98,7 @@ impl Templates {
         Ok(Templates {
             tera,
             template_paths,
-            site_path: site_path(&site.config.base_url),
+            site_path: site.config.base_path().to_string(),
         })
     }
 
@@ -106,17 +106,6 @@ impl Templates {
     pub fn served_at_root(mut self) -> Self {
         self.site_path = "/".to_string();
         self
-    }
-}
-
-/// The path part of a base URL: `https://intranet.acme.be/briefings/` → `/briefings/`.
-fn site_path(base_url: &str) -> String {
-    let after_scheme = base_url
-        .split_once("://")
-        .map_or(base_url, |(_, rest)| rest);
-    match after_scheme.find('/') {
-        Some(at) => after_scheme[at..].to_string(),
-        None => "/".to_string(),
     }
 }
 

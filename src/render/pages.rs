@@ -224,14 +224,15 @@ impl Renderer<'_> {
             .collect();
         let upcoming =
             site.open_due_between(site.today, site.today + chrono::Days::new(UPCOMING_DAYS));
-        let pool = self.dashboard_pool(&overdue);
+        // Every open deadline the script may count on a later day of the window it recomputes.
+        let window = site.open_due_between(
+            site.today,
+            recompute_until(site) + chrono::Days::new(UPCOMING_DAYS),
+        );
+        let pool = self.dashboard_pool(&overdue, &window);
         context.insert(
             "window_dues",
-            &site
-                .open_due_between(
-                    site.today,
-                    recompute_until(site) + chrono::Days::new(UPCOMING_DAYS),
-                )
+            &window
                 .iter()
                 .filter_map(|&t| site.tasks[t].due.map(|d| d.token()))
                 .collect::<Vec<_>>()
@@ -286,15 +287,14 @@ impl Renderer<'_> {
     /// The tasks the script may have to show in the dashboard's lists on a later day of the
     /// window it recomputes: the first overdue ones, each day's first few deadlines of the
     /// window (a list shows no more than that from one day), and the first few after it.
-    /// The counts come from the window's deadlines alone (`window_dues`).
-    fn dashboard_pool(&self, overdue: &[usize]) -> Vec<usize> {
+    /// `window` holds the window's open deadlines, from which the counts come (`window_dues`).
+    fn dashboard_pool(&self, overdue: &[usize], window: &[usize]) -> Vec<usize> {
         let site = self.site;
         let until = recompute_until(site);
         let mut pool: Vec<usize> = overdue[..overdue.len().min(DASHBOARD_TASKS)].to_vec();
         let mut day = (site.today, 0);
         let mut after_window = 0;
-        let coming = site.open_due_between(site.today, until + chrono::Days::new(UPCOMING_DAYS));
-        for t in coming {
+        for &t in window {
             let Some(due) = site.tasks[t].due else {
                 continue;
             };

@@ -280,6 +280,7 @@
     manifest: function (manifest) {
       var at = 0;
       manifest.chunks = manifest.chunks.split(",").map(function (delta) { return (at += parseInt(delta, 36)); });
+      manifest.keys = Object.keys(manifest.terms);
       index.manifest = manifest;
     },
     terms: function (key, terms) { index.terms[key] = terms; },
@@ -329,7 +330,7 @@
   // where no key starts it (a long term can have a file of its own): then the files of the
   // terms sharing its longest beginning, no longer than the word and one letter.
   function keysFor(word) {
-    var keys = Object.keys(index.manifest.terms);
+    var keys = index.manifest.keys;
     var covering = keys.filter(function (k) { return word.indexOf(k) === 0; })
       .sort(function (a, b) { return b.length - a.length; });
     if (covering.length && covering[0].length < word.length) return covering.slice(0, 1);
@@ -345,7 +346,7 @@
   // completions, while they stay within budget.
   function completionKeys(word) {
     var spent = 0;
-    return Object.keys(index.manifest.terms)
+    return index.manifest.keys
       .filter(function (k) { return k.length > word.length && k.indexOf(word) === 0; })
       .filter(function (k) { spent += index.manifest.terms[k]; return spent <= PREFIX_BUDGET; });
   }
