@@ -96,10 +96,13 @@ const EXAMPLES: &str = "Examples:
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Build the whole site into public/ (or --out).
+    /// Build the site into public/ (or --out).
     ///
-    /// The new site is written beside the old one and swapped in only when the build
-    /// succeeded, so a failed build leaves the previous site untouched.
+    /// Into a folder an earlier build made, only the pages that show an edited meeting are
+    /// rendered and only files whose bytes changed are written, once every page rendered; a
+    /// change to site.toml, people, initiatives, the theme, the options or the day renders
+    /// everything. The first build, and --clean, write the whole site beside the old one and
+    /// swap it in at the end. Either way a failed build leaves the previous site untouched.
     Build(BuildArgs),
     /// Build, serve on 127.0.0.1, rebuild on every save and reload the open pages.
     ///
@@ -180,6 +183,9 @@ pub struct BuildArgs {
     /// Replace an output folder that dossier did not create.
     #[arg(long)]
     pub force: bool,
+    /// Render every page, whatever an earlier build left (its cache is in .dossier-cache/).
+    #[arg(long)]
+    pub clean: bool,
 }
 
 #[derive(Debug, Args)]
@@ -389,6 +395,7 @@ fn build_command(cli: &Cli, args: &BuildArgs) -> Result<(), Error> {
         today,
         drafts,
         force,
+        clean,
     } = args;
     let report = build::build(&BuildOptions {
         root: cli.root.clone(),
@@ -399,6 +406,7 @@ fn build_command(cli: &Cli, args: &BuildArgs) -> Result<(), Error> {
             base_url: base_url.clone(),
         },
         force: *force,
+        clean: *clean,
         on_wait: (!cli.quiet).then_some(say_waiting as fn(&std::path::Path)),
     })?;
     print_warnings(&report.warnings, cli.verbose);
@@ -413,6 +421,7 @@ fn build_command(cli: &Cli, args: &BuildArgs) -> Result<(), Error> {
             report.elapsed.as_millis(),
             report.out.display()
         );
+        println!("  {}", work_done(&report.work));
         if cli.verbose {
             for (phase, took) in &report.phases {
                 println!("  {:>7.1} ms  {phase}", took.as_secs_f64() * 1000.0);
@@ -426,6 +435,34 @@ fn build_command(cli: &Cli, args: &BuildArgs) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// What a build did, in words: how much it rendered and why.
+fn work_done(work: &build::Work) -> String {
+    match work {
+        build::Work::Full(build::FullBecause::Asked) => "every page rendered (--clean)".into(),
+        build::Work::Full(build::FullBecause::NoUsableCache) => {
+            "every page rendered: first build of this folder, or site.toml, people, \
+             initiatives, theme, options, day or dossier changed"
+                .into()
+        }
+        build::Work::Incremental {
+            meetings_changed: 0,
+            ..
+        } => "up to date: no meeting changed since the last build".into(),
+        build::Work::Incremental {
+            meetings_changed,
+            pages_rendered,
+            files_written,
+            files_removed,
+        } => format!(
+            "{} changed: {} rendered, {} written, {} removed",
+            plural(*meetings_changed, "meeting"),
+            plural(*pages_rendered, "page"),
+            plural(*files_written, "file"),
+            plural(*files_removed, "file"),
+        ),
+    }
 }
 
 fn serve_command(cli: &Cli, args: &ServeArgs) -> Result<(), Error> {

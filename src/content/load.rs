@@ -12,7 +12,8 @@ use crate::error::{Diagnostic, Error, Result};
 use crate::site_paths::{markdown_files, ContentFile, INITIATIVES_DIR, MEETINGS_DIR};
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashMap};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -55,7 +56,7 @@ impl<T> Cached<T> {
                 .parsed
                 .doc
                 .as_ref()
-                .is_none_or(|doc| source(doc).text.contains(".md"))
+                .is_none_or(|doc| names_content_files(source(doc)))
     }
 }
 
@@ -156,6 +157,39 @@ pub struct Documents {
     /// Whether anything besides meeting files changed since the cache's last load: the
     /// configuration, people or an initiative.
     pub others_changed: bool,
+    /// What each meeting file held, by its path relative to the site: a build compares them
+    /// with the previous build's to find the meetings that changed.
+    pub meeting_sources: BTreeMap<String, SourceStamp>,
+    /// A hash of everything read besides meeting files (configuration, people, initiatives):
+    /// when it changes, a build renders every page.
+    pub others_hash: u64,
+}
+
+/// A meeting file as a build remembers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceStamp {
+    pub slug: String,
+    /// A 64-bit XXH3 hash of the file's text.
+    pub hash: u64,
+    /// Whether its text may link to other content files, and so reads differently when the
+    /// set of files changes.
+    pub names_content_files: bool,
+}
+
+impl SourceStamp {
+    fn of(source: &SourceFile, slug: &str) -> SourceStamp {
+        SourceStamp {
+            slug: slug.to_string(),
+            hash: xxhash_rust::xxh3::xxh3_64(source.text.as_bytes()),
+            names_content_files: names_content_files(source),
+        }
+    }
+}
+
+/// Whether a document's links may name other content files (the `.md` files of meetings and
+/// initiatives), so that it must be read again when those files change.
+fn names_content_files(source: &SourceFile) -> bool {
+    source.text.contains(".md")
 }
 
 /// Reads every file of the site at `root`, parsing only the files the cache does not hold.
@@ -226,6 +260,27 @@ pub fn read_documents(
         cache.read_against = Some((config.clone(), people.clone(), links.clone()));
     }
 
+    let meeting_sources = meeting_files
+        .iter()
+        .zip(&meetings)
+        .filter_map(|(file, parsed)| {
+            let doc = parsed.doc.as_ref()?;
+            let path = file.path.to_string_lossy().into_owned();
+            Some((path, SourceStamp::of(&doc.source, &file.slug)))
+        })
+        .collect();
+    let mut others = xxhash_rust::xxh3::Xxh3::new();
+    // People by id only: their index by name is a HashMap, in no fixed order.
+    let everyone: Vec<_> = people.iter().collect();
+    others.update(format!("{config:?}\n{everyone:?}\n").as_bytes());
+    for doc in initiatives.iter().filter_map(|parsed| parsed.doc.as_ref()) {
+        others.update(doc.source.path.to_string_lossy().as_bytes());
+        others.update(&[0]);
+        others.update(doc.source.text.as_bytes());
+        others.update(&[0]);
+    }
+    let others_hash = others.digest();
+
     let mut meeting_docs = Vec::with_capacity(meetings.len());
     for parsed in meetings {
         diagnostics.extend(parsed.diagnostics);
@@ -247,6 +302,8 @@ pub fn read_documents(
         warnings: sorted(diagnostics),
         changed_meetings,
         others_changed,
+        meeting_sources,
+        others_hash,
     })
 }
 

@@ -1,11 +1,11 @@
 //! Loading a site: its documents read (stage 1) and resolved into the model.
 
-use crate::content::load::{read_documents, sorted, DocCache, LoadOptions};
+use crate::content::load::{read_documents, sorted, DocCache, LoadOptions, SourceStamp};
 use crate::dates::resolve_today;
 use crate::error::{Diagnostic, Error, Result};
 use crate::model::Site;
 use chrono::Utc;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// A loaded site and the warnings met on the way.
@@ -18,6 +18,10 @@ pub struct Loaded {
     /// Whether anything besides meeting files changed since the cache's last load: the
     /// configuration, people or an initiative.
     pub others_changed: bool,
+    /// What each meeting file held, by path relative to the site.
+    pub meeting_sources: BTreeMap<String, SourceStamp>,
+    /// A hash of everything read besides meeting files.
+    pub others_hash: u64,
 }
 
 /// Reads and resolves the whole site at `root`.
@@ -43,5 +47,7 @@ pub fn load_site_with(root: &Path, options: &LoadOptions, cache: &mut DocCache) 
         warnings: documents.warnings,
         changed_meetings: documents.changed_meetings,
         others_changed: documents.others_changed,
+        meeting_sources: documents.meeting_sources,
+        others_hash: documents.others_hash,
     })
 }

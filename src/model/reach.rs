@@ -1,12 +1,14 @@
 //! What an edit of some meetings reaches: the meetings, topics, initiatives, people and months
-//! whose pages show something of them, found from the site before and after the edit. `serve`
-//! renders only the pages these reach; tests compare the result with a clean build after every
-//! kind of edit.
+//! whose pages show something of them, found from what the site showed of them before and
+//! after the edit ([`Footprints`]). `serve` keeps the site before the edit in memory; `build`
+//! keeps its footprints in the build cache. Both render only the pages these reach; tests
+//! compare the result with a clean build after every kind of edit.
 
 use crate::dates::month_start;
 use crate::model::{related_window, Site};
 use chrono::NaiveDate;
-use std::collections::{BTreeSet, HashSet};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 /// What an edit of some meetings reaches, as the keys pages are made from. Each page kind
 /// says which of them it shows (`render::Page::reached_by`), in a match the compiler keeps
@@ -26,65 +28,133 @@ pub struct Reach {
     pub every_month: bool,
 }
 
+/// What one version of a site shows of its meetings, in the terms [`Reach`] needs: enough to
+/// find what an edit reaches without the site itself.
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Footprints {
+    /// Meeting slugs in the site's order: a meeting's page links to the ones beside it.
+    pub order: Vec<String>,
+    /// What each meeting shows, by slug (those asked for).
+    pub meetings: BTreeMap<String, MeetingFootprint>,
+    /// Each initiative's timeline, as topic keys in order.
+    pub timelines: BTreeMap<String, Vec<(String, String)>>,
+    /// The months with a grid page.
+    pub months: Vec<NaiveDate>,
+}
+
+/// The people, topics, initiatives and deadline months one meeting shows.
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MeetingFootprint {
+    pub people: BTreeSet<String>,
+    /// Topic slugs.
+    pub topics: Vec<String>,
+    pub initiatives: BTreeSet<String>,
+    pub months: BTreeSet<NaiveDate>,
+}
+
+impl Footprints {
+    /// The footprints of `site`, for every meeting or only those in `only`, given the months
+    /// with a grid page.
+    pub fn of(site: &Site, only: Option<&BTreeSet<String>>, months: &[NaiveDate]) -> Footprints {
+        let meetings = site
+            .meetings
+            .iter()
+            .filter(|meeting| only.is_none_or(|only| only.contains(&meeting.slug)))
+            .map(|meeting| {
+                let people = meeting.attendees.iter().chain(
+                    meeting
+                        .topics
+                        .iter()
+                        .flat_map(|topic| topic.participants.iter()),
+                );
+                let mut footprint = MeetingFootprint {
+                    people: people.map(|p| p.id.clone()).collect(),
+                    topics: meeting.topics.iter().map(|t| t.slug.clone()).collect(),
+                    initiatives: meeting
+                        .topics
+                        .iter()
+                        .filter_map(|t| t.initiative.clone())
+                        .collect(),
+                    months: BTreeSet::new(),
+                };
+                let tasks = meeting
+                    .topics
+                    .iter()
+                    .flat_map(|topic| topic.tasks.iter())
+                    .chain(meeting.tasks.iter());
+                for &index in tasks {
+                    let task = &site.tasks[index];
+                    footprint
+                        .people
+                        .extend(task.owners.iter().map(|p| p.id.clone()));
+                    footprint.initiatives.extend(task.initiative.clone());
+                    if let Some(due) = task.due {
+                        footprint.months.insert(month_start(due.date));
+                    }
+                }
+                (meeting.slug.clone(), footprint)
+            })
+            .collect();
+        let timelines = site
+            .initiatives
+            .iter()
+            .map(|initiative| {
+                let keys = initiative
+                    .topics
+                    .iter()
+                    .map(|&(m, t)| topic_key(site, m, t))
+                    .collect();
+                (initiative.slug.clone(), keys)
+            })
+            .collect();
+        Footprints {
+            order: site.meetings.iter().map(|m| m.slug.clone()).collect(),
+            meetings,
+            timelines,
+            months: months.to_vec(),
+        }
+    }
+}
+
 impl Reach {
-    /// What changes between `before` and `after`, two versions of a site that differ only in
-    /// the meetings `changed` (by slug), given the months with a grid page in each.
-    pub fn of(
-        before: &Site,
-        after: &Site,
-        changed: &BTreeSet<String>,
-        months: [&[NaiveDate]; 2],
-    ) -> Reach {
+    /// What changes between two versions of a site that differ only in the meetings `changed`
+    /// (by slug), from their footprints (which must hold at least the changed meetings).
+    pub fn of(before: &Footprints, after: &Footprints, changed: &BTreeSet<String>) -> Reach {
         let mut reach = Reach::default();
-        let sites = [before, after];
-        for site in sites {
-            reach.add_edited(site, changed);
+        let versions = [before, after];
+        for version in versions {
+            reach.add_edited(version, changed);
         }
         for slug in reach.initiatives.clone() {
-            reach.add_timeline(sites, &slug, changed);
+            reach.add_timeline(versions, &slug, changed);
         }
-        reach.every_month = months[0] != months[1];
+        reach.every_month = before.months != after.months;
         reach
     }
 
     /// What one version of the site shows of the edited meetings.
-    fn add_edited(&mut self, site: &Site, changed: &BTreeSet<String>) {
-        let edited = site
-            .meetings
+    fn add_edited(&mut self, version: &Footprints, changed: &BTreeSet<String>) {
+        let edited = version
+            .order
             .iter()
             .enumerate()
-            .filter(|(_, meeting)| changed.contains(&meeting.slug));
-        for (m, meeting) in edited {
+            .filter(|(_, slug)| changed.contains(*slug));
+        for (m, slug) in edited {
             let neighbours = [m.checked_sub(1), Some(m + 1)].into_iter().flatten();
             for shown in std::iter::once(m).chain(neighbours) {
-                if let Some(meeting) = site.meetings.get(shown) {
-                    self.meetings.insert(meeting.slug.clone());
+                if let Some(slug) = version.order.get(shown) {
+                    self.meetings.insert(slug.clone());
                 }
             }
-            let people = meeting.attendees.iter().chain(
-                meeting
-                    .topics
-                    .iter()
-                    .flat_map(|topic| topic.participants.iter()),
-            );
-            self.people.extend(people.map(|p| p.id.clone()));
-            for (t, topic) in meeting.topics.iter().enumerate() {
-                self.topics.insert(topic_key(site, m, t));
-                self.initiatives.extend(topic.initiative.clone());
-            }
-            let tasks = meeting
-                .topics
-                .iter()
-                .flat_map(|topic| topic.tasks.iter())
-                .chain(meeting.tasks.iter());
-            for &index in tasks {
-                let task = &site.tasks[index];
-                self.people.extend(task.owners.iter().map(|p| p.id.clone()));
-                self.initiatives.extend(task.initiative.clone());
-                if let Some(due) = task.due {
-                    self.months.insert(month_start(due.date));
-                }
-            }
+            let Some(footprint) = version.meetings.get(slug) else {
+                continue;
+            };
+            self.people.extend(footprint.people.iter().cloned());
+            self.topics
+                .extend(footprint.topics.iter().map(|t| (slug.clone(), t.clone())));
+            self.initiatives
+                .extend(footprint.initiatives.iter().cloned());
+            self.months.extend(footprint.months.iter().copied());
         }
     }
 
@@ -92,27 +162,16 @@ impl Reach {
     /// and how long it is: those near an edited meeting, or all when the timeline changed.
     /// Owner pages show initiatives by title and status, which only the initiative's own file
     /// sets: they change with the people a meeting names, not with its counts.
-    fn add_timeline(&mut self, sites: [&Site; 2], slug: &str, changed: &BTreeSet<String>) {
-        let timelines = sites.map(|site| {
-            site.initiative_index(slug)
-                .map(|i| (site, &site.initiatives[i].topics))
-        });
-        let keys = timelines.map(|timeline| {
-            timeline.map(|(site, topics)| {
-                topics
-                    .iter()
-                    .map(|&(m, t)| topic_key(site, m, t))
-                    .collect::<Vec<_>>()
-            })
-        });
-        let moved = keys[0] != keys[1];
-        for (site, timeline) in timelines.into_iter().flatten() {
-            for (at, &(m, t)) in timeline.iter().enumerate() {
+    fn add_timeline(&mut self, versions: [&Footprints; 2], slug: &str, changed: &BTreeSet<String>) {
+        let timelines = versions.map(|version| version.timelines.get(slug));
+        let moved = timelines[0] != timelines[1];
+        for timeline in timelines.into_iter().flatten() {
+            for (at, key) in timeline.iter().enumerate() {
                 let near_an_edit = timeline[related_window(at, timeline.len())]
                     .iter()
-                    .any(|&(m, _)| changed.contains(&site.meetings[m].slug));
+                    .any(|(meeting, _)| changed.contains(meeting));
                 if moved || near_an_edit {
-                    self.topics.insert(topic_key(site, m, t));
+                    self.topics.insert(key.clone());
                 }
             }
         }

@@ -1,10 +1,13 @@
-//! Stage four: writing the site. A build writes into a fresh folder beside the output, swapped
-//! in only when everything was written ([`staging`]); serve updates a private folder in place
-//! ([`live`]). Both refuse any path that would leave their folder.
+//! Stage four: writing the site. A full build writes into a fresh folder beside the output,
+//! swapped in only when everything was written ([`staging`]); an incremental build gathers
+//! the changed files and then puts them in place ([`in_place`]); serve updates a private folder
+//! in place ([`live`]). All refuse any path that would leave their folder.
 
+pub mod in_place;
 pub mod live;
 pub mod staging;
 
+pub use in_place::{Applied, Changes};
 pub use live::{private_folder, LiveOutput};
 pub use staging::{OutputLock, Staging};
 

@@ -15,7 +15,8 @@ pub struct Staging {
     target: PathBuf,
     staging: PathBuf,
     committed: bool,
-    _lock: OutputLock,
+    /// Held until the build is done with the output, cache included (see [`Staging::commit`]).
+    lock: Option<OutputLock>,
 }
 
 /// The right to replace one output folder, held from the start of a build to its end: a
@@ -107,7 +108,7 @@ impl Staging {
             target: lock.target.clone(),
             staging,
             committed: false,
-            _lock: lock,
+            lock: Some(lock),
         })
     }
 
@@ -123,8 +124,15 @@ impl Staging {
     /// Puts the new site in place of the old one. Where the system can swap two folders in one
     /// step, it does, so that there is never a moment without a site; elsewhere the old site is
     /// moved aside first, and a build that finds it there puts it back (see
-    /// [`OutputLock::acquire`]).
-    pub fn commit(mut self) -> Result<()> {
+    /// [`OutputLock::acquire`]). Returns the lock, still held.
+    pub fn commit(mut self) -> Result<OutputLock> {
+        self.swap_in()?;
+        self.lock
+            .take()
+            .ok_or_else(|| Error::write(&self.target, std::io::Error::other("the lock was lost")))
+    }
+
+    fn swap_in(&mut self) -> Result<()> {
         let target_exists = fs::symlink_metadata(&self.target).is_ok();
         if target_exists {
             match exchange(&self.staging, &self.target) {

@@ -6,19 +6,18 @@
 //! (people, initiatives, configuration, templates, a new day) rebuilds every page, which still
 //! writes only what changed.
 
-use crate::build::{site_documents, write_everything, write_pages, write_site_files};
+use crate::build::{expected_files, write_everything, write_pages, write_site_files};
 use crate::content::load::{DocCache, LoadOptions};
 use crate::error::{Diagnostic, Result};
 use crate::formats::Previous;
 use crate::model::load::load_site_with;
-use crate::model::reach::Reach;
+use crate::model::reach::{Footprints, Reach};
 use crate::model::Site;
-use crate::output::{LiveOutput, MARKER};
+use crate::output::LiveOutput;
 use crate::render::theme::Theme;
 use crate::render::{Page, Renderer, Templates, Values};
 use crate::site_paths::MEETINGS_DIR;
-use crate::urls;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -221,10 +220,9 @@ impl Session {
         after.carry_over(&before, changed);
         let pages = after.pages();
         let reach = Reach::of(
-            before.site,
-            site,
+            &Footprints::of(before.site, Some(changed), &before.deadlines().months),
+            &Footprints::of(site, Some(changed), &after.deadlines().months),
             changed,
-            [&before.deadlines().months, &after.deadlines().months],
         );
         let rest: Vec<Page> = pages
             .iter()
@@ -250,26 +248,4 @@ impl Session {
         ));
         Ok((first.len() + rest.len(), removed, pages.len()))
     }
-}
-
-/// Every file a build of the site writes, relative to the output folder.
-fn expected_files(
-    renderer: &Renderer,
-    pages: &[Page],
-    static_names: &[String],
-    search_files: &[String],
-) -> HashSet<String> {
-    let site = renderer.site;
-    let mut files: HashSet<String> = HashSet::with_capacity(pages.len() + site.by_person.len() + 8);
-    files.extend(pages.iter().map(|page| renderer.path(page)));
-    files.extend(
-        site_documents(renderer, pages, &Previous::default())
-            .into_iter()
-            .map(|(path, _)| path),
-    );
-    files.insert(MARKER.to_string());
-    files.extend(site.by_person.keys().map(|id| urls::owner_calendar(id)));
-    files.extend(static_names.iter().cloned());
-    files.extend(search_files.iter().cloned());
-    files
 }

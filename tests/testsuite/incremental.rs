@@ -3,7 +3,7 @@
 //! result byte for byte with a clean `dossier build` of the same files.
 
 use chrono::NaiveDate;
-use dossier::build::{build, BuildOptions};
+use dossier::build::{build, BuildOptions, BuildReport, Work};
 use dossier::content::load::LoadOptions;
 use dossier::serve::session::Session;
 use std::collections::BTreeMap;
@@ -118,6 +118,19 @@ impl Site {
         session
     }
 
+    /// A dossier build into `out`, incremental unless `clean`.
+    fn build_into(&self, out: &Path, clean: bool) -> BuildReport {
+        build(&BuildOptions {
+            root: self.root(),
+            out: Some(out.to_path_buf()),
+            load: Self::options(),
+            force: false,
+            clean,
+            on_wait: None,
+        })
+        .unwrap()
+    }
+
     /// A clean build of the files as they are now.
     /// A build into a new folder: no previous calendar or feed to continue from, as in serve.
     fn clean_build(&self) -> PathBuf {
@@ -130,6 +143,7 @@ impl Site {
             out: Some(out.clone()),
             load: Self::options(),
             force: false,
+            clean: false,
             on_wait: None,
         })
         .unwrap();
@@ -193,91 +207,100 @@ fn rebuild_and_compare(
 /// What an edit does, the edit, and the files it touches.
 type Edit<'a> = (&'static str, Box<dyn Fn() + 'a>, Vec<String>);
 
+/// What an edit does, and the edit.
+type NamedEdit<'a> = (&'static str, Box<dyn Fn() + 'a>);
+
+/// Every kind of edit of meeting files, in an order where each applies to the site of a
+/// 12-meeting [`Site`] after the ones before it.
+fn meeting_edits(site: &Site) -> Vec<Edit<'_>> {
+    let m5: &str = Site::meeting_path(5).leak();
+    let m7: &str = Site::meeting_path(7).leak();
+    let m11: &str = Site::meeting_path(11).leak();
+    vec![
+        (
+            "a meeting's title",
+            Box::new(move || site.edit(m5, "title = \"Weekly 5\"", "title = \"Renamed five\"")),
+            vec![m5.to_string()],
+        ),
+        (
+            "a topic's text",
+            Box::new(move || site.edit(m5, "discussed point 1", "argued about point 1")),
+            vec![m5.to_string()],
+        ),
+        (
+            "a task's owner",
+            Box::new(move || site.edit(m7, "follow up. @Cem", "follow up. @Eva")),
+            vec![m7.to_string()],
+        ),
+        (
+            "a deadline into another month",
+            Box::new(move || site.edit(m7, "due:2025-10-02", "due:2025-12-02")),
+            vec![m7.to_string()],
+        ),
+        (
+            "a deadline far ahead, adding months",
+            Box::new(move || site.edit(m5, "due:2025-09-", "due:2026-06-")),
+            vec![m5.to_string()],
+        ),
+        (
+            "a task done",
+            Box::new(move || site.edit(m7, "- [ ] **Task 7.0", "- [x] **Task 7.0")),
+            vec![m7.to_string()],
+        ),
+        (
+            "a topic moved to another initiative",
+            Box::new(move || site.edit(m5, "{initiative=gamma}", "{initiative=alpha}")),
+            vec![m5.to_string()],
+        ),
+        (
+            "a topic's initiative removed",
+            Box::new(move || site.edit(m7, " {initiative=alpha}", "")),
+            vec![m7.to_string()],
+        ),
+        (
+            "a meeting's date, moving it among the others",
+            Box::new(move || site.edit(m5, "date = 2025-09-08", "date = 2025-10-20")),
+            vec![m5.to_string()],
+        ),
+        (
+            "a new meeting",
+            Box::new(move || site.write("content/meetings/2025-10-22-extra.md", &meeting(30))),
+            vec!["content/meetings/2025-10-22-extra.md".into()],
+        ),
+        (
+            "a meeting deleted",
+            Box::new(move || std::fs::remove_file(site.root().join(m11)).unwrap()),
+            vec![m11.to_string()],
+        ),
+        (
+            "a person only this meeting names",
+            Box::new(move || site.edit(m7, "follow up. @Eva", "follow up. @Zoe")),
+            vec![m7.to_string()],
+        ),
+        (
+            "that person gone again",
+            Box::new(move || site.edit(m7, "follow up. @Zoe", "follow up. @Dia")),
+            vec![m7.to_string()],
+        ),
+        (
+            "a meeting made a draft",
+            Box::new(move || site.edit(m7, "+++\nIntro", "draft = true\n+++\nIntro")),
+            vec![m7.to_string()],
+        ),
+        (
+            "a draft published again",
+            Box::new(move || site.edit(m7, "draft = true\n", "")),
+            vec![m7.to_string()],
+        ),
+    ]
+}
+
 #[test]
 fn every_kind_of_meeting_edit_gives_the_same_site_as_a_clean_build() {
     let site = Site::new(12);
     let mut session = site.session();
     let total_pages = page_count(session.out());
-    let m5 = Site::meeting_path(5);
-    let m7 = Site::meeting_path(7);
-    let m11 = Site::meeting_path(11);
-    let edits: Vec<Edit> = vec![
-        (
-            "a meeting's title",
-            Box::new(|| site.edit(&m5, "title = \"Weekly 5\"", "title = \"Renamed five\"")),
-            vec![m5.clone()],
-        ),
-        (
-            "a topic's text",
-            Box::new(|| site.edit(&m5, "discussed point 1", "argued about point 1")),
-            vec![m5.clone()],
-        ),
-        (
-            "a task's owner",
-            Box::new(|| site.edit(&m7, "follow up. @Cem", "follow up. @Eva")),
-            vec![m7.clone()],
-        ),
-        (
-            "a deadline into another month",
-            Box::new(|| site.edit(&m7, "due:2025-10-02", "due:2025-12-02")),
-            vec![m7.clone()],
-        ),
-        (
-            "a deadline far ahead, adding months",
-            Box::new(|| site.edit(&m5, "due:2025-09-", "due:2026-06-")),
-            vec![m5.clone()],
-        ),
-        (
-            "a task done",
-            Box::new(|| site.edit(&m7, "- [ ] **Task 7.0", "- [x] **Task 7.0")),
-            vec![m7.clone()],
-        ),
-        (
-            "a topic moved to another initiative",
-            Box::new(|| site.edit(&m5, "{initiative=gamma}", "{initiative=alpha}")),
-            vec![m5.clone()],
-        ),
-        (
-            "a topic's initiative removed",
-            Box::new(|| site.edit(&m7, " {initiative=alpha}", "")),
-            vec![m7.clone()],
-        ),
-        (
-            "a meeting's date, moving it among the others",
-            Box::new(|| site.edit(&m5, "date = 2025-09-08", "date = 2025-10-20")),
-            vec![m5.clone()],
-        ),
-        (
-            "a new meeting",
-            Box::new(|| site.write("content/meetings/2025-10-22-extra.md", &meeting(30))),
-            vec!["content/meetings/2025-10-22-extra.md".into()],
-        ),
-        (
-            "a meeting deleted",
-            Box::new(|| std::fs::remove_file(site.root().join(&m11)).unwrap()),
-            vec![m11.clone()],
-        ),
-        (
-            "a person only this meeting names",
-            Box::new(|| site.edit(&m7, "follow up. @Eva", "follow up. @Zoe")),
-            vec![m7.clone()],
-        ),
-        (
-            "that person gone again",
-            Box::new(|| site.edit(&m7, "follow up. @Zoe", "follow up. @Dia")),
-            vec![m7.clone()],
-        ),
-        (
-            "a meeting made a draft",
-            Box::new(|| site.edit(&m7, "+++\nIntro", "draft = true\n+++\nIntro")),
-            vec![m7.clone()],
-        ),
-        (
-            "a draft published again",
-            Box::new(|| site.edit(&m7, "draft = true\n", "")),
-            vec![m7.clone()],
-        ),
-    ];
+    let edits = meeting_edits(&site);
     for (what, edit, paths) in &edits {
         edit();
         let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
@@ -384,4 +407,174 @@ fn an_edit_renders_a_small_part_of_a_larger_site() {
     // Its meeting and 3 topics, 2 neighbours, the related topics around its 3 topics, 5 owners,
     // 3 initiatives, a few months, 6 lists: well under half of the site's pages.
     assert!(rendered * 3 < total, "rendered {rendered} of {total}");
+}
+
+/// Every file below `dir` but dossier's marker, with its bytes.
+fn all_files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|entry| entry.unwrap())
+        .filter(|entry| entry.file_type().is_file())
+        .map(|entry| {
+            let relative = entry.path().strip_prefix(dir).unwrap();
+            (
+                relative.to_string_lossy().into_owned(),
+                std::fs::read(entry.path()).unwrap(),
+            )
+        })
+        .filter(|(path, _)| path != dossier::output::MARKER)
+        .collect()
+}
+
+/// Asserts two output folders hold the same files with the same bytes.
+fn assert_same_site(clean: &Path, incremental: &Path, what: &str) {
+    let (clean, incremental) = (all_files(clean), all_files(incremental));
+    let missing: Vec<&String> = clean
+        .keys()
+        .filter(|k| !incremental.contains_key(*k))
+        .collect();
+    let extra: Vec<&String> = incremental
+        .keys()
+        .filter(|k| !clean.contains_key(*k))
+        .collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "{what}: missing {missing:?}, extra {extra:?}"
+    );
+    let differing: Vec<&String> = clean
+        .iter()
+        .filter(|(path, bytes)| incremental.get(*path) != Some(*bytes))
+        .map(|(path, _)| path)
+        .collect();
+    assert!(differing.is_empty(), "{what}: stale files {differing:?}");
+}
+
+/// `dossier build` into a folder an earlier build made renders only what an edit of meetings
+/// reaches; after every kind of edit, and after edits that must render everything, the folder
+/// holds the same bytes as one built with `--clean` after the same edits (the same calendar
+/// and feed history, as both continue from their own previous build).
+#[test]
+fn dossier_build_after_any_edit_writes_the_same_site_as_a_clean_build() {
+    let site = Site::new(12);
+    let clean = site.dir.path().join("clean-every-time");
+    let incremental = site.dir.path().join("incremental");
+    site.build_into(&clean, true);
+    let first = site.build_into(&incremental, false);
+    assert!(matches!(first.work, Work::Full(_)), "{:?}", first.work);
+    let pages = first.pages;
+
+    let unchanged = site.build_into(&incremental, false);
+    assert!(
+        matches!(
+            unchanged.work,
+            Work::Incremental {
+                meetings_changed: 0,
+                files_written: 0,
+                ..
+            }
+        ),
+        "{:?}",
+        unchanged.work
+    );
+
+    for (what, edit, _) in &meeting_edits(&site) {
+        edit();
+        site.build_into(&clean, true);
+        let report = site.build_into(&incremental, false);
+        match report.work {
+            Work::Incremental {
+                pages_rendered,
+                meetings_changed,
+                ..
+            } => {
+                assert!(meetings_changed >= 1, "{what}");
+                assert!(
+                    pages_rendered < pages,
+                    "{what}: rendered {pages_rendered} of {pages}"
+                );
+            }
+            Work::Full(_) => panic!("{what}: expected an incremental build"),
+        }
+        assert_same_site(&clean, &incremental, what);
+    }
+
+    let m2 = Site::meeting_path(2);
+    let everything: Vec<NamedEdit> = vec![
+        (
+            "a person's name",
+            Box::new(|| site.edit("content/people.toml", "Bob Bauer", "Robert Bauer")),
+        ),
+        (
+            "an initiative's title",
+            Box::new(|| site.edit("content/initiatives/beta.md", "Initiative beta", "Beta")),
+        ),
+        (
+            "the site's title",
+            Box::new(|| site.edit("site.toml", "title = ", "title = \"Renamed\" # ")),
+        ),
+        (
+            "a template of the site's own",
+            Box::new(|| site.write("templates/partials/as_of.html", "<p>As of a day.</p>\n")),
+        ),
+        (
+            "a static file of the site's own",
+            Box::new(|| site.write("static/robots.txt", "User-agent: *\nDisallow: /\n")),
+        ),
+    ];
+    for (what, edit) in &everything {
+        edit();
+        site.build_into(&clean, true);
+        let report = site.build_into(&incremental, false);
+        assert!(
+            matches!(report.work, Work::Full(_)),
+            "{what}: {:?}",
+            report.work
+        );
+        assert_same_site(&clean, &incremental, what);
+    }
+
+    // A link to another meeting's file, then that file renamed: the meeting with the link is
+    // rendered again (it now warns of a broken link) though its own file did not change.
+    let m4 = Site::meeting_path(4);
+    let m4_name = Path::new(&m4)
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    site.edit(
+        &m2,
+        "Intro of week 2.",
+        &format!("Intro of week 2, see [week 4]({m4_name})."),
+    );
+    site.build_into(&clean, true);
+    site.build_into(&incremental, false);
+    assert_same_site(&clean, &incremental, "a link to another meeting");
+    std::fs::rename(
+        site.root().join(&m4),
+        site.root().join("content/meetings/2025-09-01-renamed.md"),
+    )
+    .unwrap();
+    site.build_into(&clean, true);
+    let report = site.build_into(&incremental, false);
+    assert!(
+        matches!(report.work, Work::Incremental { .. }),
+        "{:?}",
+        report.work
+    );
+    assert_same_site(&clean, &incremental, "the linked meeting renamed");
+
+    // Another day renders everything: overdue marks and agendas move.
+    let later = build(&BuildOptions {
+        root: site.root(),
+        out: Some(incremental.clone()),
+        load: LoadOptions {
+            today: NaiveDate::from_ymd_opt(2025, 10, 2),
+            ..LoadOptions::default()
+        },
+        force: false,
+        clean: false,
+        on_wait: None,
+    })
+    .unwrap();
+    assert!(matches!(later.work, Work::Full(_)), "{:?}", later.work);
 }

@@ -2,6 +2,7 @@
 //! midway.
 
 use crate::common::*;
+use std::collections::BTreeMap;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
@@ -113,7 +114,7 @@ fn a_build_killed_midway_leaves_the_previous_site_and_the_next_build_cleans_up()
 
     site.write(M, &MEETING.replace("Weekly", "Changed"));
     let mut child = dossier()
-        .args(["build", "--today", "2025-11-24", "--root"])
+        .args(["build", "--clean", "--today", "2025-11-24", "--root"])
         .arg(site.root())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -155,7 +156,7 @@ fn a_build_killed_midway_leaves_the_previous_site_and_the_next_build_cleans_up()
     let leftovers: Vec<String> = std::fs::read_dir(site.root())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.starts_with('.'))
+        .filter(|name| name.starts_with('.') && name != ".dossier-cache")
         .collect();
     assert!(leftovers.is_empty(), "left behind: {leftovers:?}");
     let meeting =
@@ -338,10 +339,19 @@ fn builds_at_once_never_break_the_site_and_a_reader_always_finds_one() {
         })
     };
     for round in 0..4 {
+        // Full builds (--clean, swapping folders) and incremental ones (writing in place)
+        // of the same folder at once, after an edit.
+        site.write(
+            "content/meetings/2025-10-01-m0.md",
+            &MEETING.replace("Weekly", &format!("Meeting {round}")),
+        );
         let children: Vec<_> = (0..4)
-            .map(|_| {
+            .map(|n| {
+                let clean = if n % 2 == 0 { &["--clean"][..] } else { &[] };
                 dossier()
-                    .args(["build", "--today", "2025-11-24", "--root"])
+                    .arg("build")
+                    .args(clean)
+                    .args(["--today", "2025-11-24", "--root"])
                     .arg(site.root())
                     .stdout(Stdio::null())
                     .stderr(Stdio::piped())
@@ -365,7 +375,7 @@ fn builds_at_once_never_break_the_site_and_a_reader_always_finds_one() {
         let leftovers: Vec<String> = std::fs::read_dir(site.root())
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|name| name.starts_with('.'))
+            .filter(|name| name.starts_with('.') && name != ".dossier-cache")
             .collect();
         assert!(
             leftovers.is_empty(),
@@ -626,4 +636,129 @@ fn the_previous_calendar_is_read_only_as_dossiers_own_plain_file() {
     assert!(!std::fs::read_to_string(foreign.join("calendar.ics"))
         .unwrap()
         .contains("SEQUENCE:99"));
+}
+
+/// An incremental build removes its cache before it changes the output and writes it again
+/// after. Killed in between, it leaves every file whole (old or new, each renamed into place)
+/// and no cache; the next build renders everything into a fresh folder and swaps it in, which
+/// repairs the site.
+#[test]
+fn an_incremental_build_killed_while_it_writes_is_repaired_by_the_next_build() {
+    let site = Fixture::valid();
+    for i in 0..800 {
+        site.write(
+            &format!("content/meetings/2025-10-{:02}-m{i}.md", i % 28 + 1),
+            &MEETING.replace("Weekly", &format!("Meeting {i}")),
+        );
+    }
+    assert!(build_within(&site, Duration::from_secs(120))
+        .status
+        .success());
+    let cache = std::fs::read_dir(site.root().join(".dossier-cache"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .find(|path| path.extension().is_some_and(|e| e == "json"))
+        .expect("a build cache");
+    // Taking a topic off the initiative, or back on, changes its timeline: all 800 topic pages
+    // on it are written again, in place.
+    let mut on_timeline = true;
+    let mut toggle = || {
+        let text = std::fs::read_to_string(site.root().join(M)).unwrap();
+        let (from, to) = if on_timeline {
+            ("## Deal {initiative=deal}\n", "## Deal\n")
+        } else {
+            ("## Deal\n", "## Deal {initiative=deal}\n")
+        };
+        on_timeline = !on_timeline;
+        site.write(M, &text.replacen(from, to, 1));
+    };
+    let start_build = || {
+        dossier()
+            .args(["build", "--today", "2025-11-24", "--root"])
+            .arg(site.root())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let wait_for = |what: &str, done: &dyn Fn() -> bool| {
+        let started = Instant::now();
+        while !done() {
+            assert!(started.elapsed() < Duration::from_secs(120), "{what}");
+        }
+        started.elapsed()
+    };
+
+    // How long an undisturbed build spends between removing its cache and writing it again.
+    toggle();
+    let mut child = start_build();
+    wait_for("the cache never went", &|| !cache.exists());
+    let writing = wait_for("the cache never came back", &|| cache.exists());
+    assert!(child.wait().unwrap().success());
+
+    // Killed part of the way through: some pages new, some old.
+    let mut mixed = false;
+    for fraction in [0.5, 0.3, 0.7, 0.2, 0.8, 0.5, 0.4, 0.6] {
+        let before: BTreeMap<_, _> = snapshot(&site.public()).into_iter().collect();
+        toggle();
+        let mut child = start_build();
+        wait_for("the cache never went", &|| !cache.exists());
+        std::thread::sleep(writing.mul_f64(fraction));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        if cache.exists() {
+            continue; // it finished first
+        }
+        let killed: BTreeMap<_, _> = snapshot(&site.public()).into_iter().collect();
+        for (path, bytes) in &killed {
+            if path.extension().is_some_and(|e| e == "html") {
+                assert!(
+                    bytes.ends_with(b"</html>\n"),
+                    "{} is cut short",
+                    path.display()
+                );
+            }
+        }
+
+        let repair = build_within(&site, Duration::from_secs(120));
+        assert!(repair.status.success());
+        let said = String::from_utf8_lossy(&repair.stdout);
+        assert!(said.contains("every page rendered"), "{said}");
+        let repaired: BTreeMap<_, _> = snapshot(&site.public()).into_iter().collect();
+        assert!(
+            repaired
+                .keys()
+                .all(|path| !path.to_string_lossy().ends_with(".dossier-part")),
+            "half-written files remain"
+        );
+        let changed: Vec<_> = repaired
+            .iter()
+            .filter(|(path, bytes)| before.get(*path) != Some(*bytes))
+            .collect();
+        let already_new = changed
+            .iter()
+            .filter(|(p, b)| killed.get(*p) == Some(*b))
+            .count();
+        let still_old = changed
+            .iter()
+            .filter(|(p, _)| killed.get(*p) == before.get(*p))
+            .count();
+        mixed = already_new > 0 && still_old > 0;
+        if mixed {
+            break;
+        }
+    }
+    assert!(mixed, "no build could be killed halfway through writing");
+
+    let repaired = snapshot(&site.public());
+    let output = dossier()
+        .args(["build", "--clean", "--today", "2025-11-24", "--root"])
+        .arg(site.root())
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(
+        repaired == snapshot(&site.public()),
+        "the repaired site differs from a clean build"
+    );
 }

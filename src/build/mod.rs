@@ -1,17 +1,27 @@
 //! `dossier build`: load, model, render and write, with a report of what was done.
+//!
+//! A build into a folder an earlier build made renders only the pages an edit of meeting
+//! files reaches and writes only the files whose bytes changed, from what the earlier build
+//! left in its cache ([`cache`]); anything else, or `--clean`, renders every page into a
+//! fresh folder swapped in at the end. Both give the same bytes.
+
+pub mod cache;
 
 use crate::content::load::LoadOptions;
 use crate::error::{Diagnostic, Error, Result};
 use crate::formats::feed;
 use crate::formats::ics;
 use crate::formats::Previous;
-use crate::model::load::load_site;
+use crate::model::load::{load_site, Loaded};
+use crate::model::reach::{Footprints, Reach};
 use crate::model::Site;
-use crate::output::{check_target, previous_file, Output, OutputLock, Staging};
+use crate::output::{check_target, previous_file, Changes, Output, OutputLock, Staging, MARKER};
 use crate::render::theme::Theme;
 use crate::render::{Page, Renderer, Templates};
 use crate::urls;
+use cache::BuildCache;
 use rayon::prelude::*;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -23,6 +33,8 @@ pub struct BuildOptions {
     pub load: LoadOptions,
     /// Replace an existing output folder that dossier did not make.
     pub force: bool,
+    /// Render every page, whatever the last build left.
+    pub clean: bool,
     /// Called when another build of the same output folder runs; this one waits for it.
     pub on_wait: Option<fn(&Path)>,
 }
@@ -34,11 +46,37 @@ pub struct BuildReport {
     pub tasks: usize,
     pub pages: usize,
     pub files: usize,
+    /// How much was done: every page into a fresh folder, or only what the edits reached.
+    pub work: Work,
     pub elapsed: Duration,
     pub out: PathBuf,
     pub warnings: Vec<Diagnostic>,
     /// How long each stage took, for `--verbose`.
     pub phases: Vec<(&'static str, Duration)>,
+}
+
+/// What a build rendered and wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Work {
+    /// Every page rendered into a fresh folder, swapped in at the end, for this reason.
+    Full(FullBecause),
+    /// Only the pages the edited meetings reach were rendered.
+    Incremental {
+        meetings_changed: usize,
+        pages_rendered: usize,
+        files_written: usize,
+        files_removed: usize,
+    },
+}
+
+/// Why a build rendered every page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FullBecause {
+    /// `--clean`.
+    Asked,
+    /// No cache of an earlier build of this folder, or one made from other inputs: another
+    /// dossier, configuration, people, initiatives, theme, options or day.
+    NoUsableCache,
 }
 
 /// Times the stages of a build.
@@ -53,6 +91,25 @@ impl Stopwatch {
         self.phases.push((phase, now - self.last));
         self.last = now;
     }
+}
+
+/// What both kinds of build work from.
+struct Prepared<'a> {
+    root: &'a Path,
+    target: &'a Path,
+    loaded: &'a Loaded,
+    theme: &'a Theme,
+    renderer: &'a Renderer<'a>,
+    previous: &'a Previous,
+}
+
+/// What a build wrote, for its report and the cache it leaves.
+struct Written {
+    work: Work,
+    pages: usize,
+    /// Every file of the site now, relative to the output folder.
+    files: Vec<String>,
+    lock: OutputLock,
 }
 
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
@@ -76,37 +133,169 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let theme = Theme::load(root, &site.config.theme)?;
     let templates = Templates::new(site, &theme)?;
     let renderer = Renderer::new(site, &templates);
-    renderer.make_all_values();
-    let pages = renderer.pages();
-    watch.lap("templates and page data");
+    let inputs = cache::inputs_hash(&loaded, &theme, &options.load, &target);
+    let last_build = (!options.clean)
+        .then(|| BuildCache::read(root, &target, inputs))
+        .flatten()
+        .filter(|cache| cache.same_people(&loaded));
+    watch.lap("templates and cache");
 
     // Calendar revisions and feed dates continue from what the previous build published.
     let previous = Previous::from_files(
         previous_file(&target, urls::CALENDAR_FILE).as_deref(),
         previous_file(&target, urls::FEED_FILE).as_deref(),
     );
-    let staging = Staging::begin(lock)?;
-    let search_files = write_everything(&renderer, &pages, &theme, &previous, &staging)?;
-    let files = pages.len()
-        + search_files.len()
-        + site_documents(&renderer, &pages, &previous).len()
-        + site.by_person.len()
-        + theme.static_files.len();
+    let prepared = Prepared {
+        root,
+        target: &target,
+        loaded: &loaded,
+        theme: &theme,
+        renderer: &renderer,
+        previous: &previous,
+    };
+    let written = match last_build {
+        Some(last) => write_changes(&prepared, &last, lock)?,
+        None => {
+            let because = if options.clean {
+                FullBecause::Asked
+            } else {
+                FullBecause::NoUsableCache
+            };
+            write_new_site(&prepared, because, lock)?
+        }
+    };
     watch.lap("render and write pages, calendars, feeds");
-    staging.commit()?;
-    watch.lap("swap in the new site");
+
+    // A cache that cannot be written costs the next build time, never this build its site.
+    if let Some(stamps) = cache::output_stamps(&target) {
+        let footprints = Footprints::of(site, None, &renderer.deadlines().months);
+        let cache = BuildCache::new(inputs, stamps, &loaded, footprints, written.files.clone());
+        let _ = cache.write(root, &target);
+    }
+    drop(written.lock);
+    watch.lap("cache for the next build");
 
     Ok(BuildReport {
         meetings: site.meetings.len(),
         topics: site.meetings.iter().map(|m| m.topics.len()).sum(),
         tasks: site.tasks.len(),
-        pages: pages.len(),
-        files,
+        pages: written.pages,
+        files: written.files.len() - 1,
+        work: written.work,
         elapsed: started.elapsed(),
         out: target,
         warnings: loaded.warnings,
         phases: watch.phases,
     })
+}
+
+/// Renders every page into a fresh folder and swaps it in.
+fn write_new_site(build: &Prepared, because: FullBecause, lock: OutputLock) -> Result<Written> {
+    let renderer = build.renderer;
+    renderer.make_all_values();
+    let pages = renderer.pages();
+    let staging = Staging::begin(lock)?;
+    let search_files = write_everything(renderer, &pages, build.theme, build.previous, &staging)?;
+    // The swap replaces the marker, which already makes an older cache stale; the cache goes
+    // too, so that no build trusts it while this one writes a new one.
+    let _ = BuildCache::forget(build.root, build.target);
+    let lock = staging.commit()?;
+    let static_names: Vec<String> = build.theme.static_files.keys().cloned().collect();
+    let files = expected_files(renderer, &pages, &static_names, &search_files);
+    Ok(Written {
+        work: Work::Full(because),
+        pages: pages.len(),
+        files: files.into_iter().collect(),
+        lock,
+    })
+}
+
+/// Renders the pages the edited meetings reach and the site-wide files, keeps the files whose
+/// bytes changed, and only then puts them in place and removes what the site no longer has.
+fn write_changes(build: &Prepared, last: &BuildCache, lock: OutputLock) -> Result<Written> {
+    let renderer = build.renderer;
+    let site = renderer.site;
+    let changed = last.changed_meetings(&build.loaded.meeting_sources);
+    let pages = renderer.pages();
+    let static_names: Vec<String> = build.theme.static_files.keys().cloned().collect();
+    if changed.is_empty() {
+        return Ok(Written {
+            work: Work::Incremental {
+                meetings_changed: 0,
+                pages_rendered: 0,
+                files_written: 0,
+                files_removed: 0,
+            },
+            pages: pages.len(),
+            files: last.files.clone(),
+            lock,
+        });
+    }
+    let now = Footprints::of(site, Some(&changed), &renderer.deadlines().months);
+    let reach = Reach::of(&last.footprints, &now, &changed);
+    let reached: Vec<Page> = pages
+        .iter()
+        .filter(|page| page.reached_by(site, &reach))
+        .cloned()
+        .collect();
+    let owners: Vec<&String> = reach
+        .people
+        .iter()
+        .filter(|id| site.by_person.contains_key(*id))
+        .collect();
+    let changes = Changes::new(build.target);
+    let (pages_written, others_written) = rayon::join(
+        || write_pages(renderer, &reached, &changes),
+        || write_site_files(renderer, &pages, &owners, build.previous, &changes),
+    );
+    pages_written?;
+    let search_files = others_written?;
+    let files = expected_files(renderer, &pages, &static_names, &search_files);
+    let stale: Vec<String> = last
+        .files
+        .iter()
+        .filter(|file| !files.contains(*file))
+        .cloned()
+        .collect();
+    let files_written = changes.len();
+    if files_written > 0 || !stale.is_empty() {
+        BuildCache::forget(build.root, build.target)
+            .map_err(|e| Error::write(&build.root.join(cache::CACHE_DIR), e))?;
+        changes.apply(&stale)?;
+    }
+    Ok(Written {
+        work: Work::Incremental {
+            meetings_changed: changed.len(),
+            pages_rendered: reached.len(),
+            files_written,
+            files_removed: stale.len(),
+        },
+        pages: pages.len(),
+        files: files.into_iter().collect(),
+        lock,
+    })
+}
+
+/// Every file a build of the site writes, relative to the output folder, the marker included.
+pub fn expected_files(
+    renderer: &Renderer,
+    pages: &[Page],
+    static_names: &[String],
+    search_files: &[String],
+) -> HashSet<String> {
+    let site = renderer.site;
+    let mut files: HashSet<String> = HashSet::with_capacity(pages.len() + site.by_person.len() + 8);
+    files.extend(pages.iter().map(|page| renderer.path(page)));
+    files.extend(
+        site_documents(renderer, pages, &Previous::default())
+            .into_iter()
+            .map(|(path, _)| path),
+    );
+    files.insert(MARKER.to_string());
+    files.extend(site.by_person.keys().map(|id| urls::owner_calendar(id)));
+    files.extend(static_names.iter().cloned());
+    files.extend(search_files.iter().cloned());
+    files
 }
 
 /// Writes every page, site-wide file, owner calendar, search file and static file of the
