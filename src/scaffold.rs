@@ -104,7 +104,10 @@ pub fn init(
     }
     let mut files = vec![
         (PathBuf::from(CONFIG_FILE), site_toml),
-        (PathBuf::from(".gitignore"), "/public\n/.dossier-cache\n".to_string()),
+        (
+            PathBuf::from(".gitignore"),
+            "/public\n/.dossier-cache\n".to_string(),
+        ),
     ];
     if empty {
         files.push((PathBuf::from(PEOPLE_FILE), EMPTY_PEOPLE_TOML.to_string()));

@@ -10,8 +10,10 @@
 use crate::content::markdown::ROOT_PLACEHOLDER;
 use crate::model::{Site, Task};
 use crate::urls::SEARCH_DIR;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde_json::json;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use unicode_normalization::UnicodeNormalization;
 
 /// A term file is split by one more letter of its terms' prefix when it would be larger: a
@@ -58,23 +60,24 @@ struct Doc {
 /// Lowercase, accents and other marks removed, and the few letters that do not decompose
 /// spelled out: "Élodie" → "elodie", "Straße" → "strasse".
 pub fn fold(text: &str) -> String {
-    text.to_lowercase()
-        .nfd()
-        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .flat_map(|c| {
-            let spelled: &[char] = match c {
-                'ß' => &['s', 's'],
-                'æ' => &['a', 'e'],
-                'œ' => &['o', 'e'],
-                'ø' => &['o'],
-                'ł' => &['l'],
-                'đ' => &['d'],
-                'ı' => &['i'],
-                _ => return vec![c],
-            };
-            spelled.to_vec()
-        })
-        .collect()
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let mut folded = String::with_capacity(text.len());
+    for c in text.to_lowercase().nfd() {
+        match c {
+            '\u{300}'..='\u{36f}' => {}
+            'ß' => folded.push_str("ss"),
+            'æ' => folded.push_str("ae"),
+            'œ' => folded.push_str("oe"),
+            'ø' => folded.push('o'),
+            'ł' => folded.push('l'),
+            'đ' => folded.push('d'),
+            'ı' => folded.push('i'),
+            _ => folded.push(c),
+        }
+    }
+    folded
 }
 
 /// English plurals folded onto the singular: "deals" → "deal", "companies" → "company".
@@ -108,35 +111,50 @@ pub fn terms(text: &str) -> impl Iterator<Item = String> + '_ {
 /// The text of HTML that dossier wrote: tags removed, its five references decoded.
 fn plain_text(html: &str) -> String {
     // Links to the site's own pages start with a placeholder that looks like a tag.
-    let html = html.replace(ROOT_PLACEHOLDER, "");
+    let html = if html.contains(ROOT_PLACEHOLDER) {
+        std::borrow::Cow::Owned(html.replace(ROOT_PLACEHOLDER, ""))
+    } else {
+        std::borrow::Cow::Borrowed(html)
+    };
     let mut text = String::with_capacity(html.len());
-    let mut tag: Option<String> = None;
-    for c in html.chars() {
-        match (&mut tag, c) {
-            (None, '<') => tag = Some(String::new()),
-            (Some(name), '>') => {
-                // Blocks and line breaks separate words; inline tags (links, emphasis) do not.
-                let name = name.trim_start_matches('/');
-                let name = name.split([' ', '/']).next().unwrap_or_default();
-                if !matches!(
-                    name,
-                    "a" | "em" | "strong" | "code" | "span" | "mark" | "s" | "sup" | "sub"
-                ) {
-                    text.push(' ');
-                }
-                tag = None;
-            }
-            (Some(name), c) => name.push(c),
-            (None, c) => text.push(c),
+    let mut rest: &str = &html;
+    while let Some(open) = rest.find('<') {
+        text.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('>') else {
+            // An unclosed tag runs to the end.
+            rest = "";
+            break;
+        };
+        // Blocks and line breaks separate words; inline tags (links, emphasis) do not.
+        let name = after[..close].trim_start_matches('/');
+        let name = name.split([' ', '/']).next().unwrap_or_default();
+        if !matches!(
+            name,
+            "a" | "em" | "strong" | "code" | "span" | "mark" | "s" | "sup" | "sub"
+        ) {
+            text.push(' ');
         }
+        rest = &after[close + 1..];
     }
-    let decoded = text
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&");
-    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+    text.push_str(rest);
+    let decoded = if text.contains('&') {
+        text.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&")
+    } else {
+        text
+    };
+    let mut joined = String::with_capacity(decoded.len());
+    for word in decoded.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+    }
+    joined
 }
 
 /// Every document of the site, newest meeting first (so that among equal matches the lower
@@ -144,28 +162,38 @@ fn plain_text(html: &str) -> String {
 struct Collected {
     docs: Vec<Doc>,
     /// term → (document, kind × 3 + field), documents ascending, one entry per document.
-    postings: HashMap<String, Vec<(u32, u8)>>,
+    postings: FxHashMap<String, Vec<(u32, u8)>>,
+}
+
+/// A document with its terms, each with its tag (kind × 3 + field), made apart from the
+/// others so that documents are read in parallel.
+type DocTerms = (Doc, Vec<(String, u8)>);
+
+/// The terms of a document from its fields, each once, in the best field it stands in.
+fn doc_terms(doc: Doc, fields: &[(Field, &str)], extra_terms: &[String]) -> DocTerms {
+    let kind = doc.kind as u8;
+    let mut seen: FxHashMap<String, Field> = FxHashMap::default();
+    for (field, text) in fields {
+        for term in terms(text) {
+            let best = seen.entry(term).or_insert(*field);
+            *best = (*best).min(*field);
+        }
+    }
+    for term in extra_terms {
+        seen.insert(term.clone(), Field::Name);
+    }
+    let tagged = seen
+        .into_iter()
+        .map(|(term, field)| (term, kind * 3 + field as u8))
+        .collect();
+    (doc, tagged)
 }
 
 impl Collected {
-    fn add(&mut self, doc: Doc, fields: &[(Field, &str)], extra_terms: &[String]) {
+    fn add(&mut self, (doc, terms): DocTerms) {
         let number = self.docs.len() as u32;
-        let kind = doc.kind as u8;
-        let mut seen: HashMap<String, Field> = HashMap::new();
-        for (field, text) in fields {
-            for term in terms(text) {
-                let best = seen.entry(term).or_insert(*field);
-                *best = (*best).min(*field);
-            }
-        }
-        for term in extra_terms {
-            seen.insert(term.clone(), Field::Name);
-        }
-        for (term, field) in seen {
-            self.postings
-                .entry(term)
-                .or_default()
-                .push((number, kind * 3 + field as u8));
+        for (term, tag) in terms {
+            self.postings.entry(term).or_default().push((number, tag));
         }
         self.docs.push(doc);
     }
@@ -202,73 +230,27 @@ fn task_doc(site: &Site, task: &Task) -> (Doc, String, Vec<String>) {
     (doc, owners.join(" "), special)
 }
 
+/// Meetings read in parallel at a time: enough to keep every core busy, few enough that
+/// their terms are never all in memory at once.
+const MEETINGS_PER_BATCH: usize = 256;
+
 fn collect(site: &Site) -> Collected {
     let mut collected = Collected {
         docs: Vec::new(),
-        postings: HashMap::new(),
+        postings: FxHashMap::default(),
     };
     let mut tasks_of: Vec<Vec<usize>> = vec![Vec::new(); site.meetings.len()];
     for (index, task) in site.tasks.iter().enumerate() {
         tasks_of[task.meeting].push(index);
     }
-    for (m, meeting) in site.meetings.iter().enumerate() {
-        let account = meeting.account.clone().unwrap_or_default();
-        let names = format!("{account} {}", meeting.tags.join(" "));
-        let intro = plain_text(&meeting.intro_html);
-        collected.add(
-            Doc {
-                kind: Kind::Meeting,
-                title: meeting.title.clone(),
-                url: site.meeting_url(m),
-                date: meeting.date.to_string(),
-                context: account,
-                text: if intro.is_empty() {
-                    meeting.summary.clone()
-                } else {
-                    intro.clone()
-                },
-            },
-            &[
-                (Field::Title, &meeting.title),
-                (Field::Name, &names),
-                (Field::Body, &intro),
-            ],
-            &[],
-        );
-        for (t, topic) in meeting.topics.iter().enumerate() {
-            let people: Vec<&str> = topic.participants.iter().map(|p| p.name.as_str()).collect();
-            let people = people.join(" ");
-            let body = plain_text(&topic.body_html);
-            collected.add(
-                Doc {
-                    kind: Kind::Topic,
-                    title: topic.title.clone(),
-                    url: site.topic_url(m, t),
-                    date: meeting.date.to_string(),
-                    context: meeting.title.clone(),
-                    text: body.clone(),
-                },
-                &[
-                    (Field::Title, &topic.title),
-                    (Field::Name, &people),
-                    (Field::Body, &body),
-                ],
-                &[],
-            );
-        }
-        for &index in &tasks_of[m] {
-            let task = &site.tasks[index];
-            let (doc, owners, special) = task_doc(site, task);
-            let text = doc.text.clone();
-            collected.add(
-                doc,
-                &[
-                    (Field::Title, &task.title),
-                    (Field::Name, &owners),
-                    (Field::Body, &text),
-                ],
-                &special,
-            );
+    let numbered: Vec<usize> = (0..site.meetings.len()).collect();
+    for batch in numbered.chunks(MEETINGS_PER_BATCH) {
+        let docs: Vec<Vec<DocTerms>> = batch
+            .par_iter()
+            .map(|&m| meeting_docs(site, m, &tasks_of[m]))
+            .collect();
+        for doc in docs.into_iter().flatten() {
+            collected.add(doc);
         }
     }
     for initiative in &site.initiatives {
@@ -279,7 +261,7 @@ fn collect(site: &Site) -> Collected {
             initiative.account.as_deref().unwrap_or("")
         );
         let body = plain_text(&initiative.body_html);
-        collected.add(
+        collected.add(doc_terms(
             Doc {
                 kind: Kind::Initiative,
                 title: initiative.title.clone(),
@@ -298,12 +280,12 @@ fn collect(site: &Site) -> Collected {
                 (Field::Body, &body),
             ],
             &[],
-        );
+        ));
     }
     for person in site.people.values() {
         let role = person.role.clone().unwrap_or_default();
         let names = format!("{} {}", person.id, person.aliases.join(" "));
-        collected.add(
+        collected.add(doc_terms(
             Doc {
                 kind: Kind::Person,
                 title: person.name.clone(),
@@ -318,9 +300,74 @@ fn collect(site: &Site) -> Collected {
                 (Field::Body, &role),
             ],
             &[],
-        );
+        ));
     }
     collected
+}
+
+/// The documents of meeting `m`: the meeting, its topics, then its tasks.
+fn meeting_docs(site: &Site, m: usize, tasks: &[usize]) -> Vec<DocTerms> {
+    let meeting = &site.meetings[m];
+    let mut docs = Vec::with_capacity(1 + meeting.topics.len() + tasks.len());
+    let account = meeting.account.clone().unwrap_or_default();
+    let names = format!("{account} {}", meeting.tags.join(" "));
+    let intro = plain_text(&meeting.intro_html);
+    docs.push(doc_terms(
+        Doc {
+            kind: Kind::Meeting,
+            title: meeting.title.clone(),
+            url: site.meeting_url(m),
+            date: meeting.date.to_string(),
+            context: account,
+            text: if intro.is_empty() {
+                meeting.summary.clone()
+            } else {
+                intro.clone()
+            },
+        },
+        &[
+            (Field::Title, &meeting.title),
+            (Field::Name, &names),
+            (Field::Body, &intro),
+        ],
+        &[],
+    ));
+    for (t, topic) in meeting.topics.iter().enumerate() {
+        let people: Vec<&str> = topic.participants.iter().map(|p| p.name.as_str()).collect();
+        let people = people.join(" ");
+        let body = plain_text(&topic.body_html);
+        docs.push(doc_terms(
+            Doc {
+                kind: Kind::Topic,
+                title: topic.title.clone(),
+                url: site.topic_url(m, t),
+                date: meeting.date.to_string(),
+                context: meeting.title.clone(),
+                text: body.clone(),
+            },
+            &[
+                (Field::Title, &topic.title),
+                (Field::Name, &people),
+                (Field::Body, &body),
+            ],
+            &[],
+        ));
+    }
+    for &index in tasks {
+        let task = &site.tasks[index];
+        let (doc, owners, special) = task_doc(site, task);
+        let text = doc.text.clone();
+        docs.push(doc_terms(
+            doc,
+            &[
+                (Field::Title, &task.title),
+                (Field::Name, &owners),
+                (Field::Body, &text),
+            ],
+            &special,
+        ));
+    }
+    docs
 }
 
 /// A posting list as text: each document as the difference from the previous one in base 36,
