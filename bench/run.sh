@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Benchmark: dossier against Hugo on the same generated notes, at N = 1,000 and 10,000 meetings.
 #
-#   bench/run.sh                 # both sizes, median of 3 runs after a warm-up
+#   bench/run.sh                 # both sizes, on tmpfs and on disk, median of 3 after a warm-up
 #   RUNS=5 SIZES="1000" bench/run.sh
-#   BENCH_DIR=/dev/shm/bench bench/run.sh    # corpus and output on tmpfs instead of disk
+#   PLACES=disk bench/run.sh     # only on disk (BENCH_DIR, default bench/work)
+#   BENCH_TMPFS=/dev/shm/x bench/run.sh    # where the tmpfs runs go (default /dev/shm/dossier-bench)
 #
-# Every run is a clean build (the output folder is removed first, untimed), as in CI.
+# Clean builds of dossier (--clean) and Hugo alternate, the output folder removed first
+# (untimed). Then, on disk at the largest size, dossier's build after one meeting is edited
+# (incremental) and after no edit. Each line gives peak RSS and the ratio to Hugo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export BENCH_DIR=${BENCH_DIR:-bench/work}
