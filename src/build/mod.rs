@@ -154,20 +154,28 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         previous: &previous,
     };
     let written = match last_build {
-        Some(last) => write_changes(&prepared, &last, lock)?,
+        Some(last) => write_changes(&prepared, &last, lock, &mut watch)?,
         None => {
             let because = if options.clean {
                 FullBecause::Asked
             } else {
                 FullBecause::NoUsableCache
             };
-            write_new_site(&prepared, because, lock)?
+            write_new_site(&prepared, because, lock, &mut watch)?
         }
     };
-    watch.lap("render and write pages, calendars, feeds");
 
     // A cache that cannot be written costs the next build time, never this build its site.
-    if let Some(stamps) = cache::output_stamps(&target) {
+    // With no meeting changed, the one read is still true.
+    let up_to_date = matches!(
+        written.work,
+        Work::Incremental {
+            meetings_changed: 0,
+            ..
+        }
+    );
+    let stamps = (!up_to_date).then(|| cache::output_stamps(&target)).flatten();
+    if let Some(stamps) = stamps {
         let footprints = Footprints::of(site, None, &renderer.deadlines().months);
         let cache = BuildCache::new(inputs, stamps, &loaded, footprints, written.files.clone());
         let _ = cache.write(root, &target);
@@ -190,16 +198,23 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
 }
 
 /// Renders every page into a fresh folder and swaps it in.
-fn write_new_site(build: &Prepared, because: FullBecause, lock: OutputLock) -> Result<Written> {
+fn write_new_site(
+    build: &Prepared,
+    because: FullBecause,
+    lock: OutputLock,
+    watch: &mut Stopwatch,
+) -> Result<Written> {
     let renderer = build.renderer;
     renderer.make_all_values();
     let pages = renderer.pages();
     let staging = Staging::begin(lock)?;
     let search_files = write_everything(renderer, &pages, build.theme, build.previous, &staging)?;
+    watch.lap("render and write pages, calendars, feeds");
     // The swap replaces the marker, which already makes an older cache stale; the cache goes
     // too, so that no build trusts it while this one writes a new one.
     let _ = BuildCache::forget(build.root, build.target);
     let lock = staging.commit()?;
+    watch.lap("swap in the new site, remove the old");
     let static_names: Vec<String> = build.theme.static_files.keys().cloned().collect();
     let files = expected_files(renderer, &pages, &static_names, &search_files);
     Ok(Written {
@@ -212,7 +227,12 @@ fn write_new_site(build: &Prepared, because: FullBecause, lock: OutputLock) -> R
 
 /// Renders the pages the edited meetings reach and the site-wide files, keeps the files whose
 /// bytes changed, and only then puts them in place and removes what the site no longer has.
-fn write_changes(build: &Prepared, last: &BuildCache, lock: OutputLock) -> Result<Written> {
+fn write_changes(
+    build: &Prepared,
+    last: &BuildCache,
+    lock: OutputLock,
+    watch: &mut Stopwatch,
+) -> Result<Written> {
     let renderer = build.renderer;
     let site = renderer.site;
     let changed = last.changed_meetings(&build.loaded.meeting_sources);
@@ -258,11 +278,13 @@ fn write_changes(build: &Prepared, last: &BuildCache, lock: OutputLock) -> Resul
         .cloned()
         .collect();
     let files_written = changes.len();
+    watch.lap("render the pages and files an edit reaches");
     if files_written > 0 || !stale.is_empty() {
         BuildCache::forget(build.root, build.target)
             .map_err(|e| Error::write(&build.root.join(cache::CACHE_DIR), e))?;
         changes.apply(&stale)?;
     }
+    watch.lap("write the files that changed");
     Ok(Written {
         work: Work::Incremental {
             meetings_changed: changed.len(),

@@ -52,13 +52,15 @@ pub fn tokenize_text(text: &str, escaped_start: bool) -> Vec<(Range<usize>, Toke
     let mut plain_start = 0;
     let mut index = 0;
     let bytes = text.as_bytes();
-    while index < bytes.len() {
-        let at_word_start = (index == 0 && !escaped_start)
-            || index > 0
-                && !text[..index].chars().next_back().is_some_and(|c| {
+    // Only an `@` or a `d` can start a token: the scan jumps from one to the next.
+    while let Some(offset) = memchr::memchr3(b'@', b'd', b'D', &bytes[index..]) {
+        let at = index + offset;
+        let at_word_start = (at == 0 && !escaped_start)
+            || at > 0
+                && !text[..at].chars().next_back().is_some_and(|c| {
                     c.is_alphanumeric() || matches!(c, '@' | '_' | '-' | '.' | ':' | '/')
                 });
-        let rest = &text[index..];
+        let rest = &text[at..];
         let found = if !at_word_start {
             None
         } else if let Some(after) = rest.strip_prefix('@') {
@@ -77,14 +79,15 @@ pub fn tokenize_text(text: &str, escaped_start: bool) -> Vec<(Range<usize>, Toke
         };
         match found {
             Some((len, token)) => {
-                if plain_start < index {
-                    tokens.push((plain_start..index, Token::Text(&text[plain_start..index])));
+                if plain_start < at {
+                    tokens.push((plain_start..at, Token::Text(&text[plain_start..at])));
                 }
-                tokens.push((index..index + len, token));
-                index += len;
+                tokens.push((at..at + len, token));
+                index = at + len;
                 plain_start = index;
             }
-            None => index += rest.chars().next().map_or(1, char::len_utf8),
+            // The three bytes searched for are characters of one byte.
+            None => index = at + 1,
         }
     }
     if plain_start < text.len() {

@@ -1,7 +1,7 @@
 //! A build's output: written into a staging folder beside the target, under a lock, and
 //! swapped in at the end.
 
-use super::{inside_output, is_running, Output, MARKER};
+use super::{inside_output, is_running, remove_tree, Output, MARKER};
 use crate::error::{Error, Result};
 use crate::render::theme::StaticFile;
 use std::fs;
@@ -139,7 +139,7 @@ impl Staging {
                 Ok(()) => {
                     // The staging name now holds the old site.
                     self.committed = true;
-                    let _ = fs::remove_dir_all(&self.staging);
+                    let _ = remove_tree(&self.staging);
                     return Ok(());
                 }
                 Err(e) if exchange_unsupported(&e) => {}
@@ -160,7 +160,7 @@ impl Staging {
         }
         self.committed = true;
         if target_exists {
-            let _ = fs::remove_dir_all(&retired);
+            let _ = remove_tree(&retired);
         }
         Ok(())
     }
@@ -267,7 +267,7 @@ fn remove_leftovers(parent: &Path, name: &str) {
             continue;
         };
         if entry.path().join(MARKER).is_file() && !is_running(owner) {
-            let _ = fs::remove_dir_all(entry.path());
+            let _ = remove_tree(&entry.path());
         }
     }
 }
