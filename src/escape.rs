@@ -17,36 +17,103 @@ fn html_replacement(c: char) -> Option<&'static str> {
     }
 }
 
+/// Bytes that may start something [`html_replacement`] changes: the five markup characters,
+/// ASCII control characters but tab and line breaks, DEL, and 0xC2, the first byte of the C1
+/// control characters (U+0080 to U+009F). Every other byte is copied as it is, in runs.
+const MAY_CHANGE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = !matches!(byte, 0x09 | 0x0a | 0x0d);
+        byte += 1;
+    }
+    table[b'&' as usize] = true;
+    table[b'<' as usize] = true;
+    table[b'>' as usize] = true;
+    table[b'"' as usize] = true;
+    table[b'\'' as usize] = true;
+    table[0x7f] = true;
+    table[0xc2] = true;
+    table
+};
+
+/// Walks `text`, handing `emit` runs of text to copy and the replacements of the characters
+/// that change, in order.
+fn escape_into<E>(text: &str, mut emit: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
+    let bytes = text.as_bytes();
+    let mut plain_from = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        if !MAY_CHANGE[bytes[at] as usize] {
+            at += 1;
+            continue;
+        }
+        // A byte in the table starts a character (0xC2 is never a continuation byte).
+        let c = text[at..].chars().next().unwrap_or_default();
+        if let Some(replacement) = html_replacement(c) {
+            emit(&text[plain_from..at])?;
+            emit(replacement)?;
+            plain_from = at + c.len_utf8();
+        }
+        at += c.len_utf8();
+    }
+    emit(&text[plain_from..])
+}
+
 /// Escapes text for HTML element content and quoted attribute values.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    let mut plain_from = 0;
-    for (at, c) in text.char_indices() {
-        if let Some(replacement) = html_replacement(c) {
-            out.push_str(&text[plain_from..at]);
-            out.push_str(replacement);
-            plain_from = at + c.len_utf8();
-        }
-    }
-    out.push_str(&text[plain_from..]);
+    let _: Result<(), ()> = escape_into(text, |part| {
+        out.push_str(part);
+        Ok(())
+    });
     out
 }
 
 /// [`escape_html`] for Tera's autoescaping, writing runs of plain text in one piece.
 pub fn write_escaped_html(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let mut plain_from = 0;
-    for (at, c) in text.char_indices() {
-        if let Some(replacement) = html_replacement(c) {
-            out.write_all(&text.as_bytes()[plain_from..at])?;
-            out.write_all(replacement.as_bytes())?;
-            plain_from = at + c.len_utf8();
-        }
-    }
-    out.write_all(&text.as_bytes()[plain_from..])
+    escape_into(text, |part| out.write_all(part.as_bytes()))
 }
 
 /// Escapes text for XML (the feed, the sitemap): as HTML, and a carriage return as a reference,
 /// since XML parsers would otherwise turn it into a line feed.
 pub fn escape_xml(text: &str) -> String {
     escape_html(text).replace('\r', "&#13;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The definition: every character through [`html_replacement`], one at a time.
+    fn reference(text: &str) -> String {
+        text.chars()
+            .map(|c| html_replacement(c).map_or_else(|| c.to_string(), str::to_string))
+            .collect()
+    }
+
+    #[test]
+    fn the_byte_scan_escapes_every_character_as_the_table_says() {
+        let every_char: String = (0u32..0x3000)
+            .chain([0xfeff, 0xfffd, 0x1f600])
+            .filter_map(char::from_u32)
+            .collect();
+        assert_eq!(escape_html(&every_char), reference(&every_char));
+        for text in [
+            "",
+            "plain",
+            "a<b>&\"c'",
+            "\u{85}x\u{9f}\u{a0}é\u{7f}\t\n\r\u{1}",
+            "ĂÂ\u{80}",
+        ] {
+            assert_eq!(escape_html(text), reference(text), "{text:?}");
+            let mut written = Vec::new();
+            write_escaped_html(text, &mut written).unwrap();
+            assert_eq!(String::from_utf8(written).unwrap(), reference(text));
+        }
+        assert_eq!(
+            escape_html("<a href=\"x\">&</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;"
+        );
+    }
 }

@@ -174,7 +174,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
             ..
         }
     );
-    let stamps = (!up_to_date).then(|| cache::output_stamps(&target)).flatten();
+    let stamps = (!up_to_date)
+        .then(|| cache::output_stamps(&target))
+        .flatten();
     if let Some(stamps) = stamps {
         let footprints = Footprints::of(site, None, &renderer.deadlines().months);
         let cache = BuildCache::new(inputs, stamps, &loaded, footprints, written.files.clone());
