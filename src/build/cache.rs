@@ -144,10 +144,16 @@ impl BuildCache {
                 "# Build caches of dossier, made again by any build.\n*\n",
             )?;
         }
+        forget_gone_outputs(&dir);
         let path = cache_file(root, output);
         let temporary = path.with_extension("part");
         fs::write(&temporary, serde_json::to_vec(self)?)?;
-        fs::rename(&temporary, &path)
+        fs::rename(&temporary, &path)?;
+        // Which output the cache is of, so that the cache goes when the output does.
+        fs::write(
+            path.with_extension(OUTPUT_NOTE),
+            output.to_string_lossy().as_bytes(),
+        )
     }
 
     /// Removes the cache of `output`: from here on the output may not be what it describes.
@@ -191,6 +197,29 @@ impl BuildCache {
         self.people
             .iter()
             .all(|(id, hash)| now.get(id).is_none_or(|h| h == hash))
+    }
+}
+
+/// The extension of the small file beside each cache naming its output folder.
+const OUTPUT_NOTE: &str = "output";
+
+/// Removes the caches of output folders that are gone or no longer dossier's: builds into
+/// temporary folders (tests, previews) would otherwise leave a cache each, for ever.
+fn forget_gone_outputs(dir: &Path) {
+    let notes = fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|e| e == OUTPUT_NOTE));
+    for note in notes {
+        let gone = fs::read_to_string(&note)
+            .map(|output| !Path::new(&output).join(MARKER).is_file())
+            .unwrap_or(true);
+        if gone {
+            let _ = fs::remove_file(note.with_extension("json"));
+            let _ = fs::remove_file(&note);
+        }
     }
 }
 
@@ -248,4 +277,35 @@ pub fn inputs_hash(loaded: &Loaded, theme: &Theme, options: &LoadOptions, output
         }
     }
     hash.digest()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn caches_of_outputs_that_are_gone_are_removed_and_others_kept() {
+        let site = tempfile::tempdir().unwrap();
+        let dir = site.path().join(CACHE_DIR);
+        fs::create_dir(&dir).unwrap();
+        let kept = site.path().join("public");
+        fs::create_dir(&kept).unwrap();
+        fs::write(kept.join(MARKER), "").unwrap();
+        let gone = site.path().join("preview");
+        for output in [&kept, &gone] {
+            let cache = cache_file(site.path(), output);
+            fs::write(&cache, "{}").unwrap();
+            fs::write(
+                cache.with_extension(OUTPUT_NOTE),
+                output.to_string_lossy().as_bytes(),
+            )
+            .unwrap();
+        }
+        forget_gone_outputs(&dir);
+        assert!(cache_file(site.path(), &kept).exists());
+        assert!(!cache_file(site.path(), &gone).exists());
+        assert!(!cache_file(site.path(), &gone)
+            .with_extension(OUTPUT_NOTE)
+            .exists());
+    }
 }

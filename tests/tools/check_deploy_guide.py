@@ -39,7 +39,7 @@ if len(commands) < 6:
 for command in commands:
     with tempfile.TemporaryDirectory() as scratch:
         copy = pathlib.Path(scratch) / "site"
-        shutil.copytree(site, copy, ignore=shutil.ignore_patterns("public", "target", "node_modules", ".git"))
+        shutil.copytree(site, copy, ignore=shutil.ignore_patterns("public", "target", "node_modules", ".git", "bench", "fuzz", ".dossier-cache"))
         args = shlex.split(command)[1:]
         for i, arg in enumerate(args):
             if i > 0 and args[i - 1] in ("-o", "--out"):
