@@ -260,11 +260,7 @@ fn write_changes(
         .filter(|page| page.reached_by(site, &reach))
         .cloned()
         .collect();
-    let owners: Vec<&String> = reach
-        .people
-        .iter()
-        .filter(|id| site.by_person.contains_key(*id))
-        .collect();
+    let owners = reach.calendars(site);
     let changes = Changes::new(build.target);
     let (pages_written, others_written) = rayon::join(
         || write_pages(renderer, &reached, &changes),

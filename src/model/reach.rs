@@ -132,6 +132,14 @@ impl Reach {
         reach
     }
 
+    /// The people reached who own tasks in `site`: those whose calendars are written again.
+    pub fn calendars<'a>(&'a self, site: &Site) -> Vec<&'a String> {
+        self.people
+            .iter()
+            .filter(|id| site.by_person.contains_key(*id))
+            .collect()
+    }
+
     /// What one version of the site shows of the edited meetings.
     fn add_edited(&mut self, version: &Footprints, changed: &BTreeSet<String>) {
         let edited = version

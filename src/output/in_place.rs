@@ -4,7 +4,7 @@
 //! killed while files are put in place leaves each file whole, old or new, and no build cache,
 //! so the next build renders everything into a fresh folder (see `build::cache`).
 
-use super::{inside_output, Output};
+use super::{inside_output, replace_file, Output};
 use crate::error::{Error, Result};
 use crate::render::theme::StaticFile;
 use rayon::prelude::*;
@@ -109,16 +109,9 @@ impl Changes {
     }
 
     fn put(&self, relative: &str, bytes: &[u8]) -> Result<()> {
-        let path = self.checked_path(relative)?;
-        let dir = path.parent().unwrap_or(&self.dir);
-        fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy())
-            .unwrap_or_default();
-        let temporary = dir.join(format!(".{name}.dossier-part"));
-        fs::write(&temporary, bytes).map_err(|e| Error::write(&temporary, e))?;
-        fs::rename(&temporary, &path).map_err(|e| Error::write(&path, e))
+        replace_file(&self.checked_path(relative)?, |temporary| {
+            fs::write(temporary, bytes)
+        })
     }
 }
 

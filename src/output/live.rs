@@ -1,6 +1,6 @@
 //! serve's output: a private folder updated in place.
 
-use super::{inside_output, is_running, Output, MARKER};
+use super::{inside_output, is_running, replace_file, Output, MARKER};
 use crate::error::{Error, Result};
 use crate::render::theme::StaticFile;
 use std::collections::{HashMap, HashSet};
@@ -117,16 +117,7 @@ impl LiveOutput {
         if self.written().get(relative) == Some(&fingerprint) {
             return Ok(());
         }
-        let path = self.dir.join(inside_output(relative)?);
-        let dir = path.parent().unwrap_or(&self.dir);
-        fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy())
-            .unwrap_or_default();
-        let temporary = dir.join(format!(".{name}.dossier-part"));
-        fill(&temporary).map_err(|e| Error::write(&temporary, e))?;
-        fs::rename(&temporary, &path).map_err(|e| Error::write(&path, e))?;
+        replace_file(&self.dir.join(inside_output(relative)?), fill)?;
         self.written().insert(relative.to_string(), fingerprint);
         Ok(())
     }

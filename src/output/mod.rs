@@ -203,6 +203,20 @@ fn inside_output(relative: &str) -> Result<&Path> {
     Ok(relative_path)
 }
 
+/// Puts a file at `path` whole: `fill` writes a temporary file beside it, which is renamed over
+/// it, so that a reader (a web server, a browser) never sees it half-written.
+fn replace_file(path: &Path, fill: impl FnOnce(&Path) -> std::io::Result<()>) -> Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let temporary = dir.join(format!(".{name}.dossier-part"));
+    fill(&temporary).map_err(|e| Error::write(&temporary, e))?;
+    fs::rename(&temporary, path).map_err(|e| Error::write(path, e))
+}
+
 /// Removes a folder of dossier's and everything in it, the folders two levels down in
 /// parallel: on a disk where removing a file costs a quarter of a millisecond in the kernel, a
 /// site of 60,000 pages took 14.8 s to remove one file at a time and 9.7 s two at a time. Links

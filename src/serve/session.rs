@@ -229,11 +229,7 @@ impl Session {
             .filter(|page| !first.contains(page) && page.reached_by(site, &reach))
             .cloned()
             .collect();
-        let owners: Vec<&String> = reach
-            .people
-            .iter()
-            .filter(|id| site.by_person.contains_key(*id))
-            .collect();
+        let owners = reach.calendars(site);
         let (pages_written, others_written) = rayon::join(
             || write_pages(after, &rest, &self.output),
             || write_site_files(after, &pages, &owners, &Previous::default(), &self.output),

@@ -89,6 +89,21 @@ impl Site {
         std::fs::write(full, text).unwrap();
     }
 
+    /// Links the introduction of week 2 to the meeting file at `path`; returns its file name.
+    fn link_week_2_to(&self, path: &str) -> String {
+        let name = Path::new(path)
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        self.edit(
+            &Self::meeting_path(2),
+            "Intro of week 2.",
+            &format!("Intro of week 2, see [week 4]({name})."),
+        );
+        name
+    }
+
     fn read(&self, path: &str) -> String {
         std::fs::read_to_string(self.root().join(path)).unwrap()
     }
@@ -187,20 +202,7 @@ fn rebuild_and_compare(
         .rebuild(&changed, &mut |_| shown = true)
         .unwrap_or_else(|e| panic!("{what}: {e}"));
     assert!(shown, "{what}: the edited pages were never announced");
-    let served = files(session.out());
-    let clean = files(&site.clean_build());
-    let missing: Vec<&String> = clean.keys().filter(|k| !served.contains_key(*k)).collect();
-    let extra: Vec<&String> = served.keys().filter(|k| !clean.contains_key(*k)).collect();
-    assert!(
-        missing.is_empty() && extra.is_empty(),
-        "{what}: missing {missing:?}, extra {extra:?}"
-    );
-    let differing: Vec<&String> = clean
-        .iter()
-        .filter(|(path, bytes)| served.get(*path) != Some(*bytes))
-        .map(|(path, _)| path)
-        .collect();
-    assert!(differing.is_empty(), "{what}: stale files {differing:?}");
+    assert_same_files(&files(&site.clean_build()), &files(session.out()), what);
     (!report.full, report.pages_rendered)
 }
 
@@ -344,16 +346,7 @@ fn changes_beyond_meetings_rebuild_everything_and_match_a_clean_build() {
     // A link to another meeting's file, then that file renamed: the meeting with the link is
     // read again and warned about, though it did not change.
     let m4 = Site::meeting_path(4);
-    let m4_name = Path::new(&m4)
-        .file_name()
-        .unwrap()
-        .to_string_lossy()
-        .into_owned();
-    site.edit(
-        &m2,
-        "Intro of week 2.",
-        &format!("Intro of week 2, see [week 4]({m4_name})."),
-    );
+    let m4_name = site.link_week_2_to(&m4);
     rebuild_and_compare(
         &site,
         &mut session,
@@ -411,24 +404,24 @@ fn an_edit_renders_a_small_part_of_a_larger_site() {
 
 /// Every file below `dir` but dossier's marker, with its bytes.
 fn all_files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|entry| entry.unwrap())
-        .filter(|entry| entry.file_type().is_file())
-        .map(|entry| {
-            let relative = entry.path().strip_prefix(dir).unwrap();
-            (
-                relative.to_string_lossy().into_owned(),
-                std::fs::read(entry.path()).unwrap(),
-            )
-        })
-        .filter(|(path, _)| path != dossier::output::MARKER)
-        .collect()
+    let mut files = files(dir);
+    if let Ok(bytes) = std::fs::read(dir.join("404.html")) {
+        files.insert("404.html".into(), bytes);
+    }
+    files
 }
 
 /// Asserts two output folders hold the same files with the same bytes.
 fn assert_same_site(clean: &Path, incremental: &Path, what: &str) {
-    let (clean, incremental) = (all_files(clean), all_files(incremental));
+    assert_same_files(&all_files(clean), &all_files(incremental), what);
+}
+
+/// Asserts the files of an incremental build are those of a clean one, byte for byte.
+fn assert_same_files(
+    clean: &BTreeMap<String, Vec<u8>>,
+    incremental: &BTreeMap<String, Vec<u8>>,
+    what: &str,
+) {
     let missing: Vec<&String> = clean
         .keys()
         .filter(|k| !incremental.contains_key(*k))
@@ -498,7 +491,6 @@ fn dossier_build_after_any_edit_writes_the_same_site_as_a_clean_build() {
         assert_same_site(&clean, &incremental, what);
     }
 
-    let m2 = Site::meeting_path(2);
     let everything: Vec<NamedEdit> = vec![
         (
             "a person's name",
@@ -536,16 +528,7 @@ fn dossier_build_after_any_edit_writes_the_same_site_as_a_clean_build() {
     // A link to another meeting's file, then that file renamed: the meeting with the link is
     // rendered again (it now warns of a broken link) though its own file did not change.
     let m4 = Site::meeting_path(4);
-    let m4_name = Path::new(&m4)
-        .file_name()
-        .unwrap()
-        .to_string_lossy()
-        .into_owned();
-    site.edit(
-        &m2,
-        "Intro of week 2.",
-        &format!("Intro of week 2, see [week 4]({m4_name})."),
-    );
+    site.link_week_2_to(&m4);
     site.build_into(&clean, true);
     site.build_into(&incremental, false);
     assert_same_site(&clean, &incremental, "a link to another meeting");

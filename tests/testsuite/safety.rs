@@ -98,10 +98,10 @@ fn oversized_files_are_refused() {
     );
 }
 
-#[test]
-fn a_build_killed_midway_leaves_the_previous_site_and_the_next_build_cleans_up() {
+/// The valid site with `meetings` more meetings, built once.
+fn built_site_of(meetings: usize) -> Fixture {
     let site = Fixture::valid();
-    for i in 0..800 {
+    for i in 0..meetings {
         site.write(
             &format!("content/meetings/2025-10-{:02}-m{i}.md", i % 28 + 1),
             &MEETING.replace("Weekly", &format!("Meeting {i}")),
@@ -110,6 +110,12 @@ fn a_build_killed_midway_leaves_the_previous_site_and_the_next_build_cleans_up()
     assert!(build_within(&site, Duration::from_secs(120))
         .status
         .success());
+    site
+}
+
+#[test]
+fn a_build_killed_midway_leaves_the_previous_site_and_the_next_build_cleans_up() {
+    let site = built_site_of(800);
     let before = snapshot(&site.public());
 
     site.write(M, &MEETING.replace("Weekly", "Changed"));
@@ -309,16 +315,7 @@ fn folders_above_home_the_site_or_the_current_folder_and_system_folders_are_refu
 
 #[test]
 fn builds_at_once_never_break_the_site_and_a_reader_always_finds_one() {
-    let site = Fixture::valid();
-    for i in 0..60 {
-        site.write(
-            &format!("content/meetings/2025-10-{:02}-m{i}.md", i % 28 + 1),
-            &MEETING.replace("Weekly", &format!("Meeting {i}")),
-        );
-    }
-    assert!(build_within(&site, Duration::from_secs(60))
-        .status
-        .success());
+    let site = built_site_of(60);
     let expected: Vec<std::path::PathBuf> = snapshot(&site.public())
         .into_iter()
         .map(|(path, _)| path)
@@ -644,16 +641,7 @@ fn the_previous_calendar_is_read_only_as_dossiers_own_plain_file() {
 /// repairs the site.
 #[test]
 fn an_incremental_build_killed_while_it_writes_is_repaired_by_the_next_build() {
-    let site = Fixture::valid();
-    for i in 0..800 {
-        site.write(
-            &format!("content/meetings/2025-10-{:02}-m{i}.md", i % 28 + 1),
-            &MEETING.replace("Weekly", &format!("Meeting {i}")),
-        );
-    }
-    assert!(build_within(&site, Duration::from_secs(120))
-        .status
-        .success());
+    let site = built_site_of(800);
     let cache = std::fs::read_dir(site.root().join(".dossier-cache"))
         .unwrap()
         .map(|entry| entry.unwrap().path())
