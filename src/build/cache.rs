@@ -12,7 +12,7 @@
 use crate::content::load::{LoadOptions, SourceStamp};
 use crate::model::load::Loaded;
 use crate::model::reach::Footprints;
-use crate::output::MARKER;
+use crate::output::{modified_nanos, MARKER};
 use crate::render::theme::{StaticFile, Theme};
 use crate::urls;
 use serde::{Deserialize, Serialize};
@@ -78,12 +78,7 @@ impl FileStamp {
         if !metadata.is_file() {
             return None;
         }
-        let modified_nanos = metadata
-            .modified()
-            .ok()?
-            .duration_since(std::time::UNIX_EPOCH)
-            .ok()?
-            .as_nanos();
+        let modified_nanos = modified_nanos(&metadata)?;
         #[cfg(unix)]
         let inode = std::os::unix::fs::MetadataExt::ino(&metadata);
         #[cfg(not(unix))]

@@ -109,6 +109,9 @@ struct Written {
     pages: usize,
     /// Every file of the site now, relative to the output folder.
     files: Vec<String>,
+    /// What the site shows of its meetings, for the cache the next build reads; none when no
+    /// meeting changed, so that the cache read stays true.
+    footprints: Option<Footprints>,
     lock: OutputLock,
 }
 
@@ -166,20 +169,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     };
 
     // A cache that cannot be written costs the next build time, never this build its site.
-    // With no meeting changed, the one read is still true.
-    let up_to_date = matches!(
-        written.work,
-        Work::Incremental {
-            meetings_changed: 0,
-            ..
-        }
-    );
-    let stamps = (!up_to_date)
-        .then(|| cache::output_stamps(&target))
-        .flatten();
-    if let Some(stamps) = stamps {
-        let footprints = Footprints::of(site, None, &renderer.deadlines().months);
-        let cache = BuildCache::new(inputs, stamps, &loaded, footprints, written.files.clone());
+    let files = written.files.len() - 1;
+    let stamps = cache::output_stamps(&target);
+    if let (Some(footprints), Some(stamps)) = (written.footprints, stamps) {
+        let cache = BuildCache::new(inputs, stamps, &loaded, footprints, written.files);
         let _ = cache.write(root, &target);
     }
     drop(written.lock);
@@ -190,7 +183,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         topics: site.meetings.iter().map(|m| m.topics.len()).sum(),
         tasks: site.tasks.len(),
         pages: written.pages,
-        files: written.files.len() - 1,
+        files,
         work: written.work,
         elapsed: started.elapsed(),
         out: target,
@@ -223,6 +216,11 @@ fn write_new_site(
         work: Work::Full(because),
         pages: pages.len(),
         files: files.into_iter().collect(),
+        footprints: Some(Footprints::of(
+            renderer.site,
+            None,
+            &renderer.deadlines().months,
+        )),
         lock,
     })
 }
@@ -250,10 +248,11 @@ fn write_changes(
             },
             pages: pages.len(),
             files: last.files.clone(),
+            footprints: None,
             lock,
         });
     }
-    let now = Footprints::of(site, Some(&changed), &renderer.deadlines().months);
+    let now = Footprints::of(site, None, &renderer.deadlines().months);
     let reach = Reach::of(&last.footprints, &now, &changed);
     let reached: Vec<Page> = pages
         .iter()
@@ -292,6 +291,7 @@ fn write_changes(
         },
         pages: pages.len(),
         files: files.into_iter().collect(),
+        footprints: Some(now),
         lock,
     })
 }

@@ -4,7 +4,7 @@
 //! killed while files are put in place leaves each file whole, old or new, and no build cache,
 //! so the next build renders everything into a fresh folder (see `build::cache`).
 
-use super::{inside_output, replace_file, Output};
+use super::{inside_output, remove_emptied_folders, replace_file, Output};
 use crate::error::{Error, Result};
 use crate::render::theme::StaticFile;
 use rayon::prelude::*;
@@ -94,13 +94,7 @@ impl Changes {
                 fs::remove_file(&path).map_err(|e| Error::write(&path, e))?;
                 removed += 1;
             }
-            let mut folder = path.parent();
-            while let Some(dir) = folder.filter(|d| *d != self.dir) {
-                if fs::remove_dir(dir).is_err() {
-                    break;
-                }
-                folder = dir.parent();
-            }
+            remove_emptied_folders(&path, &self.dir);
         }
         Ok(Applied {
             written: pending.len(),

@@ -1,6 +1,8 @@
 //! serve's output: a private folder updated in place.
 
-use super::{inside_output, is_running, replace_file, Output, MARKER};
+use super::{
+    inside_output, is_running, modified_nanos, remove_emptied_folders, replace_file, Output, MARKER,
+};
 use crate::error::{Error, Result};
 use crate::render::theme::StaticFile;
 use std::collections::{HashMap, HashSet};
@@ -29,12 +31,7 @@ enum Fingerprint {
 
 impl Fingerprint {
     fn of_file(metadata: &fs::Metadata) -> Fingerprint {
-        let nanos = metadata
-            .modified()
-            .ok()
-            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-            .map_or(0, |d| d.as_nanos());
-        Fingerprint::File(metadata.len(), nanos)
+        Fingerprint::File(metadata.len(), modified_nanos(metadata).unwrap_or(0))
     }
 
     fn of(bytes: &[u8]) -> Fingerprint {
@@ -92,14 +89,8 @@ impl LiveOutput {
             written.remove(relative);
             let path = self.dir.join(relative);
             let _ = fs::remove_file(&path);
-            // Folders that held only this page go too; remove_dir fails on a folder in use.
-            let mut folder = path.parent();
-            while let Some(dir) = folder.filter(|d| *d != self.dir) {
-                if fs::remove_dir(dir).is_err() {
-                    break;
-                }
-                folder = dir.parent();
-            }
+            // Folders that held only this page go too.
+            remove_emptied_folders(&path, &self.dir);
         }
         stale.len()
     }
