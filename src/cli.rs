@@ -423,8 +423,15 @@ fn build_command(cli: &Cli, args: &BuildArgs) -> Result<(), Error> {
         );
         println!("  {}", work_done(&report.work));
         if cli.verbose {
-            for (phase, took) in &report.phases {
-                println!("  {:>7.1} ms  {phase}", took.as_secs_f64() * 1000.0);
+            for phase in &report.phases {
+                let memory = phase.peak_memory.map_or(String::new(), |bytes| {
+                    format!("  (peak {} MB)", bytes / 1_000_000)
+                });
+                println!(
+                    "  {:>7.1} ms  {}{memory}",
+                    phase.took.as_secs_f64() * 1000.0,
+                    phase.name
+                );
             }
         }
         if !report.warnings.is_empty() {

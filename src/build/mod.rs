@@ -52,7 +52,16 @@ pub struct BuildReport {
     pub out: PathBuf,
     pub warnings: Vec<Diagnostic>,
     /// How long each stage took, for `--verbose`.
-    pub phases: Vec<(&'static str, Duration)>,
+    pub phases: Vec<Phase>,
+}
+
+/// One stage of a build, for `--verbose`.
+#[derive(Debug, Clone, Copy)]
+pub struct Phase {
+    pub name: &'static str,
+    pub took: Duration,
+    /// The process's peak resident memory at the stage's end, in bytes, where the system tells.
+    pub peak_memory: Option<u64>,
 }
 
 /// What a build rendered and wrote.
@@ -82,15 +91,27 @@ pub enum FullBecause {
 /// Times the stages of a build.
 struct Stopwatch {
     last: Instant,
-    phases: Vec<(&'static str, Duration)>,
+    phases: Vec<Phase>,
 }
 
 impl Stopwatch {
-    fn lap(&mut self, phase: &'static str) {
+    fn lap(&mut self, name: &'static str) {
         let now = Instant::now();
-        self.phases.push((phase, now - self.last));
+        self.phases.push(Phase {
+            name,
+            took: now - self.last,
+            peak_memory: peak_memory(),
+        });
         self.last = now;
     }
+}
+
+/// The peak resident memory of this process so far (`VmHWM`), on systems with `/proc`.
+fn peak_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
+    let kilobytes: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kilobytes * 1024)
 }
 
 /// What both kinds of build work from.
@@ -200,7 +221,6 @@ fn write_new_site(
     watch: &mut Stopwatch,
 ) -> Result<Written> {
     let renderer = build.renderer;
-    renderer.make_all_values();
     let pages = renderer.pages();
     let staging = Staging::begin(lock)?;
     let search_files = write_everything(renderer, &pages, build.theme, build.previous, &staging)?;
@@ -261,12 +281,14 @@ fn write_changes(
         .collect();
     let owners = reach.calendars(site);
     let changes = Changes::new(build.target);
-    let (pages_written, others_written) = rayon::join(
-        || write_pages(renderer, &reached, &changes),
-        || write_site_files(renderer, &pages, &owners, build.previous, &changes),
-    );
-    pages_written?;
-    let search_files = others_written?;
+    let search_files = write_reached(
+        renderer,
+        &reached,
+        &pages,
+        &owners,
+        build.previous,
+        &changes,
+    )?;
     let files = expected_files(renderer, &pages, &static_names, &search_files);
     let stale: Vec<String> = last
         .files
@@ -327,17 +349,46 @@ pub fn write_everything(
     previous: &Previous,
     out: &impl Output,
 ) -> Result<Vec<String>> {
+    // The search index first, on its own: its terms are freed before the values of every
+    // page are made, so that the two never stand in memory together.
+    let search_files = write_search_index(renderer.site, out)?;
+    renderer.make_all_values();
     let (pages_written, others_written) = rayon::join(
         || write_pages(renderer, pages, out),
         || {
             let owners: Vec<&String> = renderer.site.by_person.keys().collect();
-            let search = write_site_files(renderer, pages, &owners, previous, out)?;
-            write_static_files(theme, out)?;
-            Ok(search)
+            write_site_files(renderer, pages, &owners, previous, out)?;
+            write_static_files(theme, out)
         },
     );
     pages_written?;
-    others_written
+    others_written?;
+    Ok(search_files)
+}
+
+/// Writes the given pages, the site-wide files, the calendars of the given owners and the
+/// search index, in parallel: what an edit reaches. Returns the paths of the search index's
+/// files.
+pub fn write_reached(
+    renderer: &Renderer,
+    reached: &[Page],
+    pages: &[Page],
+    owners: &[&String],
+    previous: &Previous,
+    out: &impl Output,
+) -> Result<Vec<String>> {
+    let (pages_written, (others_written, search_written)) = rayon::join(
+        || write_pages(renderer, reached, out),
+        || {
+            rayon::join(
+                || write_site_files(renderer, pages, owners, previous, out),
+                || write_search_index(renderer.site, out),
+            )
+        },
+    );
+    pages_written?;
+    others_written?;
+    search_written
 }
 
 /// Renders and writes pages, in parallel.
@@ -394,15 +445,15 @@ pub fn site_documents<'a>(
     documents
 }
 
-/// The site-wide files (see [`site_documents`]), the calendars of the given owners and the
-/// search index, in parallel; returns the paths of the search index's files.
+/// The site-wide files (see [`site_documents`]) and the calendars of the given owners, in
+/// parallel.
 pub fn write_site_files(
     renderer: &Renderer,
     pages: &[Page],
     owners: &[&String],
     previous: &Previous,
     out: &impl Output,
-) -> Result<Vec<String>> {
+) -> Result<()> {
     let site = renderer.site;
     let documents = site_documents(renderer, pages, previous);
     let calendars = ics::Calendars::new(site, &previous.calendar);
@@ -423,26 +474,20 @@ pub fn write_site_files(
             calendars.ics(tasks.iter().copied(), &name).as_bytes(),
         )
     };
-    let (documents_written, (calendars_written, search_written)) = rayon::join(
+    let (documents_written, calendars_written) = rayon::join(
         || {
             documents
                 .par_iter()
                 .try_for_each(|(path, make)| out.write(path, make().as_bytes()))
         },
-        || {
-            rayon::join(
-                || owners.par_iter().try_for_each(owner_calendar),
-                || write_search_index(site, out),
-            )
-        },
+        || owners.par_iter().try_for_each(owner_calendar),
     );
     documents_written?;
-    calendars_written?;
-    search_written
+    calendars_written
 }
 
 /// The search index's files (`search/`); returns their paths.
-fn write_search_index(site: &Site, out: &impl Output) -> Result<Vec<String>> {
+pub fn write_search_index(site: &Site, out: &impl Output) -> Result<Vec<String>> {
     let mut paths = Vec::new();
     crate::formats::search::write_files(site, |path, text| {
         out.write(&path, text.as_bytes())?;

@@ -518,11 +518,14 @@ pub fn write_files<E>(
     site: &Site,
     mut emit: impl FnMut(String, String) -> Result<(), E>,
 ) -> Result<(), E> {
-    let collected = collect(site);
-    let encoded: BTreeMap<String, String> = collected
-        .postings
-        .iter()
-        .map(|(term, postings)| (term.clone(), encode(postings)))
+    let mut collected = collect(site);
+    // Each term's postings are freed as soon as they are encoded.
+    let encoded: BTreeMap<String, String> = std::mem::take(&mut collected.postings)
+        .into_iter()
+        .map(|(term, postings)| {
+            let text = encode(&postings);
+            (term, text)
+        })
         .collect();
     let mut shards = serde_json::Map::new();
     for (key, terms) in term_files(encoded) {

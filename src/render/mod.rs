@@ -123,6 +123,7 @@ pub struct Renderer<'s> {
     people: BTreeMap<String, Value>,
     values: Values,
     initiatives: Vec<OnceLock<Value>>,
+    initiative_badges: Vec<OnceLock<Value>>,
     deadlines: OnceLock<agenda::Deadlines>,
 }
 
@@ -156,6 +157,7 @@ impl<'s> Renderer<'s> {
             people,
             values,
             initiatives: lazy_values(site.initiatives.len()),
+            initiative_badges: lazy_values(site.initiatives.len()),
         }
     }
 

@@ -356,6 +356,15 @@ impl Renderer<'_> {
                 .collect::<Vec<_>>()
                 .into(),
         );
+        context.insert_value(
+            "topic_bodies",
+            meeting
+                .topics
+                .iter()
+                .map(|topic| Value::safe_string(&topic.body_html))
+                .collect::<Vec<_>>()
+                .into(),
+        );
         context.insert_value("tasks", self.tasks_of(&meeting.tasks));
         context.insert_value(
             "previous",
@@ -370,6 +379,10 @@ impl Renderer<'_> {
         let site = self.site;
         let meeting = &site.meetings[*m];
         context.insert_value("topic", self.topic(*m, *t));
+        context.insert_value(
+            "body_html",
+            Value::safe_string(&meeting.topics[*t].body_html),
+        );
         context.insert_value("meeting", self.meeting(*m));
         // The topics around this one; the meeting's page lists them all.
         let around = window(*t, meeting.topics.len(), SIBLINGS_EACH_SIDE);

@@ -105,9 +105,12 @@ impl Renderer<'_> {
     }
 
     /// An initiative as a link with its status, from its own file only: pages that show it so
-    /// do not change when a meeting changes its counts.
+    /// do not change when a meeting changes its counts. Made once and shared by every task and
+    /// topic of the initiative.
     pub(super) fn initiative_badge(&self, i: usize) -> Value {
-        map(self.initiative_badge_entries(i))
+        self.initiative_badges[i]
+            .get_or_init(|| map(self.initiative_badge_entries(i)))
+            .clone()
     }
 
     pub(super) fn initiative_badge_entries(&self, i: usize) -> Vec<(&'static str, Value)> {
@@ -183,20 +186,21 @@ impl Renderer<'_> {
                 let site = self.site;
                 let topic = &site.meetings[m].topics[t];
                 let open = topic.tasks.iter().filter(|&&i| !site.tasks[i].done).count();
+                let participants = self.person_list(&topic.participants);
+                let preview = if topic.participants.len() > PARTICIPANTS_IN_LISTS {
+                    self.person_list(&topic.participants[..PARTICIPANTS_IN_LISTS])
+                } else {
+                    participants.clone()
+                };
+                // The body is not part of the value: the two pages that show it take it from
+                // the model, so the value holds no second copy of every body of the site.
                 map(vec![
                     ("slug", topic.slug.as_str().into()),
                     ("title", topic.title.as_str().into()),
                     ("url", site.topic_url(m, t).into()),
                     ("summary", topic.summary.as_str().into()),
-                    ("body_html", (&*topic.body_html).into()),
-                    ("participants", self.person_list(&topic.participants)),
-                    (
-                        "participants_preview",
-                        self.person_list(
-                            &topic.participants
-                                [..topic.participants.len().min(PARTICIPANTS_IN_LISTS)],
-                        ),
-                    ),
+                    ("participants", participants),
+                    ("participants_preview", preview),
                     (
                         "participants_more",
                         topic

@@ -6,7 +6,7 @@
 //! (people, initiatives, configuration, templates, a new day) rebuilds every page, which still
 //! writes only what changed.
 
-use crate::build::{expected_files, write_everything, write_pages, write_site_files};
+use crate::build::{expected_files, write_everything, write_pages, write_reached};
 use crate::content::load::{DocCache, LoadOptions};
 use crate::error::{Diagnostic, Result};
 use crate::formats::Previous;
@@ -150,7 +150,6 @@ impl Session {
         let theme = Theme::load(&self.root, &site.config.theme)?;
         let templates = Templates::new(&site, &theme)?.served_at_root();
         let renderer = Renderer::new(&site, &templates);
-        renderer.make_all_values();
         let pages = renderer.pages();
         let search_files = write_everything(
             &renderer,
@@ -230,12 +229,14 @@ impl Session {
             .cloned()
             .collect();
         let owners = reach.calendars(site);
-        let (pages_written, others_written) = rayon::join(
-            || write_pages(after, &rest, &self.output),
-            || write_site_files(after, &pages, &owners, &Previous::default(), &self.output),
-        );
-        pages_written?;
-        let search_files = others_written?;
+        let search_files = write_reached(
+            after,
+            &rest,
+            &pages,
+            &owners,
+            &Previous::default(),
+            &self.output,
+        )?;
         let removed = self.output.retain(&expected_files(
             after,
             &pages,
