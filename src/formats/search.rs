@@ -160,14 +160,15 @@ fn plain_text(html: &str) -> String {
 /// Every document of the site, newest meeting first (so that among equal matches the lower
 /// number is the newer), with the words of each by field.
 struct Collected {
-    docs: Vec<Doc>,
+    /// Each document as its entry in a document file (JSON), made where its terms are.
+    docs: Vec<String>,
     /// term → (document, kind × 3 + field), documents ascending, one entry per document.
     postings: FxHashMap<String, Vec<(u32, u8)>>,
 }
 
-/// A document with its terms, each with its tag (kind × 3 + field), made apart from the
-/// others so that documents are read in parallel.
-type DocTerms = (Doc, Vec<(String, u8)>);
+/// A document's entry (see [`Doc::entry`]) with its terms, each with its tag (kind × 3 +
+/// field), made apart from the others so that documents are read in parallel.
+type DocTerms = (String, Vec<(String, u8)>);
 
 /// The terms of a document from its fields, each once, in the best field it stands in.
 fn doc_terms(doc: Doc, fields: &[(Field, &str)], extra_terms: &[String]) -> DocTerms {
@@ -186,7 +187,7 @@ fn doc_terms(doc: Doc, fields: &[(Field, &str)], extra_terms: &[String]) -> DocT
         .into_iter()
         .map(|(term, field)| (term, kind * 3 + field as u8))
         .collect();
-    (doc, tagged)
+    (doc.entry(), tagged)
 }
 
 impl Collected {
@@ -416,12 +417,18 @@ fn key_file(key: &str) -> String {
 /// Script text that hands `value` to `dossierSearch.METHOD(...)`.
 fn script(method: &str, arguments: &[serde_json::Value]) -> String {
     let arguments: Vec<String> = arguments.iter().map(|a| a.to_string()).collect();
-    // JSON is JavaScript but for these two characters in older engines.
-    let text = arguments
-        .join(",")
-        .replace('\u{2028}', "\\u2028")
-        .replace('\u{2029}', "\\u2029");
+    let text = script_safe(arguments.join(","));
     format!("dossierSearch.{method}({text});\n")
+}
+
+/// JSON is JavaScript but for these two characters in older engines.
+fn script_safe(json: String) -> String {
+    if json.contains(['\u{2028}', '\u{2029}']) {
+        json.replace('\u{2028}', "\\u2028")
+            .replace('\u{2029}', "\\u2029")
+    } else {
+        json
+    }
 }
 
 /// Terms grouped by their first character, one more character where a group
@@ -470,44 +477,49 @@ fn term_files(encoded: BTreeMap<String, String>) -> Vec<(String, BTreeMap<String
     files
 }
 
+impl Doc {
+    /// The document as its entry in a document file: `[kind,title,url,date,context,snippet]`,
+    /// with the two characters older engines do not take in a script escaped.
+    fn entry(&self) -> String {
+        let text: String = self.text.chars().take(SNIPPET_SOURCE_CHARS).collect();
+        let entry = json!([
+            self.kind as u8,
+            self.title,
+            self.url,
+            self.date,
+            self.context,
+            text
+        ])
+        .to_string();
+        script_safe(entry)
+    }
+}
+
 /// The documents in files of about [`DOC_FILE_BYTES`], each handed to `emit` as it is made;
 /// returns the first document of each file.
 fn document_files<E>(
-    docs: &[Doc],
+    docs: &[String],
     emit: &mut impl FnMut(String, String) -> Result<(), E>,
 ) -> Result<Vec<usize>, E> {
     let mut starts = Vec::new();
-    let mut chunk: Vec<serde_json::Value> = Vec::new();
-    let mut chunk_bytes = 0;
     let mut first = 0;
-    let mut write = |chunk: &mut Vec<serde_json::Value>, starts: &mut Vec<usize>, first: usize| {
+    let mut chunk_bytes = 0;
+    let mut write = |chunk: &[String], starts: &mut Vec<usize>, first: usize| {
         let number = starts.len();
         starts.push(first);
-        let text = script("docs", &[json!(number), json!(chunk)]);
-        chunk.clear();
+        let text = format!("dossierSearch.docs({number},[{}]);\n", chunk.join(","));
         emit(format!("{SEARCH_DIR}d-{number}.js"), text)
     };
-    for (number, doc) in docs.iter().enumerate() {
-        let text: String = doc.text.chars().take(SNIPPET_SOURCE_CHARS).collect();
-        let entry = json!([
-            doc.kind as u8,
-            doc.title,
-            doc.url,
-            doc.date,
-            doc.context,
-            text
-        ]);
-        let size = entry.to_string().len();
-        if chunk_bytes + size > DOC_FILE_BYTES && !chunk.is_empty() {
-            write(&mut chunk, &mut starts, first)?;
+    for (number, entry) in docs.iter().enumerate() {
+        if chunk_bytes + entry.len() > DOC_FILE_BYTES && number > first {
+            write(&docs[first..number], &mut starts, first)?;
             chunk_bytes = 0;
             first = number;
         }
-        chunk_bytes += size;
-        chunk.push(entry);
+        chunk_bytes += entry.len();
     }
-    if !chunk.is_empty() {
-        write(&mut chunk, &mut starts, first)?;
+    if docs.len() > first {
+        write(&docs[first..], &mut starts, first)?;
     }
     Ok(starts)
 }
