@@ -1,5 +1,6 @@
 //! The command line: argument definitions and the one place where errors are printed.
 
+use crate::build::progress::Progress;
 use crate::build::{self, BuildOptions};
 use crate::content::load::LoadOptions;
 use crate::error::{terminal_safe, Diagnostic, Error};
@@ -12,6 +13,9 @@ use clap::{Args, Parser, Subcommand};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::{mpsc, Arc};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
 /// What serve reports, as printed.
 fn say_serve(event: ServeEvent<'_>) {
@@ -49,6 +53,75 @@ fn say_serve(event: ServeEvent<'_>) {
 fn say_serve_quietly(event: ServeEvent<'_>) {
     if matches!(event, ServeEvent::Listening { .. } | ServeEvent::Failed(_)) {
         say_serve(event);
+    }
+}
+
+/// How often a log (`DOSSIER_PROGRESS=always` without a terminal) gets a stage's count.
+const LOG_PROGRESS_EVERY: Duration = Duration::from_secs(1);
+
+/// A build's progress drawn on one line of the terminal by a thread of its own, once the build
+/// has taken longer than a moment; the line is cleared when this is dropped.
+struct ProgressLine {
+    stop: Option<mpsc::Sender<()>>,
+    drawer: Option<JoinHandle<()>>,
+}
+
+/// Shows `progress` on standard error when it is a terminal (not with `--quiet`), or, with
+/// `DOSSIER_PROGRESS=always`, as plain lines wherever standard error goes (logs, tests).
+fn show_progress(progress: &Arc<Progress>, quiet: bool) -> Option<ProgressLine> {
+    let always = std::env::var_os("DOSSIER_PROGRESS").is_some_and(|value| value == "always");
+    let terminal = std::io::stderr().is_terminal();
+    if quiet || !(terminal || always) {
+        return None;
+    }
+    // On a terminal a quick build draws nothing; in a log every stage is worth a line.
+    let (delay, tick) = if terminal {
+        (Duration::from_millis(400), Duration::from_millis(100))
+    } else {
+        (Duration::ZERO, Duration::from_millis(5))
+    };
+    let progress = Arc::clone(progress);
+    let (stop, stopped) = mpsc::channel::<()>();
+    let drawer = std::thread::spawn(move || {
+        let started = Instant::now();
+        let mut shown = progress.snapshot();
+        let mut shown_at = started;
+        let mut drawn = false;
+        while let Err(mpsc::RecvTimeoutError::Timeout) = stopped.recv_timeout(tick) {
+            let now = progress.snapshot();
+            let line = now.line();
+            if started.elapsed() < delay || line.is_empty() || now == shown {
+                continue;
+            }
+            if terminal {
+                eprint!("\r\x1b[2K{line}");
+                drawn = true;
+            } else if now.stage != shown.stage || shown_at.elapsed() >= LOG_PROGRESS_EVERY {
+                // A log gets every stage, and its count at most once a second.
+                eprintln!("{line}");
+            } else {
+                continue;
+            }
+            shown = now;
+            shown_at = Instant::now();
+        }
+        if drawn {
+            eprint!("\r\x1b[2K");
+        }
+    });
+    Some(ProgressLine {
+        stop: Some(stop),
+        drawer: Some(drawer),
+    })
+}
+
+impl Drop for ProgressLine {
+    fn drop(&mut self) {
+        // Dropping the sender wakes the drawer, which clears its line and ends.
+        drop(self.stop.take());
+        if let Some(drawer) = self.drawer.take() {
+            let _ = drawer.join();
+        }
     }
 }
 
@@ -103,6 +176,10 @@ pub enum Command {
     /// change to site.toml, people, initiatives, the theme, the options or the day renders
     /// everything. The first build, and --clean, write the whole site beside the old one and
     /// swap it in at the end. Either way a failed build leaves the previous site untouched.
+    ///
+    /// On a terminal, a build that takes more than a moment shows its stage and how many pages
+    /// it has rendered; DOSSIER_PROGRESS=always prints the stages in a log too. -v times each
+    /// stage and gives its peak memory.
     Build(BuildArgs),
     /// Build, serve on 127.0.0.1, rebuild on every save and reload the open pages.
     ///
@@ -397,7 +474,9 @@ fn build_command(cli: &Cli, args: &BuildArgs) -> Result<(), Error> {
         force,
         clean,
     } = args;
-    let report = build::build(&BuildOptions {
+    let progress = Arc::new(Progress::default());
+    let line = show_progress(&progress, cli.quiet);
+    let built = build::build(&BuildOptions {
         root: cli.root.clone(),
         out: out.clone(),
         load: LoadOptions {
@@ -408,7 +487,11 @@ fn build_command(cli: &Cli, args: &BuildArgs) -> Result<(), Error> {
         force: *force,
         clean: *clean,
         on_wait: (!cli.quiet).then_some(say_waiting as fn(&std::path::Path)),
-    })?;
+        progress: Some(progress),
+    });
+    // The line goes before anything else is printed, the error included.
+    drop(line);
+    let report = built?;
     print_warnings(&report.warnings, cli.verbose);
     if !cli.quiet {
         println!(

@@ -6,6 +6,7 @@
 //! fresh folder swapped in at the end. Both give the same bytes.
 
 pub mod cache;
+pub mod progress;
 
 use crate::content::load::LoadOptions;
 use crate::error::{Diagnostic, Error, Result};
@@ -20,9 +21,11 @@ use crate::render::theme::Theme;
 use crate::render::{Page, Renderer, Templates};
 use crate::urls;
 use cache::BuildCache;
+use progress::Progress;
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 #[derive(Debug, Clone)]
@@ -37,6 +40,8 @@ pub struct BuildOptions {
     pub clean: bool,
     /// Called when another build of the same output folder runs; this one waits for it.
     pub on_wait: Option<fn(&Path)>,
+    /// Moved on as the build goes, for whoever shows it.
+    pub progress: Option<Arc<Progress>>,
 }
 
 #[derive(Debug)]
@@ -122,6 +127,7 @@ struct Prepared<'a> {
     theme: &'a Theme,
     renderer: &'a Renderer<'a>,
     previous: &'a Previous,
+    progress: Option<&'a Progress>,
 }
 
 /// What a build wrote, for its report and the cache it leaves.
@@ -151,6 +157,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         }
     })?;
 
+    let progress = options.progress.as_deref();
+    progress::stage(progress, "reading the files", 0);
     let loaded = load_site(root, &options.load)?;
     let site = &loaded.site;
     watch.lap("load and model");
@@ -176,6 +184,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         theme: &theme,
         renderer: &renderer,
         previous: &previous,
+        progress,
     };
     let written = match last_build {
         Some(last) => write_changes(&prepared, &last, lock, &mut watch)?,
@@ -190,6 +199,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     };
 
     // A cache that cannot be written costs the next build time, never this build its site.
+    progress::stage(progress, "keeping a cache for the next build", 0);
     let files = written.files.len() - 1;
     let stamps = cache::output_stamps(&target);
     if let (Some(footprints), Some(stamps)) = (written.footprints, stamps) {
@@ -223,11 +233,19 @@ fn write_new_site(
     let renderer = build.renderer;
     let pages = renderer.pages();
     let staging = Staging::begin(lock)?;
-    let search_files = write_everything(renderer, &pages, build.theme, build.previous, &staging)?;
+    let search_files = write_everything(
+        renderer,
+        &pages,
+        build.theme,
+        build.previous,
+        &staging,
+        build.progress,
+    )?;
     watch.lap("render and write pages, calendars, feeds");
     // The swap replaces the marker, which already makes an older cache stale; the cache goes
     // too, so that no build trusts it while this one writes a new one.
     let _ = BuildCache::forget(build.root, build.target);
+    progress::stage(build.progress, "putting the new site in place", 0);
     let lock = staging.commit()?;
     watch.lap("swap in the new site, remove the old");
     let static_names: Vec<String> = build.theme.static_files.keys().cloned().collect();
@@ -288,6 +306,7 @@ fn write_changes(
         &owners,
         build.previous,
         &changes,
+        build.progress,
     )?;
     let files = expected_files(renderer, &pages, &static_names, &search_files);
     let stale: Vec<String> = last
@@ -301,6 +320,7 @@ fn write_changes(
     if files_written > 0 || !stale.is_empty() {
         BuildCache::forget(build.root, build.target)
             .map_err(|e| Error::write(&build.root.join(cache::CACHE_DIR), e))?;
+        progress::stage(build.progress, "writing the files that changed", 0);
         changes.apply(&stale)?;
     }
     watch.lap("write the files that changed");
@@ -348,13 +368,16 @@ pub fn write_everything(
     theme: &Theme,
     previous: &Previous,
     out: &impl Output,
+    progress: Option<&Progress>,
 ) -> Result<Vec<String>> {
     // The search index first, on its own: its terms are freed before the values of every
     // page are made, so that the two never stand in memory together.
+    progress::stage(progress, "making the search index", 0);
     let search_files = write_search_index(renderer.site, out)?;
+    progress::stage(progress, "rendering pages", pages.len());
     renderer.make_all_values();
     let (pages_written, others_written) = rayon::join(
-        || write_pages(renderer, pages, out),
+        || write_pages(renderer, pages, out, progress),
         || {
             let owners: Vec<&String> = renderer.site.by_person.keys().collect();
             write_site_files(renderer, pages, &owners, previous, out)?;
@@ -376,9 +399,15 @@ pub fn write_reached(
     owners: &[&String],
     previous: &Previous,
     out: &impl Output,
+    progress: Option<&Progress>,
 ) -> Result<Vec<String>> {
+    progress::stage(
+        progress,
+        "rendering the pages an edit reaches",
+        reached.len(),
+    );
     let (pages_written, (others_written, search_written)) = rayon::join(
-        || write_pages(renderer, reached, out),
+        || write_pages(renderer, reached, out, progress),
         || {
             rayon::join(
                 || write_site_files(renderer, pages, owners, previous, out),
@@ -392,10 +421,17 @@ pub fn write_reached(
 }
 
 /// Renders and writes pages, in parallel.
-pub fn write_pages(renderer: &Renderer, pages: &[Page], out: &impl Output) -> Result<()> {
-    pages
-        .par_iter()
-        .try_for_each(|page| out.write(&renderer.path(page), renderer.render(page)?.as_bytes()))
+pub fn write_pages(
+    renderer: &Renderer,
+    pages: &[Page],
+    out: &impl Output,
+    progress: Option<&Progress>,
+) -> Result<()> {
+    pages.par_iter().try_for_each(|page| {
+        out.write(&renderer.path(page), renderer.render(page)?.as_bytes())?;
+        progress::advance(progress);
+        Ok(())
+    })
 }
 
 type Make<'a> = Box<dyn Fn() -> String + Sync + Send + 'a>;

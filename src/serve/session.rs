@@ -157,6 +157,7 @@ impl Session {
             &theme,
             &Previous::default(),
             &self.output,
+            None,
         )?;
         let static_names: Vec<String> = theme.static_files.into_keys().collect();
         let removed = self.output.retain(&expected_files(
@@ -206,7 +207,7 @@ impl Session {
                     .chain((0..meeting.topics.len()).map(move |t| Page::Topic(m, t)))
             })
             .collect();
-        write_pages(after, &first, &self.output)?;
+        write_pages(after, &first, &self.output, None)?;
         shown(
             &first
                 .iter()
@@ -236,6 +237,7 @@ impl Session {
             &owners,
             &Previous::default(),
             &self.output,
+            None,
         )?;
         let removed = self.output.retain(&expected_files(
             after,

@@ -142,6 +142,7 @@ impl Site {
             force: false,
             clean,
             on_wait: None,
+            progress: None,
         })
         .unwrap()
     }
@@ -160,6 +161,7 @@ impl Site {
             force: false,
             clean: false,
             on_wait: None,
+            progress: None,
         })
         .unwrap();
         out
@@ -557,6 +559,7 @@ fn dossier_build_after_any_edit_writes_the_same_site_as_a_clean_build() {
         force: false,
         clean: false,
         on_wait: None,
+        progress: None,
     })
     .unwrap();
     assert!(matches!(later.work, Work::Full(_)), "{:?}", later.work);

@@ -98,6 +98,63 @@ fn oversized_files_are_refused() {
     );
 }
 
+#[test]
+fn a_build_shows_its_stages_and_counts_where_asked_and_stays_silent_in_a_pipe() {
+    let site = built_site_of(150);
+    site.write(M, &MEETING.replace("Weekly", "Changed"));
+    let run = |args: &[&str], always: bool| {
+        let mut command = dossier();
+        command.args(["build", "--today", "2025-11-24", "--root"]);
+        command.arg(site.root()).args(args);
+        if always {
+            command.env("DOSSIER_PROGRESS", "always");
+        }
+        let output = command.output().unwrap();
+        assert!(output.status.success(), "{}", stderr(&output));
+        stderr(&output)
+    };
+    let full = run(&["--clean"], true);
+    let counts: Vec<(usize, usize)> = full
+        .lines()
+        .filter_map(|line| line.strip_prefix("rendering pages: "))
+        .filter_map(|rest| {
+            let (done, rest) = rest.split_once(" of ")?;
+            let total = rest.split_once(' ')?.0;
+            Some((
+                done.replace(',', "").parse().ok()?,
+                total.replace(',', "").parse().ok()?,
+            ))
+        })
+        .collect();
+    assert!(!counts.is_empty(), "no page count shown:\n{full}");
+    assert!(
+        counts.windows(2).all(|w| w[0].0 <= w[1].0) && counts.iter().all(|(d, t)| d <= t),
+        "counts go up to their total: {counts:?}"
+    );
+    assert!(full.contains("putting the new site in place…"), "{full}");
+
+    site.write(M, &MEETING.replace("Weekly", "Changed again"));
+    let edited = run(&[], true);
+    assert!(
+        edited.contains("rendering the pages an edit reaches: "),
+        "{edited}"
+    );
+    assert!(!edited.contains("rendering pages: "), "{edited}");
+
+    // Neither a pipe without the variable nor --quiet draws anything (warnings stay).
+    let drawn = |text: &str| {
+        text.lines()
+            .filter(|line| line.starts_with("rendering") || line.ends_with('…'))
+            .count()
+    };
+    assert!(drawn(&full) > 0);
+    site.write(M, &MEETING.replace("Weekly", "Changed once more"));
+    let piped = run(&["--clean"], false);
+    assert_eq!(drawn(&piped), 0, "{piped}");
+    assert!(piped.contains("warning"), "{piped}");
+    assert_eq!(drawn(&run(&["--clean", "-q"], true)), 0);
+}
+
 /// The valid site with `meetings` more meetings, built once.
 fn built_site_of(meetings: usize) -> Fixture {
     let site = Fixture::valid();
