@@ -2,7 +2,6 @@
 //! A meeting file through the whole reader: topics, tasks, mentions, deadlines, Markdown.
 
 use dossier::content::meeting::MeetingReader;
-use dossier::content::markdown::Renderer;
 use dossier::content::people::{People, Person};
 use dossier::content::source::SourceFile;
 use libfuzzer_sys::fuzz_target;
@@ -23,14 +22,7 @@ fuzz_target!(|bytes: &[u8]| {
         });
     }
     for allow_html in [false, true] {
-        let reader = MeetingReader {
-            renderer: Renderer {
-                people: &people,
-                allow_html,
-                links: None,
-            },
-            links: None,
-        };
+        let reader = MeetingReader::alone(&people, allow_html);
         let parsed = reader.read(file.clone(), "m".into());
         for diagnostic in &parsed.diagnostics {
             // Every diagnostic renders, with a position inside the file.

@@ -6,7 +6,6 @@ use chrono::NaiveDate;
 use dossier::content::config::SiteConfig;
 use dossier::content::meeting::MeetingReader;
 use dossier::import::{convert, Request};
-use dossier::content::markdown::Renderer;
 use dossier::content::people::People;
 use dossier::content::source::SourceFile;
 use libfuzzer_sys::fuzz_target;
@@ -31,14 +30,7 @@ fuzz_target!(|text: &str| {
     };
     let file = SourceFile::new(Path::new("content/meetings/m.md"), report.meeting_file.clone());
     let people = People::default();
-    let reader = MeetingReader {
-        renderer: Renderer {
-            people: &people,
-            allow_html: false,
-            links: None,
-        },
-        links: None,
-    };
+    let reader = MeetingReader::alone(&people, false);
     let parsed = reader.read(file, "m".into());
     assert!(parsed.doc.is_some(), "imported file does not read back:\n{}\n{:?}", report.meeting_file, parsed.diagnostics);
 });

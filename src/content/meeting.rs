@@ -9,6 +9,7 @@ use checks::{check_task, date_matches_name, template_text};
 use crate::content::front_matter::split_front_matter;
 use crate::content::links::ContentIndex;
 use crate::content::markdown::{self, resolve_mention, tokenize, MentionTarget, Renderer, Token};
+use crate::content::people::People;
 use crate::content::source::{toml_date, SourceFile};
 use crate::content::task_text::{
     clean_title, first_sentence_end, implausible_deadline, sentence_case, split_trailing_metadata,
@@ -198,6 +199,21 @@ pub struct MeetingReader<'a> {
     pub renderer: Renderer<'a>,
     /// The site's content files, to check and rewrite links between them.
     pub links: Option<&'a ContentIndex>,
+}
+
+impl<'a> MeetingReader<'a> {
+    /// A reader for files on their own, outside a site: mentions resolved against `people`,
+    /// links to other files left as written.
+    pub fn alone(people: &'a People, allow_html: bool) -> MeetingReader<'a> {
+        MeetingReader {
+            renderer: Renderer {
+                people,
+                allow_html,
+                links: None,
+            },
+            links: None,
+        }
+    }
 }
 
 impl MeetingReader<'_> {

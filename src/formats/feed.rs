@@ -191,7 +191,6 @@ pub fn tasks_json<'a>(site: &'a Site, tasks: impl Iterator<Item = &'a Task>) -> 
 mod tests {
     use super::*;
     use crate::content::config::SiteConfig;
-    use crate::content::markdown::Renderer;
     use crate::content::meeting::MeetingReader;
     use crate::content::people::People;
     use crate::content::source::SourceFile;
@@ -204,14 +203,7 @@ mod tests {
         ))
         .expect("config");
         let people = People::default();
-        let reader = MeetingReader {
-            renderer: Renderer {
-                people: &people,
-                allow_html: false,
-                links: None,
-            },
-            links: None,
-        };
+        let reader = MeetingReader::alone(&people, false);
         let docs = meetings
             .iter()
             .enumerate()

@@ -45,14 +45,7 @@ Optional introduction, before the first topic.
 
 fn read(text: &str) -> Parsed<MeetingDoc> {
     let people = people();
-    let reader = MeetingReader {
-        renderer: Renderer {
-            people: &people,
-            allow_html: false,
-            links: None,
-        },
-        links: None,
-    };
+    let reader = MeetingReader::alone(&people, false);
     reader.read(
         SourceFile::new(std::path::Path::new("content/meetings/m.md"), text.into()),
         "m".into(),
