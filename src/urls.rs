@@ -9,6 +9,8 @@ pub const TOPICS: &str = "topics/";
 pub const INITIATIVES: &str = "initiatives/";
 pub const OWNERS: &str = "owners/";
 pub const CALENDAR: &str = "calendar/";
+/// The folder of account pages (there is no page at this address itself).
+pub const ACCOUNTS: &str = "accounts/";
 
 /// The site's calendar of every deadline, its feed, task list, sitemap and search index.
 pub const CALENDAR_FILE: &str = "calendar.ics";
@@ -34,6 +36,11 @@ pub fn topic(meeting_slug: &str, topic_slug: &str) -> String {
 
 pub fn initiative(slug: &str) -> String {
     format!("{INITIATIVES}{slug}/")
+}
+
+/// Where an account's briefing page is (its slug, see `model::account_slug`).
+pub fn account(slug: &str) -> String {
+    format!("{ACCOUNTS}{slug}/")
 }
 
 pub fn owner(id: &str) -> String {

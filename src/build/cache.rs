@@ -25,7 +25,7 @@ use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 pub const CACHE_DIR: &str = ".dossier-cache";
 
 /// Raised whenever what the cache holds, or how it is read, changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// The largest cache file read: one for 10,000 meetings is about 15 MB.
 const CACHE_LIMIT: u64 = 1024 * 1024 * 1024;

@@ -35,6 +35,7 @@ impl Site {
         let tasks = in_deadline_order(tasks, &mut meetings);
         let initiative_by_slug = follow_initiatives(&mut initiatives, &meetings, &tasks);
         let by_person = index_people(&everyone, &meetings, &initiatives, &tasks);
+        let (accounts, account_by_slug) = gather_accounts(&meetings, &initiatives, &tasks);
         Ok(Site {
             config,
             today,
@@ -44,6 +45,8 @@ impl Site {
             tasks,
             by_person,
             initiative_by_slug,
+            accounts,
+            account_by_slug,
         })
     }
 }
@@ -288,4 +291,88 @@ fn index_people(
             initiatives,
         });
     everyone.keys().cloned().zip(indexes).collect()
+}
+
+/// Every account meetings and initiatives name, sorted by name, with what each holds.
+fn gather_accounts(
+    meetings: &[Meeting],
+    initiatives: &[Initiative],
+    tasks: &[Task],
+) -> (Vec<Account>, HashMap<String, usize>) {
+    let mut accounts: Vec<Account> = Vec::new();
+    let mut by_slug: HashMap<String, usize> = HashMap::new();
+    let mut account_of = |name: &str| {
+        let slug = account_slug(name);
+        *by_slug.entry(slug.clone()).or_insert_with(|| {
+            accounts.push(Account {
+                slug,
+                name: name.to_string(),
+                meetings: Vec::new(),
+                initiatives: Vec::new(),
+                tasks: Vec::new(),
+            });
+            accounts.len() - 1
+        })
+    };
+    // Meetings are newest first: the first to name an account gives its name.
+    let meeting_account: Vec<Option<usize>> = meetings
+        .iter()
+        .map(|meeting| meeting.account.as_deref().map(&mut account_of))
+        .collect();
+    let named_by_initiative: Vec<Option<usize>> = initiatives
+        .iter()
+        .map(|initiative| initiative.account.as_deref().map(&mut account_of))
+        .collect();
+    for (m, account) in meeting_account.iter().enumerate() {
+        if let Some(a) = account {
+            accounts[*a].meetings.push(m);
+        }
+    }
+    let mut followed: Vec<std::collections::BTreeSet<usize>> =
+        vec![Default::default(); accounts.len()];
+    for (i, account) in named_by_initiative.iter().enumerate() {
+        if let Some(a) = account {
+            followed[*a].insert(i);
+        }
+    }
+    for (i, initiative) in initiatives.iter().enumerate() {
+        for &(m, _) in &initiative.topics {
+            if let Some(a) = meeting_account[m] {
+                followed[a].insert(i);
+            }
+        }
+    }
+    for (t, task) in tasks.iter().enumerate() {
+        if let Some(a) = meeting_account[task.meeting] {
+            accounts[a].tasks.push(t);
+        }
+    }
+    // Initiatives a task names without its topic belonging to the initiative.
+    let initiative_at: HashMap<&str, usize> = initiatives
+        .iter()
+        .enumerate()
+        .map(|(i, initiative)| (initiative.slug.as_str(), i))
+        .collect();
+    for task in tasks {
+        let account = meeting_account[task.meeting];
+        let initiative = task
+            .initiative
+            .as_deref()
+            .and_then(|s| initiative_at.get(s));
+        if let (Some(a), Some(&i)) = (account, initiative) {
+            followed[a].insert(i);
+        }
+    }
+    for (account, initiatives) in accounts.iter_mut().zip(followed) {
+        account.initiatives = initiatives.into_iter().collect();
+    }
+    // By name, then slug; indices into the list are rebuilt after sorting.
+    accounts
+        .sort_by(|a, b| (a.name.to_lowercase(), &a.slug).cmp(&(b.name.to_lowercase(), &b.slug)));
+    let by_slug = accounts
+        .iter()
+        .enumerate()
+        .map(|(a, account)| (account.slug.clone(), a))
+        .collect();
+    (accounts, by_slug)
 }

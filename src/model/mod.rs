@@ -36,6 +36,26 @@ pub struct Site {
     pub by_person: BTreeMap<String, PersonIndex>,
     /// Initiative slug to its index in `initiatives`.
     pub initiative_by_slug: HashMap<String, usize>,
+    /// Every account a meeting or an initiative names, by name.
+    pub accounts: Vec<Account>,
+    /// Account slug to its index in `accounts`.
+    pub account_by_slug: HashMap<String, usize>,
+}
+
+/// A customer the team meets: the meetings and initiatives whose `account` names it (names
+/// that give the same slug are one account).
+#[derive(Debug)]
+pub struct Account {
+    pub slug: String,
+    /// As its newest meeting writes it (or its first initiative, without meetings).
+    pub name: String,
+    /// Newest first (indices into `Site::meetings`).
+    pub meetings: Vec<usize>,
+    /// The initiatives that name it and those its meetings' topics and tasks follow, in the
+    /// site's order of initiatives.
+    pub initiatives: Vec<usize>,
+    /// The tasks of its meetings, in deadline order.
+    pub tasks: Vec<usize>,
 }
 
 #[derive(Debug)]
@@ -252,6 +272,22 @@ impl Site {
 
     pub fn initiative_index(&self, slug: &str) -> Option<usize> {
         self.initiative_by_slug.get(slug).copied()
+    }
+
+    /// The account an `account` field names.
+    pub fn account_named(&self, name: &str) -> Option<usize> {
+        self.account_by_slug.get(&account_slug(name)).copied()
+    }
+}
+
+/// The slug of an account's page: names that differ in case, accents or punctuation are one
+/// account.
+pub fn account_slug(name: &str) -> String {
+    let slug = slugify(name);
+    if slug.is_empty() {
+        "account".to_string()
+    } else {
+        slug
     }
 }
 

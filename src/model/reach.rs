@@ -5,7 +5,7 @@
 //! compare the result with a clean build after every kind of edit.
 
 use crate::dates::month_start;
-use crate::model::{related_window, Site};
+use crate::model::{account_slug, related_window, Site};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -22,6 +22,8 @@ pub struct Reach {
     pub initiatives: BTreeSet<String>,
     /// People whose pages and calendars change.
     pub people: BTreeSet<String>,
+    /// Accounts by slug.
+    pub accounts: BTreeSet<String>,
     /// Months whose deadlines change.
     pub months: BTreeSet<NaiveDate>,
     /// The list of months changed: every month page links to the ones before and after.
@@ -45,6 +47,8 @@ pub struct Footprints {
 /// The people, topics, initiatives and deadline months one meeting shows.
 #[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MeetingFootprint {
+    /// The slug of its account.
+    pub account: Option<String>,
     pub people: BTreeSet<String>,
     /// Topic slugs.
     pub topics: Vec<String>,
@@ -68,6 +72,7 @@ impl Footprints {
                         .flat_map(|topic| topic.participants.iter()),
                 );
                 let mut footprint = MeetingFootprint {
+                    account: meeting.account.as_deref().map(account_slug),
                     people: people.map(|p| p.id.clone()).collect(),
                     topics: meeting.topics.iter().map(|t| t.slug.clone()).collect(),
                     initiatives: meeting
@@ -158,6 +163,7 @@ impl Reach {
                 continue;
             };
             self.people.extend(footprint.people.iter().cloned());
+            self.accounts.extend(footprint.account.iter().cloned());
             self.topics
                 .extend(footprint.topics.iter().map(|t| (slug.clone(), t.clone())));
             self.initiatives

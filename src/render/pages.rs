@@ -32,6 +32,7 @@ pub enum Page {
     Initiative(usize),
     Owners,
     Owner(String),
+    Account(usize),
     Calendar,
     Month(NaiveDate),
     NotFound,
@@ -52,6 +53,7 @@ impl Page {
             Page::Topic(m, t) => reach.topics.contains(&topic_key(site, *m, *t)),
             Page::Initiative(i) => reach.initiatives.contains(&site.initiatives[*i].slug),
             Page::Owner(id) => reach.people.contains(id),
+            Page::Account(a) => reach.accounts.contains(&site.accounts[*a].slug),
             Page::Month(month) => reach.every_month || reach.months.contains(month),
         }
     }
@@ -76,6 +78,7 @@ impl Renderer<'_> {
         }
         pages.extend((0..site.initiatives.len()).map(Page::Initiative));
         pages.extend(site.people.keys().cloned().map(Page::Owner));
+        pages.extend((0..site.accounts.len()).map(Page::Account));
         pages.extend(self.deadlines().months.iter().copied().map(Page::Month));
         pages
     }
@@ -111,6 +114,7 @@ impl Renderer<'_> {
             Page::Initiative(i) => urls::initiative(&site.initiatives[*i].slug),
             Page::Owners => urls::OWNERS.into(),
             Page::Owner(id) => urls::owner(id),
+            Page::Account(a) => urls::account(&site.accounts[*a].slug),
             Page::Calendar => urls::CALENDAR.into(),
             Page::Month(month) => urls::month(*month),
         }
@@ -166,6 +170,17 @@ impl Renderer<'_> {
                 let name = site.people.get(id).map_or(id.as_str(), |p| p.name.as_str());
                 (name.to_string(), format!("What {name} owes, and by when."))
             }
+            Page::Account(a) => {
+                let account = &site.accounts[*a];
+                (
+                    account.name.clone(),
+                    format!(
+                        "The briefing on {}: {} meetings, who owes what, and the initiatives.",
+                        account.name,
+                        account.meetings.len()
+                    ),
+                )
+            }
             Page::Calendar => (
                 "Deadlines".into(),
                 "Every open deadline, by urgency, with calendars to subscribe to.".into(),
@@ -205,6 +220,7 @@ impl Renderer<'_> {
             Page::Initiative(i) => self.initiative_page(&mut context, i),
             Page::Owners => self.owners_list(&mut context),
             Page::Owner(id) => self.owner_page(&mut context, id),
+            Page::Account(a) => self.account_page(&mut context, *a),
             Page::Calendar => self.calendar_page(&mut context),
             Page::Month(month) => self.month_page(&mut context, month),
             Page::NotFound => "404.html",

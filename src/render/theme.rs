@@ -33,6 +33,7 @@ pub const DEFAULT_THEME: &[(&str, &str)] = default_theme![
     "templates/initiative.html",
     "templates/owners.html",
     "templates/owner.html",
+    "templates/account.html",
     "templates/calendar.html",
     "templates/month.html",
     "templates/404.html",
@@ -71,6 +72,18 @@ impl Theme {
             }
             for file in files_in(root, &theme_dir.join("static"))? {
                 static_files.insert(urls::theme_file(&file.name), on_disk(root, &file.relative)?);
+            }
+            // A theme copied before a page kind was added has no template for it: the page
+            // comes from the built-in one rather than failing the build.
+            for (path, content) in DEFAULT_THEME {
+                if let Some(name) = path.strip_prefix("templates/") {
+                    templates.entry(name.to_string()).or_insert_with(|| {
+                        (
+                            PathBuf::from("themes/default").join(path),
+                            content.to_string(),
+                        )
+                    });
+                }
             }
         } else if theme == "default" {
             for (path, content) in DEFAULT_THEME {

@@ -127,6 +127,13 @@ impl Renderer<'_> {
         ]
     }
 
+    /// The address of the page of the account `name` names.
+    pub(super) fn account_url(&self, name: Option<&str>) -> Value {
+        opt(name
+            .and_then(|name| self.site.account_named(name))
+            .map(|a| urls::account(&self.site.accounts[a].slug)))
+    }
+
     pub(super) fn meeting_link(&self, m: usize) -> Value {
         self.values.meeting_links[m]
             .get_or_init(|| {
@@ -238,6 +245,7 @@ impl Renderer<'_> {
                     ("date", meeting.date.to_string().into()),
                     ("date_label", date_label(meeting.date).into()),
                     ("account", opt(meeting.account.as_deref())),
+                    ("account_url", self.account_url(meeting.account.as_deref())),
                     ("tags", meeting.tags.clone().into()),
                     ("summary", meeting.summary.as_str().into()),
                     ("topic_count", meeting.topics.len().into()),
@@ -264,6 +272,10 @@ impl Renderer<'_> {
                 entries.extend([
                     ("owners", self.person_list(&initiative.owners)),
                     ("account", opt(initiative.account.as_deref())),
+                    (
+                        "account_url",
+                        self.account_url(initiative.account.as_deref()),
+                    ),
                     ("target", opt(initiative.target.map(|d| d.to_string()))),
                     ("target_label", opt(initiative.target.map(date_label))),
                     ("open", initiative.status.is_open().into()),

@@ -47,6 +47,7 @@ const pages = {
   initiative: "initiatives/package-deal/index.html",
   owners: "owners/index.html",
   owner: "owners/sigi/index.html",
+  account: "accounts/proximus/index.html",
   calendar: "calendar/index.html",
   month: "calendar/2025-12/index.html",
   notFound: "404.html",
@@ -300,7 +301,7 @@ async function deadlineView(page) {
   }));
 }
 
-const dateDependentPages = ["dashboard", "owners", "owner", "calendar", "month", "topic", "meeting"];
+const dateDependentPages = ["dashboard", "owners", "owner", "account", "calendar", "month", "topic", "meeting"];
 // Noon in Brussels, the example site's timezone, on the later day.
 const laterDay = new Date("2025-12-10T12:00:00+01:00");
 

@@ -23,9 +23,17 @@ fn meeting_date(n: usize) -> NaiveDate {
 
 /// Meeting `n`: three topics spread over the initiatives, tasks with owners and deadlines
 /// over several months, and a meeting-level task.
+/// The customers the meetings are with: one in four meetings names none.
+const ACCOUNTS: [&str; 3] = ["Northwind", "Contoso", "Fabrikam"];
+
 fn meeting(n: usize) -> String {
+    let account = if n % 4 == 3 {
+        String::new()
+    } else {
+        format!("account = \"{}\"\n", ACCOUNTS[n % 3])
+    };
     let mut text = format!(
-        "+++\ntitle = \"Weekly {n}\"\ndate = {}\nattendees = [\"{}\"]\n+++\nIntro of week {n}.\n\n",
+        "+++\ntitle = \"Weekly {n}\"\ndate = {}\n{account}attendees = [\"{}\"]\n+++\nIntro of week {n}.\n\n",
         meeting_date(n),
         PEOPLE_IDS[n % 5].to_lowercase()
     );
@@ -218,7 +226,10 @@ type NamedEdit<'a> = (&'static str, Box<dyn Fn() + 'a>);
 /// 12-meeting [`Site`] after the ones before it.
 fn meeting_edits(site: &Site) -> Vec<Edit<'_>> {
     let m5: &str = Site::meeting_path(5).leak();
+    let m6: &str = Site::meeting_path(6).leak();
     let m7: &str = Site::meeting_path(7).leak();
+    let m8: &str = Site::meeting_path(8).leak();
+    let m9: &str = Site::meeting_path(9).leak();
     let m11: &str = Site::meeting_path(11).leak();
     vec![
         (
@@ -265,6 +276,26 @@ fn meeting_edits(site: &Site) -> Vec<Edit<'_>> {
             "a meeting's date, moving it among the others",
             Box::new(move || site.edit(m5, "date = 2025-09-08", "date = 2025-10-20")),
             vec![m5.to_string()],
+        ),
+        (
+            "a meeting moved to another account",
+            Box::new(move || site.edit(m5, "account = \"Fabrikam\"", "account = \"Northwind\"")),
+            vec![m5.to_string()],
+        ),
+        (
+            "an account's name written another way by its newest meeting",
+            Box::new(move || site.edit(m8, "account = \"Fabrikam\"", "account = \"FABRIKAM\"")),
+            vec![m8.to_string()],
+        ),
+        (
+            "a meeting's account removed",
+            Box::new(move || site.edit(m9, "account = \"Northwind\"\n", "")),
+            vec![m9.to_string()],
+        ),
+        (
+            "the only meeting of a new account",
+            Box::new(move || site.edit(m6, "account = \"Northwind\"", "account = \"Tailspin\"")),
+            vec![m6.to_string()],
         ),
         (
             "a new meeting",

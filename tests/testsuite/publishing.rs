@@ -204,7 +204,7 @@ fn every_page_says_what_it_is_to_link_previews() {
         );
         pages += 1;
     }
-    assert_eq!(pages, 64);
+    assert_eq!(pages, 65);
     let topic = html(
         &out.join("meetings/2025-11-18-account-team/proximus-package-deal-progress/index.html"),
     );
@@ -214,4 +214,124 @@ fn every_page_says_what_it_is_to_link_previews() {
         .unwrap()
         .to_string();
     assert_eq!(title, "Proximus package deal progress");
+}
+
+#[test]
+fn each_account_gets_a_briefing_page_linked_from_its_meetings() {
+    let site = Fixture::valid()
+        .with(
+            "content/meetings/2025-11-20-weekly.md",
+            &MEETING.replace("date = 2025-11-20\n", "date = 2025-11-20\naccount = \"ACME Corp.\"\n"),
+        )
+        .with(
+            "content/meetings/2025-11-06-kickoff.md",
+            "+++\ntitle = \"Kickoff\"\ndate = 2025-11-06\naccount = \"Acme Corp\"\n+++\n## Scope\n@Sigi presented.\n\n- [ ] **Send the plan:** to the CIO. @Sigi due:2025-11-10\n- [ ] **Book the workshop.** @Sigi @Manon due:2025-12-15\n- [ ] **Find a room.**\n- [x] **Share slides.** @Manon\n",
+        )
+        .with(
+            "content/meetings/2025-11-13-other.md",
+            "+++\ntitle = \"Globex sync\"\ndate = 2025-11-13\naccount = \"Globex\"\n+++\n## Pricing\n- [ ] **Quote.** @Manon due:2025-11-30\n",
+        )
+        .with(
+            "content/initiatives/rollout.md",
+            "+++\ntitle = \"Rollout\"\naccount = \"Acme Corp\"\n+++\nThe rollout.\n",
+        );
+    let output = site.build();
+    assert!(output.status.success(), "{}", stderr(&output));
+
+    // "ACME Corp." and "Acme Corp" are one account, named as its newest meeting writes it.
+    let accounts: Vec<String> = std::fs::read_dir(site.public().join("accounts"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    assert_eq!(accounts, ["acme-corp", "globex"]);
+    let page = html(&site.public().join("accounts/acme-corp/index.html"));
+    assert_eq!(text(&select(&page, "h1")[0]), "ACME Corp.");
+
+    // Owners by their most pressing deadline (Sigi's is overdue), each once, with only this
+    // account's open tasks in deadline order; a task without owner apart; done tasks and
+    // other accounts' tasks (Manon's quote for Globex) left out.
+    let owners: Vec<String> = select(&page, "h3.owner-heading").iter().map(text).collect();
+    assert_eq!(
+        owners,
+        ["Sigi 2 open", "Manon 2 open", "No owner named 1 open"]
+    );
+    let titles: Vec<String> = select(&page, ".task-title a").iter().map(text).collect();
+    assert_eq!(
+        titles,
+        [
+            "Send the plan",
+            "Book the workshop",
+            "Close it",
+            "Book the workshop",
+            "Find a room"
+        ]
+    );
+    assert!(!titles
+        .iter()
+        .any(|t| t.contains("Quote") || t.contains("Share slides")));
+
+    // Its initiatives: the one that names it and the one its meetings' topics follow.
+    let initiatives: Vec<String> = select(&page, "#initiatives-heading + ul a")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(initiatives, ["Rollout", "The deal"]);
+    let meetings: Vec<String> = select(&page, "#meetings-heading + ol a")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(meetings, ["Weekly", "Kickoff"]);
+
+    // Meetings and initiatives link to it.
+    for (from, href) in [
+        (
+            "meetings/2025-11-06-kickoff/index.html",
+            "../../accounts/acme-corp/index.html",
+        ),
+        ("meetings/index.html", "../accounts/acme-corp/index.html"),
+        (
+            "initiatives/rollout/index.html",
+            "../../accounts/acme-corp/index.html",
+        ),
+    ] {
+        let page = html(&site.public().join(from));
+        let links: Vec<String> = select(&page, "main a")
+            .iter()
+            .filter_map(|a| a.value().attr("href").map(str::to_string))
+            .collect();
+        assert!(links.iter().any(|l| l == href), "{from}: {links:?}");
+    }
+    let sitemap = std::fs::read_to_string(site.public().join("sitemap-1.xml")).unwrap();
+    assert!(sitemap.contains("accounts/acme-corp/"), "{sitemap}");
+}
+
+#[test]
+fn a_theme_copied_before_a_page_kind_existed_still_builds_it_from_the_built_in_template() {
+    let site = Fixture::valid().with(
+        "content/meetings/2025-11-20-weekly.md",
+        &MEETING.replace(
+            "date = 2025-11-20\n",
+            "date = 2025-11-20\naccount = \"Initech\"\n",
+        ),
+    );
+    let theme = example_root().join("themes/default");
+    for entry in walkdir(&theme) {
+        let relative = entry
+            .strip_prefix(&theme)
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        if relative != "templates/account.html" {
+            site.write(
+                &format!("themes/default/{relative}"),
+                &std::fs::read_to_string(&entry).unwrap(),
+            );
+        }
+    }
+    let output = site.build();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let page = html(&site.public().join("accounts/initech/index.html"));
+    assert_eq!(text(&select(&page, "h1")[0]), "Initech");
 }

@@ -19,6 +19,7 @@ const FILES: &[(&str, &str)] = &[
     ("initiative.html", "initiatives/pilot/index.html"),
     ("owners.html", "owners/index.html"),
     ("owner.html", "owners/ana/index.html"),
+    ("account.html", "accounts/initech/index.html"),
     ("calendar.html", "calendar/index.html"),
     ("month.html", "calendar/2025-11/index.html"),
     ("not-found.html", "404.html"),
