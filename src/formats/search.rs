@@ -38,6 +38,7 @@ enum Kind {
     Task = 2,
     Person = 3,
     Initiative = 4,
+    Account = 5,
 }
 
 /// Where in a document a word stands; results rank title matches first, then names.
@@ -280,6 +281,38 @@ fn collect(site: &Site) -> Collected {
                 (Field::Name, &names),
                 (Field::Body, &body),
             ],
+            &[],
+        ));
+    }
+    for account in &site.accounts {
+        let initiatives: Vec<&str> = account
+            .initiatives
+            .iter()
+            .map(|&i| site.initiatives[i].title.as_str())
+            .collect();
+        let initiatives = initiatives.join(" · ");
+        let meetings = format!(
+            "{} {}",
+            account.meetings.len(),
+            if account.meetings.len() == 1 {
+                "meeting"
+            } else {
+                "meetings"
+            }
+        );
+        collected.add(doc_terms(
+            Doc {
+                kind: Kind::Account,
+                title: account.name.clone(),
+                url: crate::urls::account(&account.slug),
+                date: account
+                    .meetings
+                    .first()
+                    .map_or_else(String::new, |&m| site.meetings[m].date.to_string()),
+                context: meetings,
+                text: initiatives.clone(),
+            },
+            &[(Field::Title, &account.name), (Field::Body, &initiatives)],
             &[],
         ));
     }

@@ -160,6 +160,8 @@ async function searchFindsEveryWord(baseUrl) {
   assert.match(typo[0][1], /Netskope/, JSON.stringify(typo));
   const phrase = await resultsOf(page, "obtain the backbone excel file");
   assert.deepEqual(phrase[0].slice(0, 2), ["Task", "Backbone Excel file follow-up"]);
+  const account = await resultsOf(page, "proximus kind:account");
+  assert.deepEqual(account.map(([kind, title]) => [kind, title]), [["Account", "Proximus"]]);
   const mine = await resultsOf(page, "owner:sigi is:open kind:task");
   assert.ok(mine.length >= 5 && mine.every(([kind]) => kind === "Task"), JSON.stringify(mine));
   assert.deepEqual(problems, []);

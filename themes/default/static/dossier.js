@@ -259,8 +259,8 @@
   var asked = 0;
   box.hidden = false;
 
-  var KINDS = ["Meeting", "Topic", "Task", "Person", "Initiative"];
-  var KIND_WORDS = { meeting: 0, topic: 1, task: 2, person: 3, people: 3, initiative: 4 };
+  var KINDS = ["Meeting", "Topic", "Task", "Person", "Initiative", "Account"];
+  var KIND_WORDS = { meeting: 0, topic: 1, task: 2, person: 3, people: 3, initiative: 4, account: 5 };
   // Title, names (owners, participants, people, accounts), text.
   var FIELD_WEIGHT = [10, 6, 1];
   var RESULTS = 12;
