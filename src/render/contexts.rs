@@ -389,15 +389,7 @@ impl Renderer<'_> {
         );
         context.insert_value(
             "initiatives",
-            index
-                .map(|i| {
-                    i.initiatives
-                        .iter()
-                        .map(|&n| self.initiative_badge(n))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-                .into(),
+            self.initiative_badges(index.map_or(&[][..], |i| &i.initiatives)),
         );
         "owner.html"
     }
@@ -448,15 +440,7 @@ impl Renderer<'_> {
         context.insert("open_count", &open.len());
         context.insert_value("owners", owner_groups.into());
         context.insert_value("unowned", self.tasks_of(&unowned));
-        context.insert_value(
-            "initiatives",
-            account
-                .initiatives
-                .iter()
-                .map(|&i| self.initiative_badge(i))
-                .collect::<Vec<_>>()
-                .into(),
-        );
+        context.insert_value("initiatives", self.initiative_badges(&account.initiatives));
         context.insert_value(
             "meetings",
             account

@@ -22,6 +22,7 @@ pub const DEFAULT_THEME: &[(&str, &str)] = default_theme![
     "templates/task.html",
     "templates/task_row.html",
     "templates/topic_card.html",
+    "templates/initiative_list.html",
     "templates/agenda.html",
     "templates/as_of.html",
     "templates/index.html",

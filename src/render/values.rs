@@ -113,6 +113,14 @@ impl Renderer<'_> {
             .clone()
     }
 
+    pub(super) fn initiative_badges(&self, indices: &[usize]) -> Value {
+        indices
+            .iter()
+            .map(|&i| self.initiative_badge(i))
+            .collect::<Vec<_>>()
+            .into()
+    }
+
     pub(super) fn initiative_badge_entries(&self, i: usize) -> Vec<(&'static str, Value)> {
         let initiative = &self.site.initiatives[i];
         vec![
