@@ -483,6 +483,7 @@ fn build_command(cli: &Cli, args: &BuildArgs) -> Result<(), Error> {
             today: *today,
             drafts: *drafts,
             base_url: base_url.clone(),
+            keep_history: true,
         },
         force: *force,
         clean: *clean,
@@ -573,6 +574,7 @@ fn serve_command(cli: &Cli, args: &ServeArgs) -> Result<(), Error> {
             today: *today,
             drafts: *drafts,
             base_url: base_url.clone(),
+            keep_history: true,
         },
         report: if cli.quiet {
             say_serve_quietly
@@ -595,6 +597,7 @@ fn check_command(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
             today: *today,
             drafts: *drafts,
             base_url: base_url.clone(),
+            keep_history: false,
         },
     );
     if *format == Format::Json {

@@ -211,6 +211,24 @@ pub fn is_editor_or_hidden(name: &OsStr) -> bool {
         || name.ends_with(".swx")
 }
 
+/// The folder of the site that holds dossier's caches (builds, git history); it ignores itself
+/// in git.
+pub const CACHE_DIR: &str = ".dossier-cache";
+
+/// The site's cache folder, made with its `.gitignore` if it is not there yet.
+pub fn cache_dir(root: &Path) -> std::io::Result<PathBuf> {
+    let dir = root.join(CACHE_DIR);
+    std::fs::create_dir_all(&dir)?;
+    let ignore = dir.join(".gitignore");
+    if !ignore.exists() {
+        std::fs::write(
+            &ignore,
+            "# Build caches of dossier, made again by any build.\n*\n",
+        )?;
+    }
+    Ok(dir)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -21,8 +21,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 
-/// The folder of the site that holds build caches.
-pub const CACHE_DIR: &str = ".dossier-cache";
+use crate::site_paths::cache_dir;
+pub use crate::site_paths::CACHE_DIR;
 
 /// Raised whenever what the cache holds, or how it is read, changes.
 const FORMAT: u32 = 2;
@@ -130,15 +130,7 @@ impl BuildCache {
 
     /// Writes the cache for the next build of `output`, replacing the old one in one step.
     pub fn write(&self, root: &Path, output: &Path) -> std::io::Result<()> {
-        let dir = root.join(CACHE_DIR);
-        fs::create_dir_all(&dir)?;
-        let ignore = dir.join(".gitignore");
-        if !ignore.exists() {
-            fs::write(
-                &ignore,
-                "# Build caches of dossier, made again by any build.\n*\n",
-            )?;
-        }
+        let dir = cache_dir(root)?;
         forget_gone_outputs(&dir);
         let path = cache_file(root, output);
         let temporary = path.with_extension("part");

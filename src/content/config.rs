@@ -26,6 +26,9 @@ pub struct SiteConfig {
     pub fiscal_year_start: Option<u32>,
     /// Pass raw HTML in Markdown through instead of showing it as text.
     pub allow_html: bool,
+    /// Show on meeting and initiative pages when their file was last committed, and by whom,
+    /// where the site is a git repository.
+    pub last_edited: bool,
     /// First day of the week in calendars.
     pub week_start: Weekday,
     /// How `import` reads a numeric date like 03/04: `Some(true)` for day first
@@ -75,6 +78,7 @@ struct RawConfig {
     today: Option<Spanned<toml::value::Datetime>>,
     fiscal_year_start: Option<Spanned<i64>>,
     allow_html: Option<bool>,
+    last_edited: Option<bool>,
     week_start: Option<Spanned<String>>,
     date_order: Option<Spanned<String>>,
     calendar: Option<CalendarWindow>,
@@ -161,6 +165,7 @@ impl SiteConfig {
             today,
             fiscal_year_start,
             allow_html: raw.allow_html.unwrap_or(false),
+            last_edited: raw.last_edited.unwrap_or(true),
             week_start,
             day_first,
             calendar: raw.calendar.unwrap_or_default(),

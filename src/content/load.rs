@@ -2,6 +2,7 @@
 //! one run reports them all; serve keeps the documents between runs in a [`DocCache`].
 
 use crate::content::config::SiteConfig;
+use crate::content::history::{last_edits, LastEdit};
 use crate::content::initiative::InitiativeDoc;
 use crate::content::links::ContentIndex;
 use crate::content::markdown::Renderer;
@@ -24,6 +25,9 @@ pub struct LoadOptions {
     pub drafts: bool,
     /// Publish for this address instead of site.toml's `base_url` (staging, production).
     pub base_url: Option<String>,
+    /// Keep what git's history says in the site's cache folder, so that the next load reads
+    /// only the commits made since (builds and serve; `check` writes nothing).
+    pub keep_history: bool,
 }
 
 /// Parsed documents kept between loads by `serve`: a file is parsed again only when its size
@@ -163,6 +167,9 @@ pub struct Documents {
     /// A hash of everything read besides meeting files (configuration, people, initiatives):
     /// when it changes, a build renders every page.
     pub others_hash: u64,
+    /// The last commit of each content file, by path relative to the site, where the site is
+    /// a git repository.
+    pub last_edits: HashMap<PathBuf, LastEdit>,
 }
 
 /// A meeting file as a build remembers it.
@@ -177,10 +184,16 @@ pub struct SourceStamp {
 }
 
 impl SourceStamp {
-    fn of(source: &SourceFile, slug: &str) -> SourceStamp {
+    /// The file's text and its last commit: a commit changes what its page says.
+    fn of(source: &SourceFile, slug: &str, last_edit: Option<&LastEdit>) -> SourceStamp {
+        let mut hash = xxhash_rust::xxh3::Xxh3::new();
+        hash.update(source.text.as_bytes());
+        if let Some(edit) = last_edit {
+            hash.update(format!("\0{}\0{}", edit.date, edit.author).as_bytes());
+        }
         SourceStamp {
             slug: slug.to_string(),
-            hash: xxhash_rust::xxh3::xxh3_64(source.text.as_bytes()),
+            hash: hash.digest(),
             names_content_files: names_content_files(source),
         }
     }
@@ -204,6 +217,17 @@ pub fn read_documents(
         config = config.with_base_url(url)?;
     }
     let people = People::load(root)?;
+    // git reads the history while the files are parsed.
+    let history_root = root.to_path_buf();
+    let wanted = config.last_edited;
+    let keep = options.keep_history;
+    let history = std::thread::spawn(move || {
+        if wanted {
+            last_edits(&history_root, keep)
+        } else {
+            HashMap::new()
+        }
+    });
 
     let meeting_files = markdown_files(root, Path::new(MEETINGS_DIR))?;
     let initiative_files = markdown_files(root, Path::new(INITIATIVES_DIR))?;
@@ -260,13 +284,15 @@ pub fn read_documents(
         cache.read_against = Some((config.clone(), people.clone(), links.clone()));
     }
 
+    let last_edits = history.join().unwrap_or_default();
     let meeting_sources = meeting_files
         .iter()
         .zip(&meetings)
         .filter_map(|(file, parsed)| {
             let doc = parsed.doc.as_ref()?;
             let path = file.path.to_string_lossy().into_owned();
-            Some((path, SourceStamp::of(&doc.source, &file.slug)))
+            let edit = last_edits.get(&file.path);
+            Some((path, SourceStamp::of(&doc.source, &file.slug, edit)))
         })
         .collect();
     let mut others = xxhash_rust::xxh3::Xxh3::new();
@@ -278,6 +304,9 @@ pub fn read_documents(
         others.update(&[0]);
         others.update(doc.source.text.as_bytes());
         others.update(&[0]);
+        if let Some(edit) = last_edits.get(&doc.source.path) {
+            others.update(format!("{}\0{}\0", edit.date, edit.author).as_bytes());
+        }
     }
     let others_hash = others.digest();
 
@@ -304,6 +333,7 @@ pub fn read_documents(
         others_changed,
         meeting_sources,
         others_hash,
+        last_edits,
     })
 }
 

@@ -4,6 +4,7 @@
 
 pub mod config;
 pub mod front_matter;
+pub mod history;
 pub mod initiative;
 pub mod links;
 pub mod load;

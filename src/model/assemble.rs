@@ -62,6 +62,8 @@ impl From<InitiativeDoc> for Initiative {
             target: doc.target,
             body_html: doc.body_html,
             summary: doc.summary,
+            source: doc.source.path,
+            last_edit: None,
             topics: Vec::new(),
             tasks: Vec::new(),
         }

@@ -34,7 +34,7 @@ pub fn load_site_with(root: &Path, options: &LoadOptions, cache: &mut DocCache) 
     let documents = read_documents(root, options, cache)?;
     let config = documents.config;
     let today = resolve_today(options.today.or(config.today), config.timezone, Utc::now());
-    let site = Site::assemble(
+    let mut site = Site::assemble(
         config,
         documents.people,
         documents.meetings,
@@ -42,6 +42,12 @@ pub fn load_site_with(root: &Path, options: &LoadOptions, cache: &mut DocCache) 
         today,
     )
     .map_err(|errors| Error::Content(sorted(errors)))?;
+    for meeting in &mut site.meetings {
+        meeting.last_edit = documents.last_edits.get(&meeting.source).cloned();
+    }
+    for initiative in &mut site.initiatives {
+        initiative.last_edit = documents.last_edits.get(&initiative.source).cloned();
+    }
     Ok(Loaded {
         site,
         warnings: documents.warnings,

@@ -7,6 +7,7 @@ pub mod load;
 pub mod reach;
 
 use crate::content::config::SiteConfig;
+use crate::content::history::LastEdit;
 use crate::content::initiative::{InitiativeDoc, Status};
 use crate::content::meeting::{MeetingDoc, PersonRef};
 use crate::content::people::{People, Person};
@@ -74,6 +75,8 @@ pub struct Meeting {
     /// Tasks under `## Tasks` (indices into `Site::tasks`).
     pub tasks: Vec<usize>,
     pub source: PathBuf,
+    /// Its file's last commit, where the site is a git repository.
+    pub last_edit: Option<LastEdit>,
 }
 
 #[derive(Debug)]
@@ -129,6 +132,9 @@ pub struct Initiative {
     pub target: Option<NaiveDate>,
     pub body_html: String,
     pub summary: String,
+    pub source: PathBuf,
+    /// Its file's last commit, where the site is a git repository.
+    pub last_edit: Option<LastEdit>,
     /// (meeting, topic) indices, oldest meeting first: the initiative's timeline.
     pub topics: Vec<(usize, usize)>,
     pub tasks: Vec<usize>,
@@ -218,6 +224,7 @@ impl Meeting {
             topics,
             tasks: meeting_tasks,
             source: doc.source.path,
+            last_edit: None,
         };
         (meeting, tasks)
     }

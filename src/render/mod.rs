@@ -9,6 +9,7 @@ pub use values::Values;
 use values::{carry, date_label, lazy_values, map, opt};
 pub mod theme;
 
+use crate::content::history::LastEdit;
 use crate::content::markdown::ROOT_PLACEHOLDER;
 use crate::content::meeting::PersonRef;
 use crate::dates::month_start;

@@ -43,6 +43,17 @@ pub(super) fn date_label(date: NaiveDate) -> String {
     date.format("%a %-d %b %Y").to_string()
 }
 
+/// A file's last commit as pages show it: "Last edited Mon 3 Nov 2025 by Ann".
+pub(super) fn last_edit(edit: Option<&LastEdit>) -> Value {
+    opt(edit.map(|edit| {
+        map(vec![
+            ("date", edit.date.to_string().into()),
+            ("date_label", date_label(edit.date).into()),
+            ("author", edit.author.as_str().into()),
+        ])
+    }))
+}
+
 pub(super) fn lazy_values(count: usize) -> Vec<OnceLock<Value>> {
     (0..count).map(|_| OnceLock::new()).collect()
 }
@@ -254,6 +265,7 @@ impl Renderer<'_> {
                     ("date_label", date_label(meeting.date).into()),
                     ("account", opt(meeting.account.as_deref())),
                     ("account_url", self.account_url(meeting.account.as_deref())),
+                    ("last_edit", last_edit(meeting.last_edit.as_ref())),
                     ("tags", meeting.tags.clone().into()),
                     ("summary", meeting.summary.as_str().into()),
                     ("topic_count", meeting.topics.len().into()),
@@ -284,6 +296,7 @@ impl Renderer<'_> {
                         "account_url",
                         self.account_url(initiative.account.as_deref()),
                     ),
+                    ("last_edit", last_edit(initiative.last_edit.as_ref())),
                     ("target", opt(initiative.target.map(|d| d.to_string()))),
                     ("target_label", opt(initiative.target.map(date_label))),
                     ("open", initiative.status.is_open().into()),

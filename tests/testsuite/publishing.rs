@@ -335,3 +335,119 @@ fn a_theme_copied_before_a_page_kind_existed_still_builds_it_from_the_built_in_t
     let page = html(&site.public().join("accounts/initech/index.html"));
     assert_eq!(text(&select(&page, "h1")[0]), "Initech");
 }
+
+/// Runs git in the fixture's folder as a fixed author at a fixed date.
+fn git(site: &Fixture, args: &[&str], author: &str, date: &str) {
+    let output = std::process::Command::new("git")
+        .arg("-C")
+        .arg(site.root())
+        .args([
+            "-c",
+            "user.email=team@example.test",
+            "-c",
+            &format!("user.name={author}"),
+        ])
+        .args(["-c", "commit.gpgsign=false"])
+        .args(args)
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "git {args:?}: {}", stderr(&output));
+}
+
+#[test]
+fn meeting_and_initiative_pages_say_when_their_file_was_last_committed_and_by_whom() {
+    if !tool_available("git", &["--version"]) {
+        return;
+    }
+    let site = Fixture::valid();
+    let last_edit = |page: &str| {
+        let page = html(&site.public().join(page));
+        select(&page, ".last-edit").first().map(text)
+    };
+    // Not a repository: nothing is said, and nothing fails.
+    assert!(site.build().status.success());
+    assert_eq!(last_edit("meetings/2025-11-20-weekly/index.html"), None);
+
+    git(
+        &site,
+        &["init", "-q"],
+        "Ann Smith",
+        "2025-11-03T10:00:00+01:00",
+    );
+    git(
+        &site,
+        &["add", "content"],
+        "Ann Smith",
+        "2025-11-03T10:00:00+01:00",
+    );
+    git(
+        &site,
+        &["commit", "-qm", "first"],
+        "Ann Smith",
+        "2025-11-03T10:00:00+01:00",
+    );
+    let output = site.build();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        last_edit("meetings/2025-11-20-weekly/index.html").as_deref(),
+        Some("Last edited Mon 3 Nov 2025 by Ann Smith")
+    );
+    assert_eq!(
+        last_edit("initiatives/deal/index.html").as_deref(),
+        Some("Last edited Mon 3 Nov 2025 by Ann Smith")
+    );
+
+    // A commit that changes only the meeting: an incremental build renders its page again
+    // (its text is the same as the last build saw), and matches a clean build.
+    site.write(
+        "content/meetings/2025-11-20-weekly.md",
+        &MEETING.replace("met.", "met again."),
+    );
+    assert!(site.build().status.success());
+    git(
+        &site,
+        &["commit", "-qam", "second"],
+        "Bo \"Ops\" & Co",
+        "2025-11-21T18:00:00-05:00",
+    );
+    let output = site.build();
+    assert!(
+        stdout(&output).contains("1 meeting changed"),
+        "{}",
+        stdout(&output)
+    );
+    assert_eq!(
+        last_edit("meetings/2025-11-20-weekly/index.html").as_deref(),
+        Some("Last edited Fri 21 Nov 2025 by Bo \"Ops\" & Co")
+    );
+    assert_eq!(
+        last_edit("initiatives/deal/index.html").as_deref(),
+        Some("Last edited Mon 3 Nov 2025 by Ann Smith")
+    );
+    let raw = std::fs::read_to_string(site.public().join("meetings/2025-11-20-weekly/index.html"))
+        .unwrap();
+    assert!(
+        raw.contains("Bo &quot;Ops&quot; &amp; Co"),
+        "the name is escaped"
+    );
+
+    // History rewritten: the commit read last time is gone, so all of it is read again.
+    git(
+        &site,
+        &["commit", "-q", "--amend", "--reset-author", "-m", "second, amended"],
+        "Cy",
+        "2025-11-22T09:00:00+01:00",
+    );
+    assert!(site.build().status.success());
+    assert_eq!(
+        last_edit("meetings/2025-11-20-weekly/index.html").as_deref(),
+        Some("Last edited Sat 22 Nov 2025 by Cy")
+    );
+
+    // site.toml can leave it out.
+    site.write("site.toml", &format!("{SITE_TOML}last_edited = false\n"));
+    assert!(site.build().status.success());
+    assert_eq!(last_edit("meetings/2025-11-20-weekly/index.html"), None);
+}
