@@ -436,7 +436,14 @@ fn meeting_and_initiative_pages_say_when_their_file_was_last_committed_and_by_wh
     // History rewritten: the commit read last time is gone, so all of it is read again.
     git(
         &site,
-        &["commit", "-q", "--amend", "--reset-author", "-m", "second, amended"],
+        &[
+            "commit",
+            "-q",
+            "--amend",
+            "--reset-author",
+            "-m",
+            "second, amended",
+        ],
         "Cy",
         "2025-11-22T09:00:00+01:00",
     );
