@@ -426,6 +426,26 @@ fn meeting_and_initiative_pages_say_when_their_file_was_last_committed_and_by_wh
         last_edit("initiatives/deal/index.html").as_deref(),
         Some("Last edited Mon 3 Nov 2025 by Ann Smith")
     );
+    let clean = site.root().join("clean");
+    let output = site.run(&[
+        "build",
+        "--today",
+        "2025-11-24",
+        "--clean",
+        "-o",
+        clean.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    for page in [
+        "meetings/2025-11-20-weekly/index.html",
+        "initiatives/deal/index.html",
+    ] {
+        assert_eq!(
+            std::fs::read(site.public().join(page)).unwrap(),
+            std::fs::read(clean.join(page)).unwrap(),
+            "{page}: the incremental build and a clean one"
+        );
+    }
     let raw = std::fs::read_to_string(site.public().join("meetings/2025-11-20-weekly/index.html"))
         .unwrap();
     assert!(
