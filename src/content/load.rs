@@ -218,15 +218,9 @@ pub fn read_documents(
     }
     let people = People::load(root)?;
     // git reads the history while the files are parsed.
-    let history_root = root.to_path_buf();
-    let wanted = config.last_edited;
-    let keep = options.keep_history;
-    let history = std::thread::spawn(move || {
-        if wanted {
-            last_edits(&history_root, keep)
-        } else {
-            HashMap::new()
-        }
+    let history = config.last_edited.then(|| {
+        let (root, keep) = (root.to_path_buf(), options.keep_history);
+        std::thread::spawn(move || last_edits(&root, keep))
     });
 
     let meeting_files = markdown_files(root, Path::new(MEETINGS_DIR))?;
@@ -284,7 +278,9 @@ pub fn read_documents(
         cache.read_against = Some((config.clone(), people.clone(), links.clone()));
     }
 
-    let last_edits = history.join().unwrap_or_default();
+    let last_edits = history
+        .and_then(|thread| thread.join().ok())
+        .unwrap_or_default();
     let meeting_sources = meeting_files
         .iter()
         .zip(&meetings)

@@ -183,8 +183,9 @@ pub fn tasks_json<'a>(site: &'a Site, tasks: impl Iterator<Item = &'a Task>) -> 
         let _ = serde_json::to_writer(&mut json, &TaskRecord::of(site, task));
     }
     json.extend_from_slice(if json.len() == 1 { b"]\n" } else { b"\n]\n" });
-    // serde_json writes UTF-8 only.
-    String::from_utf8(json).unwrap_or_default()
+    // serde_json writes UTF-8 only; were it ever not, the text is kept, not dropped.
+    String::from_utf8(json)
+        .unwrap_or_else(|invalid| String::from_utf8_lossy(invalid.as_bytes()).into_owned())
 }
 
 #[cfg(test)]

@@ -35,7 +35,8 @@ impl Site {
         let tasks = in_deadline_order(tasks, &mut meetings);
         let initiative_by_slug = follow_initiatives(&mut initiatives, &meetings, &tasks);
         let by_person = index_people(&everyone, &meetings, &initiatives, &tasks);
-        let (accounts, account_by_slug) = gather_accounts(&meetings, &initiatives, &tasks);
+        let (accounts, account_by_slug) =
+            gather_accounts(&meetings, &initiatives, &tasks, &initiative_by_slug);
         Ok(Site {
             config,
             today,
@@ -300,6 +301,7 @@ fn gather_accounts(
     meetings: &[Meeting],
     initiatives: &[Initiative],
     tasks: &[Task],
+    initiative_at: &HashMap<String, usize>,
 ) -> (Vec<Account>, HashMap<String, usize>) {
     let mut accounts: Vec<Account> = Vec::new();
     let mut by_slug: HashMap<String, usize> = HashMap::new();
@@ -344,24 +346,13 @@ fn gather_accounts(
             }
         }
     }
+    // Its meetings' tasks, and the initiatives a task names without its topic following it.
     for (t, task) in tasks.iter().enumerate() {
-        if let Some(a) = meeting_account[task.meeting] {
-            accounts[a].tasks.push(t);
-        }
-    }
-    // Initiatives a task names without its topic belonging to the initiative.
-    let initiative_at: HashMap<&str, usize> = initiatives
-        .iter()
-        .enumerate()
-        .map(|(i, initiative)| (initiative.slug.as_str(), i))
-        .collect();
-    for task in tasks {
-        let account = meeting_account[task.meeting];
-        let initiative = task
-            .initiative
-            .as_deref()
-            .and_then(|s| initiative_at.get(s));
-        if let (Some(a), Some(&i)) = (account, initiative) {
+        let Some(a) = meeting_account[task.meeting] else {
+            continue;
+        };
+        accounts[a].tasks.push(t);
+        if let Some(&i) = task.initiative.as_ref().and_then(|s| initiative_at.get(s)) {
             followed[a].insert(i);
         }
     }
