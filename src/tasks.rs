@@ -40,7 +40,8 @@ pub fn select(site: &Site, filter: &TaskFilter) -> Result<Vec<usize>> {
             )));
         }
     }
-    Ok((0..site.tasks.len())
+    Ok(site
+        .current_tasks()
         .filter(|&i| {
             let task = &site.tasks[i];
             owner

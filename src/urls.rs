@@ -11,6 +11,8 @@ pub const OWNERS: &str = "owners/";
 pub const CALENDAR: &str = "calendar/";
 /// The folder of account pages (there is no page at this address itself).
 pub const ACCOUNTS: &str = "accounts/";
+/// The folder of continued tasks' pages (no page at this address itself either).
+pub const TASKS: &str = "tasks/";
 
 /// The site's calendar of every deadline, its feed, task list, sitemap and search index.
 pub const CALENDAR_FILE: &str = "calendar.ics";
@@ -41,6 +43,11 @@ pub fn initiative(slug: &str) -> String {
 /// Where an account's briefing page is (its slug, see `model::account_slug`).
 pub fn account(slug: &str) -> String {
     format!("{ACCOUNTS}{slug}/")
+}
+
+/// The history of a task with an id (`{#id}`).
+pub fn task(id: &str) -> String {
+    format!("{TASKS}{id}/")
 }
 
 pub fn owner(id: &str) -> String {

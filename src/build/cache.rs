@@ -25,7 +25,7 @@ use crate::site_paths::cache_dir;
 pub use crate::site_paths::CACHE_DIR;
 
 /// Raised whenever what the cache holds, or how it is read, changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// The largest cache file read: one for 10,000 meetings is about 15 MB.
 const CACHE_LIMIT: u64 = 1024 * 1024 * 1024;

@@ -449,7 +449,7 @@ pub fn site_documents<'a>(
             urls::CALENDAR_FILE.into(),
             Box::new(|| {
                 ics::Calendars::new(site, &previous.calendar)
-                    .ics(0..site.tasks.len(), &site.config.title)
+                    .ics(site.current_tasks(), &site.config.title)
             }),
         ),
         (
@@ -458,7 +458,7 @@ pub fn site_documents<'a>(
         ),
         (
             urls::TASKS_FILE.into(),
-            Box::new(|| feed::tasks_json(site, site.tasks.iter())),
+            Box::new(|| feed::tasks_json(site, site.current_tasks().map(|t| &site.tasks[t]))),
         ),
     ];
     // The sitemap: an index, and files of at most 50,000 addresses each.

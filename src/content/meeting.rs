@@ -4,7 +4,7 @@
 mod checks;
 mod scan;
 pub use checks::TEMPLATE_PHRASES;
-use checks::{check_task, date_matches_name, template_text};
+use checks::{check_task, check_task_ids, date_matches_name, template_text};
 
 use crate::content::front_matter::split_front_matter;
 use crate::content::links::ContentIndex;
@@ -12,8 +12,8 @@ use crate::content::markdown::{self, resolve_mention, tokenize, MentionTarget, R
 use crate::content::people::People;
 use crate::content::source::{toml_date, SourceFile};
 use crate::content::task_text::{
-    clean_title, first_sentence_end, implausible_deadline, sentence_case, split_trailing_metadata,
-    whole_lines, without_ranges,
+    clean_title, first_sentence_end, implausible_deadline, position_before_cuts, sentence_case,
+    split_trailing_metadata, task_attributes, whole_lines, without_ranges,
 };
 use crate::dates::Due;
 use crate::error::Diagnostic;
@@ -34,9 +34,10 @@ pub struct PersonRef {
     pub listed: bool,
 }
 
-/// A reference to an initiative, kept with its position until the initiatives are known.
+/// A slug as written in a meeting (an initiative's, a task's id), kept with its position
+/// until what it names is known.
 #[derive(Debug, Clone)]
-pub struct InitiativeRef {
+pub struct SlugRef {
     pub slug: String,
     pub span: Range<usize>,
 }
@@ -52,7 +53,9 @@ pub struct TaskDoc {
     /// Index into the meeting's topics; None for meeting-level tasks.
     pub topic: Option<usize>,
     /// `{initiative=slug}` written on the task itself, for a topic that spans several threads.
-    pub initiative: Option<InitiativeRef>,
+    pub initiative: Option<SlugRef>,
+    /// `{#id}`: the same id in another meeting is the same task, continued.
+    pub id: Option<SlugRef>,
     pub line: usize,
 }
 
@@ -60,7 +63,7 @@ pub struct TaskDoc {
 pub struct TopicDoc {
     pub slug: String,
     pub title: String,
-    pub initiative: Option<InitiativeRef>,
+    pub initiative: Option<SlugRef>,
     pub body_html: Arc<str>,
     /// The first paragraph as plain text, shortened, for lists and feeds.
     pub summary: String,
@@ -137,7 +140,7 @@ struct Section {
     kind: SectionKind,
     title: String,
     explicit_id: Option<String>,
-    initiative: Option<InitiativeRef>,
+    initiative: Option<SlugRef>,
     heading: Range<usize>,
     content: Range<usize>,
     mentions: Vec<(String, usize)>,
@@ -296,7 +299,8 @@ impl MeetingReader<'_> {
                 check_task(&source, item, &doc, &mut diagnostics);
                 doc
             })
-            .collect();
+            .collect::<Vec<TaskDoc>>();
+        check_task_ids(&source, &tasks, &mut diagnostics);
 
         let intro = &sections[0];
         let intro_html = renderer.block(&without_ranges(body, &intro.content, &intro.task_lines));
@@ -408,23 +412,28 @@ impl MeetingReader<'_> {
         let item_end = task.end();
         let (title, detail_start) = task_title(&task, body);
         let detail_source = &body[detail_start.min(item_end)..item_end];
-        let (initiative, cut) = initiative_attribute(detail_source, base + detail_start);
-        let detail_text: std::borrow::Cow<str> = match &cut {
-            Some(cut) => format!(
-                "{}{}",
-                &detail_source[..cut.start],
-                &detail_source[cut.end..]
-            )
-            .into(),
-            None => detail_source.into(),
-        };
+        // Attribute blocks may stand in the title too ("Call them {#call} @ann"): read over
+        // the whole item, cut from the detail where they fall in it.
+        let item_start = task.item.start;
+        let attributes = task_attributes(&body[item_start..item_end]);
+        let detail_blocks: Vec<Range<usize>> = attributes
+            .blocks
+            .iter()
+            .filter(|block| item_start + block.start >= detail_start)
+            .map(|block| {
+                item_start + block.start - detail_start..item_start + block.end - detail_start
+            })
+            .collect();
+        let detail_text = without_ranges(detail_source, &(0..detail_source.len()), &detail_blocks);
         let (detail, trailing) = split_trailing_metadata(&detail_text);
-        // Where the trailing words start in the body.
-        let cut_before_trailing = cut
-            .as_ref()
-            .filter(|cut| cut.start <= detail.len())
-            .map_or(0, |cut| cut.len());
-        let trailing_start = base + detail_start + detail.len() + cut_before_trailing;
+        // Where the trailing words start in the body: their place in the text the blocks
+        // were cut from.
+        let trailing_start =
+            base + detail_start + position_before_cuts(&detail_blocks, detail.len());
+        let at_item = |(slug, span): (String, Range<usize>)| SlugRef {
+            slug,
+            span: base + item_start + span.start..base + item_start + span.end,
+        };
         let owner_mentions = owner_mentions(&task.mentions, trailing, trailing_start);
         // Unknown names were already reported with the section's mentions.
         let owners = self.people_of(source, &owner_mentions, &mut Vec::new());
@@ -439,7 +448,8 @@ impl MeetingReader<'_> {
             due: task.due,
             done: task.done,
             topic,
-            initiative,
+            initiative: attributes.initiative.map(at_item),
+            id: attributes.id.map(at_item),
             line: source.line_at(base + task.item.start).0,
         }
     }
@@ -518,7 +528,9 @@ fn task_title(task: &OpenTask, body: &str) -> (String, usize) {
             let plain = task.plain.trim_end();
             let sentence_end =
                 first_sentence_end(plain, &task.plain_protected).unwrap_or(plain.len());
-            let title = clean_title(&plain[..sentence_end]);
+            let sentence = &plain[..sentence_end];
+            let blocks = task_attributes(sentence).blocks;
+            let title = clean_title(&without_ranges(sentence, &(0..sentence.len()), &blocks));
             // The detail starts after the first sentence in the source too.
             let source_rest = &body[after_marker..item_end];
             let protected: Vec<Range<usize>> = task
@@ -530,27 +542,6 @@ fn task_title(task: &OpenTask, body: &str) -> (String, usize) {
             (title, after_marker + skip)
         }
     }
-}
-
-/// `{initiative=slug}` in a task's detail (which starts at `offset` in the file), taken out
-/// wherever it stands: the initiative and the range of `detail` it took.
-fn initiative_attribute(
-    detail: &str,
-    offset: usize,
-) -> (Option<InitiativeRef>, Option<Range<usize>>) {
-    let Some(at) = detail.rfind("{initiative=") else {
-        return (None, None);
-    };
-    let value_start = at + "{initiative=".len();
-    let Some(len) = detail[value_start..].find('}') else {
-        return (None, None);
-    };
-    let start = offset + value_start;
-    let initiative = InitiativeRef {
-        slug: detail[value_start..value_start + len].trim().to_string(),
-        span: start..start + len,
-    };
-    (Some(initiative), Some(at..value_start + len + 1))
 }
 
 /// Owners are the people named at the end of the task ("... @Sigi @Oana due:..."), which

@@ -119,6 +119,69 @@ pub fn split_trailing_metadata(text: &str) -> (&str, &str) {
     }
 }
 
+/// The attribute blocks in a task's text: `{initiative=slug}`, `{#id}`, or both in one block
+/// (`{#id initiative=slug}`), wherever they stand. Braces holding anything else are text.
+#[derive(Debug, Default)]
+pub(crate) struct TaskAttributes {
+    /// The last `initiative=` value and where it stands in the text.
+    pub initiative: Option<(String, Range<usize>)>,
+    /// The last `#id` and where it stands in the text (after the `#`).
+    pub id: Option<(String, Range<usize>)>,
+    /// The blocks, braces included, in order: what the task's shown text leaves out.
+    pub blocks: Vec<Range<usize>>,
+}
+
+/// Where `position`, counted in a text with the (sorted) `cuts` taken out, stands in the text.
+pub(crate) fn position_before_cuts(cuts: &[Range<usize>], position: usize) -> usize {
+    cuts.iter().fold(
+        position,
+        |at, cut| {
+            if cut.start <= at {
+                at + cut.len()
+            } else {
+                at
+            }
+        },
+    )
+}
+
+pub(crate) fn task_attributes(text: &str) -> TaskAttributes {
+    let mut found = TaskAttributes::default();
+    let mut from = 0;
+    while let Some(open) = text[from..].find('{').map(|at| from + at) {
+        let close = text[open + 1..]
+            .find(['}', '\n', '{'])
+            .map(|at| open + 1 + at);
+        let Some(close) = close.filter(|&close| text[close..].starts_with('}')) else {
+            from = open + 1;
+            continue;
+        };
+        let inner = open + 1..close;
+        let words: Vec<(usize, &str)> = text[inner.clone()]
+            .split_whitespace()
+            .map(|word| (word.as_ptr() as usize - text.as_ptr() as usize, word))
+            .collect();
+        let is_attribute = |word: &str| {
+            word.strip_prefix('#').is_some_and(|id| !id.is_empty())
+                || word.starts_with("initiative=")
+        };
+        if !words.is_empty() && words.iter().all(|(_, word)| is_attribute(word)) {
+            for (at, word) in words {
+                if let Some(id) = word.strip_prefix('#') {
+                    found.id = Some((id.to_string(), at + 1..at + word.len()));
+                } else {
+                    let start = at + "initiative=".len();
+                    found.initiative =
+                        Some((word[start - at..].to_string(), start..at + word.len()));
+                }
+            }
+            found.blocks.push(open..close + 1);
+        }
+        from = close + 1;
+    }
+    found
+}
+
 /// The source with the given ranges cut out, limited to `within`.
 pub(crate) fn without_ranges(text: &str, within: &Range<usize>, cut: &[Range<usize>]) -> String {
     let mut out = String::with_capacity(within.len());
@@ -172,5 +235,29 @@ mod tests {
             assert_eq!(due_hint(written), hint, "{written}");
         }
         assert!(due_hint("tomorrow").contains("due:YYYY-MM-DD"));
+    }
+
+    #[test]
+    fn attribute_blocks_give_the_id_and_initiative_and_leave_other_braces_as_text() {
+        let text = "call {them} {#close-deal} then {initiative=deal} and {#a initiative=b} {#}";
+        let found = task_attributes(text);
+        let (id, id_at) = found.id.clone().expect("id");
+        assert_eq!((id.as_str(), &text[id_at]), ("a", "a"));
+        let (slug, slug_at) = found.initiative.clone().expect("initiative");
+        assert_eq!((slug.as_str(), &text[slug_at]), ("b", "b"));
+        let blocks: Vec<&str> = found.blocks.iter().map(|b| &text[b.clone()]).collect();
+        assert_eq!(
+            blocks,
+            ["{#close-deal}", "{initiative=deal}", "{#a initiative=b}"]
+        );
+        let cut = without_ranges(text, &(0..text.len()), &found.blocks);
+        assert_eq!(cut, "call {them}  then  and  {#}");
+        // "call {them} " is 12 bytes in both; " then" follows the first block.
+        assert_eq!(
+            position_before_cuts(&found.blocks, 12),
+            12 + "{#close-deal}".len()
+        );
+        assert_eq!(position_before_cuts(&found.blocks, 5), 5);
+        assert!(task_attributes("{unclosed #x").blocks.is_empty());
     }
 }

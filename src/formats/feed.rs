@@ -144,13 +144,51 @@ pub struct TaskRecord<'a> {
     pub topic: Option<&'a str>,
     pub initiative: Option<&'a str>,
     pub url: String,
+    /// Every mention, oldest meeting first; one for a task without an id.
+    pub history: Vec<MentionRecord<'a>>,
+    /// How many times its deadline moved later from one mention to the next.
+    pub slips: usize,
+}
+
+/// One meeting's word on a task, in tasks.json's `history`.
+#[derive(Debug, Serialize)]
+pub struct MentionRecord<'a> {
+    pub meeting: &'a str,
+    pub date: String,
+    pub due: Option<String>,
+    pub owners: Vec<&'a str>,
+    pub done: bool,
+}
+
+impl<'a> MentionRecord<'a> {
+    fn of(site: &'a Site, task: &'a Task) -> Self {
+        let meeting = &site.meetings[task.meeting];
+        MentionRecord {
+            meeting: &meeting.slug,
+            date: meeting.date.to_string(),
+            due: task.due.map(|d| d.date.to_string()),
+            owners: task.owners.iter().map(|p| p.id.as_str()).collect(),
+            done: task.done,
+        }
+    }
 }
 
 impl<'a> TaskRecord<'a> {
     pub fn of(site: &'a Site, task: &'a Task) -> Self {
         let meeting = &site.meetings[task.meeting];
         let url = site.task_url(task);
+        let thread = site.thread_of(task);
+        let history = match thread {
+            Some(thread) => thread
+                .mentions
+                .iter()
+                .map(|&t| MentionRecord::of(site, &site.tasks[t]))
+                .collect(),
+            None => vec![MentionRecord::of(site, task)],
+        };
         TaskRecord {
+            history,
+            slips: thread.map_or(0, |thread| thread.slips),
             id: &task.id,
             title: &task.title,
             owners: task.owners.iter().map(|p| p.id.as_str()).collect(),

@@ -23,7 +23,7 @@ impl Agenda {
         let mut groups: BTreeMap<Bucket, Vec<usize>> = BTreeMap::new();
         for index in tasks {
             let task = &site.tasks[index];
-            if task.done {
+            if task.done || !task.is_current() {
                 continue;
             }
             let bucket = Bucket::of(task.due, site.today, site.config.week_start);
@@ -67,7 +67,7 @@ impl Deadlines {
     pub fn of(site: &Site) -> Deadlines {
         let mut by_month: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
         for (index, task) in site.tasks.iter().enumerate() {
-            if let Some(due) = task.due {
+            if let Some(due) = task.due.filter(|_| task.is_current()) {
                 by_month
                     .entry(month_start(due.date))
                     .or_default()

@@ -32,7 +32,8 @@ impl Site {
             .collect();
         let everyone = everyone_named(&people, &initiatives, &resolved);
         let (mut meetings, tasks) = join(resolved);
-        let tasks = in_deadline_order(tasks, &mut meetings);
+        let mut tasks = in_deadline_order(tasks, &mut meetings);
+        let (threads, thread_by_id) = threads::follow_threads(&mut tasks);
         let initiative_by_slug = follow_initiatives(&mut initiatives, &meetings, &tasks);
         let by_person = index_people(&everyone, &meetings, &initiatives, &tasks);
         let (accounts, account_by_slug) =
@@ -48,6 +49,8 @@ impl Site {
             initiative_by_slug,
             accounts,
             account_by_slug,
+            threads,
+            thread_by_id,
         })
     }
 }
@@ -213,7 +216,7 @@ fn follow_initiatives(
             }
         }
     }
-    for (task_index, task) in tasks.iter().enumerate() {
+    for (task_index, task) in tasks.iter().enumerate().filter(|(_, t)| t.is_current()) {
         if let Some(&i) = task.initiative.as_ref().and_then(|s| initiative_at.get(s)) {
             initiatives[i].tasks.push(task_index);
         }
@@ -239,7 +242,7 @@ fn index_people(
     // Three independent passes, run side by side.
     let tasks_of = || {
         let mut lists = per_person();
-        for (task_index, task) in tasks.iter().enumerate() {
+        for (task_index, task) in tasks.iter().enumerate().filter(|(_, t)| t.is_current()) {
             for n in task.owners.iter().filter_map(index_of) {
                 lists[n].push(task_index);
             }
@@ -351,7 +354,9 @@ fn gather_accounts(
         let Some(a) = meeting_account[task.meeting] else {
             continue;
         };
-        accounts[a].tasks.push(t);
+        if task.is_current() {
+            accounts[a].tasks.push(t);
+        }
         if let Some(&i) = task.initiative.as_ref().and_then(|s| initiative_at.get(s)) {
             followed[a].insert(i);
         }

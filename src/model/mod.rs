@@ -5,6 +5,7 @@ pub mod agenda;
 mod assemble;
 pub mod load;
 pub mod reach;
+pub mod threads;
 
 use crate::content::config::SiteConfig;
 use crate::content::history::LastEdit;
@@ -20,6 +21,7 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
+pub use threads::{Change, SinceLast, Thread};
 
 #[derive(Debug)]
 pub struct Site {
@@ -41,6 +43,10 @@ pub struct Site {
     pub accounts: Vec<Account>,
     /// Account slug to its index in `accounts`.
     pub account_by_slug: HashMap<String, usize>,
+    /// Tasks with an id, followed across meetings, by id.
+    pub threads: Vec<Thread>,
+    /// Task id to its index in `threads`.
+    pub thread_by_id: HashMap<String, usize>,
 }
 
 /// A customer the team meets: the meetings and initiatives whose `account` names it (names
@@ -101,16 +107,28 @@ pub struct Task {
     pub meeting: usize,
     pub topic: Option<usize>,
     pub initiative: Option<String>,
-    /// Stable across builds and edits of other tasks: meeting, topic and title
-    /// (`2025-11-18-sync.pricing.send-the-offer`). The basis of the calendar UID.
+    /// Stable across builds and edits of other tasks: its `{#id}`, or else meeting, topic and
+    /// title (`2025-11-18-sync.pricing.send-the-offer`). The basis of the calendar UID.
     pub id: String,
+    /// Whether `id` was written (`{#id}`): the task may continue in other meetings.
+    pub named: bool,
+    /// Index into `Site::threads`, for a task with an id.
+    pub thread: Option<usize>,
+    /// A later meeting mentions the same task: lists of what is owed show that mention.
+    pub superseded: bool,
     pub line: usize,
 }
 
 impl Task {
     /// Open and without a deadline: what the "No deadline" groups list.
     pub fn is_open_undated(&self) -> bool {
-        !self.done && self.due.is_none()
+        self.is_current() && !self.done && self.due.is_none()
+    }
+
+    /// The task's state as of now: not superseded by a later mention. Lists of what is owed
+    /// (owners, agenda, calendars, tasks.json) show only these.
+    pub fn is_current(&self) -> bool {
+        !self.superseded
     }
 
     /// Whole days past the deadline for an overdue task; 0 otherwise.
@@ -200,6 +218,10 @@ impl Meeting {
                     .map(|r| r.slug)
                     .or_else(|| task.topic.and_then(|t| topics[t].initiative.clone())),
                 overdue: is_overdue(task.due, task.done, today),
+                named: task.id.is_some(),
+                id: task.id.map_or(uid, |id| id.slug),
+                thread: None,
+                superseded: false,
                 title: task.title,
                 detail_html: task.detail_html,
                 owners: task.owners,
@@ -207,7 +229,6 @@ impl Meeting {
                 done: task.done,
                 meeting: meeting_index,
                 topic: task.topic,
-                id: uid,
                 line: task.line,
             });
         }
@@ -262,9 +283,17 @@ impl Site {
         (0..self.tasks.len())
             .filter(|&t| {
                 let task = &self.tasks[t];
-                !task.done && task.due.is_some_and(|d| d.date >= from && d.date <= until)
+                task.is_current()
+                    && !task.done
+                    && task.due.is_some_and(|d| d.date >= from && d.date <= until)
             })
             .collect()
+    }
+
+    /// Every task in its current state (each continued task once, as last mentioned), in
+    /// deadline order.
+    pub fn current_tasks(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.tasks.len()).filter(|&t| self.tasks[t].is_current())
     }
 
     /// Open tasks without a deadline, oldest meeting first.

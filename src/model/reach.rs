@@ -17,6 +17,9 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 pub struct Reach {
     /// Meetings by slug: the edited ones and those beside them, which link to them by title.
     pub meetings: HashSet<String>,
+    /// The meetings whose own values change: the edited ones and those that continue their
+    /// tasks (they say what became of them).
+    pub touched: BTreeSet<String>,
     /// Topics by meeting and topic slug.
     pub topics: HashSet<(String, String)>,
     pub initiatives: BTreeSet<String>,
@@ -24,6 +27,8 @@ pub struct Reach {
     pub people: BTreeSet<String>,
     /// Accounts by slug.
     pub accounts: BTreeSet<String>,
+    /// Tasks with an id, by id.
+    pub tasks: BTreeSet<String>,
     /// Months whose deadlines change.
     pub months: BTreeSet<NaiveDate>,
     /// The list of months changed: every month page links to the ones before and after.
@@ -42,6 +47,11 @@ pub struct Footprints {
     pub timelines: BTreeMap<String, Vec<(String, String)>>,
     /// The months with a grid page.
     pub months: Vec<NaiveDate>,
+    /// The meetings that mention each task id: a mention changes the others' pages (which
+    /// say what became of it) and the task's own.
+    pub threads: BTreeMap<String, Vec<String>>,
+    /// Each meeting's next meeting of the same account, whose page says what changed since it.
+    pub next_in_account: BTreeMap<String, String>,
 }
 
 /// The people, topics, initiatives and deadline months one meeting shows.
@@ -54,16 +64,55 @@ pub struct MeetingFootprint {
     pub topics: Vec<String>,
     pub initiatives: BTreeSet<String>,
     pub months: BTreeSet<NaiveDate>,
+    /// The ids of its tasks that have one.
+    pub tasks: BTreeSet<String>,
 }
 
 impl Footprints {
-    /// The footprints of `site`, for every meeting or only those in `only`, given the months
-    /// with a grid page.
+    /// The footprints of `site`, for every meeting or only those in `only` and the meetings
+    /// that continue their tasks, given the months with a grid page.
     pub fn of(site: &Site, only: Option<&BTreeSet<String>>, months: &[NaiveDate]) -> Footprints {
+        let threads: BTreeMap<String, Vec<String>> = site
+            .threads
+            .iter()
+            .map(|thread| {
+                let mut slugs: Vec<String> = thread
+                    .mentions
+                    .iter()
+                    .map(|&t| site.meetings[site.tasks[t].meeting].slug.clone())
+                    .collect();
+                slugs.dedup();
+                (thread.id.clone(), slugs)
+            })
+            .collect();
+        let only: Option<BTreeSet<String>> = only.map(|only| {
+            let mut with_mates = only.clone();
+            for meeting in site.meetings.iter().filter(|m| only.contains(&m.slug)) {
+                let ids = site
+                    .meeting_tasks_of(meeting)
+                    .filter_map(|t| site.tasks[t].thread);
+                for thread in ids {
+                    with_mates.extend(threads[&site.threads[thread].id].iter().cloned());
+                }
+            }
+            with_mates
+        });
+        let next_in_account = (0..site.meetings.len())
+            .filter_map(|m| {
+                let previous = site.previous_of_account(m)?;
+                Some((
+                    site.meetings[previous].slug.clone(),
+                    site.meetings[m].slug.clone(),
+                ))
+            })
+            .collect();
         let meetings = site
             .meetings
             .iter()
-            .filter(|meeting| only.is_none_or(|only| only.contains(&meeting.slug)))
+            .filter(|meeting| {
+                only.as_ref()
+                    .is_none_or(|only| only.contains(&meeting.slug))
+            })
             .map(|meeting| {
                 let people = meeting.attendees.iter().chain(
                     meeting
@@ -81,6 +130,7 @@ impl Footprints {
                         .filter_map(|t| t.initiative.clone())
                         .collect(),
                     months: BTreeSet::new(),
+                    tasks: BTreeSet::new(),
                 };
                 let tasks = meeting
                     .topics
@@ -93,6 +143,9 @@ impl Footprints {
                         .people
                         .extend(task.owners.iter().map(|p| p.id.clone()));
                     footprint.initiatives.extend(task.initiative.clone());
+                    if task.named {
+                        footprint.tasks.insert(task.id.clone());
+                    }
                     if let Some(due) = task.due {
                         footprint.months.insert(month_start(due.date));
                     }
@@ -117,6 +170,8 @@ impl Footprints {
             meetings,
             timelines,
             months: months.to_vec(),
+            threads,
+            next_in_account,
         }
     }
 }
@@ -127,12 +182,40 @@ impl Reach {
     pub fn of(before: &Footprints, after: &Footprints, changed: &BTreeSet<String>) -> Reach {
         let mut reach = Reach::default();
         let versions = [before, after];
+        // A meeting that continues a task of an edited one shows what became of it.
+        let mut touched = changed.clone();
         for version in versions {
-            reach.add_edited(version, changed);
+            for slug in changed {
+                let Some(footprint) = version.meetings.get(slug) else {
+                    continue;
+                };
+                for id in &footprint.tasks {
+                    reach.tasks.insert(id.clone());
+                    for other in versions {
+                        touched.extend(other.threads.get(id).into_iter().flatten().cloned());
+                    }
+                }
+            }
+        }
+        for version in versions {
+            reach.add_edited(version, &touched);
+            for slug in changed {
+                reach
+                    .meetings
+                    .extend(version.next_in_account.get(slug).cloned());
+            }
+        }
+        for version in versions {
+            for slug in &touched {
+                if let Some(footprint) = version.meetings.get(slug) {
+                    reach.tasks.extend(footprint.tasks.iter().cloned());
+                }
+            }
         }
         for slug in reach.initiatives.clone() {
-            reach.add_timeline(versions, &slug, changed);
+            reach.add_timeline(versions, &slug, &touched);
         }
+        reach.touched = touched;
         reach.every_month = before.months != after.months;
         reach
     }

@@ -33,6 +33,8 @@ pub enum Page {
     Owners,
     Owner(String),
     Account(usize),
+    /// A task with an id, by its index in `Site::threads`.
+    Task(usize),
     Calendar,
     Month(NaiveDate),
     NotFound,
@@ -54,6 +56,7 @@ impl Page {
             Page::Initiative(i) => reach.initiatives.contains(&site.initiatives[*i].slug),
             Page::Owner(id) => reach.people.contains(id),
             Page::Account(a) => reach.accounts.contains(&site.accounts[*a].slug),
+            Page::Task(t) => reach.tasks.contains(&site.threads[*t].id),
             Page::Month(month) => reach.every_month || reach.months.contains(month),
         }
     }
@@ -79,6 +82,7 @@ impl Renderer<'_> {
         pages.extend((0..site.initiatives.len()).map(Page::Initiative));
         pages.extend(site.people.keys().cloned().map(Page::Owner));
         pages.extend((0..site.accounts.len()).map(Page::Account));
+        pages.extend((0..site.threads.len()).map(Page::Task));
         pages.extend(self.deadlines().months.iter().copied().map(Page::Month));
         pages
     }
@@ -115,6 +119,7 @@ impl Renderer<'_> {
             Page::Owners => urls::OWNERS.into(),
             Page::Owner(id) => urls::owner(id),
             Page::Account(a) => urls::account(&site.accounts[*a].slug),
+            Page::Task(t) => urls::task(&site.threads[*t].id),
             Page::Calendar => urls::CALENDAR.into(),
             Page::Month(month) => urls::month(*month),
         }
@@ -181,6 +186,22 @@ impl Renderer<'_> {
                     ),
                 )
             }
+            Page::Task(t) => {
+                let thread = &site.threads[*t];
+                let latest = &site.tasks[thread.latest()];
+                let raised = &site.meetings[site.tasks[thread.first()].meeting];
+                let state = if latest.done { "Done" } else { "Open" };
+                (
+                    latest.title.clone(),
+                    format!(
+                        "{state}. Raised {} in {}; mentioned in {} meetings; deadline moved later {} times.",
+                        values::date_label(raised.date),
+                        raised.title,
+                        thread.mentions.len(),
+                        thread.slips
+                    ),
+                )
+            }
             Page::Calendar => (
                 "Deadlines".into(),
                 "Every open deadline, by urgency, with calendars to subscribe to.".into(),
@@ -221,6 +242,7 @@ impl Renderer<'_> {
             Page::Owners => self.owners_list(&mut context),
             Page::Owner(id) => self.owner_page(&mut context, id),
             Page::Account(a) => self.account_page(&mut context, *a),
+            Page::Task(t) => self.task_page(&mut context, *t),
             Page::Calendar => self.calendar_page(&mut context),
             Page::Month(month) => self.month_page(&mut context, month),
             Page::NotFound => "404.html",

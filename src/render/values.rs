@@ -201,9 +201,37 @@ impl Renderer<'_> {
                     ("topic", topic),
                     ("initiative", self.initiative_link(&task.initiative)),
                     ("url", site.task_url(task).into()),
+                    ("thread", self.thread_line(index)),
                 ])
             })
             .clone()
+    }
+
+    /// For a task with an id: where its history is, when it was raised, how often its
+    /// deadline moved, and, for a mention a later meeting superseded, what that one says.
+    fn thread_line(&self, index: usize) -> Value {
+        let site = self.site;
+        let task = &site.tasks[index];
+        let Some(thread) = site.thread_of(task) else {
+            return Value::none();
+        };
+        let raised = site.meetings[site.tasks[thread.first()].meeting].date;
+        let later = task.superseded.then(|| {
+            let latest = &site.tasks[thread.latest()];
+            map(vec![
+                ("done", latest.done.into()),
+                ("due_label", opt(latest.due.map(|d| d.label()))),
+                ("meeting", self.meeting_link(latest.meeting)),
+            ])
+        });
+        map(vec![
+            ("url", urls::task(&thread.id).into()),
+            ("raised", raised.to_string().into()),
+            ("raised_label", date_label(raised).into()),
+            ("slips", thread.slips.into()),
+            ("mentions", thread.mentions.len().into()),
+            ("later", opt(later)),
+        ])
     }
 
     pub(super) fn topic(&self, m: usize, t: usize) -> Value {
@@ -211,7 +239,8 @@ impl Renderer<'_> {
             .get_or_init(|| {
                 let site = self.site;
                 let topic = &site.meetings[m].topics[t];
-                let open = topic.tasks.iter().filter(|&&i| !site.tasks[i].done).count();
+                // Open now: a task a later meeting marked done is not open here either.
+                let open = topic.tasks.iter().filter(|&&i| site.is_open_now(i)).count();
                 let participants = self.person_list(&topic.participants);
                 let preview = if topic.participants.len() > PARTICIPANTS_IN_LISTS {
                     self.person_list(&topic.participants[..PARTICIPANTS_IN_LISTS])
@@ -255,7 +284,7 @@ impl Renderer<'_> {
                     .flat_map(|t| t.tasks.iter())
                     .chain(meeting.tasks.iter());
                 let (count, open) = all_tasks.fold((0usize, 0usize), |(count, open), &i| {
-                    (count + 1, open + usize::from(!site.tasks[i].done))
+                    (count + 1, open + usize::from(site.is_open_now(i)))
                 });
                 map(vec![
                     ("title", meeting.title.as_str().into()),

@@ -217,13 +217,13 @@ impl Session {
 
         // Then what lists them, with the values of unchanged meetings taken over.
         let before = Renderer::with_values(&last.site, &last.templates, last_values);
-        after.carry_over(&before, changed);
-        let pages = after.pages();
         let reach = Reach::of(
             &Footprints::of(before.site, Some(changed), &before.deadlines().months),
             &Footprints::of(site, Some(changed), &after.deadlines().months),
             changed,
         );
+        after.carry_over(&before, &reach.touched);
+        let pages = after.pages();
         let rest: Vec<Page> = pages
             .iter()
             .filter(|page| !first.contains(page) && page.reached_by(site, &reach))

@@ -22,7 +22,8 @@ fn meeting_date(n: usize) -> NaiveDate {
 }
 
 /// Meeting `n`: three topics spread over the initiatives, tasks with owners and deadlines
-/// over several months, and a meeting-level task.
+/// over several months (the first topic's continued across three meetings by its id), and a
+/// meeting-level task.
 /// The customers the meetings are with: one in four meetings names none.
 const ACCOUNTS: [&str; 3] = ["Northwind", "Contoso", "Fabrikam"];
 
@@ -44,8 +45,13 @@ fn meeting(n: usize) -> String {
             format!(" {{initiative={}}}", INITIATIVES[(n + topic) % 3])
         };
         let due = meeting_date(n) + chrono::Days::new(10 + 9 * topic as u64);
+        let id = if topic == 0 {
+            format!(" {{#carry-{}}}", n / 3)
+        } else {
+            String::new()
+        };
         text.push_str(&format!(
-            "## Topic {topic} of week {n}{initiative}\n@{} and @{} discussed point {topic}.\n\n- [ ] **Task {n}.{topic}:** follow up. @{} due:{due}\n\n",
+            "## Topic {topic} of week {n}{initiative}\n@{} and @{} discussed point {topic}.\n\n- [ ] **Task {n}.{topic}:** follow up. @{} due:{due}{id}\n\n",
             PEOPLE_IDS[(n + topic) % 5],
             PEOPLE_IDS[(n + topic + 1) % 5],
             PEOPLE_IDS[(n + 2 * topic) % 5],
@@ -326,6 +332,34 @@ fn meeting_edits(site: &Site) -> Vec<Edit<'_>> {
             "a draft published again",
             Box::new(move || site.edit(m7, "draft = true\n", "")),
             vec![m7.to_string()],
+        ),
+        (
+            "the latest mention of a continued task moves its deadline later",
+            Box::new(move || {
+                site.edit(m8, "due:2025-10-09 {#carry-2}", "due:2025-11-20 {#carry-2}")
+            }),
+            vec![m8.to_string()],
+        ),
+        (
+            "a continued task's first mention loses its id",
+            Box::new(move || site.edit(m6, " {#carry-2}", "")),
+            vec![m6.to_string()],
+        ),
+        (
+            "a task takes the id of a task of older meetings",
+            Box::new(move || {
+                site.edit(
+                    m9,
+                    "**Task 9.1:** follow up.",
+                    "**Task 9.1:** follow up. {#carry-0}",
+                )
+            }),
+            vec![m9.to_string()],
+        ),
+        (
+            "the latest mention of a continued task removed with its meeting",
+            Box::new(move || std::fs::remove_file(site.root().join(m8)).unwrap()),
+            vec![m8.to_string()],
         ),
     ]
 }

@@ -4,6 +4,7 @@
 use super::TaskDoc;
 use crate::content::source::SourceFile;
 use crate::error::Diagnostic;
+use crate::paths::{is_safe_segment, slugify};
 use chrono::NaiveDate;
 use std::ops::Range;
 
@@ -83,6 +84,46 @@ pub(super) fn check_task(
                     date.as_str()
                 ),
             ));
+        }
+    }
+}
+
+/// A task's `{#id}` names its page (`tasks/ID/`) and joins its mentions across meetings: it
+/// must be usable in an address and name one task of the meeting.
+pub(super) fn check_task_ids(
+    source: &SourceFile,
+    tasks: &[TaskDoc],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for task in tasks {
+        let Some(id) = &task.id else { continue };
+        let fixed = slugify(&id.slug);
+        if !is_safe_segment(&id.slug) || fixed != id.slug {
+            let example = if fixed.is_empty() {
+                slugify(&task.title)
+            } else {
+                fixed
+            };
+            diagnostics.push(source.error(
+                id.span.clone(),
+                format!(
+                    "task id `{}` cannot be used in an address: use lower-case letters, digits and hyphens, e.g. {{#{example}}}",
+                    id.slug
+                ),
+            ));
+            continue;
+        }
+        if let Some(&first_line) = seen.get(id.slug.as_str()) {
+            diagnostics.push(source.error(
+                id.span.clone(),
+                format!(
+                    "a second task with the id `{}` in this meeting (the first is on line {first_line}); an id names one task, continued in later meetings",
+                    id.slug
+                ),
+            ));
+        } else {
+            seen.insert(&id.slug, task.line);
         }
     }
 }

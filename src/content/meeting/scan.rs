@@ -128,7 +128,7 @@ impl<'r, 'a> BodyScan<'r, 'a> {
                             let start = range.start + at + "initiative=".len();
                             start..start + slug.len()
                         });
-                section.initiative = Some(InitiativeRef {
+                section.initiative = Some(SlugRef {
                     slug,
                     span: self.base + span.start..self.base + span.end,
                 });

@@ -239,3 +239,21 @@ fn a_plain_title_does_not_end_inside_a_link_or_code() {
     assert_eq!(tasks[0].title, "Call Dr. Smith about v1. 2 today");
     assert_eq!(&*tasks[0].detail_html, "Then report.");
 }
+
+#[test]
+fn a_task_id_at_the_end_of_the_line_is_read_and_left_out_of_the_text() {
+    let tasks = tasks_of(
+        "## Tasks\n- [ ] **Close the deal:** agree the price. @Sigi due:2025-12-01 {#close-deal}\n- [ ] Call them {#call-them} @Sigi\n",
+    );
+    assert_eq!(
+        tasks[0].id.as_ref().map(|id| id.slug.as_str()),
+        Some("close-deal")
+    );
+    assert_eq!(&*tasks[0].detail_html, "Agree the price.");
+    assert_eq!(ids(&tasks[0].owners), ["sigi"]);
+    assert_eq!(
+        tasks[1].id.as_ref().map(|id| id.slug.as_str()),
+        Some("call-them")
+    );
+    assert_eq!(tasks[1].title, "Call them Sigi");
+}

@@ -1,0 +1,249 @@
+//! Tasks continued across meetings. A task ending in `{#id}` is the same task wherever that id
+//! stands: its mentions, oldest meeting first, are its history, and the latest is its state.
+//! A deadline moved later from one mention to the next is a slip; other owners, a
+//! reassignment. Each meeting page compares the meeting with the previous one of its account.
+
+use super::*;
+
+/// One task followed across the meetings that mention it.
+#[derive(Debug)]
+pub struct Thread {
+    pub id: String,
+    /// Every mention, oldest meeting first (indices into `Site::tasks`); the last is its state.
+    pub mentions: Vec<usize>,
+    /// How many times its deadline moved later.
+    pub slips: usize,
+    /// How many times its owners changed.
+    pub reassignments: usize,
+}
+
+impl Thread {
+    pub fn latest(&self) -> usize {
+        self.mentions[self.mentions.len() - 1]
+    }
+
+    pub fn first(&self) -> usize {
+        self.mentions[0]
+    }
+}
+
+/// What one mention of a continued task changed from the mention before it.
+#[derive(Debug, Clone, Copy)]
+pub struct Change {
+    /// The mention before (index into `Site::tasks`).
+    pub previous: usize,
+    /// The earlier deadline, when this mention moves it later.
+    pub slipped_from: Option<Due>,
+    pub reassigned: bool,
+    /// Done in this mention, open in the one before.
+    pub completed: bool,
+}
+
+impl Change {
+    fn between(previous_index: usize, previous: &Task, task: &Task) -> Change {
+        let slipped_from = match (previous.due, task.due) {
+            (Some(before), Some(now)) if now.date > before.date => Some(before),
+            _ => None,
+        };
+        let ids = |task: &Task| -> Vec<String> {
+            let mut ids: Vec<String> = task.owners.iter().map(|p| p.id.clone()).collect();
+            ids.sort();
+            ids
+        };
+        Change {
+            previous: previous_index,
+            slipped_from,
+            reassigned: ids(previous) != ids(task),
+            completed: task.done && !previous.done,
+        }
+    }
+}
+
+/// What changed in a meeting since the previous meeting of the same account.
+#[derive(Debug, Default)]
+pub struct SinceLast {
+    /// The previous meeting of the account (index into `Site::meetings`).
+    pub previous: Option<usize>,
+    /// Tasks raised here, open.
+    pub added: Vec<usize>,
+    /// Tasks done here: raised done, or open when last mentioned.
+    pub done: Vec<usize>,
+    /// Tasks whose deadline moved later here, with the deadline before.
+    pub slipped: Vec<(usize, Due)>,
+    /// Tasks given to other owners here.
+    pub reassigned: Vec<usize>,
+    /// Tasks open in the previous meeting that this one does not mention (by id, or by title
+    /// for tasks without one).
+    pub unmentioned: Vec<usize>,
+}
+
+impl SinceLast {
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty()
+            && self.done.is_empty()
+            && self.slipped.is_empty()
+            && self.reassigned.is_empty()
+            && self.unmentioned.is_empty()
+    }
+}
+
+/// Joins the tasks that share an id into threads: sets each task's thread and whether a later
+/// mention supersedes it (a superseded mention is no longer overdue: its latest one says).
+pub(super) fn follow_threads(tasks: &mut [Task]) -> (Vec<Thread>, HashMap<String, usize>) {
+    let mut by_id: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (index, task) in tasks.iter().enumerate() {
+        if task.named {
+            by_id.entry(task.id.as_str()).or_default().push(index);
+        }
+    }
+    let mut threads: Vec<Thread> = by_id
+        .into_iter()
+        .map(|(id, mut mentions)| {
+            // Meetings are newest first: the highest meeting index is the oldest mention.
+            mentions.sort_by_key(|&t| std::cmp::Reverse(tasks[t].meeting));
+            Thread {
+                id: id.to_string(),
+                mentions,
+                slips: 0,
+                reassignments: 0,
+            }
+        })
+        .collect();
+    for (thread_index, thread) in threads.iter_mut().enumerate() {
+        for pair in thread.mentions.windows(2) {
+            let change = Change::between(pair[0], &tasks[pair[0]], &tasks[pair[1]]);
+            thread.slips += usize::from(change.slipped_from.is_some());
+            thread.reassignments += usize::from(change.reassigned);
+        }
+        let latest = thread.latest();
+        for &mention in &thread.mentions {
+            let task = &mut tasks[mention];
+            task.thread = Some(thread_index);
+            if mention != latest {
+                task.superseded = true;
+                task.overdue = false;
+            }
+        }
+    }
+    let by_id = threads
+        .iter()
+        .enumerate()
+        .map(|(n, thread)| (thread.id.clone(), n))
+        .collect();
+    (threads, by_id)
+}
+
+impl Site {
+    /// What a mention of a continued task changed from the one before it; None for a first
+    /// mention and a task without an id.
+    pub fn change(&self, task_index: usize) -> Option<Change> {
+        let thread = &self.threads[self.tasks[task_index].thread?];
+        let at = thread.mentions.iter().position(|&t| t == task_index)?;
+        let previous = *thread.mentions.get(at.checked_sub(1)?)?;
+        Some(Change::between(
+            previous,
+            &self.tasks[previous],
+            &self.tasks[task_index],
+        ))
+    }
+
+    /// Whether a task is open now: its latest mention is not done.
+    pub fn is_open_now(&self, task_index: usize) -> bool {
+        let task = &self.tasks[task_index];
+        match self.thread_of(task) {
+            Some(thread) => !self.tasks[thread.latest()].done,
+            None => !task.done,
+        }
+    }
+
+    /// The thread of a task, if it has an id.
+    pub fn thread_of(&self, task: &Task) -> Option<&Thread> {
+        task.thread.map(|t| &self.threads[t])
+    }
+
+    /// Every task of a meeting, its topics' first, as written.
+    pub fn meeting_tasks(&self, meeting: usize) -> impl Iterator<Item = usize> + '_ {
+        self.meeting_tasks_of(&self.meetings[meeting])
+    }
+
+    pub fn meeting_tasks_of<'a>(&self, meeting: &'a Meeting) -> impl Iterator<Item = usize> + 'a {
+        meeting
+            .topics
+            .iter()
+            .flat_map(|topic| topic.tasks.iter().copied())
+            .chain(meeting.tasks.iter().copied())
+    }
+
+    /// The meeting before this one among those of its account (or, for a meeting without
+    /// one, among the meetings without one).
+    pub fn previous_of_account(&self, meeting: usize) -> Option<usize> {
+        let account = self.meetings[meeting]
+            .account
+            .as_deref()
+            .and_then(|name| self.account_named(name));
+        match account {
+            Some(a) => {
+                let list = &self.accounts[a].meetings;
+                let at = list.iter().position(|&m| m == meeting)?;
+                list.get(at + 1).copied()
+            }
+            None => {
+                (meeting + 1..self.meetings.len()).find(|&m| self.meetings[m].account.is_none())
+            }
+        }
+    }
+
+    /// What changed in a meeting since the previous one of its account.
+    pub fn since_last(&self, meeting: usize) -> SinceLast {
+        let Some(previous) = self.previous_of_account(meeting) else {
+            return SinceLast::default();
+        };
+        let mut since = SinceLast {
+            previous: Some(previous),
+            ..SinceLast::default()
+        };
+        let here: Vec<usize> = self.meeting_tasks(meeting).collect();
+        let titles_before: std::collections::HashSet<String> = self
+            .meeting_tasks(previous)
+            .filter(|&t| self.tasks[t].thread.is_none())
+            .map(|t| slugify(&self.tasks[t].title))
+            .collect();
+        for &t in &here {
+            let task = &self.tasks[t];
+            match self.change(t) {
+                None if task.done => since.done.push(t),
+                // Written again without an id: the same task by its title, not a new one.
+                None if task.thread.is_none() && titles_before.contains(&slugify(&task.title)) => {}
+                None => since.added.push(t),
+                Some(change) => {
+                    if change.completed {
+                        since.done.push(t);
+                    }
+                    if let Some(before) = change.slipped_from {
+                        since.slipped.push((t, before));
+                    }
+                    if change.reassigned {
+                        since.reassigned.push(t);
+                    }
+                }
+            }
+        }
+        let threads_here: std::collections::HashSet<usize> =
+            here.iter().filter_map(|&t| self.tasks[t].thread).collect();
+        let titles_here: std::collections::HashSet<String> = here
+            .iter()
+            .map(|&t| slugify(&self.tasks[t].title))
+            .collect();
+        for t in self.meeting_tasks(previous) {
+            let task = &self.tasks[t];
+            let mentioned = match task.thread {
+                Some(thread) => threads_here.contains(&thread),
+                None => titles_here.contains(&slugify(&task.title)),
+            };
+            if !task.done && !mentioned {
+                since.unmentioned.push(t);
+            }
+        }
+        since
+    }
+}
