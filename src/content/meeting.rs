@@ -57,6 +57,8 @@ pub struct TaskDoc {
     /// `{#id}`: the same id in another meeting is the same task, continued.
     pub id: Option<SlugRef>,
     pub line: usize,
+    /// The first line of its item in the file, for what is said about the task as a whole.
+    pub span: Range<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -451,6 +453,10 @@ impl MeetingReader<'_> {
             initiative: attributes.initiative.map(at_item),
             id: attributes.id.map(at_item),
             line: source.line_at(base + task.item.start).0,
+            span: {
+                let item = &body[item_start..item_end];
+                base + item_start..base + item_start + item.find('\n').unwrap_or(item.len())
+            },
         }
     }
 

@@ -31,7 +31,12 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> Result<Loaded> {
 
 /// Reads and resolves the site at `root`, parsing only the files the cache does not hold.
 pub fn load_site_with(root: &Path, options: &LoadOptions, cache: &mut DocCache) -> Result<Loaded> {
-    let documents = read_documents(root, options, cache)?;
+    let mut documents = read_documents(root, options, cache)?;
+    documents
+        .warnings
+        .extend(crate::model::threads::continuity_warnings(
+            &documents.meetings,
+        ));
     let config = documents.config;
     let today = resolve_today(options.today.or(config.today), config.timezone, Utc::now());
     let mut site = Site::assemble(

@@ -4,6 +4,7 @@
 //! reassignment. Each meeting page compares the meeting with the previous one of its account.
 
 use super::*;
+use crate::content::meeting::TaskDoc;
 
 /// One task followed across the meetings that mention it.
 #[derive(Debug)]
@@ -246,4 +247,95 @@ impl Site {
         }
         since
     }
+}
+
+/// Words that say nothing about which task a title names.
+const FILLER_WORDS: &[&str] = &[
+    "a", "an", "and", "the", "to", "of", "for", "with", "on", "in", "at", "by", "from", "our",
+    "their", "its", "is", "be", "up",
+];
+
+/// A title's words that tell tasks apart: lower case, without filler, sorted.
+fn title_words(title: &str) -> Vec<String> {
+    let mut words: Vec<String> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .filter(|word| !FILLER_WORDS.contains(&word.as_str()))
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// What `dossier check` says about tasks across meetings: an id that names tasks whose
+/// titles share no word (a reused id, likely by mistake), and tasks without an id that
+/// repeat an open task of an earlier meeting of the same account (same title words,
+/// owners in common), with the edit that would make them one task.
+pub fn continuity_warnings(docs: &[MeetingDoc]) -> Vec<Diagnostic> {
+    let mut order: Vec<&MeetingDoc> = docs.iter().collect();
+    order.sort_by(|a, b| (a.date, &a.slug).cmp(&(b.date, &b.slug)));
+    let mut warnings = Vec::new();
+    // By id, the last mention seen: its meeting and task.
+    let mut last_by_id: HashMap<&str, (&MeetingDoc, &TaskDoc)> = HashMap::new();
+    // By account and title words, the last open task without an id.
+    let mut open_by_words: HashMap<(String, Vec<String>), (&MeetingDoc, &TaskDoc)> = HashMap::new();
+    for doc in order {
+        let account = doc.account.as_deref().map(account_slug).unwrap_or_default();
+        for task in &doc.tasks {
+            let words = title_words(&task.title);
+            if let Some(id) = &task.id {
+                if let Some((before_doc, before)) = last_by_id.insert(&id.slug, (doc, task)) {
+                    let earlier = title_words(&before.title);
+                    let unrelated = !words.is_empty()
+                        && !earlier.is_empty()
+                        && !words.iter().any(|word| earlier.contains(word));
+                    if unrelated {
+                        warnings.push(doc.source.warning(
+                            id.span.clone(),
+                            format!(
+                                "the id `{}` continues \"{}\" ({}:{}), whose title shares no word with this one: if this is another task, give it its own id, e.g. {{#{}}}",
+                                id.slug,
+                                before.title,
+                                before_doc.source.path.display(),
+                                before.line,
+                                slugify(&task.title)
+                            ),
+                        ));
+                    }
+                }
+                continue;
+            }
+            if words.is_empty() {
+                continue;
+            }
+            let key = (account.clone(), words);
+            if let Some((before_doc, before)) = open_by_words.get(&key) {
+                let shared_owner = before.owners.is_empty()
+                    || task.owners.is_empty()
+                    || task
+                        .owners
+                        .iter()
+                        .any(|owner| before.owners.contains(owner));
+                if shared_owner && before_doc.slug != doc.slug {
+                    let id = slugify(&before.title);
+                    warnings.push(doc.source.warning(
+                        task.span.clone(),
+                        format!(
+                            "this looks like \"{}\", still open in {}:{}: if it is the same task, end both lines with {{#{id}}} so owners and calendars list it once, with its history; if not, give each its own id",
+                            before.title,
+                            before_doc.source.path.display(),
+                            before.line,
+                        ),
+                    ));
+                }
+            }
+            if task.done {
+                open_by_words.remove(&key);
+            } else {
+                open_by_words.insert(key, (doc, task));
+            }
+        }
+    }
+    warnings
 }

@@ -6,6 +6,7 @@ mod authoring;
 mod calendar;
 mod check;
 mod common;
+mod continuity;
 mod errors;
 mod escaping;
 mod example_site;

@@ -1,0 +1,368 @@
+//! Tasks continued across meetings (`tests/sites/continuity`: three meetings of one account).
+//! "Close the package deal" is raised, re-dated, then done; "Send the security
+//! questionnaire" is reassigned; "Book the steering committee" is carried unchanged; "Sign
+//! the data processing agreement" slips twice and stays open; "Share the roadmap deck" is
+//! written twice without an id.
+
+use crate::common::{dossier, html, select, stderr, text};
+use std::path::{Path, PathBuf};
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sites/continuity")
+}
+
+/// The fixture built as of 10 Dec 2026, into a temporary folder.
+fn built() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let output = dossier()
+        .args(["build", "--today", "2026-12-10", "--root"])
+        .arg(fixture())
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    (dir, out)
+}
+
+fn page(out: &Path, address: &str) -> scraper::Html {
+    html(&out.join(address).join("index.html"))
+}
+
+/// The texts of the elements `css` selects.
+fn texts(doc: &scraper::Html, css: &str) -> Vec<String> {
+    select(doc, css).iter().map(text).collect()
+}
+
+fn task_titles(doc: &scraper::Html) -> Vec<String> {
+    texts(doc, "li.task .task-title a")
+}
+
+#[test]
+fn a_continued_task_gets_a_page_with_its_history_as_a_timeline() {
+    let (_dir, out) = built();
+    let deal = page(&out, "tasks/close-package-deal");
+    assert_eq!(
+        texts(&deal, "h1"),
+        ["Close the package deal"],
+        "titled as last mentioned"
+    );
+    let changes = texts(&deal, ".timeline .history-change strong");
+    assert_eq!(changes, ["Raised", "Deadline moved", "Done"]);
+    let moved = texts(&deal, ".timeline .history-change")[1].clone();
+    assert!(
+        moved.contains("Fri 30 Oct 2026 → Fri 27 Nov 2026"),
+        "{moved}"
+    );
+    let dates = texts(&deal, ".timeline .timeline-date time");
+    assert_eq!(
+        dates,
+        ["Mon 12 Oct 2026", "Mon 9 Nov 2026", "Mon 7 Dec 2026"]
+    );
+    // Where it stands: the latest mention, done.
+    assert_eq!(select(&deal, "section li.task.is-done").len(), 1);
+
+    let questionnaire = page(&out, "tasks/security-questionnaire");
+    let changes = texts(&questionnaire, ".timeline .history-change");
+    assert!(
+        changes[1].starts_with("Reassigned")
+            && changes[1].contains("from Bo Jansen to Chidi Okafor"),
+        "{changes:?}"
+    );
+    let steering = page(&out, "tasks/steering-committee");
+    assert_eq!(
+        texts(&steering, ".timeline .history-change strong"),
+        ["Raised", "Carried, unchanged"]
+    );
+    // A task without an id has no page.
+    assert!(!out.join("tasks/share-the-roadmap-deck").exists());
+}
+
+#[test]
+fn owner_pages_list_a_continued_task_once_in_its_latest_state() {
+    let (_dir, out) = built();
+    let ana = task_titles(&page(&out, "owners/ana"));
+    let count = |titles: &[String], title: &str| titles.iter().filter(|t| *t == title).count();
+    assert_eq!(count(&ana, "Close the package deal"), 1, "{ana:?}");
+    assert_eq!(
+        count(&ana, "Sign the data processing agreement"),
+        1,
+        "{ana:?}"
+    );
+    let ana_page = page(&out, "owners/ana");
+    let dpa_row = select(&ana_page, "li.task")
+        .into_iter()
+        .map(|row| text(&row))
+        .find(|row| row.contains("Sign the data processing agreement"))
+        .unwrap();
+    assert!(
+        dpa_row.contains("Fri 8 Jan 2027")
+            && dpa_row.contains("raised Mon 12 Oct 2026 · slipped 2×"),
+        "{dpa_row}"
+    );
+    // Reassigned: Chidi owes it now, Bo no longer.
+    let chidi = task_titles(&page(&out, "owners/chidi"));
+    assert_eq!(count(&chidi, "Send the security questionnaire"), 1);
+    assert_eq!(count(&chidi, "Book the steering committee"), 1);
+    let bo = task_titles(&page(&out, "owners/bo"));
+    assert_eq!(count(&bo, "Send the security questionnaire"), 0, "{bo:?}");
+    // Without an id, the same words twice are two tasks (and `dossier check` says so).
+    assert_eq!(count(&bo, "Share the roadmap deck"), 2, "{bo:?}");
+    // The calendar holds one event per continued task.
+    let calendar = std::fs::read_to_string(out.join("calendar.ics")).unwrap();
+    assert_eq!(
+        calendar
+            .matches("SUMMARY:Sign the data processing agreement")
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn tasks_json_gives_each_continued_task_once_with_its_history_and_slips() {
+    let (_dir, out) = built();
+    let tasks: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(out.join("tasks.json")).unwrap()).unwrap();
+    let by_id = |id: &str| -> &serde_json::Value {
+        let found: Vec<&serde_json::Value> = tasks.iter().filter(|t| t["id"] == id).collect();
+        assert_eq!(found.len(), 1, "{id}: {found:?}");
+        found[0]
+    };
+    let deal = by_id("close-package-deal");
+    assert_eq!(deal["done"], true);
+    assert_eq!(deal["slips"], 1);
+    assert_eq!(deal["meeting"], "2026-12-07-globex-sync");
+    let history: Vec<(&str, &str, bool)> = deal["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["date"].as_str().unwrap(),
+                m["due"].as_str().unwrap(),
+                m["done"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        history,
+        [
+            ("2026-10-12", "2026-10-30", false),
+            ("2026-11-09", "2026-11-27", false),
+            ("2026-12-07", "2026-11-27", true)
+        ]
+    );
+    assert_eq!(by_id("dpa")["slips"], 2);
+    let questionnaire = by_id("security-questionnaire");
+    let owners: Vec<&serde_json::Value> = questionnaire["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| &m["owners"])
+        .collect();
+    assert_eq!(
+        owners,
+        [&serde_json::json!(["bo"]), &serde_json::json!(["chidi"])]
+    );
+    assert_eq!(by_id("steering-committee")["slips"], 0);
+    let roadmap: Vec<&serde_json::Value> = tasks
+        .iter()
+        .filter(|t| t["title"] == "Share the roadmap deck")
+        .collect();
+    assert_eq!(roadmap.len(), 2);
+    assert!(roadmap
+        .iter()
+        .all(|t| t["history"].as_array().unwrap().len() == 1));
+}
+
+/// The "since the last meeting" block of a meeting page, as (kind, entries).
+fn since_last(out: &Path, meeting: &str) -> Vec<(String, Vec<String>)> {
+    let doc = page(out, &format!("meetings/{meeting}"));
+    let Some(list) = select(&doc, ".since-last dl").into_iter().next() else {
+        return Vec::new();
+    };
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    for child in list.children().filter_map(scraper::ElementRef::wrap) {
+        match child.value().name() {
+            "dt" => groups.push((text(&child), Vec::new())),
+            _ => groups.last_mut().unwrap().1.push(text(&child)),
+        }
+    }
+    groups
+}
+
+#[test]
+fn each_meeting_page_starts_with_what_changed_since_the_last_meeting_of_its_account() {
+    let (_dir, out) = built();
+    let first = page(&out, "meetings/2026-10-12-globex-sync");
+    assert!(
+        select(&first, ".since-last").is_empty(),
+        "the first meeting has nothing before it"
+    );
+
+    let second = since_last(&out, "2026-11-09-globex-sync");
+    let kinds: Vec<&str> = second.iter().map(|(kind, _)| kind.as_str()).collect();
+    assert_eq!(kinds, ["Slipped", "Reassigned"], "{second:?}");
+    assert_eq!(
+        second[0].1,
+        [
+            "Close the package deal Fri 30 Oct 2026 → Fri 27 Nov 2026",
+            "Sign the data processing agreement Fri 20 Nov 2026 → Fri 4 Dec 2026"
+        ]
+    );
+    assert_eq!(
+        second[1].1,
+        ["Send the security questionnaire Bo Jansen → Chidi Okafor"]
+    );
+
+    let third = since_last(&out, "2026-12-07-globex-sync");
+    let group = |kind: &str| -> Vec<String> {
+        third
+            .iter()
+            .find(|(k, _)| k == kind)
+            .map(|(_, entries)| entries.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        group("Added"),
+        ["Plan the rollout due Fri 15 Jan 2027 · Bo Jansen"]
+    );
+    assert_eq!(group("Done"), ["Close the package deal · Ana Pereira"]);
+    assert_eq!(
+        group("Slipped"),
+        ["Sign the data processing agreement Fri 4 Dec 2026 → Fri 8 Jan 2027"]
+    );
+    let unmentioned: Vec<String> = group("Open, not mentioned")
+        .iter()
+        .map(|entry| entry.split(" due ").next().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        unmentioned,
+        [
+            "Send the security questionnaire",
+            "Book the steering committee",
+            "Share the roadmap deck"
+        ]
+    );
+}
+
+#[test]
+fn account_and_initiative_pages_show_what_slipped() {
+    let (_dir, out) = built();
+    let account = page(&out, "accounts/globex");
+    let slipping = texts(&account, "#slipping-heading + p + ul.changes li");
+    assert_eq!(
+        slipping,
+        ["Sign the data processing agreement slipped 2×: first due Fri 20 Nov 2026, now Fri 8 Jan 2027 · Ana Pereira"],
+        "done tasks are not slipping, whatever their history"
+    );
+    // Who owes what counts each continued task once.
+    let chidi_heading = texts(&account, "h3.owner-heading")
+        .into_iter()
+        .find(|h| h.starts_with("Chidi"))
+        .unwrap();
+    assert_eq!(chidi_heading, "Chidi Okafor 2 open");
+
+    let initiative = page(&out, "initiatives/renewal");
+    assert_eq!(
+        texts(&initiative, ".history-summary"),
+        ["Across its meetings, deadlines slipped 3 times since November 2026 and tasks changed hands once."]
+    );
+}
+
+#[test]
+fn check_warns_about_a_repeated_task_without_an_id_and_an_id_reused_for_another_task() {
+    let output = dossier()
+        .args(["check", "--today", "2026-12-10", "--root"])
+        .arg(fixture())
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let errors = stderr(&output);
+    assert!(
+        errors.contains("content/meetings/2026-11-09-globex-sync.md:15:1")
+            && errors.contains("this looks like \"Share the roadmap deck\", still open in content/meetings/2026-10-12-globex-sync.md:15")
+            && errors.contains("end both lines with {#share-the-roadmap-deck}"),
+        "{errors}"
+    );
+    assert_eq!(errors.matches("this looks like").count(), 1, "{errors}");
+
+    // The suggested edit silences it; an id reused for an unrelated task is reported at the id.
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&fixture(), site.path());
+    let edit = |file: &str, from: &str, to: &str| {
+        let path = site.path().join("content/meetings").join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from));
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    };
+    for file in ["2026-10-12-globex-sync.md", "2026-11-09-globex-sync.md"] {
+        edit(
+            file,
+            "**Share the roadmap deck** @bo due:2026-11-20",
+            "**Share the roadmap deck** @bo due:2026-11-20 {#share-the-roadmap-deck}",
+        );
+    }
+    edit(
+        "2026-12-07-globex-sync.md",
+        "{#plan-rollout}",
+        "{#steering-committee}",
+    );
+    let output = dossier()
+        .args(["check", "--today", "2026-12-10", "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    let errors = stderr(&output);
+    assert!(!errors.contains("this looks like"), "{errors}");
+    assert!(
+        errors.contains("content/meetings/2026-12-07-globex-sync.md:10:49: ")
+            && errors
+                .contains("the id `steering-committee` continues \"Book the steering committee\"")
+            && errors.contains("give it its own id, e.g. {#plan-the-rollout}"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn a_task_id_that_is_no_address_or_used_twice_in_a_meeting_is_an_error_at_the_id() {
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&fixture(), site.path());
+    let path = site
+        .path()
+        .join("content/meetings/2026-12-07-globex-sync.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text = text
+        .replace("{#plan-rollout}", "{#Plan_Rollout}")
+        .replace("{#dpa}", "{#close-package-deal}");
+    std::fs::write(&path, text).unwrap();
+    let output = dossier()
+        .args(["build", "--today", "2026-12-10", "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let errors = stderr(&output);
+    assert!(
+        errors.contains("2026-12-07-globex-sync.md:10:49: error: task id `Plan_Rollout` cannot be used in an address")
+            && errors.contains("e.g. {#plan-rollout}"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("a second task with the id `close-package-deal` in this meeting (the first is on line 9)"),
+        "{errors}"
+    );
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
