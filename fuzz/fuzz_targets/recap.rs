@@ -24,6 +24,7 @@ fuzz_target!(|text: &str| {
         date,
         account: Some("Acme"),
         format: None,
+        earlier: &dossier::import::continuity::Earlier::default(),
     };
     let Ok((report, _)) = convert(&request, People::default(), &config) else {
         return;

@@ -1,6 +1,7 @@
 //! `dossier import`: a recap as meeting tools send it, turned into a meeting file, with owners
 //! matched to people.toml and deadlines in words turned into `due:`.
 
+pub mod continuity;
 pub mod deadlines;
 mod directory;
 pub mod input;
@@ -23,6 +24,7 @@ use crate::plural;
 use crate::site_paths::inside_site;
 use crate::site_paths::MEETINGS_DIR;
 use chrono::NaiveDate;
+use continuity::{Ambiguity, Earlier, Link, Linker};
 use deadlines::{Found, Reading};
 use recap::{opening_names, opening_names_lenient, Recap, RecapTask};
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -50,6 +52,8 @@ pub struct Request<'a> {
     pub date: Option<NaiveDate>,
     pub account: Option<&'a str>,
     pub format: Option<&'a str>,
+    /// The site's open tasks that the recap may continue.
+    pub earlier: &'a Earlier,
 }
 
 /// What an import did, for the report.
@@ -82,28 +86,38 @@ pub struct ImportReport {
     pub matched: std::collections::BTreeMap<String, (String, String)>,
     /// Names matched to the example people `dossier init` writes.
     pub matched_samples: BTreeSet<String>,
+    /// Tasks written as the continuation of an earlier open task of the account.
+    pub links: Vec<Link>,
+    /// Tasks that could continue more than one earlier task, left unlinked.
+    pub ambiguous_links: Vec<Ambiguity>,
+    /// Earlier tasks' lines given the id of the task that continues them (`file:line`).
+    pub ids_added: Vec<String>,
+    /// Why earlier tasks were not looked at, when they were not.
+    pub earlier_unread: Option<String>,
 }
+
+/// The months as titles spell them, in lower case.
+const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 /// The title without the month and year that meeting tools append, for the file name.
 fn file_slug(title: &str) -> String {
-    let months = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let slug = slugify(title);
     let kept: Vec<&str> = slug
         .split('-')
-        .filter(|part| !months.contains(part) && !part.chars().all(|c| c.is_ascii_digit()))
+        .filter(|part| !MONTH_NAMES.contains(part) && !part.chars().all(|c| c.is_ascii_digit()))
         .collect();
     let joined = kept.join("-");
     if joined.is_empty() {
@@ -165,14 +179,18 @@ pub fn convert(
         ..ImportReport::default()
     };
     register_people(&recap, &mut directory);
+    let mut linker = Linker::new(request.earlier);
     report.meeting_file = write_meeting(
         &recap,
         date,
         request.account,
         config,
         &mut directory,
+        &mut linker,
         &mut report,
     );
+    report.links = linker.links;
+    report.ambiguous_links = linker.ambiguous;
     report.path = Path::new(MEETINGS_DIR).join(format!("{date}-{}.md", file_slug(&recap.title)));
     report.people_added = directory
         .added
@@ -186,14 +204,36 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
     let config = SiteConfig::load(&options.root)?;
     let (input_name, bytes) = read_input(&options.input)?;
     let people = People::load(&options.root)?;
-    let request = Request {
+    // The recap's date is known only once it is read: the site's tasks are read first, all
+    // of them, and those of later meetings left out by date below.
+    let (site, earlier_unread) = match crate::model::load::load_site(
+        &options.root,
+        &crate::content::load::LoadOptions::default(),
+    ) {
+        Ok(loaded) => (Some(loaded.site), None),
+        Err(_) => (
+            None,
+            Some("the site does not build (`dossier check` says why)".to_string()),
+        ),
+    };
+    let earlier_of = |date: Option<NaiveDate>| match (&site, date) {
+        (Some(site), Some(date)) => Earlier::of(site, options.account.as_deref(), date),
+        _ => Earlier::default(),
+    };
+    let mut request = Request {
         name: &input_name,
         bytes: &bytes,
         date: options.date,
         account: options.account.as_deref(),
         format: options.format.as_deref(),
+        earlier: &Earlier::default(),
     };
-    let (report, added) = convert(&request, people, &config)?;
+    // A first reading finds the date (from --date, the recap or its title); the second links.
+    let (first, _) = convert(&request, people.clone(), &config)?;
+    let earlier = earlier_of(first.date);
+    request.earlier = &earlier;
+    let (mut report, added) = convert(&request, people, &config)?;
+    report.earlier_unread = earlier_unread;
     let path = report.path.clone();
     if options.dry_run {
         return Ok(ImportReport {
@@ -215,6 +255,7 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
         std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
     }
     std::fs::write(&full, &report.meeting_file).map_err(|e| Error::write(&path, e))?;
+    report.ids_added = continuity::add_ids_to_earlier(&options.root, &report.links)?;
     Ok(report)
 }
 
@@ -317,6 +358,62 @@ impl ImportReport {
                 "  Warning: {} matched the example people `dossier init` wrote; if they are not your team, remove them from {PEOPLE_FILE} (or start with `dossier init --empty`) and import again",
                 samples.join(", ")
             );
+        }
+        if !self.links.is_empty() {
+            let _ = writeln!(out, "  Continued from earlier meetings:");
+            for link in &self.links {
+                let due =
+                    |due: &Option<String>| due.clone().unwrap_or_else(|| "no deadline".into());
+                let moved = if link.old_due == link.new_due {
+                    format!("due {}", due(&link.new_due))
+                } else {
+                    format!("due {} → {}", due(&link.old_due), due(&link.new_due))
+                };
+                let _ = writeln!(
+                    out,
+                    "    {{#{}}}  {}  (from {}, {moved})",
+                    link.id, link.title, link.meeting
+                );
+            }
+        }
+        if self.dry_run {
+            let pending: Vec<String> = self
+                .links
+                .iter()
+                .filter_map(|link| {
+                    let (file, line) = link.earlier_gets_id.as_ref()?;
+                    Some(format!("{}:{line} {{#{}}}", file.display(), link.id))
+                })
+                .collect();
+            if !pending.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "  Would end earlier tasks with their id: {}",
+                    pending.join(", ")
+                );
+            }
+        } else if !self.ids_added.is_empty() {
+            let _ = writeln!(
+                out,
+                "  Earlier tasks given their id: {}",
+                self.ids_added.join(", ")
+            );
+        }
+        for ambiguity in &self.ambiguous_links {
+            let candidates: Vec<String> = ambiguity
+                .candidates
+                .iter()
+                .map(|(title, meeting)| format!("\"{title}\" ({meeting})"))
+                .collect();
+            let _ = writeln!(
+                out,
+                "  Not linked: \"{}\" could continue {}; add the id you mean by hand",
+                ambiguity.title,
+                candidates.join(" or ")
+            );
+        }
+        if let Some(why) = &self.earlier_unread {
+            let _ = writeln!(out, "  Earlier tasks not looked at: {why}");
         }
         for (name, place, ids) in &self.ambiguous {
             let _ = writeln!(

@@ -166,6 +166,7 @@ pub(super) fn write_meeting(
     account: Option<&str>,
     config: &SiteConfig,
     directory: &mut Directory,
+    linker: &mut Linker,
     report: &mut ImportReport,
 ) -> String {
     let mut out = String::new();
@@ -222,14 +223,26 @@ pub(super) fn write_meeting(
         if let Some(tasks) = placed.get(&index) {
             out.push('\n');
             for task in tasks {
-                out.push_str(&task_line(task, &deadline_context, directory, report));
+                out.push_str(&task_line(
+                    task,
+                    &deadline_context,
+                    directory,
+                    linker,
+                    report,
+                ));
             }
         }
     }
     if !meeting_level.is_empty() {
         out.push_str("\n## Tasks\n");
         for task in meeting_level {
-            out.push_str(&task_line(task, &deadline_context, directory, report));
+            out.push_str(&task_line(
+                task,
+                &deadline_context,
+                directory,
+                linker,
+                report,
+            ));
         }
     }
     out
@@ -288,15 +301,18 @@ pub(super) fn task_line(
     task: &RecapTask,
     deadline_context: &deadlines::Context,
     directory: &Directory,
+    linker: &mut Linker,
     report: &mut ImportReport,
 ) -> String {
     let mut owners = Vec::new();
+    let mut owner_ids = Vec::new();
     let mut unmatched = Vec::new();
     for name in &task.owners {
         match directory.find(name) {
             Match::Person(id) => {
                 report.record_match(name, &id, directory);
                 owners.push(format!("@{id}"));
+                owner_ids.push(id);
             }
             Match::Ambiguous(ids) => {
                 report
@@ -330,7 +346,14 @@ pub(super) fn task_line(
     if !owners.is_empty() {
         let _ = write!(line, " {}", owners.join(" "));
     }
-    match deadlines::deadline_of(&found) {
+    let deadline = deadlines::deadline_of(&found);
+    let id = linker.id_for(
+        &task.title,
+        &task.description,
+        &owner_ids,
+        deadline.as_ref().map(|(_, due)| *due),
+    );
+    match deadline {
         Some((from, due)) => {
             let _ = write!(line, " due:{}", due.token());
             report.deadlines.push((
@@ -350,6 +373,7 @@ pub(super) fn task_line(
             report.undated.push((task.title.clone(), why));
         }
     }
+    let _ = write!(line, " {{#{id}}}");
     line.push('\n');
     line
 }

@@ -255,11 +255,12 @@ const FILLER_WORDS: &[&str] = &[
     "their", "its", "is", "be", "up",
 ];
 
-/// A title's words that tell tasks apart: lower case, without filler, sorted.
-fn title_words(title: &str) -> Vec<String> {
+/// A title's words that tell tasks apart: lower case, without filler and numbers (a recap
+/// writes the deadline into the title: "… by 10/30/2026"), sorted.
+pub fn title_words(title: &str) -> Vec<String> {
     let mut words: Vec<String> = title
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
+        .filter(|word| !word.is_empty() && !word.chars().all(|c| c.is_ascii_digit()))
         .map(str::to_lowercase)
         .filter(|word| !FILLER_WORDS.contains(&word.as_str()))
         .collect();

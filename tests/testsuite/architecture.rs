@@ -26,7 +26,9 @@ fn allowed(part: &str) -> Option<Vec<&'static str>> {
     ];
     let earlier: &[&str] = match part {
         "dates" | "error" | "escape" | "paths" | "site_paths" | "urls" | "content" => &[],
-        "model" | "import" => &["content"],
+        "model" => &["content"],
+        // Import reads the site's open tasks to link the ones a recap repeats.
+        "import" => &["content", "model"],
         "render" | "formats" => &["content", "model"],
         // Static files are copied as the theme found them.
         "output" => &["render"],

@@ -670,3 +670,125 @@ fn imports_into_a_new_site_do_not_mix_with_the_example() {
         assert!(build.status.success(), "{}", stderr(&build));
     }
 }
+
+/// A site with the continuity fixtures' people, and a recap of them imported for Globex.
+fn import_globex(site: &Fixture, recap: &str, extra: &[&str]) -> String {
+    let path = fixtures().join("continuity").join(recap);
+    let output = site.run(
+        &[
+            &["import", path.to_str().unwrap(), "--account", "Globex"],
+            extra,
+        ]
+        .concat(),
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    // A dry run prints the file on stdout and the report on stderr.
+    format!("{}{}", stdout(&output), stderr(&output))
+}
+
+fn globex_site() -> Fixture {
+    Fixture::empty().with("site.toml", SITE_TOML).with(
+        "content/people.toml",
+        &std::fs::read_to_string(fixtures().join("continuity/people.toml")).unwrap(),
+    )
+}
+
+fn task_lines(site: &Fixture, meeting: &str) -> Vec<String> {
+    std::fs::read_to_string(site.root().join("content/meetings").join(meeting))
+        .unwrap()
+        .lines()
+        .filter(|line| line.starts_with("- ["))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn a_second_recap_of_an_account_continues_the_open_tasks_it_repeats() {
+    // A Zoom summary, then a Gemini one a month later, of the same account.
+    let site = globex_site();
+    let first = import_globex(&site, "zoom-globex-october.txt", &[]);
+    assert!(!first.contains("Continued from"), "{first}");
+    let october = task_lines(&site, "2026-10-12-globex-account-sync.md");
+    assert!(
+        october.iter().all(|line| line.contains(" {#")),
+        "every task it creates gets an id: {october:?}"
+    );
+    assert!(october[0].ends_with("@ana due:2026-10-30 {#close-the-package-deal}"));
+
+    let second = import_globex(&site, "gemini-globex-november.txt", &[]);
+    assert!(
+        second.contains("  Continued from earlier meetings:\n    {#close-the-package-deal}  Close the package deal  (from 2026-10-12-globex-account-sync, due 2026-10-30 → 2026-11-27)\n    {#send-the-security-questionnaire}  Security questionnaire  (from 2026-10-12-globex-account-sync, due 2026-11-13)\n"),
+        "{second}"
+    );
+    // Two earlier offers are as alike as each other: reported, not linked.
+    assert!(
+        second.contains("Not linked: \"Send the offer\" could continue \"Send the offer to Globex purchasing by 10/23/2026\" (2026-10-12-globex-account-sync) or \"Send the offer to Globex legal by 10/23/2026\""),
+        "{second}"
+    );
+    let november = task_lines(&site, "2026-11-09-globex-account-sync.md");
+    let id_of = |title: &str| -> String {
+        let line = november.iter().find(|l| l.contains(title)).unwrap();
+        line[line.rfind("{#").unwrap()..].to_string()
+    };
+    assert_eq!(
+        id_of("**Close the package deal:**"),
+        "{#close-the-package-deal}"
+    );
+    assert_eq!(id_of("**Send the offer:**"), "{#send-the-offer}");
+    // Other owners (Bo joined Chidi): not the same task.
+    assert_eq!(id_of("**Steering committee:**"), "{#steering-committee}");
+
+    // Built, the deal is one task with two mentions and a slip.
+    let output = site.run(&["build", "--today", "2026-11-24"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let tasks: Vec<Value> =
+        serde_json::from_str(&std::fs::read_to_string(site.public().join("tasks.json")).unwrap())
+            .unwrap();
+    let deal: Vec<&Value> = tasks
+        .iter()
+        .filter(|t| t["id"] == "close-the-package-deal")
+        .collect();
+    assert_eq!(deal.len(), 1);
+    assert_eq!(deal[0]["slips"], 1);
+    assert_eq!(deal[0]["history"].as_array().unwrap().len(), 2);
+    assert!(site
+        .public()
+        .join("tasks/close-the-package-deal/index.html")
+        .exists());
+}
+
+#[test]
+fn an_earlier_task_written_without_an_id_gets_the_id_of_the_task_that_continues_it() {
+    let site = globex_site();
+    let hand_written = "+++\ntitle = \"Globex sync\"\ndate = 2026-10-12\naccount = \"Globex\"\n+++\n## Renewal\nTalks opened.\n\n- [ ] **Close the package deal** @ana due:2026-10-30\n- [ ] **Send the security questionnaire**\n  to Globex security. @bo due:2026-11-13\n";
+    site.write("content/meetings/2026-10-12-globex-sync.md", hand_written);
+    let dry = import_globex(&site, "gemini-globex-november.txt", &["--dry-run"]);
+    assert!(
+        dry.contains("Would end earlier tasks with their id: content/meetings/2026-10-12-globex-sync.md:9 {#close-the-package-deal}, content/meetings/2026-10-12-globex-sync.md:10 {#send-the-security-questionnaire}"),
+        "{dry}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(
+            site.root()
+                .join("content/meetings/2026-10-12-globex-sync.md")
+        )
+        .unwrap(),
+        hand_written,
+        "a dry run changes nothing"
+    );
+    let report = import_globex(&site, "gemini-globex-november.txt", &[]);
+    assert!(
+        report.contains("Earlier tasks given their id: content/meetings/2026-10-12-globex-sync.md:9, content/meetings/2026-10-12-globex-sync.md:10"),
+        "{report}"
+    );
+    let earlier = task_lines(&site, "2026-10-12-globex-sync.md");
+    assert_eq!(
+        earlier,
+        [
+            "- [ ] **Close the package deal** @ana due:2026-10-30 {#close-the-package-deal}",
+            "- [ ] **Send the security questionnaire** {#send-the-security-questionnaire}"
+        ]
+    );
+    let output = site.run(&["check", "--today", "2026-11-24"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+}
