@@ -385,3 +385,46 @@ browserTest("on a site with hundreds of deadlines, every day of the window reads
     }
   }
 });
+
+// Tasks continued across meetings: tests/sites/continuity, three meetings of one account.
+browserTest("a continued task's page, a meeting's changes since the last one and the account's briefing: no errors, no sideways scroll, axe clean", async () => {
+  const out = path.join(root, "target/browser-continuity");
+  const fixture = path.join(root, "tests/sites/continuity");
+  const built = spawnSync(dossier, ["build", "--today", "2026-12-10", "--out", out, "--force", "--root", fixture]);
+  assert.equal(built.status, 0, String(built.stderr));
+  const continued = {
+    task: "tasks/close-package-deal/index.html",
+    since: "meetings/2026-12-07-globex-sync/index.html",
+    account: "accounts/globex/index.html",
+    initiative: "initiatives/renewal/index.html",
+  };
+  for (const [name, file] of Object.entries(continued)) {
+    for (const width of [1280, 390]) {
+      for (const scheme of ["light", "dark"]) {
+        const where = `${name} at ${width}px, ${scheme}`;
+        const { page, context, problems } = await open("file://" + path.join(out, file), {
+          axe: !!axeSource,
+          context: { viewport: { width, height: 900 }, colorScheme: scheme },
+        });
+        const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(sideways <= 0, `${where}: ${sideways}px of sideways scroll`);
+        await page.screenshot({ path: path.join(shots, `continuity-${name}-${width}-${scheme}.png`), fullPage: true });
+        // Before axe runs: it reads the style sheets itself, which a page from disk does not allow.
+        assert.deepEqual(problems, [], where);
+        if (axeSource) {
+          await page.addScriptTag({ content: axeSource });
+          const result = await page.evaluate(() =>
+            window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
+          assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes[0].target}`), [], where);
+        }
+        await context.close();
+      }
+    }
+  }
+  // The meeting page opens with its changes, before the topics.
+  const { page, context } = await open("file://" + path.join(out, continued.since));
+  const order = await page.evaluate(() =>
+    [...document.querySelectorAll("main h2")].map((h) => h.textContent.trim()).slice(0, 2));
+  assert.deepEqual(order, ["Since the last meeting", "Topics"]);
+  await context.close();
+});
