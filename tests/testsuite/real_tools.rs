@@ -65,9 +65,48 @@ fn python_check(module: &str, script: &str, args: &[&str]) -> Option<String> {
         return None;
     }
     let (_dir, out) = build_example();
+    Some(python_check_in(&out, script, args))
+}
+
+/// Runs one of the Python checkers in tests/tools on the site built into `out`.
+fn python_check_in(out: &std::path::Path, script: &str, args: &[&str]) -> String {
     let mut all: Vec<&std::ffi::OsStr> = vec![out.as_os_str()];
     all.extend(args.iter().map(std::ffi::OsStr::new));
-    Some(run_checker("python3", script, &all))
+    run_checker("python3", script, &all)
+}
+
+/// Tasks continued across meetings (tests/sites/continuity): the task pages and the meeting
+/// pages' changes are valid HTML, and the calendar (one event per continued task) and
+/// tasks.json (with history and slips) read with the real tools.
+#[test]
+fn continued_tasks_give_valid_pages_a_calendar_and_tasks_json_the_real_tools_accept() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let built = dossier()
+        .args(["build", "--today", "2026-12-10", "--root"])
+        .arg(example_root().join("tests/sites/continuity"))
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(built.status.success(), "{}", stderr(&built));
+    if let Some(jar) = vnu_jar() {
+        assert_valid_html(&jar, &out);
+    }
+    if tool_available("python3", &["-c", "import icalendar"]) {
+        let printed = python_check_in(&out, "check_calendar.py", &["--today", "2026-12-10"]);
+        assert!(
+            printed.contains("calendar.ics: 7 events; 3 owner calendars match their tasks"),
+            "{printed}"
+        );
+    }
+    if tool_available("python3", &["-c", "import jsonschema"]) {
+        let printed = python_check_in(&out, "check_tasks_json.py", &[]);
+        assert!(
+            printed.contains("tasks.json: 7 tasks match the schema"),
+            "{printed}"
+        );
+    }
 }
 
 /// Runs `program` on a script of tests/tools with `args`; fails on a failing exit status and
