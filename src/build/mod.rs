@@ -458,7 +458,11 @@ pub fn site_documents<'a>(
         ),
         (
             urls::TASKS_FILE.into(),
-            Box::new(|| feed::tasks_json(site, site.current_tasks().map(|t| &site.tasks[t]))),
+            Box::new(|| {
+                // Counted first, so that the file's buffer is made once at about its size.
+                let current: Vec<usize> = site.current_tasks().collect();
+                feed::tasks_json(site, current.iter().map(|&t| &site.tasks[t]))
+            }),
         ),
     ];
     // The sitemap: an index, and files of at most 50,000 addresses each.

@@ -213,7 +213,7 @@ impl<'a> TaskRecord<'a> {
 pub fn tasks_json<'a>(site: &'a Site, tasks: impl Iterator<Item = &'a Task>) -> String {
     // One record per line, written straight into the file's text: at 45,000 tasks the lines
     // joined after the fact held three copies of 23 MB at once.
-    let mut json = Vec::with_capacity(tasks.size_hint().0 * 400);
+    let mut json = Vec::with_capacity(tasks.size_hint().0 * 700);
     json.push(b'[');
     for (n, task) in tasks.enumerate() {
         json.extend_from_slice(if n == 0 { b"\n" } else { b",\n" });

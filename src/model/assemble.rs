@@ -38,6 +38,7 @@ impl Site {
         let by_person = index_people(&everyone, &meetings, &initiatives, &tasks);
         let (accounts, account_by_slug) =
             gather_accounts(&meetings, &initiatives, &tasks, &initiative_by_slug);
+        let previous_in_account = threads::previous_in_account(&meetings);
         Ok(Site {
             config,
             today,
@@ -51,6 +52,7 @@ impl Site {
             account_by_slug,
             threads,
             thread_by_id,
+            previous_in_account,
         })
     }
 }

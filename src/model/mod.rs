@@ -47,6 +47,8 @@ pub struct Site {
     pub threads: Vec<Thread>,
     /// Task id to its index in `threads`.
     pub thread_by_id: HashMap<String, usize>,
+    /// Each meeting's previous meeting of the same account (index into `meetings`).
+    pub previous_in_account: Vec<Option<usize>>,
 }
 
 /// A customer the team meets: the meetings and initiatives whose `account` names it (names

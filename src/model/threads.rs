@@ -88,6 +88,21 @@ impl SinceLast {
     }
 }
 
+/// For each meeting, the one before it among those of its account (or among those without
+/// one), from the meetings' order (newest first).
+pub(super) fn previous_in_account(meetings: &[Meeting]) -> Vec<Option<usize>> {
+    let mut later: HashMap<Option<String>, usize> = HashMap::new();
+    let mut previous = vec![None; meetings.len()];
+    // Oldest first: each meeting is the previous one of the next meeting of its account seen.
+    for (m, meeting) in meetings.iter().enumerate().rev() {
+        let account = meeting.account.as_deref().map(account_slug);
+        if let Some(before) = later.insert(account, m) {
+            previous[m] = Some(before);
+        }
+    }
+    previous
+}
+
 /// Joins the tasks that share an id into threads: sets each task's thread and whether a later
 /// mention supersedes it (a superseded mention is no longer overdue: its latest one says).
 pub(super) fn follow_threads(tasks: &mut [Task]) -> (Vec<Thread>, HashMap<String, usize>) {
@@ -178,20 +193,7 @@ impl Site {
     /// The meeting before this one among those of its account (or, for a meeting without
     /// one, among the meetings without one).
     pub fn previous_of_account(&self, meeting: usize) -> Option<usize> {
-        let account = self.meetings[meeting]
-            .account
-            .as_deref()
-            .and_then(|name| self.account_named(name));
-        match account {
-            Some(a) => {
-                let list = &self.accounts[a].meetings;
-                let at = list.iter().position(|&m| m == meeting)?;
-                list.get(at + 1).copied()
-            }
-            None => {
-                (meeting + 1..self.meetings.len()).find(|&m| self.meetings[m].account.is_none())
-            }
-        }
+        self.previous_in_account[meeting]
     }
 
     /// What changed in a meeting since the previous one of its account.
