@@ -210,6 +210,18 @@ pub(super) fn write_meeting(
     }
     report.placed = recap.tasks.len() - meeting_level.len();
 
+    let directory = &*directory;
+    let mut write_tasks = |out: &mut String, tasks: &[&RecapTask], report: &mut ImportReport| {
+        for task in tasks {
+            out.push_str(&task_line(
+                task,
+                &deadline_context,
+                directory,
+                linker,
+                report,
+            ));
+        }
+    };
     let mut slugs_taken = HashSet::new();
     for (index, topic) in recap.topics.iter().enumerate() {
         let _ = write!(out, "\n## {}", escape_markdown(&topic.title));
@@ -222,28 +234,12 @@ pub(super) fn write_meeting(
         write_topic_text(&mut out, topic, directory, report);
         if let Some(tasks) = placed.get(&index) {
             out.push('\n');
-            for task in tasks {
-                out.push_str(&task_line(
-                    task,
-                    &deadline_context,
-                    directory,
-                    linker,
-                    report,
-                ));
-            }
+            write_tasks(&mut out, tasks, report);
         }
     }
     if !meeting_level.is_empty() {
         out.push_str("\n## Tasks\n");
-        for task in meeting_level {
-            out.push_str(&task_line(
-                task,
-                &deadline_context,
-                directory,
-                linker,
-                report,
-            ));
-        }
+        write_tasks(&mut out, &meeting_level, report);
     }
     out
 }
