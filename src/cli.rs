@@ -2,6 +2,7 @@
 
 use crate::build::progress::Progress;
 use crate::build::{self, BuildOptions};
+use crate::content::config::Edition;
 use crate::content::load::LoadOptions;
 use crate::error::{terminal_safe, Diagnostic, Error};
 use crate::model::load::load_site;
@@ -263,6 +264,11 @@ pub struct BuildArgs {
     /// Render every page, whatever an earlier build left (its cache is in .dossier-cache/).
     #[arg(long)]
     pub clean: bool,
+    /// Who the site is for: `internal` (everything written) or `customer` (nothing marked
+    /// internal: no page, link, search entry, event or word of it; it builds into
+    /// public-customer/ unless --out).
+    #[arg(long, value_name = "EDITION", default_value = "internal")]
+    pub edition: Edition,
 }
 
 #[derive(Debug, Args)]
@@ -283,6 +289,9 @@ pub struct ServeArgs {
     pub drafts: bool,
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub today: Option<NaiveDate>,
+    /// Preview an edition: `customer` serves what the customer would see.
+    #[arg(long, value_name = "EDITION", default_value = "internal")]
+    pub edition: Edition,
 }
 
 #[derive(Debug, Args)]
@@ -298,6 +307,10 @@ pub struct CheckArgs {
     /// Check as published at this address instead of site.toml's base_url.
     #[arg(short = 'u', long, value_name = "URL")]
     pub base_url: Option<String>,
+    /// `customer` also builds the customer edition in memory and scans every file of it for
+    /// the text of everything marked internal, failing on any found.
+    #[arg(long, value_name = "EDITION", default_value = "internal")]
+    pub edition: Edition,
 }
 
 #[derive(Debug, Args)]
@@ -473,6 +486,7 @@ fn build_command(cli: &Cli, args: &BuildArgs) -> Result<(), Error> {
         drafts,
         force,
         clean,
+        edition,
     } = args;
     let progress = Arc::new(Progress::default());
     let line = show_progress(&progress, cli.quiet);
@@ -484,6 +498,7 @@ fn build_command(cli: &Cli, args: &BuildArgs) -> Result<(), Error> {
             drafts: *drafts,
             base_url: base_url.clone(),
             keep_history: true,
+            edition: *edition,
         },
         force: *force,
         clean: *clean,
@@ -564,6 +579,7 @@ fn serve_command(cli: &Cli, args: &ServeArgs) -> Result<(), Error> {
         open,
         drafts,
         today,
+        edition,
     } = args;
     crate::serve::serve(&crate::serve::ServeOptions {
         root: cli.root.clone(),
@@ -575,6 +591,7 @@ fn serve_command(cli: &Cli, args: &ServeArgs) -> Result<(), Error> {
             drafts: *drafts,
             base_url: base_url.clone(),
             keep_history: true,
+            edition: *edition,
         },
         report: if cli.quiet {
             say_serve_quietly
@@ -590,6 +607,7 @@ fn check_command(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
         drafts,
         format,
         base_url,
+        edition,
     } = args;
     let checked = build::check(
         &cli.root,
@@ -598,6 +616,7 @@ fn check_command(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
             drafts: *drafts,
             base_url: base_url.clone(),
             keep_history: false,
+            edition: *edition,
         },
     );
     if *format == Format::Json {
@@ -610,12 +629,20 @@ fn check_command(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
             serde_json::to_string_pretty(problems).unwrap_or_default()
         );
     }
-    let (meetings, pages) = checked?;
+    let report = checked?;
     if !cli.quiet && *format == Format::Text {
         println!(
-            "OK: {}, {pages} pages, no problems found",
-            plural(meetings, "meeting")
+            "OK: {}, {} pages, no problems found",
+            plural(report.meetings, "meeting"),
+            report.pages
         );
+        if let Some(scan) = &report.scan {
+            println!(
+                "Customer edition: {} looked for in {}; none found",
+                plural(scan.fragments, "internal passage"),
+                plural(scan.files, "file")
+            );
+        }
     }
     Ok(())
 }

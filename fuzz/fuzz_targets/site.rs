@@ -33,6 +33,8 @@ fuzz_target!(|bytes: &[u8]| {
         drafts: true,
         base_url: None,
         keep_history: false,
+        // The customer edition reads the site twice (both editions) and scans the output.
+        edition: dossier::content::config::Edition::Customer,
     };
     // Errors are fine; panics and hangs are what this looks for.
     let _ = check(root, &options);

@@ -6,8 +6,10 @@
 //! fresh folder swapped in at the end. Both give the same bytes.
 
 pub mod cache;
+pub mod leaks;
 pub mod progress;
 
+use crate::content::config::Edition;
 use crate::content::load::LoadOptions;
 use crate::error::{Diagnostic, Error, Result};
 use crate::formats::feed;
@@ -149,7 +151,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         phases: Vec::new(),
     };
     let root = &options.root;
-    let out = options.out.clone().unwrap_or_else(|| root.join("public"));
+    let out = options.out.clone().unwrap_or_else(|| {
+        root.join(match options.load.edition {
+            Edition::Internal => "public",
+            // Never into the team's folder by default: one command must not overwrite the
+            // other's site.
+            Edition::Customer => "public-customer",
+        })
+    });
     let target = check_target(root, &out, options.force)?;
     let lock = OutputLock::acquire(&target, || {
         if let Some(on_wait) = options.on_wait {
@@ -545,8 +554,17 @@ pub fn write_static_files(theme: &Theme, out: &impl Output) -> Result<()> {
         .try_for_each(|(path, file)| out.copy(path, file))
 }
 
+/// What `dossier check` found right: the meetings and pages, and for the customer edition
+/// what the scan for internal text looked at.
+pub struct CheckReport {
+    pub meetings: usize,
+    pub pages: usize,
+    pub scan: Option<leaks::ScanReport>,
+}
+
 /// Validates the site as a build would, without writing anything. Warnings count as errors.
-pub fn check(root: &Path, load: &LoadOptions) -> Result<(usize, usize)> {
+/// For the customer edition, also scans everything it would write for internal text.
+pub fn check(root: &Path, load: &LoadOptions) -> Result<CheckReport> {
     let loaded = load_site(root, load)?;
     if !loaded.warnings.is_empty() {
         return Err(Error::Content(
@@ -564,5 +582,18 @@ pub fn check(root: &Path, load: &LoadOptions) -> Result<(usize, usize)> {
     pages
         .par_iter()
         .try_for_each(|page| renderer.render(page).map(drop))?;
-    Ok((loaded.site.meetings.len(), pages.len()))
+    let scan = if load.edition.hides_internal() {
+        let report = leaks::scan(root, load)?;
+        if !report.leaks.is_empty() {
+            return Err(Error::Content(leaks::diagnostics(&report.leaks)));
+        }
+        Some(report)
+    } else {
+        None
+    };
+    Ok(CheckReport {
+        meetings: loaded.site.meetings.len(),
+        pages: pages.len(),
+        scan,
+    })
 }

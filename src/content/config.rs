@@ -5,7 +5,7 @@ use crate::dates::parse_weekday;
 use crate::error::{Diagnostic, Error};
 use chrono::{NaiveDate, Weekday};
 use chrono_tz::Tz;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::path::Path;
 use toml::Spanned;
 
@@ -41,6 +41,74 @@ pub struct SiteConfig {
     pub feed_entries: usize,
     /// What `dossier check` says about the settings themselves.
     pub warnings: Vec<Diagnostic>,
+    /// The edition this configuration builds (`for_edition`), and what each edition sets.
+    pub edition: Edition,
+    pub editions: EditionSettings,
+    /// Said on every page of the edition, when set (the customer edition always says which it is).
+    pub banner: Option<String>,
+}
+
+/// Who a build is for: the account team (everything written), or the customer (nothing marked
+/// internal: no page, link, entry or word of it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Edition {
+    #[default]
+    Internal,
+    Customer,
+}
+
+impl Edition {
+    pub fn name(self) -> &'static str {
+        match self {
+            Edition::Internal => "internal",
+            Edition::Customer => "customer",
+        }
+    }
+
+    /// Whether content marked internal is left out.
+    pub fn hides_internal(self) -> bool {
+        self == Edition::Customer
+    }
+}
+
+impl std::str::FromStr for Edition {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text {
+            "internal" => Ok(Edition::Internal),
+            "customer" => Ok(Edition::Customer),
+            other => Err(format!(
+                "no edition `{other}`: the editions are `internal` (everything) and `customer` (nothing marked internal)"
+            )),
+        }
+    }
+}
+
+/// `[editions.internal]` and `[editions.customer]` in site.toml.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EditionSettings {
+    pub internal: EditionSetting,
+    pub customer: EditionSetting,
+}
+
+/// What one edition changes: its title, address and banner.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EditionSetting {
+    pub title: Option<String>,
+    pub base_url: Option<Spanned<String>>,
+    pub banner: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawEditions {
+    #[serde(default)]
+    internal: EditionSetting,
+    #[serde(default)]
+    customer: EditionSetting,
 }
 
 /// The deadlines a calendar subscription carries: those from `past_days` before today to
@@ -83,6 +151,7 @@ struct RawConfig {
     date_order: Option<Spanned<String>>,
     calendar: Option<CalendarWindow>,
     feed: Option<RawFeed>,
+    editions: Option<RawEditions>,
 }
 
 impl SiteConfig {
@@ -155,6 +224,10 @@ impl SiteConfig {
         let day_first = day_first_of(file, &raw.date_order)?;
 
         let theme = theme_of(file, &raw.theme)?;
+        let editions = raw.editions.unwrap_or_default();
+        for setting in [&editions.internal, &editions.customer] {
+            base_url_of(file, &setting.base_url)?;
+        }
 
         Ok(SiteConfig {
             title: raw.title,
@@ -171,7 +244,38 @@ impl SiteConfig {
             calendar: raw.calendar.unwrap_or_default(),
             feed_entries: raw.feed.map_or(50, |feed| feed.entries),
             warnings,
+            edition: Edition::Internal,
+            editions: EditionSettings {
+                internal: editions.internal,
+                customer: editions.customer,
+            },
+            banner: None,
         })
+    }
+
+    /// The settings of one edition: its title, address and banner over the site's. The
+    /// customer edition always has a banner, so that no page of it passes for the team's.
+    pub fn for_edition(mut self, edition: Edition) -> SiteConfig {
+        let setting = match edition {
+            Edition::Internal => self.editions.internal.clone(),
+            Edition::Customer => self.editions.customer.clone(),
+        };
+        self.edition = edition;
+        if let Some(title) = setting.title {
+            self.title = title;
+        }
+        if let Some(url) = setting
+            .base_url
+            .as_ref()
+            .and_then(|u| absolute_base_url(u.get_ref()))
+        {
+            self.base_url = url;
+            self.base_url_given = true;
+        }
+        self.banner = setting
+            .banner
+            .or_else(|| (edition == Edition::Customer).then(|| "Customer edition".to_string()));
+        self
     }
 }
 

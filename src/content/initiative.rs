@@ -48,6 +48,8 @@ pub struct InitiativeDoc {
     pub target: Option<NaiveDate>,
     pub body_html: String,
     pub summary: String,
+    /// `internal = true`: the team's own; the customer edition leaves it out.
+    pub internal: bool,
 }
 
 #[derive(Deserialize)]
@@ -60,6 +62,8 @@ struct InitiativeFront {
     owners: Vec<Spanned<String>>,
     account: Option<String>,
     target: Option<Spanned<toml::value::Datetime>>,
+    #[serde(default)]
+    internal: bool,
 }
 
 fn default_status() -> Status {
@@ -136,6 +140,7 @@ impl MeetingReader<'_> {
             body_html: renderer.block(body),
             summary: shorten(&summary),
             source,
+            internal: meta.internal,
         };
         Parsed {
             doc: Some(doc),

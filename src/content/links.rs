@@ -12,6 +12,9 @@ use std::path::{Component, Path, PathBuf};
 pub struct ContentIndex {
     meetings: HashSet<String>,
     initiatives: HashSet<String>,
+    /// Files the edition leaves out (internal ones, in the customer edition): a link to one
+    /// is shown as its text, with no address that would name it.
+    hidden: HashSet<PathBuf>,
 }
 
 impl ContentIndex {
@@ -19,7 +22,31 @@ impl ContentIndex {
         ContentIndex {
             meetings: meetings.iter().map(|f| f.slug.clone()).collect(),
             initiatives: initiatives.iter().map(|f| f.slug.clone()).collect(),
+            hidden: HashSet::new(),
         }
+    }
+
+    /// The index without `files` (paths relative to the site): links to them lead nowhere
+    /// and say nothing of them.
+    pub fn hiding(mut self, files: &[&ContentFile]) -> Self {
+        for file in files {
+            if file.path.starts_with(MEETINGS_DIR) {
+                self.meetings.remove(&file.slug);
+            } else {
+                self.initiatives.remove(&file.slug);
+            }
+            self.hidden.insert(file.path.clone());
+        }
+        self
+    }
+
+    /// Whether a link in the file at `from` names a file this edition leaves out.
+    pub fn is_hidden(&self, from: &Path, url: &str) -> bool {
+        if self.hidden.is_empty() {
+            return false;
+        }
+        let path = url.split_once('#').map_or(url, |(path, _)| path);
+        target(from, path).is_some_and(|target| self.hidden.contains(&target))
     }
 
     /// For a link in the file at `from` (relative to the site root): `None` when it is not a
@@ -37,17 +64,9 @@ impl ContentIndex {
         if has_scheme || !path.ends_with(".md") || path.starts_with('/') {
             return None;
         }
-        let joined = from.parent().unwrap_or(Path::new("")).join(path);
-        let mut normal = PathBuf::new();
-        for component in joined.components() {
-            match component {
-                Component::Normal(part) => normal.push(part),
-                Component::ParentDir if !normal.pop() => {
-                    return Some(Err(format!("`{url}` leads outside the site")));
-                }
-                _ => {}
-            }
-        }
+        let Some(normal) = target(from, path) else {
+            return Some(Err(format!("`{url}` leads outside the site")));
+        };
         let slug = normal.file_stem()?.to_string_lossy().into_owned();
         let fragment = fragment.map(|f| format!("#{f}")).unwrap_or_default();
         if normal.starts_with(MEETINGS_DIR) && self.meetings.contains(&slug) {
@@ -67,6 +86,20 @@ impl ContentIndex {
             )))
         }
     }
+}
+
+/// The file a relative link in `from` names, relative to the site; None when it leads out.
+fn target(from: &Path, path: &str) -> Option<PathBuf> {
+    let joined = from.parent().unwrap_or(Path::new("")).join(path);
+    let mut normal = PathBuf::new();
+    for component in joined.components() {
+        match component {
+            Component::Normal(part) => normal.push(part),
+            Component::ParentDir if !normal.pop() => return None,
+            _ => {}
+        }
+    }
+    Some(normal)
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Read every file of a site, in parallel, into documents, collecting every problem so that
 //! one run reports them all; serve keeps the documents between runs in a [`DocCache`].
 
-use crate::content::config::SiteConfig;
+use crate::content::config::{Edition, SiteConfig};
 use crate::content::history::{last_edits, LastEdit};
 use crate::content::initiative::InitiativeDoc;
 use crate::content::links::ContentIndex;
@@ -28,6 +28,8 @@ pub struct LoadOptions {
     /// Keep what git's history says in the site's cache folder, so that the next load reads
     /// only the commits made since (builds and serve; `check` writes nothing).
     pub keep_history: bool,
+    /// Who the site is for: the customer edition leaves out everything marked internal.
+    pub edition: Edition,
 }
 
 /// Parsed documents kept between loads by `serve`: a file is parsed again only when its size
@@ -212,7 +214,12 @@ pub fn read_documents(
     options: &LoadOptions,
     cache: &mut DocCache,
 ) -> Result<Documents> {
-    let mut config = SiteConfig::load(root)?;
+    let mut config = SiteConfig::load(root)?.for_edition(options.edition);
+    if options.edition.hides_internal() {
+        // Commit authors are names too, and may be the team's own: the customer edition says
+        // nothing of who edited what.
+        config.last_edited = false;
+    }
     if let Some(url) = &options.base_url {
         config = config.with_base_url(url)?;
     }
@@ -228,7 +235,14 @@ pub fn read_documents(
     let mut diagnostics: Vec<Diagnostic> = config.warnings.clone();
     diagnostics.extend(duplicate_slugs(&meeting_files, "meetings"));
     diagnostics.extend(duplicate_slugs(&initiative_files, "initiatives"));
-    let links = ContentIndex::new(&meeting_files, &initiative_files);
+    let mut links = ContentIndex::new(&meeting_files, &initiative_files);
+    if options.edition.hides_internal() {
+        let hidden: Vec<&ContentFile> = marked_internal(root, &meeting_files)
+            .into_iter()
+            .chain(marked_internal(root, &initiative_files))
+            .collect();
+        links = links.hiding(&hidden);
+    }
 
     let mut others_changed = true;
     match &cache.read_against {
@@ -255,6 +269,7 @@ pub fn read_documents(
         renderer: Renderer {
             people: &people,
             allow_html: config.allow_html,
+            hide_internal: options.edition.hides_internal(),
             links: None,
         },
         links: Some(&links),
@@ -306,15 +321,45 @@ pub fn read_documents(
     }
     let others_hash = others.digest();
 
+    let hide = options.edition.hides_internal();
     let mut meeting_docs = Vec::with_capacity(meetings.len());
     for parsed in meetings {
         diagnostics.extend(parsed.diagnostics);
-        meeting_docs.extend(parsed.doc.filter(|doc| options.drafts || !doc.draft));
+        meeting_docs.extend(
+            parsed
+                .doc
+                .filter(|doc| (options.drafts || !doc.draft) && !(hide && doc.internal)),
+        );
     }
     let mut initiative_docs = Vec::with_capacity(initiatives.len());
+    let mut hidden_initiatives = std::collections::HashSet::new();
     for parsed in initiatives {
         diagnostics.extend(parsed.diagnostics);
-        initiative_docs.extend(parsed.doc);
+        match parsed.doc {
+            Some(doc) if hide && doc.internal => {
+                hidden_initiatives.insert(doc.slug);
+            }
+            Some(doc) => initiative_docs.push(doc),
+            None => {}
+        }
+    }
+    // A topic or task that follows an internal initiative stays, without naming it.
+    if !hidden_initiatives.is_empty() {
+        for doc in &mut meeting_docs {
+            let references = doc
+                .topics
+                .iter_mut()
+                .map(|topic| &mut topic.initiative)
+                .chain(doc.tasks.iter_mut().map(|task| &mut task.initiative));
+            for reference in references {
+                if reference
+                    .as_ref()
+                    .is_some_and(|r| hidden_initiatives.contains(&r.slug))
+                {
+                    *reference = None;
+                }
+            }
+        }
     }
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(Error::Content(sorted(diagnostics)));
@@ -331,6 +376,29 @@ pub fn read_documents(
         others_hash,
         last_edits,
     })
+}
+
+/// The files whose front matter says `internal = true`, read ahead of parsing so that links to
+/// them can be left out of the customer edition from the start. A file that does not read is
+/// not among them: parsing reports it, and the build stops.
+fn marked_internal<'f>(root: &Path, files: &'f [ContentFile]) -> Vec<&'f ContentFile> {
+    #[derive(Deserialize)]
+    struct Marked {
+        #[serde(default)]
+        internal: bool,
+    }
+    files
+        .par_iter()
+        .filter(|file| {
+            let Ok(source) = SourceFile::read(root, &file.path) else {
+                return false;
+            };
+            crate::content::front_matter::split_front_matter(&source)
+                .ok()
+                .and_then(|front| toml::from_str::<Marked>(&source.text[front.toml]).ok())
+                .is_some_and(|marked| marked.internal)
+        })
+        .collect()
 }
 
 fn failed<T>(diagnostic: Diagnostic) -> Parsed<T> {

@@ -7,7 +7,7 @@ use crate::content::people::{People, Resolved};
 use crate::dates::{Due, Precision};
 use crate::escape::escape_html;
 use crate::paths::slugify;
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 use std::path::Path;
 
@@ -106,6 +106,12 @@ fn word_len(text: &str, accept: impl Fn(char) -> bool) -> usize {
     text[..end].trim_end_matches(['-', '_']).len()
 }
 
+/// The name of a fenced block of internal notes: ```` ```internal ````.
+pub const INTERNAL_FENCE: &str = "internal";
+
+/// How the customer edition names an internal person, and shows what they own.
+pub const ACCOUNT_TEAM: &str = "the account team";
+
 /// Who a mention points at, as shown on pages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MentionTarget {
@@ -114,6 +120,8 @@ pub enum MentionTarget {
         id: String,
         name: String,
         listed: bool,
+        /// Of the account team only: the customer edition names them "the account team".
+        internal: bool,
     },
     /// A name several people answer to; shown as text.
     Ambiguous(Vec<String>),
@@ -125,6 +133,7 @@ pub fn resolve_mention(people: &People, written: &str) -> Option<MentionTarget> 
             id: person.id.clone(),
             name: person.name.clone(),
             listed: true,
+            internal: person.internal,
         }),
         Resolved::Ambiguous(ids) => Some(MentionTarget::Ambiguous(
             ids.into_iter().map(str::to_string).collect(),
@@ -135,6 +144,7 @@ pub fn resolve_mention(people: &People, written: &str) -> Option<MentionTarget> 
                 id,
                 name: written.replace(['-', '_'], " "),
                 listed: false,
+                internal: false,
             })
         }
     }
@@ -203,6 +213,8 @@ impl Comments {
 pub struct Renderer<'a> {
     pub people: &'a People,
     pub allow_html: bool,
+    /// The customer edition: internal notes and the names of internal people are left out.
+    pub hide_internal: bool,
     /// The site's content files and the file being rendered, to turn links to `.md` files into
     /// links to their pages; None renders links as written.
     pub links: Option<(&'a ContentIndex, &'a Path)>,
@@ -236,8 +248,35 @@ impl<'a> Renderer<'a> {
         let mut open_links: Vec<LinkEnd> = Vec::new();
         let mut in_code_block = false;
         let mut comments = Comments::default();
+        // The text of an internal notes block while it is read.
+        let mut internal_note: Option<String> = None;
         for (event, range) in parser.into_offset_iter() {
+            if let Some(note) = internal_note.as_mut() {
+                match event {
+                    Event::Text(text) => note.push_str(&text),
+                    Event::End(TagEnd::CodeBlock) => {
+                        let note = internal_note.take().unwrap_or_default();
+                        // The customer edition leaves the block out whole.
+                        if !self.hide_internal {
+                            events.push(Event::Html(
+                                format!(
+                                    "<aside class=\"internal-note\"><p class=\"internal-label\">Internal note</p>{}</aside>\n",
+                                    self.block(&note)
+                                )
+                                .into(),
+                            ));
+                        }
+                    }
+                    _ => {}
+                }
+                continue;
+            }
             match event {
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
+                    if info.split_whitespace().next() == Some(INTERNAL_FENCE) =>
+                {
+                    internal_note = Some(String::new());
+                }
                 Event::Text(text) if !in_code_block => {
                     self.push_text(&mut events, text, starts_escaped(source, &range))
                 }
@@ -264,6 +303,10 @@ impl<'a> Renderer<'a> {
                         classes: Vec::new(),
                         attrs: Vec::new(),
                     }));
+                }
+                // A link to a file this edition leaves out keeps its text and loses its address.
+                Event::Start(Tag::Link { dest_url, .. }) if self.is_hidden(&dest_url) => {
+                    open_links.push(LinkEnd::Dropped);
                 }
                 Event::Start(Tag::Link { dest_url, .. }) if self.page_of(&dest_url).is_some() => {
                     let address = self.page_of(&dest_url).unwrap_or_default();
@@ -295,6 +338,11 @@ impl<'a> Renderer<'a> {
         events
     }
 
+    fn is_hidden(&self, url: &str) -> bool {
+        self.links
+            .is_some_and(|(index, from)| index.is_hidden(from, url))
+    }
+
     /// The site address of the page a link to a content file names, if it names one.
     fn page_of(&self, url: &str) -> Option<String> {
         let (index, from) = self.links?;
@@ -322,7 +370,12 @@ impl<'a> Renderer<'a> {
 
     fn mention_html(&self, written: &str) -> Event<'static> {
         match resolve_mention(self.people, written) {
-            Some(MentionTarget::Person { id, name, listed }) => Event::InlineHtml(
+            Some(MentionTarget::Person { internal: true, .. }) if self.hide_internal => {
+                Event::Text(ACCOUNT_TEAM.into())
+            }
+            Some(MentionTarget::Person {
+                id, name, listed, ..
+            }) => Event::InlineHtml(
                 format!(
                     "<a class=\"mention{}\" href=\"{ROOT_PLACEHOLDER}owners/{id}/index.html\">{}</a>",
                     if listed { "" } else { " unlisted" },
@@ -350,6 +403,7 @@ mod tests {
             role: None,
             aliases: vec![],
             listed: true,
+            internal: false,
         });
         people
     }
@@ -378,6 +432,7 @@ mod tests {
         let renderer = Renderer {
             people: &people,
             allow_html: false,
+            hide_internal: false,
             links: None,
         };
         let html =
@@ -405,6 +460,7 @@ mod tests {
         let r = Renderer {
             people: &people,
             allow_html: false,
+            hide_internal: false,
             links: None,
         };
         let html = r.inline("thanks @Patrick-Faut and @Karla");
@@ -421,6 +477,7 @@ mod tests {
         let strict = Renderer {
             people: &people,
             allow_html: false,
+            hide_internal: false,
             links: None,
         };
         assert_eq!(
@@ -430,6 +487,7 @@ mod tests {
         let lax = Renderer {
             people: &people,
             allow_html: true,
+            hide_internal: false,
             links: None,
         };
         assert_eq!(lax.inline("hi <b>x</b>"), "hi <b>x</b>");
@@ -442,6 +500,7 @@ mod tests {
         let r = Renderer {
             people: &people,
             allow_html: false,
+            hide_internal: false,
             links: None,
         };
         assert_eq!(r.inline("[click](javascript:alert(1))"), "click");
@@ -462,6 +521,7 @@ mod tests {
         let r = Renderer {
             people: &people,
             allow_html: false,
+            hide_internal: false,
             links: None,
         };
         assert_eq!(

@@ -56,6 +56,11 @@ pub struct TaskDoc {
     pub initiative: Option<SlugRef>,
     /// `{#id}`: the same id in another meeting is the same task, continued.
     pub id: Option<SlugRef>,
+    /// Owned by someone of the account team only (`internal = true` in people.toml), whom the
+    /// customer edition does not name: shown as owned by "the account team".
+    pub team_owned: bool,
+    /// `{.internal}`: the team's own; the customer edition leaves it out.
+    pub internal: bool,
     pub line: usize,
     /// The first line of its item in the file, for what is said about the task as a whole.
     pub span: Range<usize>,
@@ -71,6 +76,8 @@ pub struct TopicDoc {
     pub summary: String,
     pub participants: Vec<PersonRef>,
     pub line: usize,
+    /// `{.internal}` on its heading: the customer edition leaves it out, with its tasks.
+    pub internal: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -83,6 +90,8 @@ pub struct MeetingDoc {
     pub tags: Vec<String>,
     pub attendees: Vec<PersonRef>,
     pub draft: bool,
+    /// `internal = true`: the team's own meeting; the customer edition leaves all of it out.
+    pub internal: bool,
     pub intro_html: Arc<str>,
     /// What stands under `## Tasks` besides the tasks: notes, quotes, tables, plain items.
     pub tasks_notes_html: Arc<str>,
@@ -103,6 +112,8 @@ struct MeetingFront {
     attendees: Vec<Spanned<String>>,
     #[serde(default)]
     draft: bool,
+    #[serde(default)]
+    internal: bool,
 }
 
 /// The result of reading a file: the document if it could be read, and everything to report.
@@ -148,6 +159,8 @@ struct Section {
     mentions: Vec<(String, usize)>,
     first_paragraph: Option<String>,
     task_lines: Vec<Range<usize>>,
+    /// `{.internal}` on its heading.
+    internal: bool,
 }
 
 impl Section {
@@ -162,6 +175,7 @@ impl Section {
             mentions: Vec::new(),
             first_paragraph: None,
             task_lines: Vec::new(),
+            internal: false,
         }
     }
 }
@@ -214,6 +228,7 @@ impl<'a> MeetingReader<'a> {
             renderer: Renderer {
                 people,
                 allow_html,
+                hide_internal: false,
                 links: None,
             },
             links: None,
@@ -238,10 +253,11 @@ impl MeetingReader<'_> {
         span: Range<usize>,
         diagnostics: &mut Vec<Diagnostic>,
     ) {
-        if let Some(Err(why)) = self
-            .links
-            .and_then(|index| index.resolve(&source.path, url))
-        {
+        let Some(index) = self.links else { return };
+        if index.is_hidden(&source.path, url) {
+            return;
+        }
+        if let Some(Err(why)) = index.resolve(&source.path, url) {
             diagnostics.push(source.warning(span, why));
         }
     }
@@ -292,15 +308,18 @@ impl MeetingReader<'_> {
         let (topics, topic_of_section) =
             self.topics(&renderer, &source, body, base, &sections, &mut diagnostics);
 
+        let hide_internal = self.renderer.hide_internal;
         let tasks = open_tasks
             .into_iter()
+            .filter(|task| !(hide_internal && sections[task.section].internal))
             .map(|task| {
                 let topic = topic_of_section[task.section];
                 let item = base + task.item.start..base + task.end();
-                let doc = self.finish_task(&renderer, &source, body, base, task, topic);
+                let doc = self.finish_task(&source, body, base, task, topic, &mut diagnostics);
                 check_task(&source, item, &doc, &mut diagnostics);
                 doc
             })
+            .filter(|task| !(hide_internal && task.internal))
             .collect::<Vec<TaskDoc>>();
         check_task_ids(&source, &tasks, &mut diagnostics);
 
@@ -333,6 +352,7 @@ impl MeetingReader<'_> {
             tags: meta.tags,
             attendees,
             draft: meta.draft,
+            internal: meta.internal,
             intro_html: intro_html.into(),
             tasks_notes_html: tasks_notes_html.into(),
             summary,
@@ -357,7 +377,9 @@ impl MeetingReader<'_> {
         let mut topics: Vec<TopicDoc> = Vec::new();
         let mut topic_of_section = vec![None; sections.len()];
         for (index, section) in sections.iter().enumerate() {
-            if section.kind != SectionKind::Topic {
+            if section.kind != SectionKind::Topic
+                || (section.internal && self.renderer.hide_internal)
+            {
                 continue;
             }
             let heading_span = base + section.heading.start..base + section.heading.end;
@@ -397,6 +419,7 @@ impl MeetingReader<'_> {
                 summary: shorten(section.first_paragraph.as_deref().unwrap_or_default()),
                 participants,
                 line: source.line_at(base + section.heading.start).0,
+                internal: section.internal,
             });
         }
         (topics, topic_of_section)
@@ -404,13 +427,14 @@ impl MeetingReader<'_> {
 
     fn finish_task(
         &self,
-        renderer: &Renderer,
         source: &SourceFile,
         body: &str,
         base: usize,
         task: OpenTask,
         topic: Option<usize>,
+        diagnostics: &mut Vec<Diagnostic>,
     ) -> TaskDoc {
+        let renderer = self.renderer_for(&source.path);
         let item_end = task.end();
         let (title, detail_start) = task_title(&task, body);
         let detail_source = &body[detail_start.min(item_end)..item_end];
@@ -418,6 +442,10 @@ impl MeetingReader<'_> {
         // the whole item, cut from the detail where they fall in it.
         let item_start = task.item.start;
         let attributes = task_attributes(&body[item_start..item_end]);
+        for (word, span) in &attributes.unknown {
+            let at = base + item_start + span.start..base + item_start + span.end;
+            diagnostics.push(source.error(at, unknown_attribute(word)));
+        }
         let detail_blocks: Vec<Range<usize>> = attributes
             .blocks
             .iter()
@@ -439,6 +467,13 @@ impl MeetingReader<'_> {
         let owner_mentions = owner_mentions(&task.mentions, trailing, trailing_start);
         // Unknown names were already reported with the section's mentions.
         let owners = self.people_of(source, &owner_mentions, &mut Vec::new());
+        let team_owned = self.renderer.hide_internal
+            && owner_mentions.iter().any(|(written, _)| {
+                matches!(
+                    resolve_mention(self.renderer.people, written),
+                    Some(MentionTarget::Person { internal: true, .. })
+                )
+            });
         TaskDoc {
             title,
             detail_html: renderer
@@ -452,6 +487,8 @@ impl MeetingReader<'_> {
             topic,
             initiative: attributes.initiative.map(at_item),
             id: attributes.id.map(at_item),
+            team_owned,
+            internal: attributes.internal,
             line: source.line_at(base + task.item.start).0,
             span: {
                 let item = &body[item_start..item_end];
@@ -489,7 +526,14 @@ impl MeetingReader<'_> {
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Option<PersonRef> {
         match resolve_mention(self.renderer.people, written) {
-            Some(MentionTarget::Person { id, name, listed }) => {
+            // The customer edition names no one of the team's own: not as an attendee, a
+            // participant or an owner (their tasks show as the account team's).
+            Some(MentionTarget::Person { internal: true, .. }) if self.renderer.hide_internal => {
+                None
+            }
+            Some(MentionTarget::Person {
+                id, name, listed, ..
+            }) => {
                 if !listed {
                     let message = match self.renderer.people.closest(written) {
                         Some(near) => format!(
@@ -547,6 +591,17 @@ fn task_title(task: &OpenTask, body: &str) -> (String, usize) {
             let skip = first_sentence_end(source_rest, &protected).unwrap_or(source_rest.len());
             (title, after_marker + skip)
         }
+    }
+}
+
+/// What to say about an attribute dossier does not know: a mistyped marker must not publish
+/// what it was meant to hide.
+pub(crate) fn unknown_attribute(word: &str) -> String {
+    let near_internal = word.starts_with('.') && checks::is_near("internal", &word[1..]);
+    if near_internal {
+        format!("unknown attribute `{word}`: did you mean `.internal`? (the build stops rather than publish what it may be meant to hide)")
+    } else {
+        format!("unknown attribute `{word}`: a task or topic takes `#id`, `.internal` and `initiative=slug`; write `\\{{` for a brace in text")
     }
 }
 

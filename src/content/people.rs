@@ -23,6 +23,9 @@ pub struct Person {
     /// False for someone mentioned in content but missing from people.toml: they still get an
     /// owner page, so no task disappears, but the page says they are not listed.
     pub listed: bool,
+    /// Of the account team only (`internal = true`): the customer edition leaves out their
+    /// page and name, and shows what they own as owned by "the account team".
+    pub internal: bool,
 }
 
 #[derive(Deserialize)]
@@ -32,6 +35,8 @@ struct RawPerson {
     role: Option<String>,
     #[serde(default)]
     aliases: Vec<String>,
+    #[serde(default)]
+    internal: bool,
 }
 
 /// What a mention resolves to.
@@ -91,6 +96,7 @@ impl People {
                 role: person.role,
                 aliases: person.aliases,
                 listed: true,
+                internal: person.internal,
             });
         }
         if errors.is_empty() {

@@ -129,6 +129,11 @@ pub(crate) struct TaskAttributes {
     pub id: Option<(String, Range<usize>)>,
     /// The blocks, braces included, in order: what the task's shown text leaves out.
     pub blocks: Vec<Range<usize>>,
+    /// `.internal`: the team's own task.
+    pub internal: bool,
+    /// Words of a block that look like attributes but are none dossier knows (`.interal`,
+    /// `owner=x`), with where they stand: a marker mistyped must fail, not publish.
+    pub unknown: Vec<(String, Range<usize>)>,
 }
 
 /// Where `position`, counted in a text with the (sorted) `cuts` taken out, stands in the text.
@@ -161,18 +166,24 @@ pub(crate) fn task_attributes(text: &str) -> TaskAttributes {
             .split_whitespace()
             .map(|word| (word.as_ptr() as usize - text.as_ptr() as usize, word))
             .collect();
-        let is_attribute = |word: &str| {
-            word.strip_prefix('#').is_some_and(|id| !id.is_empty())
-                || word.starts_with("initiative=")
+        // `#id`, `.class` or `key=value`: a block of only these is attributes.
+        let looks_like_attribute = |word: &str| {
+            word.len() > 1 && (word.starts_with('#') || word.starts_with('.'))
+                || word.split_once('=').is_some_and(|(key, _)| {
+                    !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                })
         };
-        if !words.is_empty() && words.iter().all(|(_, word)| is_attribute(word)) {
+        if !words.is_empty() && words.iter().all(|(_, word)| looks_like_attribute(word)) {
             for (at, word) in words {
                 if let Some(id) = word.strip_prefix('#') {
                     found.id = Some((id.to_string(), at + 1..at + word.len()));
-                } else {
+                } else if let Some(slug) = word.strip_prefix("initiative=") {
                     let start = at + "initiative=".len();
-                    found.initiative =
-                        Some((word[start - at..].to_string(), start..at + word.len()));
+                    found.initiative = Some((slug.to_string(), start..at + word.len()));
+                } else if word == ".internal" {
+                    found.internal = true;
+                } else {
+                    found.unknown.push((word.to_string(), at..at + word.len()));
                 }
             }
             found.blocks.push(open..close + 1);

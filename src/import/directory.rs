@@ -75,6 +75,7 @@ impl Directory {
             role: None,
             aliases,
             listed: true,
+            internal: false,
         };
         self.people.insert(person.clone());
         self.added.push(person);

@@ -30,7 +30,12 @@ impl Site {
             .enumerate()
             .map(|(meeting_index, doc)| Meeting::resolve(meeting_index, doc, today))
             .collect();
-        let everyone = everyone_named(&people, &initiatives, &resolved);
+        let everyone = everyone_named(
+            &people,
+            config.edition.hides_internal(),
+            &initiatives,
+            &resolved,
+        );
         let (mut meetings, tasks) = join(resolved);
         let mut tasks = in_deadline_order(tasks, &mut meetings);
         let (threads, thread_by_id) = threads::follow_threads(&mut tasks);
@@ -70,6 +75,7 @@ impl From<InitiativeDoc> for Initiative {
             summary: doc.summary,
             source: doc.source.path,
             last_edit: None,
+            internal: doc.internal,
             topics: Vec::new(),
             tasks: Vec::new(),
         }
@@ -116,11 +122,15 @@ fn unresolved_initiatives(
 /// or task names who is not in it, under the name first written for them.
 fn everyone_named(
     people: &People,
+    hide_internal: bool,
     initiatives: &[Initiative],
     resolved: &[(Meeting, Vec<Task>)],
 ) -> BTreeMap<String, Person> {
-    let mut everyone: BTreeMap<String, Person> =
-        people.iter().map(|p| (p.id.clone(), p.clone())).collect();
+    let mut everyone: BTreeMap<String, Person> = people
+        .iter()
+        .filter(|p| !(hide_internal && p.internal))
+        .map(|p| (p.id.clone(), p.clone()))
+        .collect();
     let mentioned = initiatives
         .iter()
         .flat_map(|initiative| initiative.owners.iter())
@@ -136,6 +146,7 @@ fn everyone_named(
             role: None,
             aliases: Vec::new(),
             listed: false,
+            internal: false,
         });
     }
     everyone

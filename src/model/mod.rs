@@ -85,6 +85,8 @@ pub struct Meeting {
     pub source: PathBuf,
     /// Its file's last commit, where the site is a git repository.
     pub last_edit: Option<LastEdit>,
+    /// `internal = true` (in the internal edition; the customer edition has none).
+    pub internal: bool,
 }
 
 #[derive(Debug)]
@@ -96,6 +98,8 @@ pub struct Topic {
     pub summary: String,
     pub participants: Vec<PersonRef>,
     pub tasks: Vec<usize>,
+    /// Marked `{.internal}` (in the internal edition; the customer edition has none).
+    pub internal: bool,
 }
 
 #[derive(Debug)]
@@ -118,6 +122,10 @@ pub struct Task {
     pub thread: Option<usize>,
     /// A later meeting mentions the same task: lists of what is owed show that mention.
     pub superseded: bool,
+    /// Owned by people the edition does not name: shown as owned by the account team.
+    pub team_owned: bool,
+    /// Marked `{.internal}` (in the internal edition; the customer edition has none).
+    pub internal: bool,
     pub line: usize,
 }
 
@@ -155,6 +163,8 @@ pub struct Initiative {
     pub source: PathBuf,
     /// Its file's last commit, where the site is a git repository.
     pub last_edit: Option<LastEdit>,
+    /// `internal = true` (in the internal edition; the customer edition has none).
+    pub internal: bool,
     /// (meeting, topic) indices, oldest meeting first: the initiative's timeline.
     pub topics: Vec<(usize, usize)>,
     pub tasks: Vec<usize>,
@@ -194,6 +204,7 @@ impl Meeting {
                 summary: topic.summary,
                 participants: topic.participants,
                 tasks: Vec::new(),
+                internal: topic.internal,
             })
             .collect();
         let mut tasks = Vec::with_capacity(doc.tasks.len());
@@ -224,6 +235,8 @@ impl Meeting {
                 id: task.id.map_or(uid, |id| id.slug),
                 thread: None,
                 superseded: false,
+                team_owned: task.team_owned,
+                internal: task.internal,
                 title: task.title,
                 detail_html: task.detail_html,
                 owners: task.owners,
@@ -248,6 +261,7 @@ impl Meeting {
             tasks: meeting_tasks,
             source: doc.source.path,
             last_edit: None,
+            internal: doc.internal,
         };
         (meeting, tasks)
     }

@@ -81,6 +81,9 @@ impl Templates {
         tera.global_context()
             .insert("site_title", &site.config.title);
         tera.global_context()
+            .insert("edition", site.config.edition.name());
+        tera.global_context().insert("banner", &site.config.banner);
+        tera.global_context()
             .insert("today", &date_label(site.today));
         tera.global_context()
             .insert("today_iso", &site.today.to_string());

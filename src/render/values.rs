@@ -35,6 +35,19 @@ pub(super) fn map(entries: Vec<(&'static str, Value)>) -> Value {
     Value::from(map)
 }
 
+/// `entries` with `key: true` when `flag` holds, and without the key otherwise: a key few
+/// values have costs every value's map its room (see `Renderer::task`).
+pub(super) fn flagged(
+    mut entries: Vec<(&'static str, Value)>,
+    key: &'static str,
+    flag: bool,
+) -> Vec<(&'static str, Value)> {
+    if flag {
+        entries.push((key, true.into()));
+    }
+    entries
+}
+
 pub(super) fn opt<T: Into<Value>>(value: Option<T>) -> Value {
     value.map_or_else(Value::none, Into::into)
 }
@@ -202,12 +215,13 @@ impl Renderer<'_> {
                     ("initiative", self.initiative_link(&task.initiative)),
                     ("url", site.task_url(task).into()),
                 ];
-                // Only tasks with an id have the entry: one more entry in every task's map
-                // costs 50 MB at 45,000 tasks (the map's table doubles), for nothing to show.
+                // Entries most tasks lack are left out rather than false: one more entry in
+                // every task's map costs 50 MB at 45,000 tasks (the map's table doubles).
                 if let Some(thread) = self.thread_line(index) {
                     entries.push(("thread", thread));
                 }
-                map(entries)
+                let entries = flagged(entries, "team_owned", task.team_owned);
+                map(flagged(entries, "internal", task.internal))
             })
             .clone()
     }
@@ -252,7 +266,7 @@ impl Renderer<'_> {
                 };
                 // The body is not part of the value: the two pages that show it take it from
                 // the model, so the value holds no second copy of every body of the site.
-                map(vec![
+                let entries = vec![
                     ("slug", topic.slug.as_str().into()),
                     ("title", topic.title.as_str().into()),
                     ("url", site.topic_url(m, t).into()),
@@ -271,7 +285,8 @@ impl Renderer<'_> {
                     ("meeting", self.meeting_link(m)),
                     ("tasks", self.tasks_of(&topic.tasks)),
                     ("open_count", open.into()),
-                ])
+                ];
+                map(flagged(entries, "internal", topic.internal))
             })
             .clone()
     }
@@ -289,7 +304,7 @@ impl Renderer<'_> {
                 let (count, open) = all_tasks.fold((0usize, 0usize), |(count, open), &i| {
                     (count + 1, open + usize::from(site.is_open_now(i)))
                 });
-                map(vec![
+                let entries = vec![
                     ("title", meeting.title.as_str().into()),
                     ("slug", meeting.slug.as_str().into()),
                     ("url", site.meeting_url(m).into()),
@@ -303,7 +318,8 @@ impl Renderer<'_> {
                     ("topic_count", meeting.topics.len().into()),
                     ("task_count", count.into()),
                     ("open_count", open.into()),
-                ])
+                ];
+                map(flagged(entries, "internal", meeting.internal))
             })
             .clone()
     }
@@ -344,7 +360,7 @@ impl Renderer<'_> {
                     ("open_count", open.into()),
                     ("last_meeting", opt(last)),
                 ]);
-                map(entries)
+                map(flagged(entries, "internal", initiative.internal))
             })
             .clone()
     }

@@ -7,6 +7,7 @@ mod calendar;
 mod check;
 mod common;
 mod continuity;
+mod editions;
 mod errors;
 mod escaping;
 mod example_site;

@@ -64,7 +64,7 @@ pub(super) fn check_task(
     static SPACED_DUE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     let text = &source.text[item.clone()];
     let first_line = item.start..item.start + text.find('\n').unwrap_or(text.len());
-    if task.owners.is_empty() && !task.done {
+    if task.owners.is_empty() && !task.done && !task.team_owned {
         diagnostics.push(source.warning(
             first_line,
             "this task names no owner: end it with @id, as in `- [ ] **Send the plan:** … @sam`",
@@ -126,4 +126,10 @@ pub(super) fn check_task_ids(
             seen.insert(&id.slug, task.line);
         }
     }
+}
+
+/// Whether `written` is `word` with a slip of the keys: case aside, at most two letters added,
+/// dropped, changed or swapped (`interal`, `internl`, `intrenal`).
+pub(crate) fn is_near(word: &str, written: &str) -> bool {
+    strsim::damerau_levenshtein(&word.to_lowercase(), &written.to_lowercase()) <= 2
 }

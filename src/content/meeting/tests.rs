@@ -17,6 +17,7 @@ fn people() -> People {
             role: None,
             aliases,
             listed: true,
+            internal: false,
         });
     }
     people
