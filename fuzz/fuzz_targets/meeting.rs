@@ -19,6 +19,7 @@ fuzz_target!(|bytes: &[u8]| {
             role: None,
             aliases: vec!["Pat".into()],
             listed: true,
+            internal: false,
         });
     }
     for allow_html in [false, true] {
