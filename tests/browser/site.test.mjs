@@ -428,3 +428,50 @@ browserTest("a continued task's page, a meeting's changes since the last one and
   assert.deepEqual(order, ["Since the last meeting", "Topics"]);
   await context.close();
 });
+
+// The example site's customer edition: the same pages without anything internal, and a banner
+// that says which edition it is.
+browserTest("the customer edition: every page kind without errors or sideways scroll, its banner shown, axe clean", async () => {
+  const out = path.join(root, "target/browser-site-customer");
+  const built = spawnSync(dossier, ["build", "--today", "2025-11-24", "--edition", "customer", "--out", out, "--force", "--root", root]);
+  assert.equal(built.status, 0, String(built.stderr));
+  const kinds = ["dashboard", "meeting", "topic", "owner", "account", "initiative", "calendar"];
+  for (const name of kinds) {
+    for (const width of [1280, 390]) {
+      for (const scheme of ["light", "dark"]) {
+        const where = `customer ${name} at ${width}px, ${scheme}`;
+        const { page, context, problems } = await open("file://" + path.join(out, pages[name]), {
+          axe: !!axeSource,
+          context: { viewport: { width, height: 900 }, colorScheme: scheme },
+        });
+        assert.equal((await page.textContent(".edition-banner")).trim(), "Customer edition", where);
+        const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(sideways <= 0, `${where}: ${sideways}px of sideways scroll`);
+        assert.equal(await page.$(".internal-note, .tag-internal"), null, `${where}: nothing internal`);
+        await page.screenshot({ path: path.join(shots, `customer-${name}-${width}-${scheme}.png`), fullPage: true });
+        assert.deepEqual(problems, [], where);
+        if (axeSource && width === 1280) {
+          await page.addScriptTag({ content: axeSource });
+          const result = await page.evaluate(() =>
+            window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
+          assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes[0].target}`), [], where);
+        }
+        await context.close();
+      }
+    }
+  }
+  // The team's edition of the same meeting shows the notes block and the internal topic, marked.
+  for (const scheme of ["light", "dark"]) {
+    const { page, context } = await open(fileUrl(pages.meeting), { axe: !!axeSource, context: { colorScheme: scheme } });
+    assert.equal(await page.$(".edition-banner"), null);
+    assert.match(await page.textContent(".internal-note"), /12% discount/);
+    await page.locator(".internal-note").screenshot({ path: path.join(shots, `internal-note-${scheme}.png`) });
+    if (axeSource) {
+      await page.addScriptTag({ content: axeSource });
+      const result = await page.evaluate(() =>
+        window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
+      assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes[0].target}`), [], `team meeting, ${scheme}`);
+    }
+    await context.close();
+  }
+});

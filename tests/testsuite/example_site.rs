@@ -50,7 +50,9 @@ fn every_page_kind_is_written() {
 fn the_sample_meeting_has_its_topics_tasks_and_deadlines() {
     let (_dir, out) = build_example();
     let meeting = html(&out.join(MEETING).join("index.html"));
-    assert_eq!(select(&meeting, "section.topic[id^=topic-]").len(), 11);
+    // The recap's eleven topics, and the team's own view of the Clear Media escalation.
+    assert_eq!(select(&meeting, "section.topic[id^=topic-]").len(), 12);
+    assert_eq!(select(&meeting, "section.topic h2 .tag-internal").len(), 1);
     let tasks = tasks_json(&out);
     assert_eq!(tasks.len(), 25);
     let due: BTreeMap<String, (String, String)> = tasks

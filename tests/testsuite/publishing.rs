@@ -204,7 +204,7 @@ fn every_page_says_what_it_is_to_link_previews() {
         );
         pages += 1;
     }
-    assert_eq!(pages, 65);
+    assert_eq!(pages, 67);
     let topic = html(
         &out.join("meetings/2025-11-18-account-team/proximus-package-deal-progress/index.html"),
     );
