@@ -288,3 +288,59 @@ fn the_customer_edition_builds_into_its_own_folder_by_default() {
     assert_eq!(wrong.status.code(), Some(2));
     assert!(stderr(&wrong).contains("no edition `partner`"));
 }
+
+#[test]
+fn serve_previews_the_customer_edition_and_keeps_it_after_an_edit() {
+    use dossier::content::config::Edition;
+    use dossier::content::load::LoadOptions;
+    let site = site();
+    let served = site.root().join("served");
+    let mut session = dossier::serve::session::Session::new(
+        site.root(),
+        &served,
+        LoadOptions {
+            today: chrono::NaiveDate::from_ymd_opt(2026, 11, 20),
+            edition: Edition::Customer,
+            ..LoadOptions::default()
+        },
+    )
+    .unwrap();
+    session.rebuild(&[], &mut |_| {}).unwrap();
+    let internal = [
+        "Keep the price sheet away",
+        "Dana Whitfield",
+        "Discount strategy",
+    ];
+    let leaked = |what: &str| -> Vec<String> {
+        texts(&served)
+            .into_iter()
+            .filter(|(_, text)| internal.iter().any(|i| text.contains(&i.to_lowercase())))
+            .map(|(path, _)| format!("{what}: {path}"))
+            .collect()
+    };
+    assert_eq!(leaked("first build"), Vec::<String>::new());
+    // An edit that adds an internal task and mentions the internal person again.
+    let path = "content/meetings/2026-11-16-globex-sync.md";
+    site.write(
+        path,
+        &SYNC
+            .replace(
+                "@gus confirmed the renewal date.",
+                "@gus confirmed the renewal date with @dana.",
+            )
+            .replace(
+                "## Tasks\n",
+                "## Tasks\n- [ ] **Review the discount ladder** @ann due:2026-12-01 {.internal}\n",
+            ),
+    );
+    session
+        .rebuild(&[site.root().join(path)], &mut |_| {})
+        .unwrap();
+    assert_eq!(leaked("after the edit"), Vec::<String>::new());
+    let page =
+        std::fs::read_to_string(served.join("meetings/2026-11-16-globex-sync/index.html")).unwrap();
+    assert!(
+        page.contains("confirmed the renewal date with the account team"),
+        "{page}"
+    );
+}

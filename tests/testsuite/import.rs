@@ -287,7 +287,14 @@ fn the_sample_imports_as_the_hand_written_example_meeting() {
     let topic_slugs = |root: &Path| -> Vec<String> {
         // The customer edition: the recap's topics, without the team's internal one.
         let build = dossier()
-            .args(["build", "--today", "2025-11-24", "--edition", "customer", "--root"])
+            .args([
+                "build",
+                "--today",
+                "2025-11-24",
+                "--edition",
+                "customer",
+                "--root",
+            ])
             .arg(root)
             .arg("--out")
             .arg(root.join("out"))
