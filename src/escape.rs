@@ -81,6 +81,81 @@ pub fn escape_xml(text: &str) -> String {
     escape_html(text).replace('\r', "&#13;")
 }
 
+/// The text of HTML as a reader sees it: tags removed (blocks and line breaks separate words,
+/// inline tags such as links and emphasis do not), character references decoded, white space
+/// single. What search indexes, and what the customer edition's scan reads.
+pub fn html_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        text.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('>') else {
+            // An unclosed tag runs to the end.
+            rest = "";
+            break;
+        };
+        let name = after[..close].trim_start_matches('/');
+        let name = name.split([' ', '/']).next().unwrap_or_default();
+        if !matches!(
+            name,
+            "a" | "em" | "strong" | "code" | "span" | "mark" | "s" | "sup" | "sub"
+        ) {
+            text.push(' ');
+        }
+        rest = &after[close + 1..];
+    }
+    text.push_str(rest);
+    let decoded = if text.contains('&') {
+        unescape_references(&text)
+    } else {
+        text
+    };
+    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Character references decoded: the named ones HTML text commonly holds, and numeric ones.
+fn unescape_references(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let end = rest[..rest.len().min(12)].find(';');
+        match end.and_then(|end| reference(&rest[1..end]).map(|c| (c, end))) {
+            Some((c, end)) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn reference(name: &str) -> Option<char> {
+    match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        "nbsp" => Some(' '),
+        _ => {
+            let number = name.strip_prefix('#')?;
+            let value = match number.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => number.parse().ok()?,
+            };
+            char::from_u32(value)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -320,7 +320,7 @@ pub fn readable(path: &str, bytes: &[u8]) -> String {
     } else {
         text
     };
-    fold(&html_text(&text))
+    fold(&crate::escape::html_text(&text))
 }
 
 /// JSON string escapes undone (`\u00e9`, `\"`, `\n`, `\/`).
@@ -346,62 +346,6 @@ fn json_unescaped(text: &str) -> String {
         }
     }
     out
-}
-
-/// Text without tags, entities decoded: `<strong>18%</strong> below` reads `18% below`.
-fn html_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find(['<', '&']) {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        if rest.starts_with('<') {
-            match rest.find('>') {
-                Some(end) => {
-                    out.push(' ');
-                    rest = &rest[end + 1..];
-                }
-                None => {
-                    out.push_str(rest);
-                    rest = "";
-                }
-            }
-            continue;
-        }
-        let end = rest[..rest.len().min(12)].find(';');
-        let decoded = end.and_then(|end| entity(&rest[1..end]).map(|c| (c, end)));
-        match decoded {
-            Some((c, end)) => {
-                out.push(c);
-                rest = &rest[end + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-fn entity(name: &str) -> Option<char> {
-    match name {
-        "amp" => Some('&'),
-        "lt" => Some('<'),
-        "gt" => Some('>'),
-        "quot" => Some('"'),
-        "apos" => Some('\''),
-        "nbsp" => Some(' '),
-        _ => {
-            let number = name.strip_prefix('#')?;
-            let value = match number.strip_prefix(['x', 'X']) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                None => number.parse().ok()?,
-            };
-            char::from_u32(value)
-        }
-    }
 }
 
 /// An output that writes nothing: it reads every file the build would write for internal

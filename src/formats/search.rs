@@ -109,53 +109,14 @@ pub fn terms(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(singular)
 }
 
-/// The text of HTML that dossier wrote: tags removed, its five references decoded.
+/// The text of HTML that dossier wrote, as a reader sees it.
 fn plain_text(html: &str) -> String {
     // Links to the site's own pages start with a placeholder that looks like a tag.
-    let html = if html.contains(ROOT_PLACEHOLDER) {
-        std::borrow::Cow::Owned(html.replace(ROOT_PLACEHOLDER, ""))
+    if html.contains(ROOT_PLACEHOLDER) {
+        crate::escape::html_text(&html.replace(ROOT_PLACEHOLDER, ""))
     } else {
-        std::borrow::Cow::Borrowed(html)
-    };
-    let mut text = String::with_capacity(html.len());
-    let mut rest: &str = &html;
-    while let Some(open) = rest.find('<') {
-        text.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let Some(close) = after.find('>') else {
-            // An unclosed tag runs to the end.
-            rest = "";
-            break;
-        };
-        // Blocks and line breaks separate words; inline tags (links, emphasis) do not.
-        let name = after[..close].trim_start_matches('/');
-        let name = name.split([' ', '/']).next().unwrap_or_default();
-        if !matches!(
-            name,
-            "a" | "em" | "strong" | "code" | "span" | "mark" | "s" | "sup" | "sub"
-        ) {
-            text.push(' ');
-        }
-        rest = &after[close + 1..];
+        crate::escape::html_text(html)
     }
-    text.push_str(rest);
-    let decoded = if text.contains('&') {
-        text.replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&quot;", "\"")
-            .replace("&#39;", "'")
-            .replace("&amp;", "&")
-    } else {
-        text
-    };
-    let mut joined = String::with_capacity(decoded.len());
-    for word in decoded.split_whitespace() {
-        if !joined.is_empty() {
-            joined.push(' ');
-        }
-        joined.push_str(word);
-    }
-    joined
 }
 
 /// Every document of the site, newest meeting first (so that among equal matches the lower
