@@ -207,6 +207,30 @@ browserTest("every page kind renders without errors, at 1280 and 390 px", async 
       const { page, context, problems } = await open(url, { context: { viewport: { width, height: 900 } } });
       assert.ok((await page.textContent("h1")).trim().length > 0, `${name} has a heading`);
       await page.screenshot({ path: path.join(shots, `${name}-${width}.png`), fullPage: true });
+      // What a reader needs at a glance, on a phone too: no sideways scroll, every section
+      // of the navigation in sight, and task rows that say where each task was agreed
+      // without linking to the page they are on.
+      const view = await page.evaluate(() => {
+        const here = location.href.replace(/#.*$/, "");
+        return {
+          sideways: document.documentElement.scrollWidth - window.innerWidth,
+          hiddenNav: [...document.querySelectorAll(".site-nav a")]
+            .filter((a) => { const r = a.getBoundingClientRect(); return r.left < 0 || r.right > window.innerWidth || r.width === 0; })
+            .map((a) => a.textContent.trim()),
+          selfLinks: [...document.querySelectorAll("li.task a[href]")]
+            .filter((a) => a.href.replace(/#.*$/, "") === here)
+            .map((a) => a.textContent.trim()),
+          rowsWithoutMeeting: [...document.querySelectorAll("li.task")]
+            .filter((li) => !li.querySelector(".source time[datetime]"))
+            .map((li) => li.querySelector(".task-title").textContent.trim()),
+        };
+      });
+      if (name !== "notFound") {
+        assert.ok(view.sideways <= 0, `${name} at ${width}px: ${view.sideways}px of sideways scroll`);
+        assert.deepEqual(view.hiddenNav, [], `${name} at ${width}px: navigation out of sight`);
+        assert.deepEqual(view.selfLinks, [], `${name}: task rows linking to the page itself`);
+        assert.deepEqual(view.rowsWithoutMeeting, [], `${name}: task rows without their meeting and date`);
+      }
       // The browser reports the 404 status of the page itself; anything else is a problem.
       const real = problems.filter((p) => !(name === "notFound" && /status of 404/.test(p)));
       assert.deepEqual(real, [], `${name} at ${width}px`);
