@@ -75,6 +75,8 @@ pub struct TopicDoc {
     /// The first paragraph as plain text, shortened, for lists and feeds.
     pub summary: String,
     pub participants: Vec<PersonRef>,
+    /// The participants named in the discussion rather than only in a task.
+    pub discussed_by: Vec<PersonRef>,
     pub line: usize,
     /// `{.internal}` on its heading: the customer edition leaves it out, with its tasks.
     pub internal: bool,
@@ -157,6 +159,8 @@ struct Section {
     heading: Range<usize>,
     content: Range<usize>,
     mentions: Vec<(String, usize)>,
+    /// The mentions outside its tasks, as written: who took part in the discussion.
+    discussion: Vec<String>,
     first_paragraph: Option<String>,
     task_lines: Vec<Range<usize>>,
     /// `{.internal}` on its heading.
@@ -173,6 +177,7 @@ impl Section {
             content: heading.end..heading.end,
             heading,
             mentions: Vec::new(),
+            discussion: Vec::new(),
             first_paragraph: None,
             task_lines: Vec::new(),
             internal: false,
@@ -409,6 +414,19 @@ impl MeetingReader<'_> {
             }
             topic_of_section[index] = Some(topics.len());
             let participants = self.people_of(source, &section.mentions, diagnostics);
+            // Of the participants, those named in the discussion (not only in a task).
+            let discussed_by = participants
+                .iter()
+                .filter(|person| {
+                    section.discussion.iter().any(|written| {
+                        matches!(
+                            resolve_mention(self.renderer.people, written),
+                            Some(MentionTarget::Person { ref id, .. }) if *id == person.id
+                        )
+                    })
+                })
+                .cloned()
+                .collect();
             topics.push(TopicDoc {
                 slug,
                 title: section.title.clone(),
@@ -418,6 +436,7 @@ impl MeetingReader<'_> {
                     .into(),
                 summary: shorten(section.first_paragraph.as_deref().unwrap_or_default()),
                 participants,
+                discussed_by,
                 line: source.line_at(base + section.heading.start).0,
                 internal: section.internal,
             });

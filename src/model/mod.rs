@@ -97,6 +97,8 @@ pub struct Topic {
     pub body_html: Arc<str>,
     pub summary: String,
     pub participants: Vec<PersonRef>,
+    /// The participants named in the discussion rather than only in a task.
+    pub discussed_by: Vec<PersonRef>,
     pub tasks: Vec<usize>,
     /// Marked `{.internal}` (in the internal edition; the customer edition has none).
     pub internal: bool,
@@ -203,6 +205,7 @@ impl Meeting {
                 body_html: topic.body_html,
                 summary: topic.summary,
                 participants: topic.participants,
+                discussed_by: topic.discussed_by,
                 tasks: Vec::new(),
                 internal: topic.internal,
             })

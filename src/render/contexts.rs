@@ -328,6 +328,12 @@ impl Renderer<'_> {
         let site = self.site;
         let meeting = &site.meetings[*m];
         context.insert_value("topic", self.topic(*m, *t));
+        // Who took part: those named in the discussion; an owner named only in a task is
+        // shown with the task.
+        context.insert_value(
+            "discussed_by",
+            self.person_list(&meeting.topics[*t].discussed_by),
+        );
         context.insert_value(
             "body_html",
             Value::safe_string(&meeting.topics[*t].body_html),

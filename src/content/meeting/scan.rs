@@ -322,8 +322,9 @@ impl<'r, 'a> BodyScan<'r, 'a> {
     /// A mention belongs to its section and to the task it stands in; it reads as the name.
     fn mention(&mut self, written: &str, offset: usize) -> String {
         self.section().mentions.push((written.to_string(), offset));
-        if let Some(task) = innermost_task(&mut self.items) {
-            task.mentions.push((written.to_string(), offset));
+        match innermost_task(&mut self.items) {
+            Some(task) => task.mentions.push((written.to_string(), offset)),
+            None => self.section().discussion.push(written.to_string()),
         }
         match resolve_mention(self.reader.renderer.people, written) {
             Some(MentionTarget::Person { internal: true, .. })

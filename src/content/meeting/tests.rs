@@ -63,6 +63,9 @@ fn the_spec_example_reads_as_specified() {
     assert_eq!(topic.initiative.as_ref().unwrap().slug, "package-deal");
     let ids: Vec<_> = topic.participants.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(ids, ["sigi", "olivia", "manon", "oana", "robbie", "karla"]);
+    // Robby and Karla are named only in the task: they owe it, they did not discuss it.
+    let discussed: Vec<_> = topic.discussed_by.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(discussed, ["sigi", "olivia", "manon", "oana"]);
     assert!(topic.body_html.contains("Mac exception negotiations"));
     assert!(!topic.body_html.contains("Close the package deal"));
 
