@@ -499,3 +499,25 @@ browserTest("the customer edition: every page kind without errors or sideways sc
     await context.close();
   }
 });
+
+// Printed, a topic, an owner or a meeting page is a briefing: what only leads elsewhere is left
+// out, "as of" says which day "5 days late" counts from. PDFs in target/screenshots/.
+browserTest("a topic, an owner and a meeting page print as briefings (PDFs)", async () => {
+  for (const name of ["topic", "owner", "meeting"]) {
+    const { page, context, problems } = await open(fileUrl(pages[name]));
+    await page.emulateMedia({ media: "print" });
+    const shown = await page.evaluate(() => {
+      const visible = (css) => [...document.querySelectorAll(css)].some((e) => getComputedStyle(e).display !== "none" && e.getClientRects().length > 0);
+      return {
+        subscribe: visible(".subscribe"),
+        navigationOnly: visible(".navigation-only"),
+        masthead: visible(".masthead"),
+        asOf: document.querySelector(".as-of") ? visible(".as-of") : true,
+      };
+    });
+    assert.deepEqual(shown, { subscribe: false, navigationOnly: false, masthead: false, asOf: true }, name);
+    await page.pdf({ path: path.join(shots, `${name}-print.pdf`), format: "A4", printBackground: true });
+    assert.deepEqual(problems, [], name);
+    await context.close();
+  }
+});
