@@ -375,10 +375,29 @@ impl Renderer<'_> {
     /// 10,000 meetings the cards' values of every topic took 1.6 s to make for this one page.
     pub(super) fn topics_list(&self, context: &mut Context) -> &'static str {
         let site = self.site;
+        // Each topic once: under the initiative its heading names, else the first one a task
+        // of it follows (the initiative pages list it on every timeline it is part of).
+        let mut home: HashMap<(usize, usize), usize> = HashMap::new();
+        for (i, initiative) in site.initiatives.iter().enumerate() {
+            for &(m, t) in &initiative.topics {
+                let own =
+                    site.meetings[m].topics[t].initiative.as_deref() == Some(&initiative.slug);
+                if own {
+                    home.insert((m, t), i);
+                } else {
+                    home.entry((m, t)).or_insert(i);
+                }
+            }
+        }
         let mut groups = Vec::new();
         for (i, initiative) in site.initiatives.iter().enumerate() {
-            if !initiative.topics.is_empty() {
-                let mut newest_first = initiative.topics.clone();
+            let mut newest_first: Vec<(usize, usize)> = initiative
+                .topics
+                .iter()
+                .copied()
+                .filter(|key| home.get(key) == Some(&i))
+                .collect();
+            if !newest_first.is_empty() {
                 newest_first.reverse();
                 let (as_rows, topics) = self.topic_rows_or_cards(&newest_first);
                 groups.push(map(vec![
@@ -392,14 +411,8 @@ impl Renderer<'_> {
             .meetings
             .iter()
             .enumerate()
-            .flat_map(|(m, meeting)| {
-                meeting
-                    .topics
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, topic)| topic.initiative.is_none())
-                    .map(move |(t, _)| (m, t))
-            })
+            .flat_map(|(m, meeting)| meeting.topics.iter().enumerate().map(move |(t, _)| (m, t)))
+            .filter(|key| !home.contains_key(key))
             .collect();
         let (loose_as_rows, loose) = self.topic_rows_or_cards(&loose);
         context.insert_value("groups", groups.into());

@@ -478,3 +478,54 @@ fn meeting_and_initiative_pages_say_when_their_file_was_last_committed_and_by_wh
     assert!(site.build().status.success());
     assert_eq!(last_edit("meetings/2025-11-20-weekly/index.html"), None);
 }
+
+/// The topics index lists each topic once, under the initiative its heading names, or the
+/// first one a task of it follows; a topic no initiative follows is "not part of one".
+#[test]
+fn the_topics_index_lists_each_topic_once() {
+    let site = crate::common::Fixture::valid()
+        .with(
+            "content/initiatives/other.md",
+            "+++\ntitle = \"Other\"\n+++\nAnother one.\n",
+        )
+        .with(
+            "content/meetings/2025-11-21-more.md",
+            "+++\ntitle = \"More\"\ndate = 2025-11-21\n+++\n## Followed by a task\nText.\n\n- [ ] **Do it** @Sigi due:2025-12-01 {initiative=other}\n\n## Both {initiative=deal}\nText.\n\n- [ ] **Also** @Sigi due:2025-12-02 {initiative=other}\n\n## Neither\nText.\n",
+        );
+    let output = site.build();
+    assert!(
+        output.status.success(),
+        "{}",
+        crate::common::stderr(&output)
+    );
+    let page = crate::common::html(&site.public().join("topics/index.html"));
+    let titles: Vec<String> =
+        crate::common::select(&page, ".group h3 a, .group .topic-rows a:first-child")
+            .iter()
+            .map(crate::common::text)
+            .collect();
+    for title in ["Followed by a task", "Both", "Neither"] {
+        assert_eq!(
+            titles.iter().filter(|t| *t == title).count(),
+            1,
+            "{title}: {titles:?}"
+        );
+    }
+    let group_of = |title: &str| -> String {
+        crate::common::select(&page, "section.group")
+            .into_iter()
+            .find(|g| crate::common::text(g).contains(title))
+            .and_then(|g| {
+                let h2 = scraper::Selector::parse("h2").unwrap();
+                g.select(&h2).next().map(|h| crate::common::text(&h))
+            })
+            .unwrap_or_default()
+    };
+    assert!(
+        group_of("Both").starts_with("The deal"),
+        "{}",
+        group_of("Both")
+    );
+    assert!(group_of("Followed by a task").starts_with("Other"));
+    assert!(group_of("Neither").starts_with("Not part of an initiative"));
+}
