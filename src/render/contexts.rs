@@ -478,13 +478,19 @@ impl Renderer<'_> {
     /// Owners page: fills `context`, returns the template.
     pub(super) fn owners_list(&self, context: &mut Context) -> &'static str {
         let site = self.site;
-        let owners: Vec<Value> = site
+        // (overdue, next deadline, place by id, open, row)
+        let mut rows: Vec<(usize, Option<NaiveDate>, usize, usize, Value)> = site
             .by_person
             .iter()
-            .filter_map(|(id, index)| {
+            .enumerate()
+            .filter_map(|(rank, (id, index))| {
                 let person = self.people.get(id)?.clone();
                 let coming = self.coming_deadlines(&index.tasks);
-                Some(map(vec![
+                let overdue = index.overdue_count(site);
+                let next = coming.first().map(|d| d.date);
+                let open = index.open_count(site);
+                let row = map(vec![
+                    ("rank", rank.into()),
                     ("person", person),
                     ("open_count", index.open_count(site).into()),
                     ("overdue_count", index.overdue_count(site).into()),
@@ -512,10 +518,21 @@ impl Renderer<'_> {
                             .into(),
                     ),
                     ("topic_count", index.topics.len().into()),
-                ]))
+                ]);
+                Some((overdue, next, rank, open, row))
             })
             .collect();
-        context.insert_value("owners", owners.into());
+        // What needs attention first: the most overdue, then the nearest deadline; the
+        // theme's script sorts the same way on a later day. Those with nothing open apart.
+        rows.sort_by_key(|&(overdue, next, rank, _, _)| {
+            (std::cmp::Reverse(overdue), next.is_none(), next, rank)
+        });
+        let (owing, clear): (Vec<_>, Vec<_>) = rows.into_iter().partition(|row| row.3 > 0);
+        let values = |rows: Vec<(usize, Option<NaiveDate>, usize, usize, Value)>| -> Value {
+            rows.into_iter().map(|row| row.4).collect::<Vec<_>>().into()
+        };
+        context.insert_value("owners", values(owing));
+        context.insert_value("clear", values(clear));
         "owners.html"
     }
 

@@ -529,3 +529,38 @@ fn the_topics_index_lists_each_topic_once() {
     assert!(group_of("Followed by a task").starts_with("Other"));
     assert!(group_of("Neither").starts_with("Not part of an initiative"));
 }
+
+/// The owners list puts what needs attention first (the most overdue; the script and the
+/// read-later browser test check the rest of the order) and the people who owe nothing apart.
+#[test]
+fn owners_are_listed_by_what_needs_attention() {
+    // On 10 Dec 2025 three deadlines of the example have passed.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let built = crate::common::dossier()
+        .args(["build", "--today", "2025-12-10", "--root"])
+        .arg(crate::common::example_root())
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(built.status.success(), "{}", crate::common::stderr(&built));
+    let page = crate::common::html(&out.join("owners/index.html"));
+    let overdue: Vec<i64> = crate::common::select(&page, "table[data-owners] tbody tr")
+        .iter()
+        .map(|row| row.value().attr("data-overdue").unwrap().parse().unwrap())
+        .collect();
+    assert!(overdue.len() > 5);
+    assert!(overdue[0] > 0, "someone overdue comes first: {overdue:?}");
+    assert!(overdue.windows(2).all(|w| w[0] >= w[1]), "{overdue:?}");
+    let td = scraper::Selector::parse("td").unwrap();
+    let clear = crate::common::select(&page, "#clear-heading ~ .table-wrap tbody tr");
+    assert!(!clear.is_empty());
+    for row in clear {
+        let open = row
+            .select(&td)
+            .next()
+            .map(|cell| crate::common::text(&cell));
+        assert_eq!(open.as_deref(), Some("0"));
+    }
+}

@@ -195,6 +195,23 @@
     var nextCell = row.querySelector("[data-next-due-cell]");
     nextCell.textContent = next ? dateLabel(next) : "";
     if (!next) nextCell.appendChild(element("span", "muted", "none"));
+    row.dataset.sortOverdue = overdue;
+    row.dataset.sortNext = next ? lastDay(next) : "";
+  }
+
+  // The owners list in the order the build gives it on its day: most overdue first, then the
+  // nearest deadline (none last), then as listed by id.
+  function resortOwners(table) {
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows);
+    rows.sort(function (a, b) {
+      var byOverdue = +b.dataset.sortOverdue - +a.dataset.sortOverdue;
+      if (byOverdue) return byOverdue;
+      var an = a.dataset.sortNext, bn = b.dataset.sortNext;
+      if (an !== bn) return !an ? 1 : !bn ? -1 : an < bn ? -1 : 1;
+      return +a.dataset.rank - +b.dataset.rank;
+    });
+    rows.forEach(function (row) { body.appendChild(row); });
   }
 
   function redoMonthGrid(today) {
@@ -222,6 +239,7 @@
     if ((pool || ownerRows.length) && today > body.dataset.recomputeUntil) return;
     if (pool) redoDashboard(pool, today);
     ownerRows.forEach(function (row) { redoOwnerRow(row, today); });
+    document.querySelectorAll("table[data-owners]").forEach(resortOwners);
     document.querySelectorAll("li[data-due], li[data-raised]").forEach(function (item) { markTask(item, today); });
     var weekStart = +body.dataset.weekStart || 0;
     document.querySelectorAll("[data-agenda]").forEach(function (agenda) { regroup(agenda, today, weekStart); });
