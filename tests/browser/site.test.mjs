@@ -207,6 +207,9 @@ browserTest("every page kind renders without errors, at 1280 and 390 px", async 
       const { page, context, problems } = await open(url, { context: { viewport: { width, height: 900 } } });
       assert.ok((await page.textContent("h1")).trim().length > 0, `${name} has a heading`);
       await page.screenshot({ path: path.join(shots, `${name}-${width}.png`), fullPage: true });
+      await page.emulateMedia({ colorScheme: "dark" });
+      await page.screenshot({ path: path.join(shots, `${name}-${width}-dark.png`), fullPage: true });
+      await page.emulateMedia({ colorScheme: "light" });
       // What a reader needs at a glance, on a phone too: no sideways scroll, every section
       // of the navigation in sight, and task rows that say where each task was agreed
       // without linking to the page they are on.
