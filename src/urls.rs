@@ -45,6 +45,14 @@ pub fn account(slug: &str) -> String {
     format!("{ACCOUNTS}{slug}/")
 }
 
+/// The folder of tag pages.
+pub const TAGS: &str = "tags/";
+
+/// The meetings with one tag (its slug, see `model::tag_slug`).
+pub fn tag(slug: &str) -> String {
+    format!("{TAGS}{slug}/")
+}
+
 /// The history of a task with an id (`{#id}`).
 pub fn task(id: &str) -> String {
     format!("{TASKS}{id}/")

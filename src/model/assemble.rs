@@ -44,6 +44,17 @@ impl Site {
         let (accounts, account_by_slug) =
             gather_accounts(&meetings, &initiatives, &tasks, &initiative_by_slug);
         let previous_in_account = threads::previous_in_account(&meetings);
+        let mut tags: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
+        for (m, meeting) in meetings.iter().enumerate() {
+            for name in &meeting.tags {
+                let (_, list) = tags
+                    .entry(tag_slug(name))
+                    .or_insert_with(|| (name.clone(), Vec::new()));
+                if list.last() != Some(&m) {
+                    list.push(m);
+                }
+            }
+        }
         Ok(Site {
             config,
             today,
@@ -58,6 +69,7 @@ impl Site {
             threads,
             thread_by_id,
             previous_in_account,
+            tags,
         })
     }
 }

@@ -49,6 +49,9 @@ pub struct Site {
     pub thread_by_id: HashMap<String, usize>,
     /// Each meeting's previous meeting of the same account (index into `meetings`).
     pub previous_in_account: Vec<Option<usize>>,
+    /// Every tag meetings carry, by slug: its name as the newest meeting writes it, and its
+    /// meetings, newest first.
+    pub tags: BTreeMap<String, (String, Vec<usize>)>,
 }
 
 /// A customer the team meets: the meetings and initiatives whose `account` names it (names
@@ -332,6 +335,16 @@ impl Site {
     /// The account an `account` field names.
     pub fn account_named(&self, name: &str) -> Option<usize> {
         self.account_by_slug.get(&account_slug(name)).copied()
+    }
+}
+
+/// The slug of a tag's page: tags that differ in case or punctuation are one.
+pub fn tag_slug(name: &str) -> String {
+    let slug = slugify(name);
+    if slug.is_empty() {
+        "tag".to_string()
+    } else {
+        slug
     }
 }
 

@@ -5,7 +5,7 @@
 //! compare the result with a clean build after every kind of edit.
 
 use crate::dates::month_start;
-use crate::model::{account_slug, related_window, Site};
+use crate::model::{account_slug, related_window, tag_slug, Site};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -29,6 +29,8 @@ pub struct Reach {
     pub accounts: BTreeSet<String>,
     /// Tasks with an id, by id.
     pub tasks: BTreeSet<String>,
+    /// Tags by slug.
+    pub tags: BTreeSet<String>,
     /// Months whose deadlines change.
     pub months: BTreeSet<NaiveDate>,
     /// The list of months changed: every month page links to the ones before and after.
@@ -66,6 +68,9 @@ pub struct MeetingFootprint {
     pub months: BTreeSet<NaiveDate>,
     /// The ids of its tasks that have one.
     pub tasks: BTreeSet<String>,
+    /// The slugs of its tags.
+    #[serde(default)]
+    pub tags: BTreeSet<String>,
 }
 
 impl Footprints {
@@ -131,6 +136,7 @@ impl Footprints {
                         .collect(),
                     months: BTreeSet::new(),
                     tasks: BTreeSet::new(),
+                    tags: meeting.tags.iter().map(|t| tag_slug(t)).collect(),
                 };
                 let tasks = meeting
                     .topics
@@ -247,6 +253,7 @@ impl Reach {
             };
             self.people.extend(footprint.people.iter().cloned());
             self.accounts.extend(footprint.account.iter().cloned());
+            self.tags.extend(footprint.tags.iter().cloned());
             self.topics
                 .extend(footprint.topics.iter().map(|t| (slug.clone(), t.clone())));
             self.initiatives

@@ -127,6 +127,27 @@ impl Renderer<'_> {
         "meetings.html"
     }
 
+    /// A tag's page: its meetings, newest first.
+    pub(super) fn tag_page(&self, context: &mut Context, slug: &str) -> &'static str {
+        let (name, meetings) = self
+            .site
+            .tags
+            .get(slug)
+            .map_or(("", &[][..]), |(name, meetings)| {
+                (name.as_str(), meetings.as_slice())
+            });
+        context.insert("tag_name", name);
+        context.insert_value(
+            "meetings",
+            meetings
+                .iter()
+                .map(|&m| self.meeting(m))
+                .collect::<Vec<_>>()
+                .into(),
+        );
+        "tag.html"
+    }
+
     /// Meeting page: fills `context`, returns the template.
     pub(super) fn meeting_page(&self, context: &mut Context, m: &usize) -> &'static str {
         let site = self.site;

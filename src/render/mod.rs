@@ -71,6 +71,7 @@ impl Templates {
         // Filters first: Tera checks at compile time that every filter a template uses exists.
         tera.register_filter("relink", relink);
         tera.register_filter("url", url);
+        tera.register_filter("tag_url", tag_url);
         let template_paths: BTreeMap<String, PathBuf> = theme
             .templates
             .iter()
@@ -249,6 +250,11 @@ fn url(path: &str, _: Kwargs, state: &State) -> String {
     } else {
         format!("{root}{path}")
     }
+}
+
+/// The site-relative address of a tag's page, from the tag as written.
+fn tag_url(tag: &str, _: Kwargs, _: &State) -> String {
+    urls::tag(&crate::model::tag_slug(tag))
 }
 
 /// Tera's report, which names the template, line and column and underlines the place.

@@ -35,6 +35,8 @@ pub enum Page {
     Account(usize),
     /// A task with an id, by its index in `Site::threads`.
     Task(usize),
+    /// The meetings with a tag, by the tag's slug.
+    Tag(String),
     Calendar,
     Month(NaiveDate),
     NotFound,
@@ -57,6 +59,7 @@ impl Page {
             Page::Owner(id) => reach.people.contains(id),
             Page::Account(a) => reach.accounts.contains(&site.accounts[*a].slug),
             Page::Task(t) => reach.tasks.contains(&site.threads[*t].id),
+            Page::Tag(slug) => reach.tags.contains(slug),
             Page::Month(month) => reach.every_month || reach.months.contains(month),
         }
     }
@@ -83,6 +86,7 @@ impl Renderer<'_> {
         pages.extend(site.people.keys().cloned().map(Page::Owner));
         pages.extend((0..site.accounts.len()).map(Page::Account));
         pages.extend((0..site.threads.len()).map(Page::Task));
+        pages.extend(site.tags.keys().cloned().map(Page::Tag));
         pages.extend(self.deadlines().months.iter().copied().map(Page::Month));
         pages
     }
@@ -120,6 +124,7 @@ impl Renderer<'_> {
             Page::Owner(id) => urls::owner(id),
             Page::Account(a) => urls::account(&site.accounts[*a].slug),
             Page::Task(t) => urls::task(&site.threads[*t].id),
+            Page::Tag(slug) => urls::tag(slug),
             Page::Calendar => urls::CALENDAR.into(),
             Page::Month(month) => urls::month(*month),
         }
@@ -202,6 +207,16 @@ impl Renderer<'_> {
                     ),
                 )
             }
+            Page::Tag(slug) => {
+                let (name, meetings) = site
+                    .tags
+                    .get(slug)
+                    .map_or(("", 0), |(n, m)| (n.as_str(), m.len()));
+                (
+                    format!("Meetings tagged {name}"),
+                    format!("The {meetings} meetings tagged {name}, newest first."),
+                )
+            }
             Page::Calendar => (
                 "Deadlines".into(),
                 "Every open deadline, by urgency, with calendars to subscribe to.".into(),
@@ -243,6 +258,7 @@ impl Renderer<'_> {
             Page::Owner(id) => self.owner_page(&mut context, id),
             Page::Account(a) => self.account_page(&mut context, *a),
             Page::Task(t) => self.task_page(&mut context, *t),
+            Page::Tag(slug) => self.tag_page(&mut context, slug),
             Page::Calendar => self.calendar_page(&mut context),
             Page::Month(month) => self.month_page(&mut context, month),
             Page::NotFound => "404.html",

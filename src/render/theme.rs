@@ -39,6 +39,7 @@ pub const DEFAULT_THEME: &[(&str, &str)] = default_theme![
     "templates/owner.html",
     "templates/account.html",
     "templates/task_history.html",
+    "templates/tag.html",
     "templates/calendar.html",
     "templates/month.html",
     "templates/404.html",

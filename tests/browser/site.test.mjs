@@ -48,6 +48,7 @@ const pages = {
   owners: "owners/index.html",
   owner: "owners/sigi/index.html",
   account: "accounts/proximus/index.html",
+  tag: "tags/monthly/index.html",
   calendar: "calendar/index.html",
   month: "calendar/2025-12/index.html",
   notFound: "404.html",

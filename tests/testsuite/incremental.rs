@@ -334,6 +334,33 @@ fn meeting_edits(site: &Site) -> Vec<Edit<'_>> {
             vec![m7.to_string()],
         ),
         (
+            "a tag given to a meeting",
+            Box::new(move || {
+                site.edit(
+                    m9,
+                    "+++\nIntro of week 9.",
+                    "tags = [\"steering\"]\n+++\nIntro of week 9.",
+                )
+            }),
+            vec![m9.to_string()],
+        ),
+        (
+            "a second meeting with that tag, written another way",
+            Box::new(move || {
+                site.edit(
+                    m6,
+                    "+++\nIntro of week 6.",
+                    "tags = [\"Steering\"]\n+++\nIntro of week 6.",
+                )
+            }),
+            vec![m6.to_string()],
+        ),
+        (
+            "the first meeting with it renamed",
+            Box::new(move || site.edit(m9, "title = \"Weekly 9\"", "title = \"Steering nine\"")),
+            vec![m9.to_string()],
+        ),
+        (
             "the latest mention of a continued task moves its deadline later",
             Box::new(move || {
                 site.edit(m8, "due:2025-10-09 {#carry-2}", "due:2025-11-20 {#carry-2}")

@@ -204,7 +204,7 @@ fn every_page_says_what_it_is_to_link_previews() {
         );
         pages += 1;
     }
-    assert_eq!(pages, 67);
+    assert_eq!(pages, 68);
     let topic = html(
         &out.join("meetings/2025-11-18-account-team/proximus-package-deal-progress/index.html"),
     );
@@ -563,4 +563,41 @@ fn owners_are_listed_by_what_needs_attention() {
             .map(|cell| crate::common::text(&cell));
         assert_eq!(open.as_deref(), Some("0"));
     }
+}
+
+/// Tags lead to a page of the meetings that carry them; tags written differently are one.
+#[test]
+fn each_tag_has_a_page_of_its_meetings_linked_from_them() {
+    let site = crate::common::Fixture::valid()
+        .with(
+            "content/meetings/2025-11-21-more.md",
+            "+++\ntitle = \"Steering\"\ndate = 2025-11-21\ntags = [\"Weekly\", \"steering\"]\n+++\n## A topic\nText.\n",
+        )
+        .with(
+            "content/meetings/2025-11-14-before.md",
+            "+++\ntitle = \"Earlier\"\ndate = 2025-11-14\ntags = [\"weekly\"]\n+++\n## A topic\nText.\n",
+        );
+    let output = site.build();
+    assert!(
+        output.status.success(),
+        "{}",
+        crate::common::stderr(&output)
+    );
+    let page = crate::common::html(&site.public().join("tags/weekly/index.html"));
+    let listed: Vec<String> = crate::common::select(&page, "main ol.plain-list li a")
+        .iter()
+        .map(crate::common::text)
+        .collect();
+    assert_eq!(
+        listed,
+        ["Steering", "Earlier"],
+        "newest first, both spellings"
+    );
+    let meeting =
+        std::fs::read_to_string(site.public().join("meetings/2025-11-21-more/index.html")).unwrap();
+    assert!(
+        meeting.contains("href=\"../../tags/weekly/index.html\">Weekly</a>"),
+        "{meeting}"
+    );
+    assert!(site.public().join("tags/steering/index.html").is_file());
 }
