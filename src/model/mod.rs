@@ -340,20 +340,20 @@ impl Site {
 
 /// The slug of a tag's page: tags that differ in case or punctuation are one.
 pub fn tag_slug(name: &str) -> String {
-    let slug = slugify(name);
-    if slug.is_empty() {
-        "tag".to_string()
-    } else {
-        slug
-    }
+    slug_or(name, "tag")
 }
 
 /// The slug of an account's page: names that differ in case, accents or punctuation are one
 /// account.
 pub fn account_slug(name: &str) -> String {
+    slug_or(name, "account")
+}
+
+/// The slug of a name, or `fallback` for a name with no letter or digit in it.
+fn slug_or(name: &str, fallback: &str) -> String {
     let slug = slugify(name);
     if slug.is_empty() {
-        "account".to_string()
+        fallback.to_string()
     } else {
         slug
     }
