@@ -2,6 +2,7 @@
 //! value once; pages are rendered in parallel from small contexts that share those values.
 
 mod contexts;
+mod history;
 mod pages;
 pub use pages::Page;
 mod values;

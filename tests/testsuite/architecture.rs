@@ -1,5 +1,5 @@
 //! The rules between the stages (ARCHITECTURE.md), read from the source: a stage never imports
-//! a later one, only render/ uses Tera, only cli.rs prints, and only urls.rs spells a page address.
+//! a later one, only render/ uses Tera, only cli/ prints, and only urls.rs spells a page address.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -94,7 +94,7 @@ fn no_stage_imports_a_later_one_only_render_uses_tera_only_cli_prints_only_urls_
             .iter()
             .any(|call| non_test.contains(call));
         if part != "cli" && prints {
-            broken.push(format!("{}: prints; only cli.rs does", relative.display()));
+            broken.push(format!("{}: prints; only cli/ does", relative.display()));
         }
         let spells_an_address = [
             "\"meetings/",

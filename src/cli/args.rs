@@ -1,0 +1,253 @@
+//! The command line's arguments and their help, as clap reads them.
+
+use crate::content::config::Edition;
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Turn a folder of meeting notes into an intranet site of account briefings.
+///
+/// A site is a folder with site.toml, content/people.toml, content/meetings/*.md and
+/// content/initiatives/*.md. `dossier build` writes it to public/ as plain HTML that works
+/// from a web server, a file share or straight from disk.
+#[derive(Debug, Parser)]
+#[command(name = "dossier", version, about, long_about, after_help = EXAMPLES)]
+pub struct Cli {
+    /// The site's folder (the one holding site.toml).
+    #[arg(long, global = true, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+
+    /// Print only errors.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    /// Explain: how long each stage of a build took.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+const EXAMPLES: &str = "Examples:
+  dossier build                         build ./ into ./public
+  dossier build --today 2025-11-24      as if today were 24 Nov 2025 (overdue, this week, ...)
+  dossier check                         validate everything, write nothing (for CI)
+  dossier tasks --owner sigi --overdue  what Sigi owes that has slipped
+  dossier tasks --format json           the task list for scripts (docs/tasks.schema.json)
+  dossier build -u https://staging.intranet.acme.be/briefings/ -o /srv/staging
+                                        the same site for another address
+  dossier import recap.txt --date 2025-11-18 --account Proximus
+                                        a recap from the meeting tool into a meeting file";
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into public/ (or --out).
+    ///
+    /// Into a folder an earlier build made, only the pages that show an edited meeting are
+    /// rendered and only files whose bytes changed are written, once every page rendered; a
+    /// change to site.toml, people, initiatives, the theme, the options or the day renders
+    /// everything. The first build, and --clean, write the whole site beside the old one and
+    /// swap it in at the end. Either way a failed build leaves the previous site untouched.
+    ///
+    /// On a terminal, a build that takes more than a moment shows its stage and how many pages
+    /// it has rendered; DOSSIER_PROGRESS=always prints the stages in a log too. -v times each
+    /// stage and gives its peak memory.
+    Build(BuildArgs),
+    /// Build, serve on 127.0.0.1, rebuild on every save and reload the open pages.
+    ///
+    /// The site is built into a private temporary folder: public/ is never touched. A build
+    /// error is printed and shown over the page, and cleared by the next good save.
+    Serve(ServeArgs),
+    /// Validate everything a build reads, and render every page, without writing anything.
+    ///
+    /// Stricter than build: a mention of someone missing from people.toml is an error.
+    /// Exit status 1 when anything is wrong.
+    Check(CheckArgs),
+    /// Create a new site in DIR: site.toml, people.toml, a sample meeting and initiative.
+    ///
+    /// The default theme is built in; the site builds at once. DIR must be new or empty.
+    /// With --empty, no example content: for a team that starts by importing its recaps.
+    Init {
+        /// The folder to create the site in.
+        dir: PathBuf,
+        /// No example meeting, initiative or people.
+        #[arg(long)]
+        empty: bool,
+        /// Where the site will be published, e.g. https://intranet.acme.be/briefings/: the
+        /// address calendar subscriptions, the feed and the sitemap link to. Without it
+        /// site.toml gets a placeholder that `dossier check` reports until it is set.
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+    },
+    /// Create a new meeting or initiative file from a template; never overwrites.
+    New {
+        #[command(subcommand)]
+        kind: NewCommand,
+    },
+    /// Turn a meeting recap, as meeting tools send it, into a meeting file.
+    ///
+    /// Reads recaps from Microsoft Teams (Copilot, Loop, Outlook), Zoom AI Companion, Google
+    /// Meet's Notes by Gemini, Otter.ai, Fireflies.ai, Webex AI Assistant, Fathom, tl;dv and
+    /// Markdown notes (Confluence, Notion, Obsidian), as text, Markdown, .html, .eml or .docx;
+    /// the layout is recognised from the text (--format names one). Every section becomes a
+    /// topic; action items become tasks with their owners ("Name to ...", "[Name]", "(Name)",
+    /// "Owner: Name", "@Name") matched to content/people.toml, new people added to it, and
+    /// deadlines in words ("by Friday", "EOW", "15.12.", "before the end of November") as
+    /// `due:`. Nothing is guessed: what cannot be dated with certainty stays undated, an
+    /// ambiguous first name stays text, and the report says so. Never overwrites a file.
+    Import(ImportArgs),
+    /// Print a completion script for a shell.
+    ///
+    /// bash: `dossier completion bash > /etc/bash_completion.d/dossier`; zsh: `dossier
+    /// completion zsh > "${fpath[1]}/_dossier"`; fish: `dossier completion fish >
+    /// ~/.config/fish/completions/dossier.fish`; PowerShell: `dossier completion powershell |
+    /// Out-String | Invoke-Expression` in your profile.
+    Completion {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// List tasks in the terminal, grouped as overdue, today, this week, next week, later.
+    ///
+    /// Shows open tasks; --all adds done ones. --json prints the objects of tasks.json (all
+    /// tasks, done included, unless filtered).
+    Tasks(TasksArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Where to write the site.
+    #[arg(short, long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Publish for this address instead of site.toml's base_url (a staging copy, say): the
+    /// address calendar subscriptions, the feed and the sitemap link to.
+    #[arg(short = 'u', long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// The reference date for "overdue" and "this week" (default: site.toml `today`, else the
+    /// current date in the site's timezone).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<NaiveDate>,
+    /// Include meetings marked `draft = true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Replace an output folder that dossier did not create.
+    #[arg(long)]
+    pub force: bool,
+    /// Render every page, whatever an earlier build left (its cache is in .dossier-cache/).
+    #[arg(long)]
+    pub clean: bool,
+    /// Who the site is for: `internal` (everything written) or `customer` (nothing marked
+    /// internal: no page, link, search entry, event or word of it; it builds into
+    /// public-customer/ unless --out).
+    #[arg(long, value_name = "EDITION", default_value = "internal")]
+    pub edition: Edition,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The port to listen on; 0 picks a free one.
+    #[arg(short, long, default_value_t = 1111)]
+    pub port: u16,
+    /// Serve as if published at this address (the absolute links of calendars and the feed).
+    #[arg(short = 'u', long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// The address to listen on; anything but 127.0.0.1 opens the site to the network.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    #[arg(long)]
+    pub drafts: bool,
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<NaiveDate>,
+    /// Preview an edition: `customer` serves what the customer would see.
+    #[arg(long, value_name = "EDITION", default_value = "internal")]
+    pub edition: Edition,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<NaiveDate>,
+    #[arg(long)]
+    pub drafts: bool,
+    /// `json` prints the problems as a JSON array (path, line, column, severity, message)
+    /// for CI annotations.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Check as published at this address instead of site.toml's base_url.
+    #[arg(short = 'u', long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// `customer` also builds the customer edition in memory and scans every file of it for
+    /// the text of everything marked internal, failing on any found.
+    #[arg(long, value_name = "EDITION", default_value = "internal")]
+    pub edition: Edition,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The recap as a text file, or `-` to read standard input.
+    pub recap: PathBuf,
+    /// The meeting date (default: a full date in the recap's title).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<NaiveDate>,
+    /// The account the meeting was about.
+    #[arg(long, value_name = "NAME")]
+    pub account: Option<String>,
+    /// Print the meeting file instead of writing it (and people.toml is left alone).
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Replace an existing meeting file.
+    #[arg(long)]
+    pub force: bool,
+    /// Read the recap as this tool's layout instead of recognising it from its text.
+    #[arg(long, value_name = "TOOL", value_parser = clap::builder::PossibleValuesParser::new(crate::import::layouts::format_names()))]
+    pub format: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct TasksArgs {
+    /// Only tasks of this person (id, name or alias).
+    #[arg(long, value_name = "ID")]
+    pub owner: Option<String>,
+    /// Only tasks of this initiative.
+    #[arg(long, value_name = "SLUG")]
+    pub initiative: Option<String>,
+    /// Only overdue tasks.
+    #[arg(long)]
+    pub overdue: bool,
+    /// Only tasks due before this date.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub due_before: Option<NaiveDate>,
+    /// The reference date for "overdue".
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<NaiveDate>,
+    /// Include done tasks.
+    #[arg(long)]
+    pub all: bool,
+    /// `json` prints the objects of tasks.json (docs/tasks.schema.json) instead of the agenda.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// The same as --format json (the earlier spelling, kept).
+    #[arg(long, hide = true)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// content/meetings/DATE-TITLE.md, dated today in the site's timezone unless --date.
+    Meeting {
+        title: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<NaiveDate>,
+    },
+    /// content/initiatives/TITLE.md.
+    Initiative { title: String },
+}
