@@ -6,9 +6,11 @@
 
 use crate::build::write_everything;
 use crate::content::config::Edition;
+use crate::content::front_matter::split_front_matter;
 use crate::content::load::{read_documents, DocCache, LoadOptions};
 use crate::content::meeting::MeetingDoc;
 use crate::content::people::People;
+use crate::content::source::SourceFile;
 use crate::error::{Diagnostic, Error, Result};
 use crate::formats::Previous;
 use crate::model::load::load_site;
@@ -129,7 +131,7 @@ pub fn internal_fragments(root: &Path, load: &LoadOptions) -> Result<Vec<Fragmen
     }
     for doc in documents.initiatives.iter().filter(|doc| doc.internal) {
         add(&doc.title, &doc.source.path, 2, &mut fragments);
-        let body = whole_body(&doc.source.text);
+        let body = whole_body(&doc.source);
         add_lines(
             &doc.source.text,
             body,
@@ -163,7 +165,7 @@ fn meeting_fragments(doc: &MeetingDoc, people: &People, out: &mut Vec<Fragment>)
             .position(|l| l.starts_with("title"))
             .unwrap_or(0);
         add(&doc.title, path, title_line + 1, out);
-        add_lines(text, whole_body(text), path, people, out);
+        add_lines(text, whole_body(&doc.source), path, people, out);
         return;
     }
     for topic in doc.topics.iter().filter(|topic| topic.internal) {
@@ -199,16 +201,12 @@ fn meeting_fragments(doc: &MeetingDoc, people: &People, out: &mut Vec<Fragment>)
     }
 }
 
-/// The lines after the front matter.
-fn whole_body(text: &str) -> std::ops::Range<usize> {
-    let lines: Vec<&str> = text.lines().collect();
-    let closing = lines
-        .iter()
-        .enumerate()
-        .skip(1)
-        .find(|(_, line)| line.trim_end() == "+++")
-        .map_or(0, |(n, _)| n + 1);
-    closing..lines.len()
+/// The lines after the front matter (0-based), where the reader found them.
+fn whole_body(source: &SourceFile) -> std::ops::Range<usize> {
+    let lines = source.text.lines().count();
+    let start = split_front_matter(source)
+        .map_or(0, |front| source.text[..front.body.start].lines().count());
+    start..lines
 }
 
 /// The fragments of lines `range` (0-based) of `text`: each line's text between its Markdown
