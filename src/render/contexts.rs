@@ -375,6 +375,10 @@ impl Renderer<'_> {
                     ),
                     ("next_due", opt(coming.first().map(|d| d.label()))),
                     (
+                        "next_due_date",
+                        opt(coming.first().map(|d| d.date.to_string())),
+                    ),
+                    (
                         "dues",
                         coming
                             .iter()

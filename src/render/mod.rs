@@ -89,6 +89,9 @@ impl Templates {
             .insert("today", &date_label(site.today));
         tera.global_context()
             .insert("today_iso", &site.today.to_string());
+        // Printed after each "5 days late", so that paper says from which day it counts.
+        tera.global_context()
+            .insert("today_short", &site.today.format("%-d %b").to_string());
         // What the theme's script needs to recompute "today" in the reader's browser.
         tera.global_context()
             .insert("timezone", site.config.timezone.name());

@@ -21,7 +21,7 @@ pub const DEFAULT_THEME: &[(&str, &str)] = default_theme![
     "templates/base.html",
     "templates/task.html",
     "templates/task_row.html",
-    "templates/owner_row.html",
+    "templates/person_cell.html",
     "templates/topic_card.html",
     "templates/initiative_list.html",
     "templates/slipping.html",

@@ -504,11 +504,23 @@ browserTest("the customer edition: every page kind without errors or sideways sc
   }
 });
 
-// Printed, a topic, an owner or a meeting page is a briefing: what only leads elsewhere is left
-// out, "as of" says which day "5 days late" counts from. PDFs in target/screenshots/.
-browserTest("a topic, an owner and a meeting page print as briefings (PDFs)", async () => {
-  for (const name of ["topic", "owner", "meeting"]) {
-    const { page, context, problems } = await open(fileUrl(pages[name]));
+// Printed, a page is a briefing: what only leads elsewhere is left out, each "5 days late" says
+// from which day it counts, and a link out of the site prints its address. The PDFs' text is
+// read back with poppler's pdftotext. PDFs in target/screenshots/.
+const pdftotext = spawnSync("pdftotext", ["-v"]).error ? null : "pdftotext";
+if (!pdftotext && !missing) {
+  if (process.env.DOSSIER_REQUIRE_TOOLS) throw new Error("browser tests cannot run: pdftotext is missing (apt-get install poppler-utils)");
+  console.log("SKIPPED: the printed pages' text: pdftotext is missing (apt-get install poppler-utils)");
+}
+browserTest("every page kind prints as a briefing (PDFs)", async () => {
+  // Read on 10 Dec, when three deadlines have passed: the script counts the days late. The
+  // owner's page also as built that day, where the build counts them.
+  const printed = ["topic", "owner", "meeting", "account", "initiative", "owners", "dashboard", "calendar", "month", "tag"]
+    .map((name) => [name, fileUrl(pages[name])])
+    .concat([["owner-built-later", "file://" + path.join(laterSite, pages.owner)]]);
+  const texts = {};
+  for (const [name, url] of printed) {
+    const { page, context, problems } = await open(url, { clock: laterDay });
     await page.emulateMedia({ media: "print" });
     const shown = await page.evaluate(() => {
       const visible = (css) => [...document.querySelectorAll(css)].some((e) => getComputedStyle(e).display !== "none" && e.getClientRects().length > 0);
@@ -520,7 +532,50 @@ browserTest("a topic, an owner and a meeting page print as briefings (PDFs)", as
       };
     });
     assert.deepEqual(shown, { subscribe: false, navigationOnly: false, masthead: false, asOf: true }, name);
-    await page.pdf({ path: path.join(shots, `${name}-print.pdf`), format: "A4", printBackground: true });
+    const pdf = path.join(shots, `${name}-print.pdf`);
+    await page.pdf({ path: pdf, format: "A4", printBackground: true });
+    assert.deepEqual(problems, [], name);
+    const lateCounts = await page.$$eval(".late[data-as-of]", (badges) => badges.length);
+    await context.close();
+    if (!pdftotext) continue;
+    const text = spawnSync(pdftotext, ["-layout", pdf, "-"], { encoding: "utf8" }).stdout.replace(/\s+/g, " ");
+    texts[name] = text;
+    // Every count of late days on paper is followed by the day it counts from.
+    const late = text.match(/\d+(?: days?|d) late(?! as of 10 Dec)/g) || [];
+    assert.deepEqual(late, [], `${name}: late without "as of"`);
+    assert.equal((text.match(/\d+(?: days?|d) late as of 10 Dec/g) || []).length, lateCounts, name);
+  }
+  if (!pdftotext) return;
+  // Late tasks are on paper, so the checks above had something to read. (The example site is
+  // small enough to show every task as a card; rows, "5d late", carry the same attribute.)
+  const all = Object.values(texts).join(" ");
+  assert.match(all, /\d+ days? late as of 10 Dec/);
+  assert.equal(texts.owner, texts["owner-built-later"]);
+  // A link out of the site prints its address; links within it, useless on paper, do not.
+  assert.match(texts.initiative, /Windows 365 Enterprise \(https:\/\/www\.microsoft\.com\/windows-365\/enterprise\)/);
+  assert.doesNotMatch(Object.values(texts).join(" "), /\((?:\.\.\/)+|\(index\.html/);
+});
+
+// After the four weeks the script can recompute, the owners list and the dashboard keep the build
+// day's lists; a deadline they show as still to come that has passed is marked.
+browserTest("read after the recomputed window, passed deadlines are marked on the owners list and dashboard", async () => {
+  const readDay = new Date("2026-01-20T12:00:00+01:00");
+  for (const name of ["owners", "dashboard"]) {
+    const { page, context, problems } = await open(fileUrl(pages[name]), { clock: readDay });
+    const dates = await page.evaluate(() => [
+      ...[...document.querySelectorAll("time[data-next-due]")].map((t) => [t.getAttribute("datetime"), t]),
+      ...[...document.querySelectorAll("main li[data-due]:not(.is-done):not(.is-overdue)")].map((li) => [li.dataset.due, li.querySelector(".due")]),
+    ].map(([due, shown]) => ({
+      due,
+      marked: shown.classList.contains("due-late") && !!shown.nextElementSibling && shown.nextElementSibling.textContent === "passed",
+    })));
+    const passed = dates.filter((d) => d.due < "2026-01-20");
+    assert.ok(passed.length > 0, `${name}: some deadline it shows has passed by 20 Jan`);
+    assert.deepEqual(passed.filter((d) => !d.marked), [], `${name}: passed and not marked`);
+    assert.deepEqual(dates.filter((d) => d.due >= "2026-01-20" && d.marked), [], `${name}: marked and not passed`);
+    assert.match(await page.textContent(".as-of"),
+      /Deadlines as of Mon 24 Nov 2025 \(read on Tue 20 Jan 2026: deadlines marked “passed” have gone by since\)/);
+    if (name === "owners") await page.screenshot({ path: path.join(shots, "owners-read-after-window.png"), fullPage: true });
     assert.deepEqual(problems, [], name);
     await context.close();
   }

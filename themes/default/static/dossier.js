@@ -49,6 +49,12 @@
     return parts.length === 2 ? isoOf(Date.UTC(parts[0], parts[1], 0)) : token;
   }
 
+  // "24 Nov": what paper prints after "5 days late".
+  function shortLabel(iso) {
+    var parts = iso.split("-").map(Number);
+    return parts[2] + " " + MONTHS[parts[1] - 1].slice(0, 3);
+  }
+
   function todayIn(timezone) {
     var now = new Date();
     try {
@@ -113,6 +119,7 @@
         after.after(" ", badge);
       }
       badge.textContent = card ? late + (late === 1 ? " day" : " days") + " late" : row ? late + "d late" : "overdue";
+      if (card || row) badge.dataset.asOf = shortLabel(today);
     }
     var age = item.querySelector(".task-meta > .age");
     if (age && item.dataset.raised) age.textContent = ageText(daysBetween(item.dataset.raised, today));
@@ -193,8 +200,15 @@
     overdueCell.textContent = overdue > 0 ? "" : "0";
     if (overdue > 0) overdueCell.appendChild(element("strong", "late", String(overdue)));
     var nextCell = row.querySelector("[data-next-due-cell]");
-    nextCell.textContent = next ? dateLabel(next) : "";
-    if (!next) nextCell.appendChild(element("span", "muted", "none"));
+    nextCell.textContent = "";
+    if (next) {
+      var time = element("time", "", dateLabel(next));
+      time.setAttribute("datetime", lastDay(next));
+      time.dataset.nextDue = "";
+      nextCell.appendChild(time);
+    } else {
+      nextCell.appendChild(element("span", "muted", "none"));
+    }
     row.dataset.sortOverdue = overdue;
     row.dataset.sortNext = next ? lastDay(next) : "";
   }
@@ -225,6 +239,30 @@
     });
   }
 
+  // Read after the window, a page that keeps the build day's lists marks the deadlines it
+  // shows as still to come that have passed since, and says on which day it was read.
+  function markPassed(today) {
+    var passed = 0;
+    function mark(due) {
+      due.classList.add("due-late");
+      due.after(" ", element("strong", "late passed", "passed"));
+      passed += 1;
+    }
+    document.querySelectorAll("time[data-next-due]").forEach(function (time) {
+      if (time.getAttribute("datetime") < today) mark(time);
+    });
+    document.querySelectorAll("li[data-due]").forEach(function (item) {
+      var due = item.querySelector(".due");
+      if (!due || item.classList.contains("is-done") || item.classList.contains("is-overdue")) return;
+      if (lastDay(item.dataset.due) < today) mark(due);
+    });
+    if (!passed) return;
+    document.querySelectorAll("p.as-of").forEach(function (asOf) {
+      asOf.appendChild(document.createTextNode(
+        " (read on " + dateLabel(today) + ": deadlines marked \u201cpassed\u201d have gone by since)"));
+    });
+  }
+
   function bringUpToDate() {
     var body = document.body;
     var built = body.dataset.built;
@@ -236,7 +274,10 @@
     var ownerRows = document.querySelectorAll("tr[data-dues]");
     // The dashboard and the owners list carry the deadlines of a window after the build, not
     // all of them: past it they keep the build day's state, which "as of" names.
-    if ((pool || ownerRows.length) && today > body.dataset.recomputeUntil) return;
+    if ((pool || ownerRows.length) && today > body.dataset.recomputeUntil) {
+      markPassed(today);
+      return;
+    }
     if (pool) redoDashboard(pool, today);
     ownerRows.forEach(function (row) { redoOwnerRow(row, today); });
     document.querySelectorAll("table[data-owners]").forEach(resortOwners);
