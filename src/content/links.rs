@@ -4,7 +4,7 @@
 
 use crate::site_paths::{ContentFile, INITIATIVES_DIR, MEETINGS_DIR};
 use crate::urls;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
 /// The content files of a site, by the address of their page.
@@ -12,9 +12,18 @@ use std::path::{Component, Path, PathBuf};
 pub struct ContentIndex {
     meetings: HashSet<String>,
     initiatives: HashSet<String>,
-    /// Files the edition leaves out (internal ones, in the customer edition): a link to one
-    /// is shown as its text, with no address that would name it.
-    hidden: HashSet<PathBuf>,
+    /// Files this build leaves out, and why: a link to one is shown as its text, with no
+    /// address that would name it or lead nowhere.
+    hidden: HashMap<PathBuf, Withheld>,
+}
+
+/// Why a build leaves a content file out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Withheld {
+    /// `internal = true`, in the customer edition.
+    Internal,
+    /// `draft = true`, without `--drafts`.
+    Draft,
 }
 
 impl ContentIndex {
@@ -22,31 +31,36 @@ impl ContentIndex {
         ContentIndex {
             meetings: meetings.iter().map(|f| f.slug.clone()).collect(),
             initiatives: initiatives.iter().map(|f| f.slug.clone()).collect(),
-            hidden: HashSet::new(),
+            hidden: HashMap::new(),
         }
     }
 
     /// The index without `files` (paths relative to the site): links to them lead nowhere
     /// and say nothing of them.
-    pub fn hiding(mut self, files: &[&ContentFile]) -> Self {
+    pub fn hiding(mut self, files: &[&ContentFile], why: Withheld) -> Self {
         for file in files {
             if file.path.starts_with(MEETINGS_DIR) {
                 self.meetings.remove(&file.slug);
             } else {
                 self.initiatives.remove(&file.slug);
             }
-            self.hidden.insert(file.path.clone());
+            self.hidden.insert(file.path.clone(), why);
         }
         self
     }
 
-    /// Whether a link in the file at `from` names a file this edition leaves out.
+    /// Whether a link in the file at `from` names a file this build leaves out.
     pub fn is_hidden(&self, from: &Path, url: &str) -> bool {
+        self.withheld(from, url).is_some()
+    }
+
+    /// Why this build leaves out the file a link in the file at `from` names, if it does.
+    pub fn withheld(&self, from: &Path, url: &str) -> Option<Withheld> {
         if self.hidden.is_empty() {
-            return false;
+            return None;
         }
         let path = url.split_once('#').map_or(url, |(path, _)| path);
-        target(from, path).is_some_and(|target| self.hidden.contains(&target))
+        target(from, path).and_then(|target| self.hidden.get(&target).copied())
     }
 
     /// For a link in the file at `from` (relative to the site root): `None` when it is not a

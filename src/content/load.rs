@@ -4,7 +4,7 @@
 use crate::content::config::{Edition, SiteConfig};
 use crate::content::history::{last_edits, LastEdit};
 use crate::content::initiative::InitiativeDoc;
-use crate::content::links::ContentIndex;
+use crate::content::links::{ContentIndex, Withheld};
 use crate::content::markdown::Renderer;
 use crate::content::meeting::{MeetingDoc, MeetingReader, Parsed};
 use crate::content::people::People;
@@ -236,12 +236,24 @@ pub fn read_documents(
     diagnostics.extend(duplicate_slugs(&meeting_files, "meetings"));
     diagnostics.extend(duplicate_slugs(&initiative_files, "initiatives"));
     let mut links = ContentIndex::new(&meeting_files, &initiative_files);
-    if options.edition.hides_internal() {
-        let hidden: Vec<&ContentFile> = marked_internal(root, &meeting_files)
-            .into_iter()
-            .chain(marked_internal(root, &initiative_files))
-            .collect();
-        links = links.hiding(&hidden);
+    let hide = options.edition.hides_internal();
+    if hide || !options.drafts {
+        let meetings = front_matter_marks(root, &meeting_files);
+        let initiatives = front_matter_marks(root, &initiative_files);
+        let marked = |withheld: fn(&Marks) -> bool| -> Vec<&ContentFile> {
+            meetings
+                .iter()
+                .chain(&initiatives)
+                .filter(|(_, marks)| withheld(marks))
+                .map(|&(file, _)| file)
+                .collect()
+        };
+        if hide {
+            links = links.hiding(&marked(|marks| marks.internal), Withheld::Internal);
+        }
+        if !options.drafts {
+            links = links.hiding(&marked(|marks| marks.draft), Withheld::Draft);
+        }
     }
 
     let mut others_changed = true;
@@ -321,7 +333,6 @@ pub fn read_documents(
     }
     let others_hash = others.digest();
 
-    let hide = options.edition.hides_internal();
     let mut meeting_docs = Vec::with_capacity(meetings.len());
     for parsed in meetings {
         diagnostics.extend(parsed.diagnostics);
@@ -378,25 +389,31 @@ pub fn read_documents(
     })
 }
 
-/// The files whose front matter says `internal = true`, read ahead of parsing so that links to
-/// them can be left out of the customer edition from the start. A file that does not read is
-/// not among them: parsing reports it, and the build stops.
-fn marked_internal<'f>(root: &Path, files: &'f [ContentFile]) -> Vec<&'f ContentFile> {
-    #[derive(Deserialize)]
-    struct Marked {
-        #[serde(default)]
-        internal: bool,
-    }
+/// What a file's front matter says about who may see it.
+#[derive(Deserialize, Default)]
+struct Marks {
+    #[serde(default)]
+    internal: bool,
+    #[serde(default)]
+    draft: bool,
+}
+
+/// The files whose front matter marks them `internal` or `draft`, read ahead of parsing so that
+/// links to the ones this build leaves out show as text from the start. Only files that name a
+/// mark are parsed here. A file that does not read is not among them: parsing reports it, and
+/// the build stops.
+fn front_matter_marks<'f>(root: &Path, files: &'f [ContentFile]) -> Vec<(&'f ContentFile, Marks)> {
     files
         .par_iter()
-        .filter(|file| {
-            let Ok(source) = SourceFile::read(root, &file.path) else {
-                return false;
-            };
-            crate::content::front_matter::split_front_matter(&source)
-                .ok()
-                .and_then(|front| toml::from_str::<Marked>(&source.text[front.toml]).ok())
-                .is_some_and(|marked| marked.internal)
+        .filter_map(|file| {
+            let source = SourceFile::read(root, &file.path).ok()?;
+            let front = crate::content::front_matter::split_front_matter(&source).ok()?;
+            let toml = &source.text[front.toml];
+            if !(toml.contains("internal") || toml.contains("draft")) {
+                return None;
+            }
+            let marks = toml::from_str::<Marks>(toml).ok()?;
+            (marks.internal || marks.draft).then_some((file, marks))
         })
         .collect()
 }

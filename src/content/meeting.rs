@@ -7,7 +7,7 @@ pub use checks::TEMPLATE_PHRASES;
 use checks::{check_task, check_task_ids, date_matches_name, template_text};
 
 use crate::content::front_matter::split_front_matter;
-use crate::content::links::ContentIndex;
+use crate::content::links::{ContentIndex, Withheld};
 use crate::content::markdown::{self, resolve_mention, tokenize, MentionTarget, Renderer, Token};
 use crate::content::people::People;
 use crate::content::source::{toml_date, SourceFile};
@@ -259,8 +259,18 @@ impl MeetingReader<'_> {
         diagnostics: &mut Vec<Diagnostic>,
     ) {
         let Some(index) = self.links else { return };
-        if index.is_hidden(&source.path, url) {
-            return;
+        match index.withheld(&source.path, url) {
+            // The customer edition says nothing of what it leaves out.
+            Some(Withheld::Internal) => return,
+            Some(Withheld::Draft) => {
+                let why = format!(
+                    "`{url}` is a draft, which this build leaves out; the link shows as its text \
+                     until the draft is published (`--drafts` builds drafts too)"
+                );
+                diagnostics.push(source.warning(span, why));
+                return;
+            }
+            None => {}
         }
         if let Some(Err(why)) = index.resolve(&source.path, url) {
             diagnostics.push(source.warning(span, why));

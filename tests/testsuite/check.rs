@@ -38,6 +38,64 @@ fn links_to_content_files_lead_to_their_pages() {
     assert!(site.run(&["check"]).status.success());
 }
 
+/// A draft is left out until it is published: a link to it shows as its text, says why at its
+/// line, and leads to the draft's page once drafts are built.
+#[test]
+fn links_to_a_draft_show_as_text_until_drafts_are_built() {
+    let site = Fixture::valid()
+        .with(
+            "content/meetings/2025-11-27-next.md",
+            "+++\ntitle = \"Next\"\ndate = 2025-11-27\ndraft = true\n+++\nPlanned.\n",
+        )
+        .with(
+            M,
+            &MEETING.replace(
+                "@Sigi and @Manon met.",
+                "@Sigi and @Manon met, before [next week](2025-11-27-next.md#plan).",
+            ),
+        );
+    let page = site.public().join("meetings/2025-11-20-weekly/index.html");
+    let build = site.build();
+    assert!(build.status.success(), "{}", stderr(&build));
+    assert!(
+        stderr(&build).contains(&format!(
+            "{M}:6:30: warning: `2025-11-27-next.md#plan` is a draft, which this build leaves out"
+        )),
+        "{}",
+        stderr(&build)
+    );
+    let doc = html(&page);
+    let prose = select(&doc, ".prose")
+        .iter()
+        .map(text)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(prose.contains("before next week."), "{prose}");
+    let to_the_draft = |doc: &scraper::Html| -> Vec<String> {
+        select(doc, ".prose a")
+            .iter()
+            .filter_map(|a| a.value().attr("href"))
+            .filter(|href| href.contains("2025-11-27-next"))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(to_the_draft(&doc), Vec::<String>::new());
+    assert!(!site.public().join("meetings/2025-11-27-next").exists());
+    assert!(!site.run(&["check"]).status.success());
+
+    let with_drafts = site.run(&["build", "--today", "2025-11-24", "--drafts"]);
+    assert!(with_drafts.status.success(), "{}", stderr(&with_drafts));
+    assert!(!stderr(&with_drafts).contains("is a draft"));
+    assert_eq!(
+        to_the_draft(&html(&page)),
+        ["../../meetings/2025-11-27-next/index.html#plan"]
+    );
+    assert!(site
+        .public()
+        .join("meetings/2025-11-27-next/index.html")
+        .is_file());
+}
+
 #[test]
 fn broken_links_and_early_deadlines_warn_in_build_and_fail_check() {
     let site = Fixture::valid().with(
