@@ -504,8 +504,8 @@ browserTest("the customer edition: every page kind without errors or sideways sc
   }
 });
 
-// Printed, a page is a briefing: what only leads elsewhere is left out, each "5 days late" says
-// from which day it counts, and a link out of the site prints its address. The PDFs' text is
+// Printed, a page is a briefing: what only leads elsewhere is left out, each "5 days late" and
+// "raised 22 days ago" says from which day it counts, and a link out of the site prints its address. The PDFs' text is
 // read back with poppler's pdftotext. PDFs in target/screenshots/.
 const pdftotext = spawnSync("pdftotext", ["-v"]).error ? null : "pdftotext";
 if (!pdftotext && !missing) {
@@ -536,6 +536,7 @@ browserTest("every page kind prints as a briefing (PDFs)", async () => {
     await page.pdf({ path: pdf, format: "A4", printBackground: true });
     assert.deepEqual(problems, [], name);
     const lateCounts = await page.$$eval(".late[data-as-of]", (badges) => badges.length);
+    const ageCounts = await page.$$eval(".age[data-as-of]", (ages) => ages.length);
     await context.close();
     if (!pdftotext) continue;
     const text = spawnSync(pdftotext, ["-layout", pdf, "-"], { encoding: "utf8" }).stdout.replace(/\s+/g, " ");
@@ -544,12 +545,17 @@ browserTest("every page kind prints as a briefing (PDFs)", async () => {
     const late = text.match(/\d+(?: days?|d) late(?! as of 10 Dec)/g) || [];
     assert.deepEqual(late, [], `${name}: late without "as of"`);
     assert.equal((text.match(/\d+(?: days?|d) late as of 10 Dec/g) || []).length, lateCounts, name);
+    // And so is every "raised 22 days ago".
+    const ages = text.match(/raised (?:today|\d+ days? ago)(?! as of 10 Dec)/g) || [];
+    assert.deepEqual(ages, [], `${name}: "raised … ago" without "as of"`);
+    assert.equal((text.match(/raised (?:today|\d+ days? ago) as of 10 Dec/g) || []).length, ageCounts, name);
   }
   if (!pdftotext) return;
   // Late tasks are on paper, so the checks above had something to read. (The example site is
   // small enough to show every task as a card; rows, "5d late", carry the same attribute.)
   const all = Object.values(texts).join(" ");
   assert.match(all, /\d+ days? late as of 10 Dec/);
+  assert.match(all, /raised \d+ days ago as of 10 Dec/);
   assert.equal(texts.owner, texts["owner-built-later"]);
   // A link out of the site prints its address; links within it, useless on paper, do not.
   assert.match(texts.initiative, /Windows 365 Enterprise \(https:\/\/www\.microsoft\.com\/windows-365\/enterprise\)/);

@@ -122,7 +122,10 @@
       if (card || row) badge.dataset.asOf = shortLabel(today);
     }
     var age = item.querySelector(".task-meta > .age");
-    if (age && item.dataset.raised) age.textContent = ageText(daysBetween(item.dataset.raised, today));
+    if (age && item.dataset.raised) {
+      age.textContent = ageText(daysBetween(item.dataset.raised, today));
+      age.dataset.asOf = shortLabel(today);
+    }
   }
 
   // An agenda's open tasks, regrouped; they are in deadline order, so groups come in order.
