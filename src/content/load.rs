@@ -92,11 +92,12 @@ fn stamp(path: &Path) -> Stamp {
     std::fs::metadata(path).map_or((0, None), |m| (m.len(), m.modified().ok()))
 }
 
-/// Reads the files of one kind through the cache; returns the parsed documents and the slugs
-/// of files read anew or gone.
+/// Parses the files of one kind through the cache, from what [`find`] read of them; returns the
+/// parsed documents and the slugs of files read anew or gone.
 fn read_cached<T: Clone + Send + Sync>(
     root: &Path,
     files: &[ContentFile],
+    found: Vec<Found>,
     cache: &mut HashMap<PathBuf, Cached<T>>,
     keep: bool,
     read: impl Fn(SourceFile, String) -> Parsed<T> + Sync,
@@ -104,17 +105,22 @@ fn read_cached<T: Clone + Send + Sync>(
     // Copies of cached documents are made here, in parallel, too.
     let read: Vec<Result<Parsed<T>, Cached<T>>> = files
         .par_iter()
-        .map(|file| {
-            // The stamp is taken before reading: a save during the read is seen next time.
-            let stamp = stamp(&root.join(&file.path));
-            if let Some(cached) = cache.get(&file.path).filter(|c| c.stamp == stamp) {
+        .zip(found)
+        .map(|(file, found)| {
+            if let Some(cached) = cache.get(&file.path).filter(|c| c.stamp == found.stamp) {
                 return Ok(cached.parsed.clone());
             }
-            let parsed = match read_file(root, file) {
+            // Not read ahead when the cache held it then: a change to the files its links may
+            // name, or to the configuration, has dropped it since.
+            let source = found.source.unwrap_or_else(|| read_file(root, file));
+            let parsed = match source {
                 Ok(source) => read(source, file.slug.clone()),
                 Err(diagnostic) => failed(diagnostic),
             };
-            Err(Cached { stamp, parsed })
+            Err(Cached {
+                stamp: found.stamp,
+                parsed,
+            })
         })
         .collect();
     let mut previous = std::mem::take(cache);
@@ -235,25 +241,32 @@ pub fn read_documents(
     let mut diagnostics: Vec<Diagnostic> = config.warnings.clone();
     diagnostics.extend(duplicate_slugs(&meeting_files, "meetings"));
     diagnostics.extend(duplicate_slugs(&initiative_files, "initiatives"));
-    let mut links = ContentIndex::new(&meeting_files, &initiative_files);
+    let found_meetings = find(root, &meeting_files, &cache.meetings, |doc: &MeetingDoc| {
+        Marks {
+            internal: doc.internal,
+            draft: doc.draft,
+        }
+    });
+    let found_initiatives = find(root, &initiative_files, &cache.initiatives, |doc| Marks {
+        internal: doc.internal,
+        draft: false,
+    });
     let hide = options.edition.hides_internal();
-    if hide || !options.drafts {
-        let meetings = front_matter_marks(root, &meeting_files);
-        let initiatives = front_matter_marks(root, &initiative_files);
-        let marked = |withheld: fn(&Marks) -> bool| -> Vec<&ContentFile> {
-            meetings
-                .iter()
-                .chain(&initiatives)
-                .filter(|(_, marks)| withheld(marks))
-                .map(|&(file, _)| file)
-                .collect()
-        };
-        if hide {
-            links = links.hiding(&marked(|marks| marks.internal), Withheld::Internal);
-        }
-        if !options.drafts {
-            links = links.hiding(&marked(|marks| marks.draft), Withheld::Draft);
-        }
+    let marked = |mark: fn(&Marks) -> bool| -> Vec<&ContentFile> {
+        let meetings = meeting_files.iter().zip(&found_meetings);
+        let initiatives = initiative_files.iter().zip(&found_initiatives);
+        meetings
+            .chain(initiatives)
+            .filter(|(_, found)| mark(&found.marks))
+            .map(|(file, _)| file)
+            .collect()
+    };
+    let mut links = ContentIndex::new(&meeting_files, &initiative_files);
+    if hide {
+        links = links.hiding(&marked(|marks| marks.internal), Withheld::Internal);
+    }
+    if !options.drafts {
+        links = links.hiding(&marked(|marks| marks.draft), Withheld::Draft);
     }
 
     let mut others_changed = true;
@@ -289,6 +302,7 @@ pub fn read_documents(
     let (meetings, changed_meetings) = read_cached(
         root,
         &meeting_files,
+        found_meetings,
         &mut cache.meetings,
         keep,
         |source, slug| reader.read(source, slug),
@@ -296,6 +310,7 @@ pub fn read_documents(
     let (initiatives, changed_initiatives) = read_cached(
         root,
         &initiative_files,
+        found_initiatives,
         &mut cache.initiatives,
         keep,
         |source, slug| reader.read_initiative(source, slug),
@@ -398,22 +413,59 @@ struct Marks {
     draft: bool,
 }
 
-/// The files whose front matter marks them `internal` or `draft`, read ahead of parsing so that
-/// links to the ones this build leaves out show as text from the start. Only files that name a
-/// mark are parsed here. A file that does not read is not among them: parsing reports it, and
-/// the build stops.
-fn front_matter_marks<'f>(root: &Path, files: &'f [ContentFile]) -> Vec<(&'f ContentFile, Marks)> {
+impl Marks {
+    /// The marks in a file's front matter; none where it does not read (parsing reports it,
+    /// and the build stops). The TOML is parsed here only where it names a mark.
+    fn of(source: &SourceFile) -> Marks {
+        let Ok(front) = crate::content::front_matter::split_front_matter(source) else {
+            return Marks::default();
+        };
+        let toml = &source.text[front.toml];
+        if !(toml.contains("internal") || toml.contains("draft")) {
+            return Marks::default();
+        }
+        toml::from_str(toml).unwrap_or_default()
+    }
+}
+
+/// A content file as found before parsing.
+struct Found {
+    /// Taken before the file is read: a save during the read is seen next time.
+    stamp: Stamp,
+    /// Its text, read once, unless the cache holds the file as it is.
+    source: Option<Result<SourceFile, Diagnostic>>,
+    /// What it says about who may see it: links to the files this build leaves out show as
+    /// text, so these are known before the first file is parsed.
+    marks: Marks,
+}
+
+/// Stamps each file, and reads those the cache does not hold as they are now; the marks of
+/// the others come from their cached documents.
+fn find<T: Sync>(
+    root: &Path,
+    files: &[ContentFile],
+    cache: &HashMap<PathBuf, Cached<T>>,
+    marks_of: impl Fn(&T) -> Marks + Sync,
+) -> Vec<Found> {
     files
         .par_iter()
-        .filter_map(|file| {
-            let source = SourceFile::read(root, &file.path).ok()?;
-            let front = crate::content::front_matter::split_front_matter(&source).ok()?;
-            let toml = &source.text[front.toml];
-            if !(toml.contains("internal") || toml.contains("draft")) {
-                return None;
+        .map(|file| {
+            let stamp = stamp(&root.join(&file.path));
+            if let Some(cached) = cache.get(&file.path).filter(|c| c.stamp == stamp) {
+                let marks = cached.parsed.doc.as_ref().map(&marks_of);
+                return Found {
+                    stamp,
+                    source: None,
+                    marks: marks.unwrap_or_default(),
+                };
             }
-            let marks = toml::from_str::<Marks>(toml).ok()?;
-            (marks.internal || marks.draft).then_some((file, marks))
+            let source = read_file(root, file);
+            let marks = source.as_ref().map(Marks::of).unwrap_or_default();
+            Found {
+                stamp,
+                source: Some(source),
+                marks,
+            }
         })
         .collect()
 }
@@ -453,4 +505,66 @@ fn duplicate_slugs(files: &[ContentFile], kind: &str) -> Vec<Diagnostic> {
         }
     }
     problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const WEEKLY: &str = "content/meetings/2025-11-20-weekly.md";
+    const NEXT: &str = "content/meetings/2025-11-27-next.md";
+
+    fn write(root: &Path, path: &str, text: &str) {
+        let path = root.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    fn next_meeting(draft: bool) -> String {
+        format!("+++\ntitle = \"Next\"\ndate = 2025-11-27\ndraft = {draft}\n+++\nPlanned.\n")
+    }
+
+    /// Loads the site through the cache; whether the weekly meeting's link to the next one
+    /// leads to its page, and which meetings were read anew.
+    fn load(root: &Path, cache: &mut DocCache) -> (bool, BTreeSet<String>) {
+        let docs = read_documents(root, &LoadOptions::default(), cache).unwrap();
+        let weekly = docs.meetings.iter().find(|m| m.slug == "2025-11-20-weekly");
+        let links = weekly
+            .unwrap()
+            .intro_html
+            .contains("meetings/2025-11-27-next/index.html");
+        (links, docs.changed_meetings)
+    }
+
+    /// What serve does: a meeting becomes a draft and is published again, and a load in between
+    /// that reads nothing anew still knows the draft from its cached document.
+    #[test]
+    fn a_kept_load_follows_a_meeting_becoming_a_draft_and_published_again() {
+        let site = tempfile::tempdir().unwrap();
+        let root = site.path();
+        write(
+            root,
+            "site.toml",
+            "title = \"Drafts\"\nlast_edited = false\n",
+        );
+        write(root, "content/people.toml", "");
+        write(root, WEEKLY, "+++\ntitle = \"Weekly\"\ndate = 2025-11-20\n+++\nBefore [next week](2025-11-27-next.md).\n");
+        write(root, NEXT, &next_meeting(false));
+        let mut cache = DocCache::keeping();
+        let all = BTreeSet::from([
+            "2025-11-20-weekly".to_string(),
+            "2025-11-27-next".to_string(),
+        ]);
+        assert_eq!(load(root, &mut cache), (true, all.clone()));
+
+        write(root, NEXT, &next_meeting(true));
+        cache.invalidate(Path::new(NEXT));
+        // The weekly meeting is read again: its link now shows as text.
+        assert_eq!(load(root, &mut cache), (false, all.clone()));
+        assert_eq!(load(root, &mut cache), (false, BTreeSet::new()));
+
+        write(root, NEXT, &next_meeting(false));
+        cache.invalidate(Path::new(NEXT));
+        assert_eq!(load(root, &mut cache), (true, all));
+    }
 }
