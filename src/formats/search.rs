@@ -9,7 +9,7 @@
 
 use crate::content::markdown::ROOT_PLACEHOLDER;
 use crate::model::{Site, Task};
-use crate::urls::SEARCH_DIR;
+use crate::urls::{self, SEARCH_DIR};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde_json::json;
@@ -162,7 +162,9 @@ impl Collected {
     }
 }
 
-fn task_doc(site: &Site, task: &Task) -> (Doc, String, Vec<String>) {
+/// A task as one document. A task continued across meetings is one result, in its latest
+/// state, leading to its page; the words of every mention find it.
+fn task_doc(site: &Site, task: &Task) -> (Doc, String, Vec<String>, String) {
     let owners: Vec<&str> = task.owners.iter().map(|p| p.name.as_str()).collect();
     let mut context = owners.join(", ");
     if let Some(due) = task.due {
@@ -182,15 +184,33 @@ fn task_doc(site: &Site, task: &Task) -> (Doc, String, Vec<String>) {
     if !task.done {
         special.push("~open".to_string());
     }
+    let text = plain_text(&task.detail_html);
+    let (url, body) = match site.thread_of(task) {
+        Some(thread) => {
+            let mut texts: Vec<String> = Vec::with_capacity(thread.mentions.len());
+            for &mention in &thread.mentions {
+                let mention = &site.tasks[mention];
+                let text = plain_text(&mention.detail_html);
+                if !texts.contains(&text) {
+                    texts.push(text);
+                }
+                if mention.title != task.title && !texts.contains(&mention.title) {
+                    texts.push(mention.title.clone());
+                }
+            }
+            (urls::task(&thread.id), texts.join(" "))
+        }
+        None => (site.task_url(task), text.clone()),
+    };
     let doc = Doc {
         kind: Kind::Task,
         title: task.title.clone(),
-        url: site.task_url(task),
+        url,
         date: site.meetings[task.meeting].date.to_string(),
         context,
-        text: plain_text(&task.detail_html),
+        text,
     };
-    (doc, owners.join(" "), special)
+    (doc, owners.join(" "), special, body)
 }
 
 /// Meetings read in parallel at a time: enough to keep every core busy, few enough that
@@ -203,8 +223,11 @@ fn collect(site: &Site) -> Collected {
         postings: FxHashMap::default(),
     };
     let mut tasks_of: Vec<Vec<usize>> = vec![Vec::new(); site.meetings.len()];
+    // An earlier mention of a continued task is found through its latest one.
     for (index, task) in site.tasks.iter().enumerate() {
-        tasks_of[task.meeting].push(index);
+        if task.is_current() {
+            tasks_of[task.meeting].push(index);
+        }
     }
     let numbered: Vec<usize> = (0..site.meetings.len()).collect();
     for batch in numbered.chunks(MEETINGS_PER_BATCH) {
@@ -350,14 +373,13 @@ fn meeting_docs(site: &Site, m: usize, tasks: &[usize]) -> Vec<DocTerms> {
     }
     for &index in tasks {
         let task = &site.tasks[index];
-        let (doc, owners, special) = task_doc(site, task);
-        let text = doc.text.clone();
+        let (doc, owners, special, body) = task_doc(site, task);
         docs.push(doc_terms(
             doc,
             &[
                 (Field::Title, &task.title),
                 (Field::Name, &owners),
-                (Field::Body, &text),
+                (Field::Body, &body),
             ],
             &special,
         ));
