@@ -187,18 +187,22 @@ fn task_doc(site: &Site, task: &Task) -> (Doc, String, Vec<String>, String) {
     let text = plain_text(&task.detail_html);
     let (url, body) = match site.thread_of(task) {
         Some(thread) => {
-            let mut texts: Vec<String> = Vec::with_capacity(thread.mentions.len());
-            for &mention in &thread.mentions {
-                let mention = &site.tasks[mention];
-                let text = plain_text(&mention.detail_html);
-                if !texts.contains(&text) {
-                    texts.push(text);
-                }
-                if mention.title != task.title && !texts.contains(&mention.title) {
-                    texts.push(mention.title.clone());
+            // The task is its thread's latest mention; the earlier ones add what they said
+            // that it does not.
+            let mut said = vec![text.clone()];
+            for &earlier in thread
+                .mentions
+                .iter()
+                .filter(|&&m| !std::ptr::eq(&site.tasks[m], task))
+            {
+                let earlier = &site.tasks[earlier];
+                for words in [plain_text(&earlier.detail_html), earlier.title.clone()] {
+                    if words != task.title && !said.contains(&words) {
+                        said.push(words);
+                    }
                 }
             }
-            (urls::task(&thread.id), texts.join(" "))
+            (urls::task(&thread.id), said.join(" "))
         }
         None => (site.task_url(task), text.clone()),
     };
