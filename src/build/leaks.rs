@@ -88,7 +88,7 @@ pub struct ScanReport {
 /// Builds the customer edition of the site at `root` in memory and finds every place it
 /// holds internal text.
 pub fn scan(root: &Path, load: &LoadOptions) -> Result<ScanReport> {
-    let fragments = internal_fragments(root, load)?;
+    let (fragments, addresses) = internal_fragments(root, load)?;
     let customer = LoadOptions {
         edition: Edition::Customer,
         keep_history: false,
@@ -100,7 +100,7 @@ pub fn scan(root: &Path, load: &LoadOptions) -> Result<ScanReport> {
     let templates = Templates::new(site, &theme)?;
     let renderer = Renderer::new(site, &templates);
     let pages = renderer.pages();
-    let scanner = Scanner::new(&fragments)?;
+    let scanner = Scanner::new(&fragments, &addresses)?;
     write_everything(
         &renderer,
         &pages,
@@ -111,14 +111,19 @@ pub fn scan(root: &Path, load: &LoadOptions) -> Result<ScanReport> {
     )?;
     let files = scanner.files.load(std::sync::atomic::Ordering::Relaxed);
     Ok(ScanReport {
-        fragments: fragments.len(),
+        fragments: fragments.len() + addresses.len(),
         files,
         leaks: scanner.into_leaks(),
     })
 }
 
-/// Every internal fragment of the site's sources, read as the internal edition reads them.
-pub fn internal_fragments(root: &Path, load: &LoadOptions) -> Result<Vec<Fragment>> {
+/// Every internal fragment of the site's sources, read as the internal edition reads them:
+/// the passages, and the addresses of what is internal (a page named after an internal
+/// meeting, topic, initiative, task or person names it).
+pub fn internal_fragments(
+    root: &Path,
+    load: &LoadOptions,
+) -> Result<(Vec<Fragment>, Vec<Fragment>)> {
     let internal = LoadOptions {
         edition: Edition::Internal,
         keep_history: false,
@@ -128,6 +133,14 @@ pub fn internal_fragments(root: &Path, load: &LoadOptions) -> Result<Vec<Fragmen
     let mut fragments = Vec::new();
     for doc in &documents.meetings {
         meeting_fragments(doc, &documents.people, &mut fragments);
+    }
+    for doc in documents.initiatives.iter().filter(|doc| !doc.internal) {
+        internal_lines(
+            &doc.source,
+            &doc.internal_ranges,
+            &documents.people,
+            &mut fragments,
+        );
     }
     for doc in documents.initiatives.iter().filter(|doc| doc.internal) {
         add(&doc.title, &doc.source.path, 2, &mut fragments);
@@ -151,53 +164,91 @@ pub fn internal_fragments(root: &Path, load: &LoadOptions) -> Result<Vec<Fragmen
     // The same text written twice is looked for once, at its first place.
     let mut seen = BTreeSet::new();
     fragments.retain(|fragment| seen.insert(fragment.folded.clone()));
-    Ok(fragments)
+    Ok((fragments, internal_addresses(&documents)))
 }
 
-/// An internal meeting whole; otherwise its internal topics, tasks and notes blocks.
+/// The addresses of everything internal: an output that names one names what it leaves out.
+fn internal_addresses(documents: &crate::content::load::Documents) -> Vec<Fragment> {
+    use crate::urls;
+    let mut out = Vec::new();
+    let mut address = |address: String, source: &Path, line: usize| {
+        out.push(Fragment {
+            folded: address.to_lowercase(),
+            source: source.to_path_buf(),
+            line,
+        })
+    };
+    // A task continued in a public mention is public under its id.
+    let public_ids: BTreeSet<&str> = documents
+        .meetings
+        .iter()
+        .filter(|doc| !doc.internal)
+        .flat_map(|doc| doc.tasks.iter().filter(|task| !task.internal))
+        .filter_map(|task| task.id.as_ref().map(|id| id.slug.as_str()))
+        .collect();
+    for doc in &documents.meetings {
+        let path = &doc.source.path;
+        if doc.internal {
+            address(urls::meeting(&doc.slug), path, 1);
+        }
+        for topic in doc.topics.iter().filter(|t| doc.internal || t.internal) {
+            address(urls::topic(&doc.slug, &topic.slug), path, topic.line);
+        }
+        for task in &doc.tasks {
+            let hidden = doc.internal
+                || task.internal
+                || task
+                    .topic
+                    .is_some_and(|topic| doc.topics.get(topic).is_some_and(|t| t.internal));
+            if let Some(id) = task
+                .id
+                .as_ref()
+                .filter(|id| hidden && !public_ids.contains(id.slug.as_str()))
+            {
+                address(urls::task(&id.slug), path, task.line);
+            }
+        }
+    }
+    for doc in documents.initiatives.iter().filter(|doc| doc.internal) {
+        address(urls::initiative(&doc.slug), &doc.source.path, 1);
+    }
+    let people_file = Path::new(crate::content::people::PEOPLE_FILE);
+    for person in documents.people.iter().filter(|person| person.internal) {
+        address(urls::owner(&person.id), people_file, 1);
+    }
+    out
+}
+
+/// An internal meeting whole; otherwise the lines its markers make internal
+/// (`content::marks`, the reading every edition uses).
 fn meeting_fragments(doc: &MeetingDoc, people: &People, out: &mut Vec<Fragment>) {
     let text = &doc.source.text;
     let path = &doc.source.path;
-    let lines: Vec<&str> = text.lines().collect();
     if doc.internal {
-        let title_line = lines
-            .iter()
+        let title_line = text
+            .lines()
             .position(|l| l.starts_with("title"))
             .unwrap_or(0);
         add(&doc.title, path, title_line + 1, out);
         add_lines(text, whole_body(&doc.source), path, people, out);
         return;
     }
-    for topic in doc.topics.iter().filter(|topic| topic.internal) {
-        // From its heading to the next one.
-        let start = topic.line.saturating_sub(1);
-        let end = (start + 1..lines.len())
-            .find(|&n| lines[n].starts_with("## "))
-            .unwrap_or(lines.len());
-        add_lines(text, start..end, path, people, out);
-    }
-    for task in doc.tasks.iter().filter(|task| task.internal) {
-        add(&task.title, path, task.line, out);
-        let start = task.line.saturating_sub(1);
-        add_lines(text, start..start + 1, path, people, out);
-    }
-    // ```internal blocks, wherever they stand.
-    let mut open: Option<usize> = None;
-    for (n, line) in lines.iter().enumerate() {
-        let fence = line.trim_start();
-        match open {
-            None if fence.starts_with("```")
-                && fence.trim_start_matches('`').split_whitespace().next()
-                    == Some(crate::content::markdown::INTERNAL_FENCE) =>
-            {
-                open = Some(n + 1);
-            }
-            Some(start) if fence.starts_with("```") => {
-                add_lines(text, start..n, path, people, out);
-                open = None;
-            }
-            _ => {}
-        }
+    internal_lines(&doc.source, &doc.internal_ranges, people, out);
+}
+
+/// The fragments of the internal lines of a file, given as byte ranges.
+fn internal_lines(
+    source: &SourceFile,
+    ranges: &[std::ops::Range<usize>],
+    people: &People,
+    out: &mut Vec<Fragment>,
+) {
+    for range in ranges {
+        let first = source.line_at(range.start).0.saturating_sub(1);
+        let last = source
+            .line_at(range.end.saturating_sub(1).max(range.start))
+            .0;
+        add_lines(&source.text, first..last, &source.path, people, out);
     }
 }
 
@@ -291,12 +342,20 @@ fn add(text: &str, source: &Path, line: usize, out: &mut Vec<Fragment>) {
     }
 }
 
-/// Lower case, single spaces.
+/// Text as a reader tells it apart: compatibility forms made plain (NFKC), invisible
+/// characters and Markdown's punctuation dropped (a passage reads the same as code, emphasis
+/// or a link), lower case, single spaces. Sources and outputs are folded alike.
 fn fold(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    use unicode_normalization::UnicodeNormalization;
+    let plain: String = text
+        .nfkc()
+        .filter(|c| {
+            !crate::content::marks::is_invisible(*c)
+                && !matches!(c, '*' | '_' | '`' | '[' | ']' | '~' | '\\' | '|')
+        })
+        .flat_map(char::to_lowercase)
+        .collect();
+    plain.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// What a reader of a file would see of its text: without HTML tags and entities, JSON and
@@ -351,19 +410,25 @@ fn json_unescaped(text: &str) -> String {
 struct Scanner<'f> {
     fragments: &'f [Fragment],
     automaton: AhoCorasick,
+    /// Addresses are looked for in the file as written, where links keep them.
+    addresses: &'f [Fragment],
+    address_automaton: AhoCorasick,
     leaks: Mutex<BTreeSet<Leak>>,
     files: std::sync::atomic::AtomicUsize,
 }
 
 impl<'f> Scanner<'f> {
-    fn new(fragments: &'f [Fragment]) -> Result<Scanner<'f>> {
-        let automaton =
+    fn new(fragments: &'f [Fragment], addresses: &'f [Fragment]) -> Result<Scanner<'f>> {
+        let searcher = |fragments: &[Fragment]| {
             AhoCorasick::new(fragments.iter().map(|f| f.folded.as_str())).map_err(|e| {
                 Error::Usage(format!("the internal text could not be searched for: {e}"))
-            })?;
+            })
+        };
         Ok(Scanner {
             fragments,
-            automaton,
+            automaton: searcher(fragments)?,
+            addresses,
+            address_automaton: searcher(addresses)?,
             leaks: Mutex::new(BTreeSet::new()),
             files: std::sync::atomic::AtomicUsize::new(0),
         })
@@ -372,21 +437,32 @@ impl<'f> Scanner<'f> {
     fn scan(&self, relative: &str, bytes: &[u8]) {
         self.files
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        if self.fragments.is_empty() {
-            return;
+        let mut found: Vec<&Fragment> = Vec::new();
+        if !self.fragments.is_empty() {
+            let text = readable(relative, bytes);
+            let hits: BTreeSet<usize> = self
+                .automaton
+                .find_overlapping_iter(&text)
+                .map(|m| m.pattern().as_usize())
+                .collect();
+            found.extend(hits.into_iter().map(|n| &self.fragments[n]));
         }
-        let text = readable(relative, bytes);
-        let found: BTreeSet<usize> = self
-            .automaton
-            .find_overlapping_iter(&text)
-            .map(|m| m.pattern().as_usize())
-            .collect();
+        if !self.addresses.is_empty() {
+            let text = String::from_utf8_lossy(bytes)
+                .replace("\\/", "/")
+                .to_lowercase();
+            let hits: BTreeSet<usize> = self
+                .address_automaton
+                .find_overlapping_iter(&text)
+                .map(|m| m.pattern().as_usize())
+                .collect();
+            found.extend(hits.into_iter().map(|n| &self.addresses[n]));
+        }
         if found.is_empty() {
             return;
         }
         let mut leaks = self.leaks.lock().unwrap_or_else(|e| e.into_inner());
-        for n in found {
-            let fragment = &self.fragments[n];
+        for fragment in found {
             leaks.insert(Leak {
                 source: fragment.source.clone(),
                 line: fragment.line,

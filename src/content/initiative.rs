@@ -3,6 +3,7 @@
 
 use crate::content::front_matter::split_front_matter;
 use crate::content::markdown;
+use crate::content::marks::{self, BodyOf};
 use crate::content::meeting::{shorten, MeetingReader, Parsed, PersonRef};
 use crate::content::source::{toml_date, SourceFile};
 use chrono::NaiveDate;
@@ -50,6 +51,8 @@ pub struct InitiativeDoc {
     pub summary: String,
     /// `internal = true`: the team's own; the customer edition leaves it out.
     pub internal: bool,
+    /// The lines of the file marked internal, by byte range (see `MeetingDoc`).
+    pub internal_ranges: Vec<std::ops::Range<usize>>,
 }
 
 #[derive(Deserialize)]
@@ -105,6 +108,8 @@ impl MeetingReader<'_> {
                 self.person(&source, owner.get_ref(), span, &mut diagnostics)
             })
             .collect();
+        let marking = marks::mark(&source.text[front.body.clone()], BodyOf::Initiative);
+        let source = self.edition_text(source, front.body.start, &marking, &mut diagnostics);
         let body = &source.text[front.body.clone()];
         // One pass for the summary (the first paragraph's text) and the links to check.
         let mut summary = String::new();
@@ -141,6 +146,7 @@ impl MeetingReader<'_> {
             summary: shorten(&summary),
             source,
             internal: meta.internal,
+            internal_ranges: marking.shifted(front.body.start),
         };
         Parsed {
             doc: Some(doc),

@@ -9,6 +9,7 @@ use checks::{check_task, check_task_ids, date_matches_name, template_text};
 use crate::content::front_matter::split_front_matter;
 use crate::content::links::{ContentIndex, Withheld};
 use crate::content::markdown::{self, resolve_mention, tokenize, MentionTarget, Renderer, Token};
+use crate::content::marks::{self, BodyOf, Marking};
 use crate::content::people::People;
 use crate::content::source::{toml_date, SourceFile};
 use crate::content::task_text::{
@@ -95,6 +96,9 @@ pub struct MeetingDoc {
     /// `internal = true`: the team's own meeting; the customer edition leaves all of it out.
     pub internal: bool,
     pub intro_html: Arc<str>,
+    /// The lines of the file marked internal (`content::marks`), by byte range: what the
+    /// customer edition leaves out, and the leak check looks for in it.
+    pub internal_ranges: Vec<Range<usize>>,
     /// What stands under `## Tasks` besides the tasks: notes, quotes, tables, plain items.
     pub tasks_notes_html: Arc<str>,
     pub summary: String,
@@ -277,6 +281,33 @@ impl MeetingReader<'_> {
         }
     }
 
+    /// The text of `source` as this edition reads it, with the marking's errors reported:
+    /// markers no reader cuts are blanked, and in the customer edition so is everything
+    /// internal, before any reader sees it. Blanking keeps every position.
+    pub(crate) fn edition_text(
+        &self,
+        source: SourceFile,
+        body_start: usize,
+        marking: &Marking,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> SourceFile {
+        for (range, why) in &marking.errors {
+            diagnostics.push(source.error(body_start + range.start..body_start + range.end, why));
+        }
+        let mut blanked: Vec<Range<usize>> = marking
+            .markers
+            .iter()
+            .map(|range| body_start + range.start..body_start + range.end)
+            .collect();
+        if self.renderer.hide_internal {
+            blanked.extend(marking.shifted(body_start));
+        }
+        if blanked.is_empty() {
+            return source;
+        }
+        SourceFile::new(&source.path, marks::blank(&source.text, &blanked))
+    }
+
     pub fn read(&self, source: SourceFile, slug: String) -> Parsed<MeetingDoc> {
         let mut diagnostics = Vec::new();
         let path = source.path.clone();
@@ -305,6 +336,8 @@ impl MeetingReader<'_> {
             let span = source.toml_span(front.toml.start, meta.date.span());
             date_matches_name(&source, &slug, date, span, &mut diagnostics);
         }
+        let marking = marks::mark(&source.text[front.body.clone()], BodyOf::Meeting);
+        let source = self.edition_text(source, front.body.start, &marking, &mut diagnostics);
         template_text(&source, front.body.start, &mut diagnostics);
         let attendees = meta
             .attendees
@@ -330,7 +363,7 @@ impl MeetingReader<'_> {
             .map(|task| {
                 let topic = topic_of_section[task.section];
                 let item = base + task.item.start..base + task.end();
-                let doc = self.finish_task(&source, body, base, task, topic, &mut diagnostics);
+                let doc = self.finish_task(&source, body, base, task, topic);
                 check_task(&source, item, &doc, &mut diagnostics);
                 doc
             })
@@ -369,6 +402,7 @@ impl MeetingReader<'_> {
             draft: meta.draft,
             internal: meta.internal,
             intro_html: intro_html.into(),
+            internal_ranges: marking.shifted(base),
             tasks_notes_html: tasks_notes_html.into(),
             summary,
             topics,
@@ -461,7 +495,6 @@ impl MeetingReader<'_> {
         base: usize,
         task: OpenTask,
         topic: Option<usize>,
-        diagnostics: &mut Vec<Diagnostic>,
     ) -> TaskDoc {
         let renderer = self.renderer_for(&source.path);
         let item_end = task.end();
@@ -470,11 +503,8 @@ impl MeetingReader<'_> {
         // Attribute blocks may stand in the title too ("Call them {#call} @ann"): read over
         // the whole item, cut from the detail where they fall in it.
         let item_start = task.item.start;
+        // Unknown words in its blocks were reported with the body's markers.
         let attributes = task_attributes(&body[item_start..item_end]);
-        for (word, span) in &attributes.unknown {
-            let at = base + item_start + span.start..base + item_start + span.end;
-            diagnostics.push(source.error(at, unknown_attribute(word)));
-        }
         let detail_blocks: Vec<Range<usize>> = attributes
             .blocks
             .iter()
@@ -620,17 +650,6 @@ fn task_title(task: &OpenTask, body: &str) -> (String, usize) {
             let skip = first_sentence_end(source_rest, &protected).unwrap_or(source_rest.len());
             (title, after_marker + skip)
         }
-    }
-}
-
-/// What to say about an attribute dossier does not know: a mistyped marker must not publish
-/// what it was meant to hide.
-pub(crate) fn unknown_attribute(word: &str) -> String {
-    let near_internal = word.starts_with('.') && checks::is_near("internal", &word[1..]);
-    if near_internal {
-        format!("unknown attribute `{word}`: did you mean `.internal`? (the build stops rather than publish what it may be meant to hide)")
-    } else {
-        format!("unknown attribute `{word}`: a task or topic takes `#id`, `.internal` and `initiative=slug`; write `\\{{` for a brace in text")
     }
 }
 

@@ -9,6 +9,7 @@ pub mod initiative;
 pub mod links;
 pub mod load;
 pub mod markdown;
+pub mod marks;
 pub mod meeting;
 pub mod people;
 pub mod source;

@@ -127,9 +127,3 @@ pub(super) fn check_task_ids(
         }
     }
 }
-
-/// Whether `written` is `word` with a slip of the keys: case aside, at most two letters added,
-/// dropped, changed or swapped (`interal`, `internl`, `intrenal`).
-pub(crate) fn is_near(word: &str, written: &str) -> bool {
-    strsim::damerau_levenshtein(&word.to_lowercase(), &written.to_lowercase()) <= 2
-}

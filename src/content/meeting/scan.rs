@@ -79,10 +79,7 @@ impl<'r, 'a> BodyScan<'r, 'a> {
                 Event::End(TagEnd::Heading(HeadingLevel::H2)) => self.heading_end(range),
                 Event::Start(Tag::Link { dest_url, .. }) => self.link(&dest_url, range),
                 Event::End(TagEnd::Link) => self.link_end(),
-                Event::Start(Tag::CodeBlock(kind)) => {
-                    self.code_block = true;
-                    self.fence(&kind, range);
-                }
+                Event::Start(Tag::CodeBlock(_)) => self.code_block = true,
                 Event::End(TagEnd::CodeBlock) => self.code_block = false,
                 Event::Start(Tag::Paragraph) => self.paragraph_start(),
                 Event::End(TagEnd::Paragraph) => self.paragraph_end(),
@@ -121,22 +118,8 @@ impl<'r, 'a> BodyScan<'r, 'a> {
         }
         let mut section = Section::new(SectionKind::Topic, range.clone());
         section.explicit_id = id.map(|id| id.to_string());
-        for class in classes {
-            if class.as_ref() == "internal" {
-                section.internal = true;
-            } else {
-                let written = format!(".{class}");
-                let span = self.body[range.clone()]
-                    .find(&written)
-                    .map_or(range.clone(), |at| {
-                        range.start + at..range.start + at + written.len()
-                    });
-                self.diagnostics.push(self.source.error(
-                    self.base + span.start..self.base + span.end,
-                    super::unknown_attribute(&written),
-                ));
-            }
-        }
+        // Other classes are reported with the body's markers (`content::marks`).
+        section.internal = classes.iter().any(|class| class.as_ref() == "internal");
         for (key, value) in attrs {
             if key.as_ref() == "initiative" {
                 let slug = value.map(|v| v.to_string()).unwrap_or_default();
@@ -152,15 +135,6 @@ impl<'r, 'a> BodyScan<'r, 'a> {
                     slug,
                     span: self.base + span.start..self.base + span.end,
                 });
-            } else {
-                let written = match &value {
-                    Some(value) => format!("{key}={value}"),
-                    None => key.to_string(),
-                };
-                self.diagnostics.push(self.source.error(
-                    self.base + range.start..self.base + range.end,
-                    super::unknown_attribute(&written),
-                ));
             }
         }
         self.sections.push(section);
@@ -174,25 +148,6 @@ impl<'r, 'a> BodyScan<'r, 'a> {
         section.content = range.end..range.end;
         if is_task_heading(&section.title) {
             section.kind = SectionKind::Tasks;
-        }
-    }
-
-    /// A fence named like `internal` but not quite is a mistyped marker: it fails, so that
-    /// what it was meant to hide is not published.
-    fn fence(&mut self, kind: &pulldown_cmark::CodeBlockKind<'_>, range: Range<usize>) {
-        let pulldown_cmark::CodeBlockKind::Fenced(info) = kind else {
-            return;
-        };
-        let name = info.split_whitespace().next().unwrap_or_default();
-        if name != markdown::INTERNAL_FENCE && checks::is_near(markdown::INTERNAL_FENCE, name) {
-            let line_end = self.body[range.clone()].find('\n').unwrap_or(range.len());
-            self.diagnostics.push(self.source.error(
-                self.base + range.start..self.base + range.start + line_end,
-                format!(
-                    "a fenced block named `{name}`: did you mean `{}`? (the build stops rather than publish notes that may be meant to stay internal)",
-                    markdown::INTERNAL_FENCE
-                ),
-            ));
         }
     }
 
