@@ -137,7 +137,7 @@ impl MeetingReader<'_> {
         let renderer = self.renderer_for(&path);
         let doc = InitiativeDoc {
             slug,
-            title: meta.title,
+            title: self.names_in(&meta.title),
             status: meta.status,
             owners,
             account: meta.account,

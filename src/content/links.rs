@@ -59,8 +59,8 @@ impl ContentIndex {
         if self.hidden.is_empty() {
             return None;
         }
-        let path = url.split_once('#').map_or(url, |(path, _)| path);
-        target(from, path).and_then(|target| self.hidden.get(&target).copied())
+        let path = file_part(url);
+        target(from, &path).and_then(|target| self.hidden.get(&target).copied())
     }
 
     /// For a link in the file at `from` (relative to the site root): `None` when it is not a
@@ -68,10 +68,9 @@ impl ContentIndex {
     /// `Some(Ok(address))` with the site-relative address of the page it names;
     /// `Some(Err(why))` when it names a content file that does not exist.
     pub fn resolve(&self, from: &Path, url: &str) -> Option<Result<String, String>> {
-        let (path, fragment) = match url.split_once('#') {
-            Some((path, fragment)) => (path, Some(fragment)),
-            None => (url, None),
-        };
+        let fragment = url.split_once('#').map(|(_, fragment)| fragment);
+        let path = file_part(url);
+        let path = path.as_str();
         let has_scheme = path
             .split_once(':')
             .is_some_and(|(scheme, _)| scheme.chars().all(|c| c.is_ascii_alphanumeric()));
@@ -100,6 +99,33 @@ impl ContentIndex {
             )))
         }
     }
+}
+
+/// The file a link names, as a browser reads the address: without its query and fragment,
+/// percent-escapes decoded (`a.md?x=1`, `a%2Emd#top` name `a.md`).
+fn file_part(url: &str) -> String {
+    let end = url.find(['?', '#']).unwrap_or(url.len());
+    let path = &url[..end];
+    let bytes = path.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        let escape = (bytes[at] == b'%')
+            .then(|| path.get(at + 1..at + 3))
+            .flatten()
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
+        match escape {
+            Some(byte) => {
+                decoded.push(byte);
+                at += 3;
+            }
+            None => {
+                decoded.push(bytes[at]);
+                at += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&decoded).into_owned()
 }
 
 /// The file a relative link in `from` names, relative to the site; None when it leads out.
@@ -151,5 +177,23 @@ mod tests {
         assert_eq!(index.resolve(from, "https://example.com/a.md"), None);
         assert_eq!(index.resolve(from, "#top"), None);
         assert_eq!(index.resolve(from, "notes.txt"), None);
+    }
+
+    #[test]
+    fn a_query_fragment_or_escape_does_not_hide_which_file_a_link_names() {
+        let from = Path::new("content/meetings/2025-12-01-next.md");
+        let file = ContentFile {
+            path: PathBuf::from("content/meetings/2025-11-18-team.md"),
+            slug: "2025-11-18-team".into(),
+        };
+        let index = index().hiding(&[&file], Withheld::Internal);
+        for url in [
+            "2025-11-18-team.md?x=1",
+            "./2025-11-18-team.md#top",
+            "2025-11-18-team%2Emd",
+            "../meetings/2025-11-18-team.md?a#b",
+        ] {
+            assert_eq!(index.withheld(from, url), Some(Withheld::Internal), "{url}");
+        }
     }
 }

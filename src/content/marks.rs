@@ -119,6 +119,18 @@ fn looks_like_attribute(word: &str) -> bool {
         })
 }
 
+/// Where `text` still spells a marker or an internal fence, by the reading `mark` uses: what
+/// the customer edition reads must have none left (the fuzz target's invariant).
+pub fn marker_spellings(text: &str) -> Vec<Range<usize>> {
+    let mut found: Vec<Range<usize>> = groups(text)
+        .into_iter()
+        .filter(|group| group.marker)
+        .map(|group| group.span)
+        .collect();
+    found.extend(marker_fences(text).into_iter().map(|(span, _)| span));
+    found
+}
+
 /// A `{...}` block on one line, as found by its spelling.
 #[derive(Debug)]
 struct Group {

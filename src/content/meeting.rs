@@ -394,7 +394,7 @@ impl MeetingReader<'_> {
 
         let doc = date.map(|date| MeetingDoc {
             slug,
-            title: meta.title,
+            title: self.names_in(&meta.title),
             date,
             account: meta.account,
             tags: meta.tags,
@@ -554,6 +554,27 @@ impl MeetingReader<'_> {
                 base + item_start..base + item_start + item.find('\n').unwrap_or(item.len())
             },
         }
+    }
+
+    /// `text` with each mention written as the name this edition gives the person: for a
+    /// title, which is shown as text.
+    pub(crate) fn names_in(&self, text: &str) -> String {
+        tokenize(text)
+            .into_iter()
+            .map(|(_, token)| match token {
+                Token::Mention(written) => match resolve_mention(self.renderer.people, written) {
+                    Some(MentionTarget::Person { internal: true, .. })
+                        if self.renderer.hide_internal =>
+                    {
+                        markdown::ACCOUNT_TEAM.to_string()
+                    }
+                    Some(MentionTarget::Person { name, .. }) => name,
+                    _ => format!("@{written}"),
+                },
+                Token::Text(plain) => plain.to_string(),
+                Token::Due(value) => format!("due:{value}"),
+            })
+            .collect()
     }
 
     /// Resolves mentions to people, in order of first mention, warning about unknown and

@@ -11,6 +11,7 @@ mod editions;
 mod errors;
 mod escaping;
 mod example_site;
+mod fail_closed;
 mod import;
 mod incremental;
 mod publishing;

@@ -248,12 +248,27 @@ impl<'r, 'a> BodyScan<'r, 'a> {
 
     /// Text: a heading's title, or words with mentions and deadlines in them.
     fn text(&mut self, text: &str, range: Range<usize>) {
-        if self.in_heading {
-            self.section().title.push_str(text);
-            return;
-        }
         // Positions are exact when the text is written as is (no entities).
         let written_as_is = self.body[range.clone()] == *text;
+        if self.in_heading {
+            // A heading names people as any text does: by name, and never by the id of
+            // someone this edition does not name (it would reach the topic's address).
+            let escaped = markdown::starts_escaped(self.body, &range);
+            for (token_range, token) in markdown::tokenize_text(text, escaped) {
+                let shown = match token {
+                    Token::Mention(written) => {
+                        let offset = self.base
+                            + range.start
+                            + if written_as_is { token_range.start } else { 0 };
+                        self.mention(written, offset)
+                    }
+                    Token::Text(plain) => plain.to_string(),
+                    Token::Due(value) => format!("due:{value}"),
+                };
+                self.section().title.push_str(&shown);
+            }
+            return;
+        }
         let escaped = markdown::starts_escaped(self.body, &range);
         for (token_range, token) in markdown::tokenize_text(text, escaped) {
             let offset = if written_as_is {

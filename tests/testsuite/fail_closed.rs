@@ -1,0 +1,222 @@
+//! The customer edition fails closed: every way of writing internal text that we know of is
+//! either an error at its line or absent from every file of the customer edition, and a seeded
+//! generator writes meetings with markers at random places and nestings to find the ways we
+//! do not know of.
+
+use crate::common::{stderr, Fixture};
+use std::path::Path;
+
+const SITE: &str = "title = \"Globex briefings\"\nbase_url = \"https://intranet.example.test/\"\ntimezone = \"Europe/Brussels\"\nlast_edited = false\n";
+const PEOPLE: &str = "[ann]\nname = \"Ann Aerts\"\n\n[dana]\nname = \"Dana Whitfield\"\ninternal = true\n\n[gus]\nname = \"Gus Globex\"\n";
+const MEETING: &str = "content/meetings/2026-11-16-sync.md";
+const FRONT: &str = "+++\ntitle = \"Globex sync\"\ndate = 2026-11-16\naccount = \"Globex\"\n+++\n";
+/// Lines of the front matter above: the body's first line is line 6 of the file.
+const FRONT_LINES: usize = 5;
+
+fn site(body: &str) -> Fixture {
+    site_with_title(body, "Globex sync")
+}
+
+fn site_with_title(body: &str, title: &str) -> Fixture {
+    Fixture::empty()
+        .with("site.toml", SITE)
+        .with("content/people.toml", PEOPLE)
+        .with(MEETING, &format!("{}{body}", FRONT.replace("Globex sync", title)))
+        .with(
+            "content/meetings/2026-11-02-war-room.md",
+            "+++\ntitle = \"War room\"\ndate = 2026-11-02\naccount = \"Globex\"\ninternal = true\n+++\nThe floor is fixed.\n",
+        )
+}
+
+/// Every file below `out`, as a reader or client takes its text, and as written (lower case).
+fn files(out: &Path) -> Vec<(String, String, String)> {
+    walkdir::WalkDir::new(out)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let relative = e
+                .path()
+                .strip_prefix(out)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            let bytes = std::fs::read(e.path()).unwrap();
+            let text = dossier::build::leaks::readable(&relative, &bytes);
+            let raw = String::from_utf8_lossy(&bytes).to_lowercase();
+            (relative, text, raw)
+        })
+        .collect()
+}
+
+fn build(site: &Fixture, edition: &str) -> Result<Vec<(String, String, String)>, String> {
+    let out = site.root().join(format!("out-{edition}"));
+    let output = site.run(&[
+        "build",
+        "--today",
+        "2026-11-20",
+        "--edition",
+        edition,
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    if output.status.success() {
+        Ok(files(&out))
+    } else {
+        Err(stderr(&output))
+    }
+}
+
+/// The files that hold `word`, in their text or as written.
+fn holders(files: &[(String, String, String)], word: &str) -> Vec<String> {
+    let word = word.to_lowercase();
+    files
+        .iter()
+        .filter(|(_, text, raw)| text.contains(&word) || raw.contains(&word))
+        .map(|(path, _, _)| path.clone())
+        .collect()
+}
+
+enum Expect {
+    /// The build stops with an error at this line of the body (1 is the body's first line).
+    ErrorAt(usize),
+    /// Both editions build; the words are in the team's and in no file of the customer's.
+    Absent(&'static [&'static str]),
+}
+use Expect::*;
+
+/// The leaks we found, as Markdown, and what each must give.
+#[test]
+fn each_known_leak_is_an_error_at_its_line_or_absent_from_every_customer_file() {
+    let cases: &[(&str, &str, Expect)] = &[
+        ("`#` heading", "## Deal\nok\n\n# Pricing {.internal}\nfloorsecret\n", ErrorAt(4)),
+        ("`###` heading", "## Deal\nok\n\n### Pricing {.internal}\nfloorsecret here\n\n## Next\nplan\n", Absent(&["floorsecret"])),
+        ("`## Tasks {.internal}`", "## Deal\nok\n\n## Tasks {.internal}\nnotes floorsecret\n\n- [ ] **Call taskalpha** @ann due:2026-11-30\n", Absent(&["floorsecret", "taskalpha"])),
+        ("a point", "## Deal\n- public point\n- floorsecret is 9% {.internal}\n", Absent(&["floorsecret"])),
+        ("a task nested in an internal task", "## Deal\n- [ ] **Outer taskalpha** @ann {.internal}\n  - [ ] **Inner floorsecret** @ann due:2026-11-30\n- [ ] **Public one** @gus\n", Absent(&["floorsecret", "taskalpha"])),
+        ("a footnote of an internal topic", "## Pricing {.internal}\nSee the note[^n].\n\n## Public\nok\n\n[^n]: floorsecret explained\n", Absent(&["floorsecret"])),
+        ("a link title in an internal topic", "## Pricing {.internal}\nSee [the sheet](https://example.test/sheet \"floorsecret title\") and [more][m].\n\n[m]: https://example.test/m \"linksecret\"\n\n## Public\nok\n", Absent(&["floorsecret", "linksecret"])),
+        ("a meeting title naming an internal person", "## Deal\nok\n", Absent(&["dana"])),
+        ("a second block on a heading", "## Deal\nok\n\n## Pricing {.internal} {#pricing}\nfloorsecret\n", ErrorAt(4)),
+        ("closing hashes", "## Pricing {.internal} ##\nfloorsecret\n", ErrorAt(1)),
+        ("a trailing comment", "## Pricing {.internal} <!-- keep -->\nfloorsecret\n", ErrorAt(1)),
+        ("a zero-width space", "## Pricing {.inter\u{200B}nal}\nfloorsecret\n", ErrorAt(1)),
+        ("a backslash", "## Pricing \\{.internal}\nfloorsecret\n", ErrorAt(1)),
+        ("a fence `{.internal}`", "## Deal\n\n```{.internal}\nfloorsecret\n```\n", ErrorAt(3)),
+        ("a fence `internal-notes`", "## Deal\n\n```internal-notes\nfloorsecret\n```\n", ErrorAt(3)),
+        ("a fence in a task indented 4 spaces", "## Deal\n- [ ] **Send it** @ann\n    ```internal\n    floor_price is 9% [walk-away]\n    ```\n- [ ] **Other** @gus\n", Absent(&["floor_price", "walk-away", "floorprice"])),
+        ("a fence in a task indented by a tab", "## Deal\n- [ ] **Send it** @ann\n\t```internal\n\tfloor_price is 9% [walk-away]\n\t```\n", Absent(&["floor_price", "walk-away", "floorprice"])),
+        ("a fence in a nested task", "## Deal\n- [ ] **Send it** @ann\n  - [ ] **Nested** @gus\n    ```internal\n    floorsecret *9%* [walk-away]\n    ```\n", Absent(&["floorsecret", "walk-away"])),
+        ("an unclosed fence", "## Deal\nok\n\n```internal\nfloorsecret\n\n## Later\n- [ ] **Later task** @ann due:2026-11-30\n", ErrorAt(4)),
+        ("an internal person in a heading", "## Call with @dana\nok\n", Absent(&["dana"])),
+        ("an internal person in a task title", "## Deal\n- [ ] **Call @dana back** @ann due:2026-11-30\n", Absent(&["dana"])),
+        ("a link to an internal meeting with a query", "## Deal\nSee [the room](2026-11-02-war-room.md?x=1) and [again](./2026-11-02-war-room.md#floor).\n", Absent(&["war-room"])),
+        ("an unknown attribute on a paragraph", "## Deal\nThe floor. {.secret}\n", ErrorAt(2)),
+        ("a marker in code", "## Deal\nWrite `{.internal}` to hide.\n", ErrorAt(2)),
+    ];
+    let mut failures = Vec::new();
+    for (name, body, expect) in cases {
+        let site = if name.starts_with("a meeting title") {
+            site_with_title(body, "Call with @dana")
+        } else {
+            site(body)
+        };
+        let team = build(&site, "internal");
+        let customer = build(&site, "customer");
+        match expect {
+            ErrorAt(line) => {
+                let at = format!("2026-11-16-sync.md:{}:", line + FRONT_LINES);
+                for (edition, result) in [("internal", &team), ("customer", &customer)] {
+                    match result {
+                        Err(errors) if errors.contains(&at) && errors.contains("error") => {}
+                        Err(errors) => {
+                            failures.push(format!("{name} ({edition}): no error at {at}: {errors}"))
+                        }
+                        Ok(_) => failures.push(format!("{name} ({edition}): built")),
+                    }
+                }
+                // check says the same, before anything is built.
+                let check = site.run(&["check", "--today", "2026-11-20", "--edition", "customer"]);
+                if check.status.success() || !stderr(&check).contains(&at) {
+                    failures.push(format!("{name}: check: {}", stderr(&check)));
+                }
+            }
+            Absent(words) => {
+                let (team, customer) = match (team, customer) {
+                    (Ok(team), Ok(customer)) => (team, customer),
+                    (team, customer) => {
+                        failures.push(format!(
+                            "{name}: a build failed: {:?} {:?}",
+                            team.err(),
+                            customer.err()
+                        ));
+                        continue;
+                    }
+                };
+                for word in *words {
+                    let shown = holders(&customer, word);
+                    if !shown.is_empty() {
+                        failures.push(format!("{name}: `{word}` in {shown:?}"));
+                    }
+                    if holders(&team, word).is_empty()
+                        && !word.contains('_')
+                        && *word != "floorprice"
+                    {
+                        failures.push(format!(
+                            "{name}: `{word}` is in no file of the team's edition"
+                        ));
+                    }
+                }
+                let check = site.run(&["check", "--today", "2026-11-20", "--edition", "customer"]);
+                if !check.status.success() {
+                    failures.push(format!("{name}: check fails: {}", stderr(&check)));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// Meetings from a seed, with markers at random places and nestings: no hidden word reaches
+/// any file of the customer edition, every public word does, and the team's edition has both.
+/// Bounded here; the fuzz target `customer_edition` runs the reading on any input.
+#[test]
+fn generated_meetings_keep_every_internal_word_out_and_every_public_word_in() {
+    let rounds: u64 = std::env::var("DOSSIER_PROPERTY_ROUNDS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(12);
+    let mut counts = (0, 0);
+    for round in 0..rounds {
+        let mut seed = 0xD055_1E00 + round;
+        let (body, hidden, kept) = dossier::content::marks::generated::body(&mut seed);
+        let site = site(&body);
+        let team =
+            build(&site, "internal").unwrap_or_else(|e| panic!("round {round}: {e}\n{body}"));
+        let customer =
+            build(&site, "customer").unwrap_or_else(|e| panic!("round {round}: {e}\n{body}"));
+        for word in &hidden {
+            let shown = holders(&customer, word);
+            assert!(
+                shown.is_empty(),
+                "round {round}: {word} in {shown:?}\n{body}"
+            );
+            assert!(
+                !holders(&team, word).is_empty(),
+                "round {round}: {word} lost in the team's edition\n{body}"
+            );
+        }
+        for word in &kept {
+            assert!(
+                !holders(&customer, word).is_empty(),
+                "round {round}: {word} lost\n{body}"
+            );
+        }
+        counts.0 += hidden.len();
+        counts.1 += kept.len();
+    }
+    eprintln!(
+        "generated meetings: {rounds} rounds, {} internal words absent, {} public words present",
+        counts.0, counts.1
+    );
+}
