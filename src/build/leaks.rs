@@ -7,7 +7,7 @@
 use crate::build::write_everything;
 use crate::content::config::Edition;
 use crate::content::front_matter::split_front_matter;
-use crate::content::load::{read_documents, DocCache, LoadOptions};
+use crate::content::load::{customer_account, in_account, read_documents, DocCache, LoadOptions};
 use crate::content::meeting::MeetingDoc;
 use crate::content::people::People;
 use crate::content::source::SourceFile;
@@ -164,11 +164,33 @@ pub fn internal_fragments(
     // The same text written twice is looked for once, at its first place.
     let mut seen = BTreeSet::new();
     fragments.retain(|fragment| seen.insert(fragment.folded.clone()));
-    Ok((fragments, internal_addresses(&documents)))
+    let chosen = load
+        .account
+        .as_deref()
+        .or(documents.config.editions.customer.account.as_deref());
+    let accounts = documents
+        .meetings
+        .iter()
+        .filter(|doc| !doc.internal)
+        .filter_map(|doc| doc.account.as_deref())
+        .chain(
+            documents
+                .initiatives
+                .iter()
+                .filter(|doc| !doc.internal)
+                .filter_map(|doc| doc.account.as_deref()),
+        );
+    let account = customer_account(accounts, chosen)?;
+    Ok((fragments, internal_addresses(&documents, &account)))
 }
 
 /// The addresses of everything internal: an output that names one names what it leaves out.
-fn internal_addresses(documents: &crate::content::load::Documents) -> Vec<Fragment> {
+/// The files of other accounts are named by their addresses only: their passages may well
+/// read like this account's ("Next sync in two weeks").
+fn internal_addresses(
+    documents: &crate::content::load::Documents,
+    account: &Option<String>,
+) -> Vec<Fragment> {
     use crate::urls;
     let mut out = Vec::new();
     let mut address = |address: String, source: &Path, line: usize| {
@@ -188,8 +210,15 @@ fn internal_addresses(documents: &crate::content::load::Documents) -> Vec<Fragme
         .collect();
     for doc in &documents.meetings {
         let path = &doc.source.path;
-        if doc.internal {
+        if doc.internal || !in_account(account, doc.account.as_deref()) {
             address(urls::meeting(&doc.slug), path, 1);
+        }
+        if let Some(other) = doc
+            .account
+            .as_deref()
+            .filter(|name| !in_account(account, Some(name)))
+        {
+            address(urls::account(&crate::paths::account_slug(other)), path, 1);
         }
         for topic in doc.topics.iter().filter(|t| doc.internal || t.internal) {
             address(urls::topic(&doc.slug, &topic.slug), path, topic.line);
@@ -209,7 +238,11 @@ fn internal_addresses(documents: &crate::content::load::Documents) -> Vec<Fragme
             }
         }
     }
-    for doc in documents.initiatives.iter().filter(|doc| doc.internal) {
+    for doc in documents
+        .initiatives
+        .iter()
+        .filter(|doc| doc.internal || !in_account(account, doc.account.as_deref()))
+    {
         address(urls::initiative(&doc.slug), &doc.source.path, 1);
     }
     let people_file = Path::new(crate::content::people::PEOPLE_FILE);

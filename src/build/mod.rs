@@ -152,11 +152,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     };
     let root = &options.root;
     let out = options.out.clone().unwrap_or_else(|| {
-        root.join(match options.load.edition {
-            Edition::Internal => "public",
-            // Never into the team's folder by default: one command must not overwrite the
-            // other's site.
-            Edition::Customer => "public-customer",
+        root.join(match (options.load.edition, &options.load.account) {
+            (Edition::Internal, _) => "public".to_string(),
+            // Never into the team's folder by default, nor into another account's: one
+            // command must not overwrite the site another is for.
+            (Edition::Customer, None) => "public-customer".to_string(),
+            (Edition::Customer, Some(account)) => {
+                format!("public-customer-{}", crate::paths::account_slug(account))
+            }
         })
     });
     let target = check_target(root, &out, options.force)?;
@@ -363,7 +366,9 @@ pub fn expected_files(
             .map(|(path, _)| path),
     );
     files.insert(MARKER.to_string());
-    files.extend(site.by_person.keys().map(|id| urls::owner_calendar(id)));
+    if site.has_owner_pages() {
+        files.extend(site.by_person.keys().map(|id| urls::owner_calendar(id)));
+    }
     files.extend(static_names.iter().cloned());
     files.extend(search_files.iter().cloned());
     files
@@ -504,6 +509,7 @@ pub fn write_site_files(
     out: &impl Output,
 ) -> Result<()> {
     let site = renderer.site;
+    let owners = if site.has_owner_pages() { owners } else { &[] };
     let documents = site_documents(renderer, pages, previous);
     let calendars = ics::Calendars::new(site, &previous.calendar);
     let owner_calendar = |id: &&String| {

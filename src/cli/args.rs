@@ -136,11 +136,23 @@ pub struct BuildArgs {
     /// Render every page, whatever an earlier build left (its cache is in .dossier-cache/).
     #[arg(long)]
     pub clean: bool,
-    /// Who the site is for: `internal` (everything written) or `customer` (nothing marked
-    /// internal: no page, link, search entry, event or word of it; it builds into
-    /// public-customer/ unless --out).
+    #[command(flatten)]
+    pub edition: EditionArgs,
+}
+
+/// Which edition a command builds, previews or checks.
+#[derive(Debug, Args)]
+pub struct EditionArgs {
+    /// Who the site is for: `internal` (everything written) or `customer` (one account's
+    /// notes, and nothing marked internal: no page, link, search entry, event or word of it;
+    /// it builds into public-customer/ unless --out).
     #[arg(long, value_name = "EDITION", default_value = "internal")]
     pub edition: Edition,
+    /// The account a customer edition shows, by name or slug (`--account acme-corp`): its
+    /// meetings and initiatives only. Required when the site holds several accounts and
+    /// site.toml's [editions.customer] names none; builds into public-customer-SLUG/.
+    #[arg(long, value_name = "SLUG")]
+    pub account: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -161,9 +173,10 @@ pub struct ServeArgs {
     pub drafts: bool,
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub today: Option<NaiveDate>,
-    /// Preview an edition: `customer` serves what the customer would see.
-    #[arg(long, value_name = "EDITION", default_value = "internal")]
-    pub edition: Edition,
+    /// Preview an edition: `--edition customer --account SLUG` serves what that customer
+    /// would see.
+    #[command(flatten)]
+    pub edition: EditionArgs,
 }
 
 #[derive(Debug, Args)]
@@ -179,10 +192,11 @@ pub struct CheckArgs {
     /// Check as published at this address instead of site.toml's base_url.
     #[arg(short = 'u', long, value_name = "URL")]
     pub base_url: Option<String>,
-    /// `customer` also builds the customer edition in memory and scans every file of it for
-    /// the text of everything marked internal, failing on any found.
-    #[arg(long, value_name = "EDITION", default_value = "internal")]
-    pub edition: Edition,
+    /// `--edition customer [--account SLUG]` also builds that customer edition in memory and
+    /// scans every file of it for the text and addresses of everything marked internal (and
+    /// of other accounts), failing on any found.
+    #[command(flatten)]
+    pub edition: EditionArgs,
 }
 
 #[derive(Debug, Args)]

@@ -6,6 +6,7 @@ pub use args::*;
 
 use crate::build::progress::Progress;
 use crate::build::{self, BuildOptions};
+use crate::content::config::Edition;
 use crate::content::load::LoadOptions;
 use crate::error::{terminal_safe, Diagnostic, Error};
 use crate::model::load::load_site;
@@ -231,6 +232,18 @@ fn execute(cli: &Cli) -> Result<(), Error> {
     }
 }
 
+impl EditionArgs {
+    /// The account asked for; only a customer edition shows one account.
+    fn account(&self) -> Result<Option<String>, Error> {
+        match (&self.account, self.edition) {
+            (Some(account), Edition::Internal) => Err(Error::Usage(format!(
+                "--account {account} chooses what a customer edition shows; add --edition customer (the team's edition holds every account)"
+            ))),
+            (account, _) => Ok(account.clone()),
+        }
+    }
+}
+
 fn build_command(cli: &Cli, args: &BuildArgs) -> Result<(), Error> {
     let BuildArgs {
         out,
@@ -251,7 +264,8 @@ fn build_command(cli: &Cli, args: &BuildArgs) -> Result<(), Error> {
             drafts: *drafts,
             base_url: base_url.clone(),
             keep_history: true,
-            edition: *edition,
+            edition: edition.edition,
+            account: edition.account()?,
         },
         force: *force,
         clean: *clean,
@@ -344,7 +358,8 @@ fn serve_command(cli: &Cli, args: &ServeArgs) -> Result<(), Error> {
             drafts: *drafts,
             base_url: base_url.clone(),
             keep_history: true,
-            edition: *edition,
+            edition: edition.edition,
+            account: edition.account()?,
         },
         report: if cli.quiet {
             say_serve_quietly
@@ -369,7 +384,8 @@ fn check_command(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
             drafts: *drafts,
             base_url: base_url.clone(),
             keep_history: false,
-            edition: *edition,
+            edition: edition.edition,
+            account: edition.account()?,
         },
     );
     if *format == Format::Json {

@@ -93,13 +93,15 @@ pub struct EditionSettings {
     pub customer: EditionSetting,
 }
 
-/// What one edition changes: its title, address and banner.
+/// What one edition changes: its title, address and banner, and (the customer edition) the
+/// account it shows when the command names none.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EditionSetting {
     pub title: Option<String>,
     pub base_url: Option<Spanned<String>>,
     pub banner: Option<String>,
+    pub account: Option<String>,
 }
 
 #[derive(Deserialize, Default)]

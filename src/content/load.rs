@@ -30,6 +30,9 @@ pub struct LoadOptions {
     pub keep_history: bool,
     /// Who the site is for: the customer edition leaves out everything marked internal.
     pub edition: Edition,
+    /// The account a customer edition shows (`--account`, a name or its slug); required when
+    /// the site has more than one and site.toml's `[editions.customer]` names none.
+    pub account: Option<String>,
 }
 
 /// Parsed documents kept between loads by `serve`: a file is parsed again only when its size
@@ -245,14 +248,16 @@ pub fn read_documents(
         Marks {
             internal: doc.internal,
             draft: doc.draft,
+            account: doc.account.clone(),
         }
     });
     let found_initiatives = find(root, &initiative_files, &cache.initiatives, |doc| Marks {
         internal: doc.internal,
         draft: false,
+        account: doc.account.clone(),
     });
     let hide = options.edition.hides_internal();
-    let marked = |mark: fn(&Marks) -> bool| -> Vec<&ContentFile> {
+    let marked = |mark: &dyn Fn(&Marks) -> bool| -> Vec<&ContentFile> {
         let meetings = meeting_files.iter().zip(&found_meetings);
         let initiatives = initiative_files.iter().zip(&found_initiatives);
         meetings
@@ -261,12 +266,32 @@ pub fn read_documents(
             .map(|(file, _)| file)
             .collect()
     };
+    let account = if hide {
+        let accounts = meeting_files
+            .iter()
+            .zip(&found_meetings)
+            .filter(|(_, found)| options.drafts || !found.marks.draft)
+            .chain(initiative_files.iter().zip(&found_initiatives))
+            .filter(|(_, found)| !found.marks.internal)
+            .filter_map(|(_, found)| found.marks.account.as_deref());
+        let chosen = options
+            .account
+            .as_deref()
+            .or(config.editions.customer.account.as_deref());
+        customer_account(accounts, chosen)?
+    } else {
+        None
+    };
     let mut links = ContentIndex::new(&meeting_files, &initiative_files);
     if hide {
-        links = links.hiding(&marked(|marks| marks.internal), Withheld::Internal);
+        links = links.hiding(&marked(&|marks| marks.internal), Withheld::Internal);
+        // A customer edition holds its account's files only: the others are left out like
+        // internal ones, and links to them are text.
+        let other_accounts = marked(&|marks| !in_account(&account, marks.account.as_deref()));
+        links = links.hiding(&other_accounts, Withheld::Internal);
     }
     if !options.drafts {
-        links = links.hiding(&marked(|marks| marks.draft), Withheld::Draft);
+        links = links.hiding(&marked(&|marks| marks.draft), Withheld::Draft);
     }
 
     let mut others_changed = true;
@@ -351,18 +376,20 @@ pub fn read_documents(
     let mut meeting_docs = Vec::with_capacity(meetings.len());
     for parsed in meetings {
         diagnostics.extend(parsed.diagnostics);
-        meeting_docs.extend(
-            parsed
-                .doc
-                .filter(|doc| (options.drafts || !doc.draft) && !(hide && doc.internal)),
-        );
+        meeting_docs.extend(parsed.doc.filter(|doc| {
+            (options.drafts || !doc.draft)
+                && !(hide && doc.internal)
+                && in_account(&account, doc.account.as_deref())
+        }));
     }
     let mut initiative_docs = Vec::with_capacity(initiatives.len());
     let mut hidden_initiatives = std::collections::HashSet::new();
     for parsed in initiatives {
         diagnostics.extend(parsed.diagnostics);
         match parsed.doc {
-            Some(doc) if hide && doc.internal => {
+            Some(doc)
+                if hide && (doc.internal || !in_account(&account, doc.account.as_deref())) =>
+            {
                 hidden_initiatives.insert(doc.slug);
             }
             Some(doc) => initiative_docs.push(doc),
@@ -404,6 +431,87 @@ pub fn read_documents(
     })
 }
 
+/// The slug of the account a customer edition of the site at `root` shows (None for the
+/// team's edition, or a site that names no account). serve asks before it starts: a site of
+/// several accounts is then a usage error, not a preview of errors.
+pub fn edition_account(root: &Path, options: &LoadOptions) -> Result<Option<String>> {
+    if !options.edition.hides_internal() {
+        return Ok(None);
+    }
+    let config = SiteConfig::load(root)?;
+    let mut accounts = Vec::new();
+    for folder in [MEETINGS_DIR, INITIATIVES_DIR] {
+        for file in markdown_files(root, Path::new(folder))? {
+            // A file that does not read is reported by the build that follows.
+            if let Ok(source) = read_file(root, &file) {
+                let marks = Marks::of(&source);
+                if !marks.internal && (options.drafts || !marks.draft) {
+                    accounts.extend(marks.account);
+                }
+            }
+        }
+    }
+    let chosen = options
+        .account
+        .as_deref()
+        .or(config.editions.customer.account.as_deref());
+    customer_account(accounts.iter().map(String::as_str), chosen)
+}
+
+/// Whether a file about `named` belongs in an edition of the account `slug` (every file
+/// does where the edition shows no one account).
+pub fn in_account(slug: &Option<String>, named: Option<&str>) -> bool {
+    match slug {
+        Some(slug) => named.is_some_and(|name| crate::paths::account_slug(name) == *slug),
+        None => true,
+    }
+}
+
+/// The slug of the account a customer edition shows: the one `chosen` (by `--account` or
+/// site.toml), else the site's only one; None for a site that names no account. A site of
+/// several accounts must say which: a customer never gets another's notes by default.
+pub fn customer_account<'a>(
+    accounts: impl Iterator<Item = &'a str>,
+    chosen: Option<&str>,
+) -> Result<Option<String>> {
+    let mut names: BTreeMap<String, &str> = BTreeMap::new();
+    for name in accounts {
+        names
+            .entry(crate::paths::account_slug(name))
+            .or_insert(name);
+    }
+    let listed = || {
+        names
+            .iter()
+            .map(|(slug, name)| format!("{slug} ({name})"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match chosen {
+        Some(chosen) => {
+            let slug = crate::paths::account_slug(chosen);
+            if names.contains_key(&slug) {
+                Ok(Some(slug))
+            } else if names.is_empty() {
+                Err(Error::Usage(format!(
+                    "no meeting or initiative names the account `{chosen}` (none names an account: write `account = \"...\"` in their front matter)"
+                )))
+            } else {
+                Err(Error::Usage(format!(
+                    "no meeting or initiative names the account `{chosen}`; this site's accounts are {}",
+                    listed()
+                )))
+            }
+        }
+        None if names.len() > 1 => Err(Error::Usage(format!(
+            "this site holds {} accounts, and a customer edition shows one: say which with --account SLUG (or `account` in [editions.customer] of site.toml); its accounts are {}",
+            names.len(),
+            listed()
+        ))),
+        None => Ok(names.into_keys().next()),
+    }
+}
+
 /// What a file's front matter says about who may see it.
 #[derive(Deserialize, Default)]
 struct Marks {
@@ -411,6 +519,9 @@ struct Marks {
     internal: bool,
     #[serde(default)]
     draft: bool,
+    /// The account it is about: a customer edition holds one account's files only.
+    #[serde(default)]
+    account: Option<String>,
 }
 
 impl Marks {
@@ -421,7 +532,7 @@ impl Marks {
             return Marks::default();
         };
         let toml = &source.text[front.toml];
-        if !(toml.contains("internal") || toml.contains("draft")) {
+        if !(toml.contains("internal") || toml.contains("draft") || toml.contains("account")) {
             return Marks::default();
         }
         toml::from_str(toml).unwrap_or_default()

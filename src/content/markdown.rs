@@ -373,6 +373,10 @@ impl<'a> Renderer<'a> {
             Some(MentionTarget::Person { internal: true, .. }) if self.hide_internal => {
                 Event::Text(ACCOUNT_TEAM.into())
             }
+            // No owner pages in the customer edition: a name, not a link.
+            Some(MentionTarget::Person { name, .. }) if self.hide_internal => Event::InlineHtml(
+                format!("<span class=\"mention\">{}</span>", escape_html(&name)).into(),
+            ),
             Some(MentionTarget::Person {
                 id, name, listed, ..
             }) => Event::InlineHtml(

@@ -304,7 +304,7 @@ fn collect(site: &Site) -> Collected {
             &[],
         ));
     }
-    for person in site.people.values() {
+    for person in site.people.values().filter(|_| site.has_owner_pages()) {
         let role = person.role.clone().unwrap_or_default();
         let names = format!("{} {}", person.id, person.aliases.join(" "));
         collected.add(doc_terms(

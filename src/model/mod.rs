@@ -274,6 +274,13 @@ impl Meeting {
 }
 
 impl Site {
+    /// Whether the site has owner pages (and owner calendars, and people in its search): the
+    /// team's edition does; the customer edition shows who owes what with each task, not the
+    /// team's workload, so people are names there.
+    pub fn has_owner_pages(&self) -> bool {
+        !self.config.edition.hides_internal()
+    }
+
     pub fn meeting_url(&self, meeting: usize) -> String {
         urls::meeting(&self.meetings[meeting].slug)
     }
@@ -346,7 +353,7 @@ pub fn tag_slug(name: &str) -> String {
 /// The slug of an account's page: names that differ in case, accents or punctuation are one
 /// account.
 pub fn account_slug(name: &str) -> String {
-    slug_or(name, "account")
+    crate::paths::account_slug(name)
 }
 
 /// The slug of a name, or `fallback` for a name with no letter or digit in it.

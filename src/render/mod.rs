@@ -144,6 +144,7 @@ impl<'s> Renderer<'s> {
 
     /// A renderer using values made for this same site before.
     pub fn with_values(site: &'s Site, templates: &'s Templates, values: Values) -> Self {
+        let owner_pages = site.has_owner_pages();
         let people: BTreeMap<String, Value> = site
             .people
             .values()
@@ -155,7 +156,12 @@ impl<'s> Renderer<'s> {
                         ("name", person.name.as_str().into()),
                         ("role", opt(person.role.as_deref())),
                         ("listed", person.listed.into()),
-                        ("url", urls::owner(&person.id).into()),
+                        // The customer edition has no owner pages: who owes what
+                        // shows with each task, not the team's workload.
+                        (
+                            "url",
+                            opt(owner_pages.then(|| urls::owner(&person.id)).as_deref()),
+                        ),
                     ]),
                 )
             })

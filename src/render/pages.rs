@@ -74,16 +74,21 @@ impl Renderer<'_> {
             Page::Meetings,
             Page::Topics,
             Page::Initiatives,
-            Page::Owners,
             Page::Calendar,
             Page::NotFound,
         ];
+        let owner_pages = site.has_owner_pages();
+        if owner_pages {
+            pages.push(Page::Owners);
+        }
         for (m, meeting) in site.meetings.iter().enumerate() {
             pages.push(Page::Meeting(m));
             pages.extend((0..meeting.topics.len()).map(|t| Page::Topic(m, t)));
         }
         pages.extend((0..site.initiatives.len()).map(Page::Initiative));
-        pages.extend(site.people.keys().cloned().map(Page::Owner));
+        if owner_pages {
+            pages.extend(site.people.keys().cloned().map(Page::Owner));
+        }
         pages.extend((0..site.accounts.len()).map(Page::Account));
         pages.extend((0..site.threads.len()).map(Page::Task));
         pages.extend(site.tags.keys().cloned().map(Page::Tag));

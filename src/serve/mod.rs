@@ -88,6 +88,7 @@ pub fn serve(options: &ServeOptions) -> Result<()> {
         let _ = std::fs::remove_dir_all(&cleanup);
         std::process::exit(0);
     });
+    crate::content::load::edition_account(&root, &options.load)?;
     let mut session = Session::new(&root, &out, options.load.clone())?;
     let shared = Arc::new(Shared {
         report: options.report,

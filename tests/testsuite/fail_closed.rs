@@ -220,3 +220,138 @@ fn generated_meetings_keep_every_internal_word_out_and_every_public_word_in() {
         counts.0, counts.1
     );
 }
+
+fn two_accounts() -> Fixture {
+    Fixture::empty()
+        .with("site.toml", SITE)
+        .with("content/people.toml", PEOPLE)
+        .with(MEETING, &format!("{FRONT}## Renewal\n@gus confirmed the globexword date.\n\n- [ ] **Send the globexpaper** @ann due:2026-11-19\n"))
+        .with(
+            "content/meetings/2026-11-17-initech.md",
+            "+++\ntitle = \"Initech kickoff\"\ndate = 2026-11-17\naccount = \"Initech\"\n+++\n## Scope\nInitech wants the initechword rollout.\n\n- [ ] **Draft the initechplan** @ann due:2026-11-30\n",
+        )
+        .with(
+            "content/meetings/2026-11-18-no-account.md",
+            "+++\ntitle = \"Team offsite\"\ndate = 2026-11-18\n+++\n## Plans\nThe offsiteword agenda.\n",
+        )
+        .with(
+            "content/initiatives/initech-rollout.md",
+            "+++\ntitle = \"Initech rollout\"\naccount = \"Initech\"\n+++\nThe initechinitiative background.\n",
+        )
+}
+
+#[test]
+fn a_customer_edition_shows_one_account_and_a_site_of_several_must_say_which() {
+    let site = two_accounts();
+    // Without --account, a site of two accounts gives no customer edition at all.
+    for command in [&["build"][..], &["check"], &["serve", "--port", "0"]] {
+        let mut args = command.to_vec();
+        args.extend(["--today", "2026-11-20", "--edition", "customer"]);
+        let output = run_for_at_most(&site, &args, std::time::Duration::from_secs(20));
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let errors = stderr(&output);
+        assert!(
+            errors.contains("--account")
+                && errors.contains("globex (Globex)")
+                && errors.contains("initech (Initech)"),
+            "{errors}"
+        );
+    }
+    assert!(!site.root().join("public-customer").exists());
+
+    let output = site.run(&[
+        "build",
+        "--today",
+        "2026-11-20",
+        "--edition",
+        "customer",
+        "--account",
+        "Globex",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = site.root().join("public-customer-globex");
+    let customer = files(&out);
+    for word in ["globexword", "globexpaper", "Gus Globex"] {
+        assert!(!holders(&customer, word).is_empty(), "{word} missing");
+    }
+    for word in [
+        "initechword",
+        "initechplan",
+        "initechinitiative",
+        "Initech kickoff",
+        "offsiteword",
+        "2026-11-17-initech",
+        "initech-rollout",
+        "accounts/initech",
+        "owners/",
+    ] {
+        let shown = holders(&customer, word);
+        assert!(shown.is_empty(), "{word} in {shown:?}");
+    }
+    // The team's workload is not the customer's: no owner pages or calendars; names are text.
+    assert!(!out.join("owners").exists());
+    let meeting = std::fs::read_to_string(out.join("meetings/2026-11-16-sync/index.html")).unwrap();
+    assert!(
+        meeting.contains("Ann Aerts")
+            && meeting.contains("<span class=\"mention\">Gus Globex</span>")
+    );
+
+    let check = site.run(&[
+        "check",
+        "--today",
+        "2026-11-20",
+        "--edition",
+        "customer",
+        "--account",
+        "initech",
+    ]);
+    assert!(check.status.success(), "{}", stderr(&check));
+
+    let unknown = site.run(&["build", "--edition", "customer", "--account", "acme"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("`acme`") && stderr(&unknown).contains("initech (Initech)"));
+    let internal = site.run(&["build", "--account", "globex"]);
+    assert_eq!(internal.status.code(), Some(2));
+    assert!(
+        stderr(&internal).contains("--edition customer"),
+        "{}",
+        stderr(&internal)
+    );
+
+    // site.toml may name the account; the edition then builds where it always did.
+    site.write(
+        "site.toml",
+        &format!("{SITE}\n[editions.customer]\naccount = \"Initech\"\n"),
+    );
+    let output = site.run(&["build", "--today", "2026-11-20", "--edition", "customer"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let customer = files(&site.root().join("public-customer"));
+    assert!(!holders(&customer, "initechplan").is_empty());
+    assert!(holders(&customer, "globexword").is_empty());
+}
+
+/// Runs dossier on the site, killed after `limit`: a serve that starts when it should not
+/// fails the test instead of hanging it.
+fn run_for_at_most(
+    site: &Fixture,
+    args: &[&str],
+    limit: std::time::Duration,
+) -> std::process::Output {
+    let mut child = crate::common::dossier()
+        .args(args)
+        .arg("--root")
+        .arg(site.root())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > limit {
+            child.kill().unwrap();
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    child.wait_with_output().unwrap()
+}
