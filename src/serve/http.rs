@@ -3,7 +3,7 @@
 
 use super::*;
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::Component;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -20,6 +20,10 @@ const REQUEST_DEADLINE: Duration = Duration::from_secs(10);
 /// Answers connections one thread each, at most [`MAX_CONNECTIONS`] at once; more are told
 /// to come back (503).
 pub(super) fn accept(listener: &TcpListener, shared: &Arc<Shared>) {
+    let hosts = match listener.local_addr() {
+        Ok(address) => Arc::new(AllowedHosts::of(address)),
+        Err(_) => return,
+    };
     let open_connections = Arc::new(AtomicUsize::new(0));
     for mut stream in listener.incoming().flatten() {
         if open_connections.load(Ordering::Acquire) >= MAX_CONNECTIONS {
@@ -30,46 +34,203 @@ pub(super) fn accept(listener: &TcpListener, shared: &Arc<Shared>) {
         }
         open_connections.fetch_add(1, Ordering::AcqRel);
         let shared = Arc::clone(shared);
+        let hosts = Arc::clone(&hosts);
         let open = Arc::clone(&open_connections);
         std::thread::spawn(move || {
-            let _ = respond(stream, &shared);
+            let _ = respond(stream, &shared, &hosts);
             open.fetch_sub(1, Ordering::AcqRel);
         });
     }
 }
 
-/// Answers one HTTP/1.1 request; the connection is closed after it, except for the event stream.
-fn respond(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
-    let Some(request_line) = read_request_head(&stream)? else {
-        return send(
-            stream,
-            "431 Request Header Fields Too Large",
-            "text/plain",
-            b"request too large or too slow",
-            false,
-        );
+/// The names a request may be addressed to. A page on any web site can make its own name
+/// resolve to 127.0.0.1 (DNS rebinding) and then read the answers as its own; the Host it
+/// sends is still its own name, so only the loopback names are answered, as Vite's and
+/// webpack's dev servers do.
+struct AllowedHosts {
+    port: u16,
+    /// Listening on an address other machines reach (`--bind`): they ask for it by address.
+    /// An address is never a rebinding attacker's name, so any address is answered.
+    addresses_too: bool,
+}
+
+impl AllowedHosts {
+    fn of(listening: SocketAddr) -> AllowedHosts {
+        AllowedHosts {
+            port: listening.port(),
+            addresses_too: !listening.ip().is_loopback(),
+        }
+    }
+
+    /// Whether a Host header names this server: a loopback name, with no port or the served
+    /// one, in any case.
+    fn allow(&self, host: &str) -> bool {
+        let host = host.to_ascii_lowercase();
+        let (name, port) = match host.strip_prefix('[') {
+            Some(bracketed) => match bracketed.split_once(']') {
+                Some((address, "")) => (address, None),
+                Some((address, rest)) => match rest.strip_prefix(':') {
+                    Some(port) => (address, Some(port)),
+                    None => return false,
+                },
+                None => return false,
+            },
+            None => match host.split_once(':') {
+                Some((name, port)) => (name, Some(port)),
+                None => (host.as_str(), None),
+            },
+        };
+        let port_matches = port.is_none_or(|port| {
+            port.is_empty()
+                || (port.bytes().all(|b| b.is_ascii_digit()) && port.parse() == Ok(self.port))
+        });
+        let bracketed = host.starts_with('[');
+        let name_matches = if bracketed {
+            name == "::1" || (self.addresses_too && name.parse::<std::net::Ipv6Addr>().is_ok())
+        } else {
+            name == "localhost"
+                || name == "127.0.0.1"
+                || (self.addresses_too && name.parse::<std::net::Ipv4Addr>().is_ok())
+        };
+        port_matches && name_matches
+    }
+
+    /// Why a request was refused, for whoever opened it.
+    fn explanation(&self) -> String {
+        let port = self.port;
+        let addresses = if self.addresses_too {
+            ", or an IP address of this machine"
+        } else {
+            ""
+        };
+        format!(
+            "dossier serve answers only requests for localhost, 127.0.0.1 or [::1] (port {port}){addresses}, so that no other web site can read the preview under its own name.\nOpen http://localhost:{port}/ instead.\n"
+        )
+    }
+}
+
+/// A request serve answers.
+#[derive(Debug, PartialEq)]
+struct Request<'a> {
+    path: &'a str,
+    head_only: bool,
+}
+
+/// Why a request is not answered.
+#[derive(Debug, PartialEq)]
+enum Refusal {
+    TooLarge,
+    Malformed(&'static str),
+    Version,
+    Method,
+    /// For another name than this server's own.
+    Host,
+}
+
+/// Reads the request line and headers: only GET and HEAD of a path, in HTTP/1.0 or 1.1, with
+/// exactly one Host (HTTP/1.0 may leave it out) that [`AllowedHosts`] answers. Anything a
+/// parser could read two ways (folded or spaced header names, a stray CR) is refused.
+fn parse_request<'a>(head: &'a str, hosts: &AllowedHosts) -> Result<Request<'a>, Refusal> {
+    let mut lines = head.lines();
+    let request_line = lines.next().unwrap_or_default();
+    let parts: Vec<&str> = request_line.split(' ').collect();
+    let [method, target, version] = parts[..] else {
+        return Err(Refusal::Malformed(
+            "the request line is not METHOD PATH VERSION",
+        ));
     };
-    let mut parts = request_line.split_whitespace();
-    let (Some(method), Some(target)) = (parts.next(), parts.next()) else {
-        return send(
-            stream,
-            "400 Bad Request",
-            "text/plain",
-            b"bad request",
-            false,
-        );
+    match version {
+        "HTTP/1.1" | "HTTP/1.0" => {}
+        other if other.starts_with("HTTP/") => return Err(Refusal::Version),
+        _ => {
+            return Err(Refusal::Malformed(
+                "the request line is not METHOD PATH VERSION",
+            ))
+        }
+    }
+    let mut host = None;
+    for line in lines {
+        if line.starts_with([' ', '\t']) {
+            return Err(Refusal::Malformed("folded header lines are not accepted"));
+        }
+        if line.contains('\r') {
+            return Err(Refusal::Malformed("a carriage return inside a header line"));
+        }
+        let Some((name, value)) = line.split_once(':') else {
+            return Err(Refusal::Malformed("a header line without a colon"));
+        };
+        if name.is_empty() || !name.bytes().all(is_token_byte) {
+            return Err(Refusal::Malformed("a header name that is not a token"));
+        }
+        if name.eq_ignore_ascii_case("host") {
+            if host.is_some() {
+                return Err(Refusal::Malformed("more than one Host header"));
+            }
+            host = Some(value.trim_matches([' ', '\t']));
+        }
+    }
+    match host {
+        Some(host) if !hosts.allow(host) => return Err(Refusal::Host),
+        None if version == "HTTP/1.1" => {
+            return Err(Refusal::Malformed(
+                "an HTTP/1.1 request needs a Host header",
+            ))
+        }
+        _ => {}
+    }
+    let head_only = match method {
+        "GET" => false,
+        "HEAD" => true,
+        _ => return Err(Refusal::Method),
     };
-    let head_only = method == "HEAD";
-    if method != "GET" && !head_only {
-        return send(
-            stream,
-            "405 Method Not Allowed",
-            "text/plain",
-            b"GET only",
-            false,
-        );
+    if !target.starts_with('/') {
+        return Err(Refusal::Malformed("the target is not a path"));
     }
     let path = target.split(['?', '#']).next().unwrap_or("/");
+    Ok(Request { path, head_only })
+}
+
+/// The characters of a header name (RFC 9110 `tchar`).
+fn is_token_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&byte)
+}
+
+/// Answers a refused request with why, in plain text.
+fn refuse(stream: TcpStream, refusal: &Refusal, hosts: &AllowedHosts) -> std::io::Result<()> {
+    let (status, text) = match refusal {
+        Refusal::TooLarge => (
+            "431 Request Header Fields Too Large",
+            "request too large or too slow\n".to_string(),
+        ),
+        Refusal::Malformed(why) => (
+            "400 Bad Request",
+            format!("bad request: {why}\n{}", hosts.explanation()),
+        ),
+        Refusal::Version => (
+            "505 HTTP Version Not Supported",
+            "HTTP/1.1 only\n".to_string(),
+        ),
+        Refusal::Method => ("405 Method Not Allowed", "GET only\n".to_string()),
+        Refusal::Host => ("403 Forbidden", hosts.explanation()),
+    };
+    send(
+        stream,
+        status,
+        "text/plain; charset=utf-8",
+        text.as_bytes(),
+        false,
+    )
+}
+
+/// Answers one HTTP/1.1 request; the connection is closed after it, except for the event stream.
+fn respond(stream: TcpStream, shared: &Shared, hosts: &AllowedHosts) -> std::io::Result<()> {
+    let Some(head) = read_request_head(&stream)? else {
+        return refuse(stream, &Refusal::TooLarge, hosts);
+    };
+    let Request { path, head_only } = match parse_request(&head, hosts) {
+        Ok(request) => request,
+        Err(refusal) => return refuse(stream, &refusal, hosts),
+    };
     match path {
         EVENTS => return events(stream, shared),
         SCRIPT => {
@@ -117,12 +278,12 @@ fn respond(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
     }
 }
 
-/// Reads the request line and headers (ignored): at most [`MAX_REQUEST_HEAD`] bytes within
+/// Reads the request line and headers: at most [`MAX_REQUEST_HEAD`] bytes within
 /// [`REQUEST_DEADLINE`]. `None` when the client sends more, or too slowly.
 fn read_request_head(stream: &TcpStream) -> std::io::Result<Option<String>> {
     let deadline = Instant::now() + REQUEST_DEADLINE;
     let mut reader = BufReader::new(stream.try_clone()?.take(MAX_REQUEST_HEAD as u64));
-    let mut request_line = String::new();
+    let mut head = String::new();
     let mut line = String::new();
     loop {
         let left = deadline.saturating_duration_since(Instant::now());
@@ -134,9 +295,10 @@ fn read_request_head(stream: &TcpStream) -> std::io::Result<Option<String>> {
         match reader.read_line(&mut line) {
             Ok(0) => return Ok(None),
             Ok(_) if !line.ends_with('\n') => return Ok(None),
-            Ok(_) if request_line.is_empty() => request_line = std::mem::take(&mut line),
-            Ok(_) if line.trim_end().is_empty() => return Ok(Some(request_line)),
-            Ok(_) => {}
+            Ok(_) if !head.is_empty() && line.trim_end_matches(['\r', '\n']).is_empty() => {
+                return Ok(Some(head))
+            }
+            Ok(_) => head.push_str(&line),
             Err(e)
                 if matches!(
                     e.kind(),
@@ -352,6 +514,106 @@ mod tests {
         }
         assert!(matches!(resolve(&root, "/a/"), Resolved::File(_)));
         assert!(matches!(resolve(&root, "/a"), Resolved::Folder(ref to) if to == "/a/"));
+    }
+
+    fn loopback() -> AllowedHosts {
+        AllowedHosts::of("127.0.0.1:1111".parse().unwrap())
+    }
+
+    #[test]
+    fn only_loopback_names_with_the_served_port_are_allowed_hosts() {
+        let hosts = loopback();
+        for allowed in [
+            "localhost",
+            "LOCALHOST",
+            "localhost:1111",
+            "localhost:",
+            "127.0.0.1",
+            "127.0.0.1:1111",
+            "[::1]",
+            "[::1]:1111",
+            "127.0.0.1:01111",
+        ] {
+            assert!(hosts.allow(allowed), "{allowed}");
+        }
+        for refused in [
+            "",
+            "evil.example",
+            "localhost.evil.example",
+            "127.0.0.1.nip.io",
+            "localhost:1112",
+            "localhost:+1111",
+            "localhost:1111:1111",
+            "localhost.",
+            "::1",
+            "[::1",
+            "[::1]x",
+            "[::1]:1111x",
+            "127.1",
+            "127.0.0.2",
+            "192.168.1.5",
+            "[::ffff:127.0.0.1]",
+            "user@localhost",
+        ] {
+            assert!(!hosts.allow(refused), "{refused}");
+        }
+        // Listening for other machines: they ask by address, never by a name of the attacker's.
+        let network = AllowedHosts::of("0.0.0.0:1111".parse().unwrap());
+        for allowed in ["192.168.1.5:1111", "[fe80::1]:1111", "localhost"] {
+            assert!(network.allow(allowed), "{allowed}");
+        }
+        for refused in ["evil.example", "192.168.1.5.nip.io", "192.168.1.5:80"] {
+            assert!(!network.allow(refused), "{refused}");
+        }
+    }
+
+    #[test]
+    fn requests_that_could_be_read_two_ways_are_refused() {
+        let hosts = loopback();
+        let parse = |head: &'static str| parse_request(head, &hosts);
+        assert_eq!(
+            parse("GET /a/?q#f HTTP/1.1\r\nHost: localhost\r\n"),
+            Ok(Request {
+                path: "/a/",
+                head_only: false
+            })
+        );
+        assert_eq!(
+            parse("HEAD / HTTP/1.0\r\n"),
+            Ok(Request {
+                path: "/",
+                head_only: true
+            })
+        );
+        assert_eq!(
+            parse("GET / HTTP/1.1\r\nHost: evil.example\r\n"),
+            Err(Refusal::Host)
+        );
+        assert_eq!(
+            parse("POST / HTTP/1.1\r\nHost: localhost\r\n"),
+            Err(Refusal::Method)
+        );
+        assert_eq!(
+            parse("GET / HTTP/2.0\r\nHost: localhost\r\n"),
+            Err(Refusal::Version)
+        );
+        for malformed in [
+            "GET / HTTP/1.1\r\n",
+            "GET /\r\nHost: localhost\r\n",
+            "GET  / HTTP/1.1\r\nHost: localhost\r\n",
+            "GET / HTTP/1.1\r\nHost: localhost\r\nHost: localhost\r\n",
+            "GET / HTTP/1.1\r\nHost : evil.example\r\n",
+            "GET / HTTP/1.1\r\nX: a\r\n Host: evil.example\r\n",
+            "GET / HTTP/1.1\r\nHost: localhost\r\nX: a\rHost: evil\r\n",
+            "GET / HTTP/1.1\r\nHost localhost\r\n",
+            "GET http://localhost/ HTTP/1.1\r\nHost: localhost\r\n",
+            "GET * HTTP/1.1\r\nHost: localhost\r\n",
+        ] {
+            assert!(
+                matches!(parse(malformed), Err(Refusal::Malformed(_))),
+                "{malformed:?}"
+            );
+        }
     }
 
     #[test]

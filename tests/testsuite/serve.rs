@@ -85,7 +85,12 @@ fn get(server: &Server, path: &str) -> (u16, String) {
 /// The server's event stream, connected.
 fn events(server: &Server) -> BufReader<TcpStream> {
     let mut stream = TcpStream::connect(&server.address).unwrap();
-    write!(stream, "GET /__dossier/events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    write!(
+        stream,
+        "GET /__dossier/events HTTP/1.1\r\nHost: {}\r\n\r\n",
+        server.address
+    )
+    .unwrap();
     stream
         .set_read_timeout(Some(Duration::from_secs(5)))
         .unwrap();
@@ -288,7 +293,10 @@ fn requests_are_bounded_in_size_and_number_and_redirects_stay_on_the_host() {
     assert!(response.starts_with("HTTP/1.1 431"), "{response:.80}");
     assert!(started.elapsed() < Duration::from_secs(5));
 
-    let response = exchange(&server, b"GET //meetings HTTP/1.1\r\nHost: x\r\n\r\n");
+    let response = exchange(
+        &server,
+        b"GET //meetings HTTP/1.1\r\nHost: localhost\r\n\r\n",
+    );
     assert!(
         response.contains("\r\nLocation: /meetings/\r\n"),
         "{response}"
@@ -299,7 +307,7 @@ fn requests_are_bounded_in_size_and_number_and_redirects_stay_on_the_host() {
         .map(|_| TcpStream::connect(&server.address).unwrap())
         .collect();
     std::thread::sleep(Duration::from_millis(300));
-    let response = exchange(&server, b"GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+    let response = exchange(&server, b"GET / HTTP/1.1\r\nHost: localhost\r\n\r\n");
     assert!(response.starts_with("HTTP/1.1 503"), "{response:.80}");
     drop(idle);
     wait_for(&server, "/", "Fixture briefings", Duration::from_secs(5));
@@ -329,4 +337,106 @@ fn a_carriage_return_in_a_source_line_cannot_forge_an_event_field() {
             "forged field {field:?} in {event:?}"
         );
     }
+}
+
+/// The status code of a raw response.
+fn status_of(response: &str) -> u16 {
+    response
+        .split_whitespace()
+        .nth(1)
+        .and_then(|code| code.parse().ok())
+        .unwrap_or(0)
+}
+
+#[test]
+fn only_requests_for_the_local_host_are_answered_so_dns_rebinding_reads_nothing() {
+    let site = Fixture::valid();
+    let server = serve(&site);
+    let port = server.address.rsplit(':').next().unwrap().to_string();
+    let paths = [
+        "/",
+        "/meetings/2025-11-20-weekly/",
+        "/static/style.css",
+        "/__dossier/live.js",
+        "/__dossier/events",
+        "/meetings/nope/",
+    ];
+    // What a page on another site reaches after its name is made to point at 127.0.0.1.
+    for host in [
+        "evil.example".to_string(),
+        format!("evil.example:{port}"),
+        "localhost.evil.example".to_string(),
+        format!("localhost.evil.example:{port}"),
+        "127.0.0.1.nip.io".to_string(),
+        format!("127.0.0.1.nip.io:{port}"),
+        "localhost:1".to_string(),
+        format!("localhost:{port}x"),
+        format!("[::1]:{port}.evil.example"),
+        "localhost@evil.example".to_string(),
+        String::new(),
+    ] {
+        for path in paths {
+            let response = exchange(
+                &server,
+                format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n")
+                    .as_bytes(),
+            );
+            let status = status_of(&response);
+            assert!(
+                matches!(status, 400 | 403 | 421),
+                "Host {host:?} {path}: {response:.200}"
+            );
+            assert!(response.contains("text/plain"), "{response:.300}");
+            for allowed in ["localhost", "127.0.0.1", "[::1]"] {
+                assert!(response.contains(allowed), "{response}");
+            }
+            assert!(
+                !response.contains("Fixture"),
+                "Host {host:?} {path} read the site"
+            );
+            assert!(!response.contains("event-stream"), "{response:.300}");
+        }
+    }
+    // No Host at all, or two, in HTTP/1.1 is refused too.
+    for request in [
+        "GET / HTTP/1.1\r\nConnection: close\r\n\r\n".to_string(),
+        "GET / HTTP/1.1\r\nHost: localhost\r\nHost: evil.example\r\n\r\n".to_string(),
+        "GET / HTTP/1.1\r\nHost: evil.example\r\nHost: localhost\r\n\r\n".to_string(),
+        "GET /__dossier/events HTTP/1.1\r\n\r\n".to_string(),
+    ] {
+        let response = exchange(&server, request.as_bytes());
+        assert_eq!(status_of(&response), 400, "{request:?}: {response:.200}");
+        assert!(!response.contains("Fixture"), "{request:?} read the site");
+    }
+
+    for host in [
+        "localhost".to_string(),
+        "LocalHost".to_string(),
+        format!("localhost:{port}"),
+        "127.0.0.1".to_string(),
+        format!("127.0.0.1:{port}"),
+        "[::1]".to_string(),
+        format!("[::1]:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        let response = exchange(
+            &server,
+            format!("GET / HTTP/1.1\r\nHost: {host}\r\n\r\n").as_bytes(),
+        );
+        assert_eq!(status_of(&response), 200, "Host {host:?}: {response:.200}");
+        assert!(response.contains("Fixture briefings"), "Host {host:?}");
+    }
+    // The event stream answers an allowed host.
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    write!(
+        stream,
+        "GET /__dossier/events HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n"
+    )
+    .unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    let mut reader = BufReader::new(stream);
+    let connected = read_until(&mut reader, ": connected\n\n");
+    assert!(connected.starts_with("HTTP/1.1 200"), "{connected}");
 }
