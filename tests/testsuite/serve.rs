@@ -440,3 +440,68 @@ fn only_requests_for_the_local_host_are_answered_so_dns_rebinding_reads_nothing(
     let connected = read_until(&mut reader, ": connected\n\n");
     assert!(connected.starts_with("HTTP/1.1 200"), "{connected}");
 }
+
+#[test]
+fn edits_are_seen_after_content_or_its_meetings_folder_is_removed_and_made_again() {
+    let site = Fixture::valid();
+    let server = serve(&site);
+    let page = "/meetings/2025-11-20-weekly/";
+    for (folder, files) in [
+        (
+            "content",
+            vec![
+                ("content/people.toml", PEOPLE_TOML),
+                ("content/initiatives/deal.md", INITIATIVE),
+                (M, MEETING),
+            ],
+        ),
+        ("content/meetings", vec![(M, MEETING)]),
+    ] {
+        std::fs::remove_dir_all(site.root().join(folder)).unwrap();
+        wait_for(&server, page, "Page not found", Duration::from_secs(5));
+        for (path, text) in files {
+            site.write(path, text);
+        }
+        wait_for(&server, page, "Weekly", Duration::from_secs(5));
+        // Then a save in the folder made again.
+        let title = format!("Saved after {folder} came back");
+        site.write(
+            M,
+            &MEETING.replace("title = \"Weekly\"", &format!("title = \"{title}\"")),
+        );
+        wait_for(&server, page, &title, Duration::from_secs(5));
+    }
+}
+
+#[test]
+fn static_and_templates_folders_made_after_start_are_served_and_watched() {
+    let site = Fixture::valid();
+    let server = serve(&site);
+    assert_eq!(get(&server, "/notes.txt").0, 404);
+    site.write("static/notes.txt", "first words");
+    wait_for(&server, "/notes.txt", "first words", Duration::from_secs(5));
+    site.write("static/notes.txt", "second words");
+    wait_for(
+        &server,
+        "/notes.txt",
+        "second words",
+        Duration::from_secs(5),
+    );
+    site.write("static/deeper/more.txt", "in a folder made later");
+    wait_for(
+        &server,
+        "/deeper/more.txt",
+        "in a folder made later",
+        Duration::from_secs(5),
+    );
+
+    let not_found = |words: &str| {
+        format!(
+            "{{% extends \"base.html\" %}}{{% block main %}}<h1>{words}</h1>{{% endblock main %}}"
+        )
+    };
+    site.write("templates/404.html", &not_found("Lost here"));
+    wait_for(&server, "/nowhere/", "Lost here", Duration::from_secs(5));
+    site.write("templates/404.html", &not_found("Lost again"));
+    wait_for(&server, "/nowhere/", "Lost again", Duration::from_secs(5));
+}
