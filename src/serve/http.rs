@@ -14,6 +14,9 @@ const SCRIPT: &str = "/__dossier/live.js";
 const MAX_CONNECTIONS: usize = 64;
 /// The request line and headers together; a browser sends well under 2 KiB.
 const MAX_REQUEST_HEAD: usize = 16 * 1024;
+/// Pages up to this size are read to add the live-reload script; larger ones (a generated
+/// report in `static/`) are sent as they are.
+const MAX_RELOADED_PAGE: u64 = 8 * 1024 * 1024;
 /// How long a client may take to send its request line and headers.
 const REQUEST_DEADLINE: Duration = Duration::from_secs(10);
 
@@ -247,13 +250,18 @@ fn respond(stream: TcpStream, shared: &Shared, hosts: &AllowedHosts) -> std::io:
     match resolve(&shared.out, path) {
         Resolved::File(file) => {
             wait_until_current(shared, &file);
-            let mut body = Vec::new();
-            std::fs::File::open(&file)?.read_to_end(&mut body)?;
             let kind = content_type(&file);
-            if kind.starts_with("text/html") {
-                body = with_live_reload(body);
+            let mut opened = std::fs::File::open(&file)?;
+            let length = opened.metadata()?.len();
+            if kind.starts_with("text/html") && length <= MAX_RELOADED_PAGE {
+                let mut page = Vec::new();
+                (&mut opened)
+                    .take(MAX_RELOADED_PAGE)
+                    .read_to_end(&mut page)?;
+                send(stream, "200 OK", &kind, &with_live_reload(page), head_only)
+            } else {
+                send_file(stream, &kind, opened, length, head_only)
             }
-            send(stream, "200 OK", &kind, &body, head_only)
         }
         Resolved::Folder(location) => {
             let head = format!(
@@ -422,6 +430,30 @@ fn with_live_reload(mut html: Vec<u8>) -> Vec<u8> {
     html
 }
 
+fn response_head(status: &str, kind: &str, length: u64) -> String {
+    format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {length}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n"
+    )
+}
+
+/// Sends a file as it is on disk, in chunks: memory stays the same whatever its size and however
+/// many download it at once. The file is replaced by rename when rebuilt, never rewritten, so the
+/// open file keeps the length read first.
+fn send_file(
+    mut stream: TcpStream,
+    kind: &str,
+    file: std::fs::File,
+    length: u64,
+    head_only: bool,
+) -> std::io::Result<()> {
+    stream.write_all(response_head("200 OK", kind, length).as_bytes())?;
+    if !head_only {
+        // std copies a file to a socket with sendfile where it can, else through a fixed buffer.
+        std::io::copy(&mut file.take(length), &mut stream)?;
+    }
+    stream.flush()
+}
+
 fn send(
     mut stream: TcpStream,
     status: &str,
@@ -429,11 +461,7 @@ fn send(
     body: &[u8],
     head_only: bool,
 ) -> std::io::Result<()> {
-    let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
-        body.len()
-    );
-    stream.write_all(head.as_bytes())?;
+    stream.write_all(response_head(status, kind, body.len() as u64).as_bytes())?;
     if !head_only {
         stream.write_all(body)?;
     }

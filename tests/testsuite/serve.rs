@@ -505,3 +505,84 @@ fn static_and_templates_folders_made_after_start_are_served_and_watched() {
     site.write("templates/404.html", &not_found("Lost again"));
     wait_for(&server, "/nowhere/", "Lost again", Duration::from_secs(5));
 }
+
+/// The most memory the process has held so far (VmHWM), in KiB.
+fn peak_memory_kib(server: &Server) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{}/status", server.child.id())).unwrap();
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmHWM:"))
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|kib| kib.parse().ok())
+        .expect("VmHWM in /proc")
+}
+
+/// Downloads a path to the end; returns the Content-Length sent and the body's length.
+fn download(address: &str, path: &str) -> (u64, u64) {
+    let mut stream = TcpStream::connect(address).unwrap();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
+    let mut reader = BufReader::new(stream);
+    let mut length = None;
+    loop {
+        let mut line = String::new();
+        reader.read_line(&mut line).unwrap();
+        if line == "\r\n" {
+            break;
+        }
+        if let Some(value) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+            length = value.trim().parse().ok();
+        }
+    }
+    let body = std::io::copy(&mut reader, &mut std::io::sink()).unwrap();
+    (length.expect("a Content-Length"), body)
+}
+
+#[test]
+fn large_files_are_streamed_in_bounded_memory() {
+    const SIZE: u64 = 50 << 20;
+    let site = Fixture::valid();
+    site.write("static/big.bin", "");
+    std::fs::File::options()
+        .write(true)
+        .open(site.root().join("static/big.bin"))
+        .unwrap()
+        .set_len(SIZE)
+        .unwrap();
+    // A page too large to read for the reload script is sent as it is.
+    site.write("static/huge.html", "<html><body>");
+    std::fs::File::options()
+        .write(true)
+        .open(site.root().join("static/huge.html"))
+        .unwrap()
+        .set_len(9 << 20)
+        .unwrap();
+    let server = serve(&site);
+    assert_eq!(get(&server, "/").0, 200);
+    let before = peak_memory_kib(&server);
+
+    let downloads: Vec<_> = (0..4)
+        .map(|_| {
+            let address = server.address.clone();
+            std::thread::spawn(move || download(&address, "/big.bin"))
+        })
+        .collect();
+    for download in downloads {
+        assert_eq!(download.join().unwrap(), (SIZE, SIZE));
+    }
+    let grown = peak_memory_kib(&server).saturating_sub(before);
+    assert!(
+        grown < 16 * 1024,
+        "four downloads of a 50 MB file took {grown} KiB more memory"
+    );
+
+    assert_eq!(download(&server.address, "/huge.html"), (9 << 20, 9 << 20));
+    let response = exchange(
+        &server,
+        b"HEAD /big.bin HTTP/1.1\r\nHost: localhost\r\n\r\n",
+    );
+    assert!(
+        response.contains(&format!("\r\nContent-Length: {SIZE}\r\n")),
+        "{response}"
+    );
+    assert!(response.ends_with("\r\n\r\n"), "HEAD sent a body");
+}
