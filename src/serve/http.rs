@@ -128,6 +128,8 @@ enum Refusal {
     Method,
     /// For another name than this server's own.
     Host,
+    /// Made by a page of another site for something other than opening a page.
+    CrossSite,
 }
 
 /// Reads the request line and headers: only GET and HEAD of a path, in HTTP/1.0 or 1.1, with
@@ -152,6 +154,9 @@ fn parse_request<'a>(head: &'a str, hosts: &AllowedHosts) -> Result<Request<'a>,
         }
     }
     let mut host = None;
+    let mut fetch_site = None;
+    let mut fetch_mode = None;
+    let mut fetch_dest = None;
     for line in lines {
         if line.starts_with([' ', '\t']) {
             return Err(Refusal::Malformed("folded header lines are not accepted"));
@@ -171,6 +176,14 @@ fn parse_request<'a>(head: &'a str, hosts: &AllowedHosts) -> Result<Request<'a>,
             }
             host = Some(value.trim_matches([' ', '\t']));
         }
+        let value = Some(value.trim_matches([' ', '\t']));
+        if name.eq_ignore_ascii_case("sec-fetch-site") {
+            fetch_site = fetch_site.or(value);
+        } else if name.eq_ignore_ascii_case("sec-fetch-mode") {
+            fetch_mode = fetch_mode.or(value);
+        } else if name.eq_ignore_ascii_case("sec-fetch-dest") {
+            fetch_dest = fetch_dest.or(value);
+        }
     }
     match host {
         Some(host) if !hosts.allow(host) => return Err(Refusal::Host),
@@ -180,6 +193,9 @@ fn parse_request<'a>(head: &'a str, hosts: &AllowedHosts) -> Result<Request<'a>,
             ))
         }
         _ => {}
+    }
+    if !from_the_preview_or_opened(fetch_site, fetch_mode, fetch_dest) {
+        return Err(Refusal::CrossSite);
     }
     let head_only = match method {
         "GET" => false,
@@ -191,6 +207,22 @@ fn parse_request<'a>(head: &'a str, hosts: &AllowedHosts) -> Result<Request<'a>,
     }
     let path = target.split(['?', '#']).next().unwrap_or("/");
     Ok(Request { path, head_only })
+}
+
+/// Whether a browser's request comes from the preview's own pages, or opens a page (a typed
+/// address, a bookmark, a link followed from elsewhere), by its fetch metadata. A page of
+/// another site can still ask for the preview's files under 127.0.0.1, and read a script's
+/// effects: `<script src=".../search/d-0.js">` would hand the briefings' text to its own
+/// `dossierSearch`. Such requests say `Sec-Fetch-Site: cross-site` (or `same-site`, another
+/// port of the same host); they are answered only when they open a page in a tab, whose text
+/// the other site cannot read. Clients that send no fetch metadata are not browsers' pages.
+fn from_the_preview_or_opened(site: Option<&str>, mode: Option<&str>, dest: Option<&str>) -> bool {
+    let is =
+        |value: Option<&str>, wanted: &str| value.is_some_and(|v| v.eq_ignore_ascii_case(wanted));
+    site.is_none()
+        || is(site, "same-origin")
+        || is(site, "none")
+        || (is(mode, "navigate") && is(dest, "document"))
 }
 
 /// The characters of a header name (RFC 9110 `tchar`).
@@ -215,6 +247,11 @@ fn refuse(stream: TcpStream, refusal: &Refusal, hosts: &AllowedHosts) -> std::io
         ),
         Refusal::Method => ("405 Method Not Allowed", "GET only\n".to_string()),
         Refusal::Host => ("403 Forbidden", hosts.explanation()),
+        Refusal::CrossSite => (
+            "403 Forbidden",
+            "dossier serve answers other web sites' pages only by opening a page in a tab.\n"
+                .to_string(),
+        ),
     };
     send(
         stream,
@@ -660,6 +697,34 @@ mod tests {
             assert_eq!(content_type(Path::new(name)), expected, "{name}");
         }
         assert!(content_type(Path::new("search/index.js")).ends_with("javascript; charset=utf-8"));
+    }
+
+    #[test]
+    fn only_the_previews_own_requests_and_opened_pages_answer_other_sites() {
+        let hosts = loopback();
+        let request = |metadata: &str| {
+            parse_request(
+                &format!("GET / HTTP/1.1\r\nHost: localhost\r\n{metadata}"),
+                &hosts,
+            )
+            .map(|_| ())
+        };
+        for answered in [
+            "",
+            "Sec-Fetch-Site: same-origin\r\nSec-Fetch-Mode: no-cors\r\nSec-Fetch-Dest: script\r\n",
+            "Sec-Fetch-Site: none\r\nSec-Fetch-Mode: navigate\r\nSec-Fetch-Dest: document\r\n",
+            "sec-fetch-site: Cross-Site\r\nsec-fetch-mode: navigate\r\nsec-fetch-dest: document\r\n",
+        ] {
+            assert_eq!(request(answered), Ok(()), "{answered:?}");
+        }
+        for refused in [
+            "Sec-Fetch-Site: cross-site\r\nSec-Fetch-Mode: no-cors\r\nSec-Fetch-Dest: script\r\n",
+            "Sec-Fetch-Site: same-site\r\nSec-Fetch-Mode: cors\r\nSec-Fetch-Dest: empty\r\n",
+            "Sec-Fetch-Site: cross-site\r\nSec-Fetch-Mode: navigate\r\nSec-Fetch-Dest: iframe\r\n",
+            "Sec-Fetch-Site: cross-site\r\n",
+        ] {
+            assert_eq!(request(refused), Err(Refusal::CrossSite), "{refused:?}");
+        }
     }
 
     #[test]

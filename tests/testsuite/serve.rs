@@ -586,3 +586,75 @@ fn large_files_are_streamed_in_bounded_memory() {
     );
     assert!(response.ends_with("\r\n\r\n"), "HEAD sent a body");
 }
+
+#[test]
+fn other_web_sites_cannot_include_the_search_index_as_a_script() {
+    let site = Fixture::valid();
+    let server = serve(&site);
+    let request = |path: &str, fetch_metadata: &str| {
+        exchange(
+            &server,
+            format!(
+                "GET {path} HTTP/1.1\r\nHost: {}\r\n{fetch_metadata}\r\n",
+                server.address
+            )
+            .as_bytes(),
+        )
+    };
+    let (status, index) = get(&server, "/search/index.js");
+    assert_eq!(status, 200);
+    assert!(index.contains("dossierSearch."), "{index:.200}");
+    // `<script src="http://127.0.0.1:1111/search/d-0.js">` on any web site would hand the
+    // briefings' text to that site's own `dossierSearch`.
+    for (path, metadata) in [
+        (
+            "/search/index.js",
+            "Sec-Fetch-Site: cross-site\r\nSec-Fetch-Mode: no-cors\r\nSec-Fetch-Dest: script\r\n",
+        ),
+        (
+            "/search/d-0.js",
+            "Sec-Fetch-Site: same-site\r\nSec-Fetch-Mode: no-cors\r\nSec-Fetch-Dest: script\r\n",
+        ),
+        (
+            "/tasks.json",
+            "Sec-Fetch-Site: cross-site\r\nSec-Fetch-Mode: cors\r\nSec-Fetch-Dest: empty\r\n",
+        ),
+        (
+            "/__dossier/events",
+            "Sec-Fetch-Site: cross-site\r\nSec-Fetch-Mode: cors\r\nSec-Fetch-Dest: empty\r\n",
+        ),
+        (
+            "/",
+            "Sec-Fetch-Site: cross-site\r\nSec-Fetch-Mode: navigate\r\nSec-Fetch-Dest: iframe\r\n",
+        ),
+    ] {
+        let response = request(path, metadata);
+        assert_eq!(
+            status_of(&response),
+            403,
+            "{path} {metadata:?}: {response:.300}"
+        );
+        assert!(!response.contains("dossierSearch"), "{path}");
+        assert!(!response.contains("Fixture"), "{path}");
+    }
+    // The preview's own pages, a link followed from elsewhere, and clients that send no fetch
+    // metadata are answered.
+    for (path, metadata) in [
+        (
+            "/search/index.js",
+            "Sec-Fetch-Site: same-origin\r\nSec-Fetch-Mode: no-cors\r\nSec-Fetch-Dest: script\r\n",
+        ),
+        (
+            "/",
+            "Sec-Fetch-Site: cross-site\r\nSec-Fetch-Mode: navigate\r\nSec-Fetch-Dest: document\r\n",
+        ),
+        (
+            "/",
+            "Sec-Fetch-Site: none\r\nSec-Fetch-Mode: navigate\r\nSec-Fetch-Dest: document\r\n",
+        ),
+        ("/search/index.js", ""),
+    ] {
+        let response = request(path, metadata);
+        assert_eq!(status_of(&response), 200, "{path} {metadata:?}: {response:.300}");
+    }
+}
