@@ -383,7 +383,9 @@ enum Resolved {
 }
 
 /// The file an URL path names inside `root`, refusing anything that would leave it: `..` in
-/// any spelling (`%2e%2e`, backslashes), and symbolic links that point outside.
+/// any spelling (`%2e%2e`, backslashes), and symbolic links that point outside. Names that
+/// start with a dot are dossier's own (the folder's marker, files being written): a build
+/// never publishes one.
 fn resolve(root: &Path, url_path: &str) -> Resolved {
     let Some(decoded) = percent_decode(url_path) else {
         return Resolved::Missing;
@@ -394,6 +396,9 @@ fn resolve(root: &Path, url_path: &str) -> Resolved {
     let mut path = root.to_path_buf();
     for component in Path::new(decoded.trim_start_matches('/')).components() {
         match component {
+            Component::Normal(part) if part.to_string_lossy().starts_with('.') => {
+                return Resolved::Missing
+            }
             Component::Normal(part) => path.push(part),
             Component::CurDir => {}
             _ => return Resolved::Missing,
@@ -430,8 +435,12 @@ fn percent_decode(text: &str) -> Option<String> {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' {
-            let hex = text.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
+            let hex = bytes.get(i + 1..i + 3)?;
+            // from_str_radix would also take a sign: `%+2` is no escape.
+            if !hex.iter().all(u8::is_ascii_hexdigit) {
+                return None;
+            }
+            out.push(u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?);
             i += 3;
         } else {
             out.push(bytes[i]);
@@ -572,12 +581,20 @@ mod tests {
             "/%2E%2E%2Fsecret.txt",
             "/a/..%5c..%5csecret.txt",
             "/link.txt",
+            "/.dossier-build",
+            "/%2edossier-build",
+            "/a/.index.html.dossier-part",
             "/%",
+            "/a%+2e",
             "/a%00",
         ] {
             assert!(matches!(resolve(&root, bad), Resolved::Missing), "{bad}");
         }
         assert!(matches!(resolve(&root, "/a/"), Resolved::File(_)));
+        assert_eq!(percent_decode("/%2e%41").as_deref(), Some("/.A"));
+        for not_an_escape in ["%+2e", "%-1", "%2", "%é1"] {
+            assert_eq!(percent_decode(not_an_escape), None, "{not_an_escape}");
+        }
         assert!(matches!(resolve(&root, "/a"), Resolved::Folder(ref to) if to == "/a/"));
     }
 

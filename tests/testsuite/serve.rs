@@ -658,3 +658,18 @@ fn other_web_sites_cannot_include_the_search_index_as_a_script() {
         assert_eq!(status_of(&response), 200, "{path} {metadata:?}: {response:.300}");
     }
 }
+
+#[test]
+fn dossiers_own_files_in_the_served_folder_are_not_served() {
+    let site = Fixture::valid();
+    let server = serve(&site);
+    for path in [
+        "/.dossier-build",
+        "/%2edossier-build",
+        "/meetings/.x.dossier-part",
+    ] {
+        let (status, body) = get(&server, path);
+        assert_eq!(status, 404, "{path}");
+        assert!(!body.contains("pid"), "{path}: {body}");
+    }
+}
