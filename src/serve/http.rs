@@ -17,6 +17,13 @@ const MAX_REQUEST_HEAD: usize = 16 * 1024;
 /// Pages up to this size are read to add the live-reload script; larger ones (a generated
 /// report in `static/`) are sent as they are.
 const MAX_RELOADED_PAGE: u64 = 8 * 1024 * 1024;
+/// How long a client may take to take in each [`WRITE_CHUNK`] of an answer before its connection
+/// is given up: a download nobody reads would otherwise hold one of [`MAX_CONNECTIONS`] for
+/// ever. A timeout on each write is not enough: the kernel keeps taking a few KiB from a
+/// stalled connection every few seconds (measured: 276 KB in 20 s), so no write ever times out.
+const WRITE_DEADLINE: Duration = Duration::from_secs(10);
+/// What a file is sent in, and the most of it held in memory per connection.
+const WRITE_CHUNK: usize = 256 * 1024;
 /// How long a client may take to send its request line and headers.
 const REQUEST_DEADLINE: Duration = Duration::from_secs(10);
 
@@ -305,7 +312,7 @@ fn respond(stream: TcpStream, shared: &Shared, hosts: &AllowedHosts) -> std::io:
                 "HTTP/1.1 301 Moved Permanently\r\nLocation: {location}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
             );
             let mut stream = stream;
-            stream.write_all(head.as_bytes())
+            write_within_deadline(&mut stream, head.as_bytes())
         }
         Resolved::Missing => {
             let page =
@@ -492,12 +499,22 @@ fn send_file(
     length: u64,
     head_only: bool,
 ) -> std::io::Result<()> {
-    stream.write_all(response_head("200 OK", kind, length).as_bytes())?;
-    if !head_only {
-        // std copies a file to a socket with sendfile where it can, else through a fixed buffer.
-        std::io::copy(&mut file.take(length), &mut stream)?;
+    write_within_deadline(
+        &mut stream,
+        response_head("200 OK", kind, length).as_bytes(),
+    )?;
+    if head_only {
+        return Ok(());
     }
-    stream.flush()
+    let mut file = file.take(length);
+    let mut chunk = vec![0; WRITE_CHUNK];
+    loop {
+        let read = file.read(&mut chunk)?;
+        if read == 0 {
+            return Ok(());
+        }
+        write_within_deadline(&mut stream, &chunk[..read])?;
+    }
 }
 
 fn send(
@@ -507,27 +524,52 @@ fn send(
     body: &[u8],
     head_only: bool,
 ) -> std::io::Result<()> {
-    stream.write_all(response_head(status, kind, body.len() as u64).as_bytes())?;
+    write_within_deadline(
+        &mut stream,
+        response_head(status, kind, body.len() as u64).as_bytes(),
+    )?;
     if !head_only {
-        stream.write_all(body)?;
+        for chunk in body.chunks(WRITE_CHUNK) {
+            write_within_deadline(&mut stream, chunk)?;
+        }
     }
-    stream.flush()
+    Ok(())
+}
+
+/// Writes `bytes` (at most a [`WRITE_CHUNK`]) within [`WRITE_DEADLINE`], or fails.
+fn write_within_deadline(stream: &mut TcpStream, bytes: &[u8]) -> std::io::Result<()> {
+    let deadline = Instant::now() + WRITE_DEADLINE;
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(std::io::ErrorKind::TimedOut.into());
+        }
+        stream.set_write_timeout(Some(left))?;
+        match stream.write(rest) {
+            Ok(0) => return Err(std::io::ErrorKind::WriteZero.into()),
+            Ok(written) => rest = &rest[written..],
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
 }
 
 /// Server-sent events: `reload` after each good build, `failure` with the error after a bad one.
 fn events(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
-    stream.write_all(
+    write_within_deadline(
+        &mut stream,
         b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n",
     )?;
     let mut seen = {
         let status = shared.status();
         if let Some(error) = &status.error {
-            stream.write_all(failure_event(error).as_bytes())?;
+            write_within_deadline(&mut stream, failure_event(error).as_bytes())?;
         }
         status.generation
     };
-    stream.write_all(b": connected\n\n")?;
-    stream.flush()?;
+    write_within_deadline(&mut stream, b": connected\n\n")?;
     loop {
         let status = {
             let guard = shared.status();
@@ -546,8 +588,7 @@ fn events(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
                 None => format!("event: reload\ndata: {seen}\n\n"),
             }
         };
-        stream.write_all(message.as_bytes())?;
-        stream.flush()?;
+        write_within_deadline(&mut stream, message.as_bytes())?;
     }
 }
 
@@ -699,24 +740,6 @@ mod tests {
     }
 
     #[test]
-    fn content_types_come_from_the_extension_with_utf8_for_text() {
-        for (name, expected) in [
-            ("index.html", "text/html; charset=utf-8"),
-            ("static/style.css", "text/css; charset=utf-8"),
-            ("calendar.ics", "text/calendar; charset=utf-8"),
-            ("tasks.json", "application/json; charset=utf-8"),
-            ("feed.xml", "text/xml; charset=utf-8"),
-            ("static/favicon.svg", "image/svg+xml; charset=utf-8"),
-            ("static/logo.png", "image/png"),
-            ("static/report.pdf", "application/pdf"),
-            ("static/unknown.zz9", "application/octet-stream"),
-        ] {
-            assert_eq!(content_type(Path::new(name)), expected, "{name}");
-        }
-        assert!(content_type(Path::new("search/index.js")).ends_with("javascript; charset=utf-8"));
-    }
-
-    #[test]
     fn only_the_previews_own_requests_and_opened_pages_answer_other_sites() {
         let hosts = loopback();
         let request = |metadata: &str| {
@@ -742,6 +765,24 @@ mod tests {
         ] {
             assert_eq!(request(refused), Err(Refusal::CrossSite), "{refused:?}");
         }
+    }
+
+    #[test]
+    fn content_types_come_from_the_extension_with_utf8_for_text() {
+        for (name, expected) in [
+            ("index.html", "text/html; charset=utf-8"),
+            ("static/style.css", "text/css; charset=utf-8"),
+            ("calendar.ics", "text/calendar; charset=utf-8"),
+            ("tasks.json", "application/json; charset=utf-8"),
+            ("feed.xml", "text/xml; charset=utf-8"),
+            ("static/favicon.svg", "image/svg+xml; charset=utf-8"),
+            ("static/logo.png", "image/png"),
+            ("static/report.pdf", "application/pdf"),
+            ("static/unknown.zz9", "application/octet-stream"),
+        ] {
+            assert_eq!(content_type(Path::new(name)), expected, "{name}");
+        }
+        assert!(content_type(Path::new("search/index.js")).ends_with("javascript; charset=utf-8"));
     }
 
     #[test]
