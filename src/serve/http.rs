@@ -143,6 +143,13 @@ enum Refusal {
 /// exactly one Host (HTTP/1.0 may leave it out) that [`AllowedHosts`] answers. Anything a
 /// parser could read two ways (folded or spaced header names, a stray CR) is refused.
 fn parse_request<'a>(head: &'a str, hosts: &AllowedHosts) -> Result<Request<'a>, Refusal> {
+    // RFC 9110 lets a server refuse NUL, CR and the other controls rather than guess.
+    if head
+        .lines()
+        .any(|line| line.chars().any(|c| c.is_control() && c != '\t'))
+    {
+        return Err(Refusal::Malformed("a control character in the request"));
+    }
     let mut lines = head.lines();
     let request_line = lines.next().unwrap_or_default();
     let parts: Vec<&str> = request_line.split(' ').collect();
@@ -167,9 +174,6 @@ fn parse_request<'a>(head: &'a str, hosts: &AllowedHosts) -> Result<Request<'a>,
     for line in lines {
         if line.starts_with([' ', '\t']) {
             return Err(Refusal::Malformed("folded header lines are not accepted"));
-        }
-        if line.contains('\r') {
-            return Err(Refusal::Malformed("a carriage return inside a header line"));
         }
         let Some((name, value)) = line.split_once(':') else {
             return Err(Refusal::Malformed("a header line without a colon"));
@@ -271,8 +275,9 @@ fn refuse(stream: TcpStream, refusal: &Refusal, hosts: &AllowedHosts) -> std::io
 
 /// Answers one HTTP/1.1 request; the connection is closed after it, except for the event stream.
 fn respond(stream: TcpStream, shared: &Shared, hosts: &AllowedHosts) -> std::io::Result<()> {
-    let Some(head) = read_request_head(&stream)? else {
-        return refuse(stream, &Refusal::TooLarge, hosts);
+    let head = match read_request_head(&stream)? {
+        Ok(head) => head,
+        Err(refusal) => return refuse(stream, &refusal, hosts),
     };
     let Request { path, head_only } = match parse_request(&head, hosts) {
         Ok(request) => request,
@@ -331,33 +336,34 @@ fn respond(stream: TcpStream, shared: &Shared, hosts: &AllowedHosts) -> std::io:
 }
 
 /// Reads the request line and headers: at most [`MAX_REQUEST_HEAD`] bytes within
-/// [`REQUEST_DEADLINE`]. `None` when the client sends more, or too slowly.
-fn read_request_head(stream: &TcpStream) -> std::io::Result<Option<String>> {
+/// [`REQUEST_DEADLINE`], in UTF-8.
+fn read_request_head(stream: &TcpStream) -> std::io::Result<Result<String, Refusal>> {
     let deadline = Instant::now() + REQUEST_DEADLINE;
     let mut reader = BufReader::new(stream.try_clone()?.take(MAX_REQUEST_HEAD as u64));
-    let mut head = String::new();
-    let mut line = String::new();
+    let mut head = Vec::new();
     loop {
         let left = deadline.saturating_duration_since(Instant::now());
         if left.is_zero() {
-            return Ok(None);
+            return Ok(Err(Refusal::TooLarge));
         }
         stream.set_read_timeout(Some(left))?;
-        line.clear();
-        match reader.read_line(&mut line) {
-            Ok(0) => return Ok(None),
-            Ok(_) if !line.ends_with('\n') => return Ok(None),
-            Ok(_) if !head.is_empty() && line.trim_end_matches(['\r', '\n']).is_empty() => {
-                return Ok(Some(head))
+        let start = head.len();
+        match reader.read_until(b'\n', &mut head) {
+            Ok(0) => return Ok(Err(Refusal::TooLarge)),
+            Ok(_) if !head.ends_with(b"\n") => return Ok(Err(Refusal::TooLarge)),
+            Ok(_) if start > 0 && matches!(&head[start..], b"\r\n" | b"\n") => {
+                head.truncate(start);
+                return Ok(String::from_utf8(head)
+                    .map_err(|_| Refusal::Malformed("the request is not UTF-8 text")));
             }
-            Ok(_) => head.push_str(&line),
+            Ok(_) => {}
             Err(e)
                 if matches!(
                     e.kind(),
                     std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
                 ) =>
             {
-                return Ok(None)
+                return Ok(Err(Refusal::TooLarge))
             }
             Err(e) => return Err(e),
         }
@@ -731,6 +737,9 @@ mod tests {
             "GET / HTTP/1.1\r\nHost localhost\r\n",
             "GET http://localhost/ HTTP/1.1\r\nHost: localhost\r\n",
             "GET * HTTP/1.1\r\nHost: localhost\r\n",
+            "GET / HTTP/1.1\r\nHost: localhost\r\nX: a\0b\r\n",
+            "GET / HTTP/1.1\r\nHost: localhost\r\nX: a\x0bb\r\n",
+            "GET /\x01 HTTP/1.1\r\nHost: localhost\r\n",
         ] {
             assert!(
                 matches!(parse(malformed), Err(Refusal::Malformed(_))),

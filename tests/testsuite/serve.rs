@@ -705,3 +705,18 @@ fn a_client_that_stops_reading_gives_its_connection_back() {
     wait_for(&server, "/", "Fixture briefings", Duration::from_secs(20));
     drop(stalled);
 }
+
+#[test]
+fn a_request_that_is_not_text_is_answered_400() {
+    let site = Fixture::valid();
+    let server = serve(&site);
+    for request in [
+        b"GET /\xff HTTP/1.1\r\nHost: localhost\r\n\r\n".as_slice(),
+        b"GET / HTTP/1.1\r\nHost: localhost\r\nX: \xc0\xae\r\n\r\n",
+        // A TLS greeting sent to the plain-text port.
+        b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n",
+    ] {
+        let response = exchange(&server, request);
+        assert_eq!(status_of(&response), 400, "{request:?}: {response:.200}");
+    }
+}
