@@ -63,6 +63,17 @@ pub fn root_prefix(url: &str) -> String {
     "../".repeat(url.matches('/').count())
 }
 
+/// The slug of an account: names that differ in case, accents or punctuation are one account
+/// (its page's address, and what `--account` names).
+pub fn account_slug(name: &str) -> String {
+    let slug = slugify(name);
+    if slug.is_empty() {
+        "account".to_string()
+    } else {
+        slug
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,16 +121,5 @@ mod tests {
         assert_eq!(root_prefix(""), "");
         assert_eq!(root_prefix("meetings/"), "../");
         assert_eq!(root_prefix("meetings/a/b/"), "../../../");
-    }
-}
-
-/// The slug of an account: names that differ in case, accents or punctuation are one account
-/// (its page's address, and what `--account` names).
-pub fn account_slug(name: &str) -> String {
-    let slug = slugify(name);
-    if slug.is_empty() {
-        "account".to_string()
-    } else {
-        slug
     }
 }

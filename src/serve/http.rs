@@ -3,7 +3,7 @@
 
 use super::*;
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::Component;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -14,12 +14,26 @@ const SCRIPT: &str = "/__dossier/live.js";
 const MAX_CONNECTIONS: usize = 64;
 /// The request line and headers together; a browser sends well under 2 KiB.
 const MAX_REQUEST_HEAD: usize = 16 * 1024;
+/// Pages up to this size are read to add the live-reload script; larger ones (a generated
+/// report in `static/`) are sent as they are.
+const MAX_RELOADED_PAGE: u64 = 8 * 1024 * 1024;
+/// How long a client may take to take in each [`WRITE_CHUNK`] of an answer before its connection
+/// is given up: a download nobody reads would otherwise hold one of [`MAX_CONNECTIONS`] for
+/// ever. A timeout on each write is not enough: the kernel keeps taking a few KiB from a
+/// stalled connection every few seconds (measured: 276 KB in 20 s), so no write ever times out.
+const WRITE_DEADLINE: Duration = Duration::from_secs(10);
+/// What a file is sent in, and the most of it held in memory per connection.
+const WRITE_CHUNK: usize = 256 * 1024;
 /// How long a client may take to send its request line and headers.
 const REQUEST_DEADLINE: Duration = Duration::from_secs(10);
 
 /// Answers connections one thread each, at most [`MAX_CONNECTIONS`] at once; more are told
 /// to come back (503).
 pub(super) fn accept(listener: &TcpListener, shared: &Arc<Shared>) {
+    let hosts = match listener.local_addr() {
+        Ok(address) => Arc::new(AllowedHosts::of(address)),
+        Err(_) => return,
+    };
     let open_connections = Arc::new(AtomicUsize::new(0));
     for mut stream in listener.incoming().flatten() {
         if open_connections.load(Ordering::Acquire) >= MAX_CONNECTIONS {
@@ -30,46 +44,245 @@ pub(super) fn accept(listener: &TcpListener, shared: &Arc<Shared>) {
         }
         open_connections.fetch_add(1, Ordering::AcqRel);
         let shared = Arc::clone(shared);
+        let hosts = Arc::clone(&hosts);
         let open = Arc::clone(&open_connections);
         std::thread::spawn(move || {
-            let _ = respond(stream, &shared);
+            let _ = respond(stream, &shared, &hosts);
             open.fetch_sub(1, Ordering::AcqRel);
         });
     }
 }
 
-/// Answers one HTTP/1.1 request; the connection is closed after it, except for the event stream.
-fn respond(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
-    let Some(request_line) = read_request_head(&stream)? else {
-        return send(
-            stream,
-            "431 Request Header Fields Too Large",
-            "text/plain",
-            b"request too large or too slow",
-            false,
-        );
+/// The names a request may be addressed to. A page on any web site can make its own name
+/// resolve to 127.0.0.1 (DNS rebinding) and then read the answers as its own; the Host it
+/// sends is still its own name, so only the loopback names are answered, as Vite's and
+/// webpack's dev servers do.
+struct AllowedHosts {
+    port: u16,
+    /// Listening on an address other machines reach (`--bind`): they ask for it by address.
+    /// An address is never a rebinding attacker's name, so any address is answered.
+    addresses_too: bool,
+}
+
+impl AllowedHosts {
+    fn of(listening: SocketAddr) -> AllowedHosts {
+        AllowedHosts {
+            port: listening.port(),
+            addresses_too: !listening.ip().is_loopback(),
+        }
+    }
+
+    /// Whether a Host header names this server: a loopback name, with no port or the served
+    /// one, in any case.
+    fn allow(&self, host: &str) -> bool {
+        let host = host.to_ascii_lowercase();
+        let (name, port) = match host.strip_prefix('[') {
+            Some(bracketed) => match bracketed.split_once(']') {
+                Some((address, "")) => (address, None),
+                Some((address, rest)) => match rest.strip_prefix(':') {
+                    Some(port) => (address, Some(port)),
+                    None => return false,
+                },
+                None => return false,
+            },
+            None => match host.split_once(':') {
+                Some((name, port)) => (name, Some(port)),
+                None => (host.as_str(), None),
+            },
+        };
+        let port_matches = port.is_none_or(|port| {
+            port.is_empty()
+                || (port.bytes().all(|b| b.is_ascii_digit()) && port.parse() == Ok(self.port))
+        });
+        let bracketed = host.starts_with('[');
+        let name_matches = if bracketed {
+            name == "::1" || (self.addresses_too && name.parse::<std::net::Ipv6Addr>().is_ok())
+        } else {
+            name == "localhost"
+                || name == "127.0.0.1"
+                || (self.addresses_too && name.parse::<std::net::Ipv4Addr>().is_ok())
+        };
+        port_matches && name_matches
+    }
+
+    /// Why a request was refused, for whoever opened it.
+    fn explanation(&self) -> String {
+        let port = self.port;
+        let addresses = if self.addresses_too {
+            ", or an IP address of this machine"
+        } else {
+            ""
+        };
+        format!(
+            "dossier serve answers only requests for localhost, 127.0.0.1 or [::1] (port {port}){addresses}, so that no other web site can read the preview under its own name.\nOpen http://localhost:{port}/ instead.\n"
+        )
+    }
+}
+
+/// A request serve answers.
+#[derive(Debug, PartialEq)]
+struct Request<'a> {
+    path: &'a str,
+    head_only: bool,
+}
+
+/// Why a request is not answered.
+#[derive(Debug, PartialEq)]
+enum Refusal {
+    TooLarge,
+    Malformed(&'static str),
+    Version,
+    Method,
+    /// For another name than this server's own.
+    Host,
+    /// Made by a page of another site for something other than opening a page.
+    CrossSite,
+}
+
+/// Reads the request line and headers: only GET and HEAD of a path, in HTTP/1.0 or 1.1, with
+/// exactly one Host (HTTP/1.0 may leave it out) that [`AllowedHosts`] answers. Anything a
+/// parser could read two ways (folded or spaced header names, a stray CR) is refused.
+fn parse_request<'a>(head: &'a str, hosts: &AllowedHosts) -> Result<Request<'a>, Refusal> {
+    // RFC 9110 lets a server refuse NUL, CR and the other controls rather than guess.
+    if head
+        .lines()
+        .any(|line| line.chars().any(|c| c.is_control() && c != '\t'))
+    {
+        return Err(Refusal::Malformed("a control character in the request"));
+    }
+    let mut lines = head.lines();
+    let request_line = lines.next().unwrap_or_default();
+    let parts: Vec<&str> = request_line.split(' ').collect();
+    let [method, target, version] = parts[..] else {
+        return Err(Refusal::Malformed(
+            "the request line is not METHOD PATH VERSION",
+        ));
     };
-    let mut parts = request_line.split_whitespace();
-    let (Some(method), Some(target)) = (parts.next(), parts.next()) else {
-        return send(
-            stream,
-            "400 Bad Request",
-            "text/plain",
-            b"bad request",
-            false,
-        );
+    match version {
+        "HTTP/1.1" | "HTTP/1.0" => {}
+        other if other.starts_with("HTTP/") => return Err(Refusal::Version),
+        _ => {
+            return Err(Refusal::Malformed(
+                "the request line is not METHOD PATH VERSION",
+            ))
+        }
+    }
+    let mut host = None;
+    let mut fetch_site = None;
+    let mut fetch_mode = None;
+    let mut fetch_dest = None;
+    for line in lines {
+        if line.starts_with([' ', '\t']) {
+            return Err(Refusal::Malformed("folded header lines are not accepted"));
+        }
+        let Some((name, value)) = line.split_once(':') else {
+            return Err(Refusal::Malformed("a header line without a colon"));
+        };
+        if name.is_empty() || !name.bytes().all(is_token_byte) {
+            return Err(Refusal::Malformed("a header name that is not a token"));
+        }
+        if name.eq_ignore_ascii_case("host") {
+            if host.is_some() {
+                return Err(Refusal::Malformed("more than one Host header"));
+            }
+            host = Some(value.trim_matches([' ', '\t']));
+        }
+        let value = Some(value.trim_matches([' ', '\t']));
+        if name.eq_ignore_ascii_case("sec-fetch-site") {
+            fetch_site = fetch_site.or(value);
+        } else if name.eq_ignore_ascii_case("sec-fetch-mode") {
+            fetch_mode = fetch_mode.or(value);
+        } else if name.eq_ignore_ascii_case("sec-fetch-dest") {
+            fetch_dest = fetch_dest.or(value);
+        }
+    }
+    match host {
+        Some(host) if !hosts.allow(host) => return Err(Refusal::Host),
+        None if version == "HTTP/1.1" => {
+            return Err(Refusal::Malformed(
+                "an HTTP/1.1 request needs a Host header",
+            ))
+        }
+        _ => {}
+    }
+    if !from_the_preview_or_opened(fetch_site, fetch_mode, fetch_dest) {
+        return Err(Refusal::CrossSite);
+    }
+    let head_only = match method {
+        "GET" => false,
+        "HEAD" => true,
+        _ => return Err(Refusal::Method),
     };
-    let head_only = method == "HEAD";
-    if method != "GET" && !head_only {
-        return send(
-            stream,
-            "405 Method Not Allowed",
-            "text/plain",
-            b"GET only",
-            false,
-        );
+    if !target.starts_with('/') {
+        return Err(Refusal::Malformed("the target is not a path"));
     }
     let path = target.split(['?', '#']).next().unwrap_or("/");
+    Ok(Request { path, head_only })
+}
+
+/// Whether a browser's request comes from the preview's own pages, or opens a page (a typed
+/// address, a bookmark, a link followed from elsewhere), by its fetch metadata. A page of
+/// another site can still ask for the preview's files under 127.0.0.1, and read a script's
+/// effects: `<script src=".../search/d-0.js">` would hand the briefings' text to its own
+/// `dossierSearch`. Such requests say `Sec-Fetch-Site: cross-site` (or `same-site`, another
+/// port of the same host); they are answered only when they open a page in a tab, whose text
+/// the other site cannot read. Clients that send no fetch metadata are not browsers' pages.
+fn from_the_preview_or_opened(site: Option<&str>, mode: Option<&str>, dest: Option<&str>) -> bool {
+    let is =
+        |value: Option<&str>, wanted: &str| value.is_some_and(|v| v.eq_ignore_ascii_case(wanted));
+    site.is_none()
+        || is(site, "same-origin")
+        || is(site, "none")
+        || (is(mode, "navigate") && is(dest, "document"))
+}
+
+/// The characters of a header name (RFC 9110 `tchar`).
+fn is_token_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&byte)
+}
+
+/// Answers a refused request with why, in plain text.
+fn refuse(stream: TcpStream, refusal: &Refusal, hosts: &AllowedHosts) -> std::io::Result<()> {
+    let (status, text) = match refusal {
+        Refusal::TooLarge => (
+            "431 Request Header Fields Too Large",
+            "request too large or too slow\n".to_string(),
+        ),
+        Refusal::Malformed(why) => (
+            "400 Bad Request",
+            format!("bad request: {why}\n{}", hosts.explanation()),
+        ),
+        Refusal::Version => (
+            "505 HTTP Version Not Supported",
+            "HTTP/1.1 only\n".to_string(),
+        ),
+        Refusal::Method => ("405 Method Not Allowed", "GET only\n".to_string()),
+        Refusal::Host => ("403 Forbidden", hosts.explanation()),
+        Refusal::CrossSite => (
+            "403 Forbidden",
+            "dossier serve answers other web sites' pages only by opening a page in a tab.\n"
+                .to_string(),
+        ),
+    };
+    send(
+        stream,
+        status,
+        "text/plain; charset=utf-8",
+        text.as_bytes(),
+        false,
+    )
+}
+
+/// Answers one HTTP/1.1 request; the connection is closed after it, except for the event stream.
+fn respond(stream: TcpStream, shared: &Shared, hosts: &AllowedHosts) -> std::io::Result<()> {
+    let head = match read_request_head(&stream)? {
+        Ok(head) => head,
+        Err(refusal) => return refuse(stream, &refusal, hosts),
+    };
+    let Request { path, head_only } = match parse_request(&head, hosts) {
+        Ok(request) => request,
+        Err(refusal) => return refuse(stream, &refusal, hosts),
+    };
     match path {
         EVENTS => return events(stream, shared),
         SCRIPT => {
@@ -86,20 +299,25 @@ fn respond(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
     match resolve(&shared.out, path) {
         Resolved::File(file) => {
             wait_until_current(shared, &file);
-            let mut body = Vec::new();
-            std::fs::File::open(&file)?.read_to_end(&mut body)?;
             let kind = content_type(&file);
-            if kind.starts_with("text/html") {
-                body = with_live_reload(body);
+            let mut opened = std::fs::File::open(&file)?;
+            let length = opened.metadata()?.len();
+            if kind.starts_with("text/html") && length <= MAX_RELOADED_PAGE {
+                let mut page = Vec::new();
+                (&mut opened)
+                    .take(MAX_RELOADED_PAGE)
+                    .read_to_end(&mut page)?;
+                send(stream, "200 OK", &kind, &with_live_reload(page), head_only)
+            } else {
+                send_file(stream, &kind, opened, length, head_only)
             }
-            send(stream, "200 OK", &kind, &body, head_only)
         }
         Resolved::Folder(location) => {
             let head = format!(
                 "HTTP/1.1 301 Moved Permanently\r\nLocation: {location}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
             );
             let mut stream = stream;
-            stream.write_all(head.as_bytes())
+            write_within_deadline(&mut stream, head.as_bytes())
         }
         Resolved::Missing => {
             let page =
@@ -117,25 +335,27 @@ fn respond(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
     }
 }
 
-/// Reads the request line and headers (ignored): at most [`MAX_REQUEST_HEAD`] bytes within
-/// [`REQUEST_DEADLINE`]. `None` when the client sends more, or too slowly.
-fn read_request_head(stream: &TcpStream) -> std::io::Result<Option<String>> {
+/// Reads the request line and headers: at most [`MAX_REQUEST_HEAD`] bytes within
+/// [`REQUEST_DEADLINE`], in UTF-8.
+fn read_request_head(stream: &TcpStream) -> std::io::Result<Result<String, Refusal>> {
     let deadline = Instant::now() + REQUEST_DEADLINE;
     let mut reader = BufReader::new(stream.try_clone()?.take(MAX_REQUEST_HEAD as u64));
-    let mut request_line = String::new();
-    let mut line = String::new();
+    let mut head = Vec::new();
     loop {
         let left = deadline.saturating_duration_since(Instant::now());
         if left.is_zero() {
-            return Ok(None);
+            return Ok(Err(Refusal::TooLarge));
         }
         stream.set_read_timeout(Some(left))?;
-        line.clear();
-        match reader.read_line(&mut line) {
-            Ok(0) => return Ok(None),
-            Ok(_) if !line.ends_with('\n') => return Ok(None),
-            Ok(_) if request_line.is_empty() => request_line = std::mem::take(&mut line),
-            Ok(_) if line.trim_end().is_empty() => return Ok(Some(request_line)),
+        let start = head.len();
+        match reader.read_until(b'\n', &mut head) {
+            Ok(0) => return Ok(Err(Refusal::TooLarge)),
+            Ok(_) if !head.ends_with(b"\n") => return Ok(Err(Refusal::TooLarge)),
+            Ok(_) if start > 0 && matches!(&head[start..], b"\r\n" | b"\n") => {
+                head.truncate(start);
+                return Ok(String::from_utf8(head)
+                    .map_err(|_| Refusal::Malformed("the request is not UTF-8 text")));
+            }
             Ok(_) => {}
             Err(e)
                 if matches!(
@@ -143,7 +363,7 @@ fn read_request_head(stream: &TcpStream) -> std::io::Result<Option<String>> {
                     std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
                 ) =>
             {
-                return Ok(None)
+                return Ok(Err(Refusal::TooLarge))
             }
             Err(e) => return Err(e),
         }
@@ -176,7 +396,9 @@ enum Resolved {
 }
 
 /// The file an URL path names inside `root`, refusing anything that would leave it: `..` in
-/// any spelling (`%2e%2e`, backslashes), and symbolic links that point outside.
+/// any spelling (`%2e%2e`, backslashes), and symbolic links that point outside. Names that
+/// start with a dot are dossier's own (the folder's marker, files being written): a build
+/// never publishes one.
 fn resolve(root: &Path, url_path: &str) -> Resolved {
     let Some(decoded) = percent_decode(url_path) else {
         return Resolved::Missing;
@@ -187,6 +409,9 @@ fn resolve(root: &Path, url_path: &str) -> Resolved {
     let mut path = root.to_path_buf();
     for component in Path::new(decoded.trim_start_matches('/')).components() {
         match component {
+            Component::Normal(part) if part.to_string_lossy().starts_with('.') => {
+                return Resolved::Missing
+            }
             Component::Normal(part) => path.push(part),
             Component::CurDir => {}
             _ => return Resolved::Missing,
@@ -223,8 +448,12 @@ fn percent_decode(text: &str) -> Option<String> {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' {
-            let hex = text.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
+            let hex = bytes.get(i + 1..i + 3)?;
+            // from_str_radix would also take a sign: `%+2` is no escape.
+            if !hex.iter().all(u8::is_ascii_hexdigit) {
+                return None;
+            }
+            out.push(u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?);
             i += 3;
         } else {
             out.push(bytes[i]);
@@ -260,6 +489,40 @@ fn with_live_reload(mut html: Vec<u8>) -> Vec<u8> {
     html
 }
 
+fn response_head(status: &str, kind: &str, length: u64) -> String {
+    format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {length}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n"
+    )
+}
+
+/// Sends a file as it is on disk, in chunks: memory stays the same whatever its size and however
+/// many download it at once. The file is replaced by rename when rebuilt, never rewritten, so the
+/// open file keeps the length read first.
+fn send_file(
+    mut stream: TcpStream,
+    kind: &str,
+    file: std::fs::File,
+    length: u64,
+    head_only: bool,
+) -> std::io::Result<()> {
+    write_within_deadline(
+        &mut stream,
+        response_head("200 OK", kind, length).as_bytes(),
+    )?;
+    if head_only {
+        return Ok(());
+    }
+    let mut file = file.take(length);
+    let mut chunk = vec![0; WRITE_CHUNK];
+    loop {
+        let read = file.read(&mut chunk)?;
+        if read == 0 {
+            return Ok(());
+        }
+        write_within_deadline(&mut stream, &chunk[..read])?;
+    }
+}
+
 fn send(
     mut stream: TcpStream,
     status: &str,
@@ -267,31 +530,52 @@ fn send(
     body: &[u8],
     head_only: bool,
 ) -> std::io::Result<()> {
-    let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
-        body.len()
-    );
-    stream.write_all(head.as_bytes())?;
+    write_within_deadline(
+        &mut stream,
+        response_head(status, kind, body.len() as u64).as_bytes(),
+    )?;
     if !head_only {
-        stream.write_all(body)?;
+        for chunk in body.chunks(WRITE_CHUNK) {
+            write_within_deadline(&mut stream, chunk)?;
+        }
     }
-    stream.flush()
+    Ok(())
+}
+
+/// Writes `bytes` (at most a [`WRITE_CHUNK`]) within [`WRITE_DEADLINE`], or fails.
+fn write_within_deadline(stream: &mut TcpStream, bytes: &[u8]) -> std::io::Result<()> {
+    let deadline = Instant::now() + WRITE_DEADLINE;
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(std::io::ErrorKind::TimedOut.into());
+        }
+        stream.set_write_timeout(Some(left))?;
+        match stream.write(rest) {
+            Ok(0) => return Err(std::io::ErrorKind::WriteZero.into()),
+            Ok(written) => rest = &rest[written..],
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
 }
 
 /// Server-sent events: `reload` after each good build, `failure` with the error after a bad one.
 fn events(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
-    stream.write_all(
+    write_within_deadline(
+        &mut stream,
         b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n",
     )?;
     let mut seen = {
         let status = shared.status();
         if let Some(error) = &status.error {
-            stream.write_all(failure_event(error).as_bytes())?;
+            write_within_deadline(&mut stream, failure_event(error).as_bytes())?;
         }
         status.generation
     };
-    stream.write_all(b": connected\n\n")?;
-    stream.flush()?;
+    write_within_deadline(&mut stream, b": connected\n\n")?;
     loop {
         let status = {
             let guard = shared.status();
@@ -310,8 +594,7 @@ fn events(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
                 None => format!("event: reload\ndata: {seen}\n\n"),
             }
         };
-        stream.write_all(message.as_bytes())?;
-        stream.flush()?;
+        write_within_deadline(&mut stream, message.as_bytes())?;
     }
 }
 
@@ -345,13 +628,152 @@ mod tests {
             "/%2E%2E%2Fsecret.txt",
             "/a/..%5c..%5csecret.txt",
             "/link.txt",
+            "/.dossier-build",
+            "/%2edossier-build",
+            "/a/.index.html.dossier-part",
             "/%",
+            "/a%+2e",
             "/a%00",
         ] {
             assert!(matches!(resolve(&root, bad), Resolved::Missing), "{bad}");
         }
         assert!(matches!(resolve(&root, "/a/"), Resolved::File(_)));
+        assert_eq!(percent_decode("/%2e%41").as_deref(), Some("/.A"));
+        for not_an_escape in ["%+2e", "%-1", "%2", "%é1"] {
+            assert_eq!(percent_decode(not_an_escape), None, "{not_an_escape}");
+        }
         assert!(matches!(resolve(&root, "/a"), Resolved::Folder(ref to) if to == "/a/"));
+    }
+
+    fn loopback() -> AllowedHosts {
+        AllowedHosts::of("127.0.0.1:1111".parse().unwrap())
+    }
+
+    #[test]
+    fn only_loopback_names_with_the_served_port_are_allowed_hosts() {
+        let hosts = loopback();
+        for allowed in [
+            "localhost",
+            "LOCALHOST",
+            "localhost:1111",
+            "localhost:",
+            "127.0.0.1",
+            "127.0.0.1:1111",
+            "[::1]",
+            "[::1]:1111",
+            "127.0.0.1:01111",
+        ] {
+            assert!(hosts.allow(allowed), "{allowed}");
+        }
+        for refused in [
+            "",
+            "evil.example",
+            "localhost.evil.example",
+            "127.0.0.1.nip.io",
+            "localhost:1112",
+            "localhost:+1111",
+            "localhost:1111:1111",
+            "localhost.",
+            "::1",
+            "[::1",
+            "[::1]x",
+            "[::1]:1111x",
+            "127.1",
+            "127.0.0.2",
+            "192.168.1.5",
+            "[::ffff:127.0.0.1]",
+            "user@localhost",
+        ] {
+            assert!(!hosts.allow(refused), "{refused}");
+        }
+        // Listening for other machines: they ask by address, never by a name of the attacker's.
+        let network = AllowedHosts::of("0.0.0.0:1111".parse().unwrap());
+        for allowed in ["192.168.1.5:1111", "[fe80::1]:1111", "localhost"] {
+            assert!(network.allow(allowed), "{allowed}");
+        }
+        for refused in ["evil.example", "192.168.1.5.nip.io", "192.168.1.5:80"] {
+            assert!(!network.allow(refused), "{refused}");
+        }
+    }
+
+    #[test]
+    fn requests_that_could_be_read_two_ways_are_refused() {
+        let hosts = loopback();
+        let parse = |head: &'static str| parse_request(head, &hosts);
+        assert_eq!(
+            parse("GET /a/?q#f HTTP/1.1\r\nHost: localhost\r\n"),
+            Ok(Request {
+                path: "/a/",
+                head_only: false
+            })
+        );
+        assert_eq!(
+            parse("HEAD / HTTP/1.0\r\n"),
+            Ok(Request {
+                path: "/",
+                head_only: true
+            })
+        );
+        assert_eq!(
+            parse("GET / HTTP/1.1\r\nHost: evil.example\r\n"),
+            Err(Refusal::Host)
+        );
+        assert_eq!(
+            parse("POST / HTTP/1.1\r\nHost: localhost\r\n"),
+            Err(Refusal::Method)
+        );
+        assert_eq!(
+            parse("GET / HTTP/2.0\r\nHost: localhost\r\n"),
+            Err(Refusal::Version)
+        );
+        for malformed in [
+            "GET / HTTP/1.1\r\n",
+            "GET /\r\nHost: localhost\r\n",
+            "GET  / HTTP/1.1\r\nHost: localhost\r\n",
+            "GET / HTTP/1.1\r\nHost: localhost\r\nHost: localhost\r\n",
+            "GET / HTTP/1.1\r\nHost : evil.example\r\n",
+            "GET / HTTP/1.1\r\nX: a\r\n Host: evil.example\r\n",
+            "GET / HTTP/1.1\r\nHost: localhost\r\nX: a\rHost: evil\r\n",
+            "GET / HTTP/1.1\r\nHost localhost\r\n",
+            "GET http://localhost/ HTTP/1.1\r\nHost: localhost\r\n",
+            "GET * HTTP/1.1\r\nHost: localhost\r\n",
+            "GET / HTTP/1.1\r\nHost: localhost\r\nX: a\0b\r\n",
+            "GET / HTTP/1.1\r\nHost: localhost\r\nX: a\x0bb\r\n",
+            "GET /\x01 HTTP/1.1\r\nHost: localhost\r\n",
+        ] {
+            assert!(
+                matches!(parse(malformed), Err(Refusal::Malformed(_))),
+                "{malformed:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn only_the_previews_own_requests_and_opened_pages_answer_other_sites() {
+        let hosts = loopback();
+        let request = |metadata: &str| {
+            parse_request(
+                &format!("GET / HTTP/1.1\r\nHost: localhost\r\n{metadata}"),
+                &hosts,
+            )
+            .map(|_| ())
+        };
+        for answered in [
+            "",
+            "Sec-Fetch-Site: same-origin\r\nSec-Fetch-Mode: no-cors\r\nSec-Fetch-Dest: script\r\n",
+            "Sec-Fetch-Site: none\r\nSec-Fetch-Mode: navigate\r\nSec-Fetch-Dest: document\r\n",
+            "sec-fetch-site: Cross-Site\r\nsec-fetch-mode: navigate\r\nsec-fetch-dest: document\r\n",
+        ] {
+            assert_eq!(request(answered), Ok(()), "{answered:?}");
+        }
+        for refused in [
+            "Sec-Fetch-Site: cross-site\r\nSec-Fetch-Mode: no-cors\r\nSec-Fetch-Dest: script\r\n",
+            "Sec-Fetch-Site: same-site\r\nSec-Fetch-Mode: cors\r\nSec-Fetch-Dest: empty\r\n",
+            "Sec-Fetch-Site: cross-site\r\nSec-Fetch-Mode: navigate\r\nSec-Fetch-Dest: iframe\r\n",
+            "Sec-Fetch-Site: cross-site\r\n",
+        ] {
+            assert_eq!(request(refused), Err(Refusal::CrossSite), "{refused:?}");
+        }
     }
 
     #[test]

@@ -121,12 +121,11 @@ pub fn serve(options: &ServeOptions) -> Result<()> {
         let _ = opener::open_browser(&url);
     }
 
-    if let Some((watcher, events)) = watching {
+    if let Some((mut watcher, events)) = watching {
         let watch_shared = Arc::clone(&shared);
         std::thread::spawn(move || {
             // The watcher lives as long as this thread.
-            let _watcher = watcher;
-            rebuild_on_changes(&root, &events, &mut session, &watch_shared)
+            rebuild_on_changes(&root, &mut watcher, &events, &mut session, &watch_shared)
         });
     }
 
@@ -194,33 +193,58 @@ fn rebuild(session: &mut Session, changed: &[PathBuf], shared: &Shared) {
 
 type Events = std::sync::mpsc::Receiver<notify::Result<notify::Event>>;
 
+/// The folders of a site that a build reads, each watched with everything below it. The site
+/// folder itself is watched alone: a recursive watch of it would also watch the output folders,
+/// one inotify watch for each of their thousands of page folders.
+const SOURCE_FOLDERS: [&str; 4] = ["content", "templates", "themes", "static"];
+
 /// Starts watching the site's sources; done before the first build, so that no save made while
 /// it runs is missed.
 fn start_watching(root: &Path) -> Option<(notify::RecommendedWatcher, Events)> {
     use notify::Watcher;
     let (sender, receiver) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
     let mut watcher = notify::recommended_watcher(sender).ok()?;
-    for dir in ["content", "templates", "themes", "static"] {
-        let path = root.join(dir);
-        if path.is_dir() {
-            let _ = watcher.watch(&path, notify::RecursiveMode::Recursive);
-        }
-    }
-    // site.toml, and folders created while serving.
+    // site.toml, and the source folders as they are made, removed or renamed.
     watcher
         .watch(root, notify::RecursiveMode::NonRecursive)
         .ok()?;
+    for folder in SOURCE_FOLDERS {
+        watch_folder(&mut watcher, &root.join(folder));
+    }
     Some((watcher, receiver))
 }
 
+/// Watches a source folder and everything below it, when it is there. A watch ends with the
+/// folder it watches, so a folder made after start, or removed and made again, is watched
+/// anew when the site folder's watch sees it appear.
+fn watch_folder(watcher: &mut impl notify::Watcher, folder: &Path) {
+    if folder.is_dir() {
+        let _ = watcher.watch(folder, notify::RecursiveMode::Recursive);
+    }
+}
+
 /// Rebuilds after each burst of changes.
-fn rebuild_on_changes(root: &Path, events: &Events, session: &mut Session, shared: &Shared) {
-    let output = root.join("public");
+fn rebuild_on_changes(
+    root: &Path,
+    watcher: &mut impl notify::Watcher,
+    events: &Events,
+    session: &mut Session,
+    shared: &Shared,
+) {
     while let Ok(first) = events.recv() {
-        let mut changed: Vec<PathBuf> = relevant_paths(&first, &output);
+        let mut changed: Vec<PathBuf> = relevant_paths(&first, root);
+        let mut appeared: Vec<PathBuf> = appeared_source_folders(&first, root);
         // Wait for the burst to end, then build once.
         while let Ok(next) = events.recv_timeout(QUIET) {
-            changed.extend(relevant_paths(&next, &output));
+            changed.extend(relevant_paths(&next, root));
+            appeared.extend(appeared_source_folders(&next, root));
+        }
+        appeared.sort();
+        appeared.dedup();
+        // Watched before the rebuild reads them: a file saved in between is read by the
+        // rebuild, one saved after is seen by the watch.
+        for folder in &appeared {
+            watch_folder(watcher, folder);
         }
         if !changed.is_empty() {
             changed.sort();
@@ -230,22 +254,27 @@ fn rebuild_on_changes(root: &Path, events: &Events, session: &mut Session, share
     }
 }
 
-/// The paths of an event that may change the site: not reads, editors' temporary files, or
-/// the site's own output folder.
-fn relevant_paths(event: &notify::Result<notify::Event>, output: &Path) -> Vec<PathBuf> {
+/// The paths of an event that may change the site: site.toml and what is in the source
+/// folders, but not reads, editors' temporary files, or anything else in the site folder (the
+/// output folders, the build cache, a README).
+fn relevant_paths(event: &notify::Result<notify::Event>, root: &Path) -> Vec<PathBuf> {
     let Ok(event) = event else { return Vec::new() };
+    if event.need_rescan() {
+        // Events were lost: any file may have changed, and a change beyond meetings reads all.
+        return vec![root.join(crate::content::config::CONFIG_FILE)];
+    }
     if event.kind.is_access() {
         return Vec::new();
     }
     event
         .paths
         .iter()
-        .filter(|path| is_relevant(path, output))
+        .filter(|path| is_relevant(path, root))
         .cloned()
         .collect()
 }
 
-fn is_relevant(path: &Path, output: &Path) -> bool {
+fn is_relevant(path: &Path, root: &Path) -> bool {
     let hidden = path
         .file_name()
         .is_some_and(|name| name.to_string_lossy().starts_with('.'));
@@ -253,5 +282,93 @@ fn is_relevant(path: &Path, output: &Path) -> bool {
         let name = name.to_string_lossy();
         name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".tmp")
     });
-    !hidden && !editor_temp && !path.starts_with(output)
+    let read_by_builds = path == root.join(crate::content::config::CONFIG_FILE)
+        || SOURCE_FOLDERS
+            .iter()
+            .any(|folder| path.starts_with(root.join(folder)));
+    read_by_builds && !hidden && !editor_temp
+}
+
+/// The source folders an event shows appearing: made, or renamed into place. A lost event
+/// (the kernel's queue overflowed) may have been one of them.
+fn appeared_source_folders(event: &notify::Result<notify::Event>, root: &Path) -> Vec<PathBuf> {
+    use notify::event::{EventKind, ModifyKind};
+    let Ok(event) = event else { return Vec::new() };
+    let folders = SOURCE_FOLDERS.iter().map(|folder| root.join(folder));
+    if event.need_rescan() {
+        return folders.collect();
+    }
+    if !matches!(
+        event.kind,
+        EventKind::Create(_) | EventKind::Modify(ModifyKind::Name(_))
+    ) {
+        return Vec::new();
+    }
+    folders
+        .filter(|folder| event.paths.contains(folder))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use notify::event::{CreateKind, EventKind, ModifyKind, RemoveKind, RenameMode};
+
+    #[test]
+    fn only_site_toml_and_the_source_folders_start_a_rebuild() {
+        let root = Path::new("/site");
+        for relevant in [
+            "site.toml",
+            "content",
+            "content/meetings/2025-11-20-weekly.md",
+            "content/people.toml",
+            "templates/base.html",
+            "themes/mine/static/a.css",
+            "static/robots.txt",
+        ] {
+            assert!(is_relevant(&root.join(relevant), root), "{relevant}");
+        }
+        for ignored in [
+            "public/index.html",
+            "public-customer/index.html",
+            ".dossier-cache/cache.json",
+            "README.md",
+            "contents/x.md",
+            "content/meetings/.2025-11-20-weekly.md.swp",
+            "content/meetings/2025-11-20-weekly.md~",
+        ] {
+            assert!(!is_relevant(&root.join(ignored), root), "{ignored}");
+        }
+    }
+
+    #[test]
+    fn a_source_folder_made_or_renamed_into_place_is_watched_again() {
+        let root = Path::new("/site");
+        let event =
+            |kind: EventKind, path: &str| Ok(notify::Event::new(kind).add_path(root.join(path)));
+        let made = event(EventKind::Create(CreateKind::Folder), "content");
+        assert_eq!(appeared_source_folders(&made, root), [root.join("content")]);
+        let renamed = event(
+            EventKind::Modify(ModifyKind::Name(RenameMode::To)),
+            "static",
+        );
+        assert_eq!(
+            appeared_source_folders(&renamed, root),
+            [root.join("static")]
+        );
+        for (kind, path) in [
+            (EventKind::Remove(RemoveKind::Folder), "content"),
+            (EventKind::Create(CreateKind::Folder), "public"),
+            (EventKind::Create(CreateKind::Folder), "content/meetings"),
+        ] {
+            assert!(appeared_source_folders(&event(kind, path), root).is_empty());
+        }
+        let overflow =
+            Ok(notify::Event::new(EventKind::Other).set_flag(notify::event::Flag::Rescan));
+        assert_eq!(
+            appeared_source_folders(&overflow, root).len(),
+            SOURCE_FOLDERS.len()
+        );
+        assert_eq!(relevant_paths(&overflow, root), [root.join("site.toml")]);
+    }
 }

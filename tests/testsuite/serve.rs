@@ -58,17 +58,19 @@ fn serve_in(site: &Fixture, temp: &std::path::Path) -> Server {
     Server { child, address }
 }
 
-/// GET a path as sent, without normalising it; returns the status code and the body.
+/// GET a path as sent, without normalising it; returns the status code and the body. A
+/// connection the server refused at its limit may be reset before its answer is read: status 0.
 fn get(server: &Server, path: &str) -> (u16, String) {
     let mut stream = TcpStream::connect(&server.address).unwrap();
-    write!(
+    let sent = write!(
         stream,
         "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
         server.address
-    )
-    .unwrap();
+    );
     let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
+    if sent.is_err() || stream.read_to_string(&mut response).is_err() {
+        return (0, String::new());
+    }
     let status = response
         .split_whitespace()
         .nth(1)
@@ -85,7 +87,12 @@ fn get(server: &Server, path: &str) -> (u16, String) {
 /// The server's event stream, connected.
 fn events(server: &Server) -> BufReader<TcpStream> {
     let mut stream = TcpStream::connect(&server.address).unwrap();
-    write!(stream, "GET /__dossier/events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    write!(
+        stream,
+        "GET /__dossier/events HTTP/1.1\r\nHost: {}\r\n\r\n",
+        server.address
+    )
+    .unwrap();
     stream
         .set_read_timeout(Some(Duration::from_secs(5)))
         .unwrap();
@@ -288,7 +295,10 @@ fn requests_are_bounded_in_size_and_number_and_redirects_stay_on_the_host() {
     assert!(response.starts_with("HTTP/1.1 431"), "{response:.80}");
     assert!(started.elapsed() < Duration::from_secs(5));
 
-    let response = exchange(&server, b"GET //meetings HTTP/1.1\r\nHost: x\r\n\r\n");
+    let response = exchange(
+        &server,
+        b"GET //meetings HTTP/1.1\r\nHost: localhost\r\n\r\n",
+    );
     assert!(
         response.contains("\r\nLocation: /meetings/\r\n"),
         "{response}"
@@ -299,7 +309,7 @@ fn requests_are_bounded_in_size_and_number_and_redirects_stay_on_the_host() {
         .map(|_| TcpStream::connect(&server.address).unwrap())
         .collect();
     std::thread::sleep(Duration::from_millis(300));
-    let response = exchange(&server, b"GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+    let response = exchange(&server, b"GET / HTTP/1.1\r\nHost: localhost\r\n\r\n");
     assert!(response.starts_with("HTTP/1.1 503"), "{response:.80}");
     drop(idle);
     wait_for(&server, "/", "Fixture briefings", Duration::from_secs(5));
@@ -328,5 +338,385 @@ fn a_carriage_return_in_a_source_line_cannot_forge_an_event_field() {
             field.starts_with("data: ") || field == "data:",
             "forged field {field:?} in {event:?}"
         );
+    }
+}
+
+/// The status code of a raw response.
+fn status_of(response: &str) -> u16 {
+    response
+        .split_whitespace()
+        .nth(1)
+        .and_then(|code| code.parse().ok())
+        .unwrap_or(0)
+}
+
+#[test]
+fn only_requests_for_the_local_host_are_answered_so_dns_rebinding_reads_nothing() {
+    let site = Fixture::valid();
+    let server = serve(&site);
+    let port = server.address.rsplit(':').next().unwrap().to_string();
+    let paths = [
+        "/",
+        "/meetings/2025-11-20-weekly/",
+        "/static/style.css",
+        "/__dossier/live.js",
+        "/__dossier/events",
+        "/meetings/nope/",
+    ];
+    // What a page on another site reaches after its name is made to point at 127.0.0.1.
+    for host in [
+        "evil.example".to_string(),
+        format!("evil.example:{port}"),
+        "localhost.evil.example".to_string(),
+        format!("localhost.evil.example:{port}"),
+        "127.0.0.1.nip.io".to_string(),
+        format!("127.0.0.1.nip.io:{port}"),
+        "localhost:1".to_string(),
+        format!("localhost:{port}x"),
+        format!("[::1]:{port}.evil.example"),
+        "localhost@evil.example".to_string(),
+        String::new(),
+    ] {
+        for path in paths {
+            let response = exchange(
+                &server,
+                format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n")
+                    .as_bytes(),
+            );
+            let status = status_of(&response);
+            assert!(
+                matches!(status, 400 | 403 | 421),
+                "Host {host:?} {path}: {response:.200}"
+            );
+            assert!(response.contains("text/plain"), "{response:.300}");
+            for allowed in ["localhost", "127.0.0.1", "[::1]"] {
+                assert!(response.contains(allowed), "{response}");
+            }
+            assert!(
+                !response.contains("Fixture"),
+                "Host {host:?} {path} read the site"
+            );
+            assert!(!response.contains("event-stream"), "{response:.300}");
+        }
+    }
+    // No Host at all, or two, in HTTP/1.1 is refused too.
+    for request in [
+        "GET / HTTP/1.1\r\nConnection: close\r\n\r\n".to_string(),
+        "GET / HTTP/1.1\r\nHost: localhost\r\nHost: evil.example\r\n\r\n".to_string(),
+        "GET / HTTP/1.1\r\nHost: evil.example\r\nHost: localhost\r\n\r\n".to_string(),
+        "GET /__dossier/events HTTP/1.1\r\n\r\n".to_string(),
+    ] {
+        let response = exchange(&server, request.as_bytes());
+        assert_eq!(status_of(&response), 400, "{request:?}: {response:.200}");
+        assert!(!response.contains("Fixture"), "{request:?} read the site");
+    }
+
+    for host in [
+        "localhost".to_string(),
+        "LocalHost".to_string(),
+        format!("localhost:{port}"),
+        "127.0.0.1".to_string(),
+        format!("127.0.0.1:{port}"),
+        "[::1]".to_string(),
+        format!("[::1]:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        let response = exchange(
+            &server,
+            format!("GET / HTTP/1.1\r\nHost: {host}\r\n\r\n").as_bytes(),
+        );
+        assert_eq!(status_of(&response), 200, "Host {host:?}: {response:.200}");
+        assert!(response.contains("Fixture briefings"), "Host {host:?}");
+    }
+    // The event stream answers an allowed host.
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    write!(
+        stream,
+        "GET /__dossier/events HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n"
+    )
+    .unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    let mut reader = BufReader::new(stream);
+    let connected = read_until(&mut reader, ": connected\n\n");
+    assert!(connected.starts_with("HTTP/1.1 200"), "{connected}");
+}
+
+#[test]
+fn edits_are_seen_after_content_or_its_meetings_folder_is_removed_and_made_again() {
+    let site = Fixture::valid();
+    let server = serve(&site);
+    let page = "/meetings/2025-11-20-weekly/";
+    for (folder, files) in [
+        (
+            "content",
+            vec![
+                ("content/people.toml", PEOPLE_TOML),
+                ("content/initiatives/deal.md", INITIATIVE),
+                (M, MEETING),
+            ],
+        ),
+        ("content/meetings", vec![(M, MEETING)]),
+    ] {
+        std::fs::remove_dir_all(site.root().join(folder)).unwrap();
+        wait_for(&server, page, "Page not found", Duration::from_secs(5));
+        for (path, text) in files {
+            site.write(path, text);
+        }
+        wait_for(&server, page, "Weekly", Duration::from_secs(5));
+        // Then a save in the folder made again.
+        let title = format!("Saved after {folder} came back");
+        site.write(
+            M,
+            &MEETING.replace("title = \"Weekly\"", &format!("title = \"{title}\"")),
+        );
+        wait_for(&server, page, &title, Duration::from_secs(5));
+    }
+}
+
+#[test]
+fn static_and_templates_folders_made_after_start_are_served_and_watched() {
+    let site = Fixture::valid();
+    let server = serve(&site);
+    assert_eq!(get(&server, "/notes.txt").0, 404);
+    site.write("static/notes.txt", "first words");
+    wait_for(&server, "/notes.txt", "first words", Duration::from_secs(5));
+    site.write("static/notes.txt", "second words");
+    wait_for(
+        &server,
+        "/notes.txt",
+        "second words",
+        Duration::from_secs(5),
+    );
+    site.write("static/deeper/more.txt", "in a folder made later");
+    wait_for(
+        &server,
+        "/deeper/more.txt",
+        "in a folder made later",
+        Duration::from_secs(5),
+    );
+
+    let not_found = |words: &str| {
+        format!(
+            "{{% extends \"base.html\" %}}{{% block main %}}<h1>{words}</h1>{{% endblock main %}}"
+        )
+    };
+    site.write("templates/404.html", &not_found("Lost here"));
+    wait_for(&server, "/nowhere/", "Lost here", Duration::from_secs(5));
+    site.write("templates/404.html", &not_found("Lost again"));
+    wait_for(&server, "/nowhere/", "Lost again", Duration::from_secs(5));
+}
+
+/// The most memory the process has held so far (VmHWM), in KiB.
+fn peak_memory_kib(server: &Server) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{}/status", server.child.id())).unwrap();
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmHWM:"))
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|kib| kib.parse().ok())
+        .expect("VmHWM in /proc")
+}
+
+/// Downloads a path to the end; returns the Content-Length sent and the body's length.
+fn download(address: &str, path: &str) -> (u64, u64) {
+    let mut stream = TcpStream::connect(address).unwrap();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
+    let mut reader = BufReader::new(stream);
+    let mut length = None;
+    loop {
+        let mut line = String::new();
+        reader.read_line(&mut line).unwrap();
+        if line == "\r\n" {
+            break;
+        }
+        if let Some(value) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+            length = value.trim().parse().ok();
+        }
+    }
+    let body = std::io::copy(&mut reader, &mut std::io::sink()).unwrap();
+    (length.expect("a Content-Length"), body)
+}
+
+#[test]
+fn large_files_are_streamed_in_bounded_memory() {
+    const SIZE: u64 = 50 << 20;
+    let site = Fixture::valid();
+    site.write("static/big.bin", "");
+    std::fs::File::options()
+        .write(true)
+        .open(site.root().join("static/big.bin"))
+        .unwrap()
+        .set_len(SIZE)
+        .unwrap();
+    // A page too large to read for the reload script is sent as it is.
+    site.write("static/huge.html", "<html><body>");
+    std::fs::File::options()
+        .write(true)
+        .open(site.root().join("static/huge.html"))
+        .unwrap()
+        .set_len(9 << 20)
+        .unwrap();
+    let server = serve(&site);
+    assert_eq!(get(&server, "/").0, 200);
+    let before = peak_memory_kib(&server);
+
+    let downloads: Vec<_> = (0..4)
+        .map(|_| {
+            let address = server.address.clone();
+            std::thread::spawn(move || download(&address, "/big.bin"))
+        })
+        .collect();
+    for download in downloads {
+        assert_eq!(download.join().unwrap(), (SIZE, SIZE));
+    }
+    let grown = peak_memory_kib(&server).saturating_sub(before);
+    assert!(
+        grown < 16 * 1024,
+        "four downloads of a 50 MB file took {grown} KiB more memory"
+    );
+
+    assert_eq!(download(&server.address, "/huge.html"), (9 << 20, 9 << 20));
+    let response = exchange(
+        &server,
+        b"HEAD /big.bin HTTP/1.1\r\nHost: localhost\r\n\r\n",
+    );
+    assert!(
+        response.contains(&format!("\r\nContent-Length: {SIZE}\r\n")),
+        "{response}"
+    );
+    assert!(response.ends_with("\r\n\r\n"), "HEAD sent a body");
+}
+
+#[test]
+fn other_web_sites_cannot_include_the_search_index_as_a_script() {
+    let site = Fixture::valid();
+    let server = serve(&site);
+    let request = |path: &str, fetch_metadata: &str| {
+        exchange(
+            &server,
+            format!(
+                "GET {path} HTTP/1.1\r\nHost: {}\r\n{fetch_metadata}\r\n",
+                server.address
+            )
+            .as_bytes(),
+        )
+    };
+    let (status, index) = get(&server, "/search/index.js");
+    assert_eq!(status, 200);
+    assert!(index.contains("dossierSearch."), "{index:.200}");
+    // `<script src="http://127.0.0.1:1111/search/d-0.js">` on any web site would hand the
+    // briefings' text to that site's own `dossierSearch`.
+    for (path, metadata) in [
+        (
+            "/search/index.js",
+            "Sec-Fetch-Site: cross-site\r\nSec-Fetch-Mode: no-cors\r\nSec-Fetch-Dest: script\r\n",
+        ),
+        (
+            "/search/d-0.js",
+            "Sec-Fetch-Site: same-site\r\nSec-Fetch-Mode: no-cors\r\nSec-Fetch-Dest: script\r\n",
+        ),
+        (
+            "/tasks.json",
+            "Sec-Fetch-Site: cross-site\r\nSec-Fetch-Mode: cors\r\nSec-Fetch-Dest: empty\r\n",
+        ),
+        (
+            "/__dossier/events",
+            "Sec-Fetch-Site: cross-site\r\nSec-Fetch-Mode: cors\r\nSec-Fetch-Dest: empty\r\n",
+        ),
+        (
+            "/",
+            "Sec-Fetch-Site: cross-site\r\nSec-Fetch-Mode: navigate\r\nSec-Fetch-Dest: iframe\r\n",
+        ),
+    ] {
+        let response = request(path, metadata);
+        assert_eq!(
+            status_of(&response),
+            403,
+            "{path} {metadata:?}: {response:.300}"
+        );
+        assert!(!response.contains("dossierSearch"), "{path}");
+        assert!(!response.contains("Fixture"), "{path}");
+    }
+    // The preview's own pages, a link followed from elsewhere, and clients that send no fetch
+    // metadata are answered.
+    for (path, metadata) in [
+        (
+            "/search/index.js",
+            "Sec-Fetch-Site: same-origin\r\nSec-Fetch-Mode: no-cors\r\nSec-Fetch-Dest: script\r\n",
+        ),
+        (
+            "/",
+            "Sec-Fetch-Site: cross-site\r\nSec-Fetch-Mode: navigate\r\nSec-Fetch-Dest: document\r\n",
+        ),
+        (
+            "/",
+            "Sec-Fetch-Site: none\r\nSec-Fetch-Mode: navigate\r\nSec-Fetch-Dest: document\r\n",
+        ),
+        ("/search/index.js", ""),
+    ] {
+        let response = request(path, metadata);
+        assert_eq!(status_of(&response), 200, "{path} {metadata:?}: {response:.300}");
+    }
+}
+
+#[test]
+fn dossiers_own_files_in_the_served_folder_are_not_served() {
+    let site = Fixture::valid();
+    let server = serve(&site);
+    for path in [
+        "/.dossier-build",
+        "/%2edossier-build",
+        "/meetings/.x.dossier-part",
+    ] {
+        let (status, body) = get(&server, path);
+        assert_eq!(status, 404, "{path}");
+        assert!(!body.contains("pid"), "{path}: {body}");
+    }
+}
+
+#[test]
+fn a_client_that_stops_reading_gives_its_connection_back() {
+    let site = Fixture::valid();
+    site.write("static/big.bin", "");
+    std::fs::File::options()
+        .write(true)
+        .open(site.root().join("static/big.bin"))
+        .unwrap()
+        .set_len(64 << 20)
+        .unwrap();
+    let server = serve(&site);
+    assert_eq!(get(&server, "/").0, 200);
+    // Every connection the server allows, each asking for a large file and reading nothing.
+    let stalled: Vec<TcpStream> = (0..64)
+        .map(|_| {
+            let mut stream = TcpStream::connect(&server.address).unwrap();
+            write!(stream, "GET /big.bin HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
+            stream
+        })
+        .collect();
+    let full = (0..50).any(|_| {
+        std::thread::sleep(Duration::from_millis(100));
+        exchange(&server, b"GET / HTTP/1.1\r\nHost: localhost\r\n\r\n").starts_with("HTTP/1.1 503")
+    });
+    assert!(full, "the stalled downloads never filled the server");
+    // They are given up after a while; the server answers again while they are still open.
+    wait_for(&server, "/", "Fixture briefings", Duration::from_secs(20));
+    drop(stalled);
+}
+
+#[test]
+fn a_request_that_is_not_text_is_answered_400() {
+    let site = Fixture::valid();
+    let server = serve(&site);
+    for request in [
+        b"GET /\xff HTTP/1.1\r\nHost: localhost\r\n\r\n".as_slice(),
+        b"GET / HTTP/1.1\r\nHost: localhost\r\nX: \xc0\xae\r\n\r\n",
+        // A TLS greeting sent to the plain-text port.
+        b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n",
+    ] {
+        let response = exchange(&server, request);
+        assert_eq!(status_of(&response), 400, "{request:?}: {response:.200}");
     }
 }
