@@ -145,12 +145,12 @@ pub fn files_under(root: &Path, dir: &Path) -> (Vec<FoundFile>, Vec<Diagnostic>)
     let Ok(real_root) = root.canonicalize() else {
         return (files, problems);
     };
-    let walk = walkdir::WalkDir::new(&real_dir)
+    let mut walk = walkdir::WalkDir::new(&real_dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|entry| entry.depth() == 0 || !is_editor_or_hidden(entry.file_name()));
-    for entry in walk {
+    while let Some(entry) = walk.next() {
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
@@ -171,22 +171,36 @@ pub fn files_under(root: &Path, dir: &Path) -> (Vec<FoundFile>, Vec<Diagnostic>)
         let inner = entry.path().strip_prefix(&real_dir).unwrap_or(entry.path());
         let relative = dir.join(inner);
         if entry.path_is_symlink() {
-            match entry.path().canonicalize() {
-                Ok(target) if target.starts_with(&real_root) => {}
-                Ok(target) => {
-                    problems.push(
-                        Error::OutsideSite {
-                            link: relative,
-                            target,
-                        }
-                        .into_diagnostic(dir),
-                    );
-                    continue;
+            // A link is published as what it leads to: it may lead only within the folder
+            // being published. Elsewhere in the site are the notes themselves (a link to
+            // content/ would publish every internal line), the caches and site.toml.
+            let refused = match entry.path().canonicalize() {
+                Ok(target) if target.starts_with(&real_dir) => None,
+                Ok(target) if target.starts_with(&real_root) => Some(Diagnostic::file(
+                    &relative,
+                    format!(
+                        "this link leads out of {} to {}, which would be published as it is; copy the file in, or link within {}",
+                        dir.display(),
+                        target.strip_prefix(&real_root).unwrap_or(&target).display(),
+                        dir.display()
+                    ),
+                )),
+                Ok(target) => Some(
+                    Error::OutsideSite {
+                        link: relative.clone(),
+                        target,
+                    }
+                    .into_diagnostic(dir),
+                ),
+                Err(e) => Some(Diagnostic::file(&relative, format!("cannot read: {e}"))),
+            };
+            if let Some(problem) = refused {
+                problems.push(problem);
+                // Nothing below a refused folder link is read either.
+                if entry.file_type().is_dir() {
+                    walk.skip_current_dir();
                 }
-                Err(e) => {
-                    problems.push(Diagnostic::file(&relative, format!("cannot read: {e}")));
-                    continue;
-                }
+                continue;
             }
         }
         if entry.file_type().is_file() {
