@@ -115,7 +115,7 @@ pub fn html_text(html: &str) -> String {
 }
 
 /// Character references decoded: the named ones HTML text commonly holds, and numeric ones.
-fn unescape_references(text: &str) -> String {
+pub fn unescape_references(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = rest.find('&') {

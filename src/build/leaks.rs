@@ -413,6 +413,17 @@ pub fn readable(path: &str, bytes: &[u8]) -> String {
     fold(&crate::escape::html_text(&text))
 }
 
+/// What a file says inside its markup, which `readable` leaves out: attribute values (a
+/// link's title, an image's alt text, a page's description) and comments, with every tag's
+/// brackets, quotes and `=` as spaces; only for HTML and XML files.
+pub fn inside_markup(path: &str, bytes: &[u8]) -> Option<String> {
+    if !(path.ends_with(".html") || path.ends_with(".xml")) {
+        return None;
+    }
+    let text = String::from_utf8_lossy(bytes).replace(['<', '>', '"', '\'', '='], " ");
+    Some(fold(&crate::escape::unescape_references(&text)))
+}
+
 /// JSON string escapes undone (`\u00e9`, `\"`, `\n`, `\/`).
 fn json_unescaped(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -472,10 +483,14 @@ impl<'f> Scanner<'f> {
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let mut found: Vec<&Fragment> = Vec::new();
         if !self.fragments.is_empty() {
-            let text = readable(relative, bytes);
-            let hits: BTreeSet<usize> = self
-                .automaton
-                .find_overlapping_iter(&text)
+            let texts = [
+                Some(readable(relative, bytes)),
+                inside_markup(relative, bytes),
+            ];
+            let hits: BTreeSet<usize> = texts
+                .iter()
+                .flatten()
+                .flat_map(|text| self.automaton.find_overlapping_iter(text))
                 .map(|m| m.pattern().as_usize())
                 .collect();
             found.extend(hits.into_iter().map(|n| &self.fragments[n]));
@@ -556,6 +571,17 @@ mod tests {
             ),
             "summary:floor is 18, not 20 and this line is folded"
         );
+    }
+
+    #[test]
+    fn text_inside_markup_is_read_too() {
+        let page =
+            br#"<p><a href="x" title="The floor is 18&#37;">sheet</a><!-- Dana says no --></p>"#;
+        let inside = inside_markup("a.html", page).unwrap_or_default();
+        assert!(inside.contains("the floor is 18%"), "{inside}");
+        assert!(inside.contains("dana says no"), "{inside}");
+        assert!(!readable("a.html", page).contains("floor"));
+        assert_eq!(inside_markup("t.json", page), None);
     }
 
     #[test]

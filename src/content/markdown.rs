@@ -286,6 +286,9 @@ impl<'a> Renderer<'a> {
                         events.push(Event::Text(html))
                     }
                 }
+                // Allowed HTML is passed on, but never a comment: a note to the writer would
+                // be in the page's source, where any reader finds it.
+                Event::Html(html) | Event::InlineHtml(html) if comments.is_comment(&html) => {}
                 Event::Start(Tag::CodeBlock(kind)) => {
                     in_code_block = true;
                     events.push(Event::Start(Tag::CodeBlock(kind)));
@@ -496,6 +499,12 @@ mod tests {
         };
         assert_eq!(lax.inline("hi <b>x</b>"), "hi <b>x</b>");
         assert_eq!(strict.block("<!-- a note -->\n\ntext"), "<p>text</p>\n");
+        // Allowed HTML never carries the writer's notes into the page's source.
+        assert_eq!(
+            lax.block("<!-- floor is 9%\nsecond line -->\n\ntext"),
+            "<p>text</p>\n"
+        );
+        assert_eq!(lax.inline("a <!-- floor --> b"), "a  b");
     }
 
     #[test]
