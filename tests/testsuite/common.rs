@@ -5,8 +5,13 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// The binary under test; `DOSSIER_TEST_BINARY` runs the same tests on another build (an
+/// earlier commit's, to see a regression test fail before its fix).
 pub fn dossier() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
+    match std::env::var_os("DOSSIER_TEST_BINARY") {
+        Some(binary) => Command::new(binary),
+        None => Command::new(env!("CARGO_BIN_EXE_dossier")),
+    }
 }
 
 /// The example site at the repository root.
