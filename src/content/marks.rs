@@ -79,6 +79,13 @@ pub fn is_invisible(c: char) -> bool {
         | '\u{FFA0}' | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
 }
 
+/// Whether a line may spell a brace or a fence once folded: plain ASCII without `{`, a
+/// backtick or a tilde cannot (a full-width or small brace is not ASCII), so most lines are
+/// skipped without folding.
+fn may_hold_marks(line: &str) -> bool {
+    !line.is_ascii() || line.contains(['{', '`', '~'])
+}
+
 /// A line as a reader sees it, one folded character at a time with the bytes it came from:
 /// invisible characters dropped, compatibility forms (full-width braces) made plain, lower case.
 fn folded_chars(line: &str, start: usize) -> Vec<(char, Range<usize>)> {
@@ -149,6 +156,10 @@ fn groups(body: &str) -> Vec<Group> {
     let mut found = Vec::new();
     let mut line_start = 0;
     for line in body.split_inclusive('\n') {
+        if !may_hold_marks(line) {
+            line_start += line.len();
+            continue;
+        }
         let chars = folded_chars(line.trim_end_matches(['\n', '\r']), line_start);
         let mut open: Option<usize> = None;
         for (index, (c, _)) in chars.iter().enumerate() {
@@ -196,6 +207,10 @@ fn marker_fences(body: &str) -> Vec<(Range<usize>, String)> {
     let mut found = Vec::new();
     let mut line_start = 0;
     for line in body.split_inclusive('\n') {
+        if !may_hold_marks(line) {
+            line_start += line.len();
+            continue;
+        }
         let chars = folded_chars(line.trim_end_matches(['\n', '\r']), line_start);
         let text: String = chars.iter().map(|(c, _)| *c).collect();
         let positions: Vec<usize> = text.char_indices().map(|(at, _)| at).collect();
@@ -372,6 +387,10 @@ fn is_closed(body: &str, block: &CodeBlock) -> bool {
 
 /// Reads where `body` marks text internal, and every marker it cannot read with certainty.
 pub fn mark(body: &str, of: BodyOf) -> Marking {
+    if !body.lines().any(may_hold_marks) {
+        // No brace and no fence: nothing to read, and no need to parse.
+        return Marking::default();
+    }
     let structure = structure(body);
     let mut marking = Marking::default();
     let mut internal: Vec<Range<usize>> = Vec::new();

@@ -463,7 +463,9 @@ browserTest("the customer edition: every page kind without errors or sideways sc
   const out = path.join(root, "target/browser-site-customer");
   const built = spawnSync(dossier, ["build", "--today", "2025-11-24", "--edition", "customer", "--out", out, "--force", "--root", root]);
   assert.equal(built.status, 0, String(built.stderr));
-  const kinds = ["dashboard", "meeting", "topic", "owner", "account", "initiative", "calendar"];
+  // No owner pages: a customer reads who owes what on each task, not the team's workload.
+  assert.ok(!existsSync(path.join(out, "owners")), "the customer edition has no owner pages");
+  const kinds = ["dashboard", "meeting", "topic", "account", "initiative", "calendar"];
   for (const name of kinds) {
     for (const width of [1280, 390]) {
       for (const scheme of ["light", "dark"]) {
