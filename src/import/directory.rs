@@ -1,7 +1,9 @@
 //! The people an import matches names against: people.toml plus those the recap adds, and
 //! how the added ones are written back to people.toml.
 
+use super::files::{self, Change};
 use super::*;
+use crate::content::source::MAX_FILE_BYTES;
 
 /// People as the importer matches them: people.toml plus the people this recap adds.
 pub(super) struct Directory {
@@ -116,14 +118,11 @@ pub(super) fn register_people(recap: &Recap, directory: &mut Directory) {
     }
 }
 
-/// Appends new people to people.toml, keeping its comments and order.
-pub(super) fn add_to_people_file(root: &Path, added: &[Person], source: &Path) -> Result<()> {
-    let path = inside_site(root, Path::new(PEOPLE_FILE))?;
-    let text = if path.is_file() {
-        std::fs::read_to_string(&path).map_err(|e| Error::read(Path::new(PEOPLE_FILE), e))?
-    } else {
-        String::new()
-    };
+/// people.toml with the new people appended, keeping its comments and order; written by the
+/// caller with the meeting, all or none.
+pub(super) fn people_file_with(root: &Path, added: &[Person], source: &Path) -> Result<Change> {
+    let target = files::locate(root, Path::new(PEOPLE_FILE))?;
+    let text = target.read_text(MAX_FILE_BYTES)?.unwrap_or_default();
     let mut document: toml_edit::DocumentMut =
         text.parse().map_err(|e: toml_edit::TomlError| {
             let span = e.span().unwrap_or(0..0);
@@ -157,8 +156,9 @@ pub(super) fn add_to_people_file(root: &Path, added: &[Person], source: &Path) -
         }
         document.insert(&person.id, toml_edit::Item::Table(table));
     }
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
-    }
-    std::fs::write(&path, document.to_string()).map_err(|e| Error::write(Path::new(PEOPLE_FILE), e))
+    Ok(Change {
+        target,
+        text: document.to_string(),
+        replace: true,
+    })
 }

@@ -4,13 +4,14 @@
 pub mod continuity;
 pub mod deadlines;
 mod directory;
+mod files;
 pub mod input;
 pub mod layouts;
 pub mod owners;
 pub mod recap;
 mod write;
 
-use directory::{add_to_people_file, register_people, Directory};
+use directory::{people_file_with, register_people, Directory};
 #[cfg(test)]
 use write::escape_line_start;
 pub use write::escape_markdown;
@@ -21,7 +22,6 @@ use crate::content::people::{mention_key, People, Person, Resolved, PEOPLE_FILE}
 use crate::error::{Diagnostic, Error, Result};
 use crate::paths::slugify;
 use crate::plural;
-use crate::site_paths::inside_site;
 use crate::site_paths::MEETINGS_DIR;
 use chrono::NaiveDate;
 use continuity::{Ambiguity, Earlier, Link, Linker};
@@ -92,6 +92,8 @@ pub struct ImportReport {
     pub ambiguous_links: Vec<Ambiguity>,
     /// Earlier tasks' lines given the id of the task that continues them (`file:line`).
     pub ids_added: Vec<String>,
+    /// Earlier tasks' lines not given their id (`file:line {#id}`), and why.
+    pub ids_not_added: Vec<(String, String)>,
     /// Why earlier tasks were not looked at, when they were not.
     pub earlier_unread: Option<String>,
 }
@@ -234,28 +236,34 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
     request.earlier = &earlier;
     let (mut report, added) = convert(&request, people, &config)?;
     report.earlier_unread = earlier_unread;
-    let path = report.path.clone();
     if options.dry_run {
         return Ok(ImportReport {
             dry_run: true,
             ..report
         });
     }
-    let full = inside_site(&options.root, &path)?;
-    if full.exists() && !options.force {
+    // Everything is worked out and checked before the first byte is written.
+    let meeting = files::locate(&options.root, &report.path)?;
+    meeting.refuse_links()?;
+    if matches!(meeting.found, files::Found::File(_)) && !options.force {
         return Err(Error::Content(vec![Diagnostic::file(
-            &path,
+            &report.path,
             "already exists; dossier import never overwrites (pass --force to replace it, or --dry-run to see the result)",
         )]));
     }
+    let mut changes = vec![files::Change {
+        target: meeting,
+        text: report.meeting_file.clone(),
+        replace: options.force,
+    }];
+    let earlier_ids = continuity::ids_for_earlier(&options.root, &report.links)?;
+    changes.extend(earlier_ids.changes);
     if !added.is_empty() {
-        add_to_people_file(&options.root, &added, &input_name)?;
+        changes.push(people_file_with(&options.root, &added, &input_name)?);
     }
-    if let Some(dir) = full.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
-    }
-    std::fs::write(&full, &report.meeting_file).map_err(|e| Error::write(&path, e))?;
-    report.ids_added = continuity::add_ids_to_earlier(&options.root, &report.links)?;
+    files::write_all(&changes)?;
+    report.ids_added = earlier_ids.lines;
+    report.ids_not_added = earlier_ids.not_added;
     Ok(report)
 }
 
@@ -397,6 +405,12 @@ impl ImportReport {
                 out,
                 "  Earlier tasks given their id: {}",
                 self.ids_added.join(", ")
+            );
+        }
+        for (line, why) in &self.ids_not_added {
+            let _ = writeln!(
+                out,
+                "  Earlier task not given its id, add it by hand: {line} ({why})"
             );
         }
         for ambiguity in &self.ambiguous_links {
