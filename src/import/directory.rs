@@ -64,7 +64,11 @@ impl Directory {
             None => (written.to_string(), Vec::new()),
         };
         let name = name.as_str();
-        let base = slugify(name);
+        // A name of punctuation alone makes no slug; an empty id would make people.toml unusable.
+        let base = match slugify(name) {
+            slug if slug.is_empty() => "person".to_string(),
+            slug => slug,
+        };
         let mut id = base.clone();
         let mut n = 2;
         while self.people.get(&id).is_some() {
@@ -119,7 +123,8 @@ pub(super) fn register_people(recap: &Recap, directory: &mut Directory) {
 }
 
 /// people.toml with the new people appended, keeping its comments and order; written by the
-/// caller with the meeting, all or none.
+/// caller with the meeting, all or none. Every value is written by toml_edit, so that no name
+/// makes a table or a key of its own.
 pub(super) fn people_file_with(root: &Path, added: &[Person], source: &Path) -> Result<Change> {
     let target = files::locate(root, Path::new(PEOPLE_FILE))?;
     let text = target.read_text(MAX_FILE_BYTES)?.unwrap_or_default();
@@ -148,9 +153,10 @@ pub(super) fn people_file_with(root: &Path, added: &[Person], source: &Path) -> 
                 |n| n.to_string_lossy().into_owned(),
             );
             let gap = if text.trim().is_empty() { "" } else { "\n" };
-            table
-                .decor_mut()
-                .set_prefix(format!("{gap}# Added by `dossier import {name}`.\n"));
+            table.decor_mut().set_prefix(format!(
+                "{gap}# Added by `dossier import {}`.\n",
+                one_line_comment(&name)
+            ));
         } else {
             table.decor_mut().set_prefix("\n");
         }
@@ -161,4 +167,40 @@ pub(super) fn people_file_with(root: &Path, added: &[Person], source: &Path) -> 
         text: document.to_string(),
         replace: true,
     })
+}
+
+/// `text` as it can stand in a TOML comment: a comment ends at the line's end and may hold no
+/// control character, so line breaks (`\n`, `\r`, U+2028, U+2029) and control characters are
+/// written as escapes (`\u{a}`) instead of ending it or making the file unreadable.
+fn one_line_comment(text: &str) -> String {
+    let mut safe = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+            safe.extend(c.escape_unicode());
+        } else {
+            safe.push(c);
+        }
+    }
+    safe
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_that_makes_no_slug_gets_an_id_that_people_toml_accepts() {
+        let mut directory = Directory {
+            people: People::default(),
+            added: Vec::new(),
+        };
+        assert_eq!(directory.add("«»"), "person");
+        assert_eq!(directory.add("—"), "person-2");
+        let site = tempfile::tempdir().unwrap();
+        let people = people_file_with(site.path(), &directory.added, Path::new("r.txt")).unwrap();
+        files::write_all(&[people]).unwrap();
+        let loaded = People::load(site.path()).unwrap();
+        assert_eq!(loaded.get("person").map(|p| p.name.as_str()), Some("«»"));
+        assert_eq!(loaded.get("person-2").map(|p| p.name.as_str()), Some("—"));
+    }
 }

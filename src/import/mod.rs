@@ -190,7 +190,7 @@ pub fn convert(
         &mut directory,
         &mut linker,
         &mut report,
-    );
+    )?;
     report.links = linker.links;
     report.ambiguous_links = linker.ambiguous;
     report.path = Path::new(MEETINGS_DIR).join(format!("{date}-{}.md", file_slug(&recap.title)));
