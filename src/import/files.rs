@@ -1,5 +1,5 @@
-//! The files an import reads and writes on the site's side: the new meeting, people.toml, the
-//! earlier meetings whose tasks get an id.
+//! The files an import reads and writes on the site's side (the new meeting, people.toml, the
+//! earlier meetings whose tasks get an id), and the recap it reads.
 //!
 //! Written all or none, and never through a link: each folder is resolved inside the site
 //! (`inside_site`), and the file itself must be a plain file or nothing, since writing to a link

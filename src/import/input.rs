@@ -42,9 +42,50 @@ pub struct RecapText {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputError(pub String);
 
+/// How large a recap may be, and what the limit is for, in words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SizeLimit {
+    pub bytes: u64,
+    pub of: &'static str,
+}
+
+/// Text, HTML and e-mail recaps above this are refused: a recap is a few pages, and reading
+/// HTML or an e-mail takes tens of times its size in memory.
+pub const MAX_RECAP_BYTES: u64 = 16 * 1024 * 1024;
+/// A Word file may carry pictures beside its text, which are never read.
+pub const MAX_WORD_FILE_BYTES: u64 = 32 * 1024 * 1024;
+/// The text of a Word file, unpacked: its `word/document.xml`. A zip of a few kilobytes can
+/// unpack to gigabytes.
+pub const MAX_WORD_XML_BYTES: u64 = 64 * 1024 * 1024;
+
+impl SizeLimit {
+    const RECAP: SizeLimit = SizeLimit {
+        bytes: MAX_RECAP_BYTES,
+        of: "text, HTML and e-mail recaps",
+    };
+    const WORD: SizeLimit = SizeLimit {
+        bytes: MAX_WORD_FILE_BYTES,
+        of: "Word files",
+    };
+}
+
+/// The limit for a recap that starts with `head` (its first bytes); `extension` as for
+/// [`decode`].
+pub fn size_limit(head: &[u8], extension: &str) -> SizeLimit {
+    if is_word(head, extension) {
+        SizeLimit::WORD
+    } else {
+        SizeLimit::RECAP
+    }
+}
+
+fn is_word(head: &[u8], extension: &str) -> bool {
+    head.starts_with(b"PK\x03\x04") || extension == "docx"
+}
+
 /// The recap in `bytes`; `extension` (lower case, without the dot) breaks ties.
 pub fn decode(bytes: &[u8], extension: &str) -> Result<RecapText, InputError> {
-    if bytes.starts_with(b"PK\x03\x04") || extension == "docx" {
+    if is_word(bytes, extension) {
         return word(bytes);
     }
     let text = utf8(bytes)?;
@@ -154,14 +195,28 @@ fn word(bytes: &[u8]) -> Result<RecapText, InputError> {
     let not_word = |why: String| InputError(format!("not a Word (.docx) document: {why}"));
     let mut archive =
         zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| not_word(e.to_string()))?;
-    let mut xml = String::new();
-    archive
+    let document = archive
         .by_name("word/document.xml")
-        .map_err(|e| not_word(e.to_string()))?
-        // A document is text; a bomb of a zip stops here rather than filling memory.
-        .take(64 * 1024 * 1024)
+        .map_err(|e| not_word(e.to_string()))?;
+    // A document is text; a bomb of a zip stops here rather than filling memory. The size the
+    // zip states is checked first, then what it really unpacks to.
+    let too_large = |size: String| {
+        InputError(format!(
+            "its text (word/document.xml) unpacks to {size}; dossier import reads at most {MAX_WORD_XML_BYTES} bytes ({} MiB) of it",
+            MAX_WORD_XML_BYTES / 1024 / 1024
+        ))
+    };
+    if document.size() > MAX_WORD_XML_BYTES {
+        return Err(too_large(format!("{} bytes", document.size())));
+    }
+    let mut xml = String::with_capacity(document.size() as usize);
+    document
+        .take(MAX_WORD_XML_BYTES + 1)
         .read_to_string(&mut xml)
         .map_err(|e| not_word(e.to_string()))?;
+    if xml.len() as u64 > MAX_WORD_XML_BYTES {
+        return Err(too_large(format!("more than {MAX_WORD_XML_BYTES} bytes")));
+    }
     word_paragraphs(&xml).map_err(not_word)
 }
 

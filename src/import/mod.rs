@@ -137,12 +137,8 @@ pub fn convert(
     config: &SiteConfig,
 ) -> Result<(ImportReport, Vec<Person>)> {
     let failed = |message: String| Error::Content(vec![Diagnostic::file(request.name, message)]);
-    let extension = request
-        .name
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    let input = input::decode(request.bytes, &extension).map_err(|e| failed(e.0))?;
+    let input =
+        input::decode(request.bytes, &extension_of(request.name)).map_err(|e| failed(e.0))?;
     let (layout, why) = layouts::choose(&input, request.format).map_err(failed)?;
     let recap = layout.read(&input).map_err(|e| {
         Error::Content(vec![
@@ -200,6 +196,13 @@ pub fn convert(
         .map(|p| (p.id.clone(), p.name.clone()))
         .collect();
     Ok((report, directory.added))
+}
+
+/// A file name's extension in lower case, without the dot.
+fn extension_of(name: &Path) -> String {
+    name.extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
 }
 
 pub fn import(options: &ImportOptions) -> Result<ImportReport> {
@@ -267,16 +270,42 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
     Ok(report)
 }
 
+/// The recap's name (for messages) and bytes, from a plain file or standard input, refused
+/// above the limit of its kind.
 fn read_input(input: &Path) -> Result<(PathBuf, Vec<u8>)> {
-    if input == Path::new("-") {
-        let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
-            .map_err(|e| Error::read(Path::new("<stdin>"), e))?;
-        Ok((PathBuf::from("<stdin>"), bytes))
+    use std::io::Read;
+    let (name, mut reader, size): (PathBuf, Box<dyn Read>, Option<u64>) = if input == Path::new("-")
+    {
+        (
+            PathBuf::from("<stdin>"),
+            Box::new(std::io::stdin().lock()),
+            None,
+        )
     } else {
-        let bytes = std::fs::read(input).map_err(|e| Error::read(input, e))?;
-        Ok((input.to_path_buf(), bytes))
-    }
+        let file = files::open_plain(input, input, true)?;
+        let size = file.metadata().map_err(|e| Error::read(input, e))?.len();
+        (input.to_path_buf(), Box::new(file), Some(size))
+    };
+    // Its first bytes say what the recap is, and so which limit holds.
+    let mut head = Vec::with_capacity(8);
+    (&mut reader)
+        .take(8)
+        .read_to_end(&mut head)
+        .map_err(|e| Error::read(&name, e))?;
+    let limit = input::size_limit(&head, &extension_of(&name));
+    let whole = std::io::Cursor::new(head).chain(reader);
+    let bytes = files::read_bounded(whole, size, &name, limit.bytes, |size| {
+        Error::Content(vec![Diagnostic::file(
+            &name,
+            format!(
+                "the recap is {size}; dossier import reads {} of at most {} bytes ({} MiB)",
+                limit.of,
+                limit.bytes,
+                limit.bytes / 1024 / 1024
+            ),
+        )])
+    })?;
+    Ok((name, bytes))
 }
 
 impl ImportReport {

@@ -897,3 +897,92 @@ fn a_meeting_date_past_the_year_9999_is_refused_not_written() {
     );
     assert!(!site.root().join("content").exists());
 }
+
+/// Recaps above their kind's limit are refused, with the file, its size and the limit, before
+/// they are read; so is Word text that unpacks past its own.
+#[test]
+fn an_oversized_recap_is_refused_and_nothing_is_written() {
+    let site = site_for(None, "");
+    let sparse = |name: &str, size: u64| {
+        let path = site.root().join(name);
+        std::fs::File::create(&path).unwrap().set_len(size).unwrap();
+        path
+    };
+    for (path, says) in [
+        (
+            sparse("recap.eml", 17 * 1024 * 1024),
+            "the recap is 17825792 bytes; dossier import reads text, HTML and e-mail recaps of at most 16777216 bytes (16 MiB)",
+        ),
+        (
+            sparse("recap.html", 60 * 1024 * 1024),
+            "the recap is 62914560 bytes; dossier import reads text, HTML and e-mail recaps of at most 16777216 bytes (16 MiB)",
+        ),
+        (
+            sparse("notes.docx", 33 * 1024 * 1024),
+            "the recap is 34603008 bytes; dossier import reads Word files of at most 33554432 bytes (32 MiB)",
+        ),
+    ] {
+        let output = site.run(&["import", path.to_str().unwrap(), "--date", "2026-01-01"]);
+        assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+        let expected = format!("{}:1:1: error: {says}", path.display());
+        assert!(stderr(&output).contains(&expected), "{}", stderr(&output));
+    }
+
+    // Standard input, whose size is known only by reading it.
+    let mut child = dossier()
+        .args(["import", "-", "--date", "2026-01-01", "--root"])
+        .arg(site.root())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        use std::io::Write;
+        let line = "Sam to send the offer by Friday.\n".repeat(1024);
+        for _ in 0..600 {
+            if stdin.write_all(line.as_bytes()).is_err() {
+                break;
+            }
+        }
+    });
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("<stdin>:1:1: error: the recap is more than 16777216 bytes"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        !site.root().join("content").exists(),
+        "something was written"
+    );
+}
+
+#[test]
+fn a_word_file_whose_text_unpacks_past_its_limit_is_refused() {
+    use std::io::Write;
+    let site = site_for(None, "");
+    let path = site.root().join("bomb.docx");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(true);
+    zip.start_file("word/document.xml", options).unwrap();
+    let spaces = vec![b' '; 1024 * 1024];
+    for _ in 0..65 {
+        zip.write_all(&spaces).unwrap();
+    }
+    zip.finish().unwrap();
+    assert!(std::fs::metadata(&path).unwrap().len() < 1024 * 1024);
+    let output = site.run(&["import", path.to_str().unwrap(), "--date", "2026-01-01"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("its text (word/document.xml) unpacks to 68157440 bytes; dossier import reads at most 67108864 bytes (64 MiB) of it"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!site.root().join("content").exists());
+}

@@ -1172,3 +1172,63 @@ fn a_full_disk_leaves_no_empty_meeting_and_people_toml_as_it_was() {
         .unwrap();
     assert!(build.status.success(), "{}", stderr(&build));
 }
+
+/// Runs an import with `stdin`, failing the test if it does not finish in time (a hang).
+fn import_within(site: &Fixture, recap: &str, stdin: Stdio) -> std::process::Output {
+    let mut child = dossier()
+        .args(["import", recap, "--date", "2026-01-01", "--root"])
+        .arg(site.root())
+        .stdin(stdin)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > Duration::from_secs(20) {
+            child.kill().unwrap();
+            panic!("import {recap} did not finish: it waits on or reads what is not a file");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_recap_that_is_a_pipe_or_a_device_is_refused_not_waited_on() {
+    let site = site_for_import();
+    let pipe = site.root().join("pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    std::os::unix::fs::symlink(&pipe, site.root().join("recap.txt")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", site.root().join("zero.txt")).unwrap();
+    for (recap, says) in [
+        ("recap.txt", "a named pipe (FIFO)"),
+        ("zero.txt", "a device"),
+    ] {
+        let path = site.root().join(recap);
+        let output = import_within(&site, path.to_str().unwrap(), Stdio::null());
+        assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+        assert!(
+            stderr(&output).contains(&format!(
+                "cannot read {}: it is {says}, not a plain file",
+                path.display()
+            )),
+            "{}",
+            stderr(&output)
+        );
+    }
+    // Standard input stays allowed, but bounded.
+    let zero = std::fs::File::open("/dev/zero").unwrap();
+    let output = import_within(&site, "-", Stdio::from(zero));
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("<stdin>:1:1: error: the recap is more than 16777216 bytes; dossier import reads text, HTML and e-mail recaps of at most 16777216 bytes (16 MiB)"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!site.root().join("content/meetings").exists());
+}
