@@ -136,11 +136,33 @@ pub fn convert(
     people: People,
     config: &SiteConfig,
 ) -> Result<(ImportReport, Vec<Person>)> {
+    let input = decode(request.name, request.bytes)?;
+    convert_text(request, &input, people, config)
+}
+
+/// The recap's text, whatever file it came as.
+fn decode(name: &Path, bytes: &[u8]) -> Result<input::RecapText> {
+    input::decode(bytes, &extension_of(name))
+        .map_err(|e| Error::Content(vec![Diagnostic::file(name, e.0)]))
+}
+
+/// A file name's extension in lower case, without the dot.
+fn extension_of(name: &Path) -> String {
+    name.extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
+}
+
+/// As [`convert`], from the recap's text.
+fn convert_text(
+    request: &Request,
+    input: &input::RecapText,
+    people: People,
+    config: &SiteConfig,
+) -> Result<(ImportReport, Vec<Person>)> {
     let failed = |message: String| Error::Content(vec![Diagnostic::file(request.name, message)]);
-    let input =
-        input::decode(request.bytes, &extension_of(request.name)).map_err(|e| failed(e.0))?;
-    let (layout, why) = layouts::choose(&input, request.format).map_err(failed)?;
-    let recap = layout.read(&input).map_err(|e| {
+    let (layout, why) = layouts::choose(input, request.format).map_err(failed)?;
+    let recap = layout.read(input).map_err(|e| {
         Error::Content(vec![
             Diagnostic::file(request.name, e.message).at_line(e.line)
         ])
@@ -198,16 +220,12 @@ pub fn convert(
     Ok((report, directory.added))
 }
 
-/// A file name's extension in lower case, without the dot.
-fn extension_of(name: &Path) -> String {
-    name.extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default()
-}
-
 pub fn import(options: &ImportOptions) -> Result<ImportReport> {
     let config = SiteConfig::load(&options.root)?;
     let (input_name, bytes) = read_input(&options.input)?;
+    // Decoded once, read twice below; the file's bytes are not needed after.
+    let input = decode(&input_name, &bytes)?;
+    drop(bytes);
     let people = People::load(&options.root)?;
     // The recap's date is known only once it is read: the site's tasks are read first, all
     // of them, and those of later meetings left out by date below.
@@ -227,17 +245,21 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
     };
     let mut request = Request {
         name: &input_name,
-        bytes: &bytes,
+        // Decoded above.
+        bytes: &[],
         date: options.date,
         account: options.account.as_deref(),
         format: options.format.as_deref(),
         earlier: &Earlier::default(),
     };
     // A first reading finds the date (from --date, the recap or its title); the second links.
-    let (first, _) = convert(&request, people.clone(), &config)?;
-    let earlier = earlier_of(first.date);
+    let date = convert_text(&request, &input, people.clone(), &config)?
+        .0
+        .date;
+    let earlier = earlier_of(date);
     request.earlier = &earlier;
-    let (mut report, added) = convert(&request, people, &config)?;
+    let (mut report, added) = convert_text(&request, &input, people, &config)?;
+    drop(input);
     report.earlier_unread = earlier_unread;
     if options.dry_run {
         return Ok(ImportReport {
