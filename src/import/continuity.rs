@@ -2,12 +2,13 @@
 //! list open items again each week, and a repeated item written with the earlier task's id is
 //! one task continued (its history and slips kept), not a second one.
 
+use super::files::{self, Change};
+use crate::content::source::MAX_FILE_BYTES;
 use crate::dates::Due;
 use crate::error::{Error, Result};
 use crate::model::threads::title_words;
 use crate::model::{account_slug, Site};
 use crate::paths::slugify;
-use crate::site_paths::inside_site;
 use chrono::NaiveDate;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -243,11 +244,21 @@ impl<'a> Linker<'a> {
     }
 }
 
-/// Ends the first line of each earlier task that a link continues with its new id, in the
-/// site's meeting files; a line that already holds an id is left alone. Returns the lines
-/// changed, as `file:line`.
-pub fn add_ids_to_earlier(root: &Path, links: &[Link]) -> Result<Vec<String>> {
-    let mut changed = Vec::new();
+/// The earlier meeting files with the first line of each task a link continues ended with its
+/// new id (a line that already holds an id is left alone); written by the caller with the
+/// meeting, all or none.
+#[derive(Debug, Default)]
+pub(super) struct EarlierIds {
+    pub(super) changes: Vec<Change>,
+    /// The lines changed, as `file:line`.
+    pub(super) lines: Vec<String>,
+    /// The ids not added, as `file:line {#id}`, with why: a meeting that is a link is not
+    /// written through.
+    pub(super) not_added: Vec<(String, String)>,
+}
+
+pub(super) fn ids_for_earlier(root: &Path, links: &[Link]) -> Result<EarlierIds> {
+    let mut earlier = EarlierIds::default();
     let mut by_file: std::collections::BTreeMap<&Path, Vec<(usize, &str)>> = Default::default();
     for link in links {
         if let Some((file, line)) = &link.earlier_gets_id {
@@ -258,8 +269,25 @@ pub fn add_ids_to_earlier(root: &Path, links: &[Link]) -> Result<Vec<String>> {
         }
     }
     for (file, lines) in by_file {
-        let full = inside_site(root, file)?;
-        let text = std::fs::read_to_string(&full).map_err(|e| Error::read(file, e))?;
+        let target = files::locate(root, file)?;
+        let text = match target.refuse_links() {
+            Ok(()) => target.read_text(MAX_FILE_BYTES)?,
+            Err(refused) => {
+                let why = refused.into_diagnostic(file).message;
+                for (line, id) in lines {
+                    earlier
+                        .not_added
+                        .push((format!("{}:{line} {{#{id}}}", file.display()), why.clone()));
+                }
+                continue;
+            }
+        };
+        let Some(text) = text else {
+            return Err(Error::read(
+                file,
+                std::io::Error::from(std::io::ErrorKind::NotFound),
+            ));
+        };
         let mut out = String::with_capacity(text.len() + 64);
         for (n, line) in text.split_inclusive('\n').enumerate() {
             let id = lines.iter().find(|(at, _)| *at == n + 1).map(|(_, id)| id);
@@ -269,17 +297,18 @@ pub fn add_ids_to_earlier(root: &Path, links: &[Link]) -> Result<Vec<String>> {
                     out.push_str(body);
                     out.push_str(&format!(" {{#{id}}}"));
                     out.push_str(&line[body.len()..]);
-                    changed.push(format!("{}:{}", file.display(), n + 1));
+                    earlier.lines.push(format!("{}:{}", file.display(), n + 1));
                 }
                 _ => out.push_str(line),
             }
         }
-        // Written beside the file and renamed over it: a failure leaves the file as it was.
-        let temporary = full.with_extension("md.dossier-import");
-        std::fs::write(&temporary, out).map_err(|e| Error::write(&temporary, e))?;
-        std::fs::rename(&temporary, &full).map_err(|e| Error::write(file, e))?;
+        earlier.changes.push(Change {
+            target,
+            text: out,
+            replace: true,
+        });
     }
-    Ok(changed)
+    Ok(earlier)
 }
 
 #[cfg(test)]

@@ -1,7 +1,9 @@
 //! The people an import matches names against: people.toml plus those the recap adds, and
 //! how the added ones are written back to people.toml.
 
+use super::files::{self, Change};
 use super::*;
+use crate::content::source::MAX_FILE_BYTES;
 
 /// People as the importer matches them: people.toml plus the people this recap adds.
 pub(super) struct Directory {
@@ -62,7 +64,11 @@ impl Directory {
             None => (written.to_string(), Vec::new()),
         };
         let name = name.as_str();
-        let base = slugify(name);
+        // A name of punctuation alone makes no slug; an empty id would make people.toml unusable.
+        let base = match slugify(name) {
+            slug if slug.is_empty() => "person".to_string(),
+            slug => slug,
+        };
         let mut id = base.clone();
         let mut n = 2;
         while self.people.get(&id).is_some() {
@@ -116,14 +122,12 @@ pub(super) fn register_people(recap: &Recap, directory: &mut Directory) {
     }
 }
 
-/// Appends new people to people.toml, keeping its comments and order.
-pub(super) fn add_to_people_file(root: &Path, added: &[Person], source: &Path) -> Result<()> {
-    let path = inside_site(root, Path::new(PEOPLE_FILE))?;
-    let text = if path.is_file() {
-        std::fs::read_to_string(&path).map_err(|e| Error::read(Path::new(PEOPLE_FILE), e))?
-    } else {
-        String::new()
-    };
+/// people.toml with the new people appended, keeping its comments and order; written by the
+/// caller with the meeting, all or none. Every value is written by toml_edit, so that no name
+/// makes a table or a key of its own.
+pub(super) fn people_file_with(root: &Path, added: &[Person], source: &Path) -> Result<Change> {
+    let target = files::locate(root, Path::new(PEOPLE_FILE))?;
+    let text = target.read_text(MAX_FILE_BYTES)?.unwrap_or_default();
     let mut document: toml_edit::DocumentMut =
         text.parse().map_err(|e: toml_edit::TomlError| {
             let span = e.span().unwrap_or(0..0);
@@ -149,16 +153,54 @@ pub(super) fn add_to_people_file(root: &Path, added: &[Person], source: &Path) -
                 |n| n.to_string_lossy().into_owned(),
             );
             let gap = if text.trim().is_empty() { "" } else { "\n" };
-            table
-                .decor_mut()
-                .set_prefix(format!("{gap}# Added by `dossier import {name}`.\n"));
+            table.decor_mut().set_prefix(format!(
+                "{gap}# Added by `dossier import {}`.\n",
+                one_line_comment(&name)
+            ));
         } else {
             table.decor_mut().set_prefix("\n");
         }
         document.insert(&person.id, toml_edit::Item::Table(table));
     }
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
+    Ok(Change {
+        target,
+        text: document.to_string(),
+        replace: true,
+    })
+}
+
+/// `text` as it can stand in a TOML comment: a comment ends at the line's end and may hold no
+/// control character, so line breaks (`\n`, `\r`, U+2028, U+2029) and control characters are
+/// written as escapes (`\u{a}`) instead of ending it or making the file unreadable.
+fn one_line_comment(text: &str) -> String {
+    let mut safe = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+            safe.extend(c.escape_unicode());
+        } else {
+            safe.push(c);
+        }
     }
-    std::fs::write(&path, document.to_string()).map_err(|e| Error::write(Path::new(PEOPLE_FILE), e))
+    safe
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_that_makes_no_slug_gets_an_id_that_people_toml_accepts() {
+        let mut directory = Directory {
+            people: People::default(),
+            added: Vec::new(),
+        };
+        assert_eq!(directory.add("«»"), "person");
+        assert_eq!(directory.add("—"), "person-2");
+        let site = tempfile::tempdir().unwrap();
+        let people = people_file_with(site.path(), &directory.added, Path::new("r.txt")).unwrap();
+        files::write_all(&[people]).unwrap();
+        let loaded = People::load(site.path()).unwrap();
+        assert_eq!(loaded.get("person").map(|p| p.name.as_str()), Some("«»"));
+        assert_eq!(loaded.get("person-2").map(|p| p.name.as_str()), Some("—"));
+    }
 }

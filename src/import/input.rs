@@ -42,19 +42,60 @@ pub struct RecapText {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputError(pub String);
 
+/// How large a recap may be, and what the limit is for, in words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SizeLimit {
+    pub bytes: u64,
+    pub of: &'static str,
+}
+
+/// Text, HTML and e-mail recaps above this are refused: a recap is a few pages, and reading
+/// HTML or an e-mail takes tens of times its size in memory.
+pub const MAX_RECAP_BYTES: u64 = 16 * 1024 * 1024;
+/// A Word file may carry pictures beside its text, which are never read.
+pub const MAX_WORD_FILE_BYTES: u64 = 32 * 1024 * 1024;
+/// The text of a Word file, unpacked: its `word/document.xml`. A zip of a few kilobytes can
+/// unpack to gigabytes.
+pub const MAX_WORD_XML_BYTES: u64 = 64 * 1024 * 1024;
+
+impl SizeLimit {
+    const RECAP: SizeLimit = SizeLimit {
+        bytes: MAX_RECAP_BYTES,
+        of: "text, HTML and e-mail recaps",
+    };
+    const WORD: SizeLimit = SizeLimit {
+        bytes: MAX_WORD_FILE_BYTES,
+        of: "Word files",
+    };
+}
+
+/// The limit for a recap that starts with `head` (its first bytes); `extension` as for
+/// [`decode`].
+pub fn size_limit(head: &[u8], extension: &str) -> SizeLimit {
+    if is_word(head, extension) {
+        SizeLimit::WORD
+    } else {
+        SizeLimit::RECAP
+    }
+}
+
+fn is_word(head: &[u8], extension: &str) -> bool {
+    head.starts_with(b"PK\x03\x04") || extension == "docx"
+}
+
 /// The recap in `bytes`; `extension` (lower case, without the dot) breaks ties.
 pub fn decode(bytes: &[u8], extension: &str) -> Result<RecapText, InputError> {
-    if bytes.starts_with(b"PK\x03\x04") || extension == "docx" {
+    if is_word(bytes, extension) {
         return word(bytes);
     }
     let text = utf8(bytes)?;
-    if extension == "eml" || looks_like_email(&text) {
+    if extension == "eml" || looks_like_email(text) {
         return email(bytes);
     }
-    if matches!(extension, "html" | "htm") || looks_like_html(&text) {
-        return Ok(RecapText::of(InputKind::Html, html(&text)));
+    if matches!(extension, "html" | "htm") || looks_like_html(text) {
+        return Ok(RecapText::of(InputKind::Html, html(text)));
     }
-    Ok(RecapText::of(InputKind::Text, normalise_lines(&text)))
+    Ok(RecapText::of(InputKind::Text, normalise_lines(text)))
 }
 
 impl RecapText {
@@ -68,10 +109,10 @@ impl RecapText {
     }
 }
 
-fn utf8(bytes: &[u8]) -> Result<String, InputError> {
+fn utf8(bytes: &[u8]) -> Result<&str, InputError> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_string()),
+        Ok(text) => Ok(text),
         Err(e) => Err(InputError(format!(
             "not valid UTF-8 at byte {}: save the recap as UTF-8 text, or give the .html, .eml or .docx file",
             e.valid_up_to()
@@ -79,13 +120,32 @@ fn utf8(bytes: &[u8]) -> Result<String, InputError> {
     }
 }
 
-/// Line endings as `\n`, non-breaking spaces as spaces, no trailing spaces.
+/// Line endings as `\n`, non-breaking spaces as spaces, no trailing spaces. One pass, one
+/// copy: a recap of megabytes is not copied once per rule.
 fn normalise_lines(text: &str) -> String {
-    let text = text.replace("\r\n", "\n").replace(['\r', '\u{2028}'], "\n");
-    let mut out = String::with_capacity(text.len());
-    for line in text.lines() {
-        out.push_str(line.replace('\u{a0}', " ").trim_end());
+    /// Ends the line that starts at `line_start` without its trailing spaces.
+    fn end_line(out: &mut String, line_start: &mut usize) {
+        let kept = *line_start + out[*line_start..].trim_end().len();
+        out.truncate(kept);
         out.push('\n');
+        *line_start = out.len();
+    }
+    let mut out = String::with_capacity(text.len() + 1);
+    let mut line_start = 0;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                end_line(&mut out, &mut line_start);
+            }
+            '\n' | '\u{2028}' => end_line(&mut out, &mut line_start),
+            '\u{a0}' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    if out.len() > line_start {
+        end_line(&mut out, &mut line_start);
     }
     out
 }
@@ -102,8 +162,9 @@ fn looks_like_email(text: &str) -> bool {
 }
 
 fn looks_like_html(text: &str) -> bool {
-    let start = text.trim_start().to_ascii_lowercase();
-    let head: String = start.chars().take(2000).collect();
+    // The start only: lowering the whole recap's case would copy all of it.
+    let head: String = text.trim_start().chars().take(2000).collect();
+    let head = head.to_ascii_lowercase();
     head.starts_with("<!doctype html")
         || head.starts_with("<html")
         || (head.starts_with('<')
@@ -128,10 +189,15 @@ fn email(bytes: &[u8]) -> Result<RecapText, InputError> {
     let message = mail_parser::MessageParser::default()
         .parse(bytes)
         .ok_or_else(|| InputError("an e-mail whose headers cannot be read".into()))?;
-    let text = match (message.body_html(0), message.body_text(0)) {
-        (Some(body), _) => html(&body),
-        (None, Some(body)) => normalise_lines(&body),
-        (None, None) => return Err(InputError("an e-mail with no text or HTML part".into())),
+    // The part an e-mail shows: its HTML, or in an e-mail of text alone its text, read as it
+    // is rather than made into HTML (as `body_html` does) and read back.
+    let text = match message.html_part(0).map(|part| &part.body) {
+        Some(mail_parser::PartType::Html(body)) => html(body),
+        Some(mail_parser::PartType::Text(body)) => normalise_lines(body),
+        _ => match message.body_text(0) {
+            Some(body) => normalise_lines(&body),
+            None => return Err(InputError("an e-mail with no text or HTML part".into())),
+        },
     };
     let sent = message.date().and_then(|date| {
         NaiveDate::from_ymd_opt(
@@ -154,14 +220,28 @@ fn word(bytes: &[u8]) -> Result<RecapText, InputError> {
     let not_word = |why: String| InputError(format!("not a Word (.docx) document: {why}"));
     let mut archive =
         zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| not_word(e.to_string()))?;
-    let mut xml = String::new();
-    archive
+    let document = archive
         .by_name("word/document.xml")
-        .map_err(|e| not_word(e.to_string()))?
-        // A document is text; a bomb of a zip stops here rather than filling memory.
-        .take(64 * 1024 * 1024)
+        .map_err(|e| not_word(e.to_string()))?;
+    // A document is text; a bomb of a zip stops here rather than filling memory. The size the
+    // zip states is checked first, then what it really unpacks to.
+    let too_large = |size: String| {
+        InputError(format!(
+            "its text (word/document.xml) unpacks to {size}; dossier import reads at most {MAX_WORD_XML_BYTES} bytes ({} MiB) of it",
+            MAX_WORD_XML_BYTES / 1024 / 1024
+        ))
+    };
+    if document.size() > MAX_WORD_XML_BYTES {
+        return Err(too_large(format!("{} bytes", document.size())));
+    }
+    let mut xml = String::with_capacity(document.size() as usize);
+    document
+        .take(MAX_WORD_XML_BYTES + 1)
         .read_to_string(&mut xml)
         .map_err(|e| not_word(e.to_string()))?;
+    if xml.len() as u64 > MAX_WORD_XML_BYTES {
+        return Err(too_large(format!("more than {MAX_WORD_XML_BYTES} bytes")));
+    }
     word_paragraphs(&xml).map_err(not_word)
 }
 
@@ -300,6 +380,45 @@ mod tests {
         assert!(text.contains("## Next steps\n"), "{text}");
         assert!(text.contains("- [Sam] Call: today\n"), "{text}");
         assert!(text.contains("| Owner | Task |\n"), "{text}");
+    }
+
+    #[test]
+    fn an_email_of_text_alone_is_read_as_its_text_not_as_html() {
+        let mail = b"From: a@example.com\r\nSubject: Sync\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nQuick recap\r\nThe  table: 1 < 2 & 3 > 2.\r\n    Indented line\r\n";
+        let text = decode(mail, "eml").unwrap().text;
+        assert_eq!(
+            text,
+            "Quick recap\nThe  table: 1 < 2 & 3 > 2.\n    Indented line\n"
+        );
+    }
+
+    #[test]
+    fn lines_normalised_in_one_pass_are_what_the_rules_one_at_a_time_give() {
+        fn by_rules(text: &str) -> String {
+            let text = text.replace("\r\n", "\n").replace(['\r', '\u{2028}'], "\n");
+            let mut out = String::new();
+            for line in text.lines() {
+                out.push_str(line.replace('\u{a0}', " ").trim_end());
+                out.push('\n');
+            }
+            out
+        }
+        for text in [
+            "",
+            "\n",
+            "\r",
+            "\r\n\r",
+            "a",
+            "a \n",
+            "a\r\nb\rc\u{2028}d",
+            " \u{a0}x\u{a0} \r\n\r\n",
+            "a\n\n\nb  ",
+            "x\u{a0}\u{a0}",
+            "tab\t\n  \n",
+            "é \u{3000}\nend\u{85}",
+        ] {
+            assert_eq!(normalise_lines(text), by_rules(text), "{text:?}");
+        }
     }
 
     #[test]

@@ -4,13 +4,14 @@
 pub mod continuity;
 pub mod deadlines;
 mod directory;
+mod files;
 pub mod input;
 pub mod layouts;
 pub mod owners;
 pub mod recap;
 mod write;
 
-use directory::{add_to_people_file, register_people, Directory};
+use directory::{people_file_with, register_people, Directory};
 #[cfg(test)]
 use write::escape_line_start;
 pub use write::escape_markdown;
@@ -21,7 +22,6 @@ use crate::content::people::{mention_key, People, Person, Resolved, PEOPLE_FILE}
 use crate::error::{Diagnostic, Error, Result};
 use crate::paths::slugify;
 use crate::plural;
-use crate::site_paths::inside_site;
 use crate::site_paths::MEETINGS_DIR;
 use chrono::NaiveDate;
 use continuity::{Ambiguity, Earlier, Link, Linker};
@@ -92,6 +92,8 @@ pub struct ImportReport {
     pub ambiguous_links: Vec<Ambiguity>,
     /// Earlier tasks' lines given the id of the task that continues them (`file:line`).
     pub ids_added: Vec<String>,
+    /// Earlier tasks' lines not given their id (`file:line {#id}`), and why.
+    pub ids_not_added: Vec<(String, String)>,
     /// Why earlier tasks were not looked at, when they were not.
     pub earlier_unread: Option<String>,
 }
@@ -134,15 +136,33 @@ pub fn convert(
     people: People,
     config: &SiteConfig,
 ) -> Result<(ImportReport, Vec<Person>)> {
-    let failed = |message: String| Error::Content(vec![Diagnostic::file(request.name, message)]);
-    let extension = request
-        .name
-        .extension()
+    let input = decode(request.name, request.bytes)?;
+    convert_text(request, &input, people, config)
+}
+
+/// The recap's text, whatever file it came as.
+fn decode(name: &Path, bytes: &[u8]) -> Result<input::RecapText> {
+    input::decode(bytes, &extension_of(name))
+        .map_err(|e| Error::Content(vec![Diagnostic::file(name, e.0)]))
+}
+
+/// A file name's extension in lower case, without the dot.
+fn extension_of(name: &Path) -> String {
+    name.extension()
         .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    let input = input::decode(request.bytes, &extension).map_err(|e| failed(e.0))?;
-    let (layout, why) = layouts::choose(&input, request.format).map_err(failed)?;
-    let recap = layout.read(&input).map_err(|e| {
+        .unwrap_or_default()
+}
+
+/// As [`convert`], from the recap's text.
+fn convert_text(
+    request: &Request,
+    input: &input::RecapText,
+    people: People,
+    config: &SiteConfig,
+) -> Result<(ImportReport, Vec<Person>)> {
+    let failed = |message: String| Error::Content(vec![Diagnostic::file(request.name, message)]);
+    let (layout, why) = layouts::choose(input, request.format).map_err(failed)?;
+    let recap = layout.read(input).map_err(|e| {
         Error::Content(vec![
             Diagnostic::file(request.name, e.message).at_line(e.line)
         ])
@@ -188,7 +208,7 @@ pub fn convert(
         &mut directory,
         &mut linker,
         &mut report,
-    );
+    )?;
     report.links = linker.links;
     report.ambiguous_links = linker.ambiguous;
     report.path = Path::new(MEETINGS_DIR).join(format!("{date}-{}.md", file_slug(&recap.title)));
@@ -203,6 +223,9 @@ pub fn convert(
 pub fn import(options: &ImportOptions) -> Result<ImportReport> {
     let config = SiteConfig::load(&options.root)?;
     let (input_name, bytes) = read_input(&options.input)?;
+    // Decoded once, read twice below; the file's bytes are not needed after.
+    let input = decode(&input_name, &bytes)?;
+    drop(bytes);
     let people = People::load(&options.root)?;
     // The recap's date is known only once it is read: the site's tasks are read first, all
     // of them, and those of later meetings left out by date below.
@@ -222,53 +245,89 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
     };
     let mut request = Request {
         name: &input_name,
-        bytes: &bytes,
+        // Decoded above.
+        bytes: &[],
         date: options.date,
         account: options.account.as_deref(),
         format: options.format.as_deref(),
         earlier: &Earlier::default(),
     };
     // A first reading finds the date (from --date, the recap or its title); the second links.
-    let (first, _) = convert(&request, people.clone(), &config)?;
-    let earlier = earlier_of(first.date);
+    let date = convert_text(&request, &input, people.clone(), &config)?
+        .0
+        .date;
+    let earlier = earlier_of(date);
     request.earlier = &earlier;
-    let (mut report, added) = convert(&request, people, &config)?;
+    let (mut report, added) = convert_text(&request, &input, people, &config)?;
+    drop(input);
     report.earlier_unread = earlier_unread;
-    let path = report.path.clone();
     if options.dry_run {
         return Ok(ImportReport {
             dry_run: true,
             ..report
         });
     }
-    let full = inside_site(&options.root, &path)?;
-    if full.exists() && !options.force {
+    // Everything is worked out and checked before the first byte is written.
+    let meeting = files::locate(&options.root, &report.path)?;
+    meeting.refuse_links()?;
+    if matches!(meeting.found, files::Found::File(_)) && !options.force {
         return Err(Error::Content(vec![Diagnostic::file(
-            &path,
+            &report.path,
             "already exists; dossier import never overwrites (pass --force to replace it, or --dry-run to see the result)",
         )]));
     }
+    let mut changes = vec![files::Change {
+        target: meeting,
+        text: report.meeting_file.clone(),
+        replace: options.force,
+    }];
+    let earlier_ids = continuity::ids_for_earlier(&options.root, &report.links)?;
+    changes.extend(earlier_ids.changes);
     if !added.is_empty() {
-        add_to_people_file(&options.root, &added, &input_name)?;
+        changes.push(people_file_with(&options.root, &added, &input_name)?);
     }
-    if let Some(dir) = full.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
-    }
-    std::fs::write(&full, &report.meeting_file).map_err(|e| Error::write(&path, e))?;
-    report.ids_added = continuity::add_ids_to_earlier(&options.root, &report.links)?;
+    files::write_all(&changes)?;
+    report.ids_added = earlier_ids.lines;
+    report.ids_not_added = earlier_ids.not_added;
     Ok(report)
 }
 
+/// The recap's name (for messages) and bytes, from a plain file or standard input, refused
+/// above the limit of its kind.
 fn read_input(input: &Path) -> Result<(PathBuf, Vec<u8>)> {
-    if input == Path::new("-") {
-        let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
-            .map_err(|e| Error::read(Path::new("<stdin>"), e))?;
-        Ok((PathBuf::from("<stdin>"), bytes))
+    use std::io::Read;
+    let (name, mut reader, size): (PathBuf, Box<dyn Read>, Option<u64>) = if input == Path::new("-")
+    {
+        (
+            PathBuf::from("<stdin>"),
+            Box::new(std::io::stdin().lock()),
+            None,
+        )
     } else {
-        let bytes = std::fs::read(input).map_err(|e| Error::read(input, e))?;
-        Ok((input.to_path_buf(), bytes))
-    }
+        let file = files::open_plain(input, input, true)?;
+        let size = file.metadata().map_err(|e| Error::read(input, e))?.len();
+        (input.to_path_buf(), Box::new(file), Some(size))
+    };
+    // Its first bytes say what the recap is, and so which limit holds.
+    let mut head = Vec::with_capacity(8);
+    (&mut reader)
+        .take(8)
+        .read_to_end(&mut head)
+        .map_err(|e| Error::read(&name, e))?;
+    let limit = input::size_limit(&head, &extension_of(&name));
+    let whole = std::io::Cursor::new(head).chain(reader);
+    let bytes = files::read_bounded(whole, size, &name, limit.bytes, |size| {
+        Error::Content(vec![Diagnostic::file(
+            &name,
+            format!(
+                "the recap is {size}; dossier import reads {} of at most {} bytes ({} MiB)",
+                limit.of,
+                limit.bytes,
+                limit.bytes / 1024 / 1024
+            ),
+        )])
+    })?;
+    Ok((name, bytes))
 }
 
 impl ImportReport {
@@ -397,6 +456,12 @@ impl ImportReport {
                 out,
                 "  Earlier tasks given their id: {}",
                 self.ids_added.join(", ")
+            );
+        }
+        for (line, why) in &self.ids_not_added {
+            let _ = writeln!(
+                out,
+                "  Earlier task not given its id, add it by hand: {line} ({why})"
             );
         }
         for ambiguity in &self.ambiguous_links {

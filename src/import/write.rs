@@ -5,6 +5,7 @@
 use super::directory::Match;
 use super::recap::RecapTopic;
 use super::*;
+use chrono::Datelike;
 
 /// Escapes what Markdown or dossier would otherwise read as markup, so recap text shows as
 /// written: HTML, emphasis, links, heading attributes.
@@ -168,19 +169,8 @@ pub(super) fn write_meeting(
     directory: &mut Directory,
     linker: &mut Linker,
     report: &mut ImportReport,
-) -> String {
-    let mut out = String::new();
-    out.push_str("+++\n");
-    let _ = writeln!(out, "title = {}", toml::Value::String(recap.title.clone()));
-    let _ = writeln!(out, "date = {date}");
-    if let Some(account) = account {
-        let _ = writeln!(
-            out,
-            "account = {}",
-            toml::Value::String(account.to_string())
-        );
-    }
-    out.push_str("+++\n");
+) -> Result<String> {
+    let mut out = front_matter(&recap.title, date, account)?;
     // Numeric dates: the site's order, else the one the recap shows.
     let deadline_context = deadlines::Context {
         meeting: date,
@@ -241,7 +231,48 @@ pub(super) fn write_meeting(
         out.push_str("\n## Tasks\n");
         write_tasks(&mut out, &meeting_level, report);
     }
-    out
+    Ok(out)
+}
+
+/// The meeting's front matter between its `+++` lines, written by toml_edit so that no title or
+/// account, whatever it holds, adds a key or a table. Each value is one line: a line break in a
+/// title is an accident of the file it came from, and a multi-line string could hold a `+++`
+/// line that would close the front matter early.
+pub(super) fn front_matter(title: &str, date: NaiveDate, account: Option<&str>) -> Result<String> {
+    let year = u16::try_from(date.year())
+        .ok()
+        .filter(|year| *year <= 9999)
+        .ok_or_else(|| {
+            Error::Usage(format!(
+                "the meeting date {date} is not in the years 0 to 9999; pass it with --date YYYY-MM-DD"
+            ))
+        })?;
+    let mut document = toml_edit::DocumentMut::new();
+    document["title"] = toml_edit::value(one_line(title));
+    document["date"] = toml_edit::value(toml_edit::Datetime {
+        date: Some(toml_edit::Date {
+            year,
+            // A month is at most 12 and a day 31.
+            month: date.month() as u8,
+            day: date.day() as u8,
+        }),
+        time: None,
+        offset: None,
+    });
+    if let Some(account) = account {
+        document["account"] = toml_edit::value(one_line(account));
+    }
+    Ok(format!("+++\n{document}+++\n"))
+}
+
+/// `text` on one line: each line break (and each character that ends a line somewhere) a space.
+fn one_line(text: &str) -> String {
+    text.replace(
+        [
+            '\n', '\r', '\u{0b}', '\u{0c}', '\u{85}', '\u{2028}', '\u{2029}',
+        ],
+        " ",
+    )
 }
 
 /// A topic's address: from its title, or `topic-N` when the title makes none, with a number

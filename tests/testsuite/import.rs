@@ -800,3 +800,189 @@ fn an_earlier_task_written_without_an_id_gets_the_id_of_the_task_that_continues_
     let output = site.run(&["check", "--today", "2026-11-24"]);
     assert!(output.status.success(), "{}", stderr(&output));
 }
+
+/// The front matter of a meeting file, parsed, and the body after it.
+fn front_matter_of(meeting: &str) -> (toml::Table, String) {
+    let rest = meeting.strip_prefix("+++\n").expect("front matter first");
+    let end = rest.find("\n+++\n").expect("front matter closed") + 1;
+    (
+        toml::from_str(&rest[..end]).unwrap(),
+        rest[end + "+++\n".len()..].to_string(),
+    )
+}
+
+/// Tables, keys and values in a recap's title, in its names and in its file's name stay text:
+/// every piece of TOML an import writes is written by toml_edit, and the comment naming the
+/// recap stays one line.
+#[test]
+fn names_titles_and_file_names_add_no_table_or_key_to_what_import_writes() {
+    let site = site_for(None, "");
+    site.write("content/people.toml", "[sigi]\nname = \"Sigi\"\n");
+    let title = r#"Initech "review" [evil] = 'x' """ 18 November 2025"#;
+    let recap = format!(
+        "{title}\n\nTopics:\nPricing:\nZoë O'Neil discussed prices.\n\nTasks:\nSend the quote:\nSend it. (Zoë O'Neil, evil\"]=x@example.com)\n"
+    );
+    let file_name = "recap\n[evil]\nname = \"x\"\n\u{2028}\r.txt";
+    let recap_path = site.root().join(file_name);
+    std::fs::write(&recap_path, recap).unwrap();
+    let output = site.run(&["import", recap_path.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+
+    let people_text = std::fs::read_to_string(site.root().join("content/people.toml")).unwrap();
+    let people: toml::Table = toml::from_str(&people_text).unwrap();
+    let ids: Vec<&str> = people.keys().map(String::as_str).collect();
+    assert_eq!(ids, ["evil-x", "sigi", "zoe-o-neil"], "{people_text}");
+    assert_eq!(people["zoe-o-neil"]["name"].as_str(), Some("Zoë O'Neil"));
+    assert_eq!(people["evil-x"]["name"].as_str(), Some("Evil\"]=x"));
+    assert_eq!(
+        people["evil-x"]["aliases"][0].as_str(),
+        Some("evil\"]=x@example.com")
+    );
+    assert!(
+        people_text.contains(
+            "\n# Added by `dossier import recap\\u{a}[evil]\\u{a}name = \"x\"\\u{a}\\u{2028}\\u{d}.txt`.\n[zoe-o-neil]\n"
+        ),
+        "{people_text}"
+    );
+
+    let written = walkdir(&site.root().join("content/meetings"));
+    let meeting = std::fs::read_to_string(&written[0]).unwrap();
+    let (front, _) = front_matter_of(&meeting);
+    assert_eq!(front["title"].as_str(), Some(title), "{meeting}");
+    assert_eq!(front.len(), 2, "{meeting}");
+    let check = site.run(&["check", "--today", "2025-11-20"]);
+    assert!(check.status.success(), "{}", stderr(&check));
+}
+
+/// A title with line breaks (an e-mail's subject may hold them) cannot close the front matter
+/// early with a `+++` line of its own.
+#[test]
+fn a_title_with_line_breaks_stays_inside_the_front_matter() {
+    let site = site_for(None, "");
+    site.write(
+        "recap.eml",
+        "From: a@example.com\r\nSubject: =?utf-8?q?Sync_=22A=22=0A+++=0A[evil]=0Ax_=3D_1?=\r\nDate: Tue, 18 Nov 2025 17:00:00 +0100\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nQuick recap\r\nAll good.\r\n",
+    );
+    let output = site.run(&[
+        "import",
+        site.root().join("recap.eml").to_str().unwrap(),
+        "--account",
+        "Acme\n+++\n[evil]",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let written = walkdir(&site.root().join("content/meetings"));
+    let meeting = std::fs::read_to_string(&written[0]).unwrap();
+    let (front, body) = front_matter_of(&meeting);
+    assert_eq!(front["title"].as_str(), Some("Sync \"A\" +++ [evil] x = 1"));
+    assert_eq!(front["account"].as_str(), Some("Acme +++ [evil]"));
+    assert!(!body.contains("evil"), "{meeting}");
+    let check = site.run(&["check", "--today", "2025-11-20"]);
+    assert!(check.status.success(), "{}", stderr(&check));
+}
+
+#[test]
+fn a_meeting_date_past_the_year_9999_is_refused_not_written() {
+    let site = site_for(None, "");
+    let output = site.run(&[
+        "import",
+        fixtures().join("globex-fiscal.txt").to_str().unwrap(),
+        "--date",
+        "+10000-01-01",
+    ]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("years 0 to 9999"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!site.root().join("content").exists());
+}
+
+/// Recaps above their kind's limit are refused, with the file, its size and the limit, before
+/// they are read; so is Word text that unpacks past its own.
+#[test]
+fn an_oversized_recap_is_refused_and_nothing_is_written() {
+    let site = site_for(None, "");
+    let sparse = |name: &str, size: u64| {
+        let path = site.root().join(name);
+        std::fs::File::create(&path).unwrap().set_len(size).unwrap();
+        path
+    };
+    for (path, says) in [
+        (
+            sparse("recap.eml", 17 * 1024 * 1024),
+            "the recap is 17825792 bytes; dossier import reads text, HTML and e-mail recaps of at most 16777216 bytes (16 MiB)",
+        ),
+        (
+            sparse("recap.html", 60 * 1024 * 1024),
+            "the recap is 62914560 bytes; dossier import reads text, HTML and e-mail recaps of at most 16777216 bytes (16 MiB)",
+        ),
+        (
+            sparse("notes.docx", 33 * 1024 * 1024),
+            "the recap is 34603008 bytes; dossier import reads Word files of at most 33554432 bytes (32 MiB)",
+        ),
+    ] {
+        let output = site.run(&["import", path.to_str().unwrap(), "--date", "2026-01-01"]);
+        assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+        let expected = format!("{}:1:1: error: {says}", path.display());
+        assert!(stderr(&output).contains(&expected), "{}", stderr(&output));
+    }
+
+    // Standard input, whose size is known only by reading it.
+    let mut child = dossier()
+        .args(["import", "-", "--date", "2026-01-01", "--root"])
+        .arg(site.root())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        use std::io::Write;
+        let line = "Sam to send the offer by Friday.\n".repeat(1024);
+        for _ in 0..600 {
+            if stdin.write_all(line.as_bytes()).is_err() {
+                break;
+            }
+        }
+    });
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("<stdin>:1:1: error: the recap is more than 16777216 bytes"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        !site.root().join("content").exists(),
+        "something was written"
+    );
+}
+
+#[test]
+fn a_word_file_whose_text_unpacks_past_its_limit_is_refused() {
+    use std::io::Write;
+    let site = site_for(None, "");
+    let path = site.root().join("bomb.docx");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(true);
+    zip.start_file("word/document.xml", options).unwrap();
+    let spaces = vec![b' '; 1024 * 1024];
+    for _ in 0..65 {
+        zip.write_all(&spaces).unwrap();
+    }
+    zip.finish().unwrap();
+    assert!(std::fs::metadata(&path).unwrap().len() < 1024 * 1024);
+    let output = site.run(&["import", path.to_str().unwrap(), "--date", "2026-01-01"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("its text (word/document.xml) unpacks to 68157440 bytes; dossier import reads at most 67108864 bytes (64 MiB) of it"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!site.root().join("content").exists());
+}

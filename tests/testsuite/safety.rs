@@ -807,3 +807,428 @@ fn an_incremental_build_killed_while_it_writes_is_repaired_by_the_next_build() {
         "the repaired site differs from a clean build"
     );
 }
+
+// `dossier import`: what it writes and reads at the site's edge.
+
+/// The recaps of tests/fixtures/import.
+fn import_fixture(name: &str) -> String {
+    example_root()
+        .join("tests/fixtures/import")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// Where importing globex-fiscal.txt writes its meeting.
+const GLOBEX_MEETING: &str = "content/meetings/2026-02-10-globex-account-review.md";
+
+/// A site whose people.toml names one person; importing globex-fiscal.txt adds more.
+fn site_for_import() -> Fixture {
+    Fixture::empty()
+        .with("site.toml", SITE_TOML)
+        .with("content/people.toml", "[sigi]\nname = \"Sigi\"\n")
+}
+
+/// A Globex site with a hand-written October meeting whose tasks the November recap continues,
+/// so that importing it gives them their id.
+const OCTOBER: &str = "content/meetings/2026-10-12-globex-sync.md";
+const OCTOBER_TEXT: &str = "+++\ntitle = \"Globex sync\"\ndate = 2026-10-12\naccount = \"Globex\"\n+++\n## Renewal\nTalks opened.\n\n- [ ] **Close the package deal** @ana due:2026-10-30\n- [ ] **Send the security questionnaire**\n  to Globex security. @bo due:2026-11-13\n";
+
+fn globex_site_with_october() -> Fixture {
+    Fixture::empty()
+        .with("site.toml", SITE_TOML)
+        .with(
+            "content/people.toml",
+            &std::fs::read_to_string(import_fixture("continuity/people.toml")).unwrap(),
+        )
+        .with(OCTOBER, OCTOBER_TEXT)
+}
+
+fn import_november(site: &Fixture) -> std::process::Output {
+    site.run(&[
+        "import",
+        &import_fixture("continuity/gemini-globex-november.txt"),
+        "--account",
+        "Globex",
+    ])
+}
+
+/// Every entry below `dir`, links not followed: a file with its bytes, a link with where it
+/// leads, a folder as itself.
+fn entries(dir: &std::path::Path) -> Vec<(std::path::PathBuf, String)> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            let kind = path.symlink_metadata().unwrap().file_type();
+            let what = if kind.is_symlink() {
+                format!("link to {}", std::fs::read_link(&path).unwrap().display())
+            } else if kind.is_dir() {
+                stack.push(path.clone());
+                "folder".to_string()
+            } else {
+                String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned()
+            };
+            found.push((path.strip_prefix(dir).unwrap().to_path_buf(), what));
+        }
+    }
+    found.sort();
+    found
+}
+
+/// Names of the files below `dir` that an import leaves while it writes.
+fn import_leftovers(dir: &std::path::Path) -> Vec<String> {
+    walkdir(dir)
+        .into_iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .filter(|name| name.contains(".dossier-import"))
+        .collect()
+}
+
+#[test]
+fn import_never_writes_through_a_link_planted_where_it_writes_a_temporary_file() {
+    let site = globex_site_with_october();
+    // Where import once wrote the earlier meeting before renaming it over the meeting.
+    let planted = site
+        .root()
+        .join("content/meetings/2026-10-12-globex-sync.md.dossier-import");
+    std::os::unix::fs::symlink("../../site.toml", &planted).unwrap();
+    let output = import_november(&site);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        std::fs::read_to_string(site.root().join("site.toml")).unwrap(),
+        SITE_TOML,
+        "site.toml was written through the link"
+    );
+    let october = site.root().join(OCTOBER);
+    assert!(!october.symlink_metadata().unwrap().file_type().is_symlink());
+    let text = std::fs::read_to_string(&october).unwrap();
+    assert!(text.contains("{#close-the-package-deal}"), "{text}");
+    assert_eq!(
+        std::fs::read_link(&planted).unwrap(),
+        std::path::Path::new("../../site.toml")
+    );
+}
+
+#[test]
+fn import_refuses_a_meeting_file_that_is_a_link_wherever_it_leads() {
+    let outside = tempfile::tempdir().unwrap();
+    let outside_file = outside.path().join("notes.md");
+    std::fs::write(&outside_file, "mine").unwrap();
+    for (leads_to, force) in [
+        (outside_file.clone(), false),
+        (outside_file.clone(), true),
+        (outside.path().join("missing.md"), false),
+        (std::path::PathBuf::from("../../site.toml"), true),
+    ] {
+        let site = site_for_import();
+        std::fs::create_dir_all(site.root().join("content/meetings")).unwrap();
+        std::os::unix::fs::symlink(&leads_to, site.root().join(GLOBEX_MEETING)).unwrap();
+        let before = entries(site.root());
+        let recap = import_fixture("globex-fiscal.txt");
+        let mut args = vec!["import", recap.as_str()];
+        if force {
+            args.push("--force");
+        }
+        let output = site.run(&args);
+        let shown = format!("{leads_to:?} (--force {force}): {}", stderr(&output));
+        assert_eq!(output.status.code(), Some(1), "{shown}");
+        assert!(stderr(&output).contains("symbolic link"), "{shown}");
+        assert_eq!(entries(site.root()), before, "{shown}");
+        assert_eq!(
+            std::fs::read_link(site.root().join(GLOBEX_MEETING)).unwrap(),
+            leads_to
+        );
+        assert_eq!(
+            std::fs::read_to_string(&outside_file).unwrap(),
+            "mine",
+            "{shown}"
+        );
+        assert!(!outside.path().join("missing.md").exists(), "{shown}");
+        assert_eq!(
+            std::fs::read_to_string(site.root().join("site.toml")).unwrap(),
+            SITE_TOML,
+            "{shown}"
+        );
+    }
+}
+
+#[test]
+fn import_refuses_content_folders_that_link_out_of_the_site() {
+    for linked in ["content", "content/meetings"] {
+        let outside = tempfile::tempdir().unwrap();
+        let site = Fixture::empty().with("site.toml", SITE_TOML);
+        let link = site.root().join(linked);
+        std::fs::create_dir_all(link.parent().unwrap()).unwrap();
+        std::os::unix::fs::symlink(outside.path(), link).unwrap();
+        let output = site.run(&["import", &import_fixture("globex-fiscal.txt")]);
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{linked}: {}",
+            stderr(&output)
+        );
+        assert!(
+            stderr(&output).contains(&format!("{linked}: symbolic link to outside the site")),
+            "{}",
+            stderr(&output)
+        );
+        assert!(
+            walkdir(outside.path()).is_empty(),
+            "{linked}: written outside"
+        );
+    }
+}
+
+#[test]
+fn import_does_not_write_people_toml_through_a_link_inside_the_site() {
+    let site = Fixture::empty()
+        .with("site.toml", SITE_TOML)
+        .with("shared/people.toml", "[sigi]\nname = \"Sigi\"\n");
+    std::fs::create_dir_all(site.root().join("content")).unwrap();
+    std::os::unix::fs::symlink(
+        "../shared/people.toml",
+        site.root().join("content/people.toml"),
+    )
+    .unwrap();
+    let before = entries(site.root());
+    let output = site.run(&["import", &import_fixture("globex-fiscal.txt")]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output)
+            .contains("content/people.toml:1:1: error: is a symbolic link (to shared/people.toml)"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        entries(site.root()),
+        before,
+        "the meeting is not written alone either"
+    );
+}
+
+#[test]
+fn an_earlier_meeting_that_is_a_link_is_not_written_through_and_the_report_says_so() {
+    let site = globex_site_with_october().with("notes/october.md", OCTOBER_TEXT);
+    std::fs::remove_file(site.root().join(OCTOBER)).unwrap();
+    std::os::unix::fs::symlink("../../notes/october.md", site.root().join(OCTOBER)).unwrap();
+    let output = import_november(&site);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        std::fs::read_to_string(site.root().join("notes/october.md")).unwrap(),
+        OCTOBER_TEXT
+    );
+    assert!(site
+        .root()
+        .join(OCTOBER)
+        .symlink_metadata()
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    let report = stdout(&output);
+    assert!(
+        report.contains(&format!("Earlier task not given its id, add it by hand: {OCTOBER}:9 {{#close-the-package-deal}} (is a symbolic link (to notes/october.md)")),
+        "{report}"
+    );
+    assert!(!report.contains("Earlier tasks given their id"), "{report}");
+    assert!(site
+        .root()
+        .join("content/meetings/2026-11-09-globex-account-sync.md")
+        .is_file());
+}
+
+/// A folder made immutable (`chattr +i`), which even root cannot add a file to, until dropped.
+struct Immutable(std::path::PathBuf);
+
+impl Immutable {
+    fn set(dir: &std::path::Path) -> Option<Immutable> {
+        let done = std::process::Command::new("chattr")
+            .arg("+i")
+            .arg(dir)
+            .output()
+            .is_ok_and(|o| o.status.success());
+        done.then(|| Immutable(dir.to_path_buf()))
+    }
+}
+
+impl Drop for Immutable {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("chattr")
+            .arg("-i")
+            .arg(&self.0)
+            .output();
+    }
+}
+
+#[test]
+fn an_import_that_cannot_write_its_meeting_leaves_people_toml_as_it_was() {
+    let site = site_for_import();
+    let meetings = site.root().join("content/meetings");
+    std::fs::create_dir_all(&meetings).unwrap();
+    let Some(immutable) = Immutable::set(&meetings) else {
+        eprintln!("SKIPPED: chattr +i is not available on this file system");
+        return;
+    };
+    let before = snapshot(site.root());
+    let recap = import_fixture("globex-fiscal.txt");
+    let output = site.run(&["import", &recap]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("content/meetings"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        snapshot(site.root()),
+        before,
+        "people.toml changed without its meeting"
+    );
+    drop(immutable);
+    let again = site.run(&["import", &recap]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert!(site.root().join(GLOBEX_MEETING).is_file());
+    assert!(import_leftovers(site.root()).is_empty());
+}
+
+/// A small tmpfs mounted for a test and unmounted when dropped; `None` where mounting is not
+/// permitted.
+struct SmallDisk(tempfile::TempDir);
+
+impl SmallDisk {
+    fn mount() -> Option<SmallDisk> {
+        let dir = tempfile::tempdir().unwrap();
+        let mounted = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=1m", "tmpfs"])
+            .arg(dir.path())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        mounted.then(|| SmallDisk(dir))
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg(self.0.path())
+            .status();
+    }
+}
+
+#[test]
+fn a_full_disk_leaves_no_empty_meeting_and_people_toml_as_it_was() {
+    let Some(disk) = SmallDisk::mount() else {
+        eprintln!("SKIPPED: mounting a tmpfs is not permitted here");
+        return;
+    };
+    let root = disk.0.path().join("site");
+    let site_file = |path: &str, text: &str| {
+        let full = root.join(path);
+        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+        std::fs::write(full, text).unwrap();
+    };
+    site_file("site.toml", SITE_TOML);
+    site_file("content/people.toml", "[sigi]\nname = \"Sigi\"\n");
+    std::fs::create_dir_all(root.join("content/meetings")).unwrap();
+    // Fill the disk to its last byte.
+    let filler_path = disk.0.path().join("filler");
+    let mut filler = std::fs::File::create(&filler_path).unwrap();
+    let block = vec![b'x'; 4096];
+    while std::io::Write::write_all(&mut filler, &block).is_ok() {}
+    while std::io::Write::write_all(&mut filler, b"x").is_ok() {}
+    drop(filler);
+    let before = snapshot(&root);
+    let recap = import_fixture("globex-fiscal.txt");
+    let import = || {
+        dossier()
+            .args(["import", &recap, "--root"])
+            .arg(&root)
+            .output()
+            .unwrap()
+    };
+    let output = import();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert_eq!(
+        snapshot(&root),
+        before,
+        "a file was left or changed: {}",
+        stderr(&output)
+    );
+
+    std::fs::remove_file(&filler_path).unwrap();
+    let again = import();
+    assert!(again.status.success(), "{}", stderr(&again));
+    let people = std::fs::read_to_string(root.join("content/people.toml")).unwrap();
+    assert!(
+        people.starts_with("[sigi]\nname = \"Sigi\"\n\n# Added by"),
+        "{people}"
+    );
+    assert!(import_leftovers(&root).is_empty());
+    let build = dossier()
+        .args(["check", "--today", "2026-02-11", "--root"])
+        .arg(&root)
+        .output()
+        .unwrap();
+    assert!(build.status.success(), "{}", stderr(&build));
+}
+
+/// Runs an import with `stdin`, failing the test if it does not finish in time (a hang).
+fn import_within(site: &Fixture, recap: &str, stdin: Stdio) -> std::process::Output {
+    let mut child = dossier()
+        .args(["import", recap, "--date", "2026-01-01", "--root"])
+        .arg(site.root())
+        .stdin(stdin)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > Duration::from_secs(20) {
+            child.kill().unwrap();
+            panic!("import {recap} did not finish: it waits on or reads what is not a file");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_recap_that_is_a_pipe_or_a_device_is_refused_not_waited_on() {
+    let site = site_for_import();
+    let pipe = site.root().join("pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    std::os::unix::fs::symlink(&pipe, site.root().join("recap.txt")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", site.root().join("zero.txt")).unwrap();
+    for (recap, says) in [
+        ("recap.txt", "a named pipe (FIFO)"),
+        ("zero.txt", "a device"),
+    ] {
+        let path = site.root().join(recap);
+        let output = import_within(&site, path.to_str().unwrap(), Stdio::null());
+        assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+        assert!(
+            stderr(&output).contains(&format!(
+                "cannot read {}: it is {says}, not a plain file",
+                path.display()
+            )),
+            "{}",
+            stderr(&output)
+        );
+    }
+    // Standard input stays allowed, but bounded.
+    let zero = std::fs::File::open("/dev/zero").unwrap();
+    let output = import_within(&site, "-", Stdio::from(zero));
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("<stdin>:1:1: error: the recap is more than 16777216 bytes; dossier import reads text, HTML and e-mail recaps of at most 16777216 bytes (16 MiB)"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!site.root().join("content/meetings").exists());
+}
