@@ -537,5 +537,20 @@ mod tests {
         assert_eq!(escape_line_start("Plain - text"), "Plain - text");
         assert_eq!(escape_markdown("@admin due:2099"), "\\@admin due\\:2099");
         assert_eq!(escape_markdown("café: ok"), "café: ok");
+        // A recap's own marker spelling is text the build reads as text, not an error.
+        for written in [
+            "Pricing {.internal} note",
+            "x {internal} y",
+            "｛.Internal｝",
+        ] {
+            let escaped = escape_markdown(written);
+            let marking =
+                crate::content::marks::mark(&escaped, crate::content::marks::BodyOf::Meeting);
+            assert!(
+                marking.errors.is_empty(),
+                "{written}: {escaped} {:?}",
+                marking.errors
+            );
+        }
     }
 }

@@ -10,6 +10,7 @@ use chrono::Datelike;
 /// Escapes what Markdown or dossier would otherwise read as markup, so recap text shows as
 /// written: HTML, emphasis, links, heading attributes.
 /// `@` and the colon of `due:` too, so that recap text never names an owner or a deadline.
+/// A brace that would spell the internal marker becomes a character reference.
 pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -41,6 +42,21 @@ pub fn escape_markdown(text: &str) -> String {
             out.push('\\');
         }
         out.push(c);
+    }
+    // A recap's own `{.internal}` is text, not the team's marker: an escaped brace would still
+    // spell the marker, which the build refuses; a character reference does not.
+    let mut spellings = crate::content::marks::marker_spellings(&out);
+    spellings.sort_by_key(|span| std::cmp::Reverse(span.start));
+    for span in spellings {
+        if let Some(brace) = out[span.start..].chars().next() {
+            let escaped_from = if out[..span.start].ends_with('\\') {
+                span.start - 1
+            } else {
+                span.start
+            };
+            let reference = format!("&#{};", u32::from(brace));
+            out.replace_range(escaped_from..span.start + brace.len_utf8(), &reference);
+        }
     }
     out
 }
