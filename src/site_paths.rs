@@ -23,7 +23,7 @@ pub struct ContentFile {
 /// Every `.md` file below `root/dir`, sorted, with its slug. Symbolic links are followed only
 /// when they stay inside the site; loops are reported; editor files are skipped.
 pub fn markdown_files(root: &Path, dir: &Path) -> Result<Vec<ContentFile>> {
-    let (found, mut problems) = files_under(root, dir);
+    let (found, mut problems) = files_under(root, dir, LinksMayLead::InsideTheSite);
     let mut files = Vec::with_capacity(found.len());
     for file in found {
         let path = Path::new(&file.name);
@@ -132,7 +132,21 @@ pub struct FoundFile {
 /// symbolic links that leave the site, link loops, unreadable entries. Hidden files and the
 /// files editors leave beside the ones being edited (lock links, backups, swap files) are
 /// skipped. A missing folder has no files.
-pub fn files_under(root: &Path, dir: &Path) -> (Vec<FoundFile>, Vec<Diagnostic>) {
+/// Where a link below a folder may lead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinksMayLead {
+    /// Anywhere inside the site: sources, which are read, not published as they are.
+    InsideTheSite,
+    /// Only within the folder: files published as they are (`static/`), which must never
+    /// copy the notes, the caches or site.toml into the output.
+    WithinTheFolder,
+}
+
+pub fn files_under(
+    root: &Path,
+    dir: &Path,
+    links: LinksMayLead,
+) -> (Vec<FoundFile>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     let real_dir = match inside_site(root, dir) {
@@ -176,6 +190,11 @@ pub fn files_under(root: &Path, dir: &Path) -> (Vec<FoundFile>, Vec<Diagnostic>)
             // content/ would publish every internal line), the caches and site.toml.
             let refused = match entry.path().canonicalize() {
                 Ok(target) if target.starts_with(&real_dir) => None,
+                Ok(target)
+                    if target.starts_with(&real_root) && links == LinksMayLead::InsideTheSite =>
+                {
+                    None
+                }
                 Ok(target) if target.starts_with(&real_root) => Some(Diagnostic::file(
                     &relative,
                     format!(
@@ -289,13 +308,21 @@ mod tests {
         }
         // Emacs's lock file is a dangling link.
         std::os::unix::fs::symlink("user@host.1234:1", dir.join(".#a.md")).unwrap();
-        let (files, problems) = files_under(root, Path::new("content/meetings"));
+        let (files, problems) = files_under(
+            root,
+            Path::new("content/meetings"),
+            LinksMayLead::InsideTheSite,
+        );
         let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
         assert_eq!(names, ["a.md"]);
         assert!(problems.is_empty(), "{problems:?}");
 
         std::os::unix::fs::symlink(outside.path().join("secret.md"), dir.join("b.md")).unwrap();
-        let (files, problems) = files_under(root, Path::new("content/meetings"));
+        let (files, problems) = files_under(
+            root,
+            Path::new("content/meetings"),
+            LinksMayLead::InsideTheSite,
+        );
         assert_eq!(files.len(), 1);
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].path, Path::new("content/meetings/b.md"));
@@ -308,7 +335,11 @@ mod tests {
         fs::write(outside.path().join("id_rsa"), "key").unwrap();
         let site = tempfile::tempdir().unwrap();
         std::os::unix::fs::symlink(outside.path(), site.path().join("static")).unwrap();
-        let (files, problems) = files_under(site.path(), Path::new("static"));
+        let (files, problems) = files_under(
+            site.path(),
+            Path::new("static"),
+            LinksMayLead::WithinTheFolder,
+        );
         assert!(files.is_empty());
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].path, Path::new("static"));

@@ -23,18 +23,49 @@ pub enum Reading {
     Uncertain(String),
 }
 
-const MONTH: &str = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?";
-const DAY: &str = r"(\d{1,2})(?:st|nd|rd|th)?";
+/// Month names and their abbreviations in English, Dutch, French and German.
+const MONTH: &str = r"(january|february|march|april|may|june|july|august|september|october|november|december|januari|februari|maart|mei|juni|juli|augustus|oktober|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|januar|j[äa]nner|februar|m[äa]rz|maerz|dezember|janv|f[ée]vr|avr|juil|mrt|okt|dez|d[ée]c|m[äa]r|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?";
+/// A day of the month: "3", "3rd", "1er" (French), "15." (German).
+const DAY: &str = r"(\d{1,2})(?:st|nd|rd|th|er)?\.?";
+/// Weekday names in English, Dutch, French and German.
+const WEEKDAY: &str = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)";
+/// Words before a deadline that say "by" or "on", in the four languages.
+const BY: &str = r"(?:by|on|until|till|due|before|for|tegen|voor|op|tot|uiterlijk|ten\s+laatste|d['’]ici|avant|pour|le|au|jusqu['’]au|bis|zum|am|vor|sp[äa]testens)";
 
+/// The month a name or abbreviation means, in any of the four languages.
 fn month_number(name: &str) -> Option<u32> {
-    let name = name.trim_end_matches('.').to_ascii_lowercase();
+    let name = deunicode::deunicode(name.trim_end_matches('.')).to_ascii_lowercase();
+    // Longer prefixes first where a shorter one would take another month's name.
     let months = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        ("juin", 6),
+        ("juil", 7),
+        ("jan", 1),
+        ("feb", 2),
+        ("fev", 2),
+        ("mar", 3),
+        ("mae", 3),
+        ("maa", 3),
+        ("mrt", 3),
+        ("apr", 4),
+        ("avr", 4),
+        ("may", 5),
+        ("mei", 5),
+        ("mai", 5),
+        ("jun", 6),
+        ("jul", 7),
+        ("aug", 8),
+        ("aou", 8),
+        ("sep", 9),
+        ("oct", 10),
+        ("okt", 10),
+        ("nov", 11),
+        ("dec", 12),
+        ("dez", 12),
     ];
     months
         .iter()
-        .position(|m| name.starts_with(m))
-        .map(|i| i as u32 + 1)
+        .find(|(prefix, _)| name.starts_with(prefix))
+        .map(|(_, number)| *number)
 }
 
 fn number_word(word: &str) -> Option<u64> {
@@ -71,6 +102,8 @@ enum Rule {
     EndOfMonth,
     IsoWeek,
     Weekday,
+    /// A weekday of the week after the meeting's: "volgende week dinsdag".
+    WeekdayNextWeek,
     MonthDayRange,
     DayMonthRange,
     EndOfMonthName,
@@ -110,7 +143,7 @@ fn patterns() -> &'static Patterns {
                 Rule::NumericWithYear,
             ),
             rule(
-                r"\b(?:by|on|until|till|due|before|for)\s+(\d{1,2})/(\d{1,2})\b".into(),
+                format!(r"\b{BY}\s+(\d{{1,2}})/(\d{{1,2}})\b"),
                 Rule::NumericSlash,
             ),
             rule(r"\b(\d{1,2})\.(\d{1,2})\.(?:[^\d]|$)".into(), Rule::NumericDots),
@@ -122,10 +155,22 @@ fn patterns() -> &'static Patterns {
                 r"\b(early|mid|late)[\s-]+(?:Q[1-4]|quarter)\b".into(),
                 Rule::PartOfQuarter,
             ),
-            rule(r"\btomorrow\b".into(), Rule::Tomorrow),
+            rule(r"\b(?:tomorrow|morgen|demain)\b".into(), Rule::Tomorrow),
             rule(
-                r"\b(?:today|EOD|COB|end\s+of\s+(?:the\s+)?(?:business\s+)?day|close\s+of\s+business)\b".into(),
+                r"\b(?:today|EOD|COB|end\s+of\s+(?:the\s+)?(?:business\s+)?day|close\s+of\s+business|vandaag|aujourd['’]hui|heute)\b".into(),
                 Rule::Today,
+            ),
+            rule(
+                r"\b(?:eind|einde|eind\s+van|einde\s+van|het\s+einde\s+van|fin|fin\s+de|la\s+fin\s+de|ende|ende\s+der)\s+(?:deze\s+|de\s+|la\s+|cette\s+|dieser\s+)?(?:week|semaine|woche)\b".into(),
+                Rule::EndOfWeek,
+            ),
+            rule(
+                r"\b(?:eind|einde|eind\s+van|einde\s+van|het\s+einde\s+van|fin|fin\s+du|la\s+fin\s+du|ende|ende\s+des)\s+(?:deze\s+|de\s+)?(?:maand|mois|monats)\b|\bmonatsende\b".into(),
+                Rule::EndOfMonth,
+            ),
+            rule(
+                format!(r"\b(?:(?:volgende|komende)\s+week\s+{WEEKDAY}|(?:n[äa]chste|kommende)\s+woche\s+{WEEKDAY}|{WEEKDAY}\s+(?:de\s+la\s+semaine\s+prochaine|in\s+der\s+n[äa]chsten\s+woche))\b"),
+                Rule::WeekdayNextWeek,
             ),
             rule(
                 r"\b(?:(?:before\s+|by\s+)?EOW|(?:before\s+|by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?week|week'?s\s+end)\b".into(),
@@ -136,7 +181,7 @@ fn patterns() -> &'static Patterns {
                 Rule::EndOfMonth,
             ),
             rule(
-                r"\b(?:CW|KW|wk|week)\s?(\d{1,2})\b".into(),
+                r"\b(?:CW|KW|wk|week|semaine|woche)\s?(\d{1,2})\b".into(),
                 Rule::IsoWeek,
             ),
             rule(
@@ -145,6 +190,11 @@ fn patterns() -> &'static Patterns {
             ),
             rule(
                 r"\b(by|on|until|till|before|next|this|coming)\s+(mon|tue|tues|wed|thu|thur|thurs|fri)\b\.?".into(),
+                Rule::Weekday,
+            ),
+            // Dutch and German put "next" before the day, French after it.
+            rule(
+                format!(r"\b(?:(tegen|voor|op|tot|uiterlijk|volgende|komende|deze|d['’]ici|avant|pour|jusqu['’]à|bis|am|vor|n[äa]chsten|kommenden|diesen)\s+)?{WEEKDAY}(\s+prochain)?\b"),
                 Rule::Weekday,
             ),
             rule(
@@ -157,6 +207,10 @@ fn patterns() -> &'static Patterns {
             ),
             rule(
                 format!(r"\b(?:before\s+|by\s+)?the\s+end\s+of\s+{MONTH}"),
+                Rule::EndOfMonthName,
+            ),
+            rule(
+                format!(r"\b(?:eind|einde|eind\s+van|einde\s+van|het\s+einde\s+van|fin|fin\s+de|fin\s+d['’]|la\s+fin\s+de|la\s+fin\s+d['’]|ende|ende\s+des)\s*{MONTH}"),
                 Rule::EndOfMonthName,
             ),
             rule(
@@ -175,10 +229,13 @@ fn patterns() -> &'static Patterns {
             ),
             rule(r"\bQ([1-4])\s+(\d{4})\b".into(), Rule::CalendarQuarter),
             rule(
-                r"\b(?:by\s+the\s+end\s+of\s+)?this\s+week\b".into(),
+                r"\b(?:(?:by\s+the\s+end\s+of\s+)?this\s+week|deze\s+week|cette\s+semaine|diese\s+woche)\b".into(),
                 Rule::ThisWeek,
             ),
-            rule(r"\bnext\s+week\b".into(), Rule::NextWeek),
+            rule(
+                r"\b(?:next\s+week|volgende\s+week|komende\s+week|(?:la\s+)?semaine\s+prochaine|n[äa]chste\s+woche|kommende\s+woche)\b".into(),
+                Rule::NextWeek,
+            ),
             rule(
                 r"\bin\s+(a|an|one|two|three|four|five|six|\d+)\s+(day|week|month)s?\b".into(),
                 Rule::InPeriod,
@@ -188,7 +245,7 @@ fn patterns() -> &'static Patterns {
                 Rule::InMonth,
             ),
             rule(
-                r"\b(before|by|after|around|until|for)\s+(easter|christmas|new\s+year'?s?(?:\s+eve)?|the\s+holidays|summer)\b".into(),
+                r"\b(before|by|after|around|until|for|voor|tegen|na|avant|pour|apr[èe]s|vor|bis|nach)\s+(easter|christmas|new\s+year'?s?(?:\s+eve)?|the\s+holidays|summer|kerstmis|kerst|nieuwjaar|pasen|no[ëe]l|nouvel\s+an|p[âa]ques|weihnachten|neujahr|silvester|ostern)\b".into(),
                 Rule::Holiday,
             ),
         ];
@@ -300,7 +357,7 @@ fn weekday_after(from: NaiveDate, weekday: Weekday, next_week: bool) -> NaiveDat
 }
 
 fn weekday_named(name: &str) -> Option<Weekday> {
-    let name = name.trim_end_matches('.').to_ascii_lowercase();
+    let name = name.trim_end_matches('.').to_lowercase();
     [
         ("mon", Weekday::Mon),
         ("tue", Weekday::Tue),
@@ -309,9 +366,29 @@ fn weekday_named(name: &str) -> Option<Weekday> {
         ("fri", Weekday::Fri),
         ("sat", Weekday::Sat),
         ("sun", Weekday::Sun),
+        ("maa", Weekday::Mon),
+        ("din", Weekday::Tue),
+        ("woe", Weekday::Wed),
+        ("don", Weekday::Thu),
+        ("vri", Weekday::Fri),
+        ("zat", Weekday::Sat),
+        ("zon", Weekday::Sun),
+        ("lun", Weekday::Mon),
+        ("mar", Weekday::Tue),
+        ("mer", Weekday::Wed),
+        ("jeu", Weekday::Thu),
+        ("ven", Weekday::Fri),
+        ("sam", Weekday::Sat),
+        ("dim", Weekday::Sun),
+        ("die", Weekday::Tue),
+        ("mit", Weekday::Wed),
+        ("fre", Weekday::Fri),
+        ("sonnabend", Weekday::Sat),
+        ("son", Weekday::Sun),
     ]
     .into_iter()
-    .find(|(prefix, _)| name.starts_with(prefix))
+    .filter(|(prefix, _)| name.starts_with(prefix))
+    .max_by_key(|(prefix, _)| prefix.len())
     .map(|(_, day)| day)
 }
 
@@ -361,10 +438,14 @@ fn read(rule: Rule, caps: &regex::Captures, context: &Context) -> Option<Reading
             };
             NaiveDate::from_ymd_opt(full_year(text(4).parse().ok()?), m, d).map(day)
         }
-        Rule::NumericSlash => match day_and_month(num(1)?, num(2)?, context.day_first) {
-            Ok((d, m)) => next_occurrence(meeting, m, d).map(day),
-            Err(uncertain) => Some(uncertain),
-        },
+        // "tegen 5/2", "pour le 5/2", "bis 5/2": where the words are not English, so is the
+        // order (day first), whatever the recap's other dates left open.
+        Rule::NumericSlash => {
+            match day_and_month(num(1)?, num(2)?, slash_order(text(0), context)) {
+                Ok((d, m)) => next_occurrence(meeting, m, d).map(day),
+                Err(uncertain) => Some(uncertain),
+            }
+        }
         // Dots always give the day first (15.12.), as everywhere they are written.
         Rule::NumericDots => next_occurrence(meeting, num(2)?, num(1)?).map(day),
         Rule::PartOfMonth => {
@@ -408,7 +489,8 @@ fn read(rule: Rule, caps: &regex::Captures, context: &Context) -> Option<Reading
         | Rule::ThisWeek
         | Rule::Today
         | Rule::Tomorrow
-        | Rule::Weekday => read_relative(rule, caps, context),
+        | Rule::Weekday
+        | Rule::WeekdayNextWeek => read_relative(rule, caps, context),
         Rule::CalendarQuarter | Rule::Fiscal | Rule::FiscalNamed | Rule::Holiday => {
             read_period(rule, caps, context)
         }
@@ -431,8 +513,26 @@ fn read_relative(rule: Rule, caps: &regex::Captures, context: &Context) -> Optio
         Rule::IsoWeek => friday_of_iso_week(meeting, num(1)?).map(day),
         Rule::Weekday => {
             let weekday = weekday_named(text(2))?;
-            let next_week = text(1).eq_ignore_ascii_case("next");
+            let next = [
+                "next",
+                "volgende",
+                "komende",
+                "nachsten",
+                "nächsten",
+                "kommenden",
+            ];
+            let next_week = next.iter().any(|word| text(1).eq_ignore_ascii_case(word))
+                || !text(3).trim().is_empty();
             Some(day(weekday_after(meeting, weekday, next_week)))
+        }
+        Rule::WeekdayNextWeek => {
+            let named = (1..=3).map(text).find(|name| !name.is_empty())?;
+            let weekday = weekday_named(named)?;
+            let monday =
+                meeting + Days::new(7 - u64::from(meeting.weekday().num_days_from_monday()));
+            Some(day(
+                monday + Days::new(u64::from(weekday.num_days_from_monday()))
+            ))
         }
         Rule::ThisWeek => Some(day(friday_of_week(meeting))),
         Rule::NextWeek => Some(day(friday_of_week(meeting + Days::new(7)))),
@@ -494,13 +594,16 @@ fn read_period(rule: Rule, caps: &regex::Captures, context: &Context) -> Option<
         }
         Rule::Holiday => {
             let holiday = text(2).to_ascii_lowercase();
+            let holiday = deunicode::deunicode(&holiday);
             let before = matches!(
-                text(1).to_ascii_lowercase().as_str(),
-                "before" | "by" | "until"
+                deunicode::deunicode(text(1)).to_ascii_lowercase().as_str(),
+                "before" | "by" | "until" | "voor" | "tegen" | "avant" | "vor" | "bis"
             );
-            let fixed = if holiday.starts_with("christmas") {
+            let christmas = ["christmas", "kerst", "noel", "weihnachten"];
+            let new_year = ["new", "nieuwjaar", "nouvel", "neujahr", "silvester"];
+            let fixed = if christmas.iter().any(|name| holiday.starts_with(name)) {
                 Some((12, if before { 24 } else { 25 }))
-            } else if holiday.starts_with("new") {
+            } else if new_year.iter().any(|name| holiday.starts_with(name)) {
                 Some((12, 31))
             } else {
                 None
@@ -513,6 +616,17 @@ fn read_period(rule: Rule, caps: &regex::Captures, context: &Context) -> Option<
             }
         }
         _ => None,
+    }
+}
+
+/// The order of a "by 5/2" date: day first after a Dutch, French or German word.
+fn slash_order(words: &str, context: &Context) -> Option<bool> {
+    let english = ["by", "on", "until", "till", "due", "before", "for"];
+    let first = words.split_whitespace().next().unwrap_or_default();
+    if english.iter().any(|word| first.eq_ignore_ascii_case(word)) {
+        context.day_first
+    } else {
+        Some(true)
     }
 }
 

@@ -4,7 +4,7 @@
 
 use crate::content::source::SourceFile;
 use crate::error::{Error, Result};
-use crate::site_paths::{files_under, inside_site, FoundFile};
+use crate::site_paths::{files_under, inside_site, FoundFile, LinksMayLead};
 use crate::urls;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -137,9 +137,10 @@ impl Theme {
     }
 }
 
-/// The files below a folder of the site; any link out of the site stops the build.
+/// The files below a folder of the site (templates, static files); any link out of that
+/// folder stops the build.
 fn files_in(root: &Path, dir: &Path) -> Result<Vec<FoundFile>> {
-    match files_under(root, dir) {
+    match files_under(root, dir, LinksMayLead::WithinTheFolder) {
         (files, problems) if problems.is_empty() => Ok(files),
         (_, problems) => Err(Error::Content(problems)),
     }

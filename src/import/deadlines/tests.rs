@@ -150,5 +150,101 @@ fn holidays_are_recognised_and_left_undated() {
 
 #[test]
 fn every_pattern_compiles() {
-    assert_eq!(patterns().rules.len(), 30);
+    assert_eq!(patterns().rules.len(), 35);
+}
+
+/// Each phrase kind in Dutch, French and German, read as of Tuesday 18 November 2025; the
+/// English of each kind is in the tables above.
+#[test]
+fn the_phrases_dutch_french_and_german_recaps_write() {
+    let table = [
+        // a weekday
+        ("tegen vrijdag", Some("2025-11-21")),
+        ("d'ici vendredi", Some("2025-11-21")),
+        ("d’ici vendredi", Some("2025-11-21")),
+        ("bis Freitag", Some("2025-11-21")),
+        ("uiterlijk donderdag", Some("2025-11-20")),
+        // a weekday of next week
+        ("volgende week dinsdag", Some("2025-11-25")),
+        ("nächste Woche Dienstag", Some("2025-11-25")),
+        ("mardi de la semaine prochaine", Some("2025-11-25")),
+        // the end of a named month
+        ("eind december", Some("2025-12-31")),
+        ("voor eind januari", Some("2026-01-31")),
+        ("fin janvier", Some("2026-01-31")),
+        ("avant la fin de février", Some("2026-02-28")),
+        ("fin d'avril", Some("2026-04-30")),
+        ("bis Ende Januar", Some("2026-01-31")),
+        ("Ende März", Some("2026-03-31")),
+        // a day and month
+        ("op 3 december", Some("2025-12-03")),
+        ("pour le 3 décembre", Some("2025-12-03")),
+        ("le 1er décembre", Some("2025-12-01")),
+        ("am 3. Dezember", Some("2025-12-03")),
+        ("bis zum 15.12.", Some("2025-12-15")),
+        // a numeric day and month: day first after these words
+        ("tegen 15/12", Some("2025-12-15")),
+        ("pour le 05/02", Some("2026-02-05")),
+        ("bis 5/2", Some("2026-02-05")),
+        // weeks, months, days
+        ("volgende week", Some("2025-11-28")),
+        ("la semaine prochaine", Some("2025-11-28")),
+        ("nächste Woche", Some("2025-11-28")),
+        ("deze week", Some("2025-11-21")),
+        ("cette semaine", Some("2025-11-21")),
+        ("diese Woche", Some("2025-11-21")),
+        ("eind deze week", Some("2025-11-21")),
+        ("fin de semaine", Some("2025-11-21")),
+        ("Ende der Woche", Some("2025-11-21")),
+        ("eind deze maand", Some("2025-11-30")),
+        ("fin du mois", Some("2025-11-30")),
+        ("Ende des Monats", Some("2025-11-30")),
+        ("morgen", Some("2025-11-19")),
+        ("demain", Some("2025-11-19")),
+        ("week 7", Some("2026-02-13")),
+        ("semaine 7", Some("2026-02-13")),
+        ("KW 7", Some("2026-02-13")),
+        // holidays
+        ("voor Kerstmis", Some("2025-12-24")),
+        ("avant Noël", Some("2025-12-24")),
+        ("vor Weihnachten", Some("2025-12-24")),
+        ("voor Pasen", None),
+    ];
+    let mut wrong = Vec::new();
+    for (phrase, expected) in table {
+        let got = due(phrase, None);
+        if got.as_deref() != expected {
+            wrong.push(format!("{phrase}: {got:?}, expected {expected:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Meeting dates as recaps in the four languages state them in their header.
+#[test]
+fn meeting_dates_in_four_languages() {
+    let table = [
+        ("mardi 3 novembre 2026", Some(date(2026, 11, 3))),
+        ("dinsdag 15 december 2026", Some(date(2026, 12, 15))),
+        ("Dienstag, 15.12.2026", Some(date(2026, 12, 15))),
+        ("Tuesday, 15/12/2026", Some(date(2026, 12, 15))),
+        ("le 1er février 2027", Some(date(2027, 2, 1))),
+        ("15. Dezember 2026", Some(date(2026, 12, 15))),
+        (
+            "Mon, Feb 1, 2027 · 2:00 PM · 45 min",
+            Some(date(2027, 2, 1)),
+        ),
+        ("jeudi 4 mars 2027 à 10h00", Some(date(2027, 3, 4))),
+        ("woensdag 3 maart 2027", Some(date(2027, 3, 3))),
+        ("Mittwoch, 3. März 2027", Some(date(2027, 3, 3))),
+        ("27 janv. 2027", Some(date(2027, 1, 27))),
+        ("05/02/2027", None),
+    ];
+    for (text, expected) in table {
+        assert_eq!(
+            crate::import::layouts::meeting_date(text, None),
+            expected,
+            "{text}"
+        );
+    }
 }

@@ -169,10 +169,121 @@ pub(super) fn section_name(text: &str) -> String {
 }
 
 pub(super) fn is_section(text: &str) -> bool {
-    let name = section_name(text);
-    [TASK_SECTIONS, ATTENDEE_SECTIONS, DISCUSSION_SECTIONS]
+    section_kind(&section_name(text)).is_some()
+}
+
+/// What a section holds, by its heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionKind {
+    Tasks,
+    Attendees,
+    Discussion,
+}
+
+/// Words that name a section of tasks in a short heading, in English, Dutch, French and
+/// German, folded (lower case, no accents): "Follow-up tasks", "Taken voor opvolging",
+/// "Tâches de suivi", "Folgeaufgaben", "Prochaines étapes suggérées".
+const TASK_WORDS: &[&str] = &[
+    "action item",
+    "action items",
+    "action point",
+    "action points",
+    "actions",
+    "next step",
+    "next steps",
+    "tasks",
+    "to-do",
+    "to-dos",
+    "todo",
+    "todos",
+    "to do",
+    "assignments",
+    "actiepunt",
+    "actiepunten",
+    "acties",
+    "taken",
+    "volgende stap",
+    "volgende stappen",
+    "werkpunten",
+    "taches",
+    "tache",
+    "prochaine etape",
+    "prochaines etapes",
+    "points d'action",
+    "actions a mener",
+    "a faire",
+    "aufgaben",
+    "nachste schritte",
+    "naechste schritte",
+    "massnahmen",
+    "offene aufgaben",
+];
+
+/// Parts of a compound that name tasks wherever they stand in the word ("Folgeaufgaben",
+/// "vervolgactiepunten").
+const TASK_COMPOUNDS: &[&str] = &["aufgaben", "actiepunt", "werkpunt", "massnahmen"];
+
+/// Words that name the list of who took part.
+const ATTENDEE_WORDS: &[&str] = &[
+    "attendees",
+    "participants",
+    "invitees",
+    "present",
+    "deelnemers",
+    "aanwezig",
+    "aanwezigen",
+    "genodigden",
+    "presents",
+    "invites",
+    "teilnehmer",
+    "teilnehmende",
+    "anwesend",
+    "anwesende",
+];
+
+/// What a section holds, by its name (`section_name`): first the names tools use, then the
+/// words any of the four languages uses for tasks or attendees in a short heading. Discussion
+/// is known by name only: its words ("notes", "summary") also start recaps' titles, and a
+/// heading not known is a topic, which is what discussion becomes anyway. None for a topic's
+/// own heading.
+pub fn section_kind(name: &str) -> Option<SectionKind> {
+    if TASK_SECTIONS.contains(&name) {
+        return Some(SectionKind::Tasks);
+    }
+    if ATTENDEE_SECTIONS.contains(&name) {
+        return Some(SectionKind::Attendees);
+    }
+    if DISCUSSION_SECTIONS.contains(&name) {
+        return Some(SectionKind::Discussion);
+    }
+    let folded = deunicode::deunicode(name).to_lowercase().replace('’', "'");
+    let words: Vec<&str> = folded
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .filter(|word| !word.is_empty())
+        .collect();
+    // A topic's heading says what it is about, and a recap's title when it met: a section's
+    // heading is a few words, and never dated.
+    if words.len() > 5 || folded.contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let has = |phrases: &[&str]| {
+        phrases.iter().any(|phrase| {
+            let phrase: Vec<&str> = phrase.split(' ').collect();
+            words
+                .windows(phrase.len())
+                .any(|window| window == phrase.as_slice())
+        })
+    };
+    let compound = words
         .iter()
-        .any(|list| list.contains(&name.as_str()))
+        .any(|word| TASK_COMPOUNDS.iter().any(|part| word.contains(part)));
+    if has(TASK_WORDS) || compound {
+        Some(SectionKind::Tasks)
+    } else if has(ATTENDEE_WORDS) {
+        Some(SectionKind::Attendees)
+    } else {
+        None
+    }
 }
 
 /// The lines of a recap, with the timestamps taken out (and counted) first, so that
@@ -318,4 +429,46 @@ fn classify(line: &str) -> Option<Line> {
         ));
     }
     Some(Line::Paragraph(trimmed.to_string()))
+}
+
+#[cfg(test)]
+mod section_tests {
+    use super::*;
+
+    /// Section headings in English, Dutch, French and German, as tools and people write them.
+    #[test]
+    fn sections_are_known_in_four_languages() {
+        let table = [
+            ("Follow-up tasks", Some(SectionKind::Tasks)),
+            ("Action items", Some(SectionKind::Tasks)),
+            ("Suggested next steps", Some(SectionKind::Tasks)),
+            ("To-dos", Some(SectionKind::Tasks)),
+            ("Taken voor opvolging", Some(SectionKind::Tasks)),
+            ("Taken", Some(SectionKind::Tasks)),
+            ("Actiepunten", Some(SectionKind::Tasks)),
+            ("Volgende stappen", Some(SectionKind::Tasks)),
+            ("Tâches de suivi", Some(SectionKind::Tasks)),
+            ("Tâches", Some(SectionKind::Tasks)),
+            ("Prochaines étapes suggérées", Some(SectionKind::Tasks)),
+            ("Actions à mener", Some(SectionKind::Tasks)),
+            ("Folgeaufgaben", Some(SectionKind::Tasks)),
+            ("Nächste Schritte", Some(SectionKind::Tasks)),
+            ("Aufgaben", Some(SectionKind::Tasks)),
+            ("Deelnemers", Some(SectionKind::Attendees)),
+            ("Participants", Some(SectionKind::Attendees)),
+            ("Teilnehmer", Some(SectionKind::Attendees)),
+            ("Meeting notes", Some(SectionKind::Discussion)),
+            // Topics, not sections: what they are about comes first, or they are dated.
+            ("Follow-up process", None),
+            ("Transactions overview", None),
+            ("Next steps for the 3 December workshop", None),
+            (
+                "Pricing and discount tasks for the Q3 renewal with Globex",
+                None,
+            ),
+        ];
+        for (heading, expected) in table {
+            assert_eq!(section_kind(&section_name(heading)), expected, "{heading}");
+        }
+    }
 }

@@ -166,16 +166,17 @@ impl Reader<'_> {
             self.recap.title = text;
             return;
         }
-        if TASK_SECTIONS.contains(&name.as_str()) {
+        let kind = section_kind(&name);
+        if kind == Some(SectionKind::Tasks) {
             self.section = Section::Tasks;
             self.group = None;
             return;
         }
-        if ATTENDEE_SECTIONS.contains(&name.as_str()) {
+        if kind == Some(SectionKind::Attendees) {
             self.section = Section::Attendees;
             return;
         }
-        if DISCUSSION_SECTIONS.contains(&name.as_str()) {
+        if kind == Some(SectionKind::Discussion) {
             self.section = Section::Discussion;
             self.section_title = text;
             self.topic = None;
@@ -270,7 +271,7 @@ impl Reader<'_> {
                 self.recap.title = value;
                 true
             }
-            _ if ATTENDEE_SECTIONS.contains(&label.as_str()) => {
+            _ if section_kind(&label) == Some(SectionKind::Attendees) => {
                 self.attendees(&value);
                 true
             }
