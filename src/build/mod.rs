@@ -11,7 +11,7 @@ pub mod progress;
 
 use crate::content::config::Edition;
 use crate::content::load::LoadOptions;
-use crate::error::{Diagnostic, Error, Result};
+use crate::error::{CacheWarning, Diagnostic, Error, Result};
 use crate::formats::feed;
 use crate::formats::ics;
 use crate::formats::Previous;
@@ -58,6 +58,9 @@ pub struct BuildReport {
     pub elapsed: Duration,
     pub out: PathBuf,
     pub warnings: Vec<Diagnostic>,
+    /// Files and folders of the site's cache that were not trusted, and what was done with
+    /// them.
+    pub cache_warnings: Vec<CacheWarning>,
     /// How long each stage took, for `--verbose`.
     pub phases: Vec<Phase>,
 }
@@ -166,6 +169,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         }
     })?;
 
+    // Before anything in the cache folder is read: what is not dossier's goes first.
+    let mut cache_warnings = cache::inspect(root, options.load.keep_history);
+
     let progress = options.progress.as_deref();
     progress::stage(progress, "reading the files", 0);
     let loaded = load_site(root, &options.load)?;
@@ -175,10 +181,15 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let templates = Templates::new(site, &theme)?;
     let renderer = Renderer::new(site, &templates);
     let inputs = cache::inputs_hash(&loaded, &theme, &options.load, &target);
-    let last_build = (!options.clean)
-        .then(|| BuildCache::read(root, &target, inputs))
-        .flatten()
-        .filter(|cache| cache.same_people(&loaded));
+    let last_build = if options.clean {
+        None
+    } else {
+        BuildCache::read(root, &target, inputs).unwrap_or_else(|problem| {
+            cache_warnings.push(BuildCache::discard(root, &target, problem));
+            None
+        })
+    };
+    let last_build = last_build.filter(|cache| cache.same_people(&loaded));
     watch.lap("templates and cache");
 
     // Calendar revisions and feed dates continue from what the previous build published.
@@ -228,6 +239,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         elapsed: started.elapsed(),
         out: target,
         warnings: loaded.warnings,
+        cache_warnings,
         phases: watch.phases,
     })
 }

@@ -13,6 +13,7 @@ pub use staging::{OutputLock, Staging};
 
 use crate::error::{Error, Result};
 use crate::render::theme::StaticFile;
+use crate::site_paths::read_kept_file;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
@@ -24,19 +25,21 @@ pub const MARKER: &str = ".dossier-build";
 const PREVIOUS_FILE_LIMIT: u64 = 64 * 1024 * 1024;
 
 /// A file the previous build wrote into `dir`, if `dir` is dossier's (it has the marker) and
-/// the file is a plain file of sane size: never through a link, never someone else's folder.
-/// Builds continue from it (calendar revisions, feed dates); nothing of it is published but
-/// the numbers and dates dossier wrote there itself.
+/// the file is a plain file of sane size: never through a link, never a FIFO or device, never
+/// someone else's folder. Builds continue from it (calendar revisions, feed dates); nothing of
+/// it is published but the numbers and dates dossier wrote there itself.
 pub fn previous_file(dir: &Path, name: &str) -> Option<String> {
-    if !fs::symlink_metadata(dir.join(MARKER)).is_ok_and(|m| m.is_file()) {
+    if !has_marker(dir) {
         return None;
     }
-    let path = dir.join(name);
-    let metadata = fs::symlink_metadata(&path).ok()?;
-    if !metadata.is_file() || metadata.len() > PREVIOUS_FILE_LIMIT {
-        return None;
-    }
-    fs::read_to_string(path).ok()
+    let bytes = read_kept_file(&dir.join(name), PREVIOUS_FILE_LIMIT).ok()??;
+    String::from_utf8(bytes).ok()
+}
+
+/// Whether `dir` carries dossier's marker, as a plain file: a link named like the marker
+/// makes no folder dossier's.
+pub fn has_marker(dir: &Path) -> bool {
+    fs::symlink_metadata(dir.join(MARKER)).is_ok_and(|m| m.is_file())
 }
 
 /// Folders of the operating system that no site is ever written over, whatever `--force` says.
