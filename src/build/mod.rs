@@ -18,7 +18,9 @@ use crate::formats::Previous;
 use crate::model::load::{load_site, Loaded};
 use crate::model::reach::{Footprints, Reach};
 use crate::model::Site;
-use crate::output::{check_target, previous_file, Changes, Output, OutputLock, Staging, MARKER};
+use crate::output::{
+    check_target, previous_file, Changes, Output, OutputLock, Staged, Staging, MARKER,
+};
 use crate::render::theme::Theme;
 use crate::render::{Page, Renderer, Templates};
 use crate::urls;
@@ -144,6 +146,8 @@ struct Written {
     /// What the site shows of its meetings, for the cache the next build reads; none when no
     /// meeting changed, so that the cache read stays true.
     footprints: Option<Footprints>,
+    /// The files an incremental build replaced, removed once the cache is written.
+    replaced: Option<Staged>,
     lock: OutputLock,
 }
 
@@ -226,6 +230,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         let cache = BuildCache::new(inputs, stamps, &loaded, footprints, written.files);
         let _ = cache.write(root, &target);
     }
+    drop(written.replaced);
     drop(written.lock);
     watch.lap("cache for the next build");
 
@@ -280,6 +285,7 @@ fn write_new_site(
             None,
             &renderer.deadlines().months,
         )),
+        replaced: None,
         lock,
     })
 }
@@ -308,6 +314,7 @@ fn write_changes(
             pages: pages.len(),
             files: last.files.clone(),
             footprints: None,
+            replaced: None,
             lock,
         });
     }
@@ -338,11 +345,15 @@ fn write_changes(
         .collect();
     let files_written = changes.len();
     watch.lap("render the pages and files an edit reaches");
+    let mut replaced = None;
     if files_written > 0 || !stale.is_empty() {
+        progress::stage(build.progress, "writing the files that changed", 0);
+        // Written beside the output first: a failure there leaves the site and its cache.
+        let staged = changes.stage(&stale)?;
         BuildCache::forget(build.root, build.target)
             .map_err(|e| Error::write(&build.root.join(cache::CACHE_DIR), e))?;
-        progress::stage(build.progress, "writing the files that changed", 0);
-        changes.apply(&stale)?;
+        staged.commit()?;
+        replaced = Some(staged);
     }
     watch.lap("write the files that changed");
     Ok(Written {
@@ -355,6 +366,7 @@ fn write_changes(
         pages: pages.len(),
         files: files.into_iter().collect(),
         footprints: Some(now),
+        replaced,
         lock,
     })
 }

@@ -7,7 +7,7 @@ pub mod in_place;
 pub mod live;
 pub mod staging;
 
-pub use in_place::{Applied, Changes};
+pub use in_place::{Applied, Changes, Staged};
 pub use live::{private_folder, LiveOutput};
 pub use staging::{OutputLock, Staging};
 

@@ -90,20 +90,31 @@ fn parent_and_name(target: &Path) -> (PathBuf, String) {
     (parent, name)
 }
 
+/// Makes this process's staging folder beside `target`, with dossier's marker, so that a
+/// build that stops before removing it leaves something the next build removes (see
+/// [`OutputLock::acquire`]). Whatever an earlier process of the same id left there goes first.
+pub(super) fn make_staging_folder(target: &Path) -> Result<PathBuf> {
+    let (parent, name) = parent_and_name(target);
+    let staging = parent.join(format!(".{name}{STAGING_TAG}{}", std::process::id()));
+    if staging.exists() {
+        fs::remove_dir_all(&staging).map_err(|e| Error::write(&staging, e))?;
+    }
+    fs::create_dir(&staging).map_err(|e| Error::write(&staging, e))?;
+    let marked = fs::write(
+        staging.join(MARKER),
+        "This folder is written by dossier build and replaced on every build.\n",
+    );
+    if let Err(e) = marked {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(Error::write(&staging, e));
+    }
+    Ok(staging)
+}
+
 impl Staging {
     /// Creates the staging folder beside the locked output.
     pub fn begin(lock: OutputLock) -> Result<Staging> {
-        let (parent, name) = parent_and_name(&lock.target);
-        let staging = parent.join(format!(".{name}{STAGING_TAG}{}", std::process::id()));
-        if staging.exists() {
-            fs::remove_dir_all(&staging).map_err(|e| Error::write(&staging, e))?;
-        }
-        fs::create_dir(&staging).map_err(|e| Error::write(&staging, e))?;
-        fs::write(
-            staging.join(MARKER),
-            "This folder is written by dossier build and replaced on every build.\n",
-        )
-        .map_err(|e| Error::write(&staging, e))?;
+        let staging = make_staging_folder(&lock.target)?;
         Ok(Staging {
             target: lock.target.clone(),
             staging,

@@ -1165,3 +1165,40 @@ fn a_build_cache_that_is_not_dossiers_is_discarded_with_a_warning_and_everything
         assert!(stdout(&again).contains("up to date"), "{problem}");
     }
 }
+
+#[test]
+fn a_link_or_fifo_at_a_temporary_name_in_the_output_is_never_written_through() {
+    let site = Fixture::valid();
+    assert!(build_bounded(&site, &[]).status.success());
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("theirs.html"), "theirs").unwrap();
+    let page = site.public().join("meetings/2025-11-20-weekly/index.html");
+    let temporary = page.with_file_name(".index.html.dossier-part");
+    std::os::unix::fs::symlink(outside.path().join("theirs.html"), &temporary).unwrap();
+    mkfifo(&site.public().join(".feed.xml.dossier-part"));
+    let before = everything_below(outside.path());
+
+    site.write(M, &MEETING.replace("Weekly", "Changed"));
+    let output = build_bounded(&site, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("1 meeting changed"),
+        "{}",
+        stdout(&output)
+    );
+    assert_eq!(everything_below(outside.path()), before, "outside changed");
+    assert!(std::fs::symlink_metadata(&page).unwrap().is_file());
+    assert!(std::fs::read_to_string(&page).unwrap().contains("Changed"));
+    // What was planted is left as it was, and the build left nothing of its own.
+    assert!(std::fs::symlink_metadata(&temporary)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    let litter: Vec<_> = walkdir(&site.public())
+        .into_iter()
+        .filter(|p| p.to_string_lossy().contains(".dossier-"))
+        .filter(|p| !p.ends_with(".dossier-build") && *p != temporary)
+        .filter(|p| !p.ends_with(".feed.xml.dossier-part"))
+        .collect();
+    assert!(litter.is_empty(), "{litter:?}");
+}
