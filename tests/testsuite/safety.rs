@@ -1167,6 +1167,59 @@ fn a_build_cache_that_is_not_dossiers_is_discarded_with_a_warning_and_everything
 }
 
 #[test]
+fn names_beside_the_output_that_are_links_are_never_followed_or_removed_through() {
+    // What a build removes or puts back beside its output, under the names of dossier's
+    // staging and retired folders, is only ever a real folder of dossier's.
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join(".dossier-build"), "").unwrap();
+    std::fs::create_dir_all(outside.path().join("a/b")).unwrap();
+    std::fs::write(outside.path().join("a/b/page.html"), "mine").unwrap();
+    std::fs::write(outside.path().join("a/notes.txt"), "mine").unwrap();
+    let before = everything_below(outside.path());
+
+    let site = Fixture::valid();
+    for name in [
+        ".public.dossier-staging-999999999",
+        ".public.dossier-retired-999999998",
+    ] {
+        std::os::unix::fs::symlink(outside.path(), site.root().join(name)).unwrap();
+    }
+    // First with no site yet (a retired site would be put back), then beside a built one.
+    for round in ["no site yet", "a site there"] {
+        let output = build_bounded(&site, &["--clean"]);
+        assert!(output.status.success(), "{round}: {}", stderr(&output));
+        assert_eq!(everything_below(outside.path()), before, "{round}");
+        let public = std::fs::symlink_metadata(site.public()).unwrap();
+        assert!(
+            public.is_dir(),
+            "{round}: the output is a folder, not a link"
+        );
+        assert!(site.public().join("index.html").is_file(), "{round}");
+    }
+}
+
+#[test]
+fn a_marker_that_is_a_link_does_not_make_a_folder_dossiers() {
+    let site = Fixture::valid();
+    let out = site.root().join("mine");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("notes.txt"), "mine").unwrap();
+    std::fs::write(site.root().join("anything"), "").unwrap();
+    std::os::unix::fs::symlink(site.root().join("anything"), out.join(".dossier-build")).unwrap();
+    let output = site.run(&["build", "-o", out.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("was not made by dossier"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("notes.txt")).unwrap(),
+        "mine"
+    );
+}
+
+#[test]
 fn a_link_or_fifo_at_a_temporary_name_in_the_output_is_never_written_through() {
     let site = Fixture::valid();
     assert!(build_bounded(&site, &[]).status.success());
