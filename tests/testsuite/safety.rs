@@ -1255,3 +1255,35 @@ fn a_link_or_fifo_at_a_temporary_name_in_the_output_is_never_written_through() {
         .collect();
     assert!(litter.is_empty(), "{litter:?}");
 }
+
+#[test]
+fn a_full_build_that_fails_while_rendering_leaves_the_site_and_nothing_beside_it() {
+    let site = Fixture::valid();
+    assert!(build_bounded(&site, &[]).status.success());
+    let before = everything_below(&site.public());
+    let beside: Vec<String> = {
+        let mut names: Vec<String> = std::fs::read_dir(site.root())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.push("templates".into());
+        names.sort();
+        names
+    };
+    // A template that compiles and fails only when a topic page is rendered, into staging.
+    site.write("templates/topic.html", "{{ no_such_value.field }}\n");
+    let output = build_bounded(&site, &[]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("no_such_value"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(everything_below(&site.public()), before);
+    let mut after: Vec<String> = std::fs::read_dir(site.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    after.sort();
+    assert_eq!(after, beside, "left beside the site");
+}
