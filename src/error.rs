@@ -255,6 +255,66 @@ pub enum Error {
     OutsideSite { link: PathBuf, target: PathBuf },
 }
 
+/// Why a file dossier keeps for itself (a build cache, the git history it read, the note
+/// naming a cache's output) is not trusted. Such a file is never followed out of the site,
+/// never read when it is not a plain file, and never read past a size dossier would write.
+#[derive(Debug, thiserror::Error)]
+pub enum KeptFileProblem {
+    #[error("it is a symbolic link")]
+    Link,
+    #[error("it is not a folder")]
+    NotFolder,
+    #[error("it is not a plain file (a folder, FIFO, socket or device)")]
+    NotPlainFile,
+    #[error("it is {len} bytes, more than dossier writes there ({limit} at most)")]
+    TooBig { len: u64, limit: u64 },
+    #[error("it cannot be read ({0})")]
+    Unreadable(io::Error),
+    #[error("it does not read as dossier's ({0})")]
+    Unparsable(String),
+    #[error("another version of dossier wrote it")]
+    OtherVersion,
+}
+
+/// What a build did with a kept file or folder it did not trust.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Remedy {
+    /// Removed; what it held is made again (a build cache missing means every page rendered).
+    Removed,
+    /// The link itself was removed, never what it leads to; a folder is made in its place.
+    LinkRemoved,
+    /// Left as it is: the build neither reads nor keeps a cache there.
+    LeftAlone,
+    /// Could not be removed; it is not read.
+    Ignored,
+}
+
+impl fmt::Display for Remedy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Remedy::Removed => "it was removed, and dossier makes a new one when it needs one",
+            Remedy::LinkRemoved => {
+                "the link was removed (not what it leads to) and a folder of the site takes its place"
+            }
+            Remedy::LeftAlone => {
+                "it was left as it is, and this build neither reads nor keeps a cache (move it away to have one)"
+            }
+            Remedy::Ignored => "it could not be removed, and is not read",
+        })
+    }
+}
+
+/// A kept file or folder a build did not trust, and what it did instead: a warning, since the
+/// build goes on without it.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {problem}; {remedy}", path.display())]
+pub struct CacheWarning {
+    /// Relative to the site root.
+    pub path: PathBuf,
+    pub problem: KeptFileProblem,
+    pub remedy: Remedy,
+}
+
 fn outside_message(target: &Path) -> String {
     format!(
         "symbolic link to outside the site folder ({}); dossier reads and writes only inside the site folder (copy the files in instead)",

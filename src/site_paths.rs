@@ -3,7 +3,7 @@
 //! an error that names the link, and the file behind it is never opened, so no message can echo
 //! what it holds.
 
-use crate::error::{Diagnostic, Error, Result};
+use crate::error::{Diagnostic, Error, KeptFileProblem, Result};
 use crate::paths::{is_safe_segment, slugify};
 use std::ffi::OsStr;
 use std::path::{Component, Path, PathBuf};
@@ -248,18 +248,122 @@ pub fn is_editor_or_hidden(name: &OsStr) -> bool {
 /// in git.
 pub const CACHE_DIR: &str = ".dossier-cache";
 
-/// The site's cache folder, made with its `.gitignore` if it is not there yet.
+/// The site's cache folder, made with its `.gitignore` if it is not there yet. A link or
+/// anything else but a folder at its name is refused, never written through.
 pub fn cache_dir(root: &Path) -> std::io::Result<PathBuf> {
     let dir = root.join(CACHE_DIR);
-    std::fs::create_dir_all(&dir)?;
+    if existing_cache_dir(root).is_none() {
+        // Another build may make it at the same time; what counts is what is there after.
+        let _ = std::fs::create_dir(&dir);
+        if existing_cache_dir(root).is_none() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::AlreadyExists,
+                format!("{CACHE_DIR} is a link or not a folder"),
+            ));
+        }
+    }
     let ignore = dir.join(".gitignore");
-    if !ignore.exists() {
-        std::fs::write(
+    if !std::fs::symlink_metadata(&ignore).is_ok_and(|m| m.is_file()) {
+        write_kept_file(
             &ignore,
-            "# Build caches of dossier, made again by any build.\n*\n",
+            b"# Build caches of dossier, made again by any build.\n*\n",
         )?;
     }
     Ok(dir)
+}
+
+/// The site's cache folder when it is one: a folder of the site, not a link to one.
+pub fn existing_cache_dir(root: &Path) -> Option<PathBuf> {
+    let dir = root.join(CACHE_DIR);
+    std::fs::symlink_metadata(&dir)
+        .is_ok_and(|m| m.is_dir())
+        .then_some(dir)
+}
+
+/// Reads a file dossier keeps for itself (a cache, a file of its previous build): none when
+/// it is missing; refused when it is a link (never followed), not a plain file (a FIFO would
+/// block the build, a device never end) or longer than `limit` bytes.
+pub fn read_kept_file(path: &Path, limit: u64) -> Result<Option<Vec<u8>>, KeptFileProblem> {
+    use std::io::Read;
+    let metadata = match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(KeptFileProblem::Unreadable(e)),
+        Ok(metadata) => metadata,
+    };
+    plain_within(&metadata, limit)?;
+    // Opened without following a link or waiting for a FIFO's writer, and looked at again
+    // once open: the name may lead elsewhere since.
+    let file = open_no_follow(path).map_err(KeptFileProblem::Unreadable)?;
+    let opened = file.metadata().map_err(KeptFileProblem::Unreadable)?;
+    plain_within(&opened, limit)?;
+    let mut bytes = Vec::with_capacity(opened.len() as usize);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(KeptFileProblem::Unreadable)?;
+    let len = bytes.len() as u64;
+    if len > limit {
+        return Err(KeptFileProblem::TooBig { len, limit });
+    }
+    Ok(Some(bytes))
+}
+
+/// Whether a kept file, as `metadata` (not following links) shows it, may be read: a plain
+/// file of at most `limit` bytes.
+pub fn plain_within(metadata: &std::fs::Metadata, limit: u64) -> Result<(), KeptFileProblem> {
+    if metadata.file_type().is_symlink() {
+        Err(KeptFileProblem::Link)
+    } else if !metadata.is_file() {
+        Err(KeptFileProblem::NotPlainFile)
+    } else if metadata.len() > limit {
+        Err(KeptFileProblem::TooBig {
+            len: metadata.len(),
+            limit,
+        })
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(unix)]
+fn open_no_follow(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let flags = rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(flags.bits() as i32)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_no_follow(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
+}
+
+/// A new, empty file at `path`: whatever stood there (a link, a FIFO, a file) is removed
+/// first, and the file is made only where nothing is, so nothing is ever written through a
+/// link. A folder there is not removed, and the call fails.
+pub fn create_new_file(path: &Path) -> std::io::Result<std::fs::File> {
+    let _ = std::fs::remove_file(path);
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+}
+
+/// Puts `bytes` at `path` whole: into a new file beside it, renamed over it (which replaces a
+/// link there rather than writing through it).
+pub fn write_kept_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".part");
+    let temporary = path.with_file_name(name);
+    let written = create_new_file(&temporary)
+        .and_then(|mut file| file.write_all(bytes))
+        .and_then(|()| std::fs::rename(&temporary, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    written
 }
 
 #[cfg(test)]
@@ -343,5 +447,46 @@ mod tests {
         assert!(files.is_empty());
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].path, Path::new("static"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_kept_file_is_read_only_when_plain_and_small_and_written_never_through_a_link() {
+        let outside = tempfile::tempdir().unwrap();
+        fs::write(outside.path().join("theirs"), "theirs").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kept.json");
+        assert!(matches!(read_kept_file(&path, 10), Ok(None)));
+        std::os::unix::fs::symlink(outside.path().join("theirs"), &path).unwrap();
+        assert!(matches!(
+            read_kept_file(&path, 10),
+            Err(KeptFileProblem::Link)
+        ));
+        write_kept_file(&path, b"mine").unwrap();
+        assert_eq!(
+            fs::read_to_string(outside.path().join("theirs")).unwrap(),
+            "theirs"
+        );
+        assert_eq!(read_kept_file(&path, 10).unwrap().unwrap(), b"mine");
+        assert!(matches!(
+            read_kept_file(&path, 3),
+            Err(KeptFileProblem::TooBig { len: 4, limit: 3 })
+        ));
+        fs::remove_file(&path).unwrap();
+        let made = std::process::Command::new("mkfifo")
+            .arg(&path)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        assert!(matches!(
+            read_kept_file(&path, 10),
+            Err(KeptFileProblem::NotPlainFile)
+        ));
+        assert!(matches!(
+            read_kept_file(Path::new("/dev/zero"), 10),
+            Err(KeptFileProblem::NotPlainFile)
+        ));
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1, "no temporary file is left");
     }
 }

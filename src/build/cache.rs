@@ -8,11 +8,19 @@
 //! incremental build removes the cache before it changes the output and writes it again after,
 //! so a build killed in between leaves no cache, and the next build renders everything into a
 //! fresh folder and swaps it in, repairing whatever the killed one left half done.
+//!
+//! The cache folder and every file in it obey the site's boundary: the folder is used only as
+//! a folder of the site (a link there is removed, never followed), and its files are read only
+//! as plain files of a sane size, never through a link. A cache that breaks any of that, or
+//! does not read as this dossier's, is discarded with a [`CacheWarning`] and the build renders
+//! everything ([`inspect`], [`BuildCache::read`]).
 
+use crate::content::history;
 use crate::content::load::{LoadOptions, SourceStamp};
+use crate::error::{CacheWarning, KeptFileProblem, Remedy};
 use crate::model::load::Loaded;
 use crate::model::reach::Footprints;
-use crate::output::{modified_nanos, MARKER};
+use crate::output::{has_marker, modified_nanos, MARKER};
 use crate::render::theme::{StaticFile, Theme};
 use crate::urls;
 use serde::{Deserialize, Serialize};
@@ -21,14 +29,20 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 
-use crate::site_paths::cache_dir;
 pub use crate::site_paths::CACHE_DIR;
+use crate::site_paths::{
+    cache_dir, existing_cache_dir, plain_within, read_kept_file, write_kept_file,
+};
 
 /// Raised whenever what the cache holds, or how it is read, changes.
 const FORMAT: u32 = 3;
 
-/// The largest cache file read: one for 10,000 meetings is about 15 MB.
-const CACHE_LIMIT: u64 = 1024 * 1024 * 1024;
+/// The largest build cache read or written: the 10,000-meeting corpus's is 19 MB (see
+/// docs/decisions.md), so this leaves room for sites more than ten times that size.
+const CACHE_LIMIT: u64 = 256 * 1024 * 1024;
+
+/// The largest note naming a cache's output (a path), or `.gitignore`, read.
+const NOTE_LIMIT: u64 = 64 * 1024;
 
 /// What a build of one output folder leaves for the next.
 #[derive(Debug, Serialize, Deserialize)]
@@ -112,40 +126,76 @@ impl BuildCache {
     }
 
     /// The cache left by the last build of `output`, if there is one this build can trust:
-    /// same inputs, same output folder, its calendar and feed as that build left them.
-    /// Anything unreadable counts as no cache.
-    pub fn read(root: &Path, output: &Path, inputs: u64) -> Option<BuildCache> {
-        let path = cache_file(root, output);
-        let metadata = fs::symlink_metadata(&path).ok()?;
-        if !metadata.is_file() || metadata.len() > CACHE_LIMIT {
-            return None;
+    /// same inputs, same output folder, its calendar and feed as that build left them. A cache
+    /// that is no cache of dossier's (a link, not a plain file, too big, unreadable, not
+    /// parsing, another format) is an error, for [`BuildCache::discard`].
+    pub fn read(
+        root: &Path,
+        output: &Path,
+        inputs: u64,
+    ) -> Result<Option<BuildCache>, KeptFileProblem> {
+        let Some(dir) = existing_cache_dir(root) else {
+            return Ok(None);
+        };
+        let Some(bytes) = read_kept_file(&dir.join(cache_name(output)), CACHE_LIMIT)? else {
+            return Ok(None);
+        };
+        let cache: BuildCache = serde_json::from_slice(&bytes).map_err(|e| {
+            // Another format may not read as this one: its number says which it is.
+            match serde_json::from_slice::<FormatOnly>(&bytes) {
+                Ok(other) if other.format != FORMAT => KeptFileProblem::OtherVersion,
+                _ => KeptFileProblem::Unparsable(e.to_string()),
+            }
+        })?;
+        if cache.format != FORMAT {
+            return Err(KeptFileProblem::OtherVersion);
         }
-        let bytes = fs::read(&path).ok()?;
-        let cache: BuildCache = serde_json::from_slice(&bytes).ok()?;
-        let trusted = cache.format == FORMAT
-            && cache.inputs == inputs
-            && output_stamps(output).as_ref() == Some(&cache.output);
-        trusted.then_some(cache)
+        let trusted =
+            cache.inputs == inputs && output_stamps(output).as_ref() == Some(&cache.output);
+        Ok(trusted.then_some(cache))
+    }
+
+    /// Removes the cache of `output`, which [`BuildCache::read`] found untrustworthy, and says
+    /// so.
+    pub fn discard(root: &Path, output: &Path, problem: KeptFileProblem) -> CacheWarning {
+        let name = cache_name(output);
+        let removed = existing_cache_dir(root).is_some_and(|dir| remove_entry(&dir.join(&name)));
+        CacheWarning {
+            path: Path::new(CACHE_DIR).join(name),
+            problem,
+            remedy: if removed {
+                Remedy::Removed
+            } else {
+                Remedy::Ignored
+            },
+        }
     }
 
     /// Writes the cache for the next build of `output`, replacing the old one in one step.
+    /// Nothing is written through a link, nor when the cache folder is not a folder.
     pub fn write(&self, root: &Path, output: &Path) -> std::io::Result<()> {
         let dir = cache_dir(root)?;
         forget_gone_outputs(&dir);
-        let path = cache_file(root, output);
-        let temporary = path.with_extension("part");
-        fs::write(&temporary, serde_json::to_vec(self)?)?;
-        fs::rename(&temporary, &path)?;
+        let bytes = serde_json::to_vec(self)?;
+        if bytes.len() as u64 > CACHE_LIMIT {
+            // The next build would refuse it; without one it renders everything.
+            return Ok(());
+        }
+        let path = dir.join(cache_name(output));
+        write_kept_file(&path, &bytes)?;
         // Which output the cache is of, so that the cache goes when the output does.
-        fs::write(
-            path.with_extension(OUTPUT_NOTE),
+        write_kept_file(
+            &path.with_extension(OUTPUT_NOTE),
             output.to_string_lossy().as_bytes(),
         )
     }
 
     /// Removes the cache of `output`: from here on the output may not be what it describes.
     pub fn forget(root: &Path, output: &Path) -> std::io::Result<()> {
-        match fs::remove_file(cache_file(root, output)) {
+        let Some(dir) = existing_cache_dir(root) else {
+            return Ok(());
+        };
+        match fs::remove_file(dir.join(cache_name(output))) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
             _ => Ok(()),
         }
@@ -190,8 +240,118 @@ impl BuildCache {
 /// The extension of the small file beside each cache naming its output folder.
 const OUTPUT_NOTE: &str = "output";
 
+/// The format number of a cache, read alone.
+#[derive(Deserialize)]
+struct FormatOnly {
+    format: u32,
+}
+
+/// Looks over the site's cache folder before a build reads anything in it, and removes what
+/// it would not trust, with a warning each: a link in place of the folder (the link only,
+/// never what it leads to); a folder's file that is a link, not a plain file, or larger than
+/// dossier writes; and, when the build keeps the git history, a kept history that does not
+/// read as dossier's. Anything else in place of the folder is left alone, and the build then
+/// neither reads nor keeps a cache.
+pub fn inspect(root: &Path, keeps_history: bool) -> Vec<CacheWarning> {
+    let dir = root.join(CACHE_DIR);
+    let Ok(metadata) = fs::symlink_metadata(&dir) else {
+        return Vec::new();
+    };
+    if metadata.file_type().is_symlink() {
+        let remedy = if fs::remove_file(&dir).is_ok() {
+            Remedy::LinkRemoved
+        } else {
+            Remedy::LeftAlone
+        };
+        return vec![CacheWarning {
+            path: PathBuf::from(CACHE_DIR),
+            problem: KeptFileProblem::Link,
+            remedy,
+        }];
+    }
+    if !metadata.is_dir() {
+        return vec![CacheWarning {
+            path: PathBuf::from(CACHE_DIR),
+            problem: KeptFileProblem::NotFolder,
+            remedy: Remedy::LeftAlone,
+        }];
+    }
+    let mut warnings = Vec::new();
+    let mut discard = |name: &str, problem: KeptFileProblem| {
+        let removed = remove_entry(&dir.join(name));
+        warnings.push(CacheWarning {
+            path: Path::new(CACHE_DIR).join(name),
+            problem,
+            remedy: if removed {
+                Remedy::Removed
+            } else {
+                Remedy::Ignored
+            },
+        });
+    };
+    let mut names: Vec<(String, u64)> = fs::read_dir(&dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let limit = kept_limit(&name)?;
+            Some((name, limit))
+        })
+        .collect();
+    names.sort();
+    for (name, limit) in names {
+        let checked = match fs::symlink_metadata(dir.join(&name)) {
+            Ok(metadata) => plain_within(&metadata, limit),
+            Err(_) => Ok(()),
+        };
+        if let Err(problem) = checked {
+            discard(&name, problem);
+        }
+    }
+    if keeps_history {
+        if let Some(problem) = history::kept_problem(root) {
+            discard(history::KEPT_FILE, problem);
+        }
+    }
+    warnings
+}
+
+/// The size a file of the cache folder may have, by its name; none for a name dossier does
+/// not read (temporary files are replaced, never read).
+fn kept_limit(name: &str) -> Option<u64> {
+    if name == history::KEPT_FILE {
+        Some(history::KEPT_LIMIT)
+    } else if name == ".gitignore" {
+        Some(NOTE_LIMIT)
+    } else if let Some(rest) = name.strip_prefix("build-") {
+        if rest.ends_with(".json") {
+            Some(CACHE_LIMIT)
+        } else if rest.ends_with(&format!(".{OUTPUT_NOTE}")) {
+            Some(NOTE_LIMIT)
+        } else {
+            None
+        }
+    } else {
+        None
+    }
+}
+
+/// Removes an entry of the cache folder, whatever it is: a link itself (never what it leads
+/// to), a FIFO, a file, or a folder with what it holds (links in it removed, not followed).
+fn remove_entry(path: &Path) -> bool {
+    let is_folder = fs::symlink_metadata(path).is_ok_and(|m| m.is_dir());
+    let removed = if is_folder {
+        fs::remove_dir_all(path)
+    } else {
+        fs::remove_file(path)
+    };
+    removed.is_ok()
+}
+
 /// Removes the caches of output folders that are gone or no longer dossier's: builds into
-/// temporary folders (tests, previews) would otherwise leave a cache each, for ever.
+/// temporary folders (tests, previews) would otherwise leave a cache each, for ever. A note
+/// that cannot be read as dossier's goes with its cache.
 fn forget_gone_outputs(dir: &Path) {
     let notes = fs::read_dir(dir)
         .into_iter()
@@ -200,9 +360,11 @@ fn forget_gone_outputs(dir: &Path) {
         .map(|entry| entry.path())
         .filter(|path| path.extension().is_some_and(|e| e == OUTPUT_NOTE));
     for note in notes {
-        let gone = fs::read_to_string(&note)
-            .map(|output| !Path::new(&output).join(MARKER).is_file())
-            .unwrap_or(true);
+        let gone = match read_kept_file(&note, NOTE_LIMIT) {
+            Ok(Some(output)) => !has_marker(Path::new(&*String::from_utf8_lossy(&output))),
+            Ok(None) => false,
+            Err(_) => true,
+        };
         if gone {
             let _ = fs::remove_file(note.with_extension("json"));
             let _ = fs::remove_file(&note);
@@ -219,11 +381,11 @@ fn people_hashes(loaded: &Loaded) -> BTreeMap<String, u64> {
         .collect()
 }
 
-/// The cache file of one output folder: several outputs of a site (editions, staging and
-/// production addresses) each have their own.
-fn cache_file(root: &Path, output: &Path) -> PathBuf {
+/// The name of the cache file of one output folder in the cache folder: several outputs of a
+/// site (editions, staging and production addresses) each have their own.
+fn cache_name(output: &Path) -> String {
     let key = xxh3_64(output.to_string_lossy().as_bytes());
-    root.join(CACHE_DIR).join(format!("build-{key:016x}.json"))
+    format!("build-{key:016x}.json")
 }
 
 /// A hash of everything a page is made from besides meeting files: this dossier binary, the
@@ -279,8 +441,9 @@ mod tests {
         fs::create_dir(&kept).unwrap();
         fs::write(kept.join(MARKER), "").unwrap();
         let gone = site.path().join("preview");
+        let cache_file = |output: &Path| dir.join(cache_name(output));
         for output in [&kept, &gone] {
-            let cache = cache_file(site.path(), output);
+            let cache = cache_file(output);
             fs::write(&cache, "{}").unwrap();
             fs::write(
                 cache.with_extension(OUTPUT_NOTE),
@@ -289,10 +452,8 @@ mod tests {
             .unwrap();
         }
         forget_gone_outputs(&dir);
-        assert!(cache_file(site.path(), &kept).exists());
-        assert!(!cache_file(site.path(), &gone).exists());
-        assert!(!cache_file(site.path(), &gone)
-            .with_extension(OUTPUT_NOTE)
-            .exists());
+        assert!(cache_file(&kept).exists());
+        assert!(!cache_file(&gone).exists());
+        assert!(!cache_file(&gone).with_extension(OUTPUT_NOTE).exists());
     }
 }

@@ -11,14 +11,16 @@ pub mod progress;
 
 use crate::content::config::Edition;
 use crate::content::load::LoadOptions;
-use crate::error::{Diagnostic, Error, Result};
+use crate::error::{CacheWarning, Diagnostic, Error, Result};
 use crate::formats::feed;
 use crate::formats::ics;
 use crate::formats::Previous;
 use crate::model::load::{load_site, Loaded};
 use crate::model::reach::{Footprints, Reach};
 use crate::model::Site;
-use crate::output::{check_target, previous_file, Changes, Output, OutputLock, Staging, MARKER};
+use crate::output::{
+    check_target, previous_file, Changes, Output, OutputLock, Staged, Staging, MARKER,
+};
 use crate::render::theme::Theme;
 use crate::render::{Page, Renderer, Templates};
 use crate::urls;
@@ -58,6 +60,9 @@ pub struct BuildReport {
     pub elapsed: Duration,
     pub out: PathBuf,
     pub warnings: Vec<Diagnostic>,
+    /// Files and folders of the site's cache that were not trusted, and what was done with
+    /// them.
+    pub cache_warnings: Vec<CacheWarning>,
     /// How long each stage took, for `--verbose`.
     pub phases: Vec<Phase>,
 }
@@ -141,6 +146,8 @@ struct Written {
     /// What the site shows of its meetings, for the cache the next build reads; none when no
     /// meeting changed, so that the cache read stays true.
     footprints: Option<Footprints>,
+    /// The files an incremental build replaced, removed once the cache is written.
+    replaced: Option<Staged>,
     lock: OutputLock,
 }
 
@@ -169,6 +176,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         }
     })?;
 
+    // Before anything in the cache folder is read: what is not dossier's goes first.
+    let mut cache_warnings = cache::inspect(root, options.load.keep_history);
+
     let progress = options.progress.as_deref();
     progress::stage(progress, "reading the files", 0);
     let loaded = load_site(root, &options.load)?;
@@ -178,10 +188,15 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let templates = Templates::new(site, &theme)?;
     let renderer = Renderer::new(site, &templates);
     let inputs = cache::inputs_hash(&loaded, &theme, &options.load, &target);
-    let last_build = (!options.clean)
-        .then(|| BuildCache::read(root, &target, inputs))
-        .flatten()
-        .filter(|cache| cache.same_people(&loaded));
+    let last_build = if options.clean {
+        None
+    } else {
+        BuildCache::read(root, &target, inputs).unwrap_or_else(|problem| {
+            cache_warnings.push(BuildCache::discard(root, &target, problem));
+            None
+        })
+    };
+    let last_build = last_build.filter(|cache| cache.same_people(&loaded));
     watch.lap("templates and cache");
 
     // Calendar revisions and feed dates continue from what the previous build published.
@@ -218,6 +233,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         let cache = BuildCache::new(inputs, stamps, &loaded, footprints, written.files);
         let _ = cache.write(root, &target);
     }
+    drop(written.replaced);
     drop(written.lock);
     watch.lap("cache for the next build");
 
@@ -231,6 +247,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         elapsed: started.elapsed(),
         out: target,
         warnings: loaded.warnings,
+        cache_warnings,
         phases: watch.phases,
     })
 }
@@ -271,6 +288,7 @@ fn write_new_site(
             None,
             &renderer.deadlines().months,
         )),
+        replaced: None,
         lock,
     })
 }
@@ -299,6 +317,7 @@ fn write_changes(
             pages: pages.len(),
             files: last.files.clone(),
             footprints: None,
+            replaced: None,
             lock,
         });
     }
@@ -329,11 +348,15 @@ fn write_changes(
         .collect();
     let files_written = changes.len();
     watch.lap("render the pages and files an edit reaches");
+    let mut replaced = None;
     if files_written > 0 || !stale.is_empty() {
+        progress::stage(build.progress, "writing the files that changed", 0);
+        // Written beside the output first: a failure there leaves the site and its cache.
+        let staged = changes.stage(&stale)?;
         BuildCache::forget(build.root, build.target)
             .map_err(|e| Error::write(&build.root.join(cache::CACHE_DIR), e))?;
-        progress::stage(build.progress, "writing the files that changed", 0);
-        changes.apply(&stale)?;
+        staged.commit()?;
+        replaced = Some(staged);
     }
     watch.lap("write the files that changed");
     Ok(Written {
@@ -346,6 +369,7 @@ fn write_changes(
         pages: pages.len(),
         files: files.into_iter().collect(),
         footprints: Some(now),
+        replaced,
         lock,
     })
 }

@@ -275,6 +275,9 @@ fn build_command(cli: &Cli, args: &BuildArgs) -> Result<(), Error> {
     // The line goes before anything else is printed, the error included.
     drop(line);
     let report = built?;
+    for warning in &report.cache_warnings {
+        eprintln!("{}\n", terminal_safe(&format!("warning: {warning}")));
+    }
     print_warnings(&report.warnings, cli.verbose);
     if !cli.quiet {
         println!(

@@ -4,7 +4,8 @@
 //! reads only the commits made since. Without git, or outside a repository, there is nothing to
 //! say and nothing fails.
 
-use crate::site_paths::cache_dir;
+use crate::error::KeptFileProblem;
+use crate::site_paths::{cache_dir, existing_cache_dir, read_kept_file, write_kept_file};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -31,7 +32,8 @@ pub fn last_edits(root: &Path, keep: bool) -> HashMap<PathBuf, LastEdit> {
         return HashMap::new();
     };
     let head = head.trim().to_string();
-    let kept = keep.then(|| Kept::read(root)).flatten();
+    // A kept history that is not dossier's counts as none: the whole log is read again.
+    let kept = keep.then(|| Kept::read(root).ok().flatten()).flatten();
     let edits = match kept {
         Some(kept) if kept.head == head => return kept.edits,
         // Only what came after the commit read last time, when it is still in the history.
@@ -48,6 +50,7 @@ pub fn last_edits(root: &Path, keep: bool) -> HashMap<PathBuf, LastEdit> {
     if keep {
         // A cache that cannot be written costs the next build time, never this one its site.
         let _ = (Kept {
+            format: KEPT_FORMAT,
             head,
             edits: edits.clone(),
         })
@@ -59,24 +62,70 @@ pub fn last_edits(root: &Path, keep: bool) -> HashMap<PathBuf, LastEdit> {
 /// What was read, and at which commit.
 #[derive(Serialize, Deserialize)]
 struct Kept {
+    /// Histories kept before the format had a number are of the first format.
+    #[serde(default = "first_format")]
+    format: u32,
     head: String,
     edits: HashMap<PathBuf, LastEdit>,
 }
 
+/// The format number of a kept history, read alone.
+#[derive(Deserialize)]
+struct FormatOnly {
+    #[serde(default = "first_format")]
+    format: u32,
+}
+
+/// Raised whenever what the kept history holds changes.
+const KEPT_FORMAT: u32 = 1;
+
+fn first_format() -> u32 {
+    1
+}
+
 /// The cache's file in the site's cache folder.
-const KEPT_FILE: &str = "git-history.json";
+pub const KEPT_FILE: &str = "git-history.json";
+
+/// The largest kept history read: the 10,000-meeting corpus's is about 1 MB (see
+/// docs/decisions.md); anything far larger is not dossier's.
+pub const KEPT_LIMIT: u64 = 64 * 1024 * 1024;
+
+/// Why the kept history in the site's cache folder would not be trusted, if it would not: a
+/// build discards such a history, with a warning, before it reads the site.
+pub fn kept_problem(root: &Path) -> Option<KeptFileProblem> {
+    Kept::read(root).err()
+}
 
 impl Kept {
-    fn read(root: &Path) -> Option<Kept> {
-        let text = std::fs::read(root.join(crate::site_paths::CACHE_DIR).join(KEPT_FILE)).ok()?;
-        serde_json::from_slice(&text).ok()
+    /// The kept history: none when there is none, an error when there is one that is not
+    /// dossier's (a link, not a plain file, too big, unreadable, another format).
+    fn read(root: &Path) -> Result<Option<Kept>, KeptFileProblem> {
+        let Some(dir) = existing_cache_dir(root) else {
+            return Ok(None);
+        };
+        let Some(bytes) = read_kept_file(&dir.join(KEPT_FILE), KEPT_LIMIT)? else {
+            return Ok(None);
+        };
+        let kept: Kept = serde_json::from_slice(&bytes).map_err(|e| {
+            // Another format may not read as this one: its number says which it is.
+            match serde_json::from_slice::<FormatOnly>(&bytes) {
+                Ok(other) if other.format != KEPT_FORMAT => KeptFileProblem::OtherVersion,
+                _ => KeptFileProblem::Unparsable(e.to_string()),
+            }
+        })?;
+        if kept.format != KEPT_FORMAT {
+            return Err(KeptFileProblem::OtherVersion);
+        }
+        Ok(Some(kept))
     }
 
     fn write(&self, root: &Path) -> std::io::Result<()> {
-        let path = cache_dir(root)?.join(KEPT_FILE);
-        let temporary = path.with_extension("part");
-        std::fs::write(&temporary, serde_json::to_vec(self)?)?;
-        std::fs::rename(&temporary, &path)
+        let bytes = serde_json::to_vec(self)?;
+        if bytes.len() as u64 > KEPT_LIMIT {
+            // The next build would refuse it; it reads the whole log instead.
+            return Ok(());
+        }
+        write_kept_file(&cache_dir(root)?.join(KEPT_FILE), &bytes)
     }
 }
 

@@ -1,10 +1,12 @@
 //! serve's output: a private folder updated in place.
 
 use super::{
-    inside_output, is_running, modified_nanos, remove_emptied_folders, replace_file, Output, MARKER,
+    has_marker, inside_output, is_running, modified_nanos, remove_emptied_folders, replace_file,
+    Output, MARKER,
 };
 use crate::error::{Error, Result};
 use crate::render::theme::StaticFile;
+use crate::site_paths::read_kept_file;
 use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -45,7 +47,7 @@ impl LiveOutput {
     pub fn create(dir: &Path) -> Result<LiveOutput> {
         let empty = fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_none());
         if dir.exists() && !empty {
-            if !dir.join(MARKER).is_file() {
+            if !has_marker(dir) {
                 return Err(Error::UnsafeOutput {
                     path: dir.to_path_buf(),
                     reason: "the folder exists and was not made by dossier".into(),
@@ -98,12 +100,12 @@ impl LiveOutput {
 
 impl LiveOutput {
     /// Puts a file in place unless the same fingerprint was written there last: `fill` writes
-    /// the bytes into a temporary file, renamed over the old one.
+    /// the bytes into a new temporary file, renamed over the old one.
     fn replace(
         &self,
         relative: &str,
         fingerprint: Fingerprint,
-        fill: impl FnOnce(&Path) -> std::io::Result<()>,
+        fill: impl FnOnce(&mut fs::File) -> std::io::Result<()>,
     ) -> Result<()> {
         if self.written().get(relative) == Some(&fingerprint) {
             return Ok(());
@@ -116,8 +118,8 @@ impl LiveOutput {
 
 impl Output for LiveOutput {
     fn write(&self, relative: &str, bytes: &[u8]) -> Result<()> {
-        self.replace(relative, Fingerprint::of(bytes), |temporary| {
-            fs::write(temporary, bytes)
+        self.replace(relative, Fingerprint::of(bytes), |file| {
+            std::io::Write::write_all(file, bytes)
         })
     }
 
@@ -128,8 +130,8 @@ impl Output for LiveOutput {
                 // A file on disk is known by its size and time, so it is not read to compare.
                 let metadata = fs::metadata(from).map_err(|e| Error::read(from, e))?;
                 let fingerprint = Fingerprint::of_file(&metadata);
-                self.replace(relative, fingerprint, |temporary| {
-                    fs::copy(from, temporary).map(drop)
+                self.replace(relative, fingerprint, |file| {
+                    std::io::copy(&mut fs::File::open(from)?, file).map(drop)
                 })
             }
         }
@@ -176,12 +178,14 @@ fn remove_stale_serve_folders(temp: &Path) {
         if !metadata.is_dir() || !owned_by_me(&metadata) {
             continue;
         }
-        let owner = fs::read_to_string(entry.path().join(MARKER))
+        let marker = read_kept_file(&entry.path().join(MARKER), 4096)
             .ok()
-            .and_then(|text| {
-                text.lines()
-                    .find_map(|line| line.strip_prefix(SERVE_OWNER).map(str::to_string))
-            });
+            .flatten();
+        let owner = marker.and_then(|bytes| {
+            String::from_utf8_lossy(&bytes)
+                .lines()
+                .find_map(|line| line.strip_prefix(SERVE_OWNER).map(str::to_string))
+        });
         if owner.is_some_and(|pid| !is_running(&pid)) {
             let _ = fs::remove_dir_all(entry.path());
         }
@@ -246,6 +250,28 @@ mod tests {
             .flatten()
             .all(|e| !e.file_name().to_string_lossy().ends_with(".dossier-part"));
         assert!(no_temporaries);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_at_a_temporary_name_is_replaced_never_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        fs::write(outside.path().join("theirs"), "theirs").unwrap();
+        let out = LiveOutput::create(&dir.path().join("served")).unwrap();
+        std::os::unix::fs::symlink(
+            outside.path().join("theirs"),
+            out.dir().join(".c.txt.dossier-part"),
+        )
+        .unwrap();
+        out.write("c.txt", b"mine").unwrap();
+        assert_eq!(
+            fs::read_to_string(outside.path().join("theirs")).unwrap(),
+            "theirs"
+        );
+        let written = fs::symlink_metadata(out.dir().join("c.txt")).unwrap();
+        assert!(written.is_file());
+        assert!(!out.dir().join(".c.txt.dossier-part").exists());
     }
 
     #[test]

@@ -7,12 +7,13 @@ pub mod in_place;
 pub mod live;
 pub mod staging;
 
-pub use in_place::{Applied, Changes};
+pub use in_place::{Applied, Changes, Staged};
 pub use live::{private_folder, LiveOutput};
 pub use staging::{OutputLock, Staging};
 
 use crate::error::{Error, Result};
 use crate::render::theme::StaticFile;
+use crate::site_paths::{create_new_file, read_kept_file};
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
@@ -24,19 +25,21 @@ pub const MARKER: &str = ".dossier-build";
 const PREVIOUS_FILE_LIMIT: u64 = 64 * 1024 * 1024;
 
 /// A file the previous build wrote into `dir`, if `dir` is dossier's (it has the marker) and
-/// the file is a plain file of sane size: never through a link, never someone else's folder.
-/// Builds continue from it (calendar revisions, feed dates); nothing of it is published but
-/// the numbers and dates dossier wrote there itself.
+/// the file is a plain file of sane size: never through a link, never a FIFO or device, never
+/// someone else's folder. Builds continue from it (calendar revisions, feed dates); nothing of
+/// it is published but the numbers and dates dossier wrote there itself.
 pub fn previous_file(dir: &Path, name: &str) -> Option<String> {
-    if !fs::symlink_metadata(dir.join(MARKER)).is_ok_and(|m| m.is_file()) {
+    if !has_marker(dir) {
         return None;
     }
-    let path = dir.join(name);
-    let metadata = fs::symlink_metadata(&path).ok()?;
-    if !metadata.is_file() || metadata.len() > PREVIOUS_FILE_LIMIT {
-        return None;
-    }
-    fs::read_to_string(path).ok()
+    let bytes = read_kept_file(&dir.join(name), PREVIOUS_FILE_LIMIT).ok()??;
+    String::from_utf8(bytes).ok()
+}
+
+/// Whether `dir` carries dossier's marker, as a plain file: a link named like the marker
+/// makes no folder dossier's.
+pub fn has_marker(dir: &Path) -> bool {
+    fs::symlink_metadata(dir.join(MARKER)).is_ok_and(|m| m.is_file())
 }
 
 /// Folders of the operating system that no site is ever written over, whatever `--force` says.
@@ -131,7 +134,7 @@ pub fn check_target(site_root: &Path, target: &Path, force: bool) -> Result<Path
     if target.is_file() {
         return Err(refuse("it is a file"));
     }
-    if target.is_dir() && !target.join(MARKER).is_file() && !force {
+    if target.is_dir() && !has_marker(&target) && !force {
         let empty = fs::read_dir(&target)
             .map(|mut entries| entries.next().is_none())
             .unwrap_or(false);
@@ -203,18 +206,39 @@ fn inside_output(relative: &str) -> Result<&Path> {
     Ok(relative_path)
 }
 
-/// Puts a file at `path` whole: `fill` writes a temporary file beside it, which is renamed over
-/// it, so that a reader (a web server, a browser) never sees it half-written.
-fn replace_file(path: &Path, fill: impl FnOnce(&Path) -> std::io::Result<()>) -> Result<()> {
+/// Puts a file at `path` whole: `fill` writes a new temporary file beside it, which is renamed
+/// over it, so that a reader (a web server, a browser) never sees it half-written. Whatever
+/// stood at the temporary name (a link, a FIFO) is removed first, never written through; a
+/// failure leaves no temporary file.
+fn replace_file(
+    path: &Path,
+    fill: impl FnOnce(&mut fs::File) -> std::io::Result<()>,
+) -> Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
+    let temporary = beside(path, TEMPORARY_TAG);
+    let filled = create_new_file(&temporary).and_then(|mut file| fill(&mut file));
+    if let Err(e) = filled {
+        let _ = fs::remove_file(&temporary);
+        return Err(Error::write(&temporary, e));
+    }
+    fs::rename(&temporary, path).map_err(|e| {
+        let _ = fs::remove_file(&temporary);
+        Error::write(path, e)
+    })
+}
+
+/// What a file being written is called until it is renamed into place.
+const TEMPORARY_TAG: &str = "dossier-part";
+
+/// A hidden name beside `path` for dossier's own use while it changes `path`:
+/// `dir/.NAME.TAG`.
+fn beside(path: &Path, tag: &str) -> PathBuf {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
-    let temporary = dir.join(format!(".{name}.dossier-part"));
-    fill(&temporary).map_err(|e| Error::write(&temporary, e))?;
-    fs::rename(&temporary, path).map_err(|e| Error::write(path, e))
+    path.with_file_name(format!(".{name}.{tag}"))
 }
 
 /// Removes the folders above `file` that it leaves empty, up to `root` (kept); stops at the
@@ -243,9 +267,13 @@ pub fn modified_nanos(metadata: &fs::Metadata) -> Option<u128> {
 /// Removes a folder of dossier's and everything in it, the folders two levels down in
 /// parallel: on a disk where removing a file costs a quarter of a millisecond in the kernel, a
 /// site of 60,000 pages took 14.8 s to remove one file at a time and 9.7 s two at a time. Links
-/// are removed, never followed (`fs::remove_dir_all` does not follow them).
+/// are removed, never followed (`fs::remove_dir_all` does not follow them), and so is `dir`
+/// itself when it is a link: only the link goes.
 pub fn remove_tree(dir: &Path) -> std::io::Result<()> {
     use rayon::prelude::*;
+    if !fs::symlink_metadata(dir)?.is_dir() {
+        return fs::remove_file(dir);
+    }
     let entries = |dir: &Path| -> Vec<(PathBuf, bool)> {
         fs::read_dir(dir)
             .into_iter()

@@ -1,7 +1,7 @@
 //! A build's output: written into a staging folder beside the target, under a lock, and
 //! swapped in at the end.
 
-use super::{inside_output, is_running, remove_tree, Output, MARKER};
+use super::{has_marker, inside_output, is_running, remove_tree, Output, MARKER};
 use crate::error::{Error, Result};
 use crate::render::theme::StaticFile;
 use std::fs;
@@ -73,6 +73,10 @@ fn open_for_lock(path: &Path) -> std::io::Result<fs::File> {
 
 #[cfg(not(unix))]
 fn open_for_lock(path: &Path) -> std::io::Result<fs::File> {
+    // A link at the lock's name is removed, never opened through.
+    if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        fs::remove_file(path)?;
+    }
     fs::OpenOptions::new()
         .create(true)
         .truncate(false)
@@ -90,20 +94,32 @@ fn parent_and_name(target: &Path) -> (PathBuf, String) {
     (parent, name)
 }
 
+/// Makes this process's staging folder beside `target`, with dossier's marker, so that a
+/// build that stops before removing it leaves something the next build removes (see
+/// [`OutputLock::acquire`]). Whatever an earlier process of the same id left there goes first
+/// (a link itself, never what it leads to).
+pub(super) fn make_staging_folder(target: &Path) -> Result<PathBuf> {
+    let (parent, name) = parent_and_name(target);
+    let staging = parent.join(format!(".{name}{STAGING_TAG}{}", std::process::id()));
+    if fs::symlink_metadata(&staging).is_ok() {
+        remove_tree(&staging).map_err(|e| Error::write(&staging, e))?;
+    }
+    fs::create_dir(&staging).map_err(|e| Error::write(&staging, e))?;
+    let marked = fs::write(
+        staging.join(MARKER),
+        "This folder is written by dossier build and replaced on every build.\n",
+    );
+    if let Err(e) = marked {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(Error::write(&staging, e));
+    }
+    Ok(staging)
+}
+
 impl Staging {
     /// Creates the staging folder beside the locked output.
     pub fn begin(lock: OutputLock) -> Result<Staging> {
-        let (parent, name) = parent_and_name(&lock.target);
-        let staging = parent.join(format!(".{name}{STAGING_TAG}{}", std::process::id()));
-        if staging.exists() {
-            fs::remove_dir_all(&staging).map_err(|e| Error::write(&staging, e))?;
-        }
-        fs::create_dir(&staging).map_err(|e| Error::write(&staging, e))?;
-        fs::write(
-            staging.join(MARKER),
-            "This folder is written by dossier build and replaced on every build.\n",
-        )
-        .map_err(|e| Error::write(&staging, e))?;
+        let staging = make_staging_folder(&lock.target)?;
         Ok(Staging {
             target: lock.target.clone(),
             staging,
@@ -198,7 +214,8 @@ fn exchange_unsupported(error: &std::io::Error) -> bool {
 }
 
 /// A site moved aside by a build that stopped before putting the new one in place goes back,
-/// when nothing took its place.
+/// when nothing took its place. Only a real folder with dossier's marker is one: a link under
+/// that name is never put in place of the site.
 fn restore_retired(parent: &Path, name: &str, target: &Path) -> Result<()> {
     if fs::symlink_metadata(target).is_ok() {
         return Ok(());
@@ -209,7 +226,7 @@ fn restore_retired(parent: &Path, name: &str, target: &Path) -> Result<()> {
         .flatten()
         .flatten()
         .filter(|entry| entry.file_name().to_string_lossy().starts_with(&prefix))
-        .filter(|entry| entry.path().join(MARKER).is_file())
+        .filter(is_folder_of_dossiers)
         .max_by_key(|entry| entry.metadata().and_then(|m| m.modified()).ok());
     if let Some(retired) = newest {
         fs::rename(retired.path(), target).map_err(|e| Error::write(target, e))?;
@@ -247,9 +264,10 @@ impl Output for Staging {
 }
 
 /// Removes staging and retired folders of earlier builds of `name` that were killed midway.
-/// Only folders carrying dossier's marker are touched, and only when the process that made
-/// them is gone (the lock already keeps live builds of the same output apart; this keeps
-/// apart a build of an older dossier that took no lock).
+/// Only real folders carrying dossier's marker are touched (a link under such a name is left
+/// alone, and never followed), and only when the process that made them is gone (the lock
+/// already keeps live builds of the same output apart; this keeps apart a build of an older
+/// dossier that took no lock).
 fn remove_leftovers(parent: &Path, name: &str) {
     let Ok(entries) = fs::read_dir(parent) else {
         return;
@@ -266,10 +284,15 @@ fn remove_leftovers(parent: &Path, name: &str) {
         else {
             continue;
         };
-        if entry.path().join(MARKER).is_file() && !is_running(owner) {
+        if is_folder_of_dossiers(&entry) && !is_running(owner) {
             let _ = remove_tree(&entry.path());
         }
     }
+}
+
+/// Whether an entry beside the output is a folder (not a link to one) with dossier's marker.
+fn is_folder_of_dossiers(entry: &fs::DirEntry) -> bool {
+    entry.file_type().is_ok_and(|kind| kind.is_dir()) && has_marker(&entry.path())
 }
 
 #[cfg(test)]

@@ -656,3 +656,90 @@ fn dossier_build_after_any_edit_writes_the_same_site_as_a_clean_build() {
     .unwrap();
     assert!(matches!(later.work, Work::Full(_)), "{:?}", later.work);
 }
+
+/// Every file, folder and link below `dir` (hidden ones included), with the bytes of each
+/// file: a failed build must leave all of it as it was.
+fn every_entry(dir: &Path) -> BTreeMap<String, Option<Vec<u8>>> {
+    walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .into_iter()
+        .map(|entry| entry.unwrap())
+        .map(|entry| {
+            let relative = entry.path().strip_prefix(dir).unwrap();
+            let bytes = entry
+                .file_type()
+                .is_file()
+                .then(|| std::fs::read(entry.path()).unwrap());
+            (relative.to_string_lossy().into_owned(), bytes)
+        })
+        .collect()
+}
+
+/// The names in a folder.
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// An incremental build that fails while it writes (here a folder stands where a new page
+/// goes) leaves the published site byte for byte as it was, with no temporary files in it or
+/// beside it; the next build, once the way is clear, writes what a clean build would.
+#[test]
+fn a_failed_incremental_build_leaves_the_published_site_as_it_was() {
+    let site = Site::new(12);
+    let published = site.dir.path().join("published");
+    site.build_into(&published, false);
+    // The same site elsewhere, to build after the same edits from the same calendar and feed.
+    let reference = site.dir.path().join("reference");
+    let copied = std::process::Command::new("cp")
+        .arg("-a")
+        .arg(&published)
+        .arg(&reference)
+        .status()
+        .unwrap();
+    assert!(copied.success());
+
+    // Renaming a meeting rewrites its pages, its neighbours, lists, calendars and the feed; a
+    // new meeting adds a folder of pages. A folder in the way of the new meeting's page makes
+    // the build fail only when the files are put in place.
+    let m5 = Site::meeting_path(5);
+    site.edit(&m5, "title = \"Weekly 5\"", "title = \"Renamed five\"");
+    site.write("content/meetings/2025-10-22-extra.md", &meeting(30));
+    let blocked = published.join("meetings/2025-10-22-extra/index.html");
+    std::fs::create_dir_all(&blocked).unwrap();
+    std::fs::write(blocked.join("in-the-way.txt"), "a folder where a page goes").unwrap();
+    let before = every_entry(&published);
+    let beside = names_in(site.dir.path());
+
+    let failed = build(&BuildOptions {
+        root: site.root(),
+        out: Some(published.clone()),
+        load: Site::options(),
+        force: false,
+        clean: false,
+        on_wait: None,
+        progress: None,
+    });
+    assert!(
+        failed.is_err(),
+        "the build went through: {:?}",
+        failed.map(|r| r.work)
+    );
+    let after = every_entry(&published);
+    let changed: Vec<&String> = before
+        .keys()
+        .chain(after.keys())
+        .filter(|path| before.get(*path) != after.get(*path))
+        .collect();
+    assert!(changed.is_empty(), "the failed build changed {changed:?}");
+    assert_eq!(names_in(site.dir.path()), beside, "left beside the site");
+
+    std::fs::remove_dir_all(published.join("meetings/2025-10-22-extra")).unwrap();
+    site.build_into(&published, false);
+    site.build_into(&reference, true);
+    assert_same_site(&reference, &published, "the build after the failed one");
+}

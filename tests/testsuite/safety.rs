@@ -1232,3 +1232,483 @@ fn a_recap_that_is_a_pipe_or_a_device_is_refused_not_waited_on() {
     );
     assert!(!site.root().join("content/meetings").exists());
 }
+
+/// Runs `dossier build` (with `args`) under a cap on its address space and a time limit, so a
+/// build that reads without bound (a FIFO, `/dev/zero`) fails the test instead of hanging it or
+/// taking the machine's memory.
+fn build_bounded(site: &Fixture, args: &[&str]) -> std::process::Output {
+    let mut child = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 2000000 && exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_dossier"))
+        .args(["build", "--today", "2025-11-24"])
+        .args(args)
+        .arg("--root")
+        .arg(site.root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > Duration::from_secs(20) {
+            child.kill().unwrap();
+            panic!("the build did not finish within 20 s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+/// The valid site as a git repository with one commit, so that a build reads the history of
+/// its files and keeps it in the cache folder; none where git is missing.
+fn committed_site() -> Option<Fixture> {
+    if !tool_available("git", &["--version"]) {
+        return None;
+    }
+    let site = Fixture::valid();
+    for args in [
+        &["init", "-q"][..],
+        &["add", "."],
+        &["commit", "-qm", "first"],
+    ] {
+        let output = std::process::Command::new("git")
+            .arg("-C")
+            .arg(site.root())
+            .args(["-c", "user.email=team@example.test", "-c", "user.name=Ann"])
+            .args(["-c", "commit.gpgsign=false"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "git {args:?}: {}", stderr(&output));
+    }
+    Some(site)
+}
+
+/// The build cache of the site's `public/` folder, which a first build left.
+fn build_cache_of(site: &Fixture) -> std::path::PathBuf {
+    std::fs::read_dir(site.root().join(".dossier-cache"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .find(|path| {
+            path.extension().is_some_and(|e| e == "json")
+                && path
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with("build-")
+        })
+        .expect("a build cache")
+}
+
+/// Every file, folder and link below `dir`, with the bytes of each plain file and where each
+/// link leads: what a build must leave as it was.
+fn everything_below(dir: &std::path::Path) -> BTreeMap<std::path::PathBuf, String> {
+    let mut found = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            let kind = std::fs::symlink_metadata(&path).unwrap().file_type();
+            let what = if kind.is_symlink() {
+                format!("link to {}", std::fs::read_link(&path).unwrap().display())
+            } else if kind.is_dir() {
+                stack.push(path.clone());
+                "folder".into()
+            } else if kind.is_file() {
+                String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned()
+            } else {
+                "special file".into()
+            };
+            found.insert(path.strip_prefix(dir).unwrap().to_path_buf(), what);
+        }
+    }
+    found
+}
+
+fn mkfifo(path: &std::path::Path) {
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(made.success(), "mkfifo {}", path.display());
+}
+
+#[test]
+fn a_cache_folder_linked_out_of_the_site_is_never_written_through() {
+    let outside = tempfile::tempdir().unwrap();
+    // A cache of an output that is gone, as a build would remove from its own cache folder.
+    std::fs::write(outside.path().join("build-0123456789abcdef.json"), "{}").unwrap();
+    std::fs::write(
+        outside.path().join("build-0123456789abcdef.output"),
+        "/nowhere/gone",
+    )
+    .unwrap();
+    std::fs::write(outside.path().join("notes.txt"), "mine").unwrap();
+    let before = everything_below(outside.path());
+    let site = committed_site().unwrap_or_else(Fixture::valid);
+    std::os::unix::fs::symlink(outside.path(), site.root().join(".dossier-cache")).unwrap();
+
+    let output = build_bounded(&site, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(everything_below(outside.path()), before, "outside changed");
+    assert!(
+        stderr(&output).contains("warning: .dossier-cache: it is a symbolic link"),
+        "{}",
+        stderr(&output)
+    );
+    let cache = std::fs::symlink_metadata(site.root().join(".dossier-cache")).unwrap();
+    assert!(
+        cache.is_dir(),
+        "the link is replaced by a folder of the site"
+    );
+
+    // The new cache folder works: nothing changed, nothing rendered.
+    let again = build_bounded(&site, &[]);
+    assert!(stdout(&again).contains("up to date"), "{}", stdout(&again));
+    assert!(!stderr(&again).contains("warning: .dossier-cache"));
+    assert_eq!(everything_below(outside.path()), before);
+}
+
+#[test]
+fn a_cache_folder_that_is_not_a_folder_is_left_alone_and_the_build_keeps_no_cache() {
+    let site = Fixture::valid().with(".dossier-cache", "mine");
+    let output = build_bounded(&site, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("warning: .dossier-cache: it is not a folder"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        std::fs::read_to_string(site.root().join(".dossier-cache")).unwrap(),
+        "mine"
+    );
+    let again = build_bounded(&site, &[]);
+    assert!(
+        stdout(&again).contains("every page rendered"),
+        "{}",
+        stdout(&again)
+    );
+}
+
+#[test]
+fn files_of_the_cache_folder_linked_out_of_the_site_are_never_written_through() {
+    let site = committed_site().unwrap_or_else(Fixture::valid);
+    assert!(build_bounded(&site, &[]).status.success());
+    let cache = build_cache_of(&site);
+    let outside = tempfile::tempdir().unwrap();
+    let dir = site.root().join(".dossier-cache");
+    let mut linked = vec![
+        (cache.clone(), "cache.json"),
+        (cache.with_extension("output"), "note.txt"),
+        (dir.join(".gitignore"), "gitignore"),
+    ];
+    if dir.join("git-history.json").exists() {
+        linked.push((dir.join("git-history.json"), "history.json"));
+    }
+    for (in_cache, name) in &linked {
+        // The cache's own bytes outside, so that following the link would find them usable.
+        std::fs::copy(in_cache, outside.path().join(name)).unwrap();
+        std::fs::remove_file(in_cache).unwrap();
+        std::os::unix::fs::symlink(outside.path().join(name), in_cache).unwrap();
+    }
+    // A link to where nothing is yet, which a write through it would create.
+    std::fs::remove_file(dir.join(".gitignore")).unwrap();
+    std::fs::remove_file(outside.path().join("gitignore")).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("gitignore"), dir.join(".gitignore")).unwrap();
+    let before = everything_below(outside.path());
+
+    site.write(M, &MEETING.replace("Weekly", "Changed"));
+    let output = build_bounded(&site, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(everything_below(outside.path()), before, "outside changed");
+    for (in_cache, _) in &linked {
+        let shown = in_cache
+            .strip_prefix(site.root())
+            .unwrap()
+            .display()
+            .to_string();
+        assert!(
+            stderr(&output).contains(&format!("warning: {shown}: it is a symbolic link")),
+            "{shown}: {}",
+            stderr(&output)
+        );
+        assert!(
+            std::fs::symlink_metadata(in_cache).unwrap().is_file(),
+            "{shown} is a file of the site again"
+        );
+    }
+    assert!(
+        stdout(&output).contains("every page rendered"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn a_fifo_in_the_cache_folder_does_not_hang_the_build() {
+    let Some(site) = committed_site() else {
+        return;
+    };
+    assert!(build_bounded(&site, &[]).status.success());
+    let dir = site.root().join(".dossier-cache");
+    let cache = build_cache_of(&site);
+    let fifos = [
+        dir.join("git-history.json"),
+        cache.clone(),
+        cache.with_extension("output"),
+    ];
+    for fifo in &fifos {
+        std::fs::remove_file(fifo).unwrap();
+        mkfifo(fifo);
+    }
+    let output = build_bounded(&site, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    for fifo in &fifos {
+        let shown = fifo
+            .strip_prefix(site.root())
+            .unwrap()
+            .display()
+            .to_string();
+        assert!(
+            stderr(&output).contains(&format!("warning: {shown}: it is not a plain file")),
+            "{shown}: {}",
+            stderr(&output)
+        );
+        assert!(
+            std::fs::symlink_metadata(fifo).unwrap().is_file(),
+            "{shown}"
+        );
+    }
+}
+
+#[test]
+fn a_kept_git_history_that_is_endless_or_too_big_is_discarded_not_read() {
+    let Some(site) = committed_site() else {
+        return;
+    };
+    assert!(build_bounded(&site, &[]).status.success());
+    let history = site.root().join(".dossier-cache/git-history.json");
+    // As JSON: the order of its entries is not fixed.
+    let read_history = || -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(&history).unwrap()).unwrap()
+    };
+    let kept = read_history();
+
+    std::fs::remove_file(&history).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", &history).unwrap();
+    let output = build_bounded(&site, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("warning: .dossier-cache/git-history.json: it is a symbolic link"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(read_history(), kept, "read again from git");
+
+    // 64 GiB that take no room on the disk: the size alone says it is not dossier's.
+    let huge = std::fs::File::create(&history).unwrap();
+    huge.set_len(1 << 36).unwrap();
+    drop(huge);
+    let output = build_bounded(&site, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains(
+            "warning: .dossier-cache/git-history.json: it is 68719476736 bytes, more than"
+        ),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(read_history(), kept);
+
+    std::fs::write(&history, "{\"head\": 12").unwrap();
+    let output = build_bounded(&site, &[]);
+    assert!(
+        stderr(&output).contains("warning: .dossier-cache/git-history.json: it does not read"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(read_history(), kept);
+}
+
+/// Makes a cache file unusable in one way.
+type Spoil<'a> = Box<dyn Fn() + 'a>;
+
+#[test]
+fn a_build_cache_that_is_not_dossiers_is_discarded_with_a_warning_and_everything_rendered() {
+    let site = Fixture::valid();
+    assert!(build_bounded(&site, &[]).status.success());
+    let cache = build_cache_of(&site);
+    let good = std::fs::read_to_string(&cache).unwrap();
+    assert!(good.contains("\"format\":"), "{good}");
+    let other_version = {
+        let at = good.find("\"format\":").unwrap() + "\"format\":".len();
+        let end = at + good[at..].find(',').unwrap();
+        format!("{}999{}", &good[..at], &good[end..])
+    };
+    let cases: [(&str, Spoil); 3] = [
+        (
+            "it does not read as dossier's",
+            Box::new(|| std::fs::write(&cache, &good[..good.len() / 2]).unwrap()),
+        ),
+        (
+            "another version of dossier wrote it",
+            Box::new(|| std::fs::write(&cache, &other_version).unwrap()),
+        ),
+        (
+            "it is 68719476736 bytes, more than",
+            Box::new(|| {
+                std::fs::File::create(&cache)
+                    .unwrap()
+                    .set_len(1 << 36)
+                    .unwrap()
+            }),
+        ),
+    ];
+    for (problem, spoil) in &cases {
+        site.write(M, &MEETING.replace("Weekly", problem));
+        spoil();
+        let output = build_bounded(&site, &[]);
+        assert!(output.status.success(), "{problem}: {}", stderr(&output));
+        let shown = cache
+            .strip_prefix(site.root())
+            .unwrap()
+            .display()
+            .to_string();
+        assert!(
+            stderr(&output).contains(&format!("warning: {shown}: {problem}")),
+            "{problem}: {}",
+            stderr(&output)
+        );
+        assert!(
+            stdout(&output).contains("every page rendered"),
+            "{problem}: {}",
+            stdout(&output)
+        );
+        let again = build_bounded(&site, &[]);
+        assert!(stdout(&again).contains("up to date"), "{problem}");
+    }
+}
+
+#[test]
+fn names_beside_the_output_that_are_links_are_never_followed_or_removed_through() {
+    // What a build removes or puts back beside its output, under the names of dossier's
+    // staging and retired folders, is only ever a real folder of dossier's.
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join(".dossier-build"), "").unwrap();
+    std::fs::create_dir_all(outside.path().join("a/b")).unwrap();
+    std::fs::write(outside.path().join("a/b/page.html"), "mine").unwrap();
+    std::fs::write(outside.path().join("a/notes.txt"), "mine").unwrap();
+    let before = everything_below(outside.path());
+
+    let site = Fixture::valid();
+    for name in [
+        ".public.dossier-staging-999999999",
+        ".public.dossier-retired-999999998",
+    ] {
+        std::os::unix::fs::symlink(outside.path(), site.root().join(name)).unwrap();
+    }
+    // First with no site yet (a retired site would be put back), then beside a built one.
+    for round in ["no site yet", "a site there"] {
+        let output = build_bounded(&site, &["--clean"]);
+        assert!(output.status.success(), "{round}: {}", stderr(&output));
+        assert_eq!(everything_below(outside.path()), before, "{round}");
+        let public = std::fs::symlink_metadata(site.public()).unwrap();
+        assert!(
+            public.is_dir(),
+            "{round}: the output is a folder, not a link"
+        );
+        assert!(site.public().join("index.html").is_file(), "{round}");
+    }
+}
+
+#[test]
+fn a_marker_that_is_a_link_does_not_make_a_folder_dossiers() {
+    let site = Fixture::valid();
+    let out = site.root().join("mine");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("notes.txt"), "mine").unwrap();
+    std::fs::write(site.root().join("anything"), "").unwrap();
+    std::os::unix::fs::symlink(site.root().join("anything"), out.join(".dossier-build")).unwrap();
+    let output = site.run(&["build", "-o", out.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("was not made by dossier"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("notes.txt")).unwrap(),
+        "mine"
+    );
+}
+
+#[test]
+fn a_link_or_fifo_at_a_temporary_name_in_the_output_is_never_written_through() {
+    let site = Fixture::valid();
+    assert!(build_bounded(&site, &[]).status.success());
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("theirs.html"), "theirs").unwrap();
+    let page = site.public().join("meetings/2025-11-20-weekly/index.html");
+    let temporary = page.with_file_name(".index.html.dossier-part");
+    std::os::unix::fs::symlink(outside.path().join("theirs.html"), &temporary).unwrap();
+    mkfifo(&site.public().join(".feed.xml.dossier-part"));
+    let before = everything_below(outside.path());
+
+    site.write(M, &MEETING.replace("Weekly", "Changed"));
+    let output = build_bounded(&site, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("1 meeting changed"),
+        "{}",
+        stdout(&output)
+    );
+    assert_eq!(everything_below(outside.path()), before, "outside changed");
+    assert!(std::fs::symlink_metadata(&page).unwrap().is_file());
+    assert!(std::fs::read_to_string(&page).unwrap().contains("Changed"));
+    // What was planted is left as it was, and the build left nothing of its own.
+    assert!(std::fs::symlink_metadata(&temporary)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    let litter: Vec<_> = walkdir(&site.public())
+        .into_iter()
+        .filter(|p| p.to_string_lossy().contains(".dossier-"))
+        .filter(|p| !p.ends_with(".dossier-build") && *p != temporary)
+        .filter(|p| !p.ends_with(".feed.xml.dossier-part"))
+        .collect();
+    assert!(litter.is_empty(), "{litter:?}");
+}
+
+#[test]
+fn a_full_build_that_fails_while_rendering_leaves_the_site_and_nothing_beside_it() {
+    let site = Fixture::valid();
+    assert!(build_bounded(&site, &[]).status.success());
+    let before = everything_below(&site.public());
+    let beside: Vec<String> = {
+        let mut names: Vec<String> = std::fs::read_dir(site.root())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.push("templates".into());
+        names.sort();
+        names
+    };
+    // A template that compiles and fails only when a topic page is rendered, into staging.
+    site.write("templates/topic.html", "{{ no_such_value.field }}\n");
+    let output = build_bounded(&site, &[]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("no_such_value"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(everything_below(&site.public()), before);
+    let mut after: Vec<String> = std::fs::read_dir(site.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    after.sort();
+    assert_eq!(after, beside, "left beside the site");
+}
