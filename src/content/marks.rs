@@ -86,6 +86,19 @@ fn may_hold_marks(line: &str) -> bool {
     !line.is_ascii() || line.contains(['{', '`', '~'])
 }
 
+/// The lines of `body` that may spell a mark, each folded (`folded_chars`), with the bytes of
+/// the body each character came from.
+fn folded_lines(body: &str) -> impl Iterator<Item = Vec<(char, Range<usize>)>> + '_ {
+    body.split_inclusive('\n')
+        .scan(0, |line_start, line| {
+            let start = *line_start;
+            *line_start += line.len();
+            Some((start, line))
+        })
+        .filter(|(_, line)| may_hold_marks(line))
+        .map(|(start, line)| folded_chars(line.trim_end_matches(['\n', '\r']), start))
+}
+
 /// A line as a reader sees it, one folded character at a time with the bytes it came from:
 /// invisible characters dropped, compatibility forms (full-width braces) made plain, lower case.
 fn folded_chars(line: &str, start: usize) -> Vec<(char, Range<usize>)> {
@@ -154,13 +167,7 @@ struct Group {
 /// Every `{...}` block of attributes or marker in `body`, line by line.
 fn groups(body: &str) -> Vec<Group> {
     let mut found = Vec::new();
-    let mut line_start = 0;
-    for line in body.split_inclusive('\n') {
-        if !may_hold_marks(line) {
-            line_start += line.len();
-            continue;
-        }
-        let chars = folded_chars(line.trim_end_matches(['\n', '\r']), line_start);
+    for chars in folded_lines(body) {
         let mut open: Option<usize> = None;
         for (index, (c, _)) in chars.iter().enumerate() {
             match c {
@@ -196,7 +203,6 @@ fn groups(body: &str) -> Vec<Group> {
                 _ => {}
             }
         }
-        line_start += line.len();
     }
     found
 }
@@ -205,13 +211,7 @@ fn groups(body: &str) -> Vec<Group> {
 /// names the marker: where it stands, and the info string as folded.
 fn marker_fences(body: &str) -> Vec<(Range<usize>, String)> {
     let mut found = Vec::new();
-    let mut line_start = 0;
-    for line in body.split_inclusive('\n') {
-        if !may_hold_marks(line) {
-            line_start += line.len();
-            continue;
-        }
-        let chars = folded_chars(line.trim_end_matches(['\n', '\r']), line_start);
+    for chars in folded_lines(body) {
         let text: String = chars.iter().map(|(c, _)| *c).collect();
         let positions: Vec<usize> = text.char_indices().map(|(at, _)| at).collect();
         let mut index = 0;
@@ -223,13 +223,13 @@ fn marker_fences(body: &str) -> Vec<(Range<usize>, String)> {
                 let info = text[after..].trim_start();
                 let word = info.split_whitespace().next().unwrap_or_default();
                 if names_internal(word) || info.starts_with('{') && names_internal(info) {
-                    let span = chars[index].1.start..line_start + line.trim_end().len();
+                    let end = chars.last().map_or(chars[index].1.end, |(_, raw)| raw.end);
+                    let span = chars[index].1.start..end;
                     found.push((span, info.trim().to_string()));
                 }
             }
             index += run.max(1);
         }
-        line_start += line.len();
     }
     found
 }

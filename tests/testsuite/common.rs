@@ -185,3 +185,44 @@ pub fn tasks_json_of(root: &Path) -> serde_json::Value {
     assert!(output.status.success(), "{}", stderr(&output));
     serde_json::from_str(&stdout(&output)).unwrap()
 }
+
+/// Waits for `child`, killing it and failing the test when it runs past `limit`: a command
+/// that hangs (on a FIFO, an endless read, a server that should not have started) fails the
+/// test with `what` instead of hanging the suite.
+pub fn finish_within(
+    mut child: std::process::Child,
+    limit: std::time::Duration,
+    what: &str,
+) -> Output {
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > limit {
+            child.kill().unwrap();
+            panic!("{what}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+/// Every file below `out` (relative path), with the text a reader or a client takes from it
+/// (`leaks::readable`) and its bytes as written, in lower case.
+pub fn output_texts(out: &Path) -> Vec<(String, String, String)> {
+    walkdir::WalkDir::new(out)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let relative = e
+                .path()
+                .strip_prefix(out)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            let bytes = std::fs::read(e.path()).unwrap();
+            let text = dossier::build::leaks::readable(&relative, &bytes);
+            let raw = String::from_utf8_lossy(&bytes).to_lowercase();
+            (relative, text, raw)
+        })
+        .collect()
+}

@@ -30,21 +30,9 @@ fn site() -> Fixture {
 
 /// Every file of a built site with the text a reader or a client would take from it.
 fn texts(out: &Path) -> Vec<(String, String)> {
-    walkdir::WalkDir::new(out)
+    crate::common::output_texts(out)
         .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let relative = e
-                .path()
-                .strip_prefix(out)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            let bytes = std::fs::read(e.path()).unwrap();
-            let text = dossier::build::leaks::readable(&relative, &bytes);
-            (relative, text)
-        })
+        .map(|(path, text, _)| (path, text))
         .collect()
 }
 

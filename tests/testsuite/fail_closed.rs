@@ -28,25 +28,8 @@ fn site_with_title(body: &str, title: &str) -> Fixture {
         )
 }
 
-/// Every file below `out`, as a reader or client takes its text, and as written (lower case).
 fn files(out: &Path) -> Vec<(String, String, String)> {
-    walkdir::WalkDir::new(out)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let relative = e
-                .path()
-                .strip_prefix(out)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            let bytes = std::fs::read(e.path()).unwrap();
-            let text = dossier::build::leaks::readable(&relative, &bytes);
-            let raw = String::from_utf8_lossy(&bytes).to_lowercase();
-            (relative, text, raw)
-        })
-        .collect()
+    crate::common::output_texts(out)
 }
 
 fn build(site: &Fixture, edition: &str) -> Result<Vec<(String, String, String)>, String> {
@@ -330,14 +313,14 @@ fn a_customer_edition_shows_one_account_and_a_site_of_several_must_say_which() {
     assert!(holders(&customer, "globexword").is_empty());
 }
 
-/// Runs dossier on the site, killed after `limit`: a serve that starts when it should not
-/// fails the test instead of hanging it.
+/// Runs dossier on the site, failing the test after `limit`: a serve that starts when it
+/// should not fails the test instead of hanging it.
 fn run_for_at_most(
     site: &Fixture,
     args: &[&str],
     limit: std::time::Duration,
 ) -> std::process::Output {
-    let mut child = crate::common::dossier()
+    let child = crate::common::dossier()
         .args(args)
         .arg("--root")
         .arg(site.root())
@@ -345,55 +328,5 @@ fn run_for_at_most(
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    let started = std::time::Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if started.elapsed() > limit {
-            child.kill().unwrap();
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    child.wait_with_output().unwrap()
-}
-
-#[test]
-fn a_link_in_static_publishes_nothing_from_outside_static() {
-    let outside = tempfile::tempdir().unwrap();
-    std::fs::write(outside.path().join("secret.txt"), "outsidesecret").unwrap();
-    let site = site("## Deal\nok\n")
-        .with("static/logo.txt", "logo")
-        .with("static/img/a.txt", "a");
-    let link = |target: &Path, name: &str| {
-        std::os::unix::fs::symlink(target, site.root().join("static").join(name)).unwrap()
-    };
-    // Within static/: published as what it leads to.
-    link(&site.root().join("static/logo.txt"), "logo-again.txt");
-    let output = site.run(&["build", "--today", "2026-11-20", "--edition", "customer"]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    assert_eq!(
-        std::fs::read_to_string(site.root().join("public-customer/logo-again.txt")).unwrap(),
-        "logo"
-    );
-    // To the notes, the site's settings, or a folder outside the site: an error, nothing published.
-    link(&site.root().join("content"), "notes");
-    link(&site.root().join("site.toml"), "settings.txt");
-    link(outside.path(), "elsewhere");
-    for edition in ["customer", "internal"] {
-        let out = site.root().join(format!("out-{edition}"));
-        let output = site.run(&[
-            "build",
-            "--today",
-            "2026-11-20",
-            "--edition",
-            edition,
-            "--out",
-            out.to_str().unwrap(),
-        ]);
-        assert_eq!(output.status.code(), Some(1), "{edition}");
-        let errors = stderr(&output);
-        for name in ["static/notes", "static/settings.txt", "static/elsewhere"] {
-            assert!(errors.contains(name), "{edition}: {name}: {errors}");
-        }
-        assert!(!out.exists(), "{edition}: nothing is written");
-    }
+    crate::common::finish_within(child, limit, &format!("dossier {args:?} did not stop"))
 }

@@ -8,22 +8,18 @@ use std::time::{Duration, Instant};
 
 /// Runs a build and fails the test if it does not finish in time (a hang).
 fn build_within(site: &Fixture, limit: Duration) -> std::process::Output {
-    let mut child = dossier()
+    let child = dossier()
         .args(["build", "--today", "2025-11-24", "--root"])
         .arg(site.root())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let started = Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if started.elapsed() > limit {
-            child.kill().unwrap();
-            panic!("the build did not finish within {limit:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    child.wait_with_output().unwrap()
+    finish_within(
+        child,
+        limit,
+        &format!("the build did not finish within {limit:?}"),
+    )
 }
 
 #[test]
@@ -1175,7 +1171,7 @@ fn a_full_disk_leaves_no_empty_meeting_and_people_toml_as_it_was() {
 
 /// Runs an import with `stdin`, failing the test if it does not finish in time (a hang).
 fn import_within(site: &Fixture, recap: &str, stdin: Stdio) -> std::process::Output {
-    let mut child = dossier()
+    let child = dossier()
         .args(["import", recap, "--date", "2026-01-01", "--root"])
         .arg(site.root())
         .stdin(stdin)
@@ -1183,15 +1179,11 @@ fn import_within(site: &Fixture, recap: &str, stdin: Stdio) -> std::process::Out
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let started = Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if started.elapsed() > Duration::from_secs(20) {
-            child.kill().unwrap();
-            panic!("import {recap} did not finish: it waits on or reads what is not a file");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    child.wait_with_output().unwrap()
+    finish_within(
+        child,
+        Duration::from_secs(20),
+        &format!("import {recap} did not finish: it waits on or reads what is not a file"),
+    )
 }
 
 #[test]
@@ -1237,7 +1229,7 @@ fn a_recap_that_is_a_pipe_or_a_device_is_refused_not_waited_on() {
 /// build that reads without bound (a FIFO, `/dev/zero`) fails the test instead of hanging it or
 /// taking the machine's memory.
 fn build_bounded(site: &Fixture, args: &[&str]) -> std::process::Output {
-    let mut child = std::process::Command::new("sh")
+    let child = std::process::Command::new("sh")
         .arg("-c")
         .arg("ulimit -v 2000000 && exec \"$0\" \"$@\"")
         .arg(env!("CARGO_BIN_EXE_dossier"))
@@ -1249,15 +1241,11 @@ fn build_bounded(site: &Fixture, args: &[&str]) -> std::process::Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let started = Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if started.elapsed() > Duration::from_secs(20) {
-            child.kill().unwrap();
-            panic!("the build did not finish within 20 s");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    child.wait_with_output().unwrap()
+    finish_within(
+        child,
+        Duration::from_secs(20),
+        "the build did not finish within 20 s",
+    )
 }
 
 /// The valid site as a git repository with one commit, so that a build reads the history of
