@@ -315,6 +315,21 @@ pub struct CacheWarning {
     pub remedy: Remedy,
 }
 
+impl CacheWarning {
+    /// A file of the cache folder (`name` in it) found wrong, and removed if `removed`.
+    pub fn in_cache(name: &str, problem: KeptFileProblem, removed: bool) -> CacheWarning {
+        CacheWarning {
+            path: Path::new(crate::site_paths::CACHE_DIR).join(name),
+            problem,
+            remedy: if removed {
+                Remedy::Removed
+            } else {
+                Remedy::Ignored
+            },
+        }
+    }
+}
+
 fn outside_message(target: &Path) -> String {
     format!(
         "symbolic link to outside the site folder ({}); dossier reads and writes only inside the site folder (copy the files in instead)",

@@ -160,15 +160,7 @@ impl BuildCache {
     pub fn discard(root: &Path, output: &Path, problem: KeptFileProblem) -> CacheWarning {
         let name = cache_name(output);
         let removed = existing_cache_dir(root).is_some_and(|dir| remove_entry(&dir.join(&name)));
-        CacheWarning {
-            path: Path::new(CACHE_DIR).join(name),
-            problem,
-            remedy: if removed {
-                Remedy::Removed
-            } else {
-                Remedy::Ignored
-            },
-        }
+        CacheWarning::in_cache(&name, problem, removed)
     }
 
     /// Writes the cache for the next build of `output`, replacing the old one in one step.
@@ -279,15 +271,7 @@ pub fn inspect(root: &Path, keeps_history: bool) -> Vec<CacheWarning> {
     let mut warnings = Vec::new();
     let mut discard = |name: &str, problem: KeptFileProblem| {
         let removed = remove_entry(&dir.join(name));
-        warnings.push(CacheWarning {
-            path: Path::new(CACHE_DIR).join(name),
-            problem,
-            remedy: if removed {
-                Remedy::Removed
-            } else {
-                Remedy::Ignored
-            },
-        });
+        warnings.push(CacheWarning::in_cache(name, problem, removed));
     };
     let mut names: Vec<(String, u64)> = fs::read_dir(&dir)
         .into_iter()

@@ -1411,22 +1411,12 @@ fn files_of_the_cache_folder_linked_out_of_the_site_are_never_written_through() 
     let output = build_bounded(&site, &[]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(everything_below(outside.path()), before, "outside changed");
-    for (in_cache, _) in &linked {
-        let shown = in_cache
-            .strip_prefix(site.root())
-            .unwrap()
-            .display()
-            .to_string();
-        assert!(
-            stderr(&output).contains(&format!("warning: {shown}: it is a symbolic link")),
-            "{shown}: {}",
-            stderr(&output)
-        );
-        assert!(
-            std::fs::symlink_metadata(in_cache).unwrap().is_file(),
-            "{shown} is a file of the site again"
-        );
-    }
+    each_warned_and_a_plain_file_again(
+        &site,
+        &output,
+        linked.iter().map(|(in_cache, _)| in_cache),
+        "it is a symbolic link",
+    );
     assert!(
         stdout(&output).contains("every page rendered"),
         "{}",
@@ -1453,22 +1443,7 @@ fn a_fifo_in_the_cache_folder_does_not_hang_the_build() {
     }
     let output = build_bounded(&site, &[]);
     assert!(output.status.success(), "{}", stderr(&output));
-    for fifo in &fifos {
-        let shown = fifo
-            .strip_prefix(site.root())
-            .unwrap()
-            .display()
-            .to_string();
-        assert!(
-            stderr(&output).contains(&format!("warning: {shown}: it is not a plain file")),
-            "{shown}: {}",
-            stderr(&output)
-        );
-        assert!(
-            std::fs::symlink_metadata(fifo).unwrap().is_file(),
-            "{shown}"
-        );
-    }
+    each_warned_and_a_plain_file_again(&site, &output, fifos.iter(), "it is not a plain file");
 }
 
 #[test]
@@ -1699,4 +1674,30 @@ fn a_full_build_that_fails_while_rendering_leaves_the_site_and_nothing_beside_it
         .collect();
     after.sort();
     assert_eq!(after, beside, "left beside the site");
+}
+
+/// Each of `paths` (in the site's cache folder) is named by a warning that says `says`, and is
+/// a plain file of the site again after the build.
+fn each_warned_and_a_plain_file_again<'p>(
+    site: &Fixture,
+    output: &std::process::Output,
+    paths: impl Iterator<Item = &'p std::path::PathBuf>,
+    says: &str,
+) {
+    for path in paths {
+        let shown = path
+            .strip_prefix(site.root())
+            .unwrap()
+            .display()
+            .to_string();
+        assert!(
+            stderr(output).contains(&format!("warning: {shown}: {says}")),
+            "{shown}: {}",
+            stderr(output)
+        );
+        assert!(
+            std::fs::symlink_metadata(path).unwrap().is_file(),
+            "{shown} is a file of the site again"
+        );
+    }
 }
