@@ -35,6 +35,7 @@ fuzz_target!(|bytes: &[u8]| {
         keep_history: false,
         // The customer edition reads the site twice (both editions) and scans the output.
         edition: dossier::content::config::Edition::Customer,
+        account: None,
     };
     // Errors are fine; panics and hangs are what this looks for.
     let _ = check(root, &options);
