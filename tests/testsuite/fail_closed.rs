@@ -330,3 +330,45 @@ fn run_for_at_most(
         .unwrap();
     crate::common::finish_within(child, limit, &format!("dossier {args:?} did not stop"))
 }
+
+#[test]
+fn a_link_in_static_publishes_nothing_from_outside_static() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.txt"), "outsidesecret").unwrap();
+    let site = site("## Deal\nok\n")
+        .with("static/logo.txt", "logo")
+        .with("static/img/a.txt", "a");
+    let link = |target: &Path, name: &str| {
+        std::os::unix::fs::symlink(target, site.root().join("static").join(name)).unwrap()
+    };
+    // Within static/: published as what it leads to.
+    link(&site.root().join("static/logo.txt"), "logo-again.txt");
+    let output = site.run(&["build", "--today", "2026-11-20", "--edition", "customer"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        std::fs::read_to_string(site.root().join("public-customer/logo-again.txt")).unwrap(),
+        "logo"
+    );
+    // To the notes, the site's settings, or a folder outside the site: an error, nothing published.
+    link(&site.root().join("content"), "notes");
+    link(&site.root().join("site.toml"), "settings.txt");
+    link(outside.path(), "elsewhere");
+    for edition in ["customer", "internal"] {
+        let out = site.root().join(format!("out-{edition}"));
+        let output = site.run(&[
+            "build",
+            "--today",
+            "2026-11-20",
+            "--edition",
+            edition,
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(output.status.code(), Some(1), "{edition}");
+        let errors = stderr(&output);
+        for name in ["static/notes", "static/settings.txt", "static/elsewhere"] {
+            assert!(errors.contains(name), "{edition}: {name}: {errors}");
+        }
+        assert!(!out.exists(), "{edition}: nothing is written");
+    }
+}
