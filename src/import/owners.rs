@@ -31,6 +31,27 @@ const LEADING_VERBS: &[&str] = &[
     "are going to ",
     "volunteered to ",
     "offered to ",
+    // Dutch, French, German: "Jan zal …", "Marie va …", "Marie s'occupe de …", "Jonas wird …".
+    "zal ",
+    "zullen ",
+    "moet ",
+    "moeten ",
+    "neemt ",
+    "va ",
+    "vont ",
+    "doit ",
+    "doivent ",
+    "s'occupe de ",
+    "s’occupe de ",
+    "se charge de ",
+    "prend ",
+    "wird ",
+    "werden ",
+    "soll ",
+    "sollen ",
+    "muss ",
+    "kümmert sich um ",
+    "übernimmt ",
 ];
 
 /// Labels before an owner list: "Owner: Sam", "Assigned to: Ana, Bo".
@@ -43,6 +64,23 @@ const OWNER_LABELS: &[&str] = &[
     "assigned to",
     "responsible:",
     "who:",
+    "eigenaar:",
+    "eigenaars:",
+    "verantwoordelijke:",
+    "verantwoordelijken:",
+    "toegewezen aan:",
+    "responsables :",
+    "responsables:",
+    "responsable :",
+    "responsable:",
+    "attribué à :",
+    "attribué à:",
+    "porteur :",
+    "porteur:",
+    "verantwortlich:",
+    "verantwortliche:",
+    "zuständig:",
+    "zugewiesen an:",
 ];
 
 /// Capitalised words that start sentences, not names.
@@ -51,6 +89,10 @@ const NOT_NAMES: &[&str] = &[
     "that", "these", "those", "there", "i", "you", "each", "the", "a", "an", "customer", "client",
     "partner", "vendor", "please", "action", "task", "todo", "next", "follow", "send", "review",
     "schedule", "share", "prepare", "update", "check", "confirm",
+    // Articles and pronouns that start Dutch, French and German sentences.
+    "de", "het", "een", "hij", "zij", "ze", "wij", "le", "la", "les", "un", "une", "il", "elle",
+    "ils", "elles", "on", "nous", "der", "die", "das", "ein", "eine", "er", "sie", "wir", "klant",
+    "kunde",
 ];
 
 fn is_team(name: &str) -> bool {
@@ -68,6 +110,15 @@ fn is_team(name: &str) -> bool {
             | "all of us"
             | "whole team"
             | "account team"
+            | "het team"
+            | "iedereen"
+            | "l'équipe"
+            | "l’équipe"
+            | "équipe"
+            | "tous"
+            | "tout le monde"
+            | "das team"
+            | "alle"
     )
 }
 
@@ -123,7 +174,13 @@ fn capitalised(word: &str) -> String {
 pub fn name_list(text: &str) -> Option<(Vec<String>, bool)> {
     let parts: Vec<&str> = text
         .split([',', ';', '&', '/', '+'])
-        .flat_map(|part| part.split(" and "))
+        .flat_map(|part| {
+            // "and" in the four languages: "Jan en Els", "Marie et Paul", "Jonas und Lea".
+            part.split(" and ")
+                .flat_map(|p| p.split(" en "))
+                .flat_map(|p| p.split(" et "))
+                .flat_map(|p| p.split(" und "))
+        })
         .map(|name| name.trim().trim_start_matches("and ").trim())
         .filter(|name| !name.is_empty())
         .collect();
@@ -310,7 +367,10 @@ fn leading_names(owned: &mut Owned) {
         return;
     };
     // "to send" and "will send" both leave "send"; "owns" and "takes" stay as the verb.
-    let keep_verb = matches!(verb, "owns " | "takes ");
+    let keep_verb = matches!(
+        verb,
+        "owns " | "takes " | "neemt " | "prend " | "übernimmt "
+    );
     let rest_start = if keep_verb {
         at + 1
     } else {

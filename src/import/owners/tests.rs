@@ -106,3 +106,57 @@ fn group_headings_are_names_only() {
     assert_eq!(group_heading("Ana:"), Some((vec!["Ana".into()], false)));
     assert_eq!(group_heading("Next steps for the pilot"), None);
 }
+
+/// Owners as Dutch, French and German recaps write them; the English of each form is above.
+#[test]
+fn owners_in_dutch_french_and_german() {
+    let table: &[(&str, &[&str], bool)] = &[
+        ("Jan zal de offerte herzien", &["Jan"], false),
+        (
+            "Jan en Els moeten de demo voorbereiden",
+            &["Jan", "Els"],
+            false,
+        ),
+        (
+            "De offerte herzien. Eigenaar: Jan Peeters",
+            &["Jan Peeters"],
+            false,
+        ),
+        ("Verantwoordelijke: Els Janssens", &["Els Janssens"], false),
+        ("Het team zal de planning delen", &[], true),
+        ("Marie va envoyer le devis", &["Marie"], false),
+        (
+            "Marie et Paul doivent valider le budget",
+            &["Marie", "Paul"],
+            false,
+        ),
+        ("Marie s'occupe de la démo", &["Marie"], false),
+        (
+            "Envoyer le devis. Responsable : Marie Dubois",
+            &["Marie Dubois"],
+            false,
+        ),
+        ("Jonas wird das Angebot schicken", &["Jonas"], false),
+        (
+            "Jonas und Lea sollen die Demo vorbereiten",
+            &["Jonas", "Lea"],
+            false,
+        ),
+        (
+            "Angebot schicken. Verantwortlich: Lea Schmidt",
+            &["Lea Schmidt"],
+            false,
+        ),
+        // An article or pronoun is no one: "De klant zal …", "Il va …", "Die Kunde wird …".
+        ("De klant zal de licenties bevestigen", &[], false),
+        ("Il va envoyer le devis", &[], false),
+    ];
+    let mut wrong = Vec::new();
+    for (item, names, team) in table {
+        let (got, got_team, _) = owners(item);
+        if got != *names || got_team != *team {
+            wrong.push(format!("{item}: {got:?} team {got_team}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
