@@ -244,19 +244,25 @@ pub fn read_documents(
     let mut diagnostics: Vec<Diagnostic> = config.warnings.clone();
     diagnostics.extend(duplicate_slugs(&meeting_files, "meetings"));
     diagnostics.extend(duplicate_slugs(&initiative_files, "initiatives"));
-    let found_meetings = find(root, &meeting_files, &cache.meetings, |doc: &MeetingDoc| {
-        Marks {
+    let hide = options.edition.hides_internal();
+    let found_meetings = find(
+        root,
+        &meeting_files,
+        &cache.meetings,
+        hide,
+        |doc: &MeetingDoc| Marks {
             internal: doc.internal,
             draft: doc.draft,
             account: doc.account.clone(),
+        },
+    );
+    let found_initiatives = find(root, &initiative_files, &cache.initiatives, hide, |doc| {
+        Marks {
+            internal: doc.internal,
+            draft: false,
+            account: doc.account.clone(),
         }
     });
-    let found_initiatives = find(root, &initiative_files, &cache.initiatives, |doc| Marks {
-        internal: doc.internal,
-        draft: false,
-        account: doc.account.clone(),
-    });
-    let hide = options.edition.hides_internal();
     let marked = |mark: &dyn Fn(&Marks) -> bool| -> Vec<&ContentFile> {
         let meetings = meeting_files.iter().zip(&found_meetings);
         let initiatives = initiative_files.iter().zip(&found_initiatives);
@@ -444,7 +450,7 @@ pub fn edition_account(root: &Path, options: &LoadOptions) -> Result<Option<Stri
         for file in markdown_files(root, Path::new(folder))? {
             // A file that does not read is reported by the build that follows.
             if let Ok(source) = read_file(root, &file) {
-                let marks = Marks::of(&source);
+                let marks = Marks::of(&source, true);
                 if !marks.internal && (options.drafts || !marks.draft) {
                     accounts.extend(marks.account);
                 }
@@ -526,13 +532,18 @@ struct Marks {
 
 impl Marks {
     /// The marks in a file's front matter; none where it does not read (parsing reports it,
-    /// and the build stops). The TOML is parsed here only where it names a mark.
-    fn of(source: &SourceFile) -> Marks {
+    /// and the build stops). The TOML is parsed here only where it names a mark, and for its
+    /// `account` only where `accounts_matter` (a customer edition): most files name one, and
+    /// the team's edition should not parse every front matter twice.
+    fn of(source: &SourceFile, accounts_matter: bool) -> Marks {
         let Ok(front) = crate::content::front_matter::split_front_matter(source) else {
             return Marks::default();
         };
         let toml = &source.text[front.toml];
-        if !(toml.contains("internal") || toml.contains("draft") || toml.contains("account")) {
+        if !(toml.contains("internal")
+            || toml.contains("draft")
+            || (accounts_matter && toml.contains("account")))
+        {
             return Marks::default();
         }
         toml::from_str(toml).unwrap_or_default()
@@ -556,6 +567,7 @@ fn find<T: Sync>(
     root: &Path,
     files: &[ContentFile],
     cache: &HashMap<PathBuf, Cached<T>>,
+    accounts_matter: bool,
     marks_of: impl Fn(&T) -> Marks + Sync,
 ) -> Vec<Found> {
     files
@@ -571,7 +583,10 @@ fn find<T: Sync>(
                 };
             }
             let source = read_file(root, file);
-            let marks = source.as_ref().map(Marks::of).unwrap_or_default();
+            let marks = source
+                .as_ref()
+                .map(|source| Marks::of(source, accounts_matter))
+                .unwrap_or_default();
             Found {
                 stamp,
                 source: Some(source),
