@@ -32,7 +32,8 @@ fn files(out: &Path) -> Vec<(String, String, String)> {
     crate::common::output_texts(out)
 }
 
-fn build(site: &Fixture, edition: &str) -> Result<Vec<(String, String, String)>, String> {
+/// Builds one edition of the site into `out-EDITION/`: what the build said, and where.
+fn build_edition(site: &Fixture, edition: &str) -> (std::process::Output, std::path::PathBuf) {
     let out = site.root().join(format!("out-{edition}"));
     let output = site.run(&[
         "build",
@@ -43,6 +44,11 @@ fn build(site: &Fixture, edition: &str) -> Result<Vec<(String, String, String)>,
         "--out",
         out.to_str().unwrap(),
     ]);
+    (output, out)
+}
+
+fn build(site: &Fixture, edition: &str) -> Result<Vec<(String, String, String)>, String> {
+    let (output, out) = build_edition(site, edition);
     if output.status.success() {
         Ok(files(&out))
     } else {
@@ -354,16 +360,7 @@ fn a_link_in_static_publishes_nothing_from_outside_static() {
     link(&site.root().join("site.toml"), "settings.txt");
     link(outside.path(), "elsewhere");
     for edition in ["customer", "internal"] {
-        let out = site.root().join(format!("out-{edition}"));
-        let output = site.run(&[
-            "build",
-            "--today",
-            "2026-11-20",
-            "--edition",
-            edition,
-            "--out",
-            out.to_str().unwrap(),
-        ]);
+        let (output, out) = build_edition(&site, edition);
         assert_eq!(output.status.code(), Some(1), "{edition}");
         let errors = stderr(&output);
         for name in ["static/notes", "static/settings.txt", "static/elsewhere"] {
