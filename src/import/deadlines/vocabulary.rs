@@ -1,0 +1,275 @@
+//! The words of deadlines in English, Dutch, French and German: month and weekday names, the
+//! phrase patterns (most specific first) and the rule each stands for. `deadlines.rs` reads
+//! what a pattern found into a date.
+
+use chrono::Weekday;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Month names and their abbreviations in English, Dutch, French and German.
+pub(super) const MONTH: &str = r"(january|february|march|april|may|june|july|august|september|october|november|december|januari|februari|maart|mei|juni|juli|augustus|oktober|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|januar|j[äa]nner|februar|m[äa]rz|maerz|dezember|janv|f[ée]vr|avr|juil|mrt|okt|dez|d[ée]c|m[äa]r|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?";
+/// A day of the month: "3", "3rd", "1er" (French), "15." (German).
+pub(super) const DAY: &str = r"(\d{1,2})(?:st|nd|rd|th|er)?\.?";
+/// Weekday names in English, Dutch, French and German.
+pub(super) const WEEKDAY: &str = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)";
+/// Words before a deadline that say "by" or "on", in the four languages.
+pub(super) const BY: &str = r"(?:by|on|until|till|due|before|for|tegen|voor|op|tot|uiterlijk|ten\s+laatste|d['’]ici|avant|pour|le|au|jusqu['’]au|bis|zum|am|vor|sp[äa]testens)";
+
+/// The month a name or abbreviation means, in any of the four languages.
+pub(super) fn month_number(name: &str) -> Option<u32> {
+    let name = deunicode::deunicode(name.trim_end_matches('.')).to_ascii_lowercase();
+    // Longer prefixes first where a shorter one would take another month's name.
+    let months = [
+        ("juin", 6),
+        ("juil", 7),
+        ("jan", 1),
+        ("feb", 2),
+        ("fev", 2),
+        ("mar", 3),
+        ("mae", 3),
+        ("maa", 3),
+        ("mrt", 3),
+        ("apr", 4),
+        ("avr", 4),
+        ("may", 5),
+        ("mei", 5),
+        ("mai", 5),
+        ("jun", 6),
+        ("jul", 7),
+        ("aug", 8),
+        ("aou", 8),
+        ("sep", 9),
+        ("oct", 10),
+        ("okt", 10),
+        ("nov", 11),
+        ("dec", 12),
+        ("dez", 12),
+    ];
+    months
+        .iter()
+        .find(|(prefix, _)| name.starts_with(prefix))
+        .map(|(_, number)| *number)
+}
+
+pub(super) fn number_word(word: &str) -> Option<u64> {
+    match word.to_ascii_lowercase().as_str() {
+        "a" | "an" | "one" => Some(1),
+        "two" => Some(2),
+        "three" => Some(3),
+        "four" => Some(4),
+        "five" => Some(5),
+        "six" => Some(6),
+        other => other.parse().ok(),
+    }
+}
+
+/// The patterns, most specific first; a later pattern never reads words an earlier one took.
+pub(super) struct Patterns {
+    pub(super) rules: Vec<(Regex, Rule)>,
+}
+
+#[derive(Clone, Copy)]
+pub(super) enum Rule {
+    Iso,
+    IsoSlash,
+    DayMonthYear,
+    MonthDayYear,
+    NumericWithYear,
+    NumericSlash,
+    NumericDots,
+    PartOfMonth,
+    PartOfQuarter,
+    Tomorrow,
+    Today,
+    EndOfWeek,
+    EndOfMonth,
+    IsoWeek,
+    Weekday,
+    /// A weekday of the week after the meeting's: "volgende week dinsdag".
+    WeekdayNextWeek,
+    MonthDayRange,
+    DayMonthRange,
+    EndOfMonthName,
+    EndOfNextMonth,
+    MonthDay,
+    DayMonth,
+    Fiscal,
+    FiscalNamed,
+    CalendarQuarter,
+    ThisWeek,
+    NextWeek,
+    InPeriod,
+    InMonth,
+    Holiday,
+}
+
+pub(super) fn patterns() -> &'static Patterns {
+    static PATTERNS: OnceLock<Patterns> = OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        let rule = |pattern: String, rule: Rule| {
+            // The patterns are constants of this file, tested below.
+            Regex::new(&format!("(?i){pattern}")).map(|re| (re, rule))
+        };
+        let rules = [
+            rule(r"\b(\d{4})-(\d{2})-(\d{2})\b".into(), Rule::Iso),
+            rule(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b".into(), Rule::IsoSlash),
+            rule(
+                format!(r"\b{DAY}\s+(?:of\s+)?{MONTH},?\s+(\d{{4}})\b"),
+                Rule::DayMonthYear,
+            ),
+            rule(
+                format!(r"\b{MONTH}\s+{DAY},?\s+(\d{{4}})\b"),
+                Rule::MonthDayYear,
+            ),
+            rule(
+                r"\b(\d{1,2})([./])(\d{1,2})[./](\d{4}|\d{2})\b".into(),
+                Rule::NumericWithYear,
+            ),
+            rule(
+                format!(r"\b{BY}\s+(\d{{1,2}})/(\d{{1,2}})\b"),
+                Rule::NumericSlash,
+            ),
+            rule(r"\b(\d{1,2})\.(\d{1,2})\.(?:[^\d]|$)".into(), Rule::NumericDots),
+            rule(
+                format!(r"\b(early|mid|late)[\s-]+{MONTH}"),
+                Rule::PartOfMonth,
+            ),
+            rule(
+                r"\b(early|mid|late)[\s-]+(?:Q[1-4]|quarter)\b".into(),
+                Rule::PartOfQuarter,
+            ),
+            rule(r"\b(?:tomorrow|morgen|demain)\b".into(), Rule::Tomorrow),
+            rule(
+                r"\b(?:today|EOD|COB|end\s+of\s+(?:the\s+)?(?:business\s+)?day|close\s+of\s+business|vandaag|aujourd['’]hui|heute)\b".into(),
+                Rule::Today,
+            ),
+            rule(
+                r"\b(?:eind|einde|eind\s+van|einde\s+van|het\s+einde\s+van|fin|fin\s+de|la\s+fin\s+de|ende|ende\s+der)\s+(?:deze\s+|de\s+|la\s+|cette\s+|dieser\s+)?(?:week|semaine|woche)\b".into(),
+                Rule::EndOfWeek,
+            ),
+            rule(
+                r"\b(?:eind|einde|eind\s+van|einde\s+van|het\s+einde\s+van|fin|fin\s+du|la\s+fin\s+du|ende|ende\s+des)\s+(?:deze\s+|de\s+)?(?:maand|mois|monats)\b|\bmonatsende\b".into(),
+                Rule::EndOfMonth,
+            ),
+            rule(
+                format!(r"\b(?:(?:volgende|komende)\s+week\s+{WEEKDAY}|(?:n[äa]chste|kommende)\s+woche\s+{WEEKDAY}|{WEEKDAY}\s+(?:de\s+la\s+semaine\s+prochaine|in\s+der\s+n[äa]chsten\s+woche))\b"),
+                Rule::WeekdayNextWeek,
+            ),
+            rule(
+                r"\b(?:(?:before\s+|by\s+)?EOW|(?:before\s+|by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?week|week'?s\s+end)\b".into(),
+                Rule::EndOfWeek,
+            ),
+            rule(
+                r"\b(?:(?:before\s+|by\s+)?EOM|month[\s-]end|(?:before\s+|by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?month)\b".into(),
+                Rule::EndOfMonth,
+            ),
+            rule(
+                r"\b(?:CW|KW|wk|week|semaine|woche)\s?(\d{1,2})\b".into(),
+                Rule::IsoWeek,
+            ),
+            rule(
+                r"\b(?:(by|on|until|till|before|next|this|coming)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b".into(),
+                Rule::Weekday,
+            ),
+            rule(
+                r"\b(by|on|until|till|before|next|this|coming)\s+(mon|tue|tues|wed|thu|thur|thurs|fri)\b\.?".into(),
+                Rule::Weekday,
+            ),
+            // Dutch and German put "next" before the day, French after it.
+            rule(
+                format!(r"\b(?:(tegen|voor|op|tot|uiterlijk|volgende|komende|deze|d['’]ici|avant|pour|jusqu['’]à|bis|am|vor|n[äa]chsten|kommenden|diesen)\s+)?{WEEKDAY}(\s+prochain)?\b"),
+                Rule::Weekday,
+            ),
+            rule(
+                format!(r"\b{MONTH}\s+{DAY}\s*(?:-|–|to)\s*{DAY}\b"),
+                Rule::MonthDayRange,
+            ),
+            rule(
+                format!(r"\b{DAY}\s*(?:-|–|to)\s*{DAY}\s+(?:of\s+)?{MONTH}"),
+                Rule::DayMonthRange,
+            ),
+            rule(
+                format!(r"\b(?:before\s+|by\s+)?the\s+end\s+of\s+{MONTH}"),
+                Rule::EndOfMonthName,
+            ),
+            rule(
+                format!(r"\b(?:eind|einde|eind\s+van|einde\s+van|het\s+einde\s+van|fin|fin\s+de|fin\s+d['’]|la\s+fin\s+de|la\s+fin\s+d['’]|ende|ende\s+des)\s*{MONTH}"),
+                Rule::EndOfMonthName,
+            ),
+            rule(
+                r"\b(?:before\s+|by\s+)?the\s+end\s+of\s+next\s+month\b".into(),
+                Rule::EndOfNextMonth,
+            ),
+            rule(format!(r"\b{MONTH}\s+{DAY}\b"), Rule::MonthDay),
+            rule(format!(r"\b{DAY}\s+(?:of\s+)?{MONTH}"), Rule::DayMonth),
+            rule(
+                r"\bQ([1-4])\s+(next|this)\s+fiscal(?:\s+year)?\b".into(),
+                Rule::Fiscal,
+            ),
+            rule(
+                r"\b(?:Q([1-4])\s+FY\s?(\d{2,4})|FY\s?(\d{2,4})\s+Q([1-4]))\b".into(),
+                Rule::FiscalNamed,
+            ),
+            rule(r"\bQ([1-4])\s+(\d{4})\b".into(), Rule::CalendarQuarter),
+            rule(
+                r"\b(?:(?:by\s+the\s+end\s+of\s+)?this\s+week|deze\s+week|cette\s+semaine|diese\s+woche)\b".into(),
+                Rule::ThisWeek,
+            ),
+            rule(
+                r"\b(?:next\s+week|volgende\s+week|komende\s+week|(?:la\s+)?semaine\s+prochaine|n[äa]chste\s+woche|kommende\s+woche)\b".into(),
+                Rule::NextWeek,
+            ),
+            rule(
+                r"\bin\s+(a|an|one|two|three|four|five|six|\d+)\s+(day|week|month)s?\b".into(),
+                Rule::InPeriod,
+            ),
+            rule(
+                format!(r"\b(?:in|by|during)\s+{MONTH}(?:\s+(\d{{4}}))?\b"),
+                Rule::InMonth,
+            ),
+            rule(
+                r"\b(before|by|after|around|until|for|voor|tegen|na|avant|pour|apr[èe]s|vor|bis|nach)\s+(easter|christmas|new\s+year'?s?(?:\s+eve)?|the\s+holidays|summer|kerstmis|kerst|nieuwjaar|pasen|no[ëe]l|nouvel\s+an|p[âa]ques|weihnachten|neujahr|silvester|ostern)\b".into(),
+                Rule::Holiday,
+            ),
+        ];
+        Patterns {
+            rules: rules.into_iter().flatten().collect(),
+        }
+    })
+}
+
+pub(super) fn weekday_named(name: &str) -> Option<Weekday> {
+    let name = name.trim_end_matches('.').to_lowercase();
+    [
+        ("mon", Weekday::Mon),
+        ("tue", Weekday::Tue),
+        ("wed", Weekday::Wed),
+        ("thu", Weekday::Thu),
+        ("fri", Weekday::Fri),
+        ("sat", Weekday::Sat),
+        ("sun", Weekday::Sun),
+        ("maa", Weekday::Mon),
+        ("din", Weekday::Tue),
+        ("woe", Weekday::Wed),
+        ("don", Weekday::Thu),
+        ("vri", Weekday::Fri),
+        ("zat", Weekday::Sat),
+        ("zon", Weekday::Sun),
+        ("lun", Weekday::Mon),
+        ("mar", Weekday::Tue),
+        ("mer", Weekday::Wed),
+        ("jeu", Weekday::Thu),
+        ("ven", Weekday::Fri),
+        ("sam", Weekday::Sat),
+        ("dim", Weekday::Sun),
+        ("die", Weekday::Tue),
+        ("mit", Weekday::Wed),
+        ("fre", Weekday::Fri),
+        ("sonnabend", Weekday::Sat),
+        ("son", Weekday::Sun),
+    ]
+    .into_iter()
+    .filter(|(prefix, _)| name.starts_with(prefix))
+    .max_by_key(|(prefix, _)| prefix.len())
+    .map(|(_, day)| day)
+}
