@@ -2,6 +2,7 @@
 //! kept with its position so that later stages can report problems at the right line.
 
 mod checks;
+mod edition;
 mod scan;
 pub use checks::TEMPLATE_PHRASES;
 use checks::{check_task, check_task_ids, date_matches_name, template_text};
@@ -281,33 +282,6 @@ impl MeetingReader<'_> {
         }
     }
 
-    /// The text of `source` as this edition reads it, with the marking's errors reported:
-    /// markers no reader cuts are blanked, and in the customer edition so is everything
-    /// internal, before any reader sees it. Blanking keeps every position.
-    pub(crate) fn edition_text(
-        &self,
-        source: SourceFile,
-        body_start: usize,
-        marking: &Marking,
-        diagnostics: &mut Vec<Diagnostic>,
-    ) -> SourceFile {
-        for (range, why) in &marking.errors {
-            diagnostics.push(source.error(body_start + range.start..body_start + range.end, why));
-        }
-        let mut blanked: Vec<Range<usize>> = marking
-            .markers
-            .iter()
-            .map(|range| body_start + range.start..body_start + range.end)
-            .collect();
-        if self.renderer.hide_internal {
-            blanked.extend(marking.shifted(body_start));
-        }
-        if blanked.is_empty() {
-            return source;
-        }
-        SourceFile::new(&source.path, marks::blank(&source.text, &blanked))
-    }
-
     pub fn read(&self, source: SourceFile, slug: String) -> Parsed<MeetingDoc> {
         let mut diagnostics = Vec::new();
         let path = source.path.clone();
@@ -554,27 +528,6 @@ impl MeetingReader<'_> {
                 base + item_start..base + item_start + item.find('\n').unwrap_or(item.len())
             },
         }
-    }
-
-    /// `text` with each mention written as the name this edition gives the person: for a
-    /// title, which is shown as text.
-    pub(crate) fn names_in(&self, text: &str) -> String {
-        tokenize(text)
-            .into_iter()
-            .map(|(_, token)| match token {
-                Token::Mention(written) => match resolve_mention(self.renderer.people, written) {
-                    Some(MentionTarget::Person { internal: true, .. })
-                        if self.renderer.hide_internal =>
-                    {
-                        markdown::ACCOUNT_TEAM.to_string()
-                    }
-                    Some(MentionTarget::Person { name, .. }) => name,
-                    _ => format!("@{written}"),
-                },
-                Token::Text(plain) => plain.to_string(),
-                Token::Due(value) => format!("due:{value}"),
-            })
-            .collect()
     }
 
     /// Resolves mentions to people, in order of first mention, warning about unknown and
