@@ -3,6 +3,7 @@
 //! touched, so stopping the server leaves it as it was.
 
 mod http;
+mod request;
 pub mod session;
 
 use crate::content::load::LoadOptions;
