@@ -121,7 +121,8 @@ pub fn unescape_references(text: &str) -> String {
     while let Some(at) = rest.find('&') {
         out.push_str(&rest[..at]);
         rest = &rest[at..];
-        let end = rest[..rest.len().min(12)].find(';');
+        // Bytes, not a slice of the text: the twelfth byte may fall inside a character.
+        let end = rest.bytes().take(12).position(|byte| byte == b';');
         match end.and_then(|end| reference(&rest[1..end]).map(|c| (c, end))) {
             Some((c, end)) => {
                 out.push(c);
@@ -190,5 +191,20 @@ mod tests {
             escape_html("<a href=\"x\">&</a>"),
             "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;"
         );
+    }
+
+    /// An ampersand followed by any text, with a character of any width at any of the bytes a
+    /// reference may span, decodes without a panic; escaped text decodes back to itself.
+    #[test]
+    fn references_decode_whatever_follows_an_ampersand() {
+        for c in ['é', '€', '😀', ';', '&', 'a'] {
+            for before in 0..14 {
+                let text = format!("&{}{c};&amp;{c}", "x".repeat(before));
+                let decoded = unescape_references(&text);
+                assert!(decoded.contains(c), "{text:?} → {decoded:?}");
+            }
+        }
+        let text = "Cc : Céline <c@x.be>; Lefèvre & \"Aurélie\" — 5 < 6";
+        assert_eq!(unescape_references(&escape_html(text)), text);
     }
 }
