@@ -24,21 +24,28 @@ pub enum Reading {
     Uncertain(String),
 }
 
-/// The next date with this month and day on or after `from`.
+/// The date with this month and day nearest to `from`, in its year or the one before or after:
+/// "5 January" in a December meeting is next January, "12 October" in a November one is last
+/// October (a date of the past, which is no deadline). A date is never moved a year forward
+/// only to make it lie ahead.
 fn next_occurrence(from: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
-    let this_year = NaiveDate::from_ymd_opt(from.year(), month, day);
-    match this_year {
-        Some(date) if date >= from => Some(date),
-        _ => NaiveDate::from_ymd_opt(from.year() + 1, month, day),
-    }
+    [from.year() - 1, from.year(), from.year() + 1]
+        .into_iter()
+        .filter_map(|year| NaiveDate::from_ymd_opt(year, month, day))
+        .min_by_key(|date| ((*date - from).num_days().abs(), *date < from))
 }
 
-/// The first day of the next month named `month` (this month counts) from `from`.
+/// The first day of the month named `month` nearest to `from`'s month (this month counts):
+/// "end of January" in November is next January, "in October" in December last October.
 fn next_month(from: NaiveDate, month: u32) -> Option<NaiveDate> {
-    let year = if month < from.month() {
-        from.year() + 1
-    } else {
-        from.year()
+    let ahead = (month + 12 - from.month()) % 12;
+    let year = match (ahead, month < from.month()) {
+        // Up to six months ahead: this year or, past December, the next.
+        (0..=6, true) => from.year() + 1,
+        (0..=6, false) => from.year(),
+        // Further ahead than back: the month that has passed.
+        (_, true) => from.year(),
+        (_, false) => from.year() - 1,
     };
     NaiveDate::from_ymd_opt(year, month, 1)
 }
@@ -376,7 +383,8 @@ pub fn find(text: &str, meeting: NaiveDate, fiscal_start: Option<u32>) -> Vec<Fo
 }
 
 /// Words that, just before or after a date, make it a date of the past or of something else
-/// than the task: "agreed in September", "signed on 2 May", "last Friday", "two weeks ago".
+/// than the task: "agreed in September", "signed on 2 May", "last Friday", "two weeks ago",
+/// "since the 12 Oct incident", "after the 3 March go-live", in the four languages.
 const PAST_BEFORE: &[&str] = &[
     "agreed",
     "discussed",
@@ -398,27 +406,70 @@ const PAST_BEFORE: &[&str] = &[
     "began",
     "occurred",
     "took",
+    "after",
+    "following",
+    "sinds",
+    "na",
+    "vorige",
+    "afgelopen",
+    "depuis",
+    "apres",
+    "dernier",
+    "derniere",
+    "seit",
+    "nach",
+    "letzten",
+    "letzte",
+];
+
+/// Words that make the date after them a deadline, which no earlier word then undoes.
+const DEADLINE_BEFORE: &[&str] = &[
+    "by",
+    "before",
+    "until",
+    "till",
+    "due",
+    "deadline",
+    "tegen",
+    "voor",
+    "uiterlijk",
+    "tot",
+    "avant",
+    "d'ici",
+    "pour",
+    "jusqu'au",
+    "bis",
+    "vor",
+    "spatestens",
+    "frist",
 ];
 
 fn about_the_past(text: &str, span: &Range<usize>) -> bool {
-    const PREPOSITIONS: &[&str] = &["on", "in", "at", "from", "of", "around", "during"];
     let bare = |w: &str| {
-        w.trim_matches(|c: char| !c.is_alphanumeric())
+        deunicode::deunicode(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
             .to_lowercase()
     };
-    // The word before the date, past a preposition ("signed on 2 May").
-    let before = text[..span.start]
+    // Up to four words back ("depuis la panne du 3 novembre"), stopping at a word that makes
+    // it a deadline ("since the outage, by 3 March").
+    for word in text[..span.start]
         .split_whitespace()
         .rev()
+        .take(4)
         .map(bare)
-        .find(|w| !PREPOSITIONS.contains(&w.as_str()))
-        .unwrap_or_default();
+    {
+        if DEADLINE_BEFORE.contains(&word.as_str()) {
+            break;
+        }
+        if PAST_BEFORE.contains(&word.as_str()) {
+            return true;
+        }
+    }
     let after = text[span.end..]
         .split_whitespace()
         .next()
         .map(bare)
         .unwrap_or_default();
-    PAST_BEFORE.contains(&before.as_str()) || after == "ago"
+    after == "ago" || after == "geleden"
 }
 
 /// Every deadline phrase in `text` read in `context`, in the order they appear. Dates of the

@@ -92,7 +92,8 @@ impl Directory {
 /// Adds everyone the recap names as a participant or owner who is not in people.toml yet; full
 /// names first, so that a lone "Patrick" is then seen to match two people.
 pub(super) fn register_people(recap: &Recap, directory: &mut Directory) {
-    let mut names: Vec<String> = Vec::new();
+    // Who the recap says took part, in full, so that a first name alone finds them.
+    let mut names: Vec<String> = recap.participants.clone();
     // Every sentence that opens with names, so that a full name written anywhere ("Priya Raman
     // raised a concern") is known before a first name alone ("Priya will confirm") is matched.
     for topic in &recap.topics {

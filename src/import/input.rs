@@ -36,6 +36,8 @@ pub struct RecapText {
     pub subject: Option<String>,
     /// An e-mail's date: the day the recap was sent, a hint for the meeting date.
     pub sent: Option<NaiveDate>,
+    /// The names an e-mail's From, To and Cc give: who took part, as far as the mail says.
+    pub people: Vec<String>,
 }
 
 /// Why a file could not be read as a recap at all.
@@ -105,6 +107,7 @@ impl RecapText {
             text,
             subject: None,
             sent: None,
+            people: Vec::new(),
         }
     }
 }
@@ -206,11 +209,26 @@ fn email(bytes: &[u8]) -> Result<RecapText, InputError> {
             u32::from(date.day),
         )
     });
+    let mut people = Vec::new();
+    for addresses in [message.from(), message.to(), message.cc()]
+        .into_iter()
+        .flatten()
+    {
+        for address in addresses.iter() {
+            let name = address.name().map(str::to_string).or_else(|| {
+                address
+                    .address()
+                    .and_then(crate::import::owners::name_of_address)
+            });
+            people.extend(name);
+        }
+    }
     Ok(RecapText {
         kind: InputKind::Email,
         text,
         subject: message.subject().map(str::to_string),
         sent,
+        people,
     })
 }
 

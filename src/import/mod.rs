@@ -6,9 +6,12 @@ pub mod deadlines;
 mod directory;
 mod files;
 pub mod input;
+pub mod language;
 pub mod layouts;
 pub mod owners;
 pub mod recap;
+#[cfg(test)]
+mod simulate;
 mod write;
 
 use directory::{people_file_with, register_people, Directory};
@@ -162,11 +165,12 @@ fn convert_text(
 ) -> Result<(ImportReport, Vec<Person>)> {
     let failed = |message: String| Error::Content(vec![Diagnostic::file(request.name, message)]);
     let (layout, why) = layouts::choose(input, request.format).map_err(failed)?;
-    let recap = layout.read(input).map_err(|e| {
+    let mut recap = layout.read(input).map_err(|e| {
         Error::Content(vec![
             Diagnostic::file(request.name, e.message).at_line(e.line)
         ])
     })?;
+    recap.language = language::detect(&input.text);
     if recap.title.trim().is_empty() {
         return Err(failed("the recap is empty: no title and no text".into()));
     }

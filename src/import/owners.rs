@@ -34,6 +34,8 @@ const LEADING_VERBS: &[&str] = &[
     // Dutch, French, German: "Jan zal …", "Marie va …", "Marie s'occupe de …", "Jonas wird …".
     "zal ",
     "zullen ",
+    "gaat ",
+    "gaan ",
     "moet ",
     "moeten ",
     "neemt ",
@@ -214,22 +216,118 @@ pub fn group_heading(text: &str) -> Option<(Vec<String>, bool)> {
     name_list(text)
 }
 
-/// Takes the owners out of an action item. `@Name` names an owner only where the layout
-/// writes owners that way (`read_mentions`): elsewhere an `@` is text.
-pub fn task_owners(item: &str, read_mentions: bool) -> Owned {
+/// The names the recap itself gives: who took part, who was invited, who the e-mail went to.
+/// An owner written by first name is matched against them first, an item that opens with one
+/// of them ("Yves transmettra le contrat") is theirs, and "@Nina Petrova" is one mention.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Gazetteer {
+    /// Full names as written, without duplicates.
+    names: Vec<String>,
+}
+
+impl Gazetteer {
+    pub fn add(&mut self, name: &str) {
+        let name = name.trim();
+        if !name.is_empty() && !self.names.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+            self.names.push(name.to_string());
+        }
+    }
+
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+
+    /// Whether `name` is someone the recap names: a full name, or a first name one participant
+    /// alone has.
+    pub fn knows(&self, name: &str) -> bool {
+        let key = fold(name);
+        if key.is_empty() {
+            return false;
+        }
+        if self.names.iter().any(|n| fold(n) == key) {
+            return true;
+        }
+        let first_names = self
+            .names
+            .iter()
+            .filter(|n| n.split_whitespace().next().is_some_and(|f| fold(f) == key))
+            .count();
+        first_names == 1
+    }
+
+    /// The longest run of words at the start of `words` that is a known name.
+    fn longest_at(&self, words: &[&str]) -> Option<usize> {
+        (1..=words.len().min(4)).rev().find(|&n| {
+            let candidate = words[..n]
+                .join(" ")
+                .trim_end_matches([',', '.', ':', ';'])
+                .to_string();
+            self.knows(&candidate)
+        })
+    }
+}
+
+/// A name folded for comparison: lower case, without accents.
+fn fold(name: &str) -> String {
+    deunicode::deunicode(name.trim()).to_lowercase()
+}
+
+/// Attendees as a recap lists them: "Ana Ferreira (Contoso), @Bo Li – architect; Sam
+/// <sam@x.com>": the names, without company, role, address or mention sign.
+pub fn attendee_names(text: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for part in text.split([',', ';', '\n', '·', '|']) {
+        let mut part = part
+            .trim()
+            .trim_start_matches(['-', '*', '•', '@'])
+            .trim()
+            .to_string();
+        // "Name (Company)", "Name <address>", "Name – role".
+        for open in ['(', '<', '['] {
+            if let Some(at) = part.find(open) {
+                let address = part[at..].trim_matches(['<', '>', ' ']).to_string();
+                part.truncate(at);
+                if part.trim().is_empty() {
+                    if let Some(name) = name_of_address(&address) {
+                        part = name;
+                    }
+                }
+            }
+        }
+        for dash in [" – ", " — ", " - "] {
+            if let Some(at) = part.find(dash) {
+                part.truncate(at);
+            }
+        }
+        let part = part.trim().trim_matches(['"', '\'', '*', '_']).trim();
+        let part = part.strip_prefix('@').unwrap_or(part);
+        let as_address = name_of_address(part);
+        let name = as_address.or_else(|| person_name(part));
+        if let Some(name) = name.filter(|n| !is_team(n)) {
+            names.push(name);
+        }
+    }
+    names
+}
+
+/// Takes the owners out of an action item. `@Name` names an owner where the layout writes
+/// owners that way (`read_mentions`) or where the recap names that person; elsewhere an `@`
+/// is text.
+pub fn task_owners(item: &str, read_mentions: bool, known: &Gazetteer) -> Owned {
     let mut owned = Owned {
         text: item.trim().to_string(),
         ..Owned::default()
     };
     bracketed_names(&mut owned);
     labelled_owners(&mut owned);
-    if read_mentions {
-        mentions(&mut owned);
-    }
+    mentions(&mut owned, read_mentions, known);
     trailing_parentheses(&mut owned);
     trailing_dash_name(&mut owned);
     if owned.owners.is_empty() && !owned.with_team {
         leading_names(&mut owned);
+    }
+    if owned.owners.is_empty() && !owned.with_team {
+        leading_known_names(&mut owned, known);
     }
     owned.text = capitalised(
         owned
@@ -299,20 +397,43 @@ fn labelled_owners(owned: &mut Owned) {
     }
 }
 
-/// "@Sam" and "@ana.ferreira": mentions, as Markdown notes write owners.
-fn mentions(owned: &mut Owned) {
+/// "@Sam", "@ana.ferreira" and "@Nina Petrova": mentions, as Markdown notes and Loop write
+/// owners. A mention of more than one word is taken whole when the recap names that person.
+fn mentions(owned: &mut Owned, read_mentions: bool, known: &Gazetteer) {
     if !owned.text.contains('@') {
         return;
     }
+    let words: Vec<&str> = owned.text.split(' ').collect();
     let mut kept = Vec::new();
     let mut found = Vec::new();
-    for word in owned.text.split(' ') {
+    let mut i = 0;
+    while i < words.len() {
+        let word = words[i];
         let bare = word.trim_end_matches([',', '.', ';', ':', ')']);
-        match bare.strip_prefix('@') {
-            Some(name) if name.chars().next().is_some_and(char::is_alphabetic) => {
-                found.push(name.to_string())
+        let Some(name) = bare
+            .strip_prefix('@')
+            .filter(|name| name.chars().next().is_some_and(char::is_alphabetic))
+        else {
+            kept.push(word);
+            i += 1;
+            continue;
+        };
+        let mut run = vec![name];
+        run.extend(words[i + 1..].iter().take(3).copied());
+        match known.longest_at(&run) {
+            Some(n) => {
+                let name = run[..n].join(" ");
+                found.push(name.trim_end_matches([',', '.', ';', ':', ')']).to_string());
+                i += n;
             }
-            _ => kept.push(word),
+            None if read_mentions => {
+                found.push(name.to_string());
+                i += 1;
+            }
+            None => {
+                kept.push(word);
+                i += 1;
+            }
         }
     }
     if !found.is_empty() {
@@ -350,6 +471,38 @@ fn trailing_dash_name(owned: &mut Owned) {
             return;
         }
     }
+}
+
+/// "Yves transmettra …", "Sofie en Jan nemen …": names the recap gives, in front of a word in
+/// lower case, whatever the verb.
+fn leading_known_names(owned: &mut Owned, known: &Gazetteer) {
+    let words: Vec<&str> = owned.text.split(' ').collect();
+    let mut names = Vec::new();
+    let mut i = 0;
+    while let Some(n) = known.longest_at(&words[i..]) {
+        names.push(
+            words[i..i + n]
+                .join(" ")
+                .trim_end_matches([',', ':'])
+                .to_string(),
+        );
+        i += n;
+        let conjunction = words.get(i).is_some_and(|w| {
+            ["and", "en", "et", "und", "&", "+"].contains(&w.to_lowercase().as_str())
+        });
+        if conjunction {
+            i += 1;
+        }
+    }
+    let verb_follows = words
+        .get(i)
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    if names.is_empty() || !verb_follows {
+        return;
+    }
+    let rest = words[i..].join(" ");
+    add(owned, (names, false));
+    owned.text = rest;
 }
 
 /// "Sam to send …", "Sam and Ana will …", "Team to …".

@@ -15,6 +15,11 @@ pub struct Recap {
     pub left_out: Vec<String>,
     /// Whether numeric dates give the day first, when the recap's layout or its own dates say.
     pub day_first: Option<bool>,
+    /// The language it is written in.
+    pub language: crate::import::language::Language,
+    /// Who the recap says took part (attendees, invited, the e-mail's sender and recipients),
+    /// as written in full.
+    pub participants: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -44,14 +49,16 @@ pub enum Section {
     Tasks,
 }
 
+/// The section a line opens, in any of the four languages ("Topics:", "Onderwerpen:",
+/// "Tâches :", "Aufgaben:").
 pub fn section_of(line: &str) -> Option<Section> {
-    let name = line.trim().trim_end_matches(':').trim().to_lowercase();
-    match name.as_str() {
-        "topics" | "topics discussed" | "discussion" | "discussion topics" => Some(Section::Topics),
-        "tasks" | "action items" | "follow-up tasks" | "follow up tasks" | "next steps"
-        | "follow-ups" => Some(Section::Tasks),
-        _ => None,
+    use crate::import::layouts::lines;
+    let name = lines::section_name(line.trim().trim_end_matches(':'));
+    let folded = deunicode::deunicode(&name);
+    if lines::TOPIC_SECTIONS.contains(&folded.as_str()) {
+        return Some(Section::Topics);
     }
+    (lines::section_kind(&name) == Some(lines::SectionKind::Tasks)).then_some(Section::Tasks)
 }
 
 /// A line split into its indentation and bullet, and its text.
@@ -241,7 +248,11 @@ fn first_sentence(text: &str) -> String {
 
 /// Takes the owners out of a task description, wherever the recap put them.
 fn split_owners(task: &mut RecapTask) {
-    let owned = super::owners::task_owners(&task.description, false);
+    let owned = super::owners::task_owners(
+        &task.description,
+        false,
+        &super::owners::Gazetteer::default(),
+    );
     task.owners = owned.owners;
     task.with_team = owned.with_team;
     task.description = owned.text;

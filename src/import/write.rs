@@ -187,11 +187,14 @@ pub(super) fn write_meeting(
     report: &mut ImportReport,
 ) -> Result<String> {
     let mut out = front_matter(&recap.title, date, account)?;
-    // Numeric dates: the site's order, else the one the recap shows.
+    // Numeric dates: the site's order, else the one the recap shows, else its language's.
     let deadline_context = deadlines::Context {
         meeting: date,
         fiscal_start: config.fiscal_year_start,
-        day_first: config.day_first.or(recap.day_first),
+        day_first: config
+            .day_first
+            .or(recap.day_first)
+            .or(recap.language.day_first()),
     };
 
     let topic_words: Vec<BTreeSet<String>> = recap

@@ -33,7 +33,13 @@ fn phrases_read_relative_to_the_meeting() {
         ("in 3 days", Some("2025-11-21")),
         ("in a month", Some("2025-12-18")),
         ("Q2 2026", Some("2026-Q2")),
-        ("the November 2nd review", Some("2026-11-02")),
+        // Sixteen days before the meeting: a review that took place, never moved a year ahead.
+        ("the November 2nd review", None),
+        ("since the 12 Oct incident", None),
+        ("after the 3 March go-live", None),
+        // A month ahead across the new year is next year's.
+        ("by 5 January", Some("2026-01-05")),
+        ("end of February", Some("2026-02-28")),
         ("once the export is available", None),
         ("before Easter", None),
         ("December or January go-live", None),

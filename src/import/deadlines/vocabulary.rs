@@ -152,7 +152,7 @@ pub(super) fn patterns() -> &'static Patterns {
                 Rule::EndOfMonth,
             ),
             rule(
-                format!(r"\b(?:(?:volgende|komende)\s+week\s+{WEEKDAY}|(?:n[äa]chste|kommende)\s+woche\s+{WEEKDAY}|{WEEKDAY}\s+(?:de\s+la\s+semaine\s+prochaine|in\s+der\s+n[äa]chsten\s+woche))\b"),
+                format!(r"\b(?:(?:next|volgende|komende)\s+week(?:\s+on)?\s+{WEEKDAY}|(?:n[äa]chste|kommende)\s+woche\s+{WEEKDAY}|{WEEKDAY}\s+(?:of\s+next\s+week|next\s+week|volgende\s+week|van\s+volgende\s+week|de\s+la\s+semaine\s+prochaine|in\s+der\s+n[äa]chsten\s+woche|n[äa]chster\s+woche))\b"),
                 Rule::WeekdayNextWeek,
             ),
             rule(
@@ -189,11 +189,11 @@ pub(super) fn patterns() -> &'static Patterns {
                 Rule::DayMonthRange,
             ),
             rule(
-                format!(r"\b(?:before\s+|by\s+)?the\s+end\s+of\s+{MONTH}"),
+                format!(r"\b(?:before\s+|by\s+)?(?:the\s+)?end\s+of\s+{MONTH}"),
                 Rule::EndOfMonthName,
             ),
             rule(
-                format!(r"\b(?:eind|einde|eind\s+van|einde\s+van|het\s+einde\s+van|fin|fin\s+de|fin\s+d['’]|la\s+fin\s+de|la\s+fin\s+d['’]|ende|ende\s+des)\s*{MONTH}"),
+                format!(r"\b(?:eind|einde|eind\s+van|einde\s+van|het\s+einde\s+van|fin|fin\s+de|fin\s+d['’]|la\s+fin\s+de|la\s+fin\s+d['’]|la\s+fin|ende|ende\s+des)\s*{MONTH}"),
                 Rule::EndOfMonthName,
             ),
             rule(

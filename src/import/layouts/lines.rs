@@ -37,6 +37,10 @@ pub(super) const ATTENDEE_SECTIONS: &[&str] = &[
     "invited",
     "present",
     "who attended",
+    "uitgenodigd",
+    "genodigden",
+    "invités",
+    "eingeladen",
 ];
 
 /// Section headings of discussion, whose sub-headings are topics.
@@ -71,6 +75,65 @@ pub(super) const DISCUSSION_SECTIONS: &[&str] = &[
     "detailed notes",
     "shorthand bullets",
     "risks",
+    // Dutch, French and German, as the tools localise them and people write them.
+    "samenvatting",
+    "snel overzicht",
+    "snelle samenvatting",
+    "overzicht",
+    "notities",
+    "ai-notities",
+    "vergadernotities",
+    "notulen",
+    "besproken punten",
+    "besproken onderwerpen",
+    "onderwerpen",
+    "beslissingen",
+    "hoofdstukken",
+    "resume",
+    "résumé",
+    "récapitulatif",
+    "récapitulatif rapide",
+    "recapitulatif rapide",
+    "aperçu",
+    "notes de réunion",
+    "notes ia",
+    "points discutés",
+    "sujets",
+    "sujets abordés",
+    "sujets discutés",
+    "détails",
+    "décisions",
+    "ordre du jour",
+    "chapitres",
+    "zusammenfassung",
+    "kurze zusammenfassung",
+    "kurzzusammenfassung",
+    "meeting-zusammenfassung",
+    "überblick",
+    "notizen",
+    "besprechungsnotizen",
+    "besprochene punkte",
+    "besprochene themen",
+    "themen",
+    "entscheidungen",
+    "tagesordnung",
+    "kapitel",
+];
+
+/// Discussion sections the Teams recap writes with a colon (`Topics:`, `Onderwerpen:`), in the
+/// four languages, folded.
+pub(crate) const TOPIC_SECTIONS: &[&str] = &[
+    "topics",
+    "topics discussed",
+    "discussion",
+    "discussion topics",
+    "onderwerpen",
+    "besproken onderwerpen",
+    "sujets",
+    "sujets abordes",
+    "sujets discutes",
+    "themen",
+    "besprochene themen",
 ];
 
 /// Lines tools add that say nothing about the meeting.
@@ -106,6 +169,19 @@ pub(super) const BOILERPLATE: &[&str] = &[
     "summary by fathom",
     "notes by fathom",
     "recorded and summarized by",
+    // The same disclaimers in Dutch, French and German.
+    "kan onjuist zijn",
+    "kan fouten bevatten",
+    "door ai gegenereerde",
+    "peut être incorrect",
+    "peut être inexact",
+    "peut contenir des erreurs",
+    "généré par l'ia",
+    "généré par ia",
+    "können ungenau sein",
+    "kann ungenau sein",
+    "kann fehler enthalten",
+    "ki-generierte inhalte",
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,7 +238,7 @@ pub(super) fn is_boilerplate(text: &str) -> bool {
 }
 
 /// A heading's name as the section lists hold it: lower case, without marks around it.
-pub(super) fn section_name(text: &str) -> String {
+pub(crate) fn section_name(text: &str) -> String {
     text.trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase()
         .replace('’', "'")
@@ -212,6 +288,15 @@ const TASK_WORDS: &[&str] = &[
     "points d'action",
     "actions a mener",
     "a faire",
+    "etapes suivantes",
+    "elements d'action",
+    "points a suivre",
+    "suivi",
+    "opvolging",
+    "to-do's",
+    "todo's",
+    "aktionspunkte",
+    "to-do-liste",
     "aufgaben",
     "nachste schritte",
     "naechste schritte",
@@ -221,7 +306,16 @@ const TASK_WORDS: &[&str] = &[
 
 /// Parts of a compound that name tasks wherever they stand in the word ("Folgeaufgaben",
 /// "vervolgactiepunten").
-const TASK_COMPOUNDS: &[&str] = &["aufgaben", "actiepunt", "werkpunt", "massnahmen"];
+const TASK_COMPOUNDS: &[&str] = &[
+    "aufgaben",
+    "actiepunt",
+    "werkpunt",
+    "massnahmen",
+    "vervolgtaken",
+    "opvolgtaken",
+    "vervolgacties",
+    "opvolgacties",
+];
 
 /// Words that name the list of who took part.
 const ATTENDEE_WORDS: &[&str] = &[
@@ -239,6 +333,9 @@ const ATTENDEE_WORDS: &[&str] = &[
     "teilnehmende",
     "anwesend",
     "anwesende",
+    "uitgenodigd",
+    "eingeladen",
+    "aanwezigheid",
 ];
 
 /// What a section holds, by its name (`section_name`): first the names tools use, then the
@@ -319,11 +416,62 @@ pub(super) fn lines(text: &str) -> (Vec<Line>, usize) {
             skip_next = true;
             continue;
         }
-        out.extend(classify(line));
+        let classified = classify(line);
+        let under_item = matches!(out.last(), Some(Line::Item { .. }));
+        let indented = line.starts_with([' ', '\t']);
+        match classified {
+            // An indented line under an item, or a field of it ("Owner: Sam", "Due: 1/12"),
+            // belongs to that item: its detail, its owner, its deadline.
+            Some(Line::Paragraph(text)) if under_item && (indented || is_item_field(&text)) => out
+                .push(Line::Item {
+                    nested: true,
+                    done: false,
+                    text,
+                }),
+            other => out.extend(other),
+        }
     }
     headings_over_lists(&mut out);
     headings_over_paragraphs(&mut out);
     (out, timestamps)
+}
+
+/// Labels of an item's own fields, in the four languages, folded.
+const ITEM_FIELDS: &[&str] = &[
+    "owner",
+    "owners",
+    "assignee",
+    "assignees",
+    "assigned to",
+    "responsible",
+    "due",
+    "due date",
+    "deadline",
+    "eigenaar",
+    "verantwoordelijke",
+    "toegewezen aan",
+    "vervaldatum",
+    "tegen",
+    "responsable",
+    "assigne a",
+    "porteur",
+    "echeance",
+    "date limite",
+    "pour le",
+    "verantwortlich",
+    "zustandig",
+    "zugewiesen an",
+    "frist",
+    "fallig",
+    "termin",
+];
+
+/// "Owner: Sam", "Échéance : 15/12": a line that is one field of the item above.
+fn is_item_field(text: &str) -> bool {
+    text.split_once(':').is_some_and(|(label, value)| {
+        let label = deunicode::deunicode(&section_name(label)).to_lowercase();
+        ITEM_FIELDS.contains(&label.as_str()) && !value.trim().is_empty()
+    })
 }
 
 /// `Label: text` with a short label, as points, Gemini's next steps and metadata are written.

@@ -7,7 +7,7 @@ mod fathom;
 mod fireflies;
 mod gemini;
 mod generic;
-mod lines;
+pub(crate) mod lines;
 mod markdown;
 mod otter;
 pub mod sections;

@@ -9,7 +9,7 @@
 use super::lines::*;
 use super::title::*;
 use crate::import::input::RecapText;
-use crate::import::owners::{group_heading, name_list, task_owners};
+use crate::import::owners::{attendee_names, group_heading, name_list, task_owners, Gazetteer};
 use crate::import::recap::{Recap, RecapTask, RecapTopic};
 
 /// What one tool does its own way.
@@ -61,6 +61,8 @@ struct Reader<'a> {
     timestamps: usize,
     boilerplate: Vec<String>,
     metadata_dates: Vec<String>,
+    /// The names the recap gives of who took part, read before the tasks that name them.
+    known: Gazetteer,
 }
 
 /// A table of action items: which column holds what.
@@ -111,9 +113,13 @@ pub fn read(input: &RecapText, style: &Style) -> Recap {
         timestamps: 0,
         boilerplate: Vec::new(),
         metadata_dates: Vec::new(),
+        known: Gazetteer::default(),
     };
     if let Some(subject) = &input.subject {
         reader.recap.title = subject.clone();
+    }
+    for name in &input.people {
+        reader.known.add(name);
     }
     let (lines, timestamps) = lines(&input.text);
     reader.timestamps = timestamps;
@@ -257,18 +263,42 @@ impl Reader<'_> {
             self.metadata_dates.push(raw.to_string());
             return true;
         }
+        // Gemini's "Invited Ana Ferreira, Bo Li" has no colon.
+        if let Some(list) = invited_list(raw) {
+            self.attendees(list);
+            return true;
+        }
         let Some((label, value)) = raw.split_once(':') else {
             return false;
         };
         let label = section_name(label);
         let value = value.trim().to_string();
+        // Headers of a mail pasted as text, in the four languages: who it went to, when and
+        // what about, before the first section only.
+        let header = self.section == Section::Preamble;
         match label.as_str() {
-            "date" | "when" | "time" | "meeting date" | "date and time" | "scheduled" => {
+            "date" | "when" | "time" | "meeting date" | "date and time" | "scheduled" | "datum"
+            | "wanneer" | "quand" | "wann" | "termin" => {
                 self.metadata_dates.push(value);
                 true
             }
-            "title" | "meeting" | "meeting title" | "subject" => {
+            "sent" | "verzonden" | "envoyé" | "gesendet" if header => {
+                self.metadata_dates.push(value);
+                true
+            }
+            "title" | "meeting" | "meeting title" | "subject" | "titel" | "titre" => {
                 self.recap.title = value;
+                true
+            }
+            "onderwerp" | "objet" | "betreff" if header => {
+                self.recap.title = value;
+                true
+            }
+            "from" | "to" | "cc" | "bcc" | "van" | "aan" | "de" | "à" | "a" | "von" | "an"
+            | "kopie"
+                if header =>
+            {
+                self.attendees(&value);
                 true
             }
             _ if section_kind(&label) == Some(SectionKind::Attendees) => {
@@ -280,6 +310,9 @@ impl Reader<'_> {
     }
 
     fn attendees(&mut self, text: &str) {
+        for name in attendee_names(text) {
+            self.known.add(&name);
+        }
         let index = match self
             .recap
             .topics
@@ -309,7 +342,18 @@ impl Reader<'_> {
         }
         match self.section {
             Section::Tasks => match self.recap.tasks.last_mut() {
-                Some(task) if nested => append(&mut task.description, &text),
+                Some(task) if nested => {
+                    // "Owner: Sam" under the item is its owner, not more of its text.
+                    let field = task_owners(&text, false, &self.known);
+                    let only_owners = field.text.trim().is_empty()
+                        && (!field.owners.is_empty() || field.with_team);
+                    if only_owners && task.owners.is_empty() && !task.with_team {
+                        task.owners = field.owners;
+                        task.with_team = field.with_team;
+                    } else {
+                        append(&mut task.description, &text);
+                    }
+                }
                 _ => {
                     self.task(&text);
                     if let Some(task) = self.recap.tasks.last_mut() {
@@ -372,7 +416,7 @@ impl Reader<'_> {
     }
 
     fn task(&mut self, text: &str) {
-        let owned = task_owners(&owner_label_as_lead(text), self.style.mentions);
+        let owned = task_owners(&owner_label_as_lead(text), self.style.mentions, &self.known);
         let (mut owners, mut with_team) = (owned.owners, owned.with_team);
         if owners.is_empty() && !with_team {
             if let Some((names, team)) = &self.group {
@@ -394,6 +438,7 @@ impl Reader<'_> {
     }
 
     fn finish(mut self, input: &RecapText) -> Recap {
+        self.recap.participants = self.known.names().to_vec();
         self.recap.title = clean_title(&self.recap.title, self.style);
         let mut candidates: Vec<String> = vec![self.recap.title.clone()];
         candidates.extend(input.subject.clone());
@@ -420,6 +465,14 @@ impl Reader<'_> {
         }
         self.recap
     }
+}
+
+/// The names after "Invited" (or "Uitgenodigd", "Invités", "Eingeladen") opening a line.
+fn invited_list(line: &str) -> Option<&str> {
+    let (first, rest) = line.trim().split_once(' ')?;
+    let first = section_name(first);
+    (section_kind(&first) == Some(SectionKind::Attendees) && rest.contains(char::is_uppercase))
+        .then_some(rest)
 }
 
 fn append(target: &mut String, text: &str) {

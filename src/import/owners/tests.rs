@@ -1,7 +1,7 @@
 use super::*;
 
 fn owners(item: &str) -> (Vec<String>, bool, String) {
-    let owned = task_owners(item, true);
+    let owned = task_owners(item, true, &Gazetteer::default());
     (owned.owners, owned.with_team, owned.text)
 }
 
