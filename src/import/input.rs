@@ -214,7 +214,12 @@ fn email(bytes: &[u8]) -> Result<RecapText, InputError> {
         .into_iter()
         .flatten()
     {
-        for address in addresses.iter() {
+        // Mail the tool sent ("no-reply@zoom.us") names no one.
+        let people_only = addresses.iter().filter(|address| {
+            let local = address.address().and_then(|a| a.split('@').next());
+            !local.is_some_and(|l| l.contains("reply") || l.contains("notification"))
+        });
+        for address in people_only {
             let name = address.name().map(str::to_string).or_else(|| {
                 address
                     .address()

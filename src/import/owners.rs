@@ -303,12 +303,42 @@ pub fn attendee_names(text: &str) -> Vec<String> {
         let part = part.strip_prefix('@').unwrap_or(part);
         let as_address = name_of_address(part);
         let name = as_address.or_else(|| person_name(part));
-        if let Some(name) = name.filter(|n| !is_team(n)) {
+        let role = |name: &str| ROLES.contains(&fold(name).as_str());
+        if let Some(name) = name.filter(|n| !is_team(n) && !role(n)) {
             names.push(name);
         }
     }
     names
 }
+
+/// What attendee lists say after a name ("Ana Ferreira · Organizer"), folded.
+const ROLES: &[&str] = &[
+    "organizer",
+    "organiser",
+    "host",
+    "co-host",
+    "presenter",
+    "required",
+    "optional",
+    "guest",
+    "organisator",
+    "gastheer",
+    "presentator",
+    "vereist",
+    "optioneel",
+    "gast",
+    "organisateur",
+    "hote",
+    "presentateur",
+    "obligatoire",
+    "facultatif",
+    "invite",
+    "moi-meme",
+    "organisatorin",
+    "moderator",
+    "erforderlich",
+    "gastgeber",
+];
 
 /// Takes the owners out of an action item. `@Name` names an owner where the layout writes
 /// owners that way (`read_mentions`) or where the recap names that person; elsewhere an `@`

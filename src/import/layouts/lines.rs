@@ -189,6 +189,8 @@ pub(super) enum Line {
     Heading(String),
     Item {
         nested: bool,
+        /// Columns before the bullet (a tab counts two): what the item is nested in.
+        indent: usize,
         done: bool,
         text: String,
     },
@@ -201,7 +203,7 @@ pub(super) fn bullet() -> Option<&'static Regex> {
     static BULLET: OnceLock<Option<Regex>> = OnceLock::new();
     BULLET
         .get_or_init(|| {
-            Regex::new(r"^(\s*)(?:[-*•–+◦▪·]|\d{1,2}[.)])\s+(?:\[([ xX])\]\s*)?(.*)$").ok()
+            Regex::new(r"^(\s*)(?:(?:[-*•–+◦▪·]|\d{1,2}[.)])\s+(?:\[([ xX])\]\s*)?|([☐☑☒✓✔✅⬜□])\s*|\[([ xX])\]\s+)(.*)$").ok()
         })
         .as_ref()
 }
@@ -232,6 +234,38 @@ pub(super) fn without_timestamps(text: &str) -> (String, usize) {
     (text.trim().to_string(), count)
 }
 
+/// A line that is only the name of the tool that wrote the recap: its logo's text, as a mail
+/// or a copied page keeps it above the title or below the notes.
+pub(super) fn is_tool_name(text: &str) -> bool {
+    const TOOLS: &[&str] = &[
+        "zoom",
+        "webex",
+        "fireflies",
+        "fireflies.ai",
+        "otter",
+        "otter.ai",
+        "fathom",
+        "tl;dv",
+        "tldv",
+        "copilot",
+        "microsoft copilot",
+        "gemini",
+        "google meet",
+        "microsoft teams",
+        "teams",
+        "notion",
+        "notion ai",
+        "loop",
+        "microsoft loop",
+        "confluence",
+    ];
+    let name = text
+        .trim()
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != ';' && c != '.')
+        .to_lowercase();
+    TOOLS.contains(&name.as_str())
+}
+
 pub(super) fn is_boilerplate(text: &str) -> bool {
     let lower = text.to_lowercase();
     text.chars().count() < 200 && BOILERPLATE.iter().any(|b| lower.contains(b))
@@ -239,6 +273,19 @@ pub(super) fn is_boilerplate(text: &str) -> bool {
 
 /// A heading's name as the section lists hold it: lower case, without marks around it.
 pub(crate) fn section_name(text: &str) -> String {
+    let text = text.trim_matches(|c: char| !c.is_alphanumeric() && c != ')');
+    // "Deelnemers (6)", "Action items (4)": a count after the name.
+    let text = match text.rsplit_once(" (") {
+        Some((name, count))
+            if count
+                .trim_end_matches(')')
+                .chars()
+                .all(|c| c.is_ascii_digit()) =>
+        {
+            name
+        }
+        _ => text,
+    };
     text.trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase()
         .replace('’', "'")
@@ -422,12 +469,15 @@ pub(super) fn lines(text: &str) -> (Vec<Line>, usize) {
         match classified {
             // An indented line under an item, or a field of it ("Owner: Sam", "Due: 1/12"),
             // belongs to that item: its detail, its owner, its deadline.
-            Some(Line::Paragraph(text)) if under_item && (indented || is_item_field(&text)) => out
-                .push(Line::Item {
+            Some(Line::Paragraph(text)) if under_item && (indented || is_item_field(&text)) => {
+                let indent = line.replace('\t', "  ").len() - line.trim_start().len();
+                out.push(Line::Item {
                     nested: true,
+                    indent: indent.max(2),
                     done: false,
                     text,
-                }),
+                })
+            }
             other => out.extend(other),
         }
     }
@@ -558,12 +608,25 @@ fn classify(line: &str) -> Option<Line> {
         let indent = caps
             .get(1)
             .map_or(0, |m| m.as_str().replace('\t', "  ").len());
-        let done = caps
-            .get(2)
-            .is_some_and(|m| m.as_str().eq_ignore_ascii_case("x"));
-        let text = caps.get(3).map_or("", |m| m.as_str()).trim().to_string();
+        let done = [2, 4].iter().any(|&group| {
+            caps.get(group)
+                .is_some_and(|m| m.as_str().eq_ignore_ascii_case("x"))
+        }) || caps
+            .get(3)
+            .is_some_and(|m| !matches!(m.as_str(), "☐" | "⬜" | "□"));
+        // A box after the bullet too: "• ☐ Send the deck".
+        let text = caps.get(5).map_or("", |m| m.as_str()).trim();
+        let (done, text) = match text.chars().next() {
+            Some(c @ ('☐' | '☑' | '☒' | '✓' | '✔' | '✅' | '⬜' | '□')) => (
+                done || !matches!(c, '☐' | '⬜' | '□'),
+                text[c.len_utf8()..].trim(),
+            ),
+            _ => (done, text),
+        };
+        let text = text.to_string();
         return (!text.is_empty()).then_some(Line::Item {
             nested: indent >= 2,
+            indent,
             done,
             text,
         });

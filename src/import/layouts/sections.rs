@@ -63,6 +63,14 @@ struct Reader<'a> {
     metadata_dates: Vec<String>,
     /// The names the recap gives of who took part, read before the tasks that name them.
     known: Gazetteer,
+    /// The indentation of the item the last task came from; `None` after a heading, where
+    /// items start anew.
+    task_indent: Option<usize>,
+    /// Lines before the first section that hold a full date ("Tuesday, March 9, 2027 | 1:00
+    /// PM", a properties row), in order: where the meeting's date stands when no label says.
+    preamble_dates: Vec<String>,
+    /// When a mail pasted as text says it was sent: the last hint for the meeting's date.
+    sent_dates: Vec<String>,
 }
 
 /// A table of action items: which column holds what.
@@ -76,9 +84,10 @@ struct Table {
 impl Table {
     fn of(header: &[String]) -> Table {
         let find = |names: &[&str]| {
-            header
-                .iter()
-                .position(|cell| names.iter().any(|n| section_name(cell).contains(n)))
+            header.iter().position(|cell| {
+                let cell = deunicode::deunicode(&section_name(cell));
+                names.iter().any(|n| cell.contains(n))
+            })
         };
         Table {
             task: find(&[
@@ -89,9 +98,35 @@ impl Table {
                 "description",
                 "to-do",
                 "todo",
+                "actie",
+                "taak",
+                "wat",
+                "tache",
+                "quoi",
+                "aufgabe",
+                "massnahme",
+                "was",
             ]),
-            owner: find(&["owner", "assignee", "who", "responsible", "assigned"]),
-            due: find(&["due", "deadline", "when", "date", "by"]),
+            owner: find(&[
+                "owner",
+                "assignee",
+                "who",
+                "responsible",
+                "assigned",
+                "eigenaar",
+                "verantwoordelijke",
+                "wie",
+                "responsable",
+                "qui",
+                "porteur",
+                "verantwortlich",
+                "wer",
+                "zustandig",
+            ]),
+            due: find(&[
+                "due", "deadline", "when", "date", "by", "tegen", "wanneer", "datum", "echeance",
+                "quand", "frist", "termin", "fallig", "bis",
+            ]),
         }
     }
 
@@ -114,11 +149,15 @@ pub fn read(input: &RecapText, style: &Style) -> Recap {
         boilerplate: Vec::new(),
         metadata_dates: Vec::new(),
         known: Gazetteer::default(),
+        task_indent: None,
+        preamble_dates: Vec::new(),
+        sent_dates: Vec::new(),
     };
     if let Some(subject) = &input.subject {
         reader.recap.title = subject.clone();
     }
-    for name in &input.people {
+    // "Zoom <no-reply@zoom.us>" sent it; no one of that name took part.
+    for name in input.people.iter().filter(|name| !is_tool_name(name)) {
         reader.known.add(name);
     }
     let (lines, timestamps) = lines(&input.text);
@@ -136,17 +175,26 @@ impl Reader<'_> {
             Line::Item { text, .. } => text.clone(),
             Line::Row(cells) => cells.join(" | "),
         };
-        if is_boilerplate(&text) && !self.recap.title.is_empty() {
+        if is_tool_name(&text) || is_boilerplate(&text) && !self.recap.title.is_empty() {
             self.boilerplate.push(text);
             return;
         }
         if !matches!(line, Line::Row(_)) {
             self.table = None;
         }
+        let early = self.section == Section::Preamble && self.recap.topics.is_empty();
+        if early && meeting_date(&text, Some(!self.style.month_first)).is_some() {
+            self.preamble_dates.push(text.clone());
+        }
         match line {
             Line::Heading(text) => self.heading(&text),
             Line::Paragraph(text) => self.paragraph(&text),
-            Line::Item { nested, done, text } => self.item(nested, done, &text),
+            Line::Item {
+                nested,
+                indent,
+                done,
+                text,
+            } => self.item(nested, indent, done, &text),
             Line::Row(cells) => self.row(cells),
         }
     }
@@ -188,14 +236,26 @@ impl Reader<'_> {
             self.topic = None;
             return;
         }
+        self.task_indent = None;
         if self.section == Section::Tasks {
-            if let Some(group) = group_heading(&text) {
+            if let Some(group) = self.owner_heading(&text) {
                 self.group = Some(group);
                 return;
             }
         }
         self.section = Section::Discussion;
         self.new_topic(text);
+    }
+
+    /// A line over a person's items that names them: a full name, or a name the recap gives
+    /// ("Vermeldingen" or "Unassigned" alone is no one).
+    fn owner_heading(&self, text: &str) -> Option<(Vec<String>, bool)> {
+        group_heading(text).filter(|(names, team)| {
+            (*team || !names.is_empty())
+                && names
+                    .iter()
+                    .all(|name| name.split_whitespace().count() >= 2 || self.known.knows(name))
+        })
     }
 
     fn new_topic(&mut self, title: String) -> usize {
@@ -234,8 +294,9 @@ impl Reader<'_> {
         }
         match self.section {
             Section::Tasks => {
-                if let Some(group) = group_heading(&text) {
+                if let Some(group) = self.owner_heading(&text) {
                     self.group = Some(group);
+                    self.task_indent = None;
                 } else {
                     self.task(&text);
                 }
@@ -283,7 +344,7 @@ impl Reader<'_> {
                 true
             }
             "sent" | "verzonden" | "envoyé" | "gesendet" if header => {
-                self.metadata_dates.push(value);
+                self.sent_dates.push(value);
                 true
             }
             "title" | "meeting" | "meeting title" | "subject" | "titel" | "titre" => {
@@ -335,14 +396,17 @@ impl Reader<'_> {
         topic.summary.push_str(text.trim());
     }
 
-    fn item(&mut self, nested: bool, done: bool, raw: &str) {
+    fn item(&mut self, nested: bool, indent: usize, done: bool, raw: &str) {
         let text = self.clean(raw);
         if text.is_empty() {
             return;
         }
+        // Deeper than the task above: its detail or field; as deep, or under a new owner's
+        // heading: a task of its own.
+        let under_task = self.task_indent.is_some_and(|above| indent > above);
         match self.section {
             Section::Tasks => match self.recap.tasks.last_mut() {
-                Some(task) if nested => {
+                Some(task) if nested && under_task => {
                     // "Owner: Sam" under the item is its owner, not more of its text.
                     let field = task_owners(&text, false, &self.known);
                     let only_owners = field.text.trim().is_empty()
@@ -356,6 +420,7 @@ impl Reader<'_> {
                 }
                 _ => {
                     self.task(&text);
+                    self.task_indent = Some(indent);
                     if let Some(task) = self.recap.tasks.last_mut() {
                         task.done = done;
                     }
@@ -443,6 +508,8 @@ impl Reader<'_> {
         let mut candidates: Vec<String> = vec![self.recap.title.clone()];
         candidates.extend(input.subject.clone());
         candidates.append(&mut self.metadata_dates);
+        candidates.append(&mut self.preamble_dates);
+        candidates.append(&mut self.sent_dates);
         self.recap.date = candidates.iter().find_map(|text| {
             meeting_date(text, Some(!self.style.month_first)).map(|d| (d, text.clone()))
         });
@@ -460,11 +527,76 @@ impl Reader<'_> {
                 .left_out
                 .push(format!("{} timestamps", self.timestamps));
         }
+        if self.recap.tasks.is_empty() {
+            self.tasks_from_points();
+        }
         for line in self.boilerplate {
             self.recap.left_out.push(format!("\"{line}\""));
         }
         self.recap
     }
+
+    /// A recap with no section of tasks (a mail that lists what each will do under the topic
+    /// it belongs to): the points that name their owner and a deadline, or open with an owner
+    /// and a verb of intent ("Céline va préparer …"), are its tasks.
+    fn tasks_from_points(&mut self) {
+        let any_day = self
+            .recap
+            .date
+            .as_ref()
+            .map(|(date, _)| *date)
+            // Whether a phrase is there, not what it means, is asked: any ordinary day serves.
+            .or_else(|| chrono::NaiveDate::from_ymd_opt(2026, 1, 5))
+            .unwrap_or_default();
+        let mut tasks = Vec::new();
+        for topic in &mut self.recap.topics {
+            topic.points.retain(|(label, text)| {
+                if !label.is_empty() {
+                    return true;
+                }
+                let owned = task_owners(text, self.style.mentions, &self.known);
+                let owned_by_someone = !owned.owners.is_empty() || owned.with_team;
+                let dated = !crate::import::deadlines::find(text, any_day, None).is_empty();
+                let intent = owned.text.len() + 3 < text.len() && opens_with_intent(text);
+                if owned_by_someone && (dated || intent) {
+                    tasks.push(text.clone());
+                    false
+                } else {
+                    true
+                }
+            });
+        }
+        for text in tasks {
+            self.task(&text);
+        }
+    }
+}
+
+/// Whether a sentence's owner is followed by a verb that says what they will do ("will",
+/// "to", "zal", "va", "wird"), not what they did.
+fn opens_with_intent(text: &str) -> bool {
+    const INTENT: &[&str] = &[
+        " will ",
+        " to ",
+        " shall ",
+        " zal ",
+        " zullen ",
+        " gaat ",
+        " gaan ",
+        " moet ",
+        " va ",
+        " vont ",
+        " doit ",
+        " s'occupe ",
+        " se charge ",
+        " wird ",
+        " werden ",
+        " soll ",
+        " muss ",
+        " kümmert ",
+    ];
+    let head: String = text.chars().take(60).collect::<String>().to_lowercase();
+    INTENT.iter().any(|verb| head.contains(verb))
 }
 
 /// The names after "Invited" (or "Uitgenodigd", "Invités", "Eingeladen") opening a line.

@@ -420,7 +420,7 @@ impl Writer<'_> {
     }
 
     fn heading(&self, candidates: &[&'static str], rng: &mut Rng) -> &'static str {
-        *rng.pick(candidates)
+        rng.pick::<&str>(candidates)
     }
 
     fn teams_copilot(&self, rng: &mut Rng) -> String {

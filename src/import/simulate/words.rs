@@ -455,7 +455,7 @@ const FR: Words = Words {
     by_end_of_month: &["d'ici fin {M}", "pour fin {M}", "avant la fin {M}"],
     by_end_of_week: &["d'ici la fin de la semaine", "pour la fin de la semaine"],
     vague: &[
-        "avant Noël",
+        "avant les vacances de Noël",
         "au premier trimestre",
         "dès que possible",
         "dans les semaines à venir",
@@ -586,7 +586,7 @@ const DE: Words = Words {
     by_end_of_month: &["bis Ende {M}", "Ende {M}"],
     by_end_of_week: &["bis Ende der Woche", "bis zum Ende der Woche"],
     vague: &[
-        "vor Weihnachten",
+        "vor den Weihnachtsferien",
         "im ersten Quartal",
         "so bald wie möglich",
         "in den nächsten Wochen",
