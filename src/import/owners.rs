@@ -93,12 +93,69 @@ const NOT_NAMES: &[&str] = &[
     "schedule", "share", "prepare", "update", "check", "confirm",
     // Articles and pronouns that start Dutch, French and German sentences.
     "de", "het", "een", "hij", "zij", "ze", "wij", "le", "la", "les", "un", "une", "il", "elle",
-    "ils", "elles", "on", "nous", "der", "die", "das", "ein", "eine", "er", "sie", "wir", "klant",
-    "kunde",
+    "ils", "elles", "on", "nous", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen",
+    "einem", "er", "sie", "wir", "klant", "kunde",
 ];
+
+/// Words that stand inside Dutch, Flemish, French and German surnames.
+const PARTICLES: &[&str] = &[
+    "de", "van", "der", "den", "von", "du", "la", "le", "di", "da", "ter", "ten", "vanden",
+    "vande", "zu", "del", "d'",
+];
+
+/// Runs of two or three capitalised words that a text writes more than once ("Hanne Peeters"
+/// in the next steps and in the summary): the full names it uses, to know again where an item
+/// opens with one. A name written once stays unknown: German nouns are capitalised too.
+pub fn repeated_full_names(text: &str) -> Vec<String> {
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for line in text.lines() {
+        let words: Vec<&str> = line
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | ':' | '.'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut i = 0;
+        while i < words.len() {
+            let mut end = i;
+            while end < words.len()
+                && end - i < 4
+                && (words[end].chars().next().is_some_and(char::is_uppercase)
+                    || end > i && PARTICLES.contains(&words[end]))
+            {
+                end += 1;
+            }
+            if end - i >= 2 {
+                let candidate = words[i..end].join(" ");
+                if let Some(name) = person_name(&candidate) {
+                    *counts.entry(name).or_default() += 1;
+                }
+            }
+            i = end.max(i + 1);
+        }
+    }
+    let mut names: Vec<String> = counts
+        .into_iter()
+        .filter(|(_, count)| *count >= 2)
+        .map(|(name, _)| name)
+        .collect();
+    names.sort();
+    names
+}
 
 fn is_team(name: &str) -> bool {
     let name = name.trim().trim_start_matches("the ").trim();
+    // "Ridgeline team", "het Lumeco-team", "l'équipe Lumeco", "das Projektteam".
+    let lower = name.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let named_team = words.len() <= 3
+        && (words
+            .last()
+            .is_some_and(|w| w.ends_with("team") || *w == "équipe")
+            || words
+                .first()
+                .is_some_and(|w| ["l'équipe", "l’équipe", "team"].contains(w)));
+    if named_team {
+        return true;
+    }
     matches!(
         name.to_lowercase().as_str(),
         "team"
@@ -136,15 +193,18 @@ fn person_name(word: &str) -> Option<String> {
         return Some(word.to_string());
     }
     let words: Vec<&str> = word.split_whitespace().collect();
-    let plausible = (1..=4).contains(&words.len())
-        && !words
-            .iter()
-            .any(|w| NOT_NAMES.contains(&w.to_lowercase().as_str()))
-        && words.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
+    // "Pieter De Smet", "Anna van der Berg", "Jean de la Fontaine": particles inside a name.
+    let particle = |w: &str| PARTICLES.contains(&w.to_lowercase().as_str());
+    let plausible = (1..=5).contains(&words.len())
+        && !words.iter().enumerate().any(|(i, w)| {
+            NOT_NAMES.contains(&w.to_lowercase().as_str()) && !(i > 0 && particle(w))
+        })
+        && words.iter().enumerate().all(|(i, w)| {
+            (w.chars().next().is_some_and(char::is_uppercase) || i > 0 && particle(w))
                 && w.chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '.'))
-        });
+        })
+        && words.last().is_some_and(|w| !particle(w));
     plausible.then(|| word.to_string())
 }
 
@@ -221,8 +281,11 @@ pub fn group_heading(text: &str) -> Option<(Vec<String>, bool)> {
 /// of them ("Yves transmettra le contrat") is theirs, and "@Nina Petrova" is one mention.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Gazetteer {
-    /// Full names as written, without duplicates.
+    /// Full names as written, without duplicates: who took part.
     names: Vec<String>,
+    /// Full names the text writes more than once, which may be people or companies: known
+    /// where an item opens with them, never listed as participants.
+    seen: Vec<String>,
 }
 
 impl Gazetteer {
@@ -230,6 +293,12 @@ impl Gazetteer {
         let name = name.trim();
         if !name.is_empty() && !self.names.iter().any(|n| n.eq_ignore_ascii_case(name)) {
             self.names.push(name.to_string());
+        }
+    }
+
+    pub fn add_seen(&mut self, name: &str) {
+        if !self.seen.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+            self.seen.push(name.to_string());
         }
     }
 
@@ -244,7 +313,7 @@ impl Gazetteer {
         if key.is_empty() {
             return false;
         }
-        if self.names.iter().any(|n| fold(n) == key) {
+        if self.names.iter().chain(&self.seen).any(|n| fold(n) == key) {
             return true;
         }
         let first_names = self
@@ -276,10 +345,15 @@ fn fold(name: &str) -> String {
 /// <sam@x.com>": the names, without company, role, address or mention sign.
 pub fn attendee_names(text: &str) -> Vec<String> {
     let mut names = Vec::new();
+    let text = [" and ", " en ", " et ", " und "]
+        .iter()
+        .fold(text.to_string(), |text, word| text.replace(word, ", "));
     for part in text.split([',', ';', '\n', '·', '|']) {
         let mut part = part
             .trim()
             .trim_start_matches(['-', '*', '•', '@'])
+            .replace("[[", "")
+            .replace("]]", "")
             .trim()
             .to_string();
         // "Name (Company)", "Name <address>", "Name – role".
@@ -354,11 +428,18 @@ pub fn task_owners(item: &str, read_mentions: bool, known: &Gazetteer) -> Owned 
     trailing_parentheses(&mut owned);
     trailing_dash_name(&mut owned);
     if owned.owners.is_empty() && !owned.with_team {
+        leading_dash_names(&mut owned);
+    }
+    if owned.owners.is_empty() && !owned.with_team {
         leading_names(&mut owned);
     }
     if owned.owners.is_empty() && !owned.with_team {
         leading_known_names(&mut owned, known);
     }
+    if owned.owners.is_empty() && !owned.with_team {
+        inner_parentheses(&mut owned, known);
+    }
+
     owned.text = capitalised(
         owned
             .text
@@ -401,7 +482,7 @@ fn labelled_owners(owned: &mut Owned) {
         let start = at + label.len();
         let rest = &owned.text[start..];
         let end = rest
-            .find(['(', ')', '|', ';', '.', '—', '–'])
+            .find(['(', ')', '[', ']', '|', ';', '.', '—', '–'])
             .or_else(|| rest.to_lowercase().find(" due"))
             .or_else(|| rest.to_lowercase().find(" by "))
             .unwrap_or(rest.len());
@@ -410,14 +491,14 @@ fn labelled_owners(owned: &mut Owned) {
         };
         let mut before = owned.text[..at].trim_end().to_string();
         // The bracket or dash that introduced the label goes with it.
-        let opened = before.ends_with('(');
+        let opened = before.ends_with(['(', '[']);
         before = before
-            .trim_end_matches(['(', '—', '–', '-', '|', ',', ';'])
+            .trim_end_matches(['(', '[', '—', '–', '-', '|', ',', ';'])
             .trim_end()
             .to_string();
         let mut after = rest[end..].trim_start();
         if opened {
-            after = after.trim_start_matches(')').trim_start();
+            after = after.trim_start_matches([')', ']']).trim_start();
         }
         let after = after.trim_start_matches(['.', ';', ',']).trim_start();
         let text = format!("{before} {after}").trim().to_string();
@@ -484,6 +565,47 @@ fn trailing_parentheses(owned: &mut Owned) {
         let before = inner[..open].trim_end().to_string();
         add(owned, list);
         owned.text = before;
+    }
+}
+
+/// "… doorsturen (Wouter) – tegen vrijdag": parentheses in the middle that hold only names the
+/// recap gives.
+fn inner_parentheses(owned: &mut Owned, known: &Gazetteer) {
+    let Some(open) = owned.text.find('(') else {
+        return;
+    };
+    let Some(close) = owned.text[open..].find(')').map(|at| open + at) else {
+        return;
+    };
+    let Some((names, team)) = name_list(&owned.text[open + 1..close]) else {
+        return;
+    };
+    if !names.iter().all(|name| known.knows(name)) {
+        return;
+    }
+    let text = format!(
+        "{} {}",
+        owned.text[..open].trim_end(),
+        owned.text[close + 1..].trim_start()
+    );
+    add(owned, (names, team));
+    owned.text = text.trim().to_string();
+}
+
+/// "Ben Adeyemi – Send the rate limits", as Fathom writes an owner before an item.
+fn leading_dash_names(owned: &mut Owned) {
+    for dash in [" – ", " — ", " - "] {
+        let Some((head, rest)) = owned.text.split_once(dash) else {
+            continue;
+        };
+        if let Some(list) = name_list(head).filter(|(names, team)| {
+            *team || names.iter().all(|n| n.split_whitespace().count() >= 2)
+        }) {
+            let rest = rest.trim().to_string();
+            add(owned, list);
+            owned.text = rest;
+            return;
+        }
     }
 }
 

@@ -169,6 +169,7 @@ pub(super) const BOILERPLATE: &[&str] = &[
     "summary by fathom",
     "notes by fathom",
     "recorded and summarized by",
+    "ai notetaker",
     // The same disclaimers in Dutch, French and German.
     "kan onjuist zijn",
     "kan fouten bevatten",
@@ -213,7 +214,7 @@ pub(super) fn timestamps() -> &'static [Regex] {
     PATTERNS.get_or_init(|| {
         [
             // (00:12:34), [12:34], (1:02:03 - 1:05:00)
-            r"\s*[\(\[]\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[-–]\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[\)\]]",
+            r"\s*(?:VIEW|View|Watch|Play|▶)?\s*[\(\[]\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[-–]\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[\)\]]",
             // 00:12:34 at the start of a line, as transcripts and outlines write it
             r"^\d{1,2}:\d{2}(?::\d{2})?\s*(?:[-–:|]\s*)?",
         ]
@@ -453,6 +454,12 @@ pub(super) fn lines(text: &str) -> (Vec<Line>, usize) {
         }
         let trimmed = line.trim();
         if trimmed.is_empty() {
+            continue;
+        }
+        // A rule ("---", "━━━━", "───") separates parts and says nothing.
+        let rule =
+            trimmed.chars().count() >= 3 && trimmed.chars().all(|c| "-—–━─═_*=~·•".contains(c));
+        if rule {
             continue;
         }
         let underline = raw.get(i + 1).map(|next| next.trim()).filter(|next| {

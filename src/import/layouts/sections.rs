@@ -71,6 +71,7 @@ struct Reader<'a> {
     preamble_dates: Vec<String>,
     /// When a mail pasted as text says it was sent: the last hint for the meeting's date.
     sent_dates: Vec<String>,
+    lines_seen: usize,
 }
 
 /// A table of action items: which column holds what.
@@ -152,9 +153,13 @@ pub fn read(input: &RecapText, style: &Style) -> Recap {
         task_indent: None,
         preamble_dates: Vec::new(),
         sent_dates: Vec::new(),
+        lines_seen: 0,
     };
     if let Some(subject) = &input.subject {
         reader.recap.title = subject.clone();
+    }
+    for name in crate::import::owners::repeated_full_names(&input.text) {
+        reader.known.add_seen(&name);
     }
     // "Zoom <no-reply@zoom.us>" sent it; no one of that name took part.
     for name in input.people.iter().filter(|name| !is_tool_name(name)) {
@@ -182,7 +187,10 @@ impl Reader<'_> {
         if !matches!(line, Line::Row(_)) {
             self.table = None;
         }
-        let early = self.section == Section::Preamble && self.recap.topics.is_empty();
+        // The first lines, before any task: where a tool puts the meeting's facts, in a line
+        // of their own, a table of properties, or under the title's first paragraph.
+        self.lines_seen += 1;
+        let early = self.lines_seen <= 20 && self.section != Section::Tasks;
         if early && meeting_date(&text, Some(!self.style.month_first)).is_some() {
             self.preamble_dates.push(text.clone());
         }
@@ -199,9 +207,14 @@ impl Reader<'_> {
         }
     }
 
+    /// Text without emphasis, wiki-link brackets ("[[Nadia Voss]]") or Dataview's double
+    /// colon ("[owner:: Elliot]"): what is left is what a reader sees.
     fn clean(&mut self, text: &str) -> String {
         text.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace())
             .replace("**", "")
+            .replace("[[", "")
+            .replace("]]", "")
+            .replace(":: ", ": ")
     }
 
     fn heading(&mut self, text: &str) {
@@ -409,11 +422,16 @@ impl Reader<'_> {
                 Some(task) if nested && under_task => {
                     // "Owner: Sam" under the item is its owner, not more of its text.
                     let field = task_owners(&text, false, &self.known);
-                    let only_owners = field.text.trim().is_empty()
-                        && (!field.owners.is_empty() || field.with_team);
-                    if only_owners && task.owners.is_empty() && !task.with_team {
+                    // "Verantwoordelijke: Sofie – voor eind december": the owner, and the rest
+                    // stays text (with its deadline).
+                    let labelled_owner =
+                        is_owner_field(&text) && (!field.owners.is_empty() || field.with_team);
+                    if labelled_owner && task.owners.is_empty() && !task.with_team {
                         task.owners = field.owners;
                         task.with_team = field.with_team;
+                        if !field.text.trim().is_empty() {
+                            append(&mut task.description, &field.text);
+                        }
                     } else {
                         append(&mut task.description, &text);
                     }
@@ -430,8 +448,12 @@ impl Reader<'_> {
             Section::Preamble | Section::Discussion => {
                 let topic = self.current_topic();
                 let points = &mut self.recap.topics[topic].points;
+                // A sentence nested under a point is a point of its own ("• Budget" over
+                // "- Hélène confirmera le budget d'ici le 30 octobre"); a fragment continues it.
+                let sentence = text.chars().next().is_some_and(char::is_uppercase)
+                    && text.chars().count() >= 20;
                 match points.last_mut() {
-                    Some((_, point)) if nested => append(point, &text),
+                    Some((_, point)) if nested && !sentence => append(point, &text),
                     _ => points.push(match labelled(&text) {
                         Some((label, rest)) => (label.to_string(), rest.to_string()),
                         None => (String::new(), text),
@@ -481,6 +503,7 @@ impl Reader<'_> {
     }
 
     fn task(&mut self, text: &str) {
+        let text = &without_action_label(text);
         let owned = task_owners(&owner_label_as_lead(text), self.style.mentions, &self.known);
         let (mut owners, mut with_team) = (owned.owners, owned.with_team);
         if owners.is_empty() && !with_team {
@@ -597,6 +620,62 @@ fn opens_with_intent(text: &str) -> bool {
     ];
     let head: String = text.chars().take(60).collect::<String>().to_lowercase();
     INTENT.iter().any(|verb| head.contains(verb))
+}
+
+/// "Actie: …", "Action : …", "To-do: …": a label that says only that the line is a task.
+fn without_action_label(text: &str) -> String {
+    const LABELS: &[&str] = &[
+        "action",
+        "actie",
+        "aktion",
+        "todo",
+        "to-do",
+        "to do",
+        "task",
+        "taak",
+        "tache",
+        "aufgabe",
+        "ap",
+        "action item",
+        "actiepunt",
+    ];
+    match text.split_once(':') {
+        Some((label, rest))
+            if LABELS.contains(&deunicode::deunicode(label.trim()).to_lowercase().as_str())
+                && !rest.trim().is_empty() =>
+        {
+            rest.trim().to_string()
+        }
+        _ => text.to_string(),
+    }
+}
+
+/// "Owner: Sam", "Verantwoordelijke: Sofie – …": a line under an item that names its owner.
+fn is_owner_field(text: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "owner",
+        "owners",
+        "assignee",
+        "assignees",
+        "assigned to",
+        "responsible",
+        "eigenaar",
+        "verantwoordelijke",
+        "toegewezen aan",
+        "responsable",
+        "assigne a",
+        "porteur",
+        "verantwortlich",
+        "zustandig",
+        "zugewiesen an",
+        "who",
+        "wie",
+        "qui",
+        "wer",
+    ];
+    text.split_once(':').is_some_and(|(label, _)| {
+        LABELS.contains(&deunicode::deunicode(label.trim()).to_lowercase().as_str())
+    })
 }
 
 /// The names after "Invited" (or "Uitgenodigd", "Invités", "Eingeladen") opening a line.
