@@ -16,6 +16,10 @@ import subprocess
 import sys
 import tempfile
 import tomllib
+import os
+
+# DOSSIER_VERBOSE=1 prints each junk task under its recap.
+VERBOSE = os.environ.get("DOSSIER_VERBOSE") == "1"
 
 SITE = 'title = "Recaps"\nbase_url = "https://example.test/"\ntimezone = "Europe/Brussels"\nlast_edited = false\n'
 
@@ -88,6 +92,10 @@ def main():
             elif got[i].get("due"):
                 guessed += 1
         junk = len(got) - len(used)
+        if VERBOSE:
+            for i, t in enumerate(got):
+                if i not in used:
+                    print(f"    junk: {t['title']}")
         stated = meta.get(name, {}).get("date")
         date_ok = result is not None and stated is not None and result["date"] == stated
         total["recaps"] += 1

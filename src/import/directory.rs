@@ -91,7 +91,7 @@ impl Directory {
 
 /// Adds everyone the recap names as a participant or owner who is not in people.toml yet; full
 /// names first, so that a lone "Patrick" is then seen to match two people.
-pub(super) fn register_people(recap: &Recap, directory: &mut Directory) {
+pub(super) fn register_people(recap: &Recap, text: &str, directory: &mut Directory) {
     // Who the recap says took part, in full, so that a first name alone finds them.
     let mut names: Vec<String> = recap.participants.clone();
     // Every sentence that opens with names, so that a full name written anywhere ("Priya Raman
@@ -117,8 +117,19 @@ pub(super) fn register_people(recap: &Recap, directory: &mut Directory) {
     }
     names.sort_by_key(|name| std::cmp::Reverse(name.split_whitespace().count()));
     for name in names {
-        if directory.find(&name) == Match::Unknown {
-            directory.add(&name);
+        if directory.find(&name) != Match::Unknown {
+            continue;
+        }
+        // "Jonas" owns a task and "Jonas Willems gaf een overzicht" stands in the summary:
+        // the one full name the recap gives that first name is who is meant.
+        match super::owners::full_name_for(&name, text) {
+            Some(full) if directory.find(&full) == Match::Unknown => {
+                directory.add(&full);
+            }
+            Some(_) => {}
+            None => {
+                directory.add(&name);
+            }
         }
     }
 }

@@ -182,10 +182,34 @@ fn looks_like_html(text: &str) -> bool {
 fn html(text: &str) -> String {
     // Wide enough that no paragraph is wrapped: a recap line is one statement.
     const NO_WRAP: usize = 100_000;
+    let text = tables_as_rows(text);
     let rendered = html2text::config::plain()
         .string_from_read(text.as_bytes(), NO_WRAP)
         .unwrap_or_else(|_| text.to_string());
     normalise_lines(&rendered)
+}
+
+/// An HTML table's rows as paragraphs of cells between `|`, as a Markdown table is read: drawn
+/// with box characters instead, a row whose cell wraps would be cut in two and its header lost.
+fn tables_as_rows(html: &str) -> std::borrow::Cow<'_, str> {
+    static TAGS: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let Some(tags) = TAGS
+        .get_or_init(|| {
+            regex::Regex::new(r"(?i)<(/?)(table|thead|tbody|tfoot|tr|td|th)\b[^>]*>").ok()
+        })
+        .as_ref()
+    else {
+        return std::borrow::Cow::Borrowed(html);
+    };
+    tags.replace_all(html, |caps: &regex::Captures| {
+        let closing = !caps[1].is_empty();
+        match (caps[2].to_ascii_lowercase().as_str(), closing) {
+            ("tr", false) => "<p>| ",
+            ("tr", true) => "</p>",
+            ("td" | "th", true) => " | ",
+            _ => "",
+        }
+    })
 }
 
 fn email(bytes: &[u8]) -> Result<RecapText, InputError> {

@@ -202,7 +202,7 @@ fn convert_text(
         tasks: recap.tasks.len(),
         ..ImportReport::default()
     };
-    register_people(&recap, &mut directory);
+    register_people(&recap, &input.text, &mut directory);
     let mut linker = Linker::new(request.earlier);
     report.meeting_file = write_meeting(
         &recap,

@@ -141,6 +141,52 @@ pub fn repeated_full_names(text: &str) -> Vec<String> {
     names
 }
 
+/// The one full name `text` writes that starts with the lone first name `first` ("Jonas" →
+/// "Jonas Willems"); `None` when it writes none, or more than one.
+pub fn full_name_for(first: &str, text: &str) -> Option<String> {
+    if first.split_whitespace().count() != 1 || name_of_address(first).is_some() {
+        return None;
+    }
+    let mut found: Vec<String> = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find(first) {
+        let before = rest[..at].chars().next_back();
+        let after_start = at + first.len();
+        let tail = &rest[after_start..];
+        rest = tail;
+        if before.is_some_and(char::is_alphanumeric) || !tail.starts_with(' ') {
+            continue;
+        }
+        let surname: Vec<&str> = tail
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | ':' | '.'))
+            .skip(1)
+            .take(3)
+            .take_while(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    || PARTICLES.contains(&w.to_lowercase().as_str())
+            })
+            .collect();
+        // The surname ends at its last capitalised word ("De Smet", not "De Smet en").
+        let end = surname
+            .iter()
+            .rposition(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .map_or(0, |i| i + 1);
+        if end == 0 {
+            continue;
+        }
+        let candidate = format!("{first} {}", surname[..end].join(" "));
+        if let Some(name) = person_name(&candidate) {
+            if !found.contains(&name) {
+                found.push(name);
+            }
+        }
+    }
+    match found.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
+}
+
 fn is_team(name: &str) -> bool {
     let name = name.trim().trim_start_matches("the ").trim();
     // "Ridgeline team", "het Lumeco-team", "l'équipe Lumeco", "das Projektteam".
@@ -345,7 +391,7 @@ fn fold(name: &str) -> String {
 /// <sam@x.com>": the names, without company, role, address or mention sign.
 pub fn attendee_names(text: &str) -> Vec<String> {
     let mut names = Vec::new();
-    let text = [" and ", " en ", " et ", " und "]
+    let text = [" and ", " en ", " et ", " und ", " @"]
         .iter()
         .fold(text.to_string(), |text, word| text.replace(word, ", "));
     for part in text.split([',', ';', '\n', '·', '|']) {

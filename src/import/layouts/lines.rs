@@ -118,6 +118,27 @@ pub(super) const DISCUSSION_SECTIONS: &[&str] = &[
     "entscheidungen",
     "tagesordnung",
     "kapitel",
+    // What tools show around the notes: mentions, sources, speakers, the next meeting.
+    "mentions",
+    "vermeldingen",
+    "erwähnungen",
+    "references",
+    "références",
+    "referenties",
+    "sources",
+    "bronnen",
+    "quellen",
+    "speakers",
+    "sprekers",
+    "intervenants",
+    "sprecher",
+    "next meeting",
+    "next sync",
+    "volgende afspraak",
+    "volgende vergadering",
+    "prochaine réunion",
+    "nächster termin",
+    "nächstes treffen",
 ];
 
 /// Discussion sections the Teams recap writes with a colon (`Topics:`, `Onderwerpen:`), in the
@@ -170,6 +191,22 @@ pub(super) const BOILERPLATE: &[&str] = &[
     "notes by fathom",
     "recorded and summarized by",
     "ai notetaker",
+    "be the first to like",
+    "add action item",
+    "never take notes",
+    "you are receiving this",
+    "vous recevez cet e-mail",
+    "u ontvangt deze e-mail",
+    "sie erhalten diese e-mail",
+    "©",
+    "dit bericht en eventuele bijlagen",
+    "ce message et ses pièces jointes",
+    "this message and any attachments",
+    "diese nachricht und alle anhänge",
+    "is vertrouwelijk",
+    "sont confidentiels",
+    "is confidential",
+    "ist vertraulich",
     // The same disclaimers in Dutch, French and German.
     "kan onjuist zijn",
     "kan fouten bevatten",
@@ -269,7 +306,114 @@ pub(super) fn is_tool_name(text: &str) -> bool {
 
 pub(super) fn is_boilerplate(text: &str) -> bool {
     let lower = text.to_lowercase();
-    text.chars().count() < 200 && BOILERPLATE.iter().any(|b| lower.contains(b))
+    let short = text.chars().count() < 200;
+    short && (BOILERPLATE.iter().any(|b| lower.contains(b)) || about_the_tool(&lower))
+        || is_reference_mark(text)
+}
+
+/// A line in which the tool speaks of itself: its name with what it asks of the reader
+/// ("You should review Gemini's notes", "Controleer de notities van Gemini", "Geben Sie
+/// Feedback zu Gemini", "View meeting recap on Fireflies").
+fn about_the_tool(lower: &str) -> bool {
+    const TOOLS: &[&str] = &[
+        "gemini",
+        "copilot",
+        "zoom",
+        "webex",
+        "otter",
+        "fireflies",
+        "fathom",
+        "tl;dv",
+        "loop",
+        "planner",
+        "ai assistant",
+        "ai companion",
+        "notion ai",
+    ];
+    const ASKS: &[&str] = &[
+        "review",
+        "feedback",
+        "accura",
+        "verify",
+        "view ",
+        "never take notes",
+        "controleer",
+        "juist",
+        "enquête",
+        "vérifier",
+        "exactitude",
+        "avis",
+        "prüfen",
+        "richtigkeit",
+        "umfrage",
+        "shared in",
+        "gedeeld",
+        "partagé",
+        "geteilt",
+        "synchroni",
+        "stays in sync",
+        "généré",
+        "gegenereerd",
+        "generiert",
+        "generated",
+        "learn more",
+        "meer informatie",
+        "en savoir plus",
+        "weitere informationen",
+    ];
+    TOOLS.iter().any(|tool| lower.contains(tool)) && ASKS.iter().any(|ask| lower.contains(ask))
+}
+
+/// "[1]" or "[2] Transcript, 00:14:05": a footnote's mark or its source line.
+fn is_reference_mark(text: &str) -> bool {
+    let text = text.trim();
+    text.strip_prefix('[')
+        .and_then(|rest| rest.split_once(']'))
+        .is_some_and(|(number, rest)| {
+            !number.is_empty()
+                && number.chars().all(|c| c.is_ascii_digit())
+                && (rest.trim().is_empty() || rest.to_lowercase().contains("transcript"))
+        })
+}
+
+/// A mail's closing ("Best,", "Met vriendelijke groet", "Bien à vous", "Mit freundlichen
+/// Grüßen"): what follows is its signature, not its notes.
+pub(super) fn is_closing(text: &str) -> bool {
+    const CLOSINGS: &[&str] = &[
+        "best",
+        "best regards",
+        "kind regards",
+        "regards",
+        "cheers",
+        "thanks",
+        "many thanks",
+        "thank you",
+        "met vriendelijke groet",
+        "met vriendelijke groeten",
+        "vriendelijke groeten",
+        "groeten",
+        "mvg",
+        "bien à vous",
+        "bien a vous",
+        "cordialement",
+        "bien cordialement",
+        "bonne journée",
+        "bonne soirée",
+        "merci",
+        "mit freundlichen grüßen",
+        "mit freundlichen grüssen",
+        "viele grüße",
+        "beste grüße",
+        "liebe grüße",
+        "gruß",
+        "vg",
+    ];
+    let lower = text
+        .trim()
+        .trim_end_matches([',', '!', '.'])
+        .trim()
+        .to_lowercase();
+    CLOSINGS.contains(&lower.as_str())
 }
 
 /// A heading's name as the section lists hold it: lower case, without marks around it.

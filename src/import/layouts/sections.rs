@@ -72,6 +72,8 @@ struct Reader<'a> {
     /// When a mail pasted as text says it was sent: the last hint for the meeting's date.
     sent_dates: Vec<String>,
     lines_seen: usize,
+    /// Past a mail's closing: the signature and footer, left out.
+    signature: bool,
 }
 
 /// A table of action items: which column holds what.
@@ -154,6 +156,7 @@ pub fn read(input: &RecapText, style: &Style) -> Recap {
         preamble_dates: Vec::new(),
         sent_dates: Vec::new(),
         lines_seen: 0,
+        signature: false,
     };
     if let Some(subject) = &input.subject {
         reader.recap.title = subject.clone();
@@ -180,6 +183,20 @@ impl Reader<'_> {
             Line::Item { text, .. } => text.clone(),
             Line::Row(cells) => cells.join(" | "),
         };
+        // A forwarded or quoted mail below the signature starts the notes again.
+        if self.signature && starts_a_message(&text) {
+            self.signature = false;
+        }
+        if self.signature {
+            self.boilerplate.push(text);
+            return;
+        }
+        // "Met vriendelijke groet": the rest is the sender's signature and the mail's footer.
+        if is_closing(&text) && !self.recap.title.is_empty() {
+            self.signature = true;
+            self.boilerplate.push(text);
+            return;
+        }
         if is_tool_name(&text) || is_boilerplate(&text) && !self.recap.title.is_empty() {
             self.boilerplate.push(text);
             return;
@@ -464,6 +481,14 @@ impl Reader<'_> {
     }
 
     fn row(&mut self, cells: Vec<String>) {
+        // A page's properties: "| Attendees | @Greta Olsen @Irene Kowal |", "| Date | … |".
+        if let [label, value, ..] = cells.as_slice() {
+            let label = section_name(label);
+            if section_kind(&label) == Some(SectionKind::Attendees) && !value.is_empty() {
+                self.attendees(value);
+                return;
+            }
+        }
         let Some(table) = self.table else {
             let table = Table::of(&cells);
             if table.holds_tasks() {
@@ -620,6 +645,27 @@ fn opens_with_intent(text: &str) -> bool {
     ];
     let head: String = text.chars().take(60).collect::<String>().to_lowercase();
     INTENT.iter().any(|verb| head.contains(verb))
+}
+
+/// The first line of a message forwarded or quoted in a mail: its "From:" header (in the four
+/// languages) or the line mail programs put above it.
+fn starts_a_message(text: &str) -> bool {
+    const MARKERS: &[&str] = &[
+        "forwarded message",
+        "original message",
+        "begin forwarded message",
+        "doorgestuurd bericht",
+        "oorspronkelijk bericht",
+        "message transféré",
+        "message d'origine",
+        "weitergeleitete nachricht",
+        "ursprüngliche nachricht",
+    ];
+    let lower = text.to_lowercase();
+    let header = lower.split_once(':').is_some_and(|(label, value)| {
+        ["from", "van", "de", "von"].contains(&label.trim()) && value.contains('@')
+    });
+    header || MARKERS.iter().any(|marker| lower.contains(marker))
 }
 
 /// "Actie: …", "Action : …", "To-do: …": a label that says only that the line is a task.
