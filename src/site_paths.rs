@@ -11,6 +11,8 @@ use std::path::{Component, Path, PathBuf};
 /// Where meetings and initiatives are, relative to the site root.
 pub const MEETINGS_DIR: &str = "content/meetings";
 pub const INITIATIVES_DIR: &str = "content/initiatives";
+/// The recaps meetings were imported from, as the tools sent them (`dossier import` keeps them).
+pub const RECAPS_DIR: &str = "content/recaps";
 
 /// A Markdown file found under a content folder.
 #[derive(Debug, Clone)]

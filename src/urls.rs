@@ -32,6 +32,19 @@ pub fn meeting(slug: &str) -> String {
     format!("{MEETINGS}{slug}/")
 }
 
+/// Where the recap a meeting was imported from is published: beside its page, as the file it
+/// was. An HTML recap is published as text, so that nothing in it runs on the site.
+pub fn meeting_recap(slug: &str, recap: &std::path::Path) -> String {
+    let extension = recap
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    match extension.as_str() {
+        "html" | "htm" => format!("{MEETINGS}{slug}/recap.{extension}.txt"),
+        _ => format!("{MEETINGS}{slug}/recap.{extension}"),
+    }
+}
+
 pub fn topic(meeting_slug: &str, topic_slug: &str) -> String {
     format!("{MEETINGS}{meeting_slug}/{topic_slug}/")
 }

@@ -96,7 +96,9 @@ pub fn scan(root: &Path, load: &LoadOptions) -> Result<ScanReport> {
     };
     let loaded = load_site(root, &customer)?;
     let site = &loaded.site;
-    let theme = Theme::load(root, &site.config.theme)?;
+    // The customer edition's meetings name no recap: with_recaps adds none, and the scan sees
+    // exactly what a build of it would write.
+    let theme = super::with_recaps(Theme::load(root, &site.config.theme)?, root, site)?;
     let templates = Templates::new(site, &theme)?;
     let renderer = Renderer::new(site, &templates);
     let pages = renderer.pages();

@@ -184,7 +184,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let loaded = load_site(root, &options.load)?;
     let site = &loaded.site;
     watch.lap("load and model");
-    let theme = Theme::load(root, &site.config.theme)?;
+    let theme = with_recaps(Theme::load(root, &site.config.theme)?, root, site)?;
     let templates = Templates::new(site, &theme)?;
     let renderer = Renderer::new(site, &templates);
     let inputs = cache::inputs_hash(&loaded, &theme, &options.load, &target);
@@ -576,6 +576,38 @@ pub fn write_search_index(site: &Site, out: &impl Output) -> Result<Vec<String>>
     Ok(paths)
 }
 
+/// The theme's static files and the recaps meetings were imported from, each published beside
+/// its meeting's page (the team's edition only: the customer edition's meetings have none).
+/// A recap is copied as it is, never read: only a file beside its meeting, inside the site.
+pub fn with_recaps(mut theme: Theme, root: &Path, site: &Site) -> Result<Theme> {
+    let mut missing = Vec::new();
+    for meeting in &site.meetings {
+        let Some(recap) = &meeting.recap else {
+            continue;
+        };
+        let real = crate::site_paths::inside_site(root, recap)?;
+        if !real.is_file() {
+            missing.push(Diagnostic::file(
+                &meeting.source,
+                format!(
+                    "`recap` names {}, which is not a file; restore it or remove the line",
+                    recap.display()
+                ),
+            ));
+            continue;
+        }
+        theme.static_files.insert(
+            urls::meeting_recap(&meeting.slug, recap),
+            crate::render::theme::StaticFile::OnDisk(real),
+        );
+    }
+    if missing.is_empty() {
+        Ok(theme)
+    } else {
+        Err(Error::Content(missing))
+    }
+}
+
 /// The theme's static files.
 pub fn write_static_files(theme: &Theme, out: &impl Output) -> Result<()> {
     theme
@@ -605,7 +637,11 @@ pub fn check(root: &Path, load: &LoadOptions) -> Result<CheckReport> {
                 .collect(),
         ));
     }
-    let theme = Theme::load(root, &loaded.site.config.theme)?;
+    let theme = with_recaps(
+        Theme::load(root, &loaded.site.config.theme)?,
+        root,
+        &loaded.site,
+    )?;
     let templates = Templates::new(&loaded.site, &theme)?;
     let renderer = Renderer::new(&loaded.site, &templates);
     let pages = renderer.pages();

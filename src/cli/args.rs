@@ -201,8 +201,10 @@ pub struct CheckArgs {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The recap as a text file, or `-` to read standard input.
-    pub recap: PathBuf,
+    /// Recaps: files (.txt, .md, .html, .eml, .docx), folders of them (a Maildir too), or `-`
+    /// to read one from standard input. A recap imported before is skipped.
+    #[arg(required = true, num_args = 1.., value_name = "RECAP")]
+    pub recaps: Vec<PathBuf>,
     /// The meeting date (default: a full date in the recap's title).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<NaiveDate>,

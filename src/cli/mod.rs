@@ -421,31 +421,75 @@ fn check_command(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
 
 fn import_command(cli: &Cli, args: &ImportArgs) -> Result<(), Error> {
     let ImportArgs {
-        recap,
+        recaps,
         date,
         account,
         dry_run,
         force,
         format,
     } = args;
-    let report = crate::import::import(&crate::import::ImportOptions {
-        root: cli.root.clone(),
-        input: recap.clone(),
-        date: *date,
-        account: account.clone(),
-        dry_run: *dry_run,
-        force: *force,
-        format: format.clone(),
-    })?;
-    if *dry_run {
-        print!("{}", report.meeting_file);
-        if !cli.quiet {
-            eprint!("{}", terminal_safe(&report.text()));
-        }
-    } else if !cli.quiet {
-        print!("{}", terminal_safe(&report.text()));
+    let files = crate::import::recap_files(recaps)?;
+    if files.len() > 1 && date.is_some() {
+        return Err(Error::Usage(
+            "--date gives one meeting's date; import recaps of different meetings without it"
+                .into(),
+        ));
     }
-    Ok(())
+    let many = files.len() > 1;
+    let (mut imported, mut skipped, mut failed) = (0, 0, Vec::new());
+    for file in &files {
+        let result = crate::import::import(&crate::import::ImportOptions {
+            root: cli.root.clone(),
+            input: file.clone(),
+            date: *date,
+            account: account.clone(),
+            dry_run: *dry_run,
+            force: *force,
+            format: format.clone(),
+        });
+        let report = match result {
+            Ok(report) => report,
+            // One recap at a time: the others are still imported, and the failures told.
+            Err(error) if many => {
+                failed.push(crate::error::Diagnostic::file(file, error.to_string()));
+                continue;
+            }
+            Err(error) => return Err(error),
+        };
+        if report.already_imported.is_some() {
+            skipped += 1;
+        } else {
+            imported += 1;
+        }
+        if *dry_run {
+            if report.already_imported.is_none() {
+                print!("{}", report.meeting_file);
+            }
+            if !cli.quiet {
+                eprint!("{}", terminal_safe(&report.text()));
+            }
+        } else if !cli.quiet {
+            print!("{}", terminal_safe(&report.text()));
+        }
+    }
+    if many && !cli.quiet {
+        eprintln!(
+            "{} of {} recaps {}, {skipped} skipped as imported before, {} failed",
+            imported,
+            files.len(),
+            if *dry_run {
+                "would be imported"
+            } else {
+                "imported"
+            },
+            failed.len()
+        );
+    }
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Content(failed))
+    }
 }
 
 fn tasks_command(cli: &Cli, args: &TasksArgs) -> Result<(), Error> {

@@ -24,7 +24,7 @@ use chrono::NaiveDate;
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use toml::Spanned;
 
@@ -96,6 +96,9 @@ pub struct MeetingDoc {
     pub draft: bool,
     /// `internal = true`: the team's own meeting; the customer edition leaves all of it out.
     pub internal: bool,
+    /// The recap it was imported from, relative to the site root: the team's edition
+    /// publishes it beside the meeting's page.
+    pub recap: Option<PathBuf>,
     pub intro_html: Arc<str>,
     /// The lines of the file marked internal (`content::marks`), by byte range: what the
     /// customer edition leaves out, and the leak check looks for in it.
@@ -121,6 +124,8 @@ struct MeetingFront {
     draft: bool,
     #[serde(default)]
     internal: bool,
+    /// The recap this meeting was imported from, in content/recaps/ (`dossier import` keeps it).
+    recap: Option<Spanned<String>>,
 }
 
 /// The result of reading a file: the document if it could be read, and everything to report.
@@ -128,6 +133,41 @@ struct MeetingFront {
 pub struct Parsed<T> {
     pub doc: Option<T>,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The extensions a kept recap may have: those `dossier import` reads.
+pub const RECAP_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm", "eml", "docx"];
+
+/// The kept recap `recap = "…"` names: a file in `content/recaps/`, by its bare name, of a
+/// kind import reads, so that no front matter can publish a file from elsewhere.
+fn kept_recap(
+    source: &SourceFile,
+    toml_start: usize,
+    name: &Spanned<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<PathBuf> {
+    let written = name.get_ref();
+    let extension = Path::new(written)
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let bare = !written.is_empty()
+        && !written.starts_with('.')
+        && !written.contains(['/', '\\', ':'])
+        && written.chars().all(|c| !c.is_control());
+    if bare && RECAP_EXTENSIONS.contains(&extension.as_str()) {
+        return Some(Path::new(crate::site_paths::RECAPS_DIR).join(written));
+    }
+    let span = source.toml_span(toml_start, name.span());
+    diagnostics.push(source.error(
+        span,
+        format!(
+            "`recap` names a file in {}/ by its name alone (no folder), ending in .{}",
+            crate::site_paths::RECAPS_DIR,
+            RECAP_EXTENSIONS.join(", .")
+        ),
+    ));
+    None
 }
 
 /// Headings that hold meeting-level tasks rather than a topic.
@@ -375,6 +415,12 @@ impl MeetingReader<'_> {
             attendees,
             draft: meta.draft,
             internal: meta.internal,
+            // The recap is the team's: the customer edition neither links nor publishes it.
+            recap: meta
+                .recap
+                .as_ref()
+                .and_then(|name| kept_recap(&source, front.toml.start, name, &mut diagnostics))
+                .filter(|_| !self.renderer.hide_internal),
             intro_html: intro_html.into(),
             internal_ranges: marking.shifted(base),
             tasks_notes_html: tasks_notes_html.into(),

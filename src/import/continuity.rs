@@ -304,7 +304,7 @@ pub(super) fn ids_for_earlier(root: &Path, links: &[Link]) -> Result<EarlierIds>
         }
         earlier.changes.push(Change {
             target,
-            text: out,
+            contents: out.into_bytes(),
             replace: true,
         });
     }

@@ -176,7 +176,7 @@ pub(super) fn people_file_with(root: &Path, added: &[Person], source: &Path) -> 
     }
     Ok(Change {
         target,
-        text: document.to_string(),
+        contents: document.to_string().into_bytes(),
         replace: true,
     })
 }

@@ -215,11 +215,12 @@ pub(super) fn read_bounded(
     Ok(bytes)
 }
 
-/// A file to write: where, its whole new text, and whether a plain file there is replaced.
+/// A file to write: where, its whole new contents, and whether a plain file there is replaced.
 #[derive(Debug)]
 pub(super) struct Change {
     pub(super) target: Target,
-    pub(super) text: String,
+    /// Text for the files import writes, the recap's own bytes for the one it keeps.
+    pub(super) contents: Vec<u8>,
     /// False for a new meeting: an import never overwrites one unless told to.
     pub(super) replace: bool,
 }
@@ -288,9 +289,7 @@ fn stage<'a>(change: &'a Change, made: &mut MadeFolders) -> Result<Staged<'a>> {
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     let mut temporary = builder.tempfile_in(&target.dir).map_err(failed)?;
-    temporary
-        .write_all(change.text.as_bytes())
-        .map_err(failed)?;
+    temporary.write_all(&change.contents).map_err(failed)?;
     if let Found::File(metadata) = &target.found {
         temporary
             .as_file()
@@ -437,7 +436,7 @@ mod tests {
         fs::write(root.join("content/people.toml"), "[ana]\nname = \"Ana\"\n").unwrap();
         let change = |path: &str, text: &str, replace: bool| Change {
             target: locate(root, Path::new(path)).unwrap(),
-            text: text.to_string(),
+            contents: text.as_bytes().to_vec(),
             replace,
         };
         let changes = vec![
@@ -480,7 +479,12 @@ mod tests {
         write_all(&changes).unwrap();
         let written: Vec<(String, String)> = changes
             .iter()
-            .map(|c| (c.target.relative.display().to_string(), c.text.clone()))
+            .map(|c| {
+                (
+                    c.target.relative.display().to_string(),
+                    String::from_utf8(c.contents.clone()).unwrap(),
+                )
+            })
             .collect();
         let mut expected = written.clone();
         expected.sort();
@@ -528,12 +532,12 @@ mod tests {
         let changes = vec![
             Change {
                 target: locate(root, Path::new("content/new/deep/a.md")).unwrap(),
-                text: "a".into(),
+                contents: "a".into(),
                 replace: false,
             },
             Change {
                 target: locate(root, Path::new(&long)).unwrap(),
-                text: "b".into(),
+                contents: "b".into(),
                 replace: false,
             },
         ];
@@ -575,12 +579,12 @@ mod tests {
             let changes = [
                 Change {
                     target: locate(root, Path::new("content/meetings/new.md")).unwrap(),
-                    text: "new".into(),
+                    contents: "new".into(),
                     replace: false,
                 },
                 Change {
                     target,
-                    text: "written through".into(),
+                    contents: "written through".into(),
                     replace: true,
                 },
             ];

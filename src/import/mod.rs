@@ -25,7 +25,7 @@ use crate::content::people::{mention_key, People, Person, Resolved, PEOPLE_FILE}
 use crate::error::{Diagnostic, Error, Result};
 use crate::paths::slugify;
 use crate::plural;
-use crate::site_paths::MEETINGS_DIR;
+use crate::site_paths::{MEETINGS_DIR, RECAPS_DIR};
 use chrono::NaiveDate;
 use continuity::{Ambiguity, Earlier, Link, Linker};
 use deadlines::{Found, Reading};
@@ -99,6 +99,35 @@ pub struct ImportReport {
     pub ids_not_added: Vec<(String, String)>,
     /// Why earlier tasks were not looked at, when they were not.
     pub earlier_unread: Option<String>,
+    /// Where the recap itself is kept, beside the meeting (relative to the site root).
+    pub kept_recap: Option<PathBuf>,
+    /// The meeting this very recap was imported as before: nothing was written.
+    pub already_imported: Option<PathBuf>,
+}
+
+impl ImportReport {
+    /// The kept recap's file name, as the meeting's front matter names it.
+    fn kept_recap_name(&self) -> Option<String> {
+        self.kept_recap
+            .as_ref()
+            .and_then(|path| path.file_name())
+            .map(|name| name.to_string_lossy().into_owned())
+    }
+}
+
+/// The extension the kept recap gets: its own when import reads that kind, else the kind's.
+fn kept_extension(name: &Path, kind: input::InputKind) -> String {
+    let own = extension_of(name);
+    if crate::content::meeting::RECAP_EXTENSIONS.contains(&own.as_str()) {
+        return own;
+    }
+    match kind {
+        input::InputKind::Email => "eml",
+        input::InputKind::Html => "html",
+        input::InputKind::Word => "docx",
+        input::InputKind::Text => "txt",
+    }
+    .to_string()
 }
 
 /// The months as titles spell them, in lower case.
@@ -192,7 +221,12 @@ fn convert_text(
         people,
         added: Vec::new(),
     };
+    let stem = format!("{date}-{}", file_slug(&recap.title));
     let mut report = ImportReport {
+        kept_recap: Some(Path::new(RECAPS_DIR).join(format!(
+            "{stem}.{}",
+            kept_extension(request.name, input.kind)
+        ))),
         layout: format!("{} ({why})", layout.tool()),
         title: recap.title.clone(),
         date: Some(date),
@@ -215,7 +249,7 @@ fn convert_text(
     )?;
     report.links = linker.links;
     report.ambiguous_links = linker.ambiguous;
-    report.path = Path::new(MEETINGS_DIR).join(format!("{date}-{}.md", file_slug(&recap.title)));
+    report.path = Path::new(MEETINGS_DIR).join(format!("{stem}.md"));
     report.people_added = directory
         .added
         .iter()
@@ -227,9 +261,16 @@ fn convert_text(
 pub fn import(options: &ImportOptions) -> Result<ImportReport> {
     let config = SiteConfig::load(&options.root)?;
     let (input_name, bytes) = read_input(&options.input)?;
-    // Decoded once, read twice below; the file's bytes are not needed after.
+    if let Some(meeting) = already_imported(&options.root, &bytes)? {
+        return Ok(ImportReport {
+            title: input_name.display().to_string(),
+            already_imported: Some(meeting),
+            dry_run: options.dry_run,
+            ..ImportReport::default()
+        });
+    }
+    // Decoded once, read twice below; the bytes are kept beside the meeting.
     let input = decode(&input_name, &bytes)?;
-    drop(bytes);
     let people = People::load(&options.root)?;
     // The recap's date is known only once it is read: the site's tasks are read first, all
     // of them, and those of later meetings left out by date below.
@@ -282,9 +323,18 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
     }
     let mut changes = vec![files::Change {
         target: meeting,
-        text: report.meeting_file.clone(),
+        contents: report.meeting_file.clone().into_bytes(),
         replace: options.force,
     }];
+    if let Some(kept) = &report.kept_recap {
+        let target = files::locate(&options.root, kept)?;
+        target.refuse_links()?;
+        changes.push(files::Change {
+            target,
+            contents: bytes,
+            replace: options.force,
+        });
+    }
     let earlier_ids = continuity::ids_for_earlier(&options.root, &report.links)?;
     changes.extend(earlier_ids.changes);
     if !added.is_empty() {
@@ -294,6 +344,80 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
     report.ids_added = earlier_ids.lines;
     report.ids_not_added = earlier_ids.not_added;
     Ok(report)
+}
+
+/// The recaps `inputs` name: files as given, and in each folder (a Maildir's `cur` and `new`
+/// too) the files import reads, by name; `-` (standard input) only alone. Links are not
+/// followed into folders.
+pub fn recap_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    if inputs.len() > 1 && inputs.iter().any(|input| input == Path::new("-")) {
+        return Err(Error::Usage(
+            "`-` reads one recap from standard input; name files or folders instead".into(),
+        ));
+    }
+    let mut files = Vec::new();
+    for input in inputs {
+        if !input.is_dir() {
+            files.push(input.clone());
+            continue;
+        }
+        let mut found: Vec<PathBuf> = walkdir::WalkDir::new(input)
+            .follow_links(false)
+            .into_iter()
+            .filter_map(|entry| entry.ok())
+            .filter(|entry| entry.file_type().is_file())
+            .map(|entry| entry.into_path())
+            .filter(|path| {
+                let hidden = path
+                    .file_name()
+                    .is_some_and(|name| name.to_string_lossy().starts_with('.'));
+                let readable = crate::content::meeting::RECAP_EXTENSIONS
+                    .contains(&extension_of(path).as_str());
+                let in_maildir = path
+                    .parent()
+                    .and_then(|folder| folder.file_name())
+                    .is_some_and(|folder| folder == "cur" || folder == "new");
+                !hidden && (readable || in_maildir)
+            })
+            .collect();
+        if found.is_empty() {
+            return Err(Error::Usage(format!(
+                "{} holds no recap (files ending in .{})",
+                input.display(),
+                crate::content::meeting::RECAP_EXTENSIONS.join(", .")
+            )));
+        }
+        found.sort();
+        files.extend(found);
+    }
+    Ok(files)
+}
+
+/// The meeting a recap with these very bytes was imported as, from the recaps kept beside the
+/// meetings: importing the Monday inbox twice makes no second meeting.
+fn already_imported(root: &Path, bytes: &[u8]) -> Result<Option<PathBuf>> {
+    // Never through a link out of the site.
+    let folder = crate::site_paths::inside_site(root, Path::new(RECAPS_DIR))?;
+    let Ok(entries) = std::fs::read_dir(&folder) else {
+        return Ok(None);
+    };
+    let mut kept: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
+        .map(|entry| entry.path())
+        .collect();
+    kept.sort();
+    for path in kept {
+        let same_size = std::fs::metadata(&path).is_ok_and(|m| m.len() == bytes.len() as u64);
+        if same_size && std::fs::read(&path).map_err(|e| Error::read(&path, e))? == bytes {
+            let meeting = path
+                .file_stem()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            return Ok(Some(Path::new(MEETINGS_DIR).join(format!("{meeting}.md"))));
+        }
+    }
+    Ok(None)
 }
 
 /// The recap's name (for messages) and bytes, from a plain file or standard input, refused
@@ -350,6 +474,15 @@ impl ImportReport {
 
     pub fn text(&self) -> String {
         let mut out = String::new();
+        if let Some(meeting) = &self.already_imported {
+            let _ = writeln!(
+                out,
+                "Skipped {}: already imported as {} (the same recap is kept beside it)",
+                self.title,
+                meeting.display()
+            );
+            return out;
+        }
         let _ = writeln!(
             out,
             "{} \"{}\" ({}) → {}",

@@ -186,7 +186,12 @@ pub(super) fn write_meeting(
     linker: &mut Linker,
     report: &mut ImportReport,
 ) -> Result<String> {
-    let mut out = front_matter(&recap.title, date, account)?;
+    let mut out = front_matter(
+        &recap.title,
+        date,
+        account,
+        report.kept_recap_name().as_deref(),
+    )?;
     // Numeric dates: the site's order, else the one the recap shows, else its language's.
     let deadline_context = deadlines::Context {
         meeting: date,
@@ -257,7 +262,12 @@ pub(super) fn write_meeting(
 /// account, whatever it holds, adds a key or a table. Each value is one line: a line break in a
 /// title is an accident of the file it came from, and a multi-line string could hold a `+++`
 /// line that would close the front matter early.
-pub(super) fn front_matter(title: &str, date: NaiveDate, account: Option<&str>) -> Result<String> {
+pub(super) fn front_matter(
+    title: &str,
+    date: NaiveDate,
+    account: Option<&str>,
+    recap: Option<&str>,
+) -> Result<String> {
     let year = u16::try_from(date.year())
         .ok()
         .filter(|year| *year <= 9999)
@@ -280,6 +290,9 @@ pub(super) fn front_matter(title: &str, date: NaiveDate, account: Option<&str>) 
     });
     if let Some(account) = account {
         document["account"] = toml_edit::value(one_line(account));
+    }
+    if let Some(recap) = recap {
+        document["recap"] = toml_edit::value(recap);
     }
     Ok(format!("+++\n{document}+++\n"))
 }

@@ -90,6 +90,8 @@ pub struct Meeting {
     pub last_edit: Option<LastEdit>,
     /// `internal = true` (in the internal edition; the customer edition has none).
     pub internal: bool,
+    /// The recap it was imported from, relative to the site root (the team's edition only).
+    pub recap: Option<PathBuf>,
 }
 
 #[derive(Debug)]
@@ -268,6 +270,7 @@ impl Meeting {
             source: doc.source.path,
             last_edit: None,
             internal: doc.internal,
+            recap: doc.recap,
         };
         (meeting, tasks)
     }

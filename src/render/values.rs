@@ -313,6 +313,14 @@ impl Renderer<'_> {
                     ("account", opt(meeting.account.as_deref())),
                     ("account_url", self.account_url(meeting.account.as_deref())),
                     ("last_edit", last_edit(meeting.last_edit.as_ref())),
+                    (
+                        "recap_url",
+                        opt(meeting
+                            .recap
+                            .as_ref()
+                            .map(|recap| crate::urls::meeting_recap(&meeting.slug, recap))
+                            .as_deref()),
+                    ),
                     ("tags", meeting.tags.clone().into()),
                     ("summary", meeting.summary.as_str().into()),
                     ("topic_count", meeting.topics.len().into()),

@@ -147,7 +147,11 @@ impl Session {
                 warnings: loaded.warnings,
             });
         }
-        let theme = Theme::load(&self.root, &site.config.theme)?;
+        let theme = crate::build::with_recaps(
+            Theme::load(&self.root, &site.config.theme)?,
+            &self.root,
+            &site,
+        )?;
         let templates = Templates::new(&site, &theme)?.served_at_root();
         let renderer = Renderer::new(&site, &templates);
         let pages = renderer.pages();

@@ -13,6 +13,7 @@ mod escaping;
 mod example_site;
 mod fail_closed;
 mod import;
+mod import_inbox;
 mod incremental;
 mod publishing;
 mod real_tools;

@@ -191,6 +191,10 @@ pub(super) const BOILERPLATE: &[&str] = &[
     "notes by fathom",
     "recorded and summarized by",
     "ai notetaker",
+    "you have received this email",
+    "you received this email",
+    "google llc",
+    "fathom video, inc",
     "be the first to like",
     "add action item",
     "never take notes",
@@ -251,7 +255,7 @@ pub(super) fn timestamps() -> &'static [Regex] {
     PATTERNS.get_or_init(|| {
         [
             // (00:12:34), [12:34], (1:02:03 - 1:05:00)
-            r"\s*(?:VIEW|View|Watch|Play|▶)?\s*[\(\[]\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[-–]\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[\)\]]",
+            r"\s*(?:VIEW|View|WATCH|Watch|Play|▶)?\s*[\(\[]\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[-–]\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[\)\]]",
             // 00:12:34 at the start of a line, as transcripts and outlines write it
             r"^\d{1,2}:\d{2}(?::\d{2})?\s*(?:[-–:|]\s*)?",
         ]
@@ -601,8 +605,9 @@ pub(super) fn lines(text: &str) -> (Vec<Line>, usize) {
             continue;
         }
         // A rule ("---", "━━━━", "───") separates parts and says nothing.
-        let rule =
-            trimmed.chars().count() >= 3 && trimmed.chars().all(|c| "-—–━─═_*=~·•".contains(c));
+        let rule = trimmed.chars().count() >= 3
+            && trimmed.chars().all(|c| "-—–━─═_*=~·•+|: ".contains(c))
+            && trimmed.chars().any(|c| !"|: ".contains(c));
         if rule {
             continue;
         }
@@ -744,7 +749,9 @@ fn classify(line: &str) -> Option<Line> {
     if let Some(bold) = bold.filter(|b| !b.contains("**")) {
         return Some(Line::Heading(bold.trim().trim_end_matches(':').to_string()));
     }
-    if trimmed.starts_with('|') {
+    // "Nr | Wat | Wie | Tegen wanneer": a table typed in a mail, without the outer bars.
+    let typed_table = trimmed.matches(" | ").count() >= 2;
+    if trimmed.starts_with('|') || typed_table {
         let cells: Vec<String> = trimmed
             .trim_matches('|')
             .split('|')

@@ -74,6 +74,11 @@ struct Reader<'a> {
     lines_seen: usize,
     /// Past a mail's closing: the signature and footer, left out.
     signature: bool,
+    /// The recap opens with a mail's headers (From, Van, De, Von).
+    mail_headers: bool,
+    /// Days from the mail's sending back to the meeting, when its first lines say ("the
+    /// meeting yesterday": 1, "today": 0).
+    days_before_sending: Option<u64>,
 }
 
 /// A table of action items: which column holds what.
@@ -157,7 +162,12 @@ pub fn read(input: &RecapText, style: &Style) -> Recap {
         sent_dates: Vec::new(),
         lines_seen: 0,
         signature: false,
+        mail_headers: false,
+        days_before_sending: None,
     };
+    if let Some(sent) = input.sent {
+        reader.sent_dates.push(sent.to_string());
+    }
     if let Some(subject) = &input.subject {
         reader.recap.title = subject.clone();
     }
@@ -208,6 +218,9 @@ impl Reader<'_> {
         // of their own, a table of properties, or under the title's first paragraph.
         self.lines_seen += 1;
         let early = self.lines_seen <= 20 && self.section != Section::Tasks;
+        if early && self.days_before_sending.is_none() {
+            self.days_before_sending = days_before_sending(&text);
+        }
         if early && meeting_date(&text, Some(!self.style.month_first)).is_some() {
             self.preamble_dates.push(text.clone());
         }
@@ -368,6 +381,11 @@ impl Reader<'_> {
         // what about, before the first section only.
         let header = self.section == Section::Preamble;
         match label.as_str() {
+            // In a mail's headers, its date is when it was sent, not when the team met.
+            "date" | "datum" | "envoye" | "envoyé" if header && self.mail_headers => {
+                self.sent_dates.push(value);
+                true
+            }
             "date" | "when" | "time" | "meeting date" | "date and time" | "scheduled" | "datum"
             | "wanneer" | "quand" | "wann" | "termin" => {
                 self.metadata_dates.push(value);
@@ -389,6 +407,7 @@ impl Reader<'_> {
             | "kopie"
                 if header =>
             {
+                self.mail_headers = true;
                 self.attendees(&value);
                 true
             }
@@ -441,6 +460,19 @@ impl Reader<'_> {
                     let field = task_owners(&text, false, &self.known);
                     // "Verantwoordelijke: Sofie – voor eind december": the owner, and the rest
                     // stays text (with its deadline).
+                    // Fathom's "Rob Keane · WATCH" under the item: names alone, its owner.
+                    let names_alone = name_list(
+                        text.trim_end_matches(|c: char| !c.is_alphanumeric())
+                            .trim_end_matches("WATCH")
+                            .trim_end_matches("VIEW")
+                            .trim_end_matches(['·', '|', '-', '–', ' ']),
+                    )
+                    .filter(|(names, team)| !names.is_empty() || *team);
+                    if let (Some((names, team)), true) = (&names_alone, task.owners.is_empty()) {
+                        task.owners = names.clone();
+                        task.with_team = *team;
+                        return;
+                    }
                     let labelled_owner =
                         is_owner_field(&text) && (!field.owners.is_empty() || field.with_team);
                     if labelled_owner && task.owners.is_empty() && !task.with_team {
@@ -538,6 +570,9 @@ impl Reader<'_> {
             }
         }
         let (title, description) = match labelled(&owned.text) {
+            // Gemini's "Send Renewal Quote: Send the revised renewal quote to Fiona by Friday":
+            // the sentence says all the title does and more, and is what people search for.
+            Some((label, rest)) if says_all_of(rest, label) => title_of(rest),
             Some((label, rest)) => (label.to_string(), rest.to_string()),
             None => title_of(&owned.text),
         };
@@ -557,10 +592,21 @@ impl Reader<'_> {
         candidates.extend(input.subject.clone());
         candidates.append(&mut self.metadata_dates);
         candidates.append(&mut self.preamble_dates);
-        candidates.append(&mut self.sent_dates);
-        self.recap.date = candidates.iter().find_map(|text| {
+        let stated = candidates.iter().find_map(|text| {
             meeting_date(text, Some(!self.style.month_first)).map(|d| (d, text.clone()))
         });
+        // A mail that says only when it was sent: the meeting was that day, or the day before
+        // when its first lines say "yesterday".
+        let back = self.days_before_sending.unwrap_or(0);
+        let sent = self.sent_dates.iter().find_map(|text| {
+            let date = meeting_date(text, Some(!self.style.month_first))?;
+            let words = match back {
+                0 => format!("{text} (the day it was sent)"),
+                n => format!("{text}, less {n} day (\"yesterday\")"),
+            };
+            Some((date.checked_sub_days(chrono::Days::new(back))?, words))
+        });
+        self.recap.date = stated.or(sent);
         self.recap.title = without_date(&self.recap.title);
         self.recap.day_first = if self.style.month_first {
             Some(false)
@@ -647,6 +693,36 @@ fn opens_with_intent(text: &str) -> bool {
     INTENT.iter().any(|verb| head.contains(verb))
 }
 
+/// How many days before a mail was sent its meeting took place, when a line says: "yesterday",
+/// "gisteren", "hier", "gestern" (one), "today", "vandaag", "aujourd'hui", "heute" (none).
+fn days_before_sending(text: &str) -> Option<u64> {
+    let lower = format!(" {} ", text.to_lowercase());
+    let has = |words: &[&str]| {
+        words.iter().any(|word| {
+            lower.contains(&format!(" {word} "))
+                || lower.contains(&format!(" {word},"))
+                || lower.contains(&format!(" {word}."))
+                || lower.contains(&format!(" {word}middag"))
+                || lower.contains(&format!(" {word}avond"))
+        })
+    };
+    if has(&["yesterday", "gisteren", "hier", "gestern"]) {
+        Some(1)
+    } else if has(&[
+        "today",
+        "vandaag",
+        "vanmorgen",
+        "vanmiddag",
+        "aujourd'hui",
+        "heute",
+        "heutigen",
+    ]) {
+        Some(0)
+    } else {
+        None
+    }
+}
+
 /// The first line of a message forwarded or quoted in a mail: its "From:" header (in the four
 /// languages) or the line mail programs put above it.
 fn starts_a_message(text: &str) -> bool {
@@ -666,6 +742,18 @@ fn starts_a_message(text: &str) -> bool {
         ["from", "van", "de", "von"].contains(&label.trim()) && value.contains('@')
     });
     header || MARKERS.iter().any(|marker| lower.contains(marker))
+}
+
+/// Whether `text` holds every word of `label` (of four letters or more), so that the label
+/// can go without anything being lost.
+fn says_all_of(text: &str, label: &str) -> bool {
+    let text = text.to_lowercase();
+    let words: Vec<String> = label
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| word.chars().count() >= 4)
+        .map(str::to_lowercase)
+        .collect();
+    !words.is_empty() && words.iter().all(|word| text.contains(word.as_str()))
 }
 
 /// "Actie: …", "Action : …", "To-do: …": a label that says only that the line is a task.
@@ -739,18 +827,30 @@ fn append(target: &mut String, text: &str) {
     target.push_str(text.trim());
 }
 
-/// "Ana Lucía Ferreira: share the draft", as Webex writes an owner before an item: the label
-/// is names and the rest starts in lower case, so it reads as "Ana Lucía Ferreira to share the
-/// draft". A title ("Sponsor update: Inform the sponsor") is followed by a capital.
+/// "Ana Lucía Ferreira: share the draft", "Tom: Send the proposal", as Webex and Zoom write an
+/// owner before an item: a label that is nothing but names reads as "Tom to send the
+/// proposal". A title ("Sponsor update: Inform the sponsor", "Send Renewal Quote: …") is no
+/// list of names: it has a word in lower case or a verb.
 fn owner_label_as_lead(text: &str) -> String {
     let Some((label, rest)) = text.split_once(": ") else {
         return text.to_string();
     };
-    let lower_case_rest = rest.chars().next().is_some_and(char::is_lowercase);
-    if lower_case_rest && name_list(label).is_some() {
-        format!("{label} to {rest}")
+    let names = name_list(label)
+        .filter(|(names, _)| !names.is_empty())
+        .filter(|(names, _)| names.iter().all(|n| n.split_whitespace().count() <= 3));
+    if names.is_some() && !rest.trim().is_empty() {
+        format!("{label} to {}", lower_first(rest))
     } else {
         text.to_string()
+    }
+}
+
+/// "Send the proposal" → "send the proposal", as it reads after "Tom to".
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
