@@ -14,6 +14,7 @@ mod example_site;
 mod fail_closed;
 mod import;
 mod import_inbox;
+mod import_recaps;
 mod incremental;
 mod publishing;
 mod real_tools;
