@@ -221,7 +221,8 @@ fn convert_text(
         people,
         added: Vec::new(),
     };
-    let stem = format!("{date}-{}", file_slug(&recap.title));
+    // Slugged whole, as the site reads file names: a long title is cut and given its hash.
+    let stem = slugify(&format!("{date}-{}", file_slug(&recap.title)));
     let mut report = ImportReport {
         kept_recap: Some(Path::new(RECAPS_DIR).join(format!(
             "{stem}.{}",

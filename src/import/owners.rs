@@ -384,6 +384,14 @@ fn is_team(name: &str) -> bool {
             | "tous"
             | "tout le monde"
             | "das team"
+            | "the group"
+            | "group"
+            | "de groep"
+            | "groep"
+            | "le groupe"
+            | "groupe"
+            | "die gruppe"
+            | "gruppe"
             | "alle"
     )
 }
@@ -672,6 +680,15 @@ fn bracketed_names(owned: &mut Owned) {
         return;
     };
     let Some(close) = rest.find(']') else { return };
+    // "[Someone in Leeds-Boardroom-3]": Gemini could not tell who; nobody is named.
+    let inside = rest[..close].trim().to_lowercase();
+    let someone = ["someone", "iemand", "quelqu'un", "quelqu’un", "jemand"]
+        .iter()
+        .any(|word| inside.starts_with(word));
+    if someone {
+        owned.text = rest[close + 1..].to_string();
+        return;
+    }
     if let Some(list) = name_list(&rest[..close]) {
         let after = rest[close + 1..].to_string();
         add(owned, list);

@@ -485,6 +485,16 @@ const TASK_WORDS: &[&str] = &[
     "actions a mener",
     "a faire",
     "etapes suivantes",
+    "qui fait quoi",
+    "wie doet wat",
+    "wer macht was",
+    "who does what",
+    "actielijst",
+    "liste des actions",
+    "plan d'action",
+    "massnahmenplan",
+    "afspraken",
+    "to do",
     "elements d'action",
     "points a suivre",
     "suivi",
@@ -592,6 +602,8 @@ pub(super) fn lines(text: &str) -> (Vec<Line>, usize) {
             format!("{indent}{text}")
         })
         .collect();
+    // Markdown exports escape what would be markup ("\\[Laura\\] Envoyer …"): read as shown.
+    let cleaned: Vec<String> = cleaned.iter().map(|line| unescaped(line)).collect();
     let raw: Vec<&str> = cleaned.iter().map(String::as_str).collect();
     let mut out = Vec::new();
     let mut skip_next = false;
@@ -640,6 +652,22 @@ pub(super) fn lines(text: &str) -> (Vec<Line>, usize) {
     headings_over_lists(&mut out);
     headings_over_paragraphs(&mut out);
     (out, timestamps)
+}
+
+/// A line without Markdown's backslash escapes (`\\[`, `\\*`, `\\_`, `\\#`, `\\-`, `\\.`).
+fn unescaped(line: &str) -> String {
+    if !line.contains('\\') {
+        return line.to_string();
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match chars.peek() {
+            Some(next) if c == '\\' && next.is_ascii_punctuation() => {}
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Labels of an item's own fields, in the four languages, folded.

@@ -76,6 +76,10 @@ struct Reader<'a> {
     signature: bool,
     /// The recap opens with a mail's headers (From, Van, De, Von).
     mail_headers: bool,
+    /// Who sent the mail: the "I" of "I'll send it", "je m'en charge", "(ik)".
+    sender: Option<String>,
+    /// A section of tasks was read; without one, the tasks are in the notes.
+    saw_task_section: bool,
     /// Days from the mail's sending back to the meeting, when its first lines say ("the
     /// meeting yesterday": 1, "today": 0).
     days_before_sending: Option<u64>,
@@ -145,6 +149,13 @@ impl Table {
 
 /// Reads a recap in the shared way.
 pub fn read(input: &RecapText, style: &Style) -> Recap {
+    // A tool that writes US dates in English writes the day first in Dutch, French and German
+    // ("Vergadersamenvatting voor … (04/02/2027 14:00)" is 4 February).
+    let language = crate::import::language::detect(&input.text);
+    let style = &Style {
+        month_first: style.month_first && language.day_first().is_none(),
+        ..*style
+    };
     let mut reader = Reader {
         style,
         recap: Recap::default(),
@@ -163,6 +174,12 @@ pub fn read(input: &RecapText, style: &Style) -> Recap {
         lines_seen: 0,
         signature: false,
         mail_headers: false,
+        saw_task_section: false,
+        sender: input
+            .people
+            .first()
+            .filter(|name| !is_tool_name(name))
+            .cloned(),
         days_before_sending: None,
     };
     if let Some(sent) = input.sent {
@@ -221,7 +238,13 @@ impl Reader<'_> {
         if early && self.days_before_sending.is_none() {
             self.days_before_sending = days_before_sending(&text);
         }
-        if early && meeting_date(&text, Some(!self.style.month_first)).is_some() {
+        // A mail's "Sent:" header is when it went out, not when the team met.
+        let sent_header = text.split_once(':').is_some_and(|(label, _)| {
+            let label = section_name(label);
+            ["sent", "verzonden", "envoyé", "envoye", "gesendet"].contains(&label.as_str())
+                || self.mail_headers && ["date", "datum"].contains(&label.as_str())
+        });
+        if early && !sent_header && meeting_date(&text, Some(!self.style.month_first)).is_some() {
             self.preamble_dates.push(text.clone());
         }
         match line {
@@ -266,6 +289,7 @@ impl Reader<'_> {
         let kind = section_kind(&name);
         if kind == Some(SectionKind::Tasks) {
             self.section = Section::Tasks;
+            self.saw_task_section = true;
             self.group = None;
             return;
         }
@@ -293,11 +317,18 @@ impl Reader<'_> {
     /// A line over a person's items that names them: a full name, or a name the recap gives
     /// ("Vermeldingen" or "Unassigned" alone is no one).
     fn owner_heading(&self, text: &str) -> Option<(Vec<String>, bool)> {
+        // "Unassigned", "Non attribué": a group of items nobody owns.
+        if is_nobody(text) {
+            return Some((Vec::new(), false));
+        }
+        // Among the tasks, a lone capitalised word over items is the person they are for
+        // ("Julien" over his next steps); elsewhere only a full or known name is.
+        let among_tasks = self.section == Section::Tasks;
         group_heading(text).filter(|(names, team)| {
             (*team || !names.is_empty())
-                && names
-                    .iter()
-                    .all(|name| name.split_whitespace().count() >= 2 || self.known.knows(name))
+                && names.iter().all(|name| {
+                    name.split_whitespace().count() >= 2 || self.known.knows(name) || among_tasks
+                })
         })
     }
 
@@ -324,7 +355,8 @@ impl Reader<'_> {
     }
 
     fn paragraph(&mut self, raw: &str) {
-        if self.recap.title.is_empty() {
+        // A mail pasted with its headers ("De : …", "Objet : …") starts with them, not its title.
+        if self.recap.title.is_empty() && !is_mail_header(raw) {
             self.recap.title = self.clean(raw);
             return;
         }
@@ -360,7 +392,12 @@ impl Reader<'_> {
     /// "Date: …", "Attendees: …", "Title: …" lines, and a line before the first section that
     /// is only a date ("Wed, Nov 11, 2026 3:00 PM · 45 mins"): the meeting's facts, not its notes.
     fn metadata(&mut self, raw: &str) -> bool {
+        // "Wed, Nov 11, 2026 3:00 PM" alone; "Verzonden: …" is a label's, read below.
+        let unlabelled = raw
+            .split_once(':')
+            .is_none_or(|(before, _)| before.chars().any(|c| c.is_ascii_digit()));
         let only_a_date = self.section == Section::Preamble
+            && unlabelled
             && raw.chars().count() <= 60
             && meeting_date(raw, Some(!self.style.month_first)).is_some();
         if only_a_date {
@@ -408,6 +445,10 @@ impl Reader<'_> {
                 if header =>
             {
                 self.mail_headers = true;
+                if matches!(label.as_str(), "from" | "van" | "de" | "von") && self.sender.is_none()
+                {
+                    self.sender = attendee_names(&value).into_iter().next();
+                }
                 self.attendees(&value);
                 true
             }
@@ -569,6 +610,9 @@ impl Reader<'_> {
                 with_team = *team;
             }
         }
+        if owners.is_empty() && !with_team && first_person(text) {
+            owners.extend(self.sender.clone());
+        }
         let (title, description) = match labelled(&owned.text) {
             // Gemini's "Send Renewal Quote: Send the revised renewal quote to Fiona by Friday":
             // the sentence says all the title does and more, and is what people search for.
@@ -621,9 +665,18 @@ impl Reader<'_> {
                 .left_out
                 .push(format!("{} timestamps", self.timestamps));
         }
-        if self.recap.tasks.is_empty() {
+        if !self.saw_task_section {
             self.tasks_from_points();
         }
+        // Gemini lists its next steps twice (quick notes, full notes): the same task once.
+        let mut seen = std::collections::HashSet::new();
+        self.recap.tasks.retain(|task| {
+            seen.insert((
+                task.title.clone(),
+                task.description.clone(),
+                task.owners.clone(),
+            ))
+        });
         for line in self.boilerplate {
             self.recap.left_out.push(format!("\"{line}\""));
         }
@@ -642,28 +695,74 @@ impl Reader<'_> {
             // Whether a phrase is there, not what it means, is asked: any ordinary day serves.
             .or_else(|| chrono::NaiveDate::from_ymd_opt(2026, 1, 5))
             .unwrap_or_default();
+        let is_task = |text: &str| {
+            let owned = task_owners(text, self.style.mentions, &self.known);
+            let owned_by_someone = !owned.owners.is_empty()
+                || owned.with_team
+                || self.sender.is_some() && first_person(text);
+            let dated = crate::import::deadlines::find(text, any_day, None)
+                .iter()
+                .any(|found| matches!(found.reading, crate::import::deadlines::Reading::Due(_)));
+            let intent = owned.text.len() + 3 < text.len() && opens_with_intent(text);
+            owned_by_someone && (dated || intent || first_person(text))
+        };
         let mut tasks = Vec::new();
-        for topic in &mut self.recap.topics {
-            topic.points.retain(|(label, text)| {
-                if !label.is_empty() {
-                    return true;
-                }
-                let owned = task_owners(text, self.style.mentions, &self.known);
-                let owned_by_someone = !owned.owners.is_empty() || owned.with_team;
-                let dated = !crate::import::deadlines::find(text, any_day, None).is_empty();
-                let intent = owned.text.len() + 3 < text.len() && opens_with_intent(text);
-                if owned_by_someone && (dated || intent) {
-                    tasks.push(text.clone());
-                    false
+        // A point or a paragraph of a mail written as prose: "Ik bezorg jullie tegen vrijdag
+        // een offerte." in the middle of it is a task, which moves out of the notes.
+        let task_sentences = |text: &str, tasks: &mut Vec<String>| -> String {
+            let mut kept = Vec::new();
+            for sentence in sentences(text) {
+                if is_task(sentence) {
+                    tasks.push(sentence.to_string());
                 } else {
-                    true
+                    kept.push(sentence);
                 }
-            });
+            }
+            kept.join(" ")
+        };
+        for topic in &mut self.recap.topics {
+            for (label, text) in &mut topic.points {
+                if label.is_empty() {
+                    *text = task_sentences(text, &mut tasks);
+                }
+            }
+            topic
+                .points
+                .retain(|(label, text)| !(label.is_empty() && text.is_empty()));
+            topic.summary = task_sentences(&topic.summary, &mut tasks);
         }
         for text in tasks {
             self.task(&text);
         }
     }
+}
+
+/// The sentences of a paragraph: ending in ".", "!" or "?" before a capital, never after a
+/// number or a short abbreviation ("op 12/10. De", "Dr. Lindner").
+fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (at, c) in text.char_indices() {
+        if !matches!(c, '.' | '!' | '?') || at + 2 > text.len() || bytes.get(at + 1) != Some(&b' ')
+        {
+            continue;
+        }
+        let next_capital = text[at + 2..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        let word = text[start..at].rsplit(' ').next().unwrap_or_default();
+        let real_word = word.chars().filter(|c| c.is_alphabetic()).count() > 3 || c != '.';
+        if next_capital && real_word {
+            out.push(text[start..=at].trim());
+            start = at + 2;
+        }
+    }
+    if start < text.len() && !text[start..].trim().is_empty() {
+        out.push(text[start..].trim());
+    }
+    out
 }
 
 /// Whether a sentence's owner is followed by a verb that says what they will do ("will",
@@ -742,6 +841,92 @@ fn starts_a_message(text: &str) -> bool {
         ["from", "van", "de", "von"].contains(&label.trim()) && value.contains('@')
     });
     header || MARKERS.iter().any(|marker| lower.contains(marker))
+}
+
+/// "From: …", "Van: …", "Objet : …": a line of a mail's headers, in the four languages.
+fn is_mail_header(line: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "from",
+        "to",
+        "cc",
+        "bcc",
+        "sent",
+        "date",
+        "subject",
+        "van",
+        "aan",
+        "verzonden",
+        "datum",
+        "onderwerp",
+        "de",
+        "à",
+        "envoyé",
+        "objet",
+        "von",
+        "an",
+        "gesendet",
+        "betreff",
+        "kopie",
+    ];
+    line.split_once(':').is_some_and(|(label, value)| {
+        LABELS.contains(&section_name(label).as_str()) && !value.trim().is_empty()
+    })
+}
+
+/// Whether the writer of a mail names themself as the owner: "I'll send …", "je m'en charge",
+/// "(ik)", "ich übernehme", in the four languages.
+fn first_person(text: &str) -> bool {
+    let lower = format!(" {} ", text.to_lowercase().replace('’', "'"));
+    const OPENINGS: &[&str] = &[" i'll ", " i will ", " i ", " ik ", " je ", " j'", " ich "];
+    const ANYWHERE: &[&str] = &[
+        "(ik)",
+        "(ikzelf)",
+        "(moi)",
+        "(me)",
+        "(ich)",
+        ": ik",
+        ": moi",
+        ": ich",
+        ": me ",
+        "je m'en charge",
+        "je m'en occupe",
+        "je m'occupe",
+        "ik neem",
+        "neem ik",
+        "doe ik",
+        "ich übernehme",
+        "übernehme ich",
+        "i'll take",
+        "i will take",
+        "moi-même",
+        "ikzelf",
+    ];
+    OPENINGS.iter().any(|opening| lower.starts_with(opening))
+        || ANYWHERE.iter().any(|words| lower.contains(words))
+}
+
+/// "Unassigned", "Non attribué", "Niet toegewezen", "Nicht zugewiesen", "Others": a heading
+/// over items nobody owns.
+fn is_nobody(text: &str) -> bool {
+    const NOBODY: &[&str] = &[
+        "unassigned",
+        "no owner",
+        "others",
+        "other",
+        "non attribue",
+        "non assigne",
+        "sans responsable",
+        "autres",
+        "niet toegewezen",
+        "geen eigenaar",
+        "overige",
+        "nicht zugewiesen",
+        "ohne zuordnung",
+        "sonstige",
+        "sonstiges",
+    ];
+    let name = deunicode::deunicode(&section_name(text)).to_lowercase();
+    NOBODY.contains(&name.as_str())
 }
 
 /// Whether `text` holds every word of `label` (of four letters or more), so that the label
@@ -836,7 +1021,7 @@ fn owner_label_as_lead(text: &str) -> String {
         return text.to_string();
     };
     let names = name_list(label)
-        .filter(|(names, _)| !names.is_empty())
+        .filter(|(names, team)| !names.is_empty() || *team)
         .filter(|(names, _)| names.iter().all(|n| n.split_whitespace().count() <= 3));
     if names.is_some() && !rest.trim().is_empty() {
         format!("{label} to {}", lower_first(rest))
@@ -857,9 +1042,16 @@ fn lower_first(text: &str) -> String {
 /// A one-line item as a title and the rest: its first sentence, at most about 80 characters.
 fn title_of(text: &str) -> (String, String) {
     let text = text.trim();
+    // A full stop after a word, not after a number ("20. Januar", "15.09.") or an
+    // abbreviation ("Dr. Lindner", "z.B. ").
     let sentence_end = text
         .match_indices(". ")
         .map(|(at, _)| at)
+        .filter(|&at| {
+            let word = text[..at].rsplit(' ').next().unwrap_or_default();
+            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            letters > 3 && !word.contains('.') || word.ends_with(')')
+        })
         .find(|&at| at >= 12)
         .unwrap_or(text.len());
     let (first, rest) = text.split_at(sentence_end);
