@@ -118,6 +118,13 @@ fn day_and_month(first: u32, second: u32, day_first: Option<bool>) -> Result<(u3
     }
 }
 
+/// Whether `word` names a month in one of the four languages ("Januar", "déc.", "mrt").
+pub fn is_month_name(word: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_alphabetic());
+    // A prefix that names a month ("Januar", "déc") and no longer word ("Marketing").
+    word.chars().count() >= 3 && word.chars().count() <= 9 && month_number(word).is_some()
+}
+
 /// The next `weekday` after `from`; with `next`, the one in the week after `from`'s week.
 fn weekday_after(from: NaiveDate, weekday: Weekday, next_week: bool) -> NaiveDate {
     let monday = from - Days::new(u64::from(from.weekday().num_days_from_monday()));

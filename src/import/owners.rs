@@ -643,7 +643,7 @@ pub fn task_owners(item: &str, read_mentions: bool, known: &Gazetteer) -> Owned 
     trailing_parentheses(&mut owned);
     trailing_dash_name(&mut owned);
     if owned.owners.is_empty() && !owned.with_team {
-        leading_dash_names(&mut owned);
+        leading_dash_names(&mut owned, known);
     }
     if owned.owners.is_empty() && !owned.with_team {
         leading_names(&mut owned);
@@ -817,13 +817,16 @@ fn inner_parentheses(owned: &mut Owned, known: &Gazetteer) {
 }
 
 /// "Ben Adeyemi – Send the rate limits", as Fathom writes an owner before an item.
-fn leading_dash_names(owned: &mut Owned) {
+fn leading_dash_names(owned: &mut Owned, known: &Gazetteer) {
     for dash in [" – ", " — ", " - "] {
         let Some((head, rest)) = owned.text.split_once(dash) else {
             continue;
         };
         if let Some(list) = name_list(head).filter(|(names, team)| {
-            *team || names.iter().all(|n| n.split_whitespace().count() >= 2)
+            *team
+                || names
+                    .iter()
+                    .all(|n| n.split_whitespace().count() >= 2 || known.knows(n))
         }) {
             let rest = rest.trim().to_string();
             add(owned, list);

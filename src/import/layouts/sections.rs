@@ -748,13 +748,17 @@ fn sentences(text: &str) -> Vec<&str> {
         {
             continue;
         }
-        let next_capital = text[at + 2..]
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase);
+        let next_word = text[at + 2..].split(' ').next().unwrap_or_default();
+        let next_capital = next_word.chars().next().is_some_and(char::is_uppercase);
         let word = text[start..at].rsplit(' ').next().unwrap_or_default();
-        let real_word = word.chars().filter(|c| c.is_alphabetic()).count() > 3 || c != '.';
-        if next_capital && real_word {
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        // "op 31/12. Ik neem" ends a sentence; "am 20. Januar" and "Dr. Lindner" do not.
+        let ends = c != '.'
+            || letters > 3
+            || letters == 0
+                && word.chars().any(|c| c.is_ascii_digit())
+                && !crate::import::deadlines::is_month_name(next_word);
+        if next_capital && ends {
             out.push(text[start..=at].trim());
             start = at + 2;
         }
