@@ -176,6 +176,22 @@ pub fn tool_available(program: &str, args: &[&str]) -> bool {
 }
 
 /// What `dossier tasks --json` prints for the site at `root`, as of 24 Nov 2025.
+/// The owner ids of a task in tasks.json or of a truth entry (both hold `owners` as a list of
+/// ids), sorted, so that two can be compared whatever order they were written in.
+pub fn owner_ids(task: &serde_json::Value) -> Vec<String> {
+    let mut ids: Vec<String> = task["owners"]
+        .as_array()
+        .map(|owners| {
+            owners
+                .iter()
+                .filter_map(|o| o.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
+    ids.sort();
+    ids
+}
+
 pub fn tasks_json_of(root: &Path) -> serde_json::Value {
     let output = dossier()
         .args(["tasks", "--json", "--today", "2025-11-24", "--root"])

@@ -544,20 +544,8 @@ fn tool_layouts_import_as_reviewed_and_meet_the_accuracy_bar() {
                 })
                 .unwrap_or_else(|| panic!("{stem}: no task \"{words}\" in {imported:#?}"));
             tasks += 1;
-            let mut want_owners: Vec<&str> = want["owners"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|o| o.as_str().unwrap())
-                .collect();
-            let mut got_owners: Vec<&str> = found["owners"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|o| o.as_str().unwrap())
-                .collect();
-            want_owners.sort();
-            got_owners.sort();
+            let want_value = serde_json::to_value(want).unwrap();
+            let (want_owners, got_owners) = (owner_ids(&want_value), owner_ids(found));
             if want_owners == got_owners {
                 owners_right += 1;
             } else {

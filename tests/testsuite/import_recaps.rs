@@ -115,21 +115,8 @@ fn measure(set: &Path) -> Tally {
             };
             used[i] = true;
             tally.found += 1;
-            let mut want_owners: Vec<&str> = want["owners"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|o| o.as_str().unwrap())
-                .collect();
-            let mut got_owners: Vec<&str> = got[i]["owners"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|o| o.as_str().unwrap())
-                .collect();
-            want_owners.sort();
-            got_owners.sort();
-            tally.owners += usize::from(want_owners == got_owners);
+            let want_value = serde_json::to_value(want).unwrap();
+            tally.owners += usize::from(owner_ids(&want_value) == owner_ids(&got[i]));
             match (due, due_of(&got[i])) {
                 (Some(due), Some(got)) => tally.dues += usize::from(due == got),
                 (None, Some(_)) => tally.guessed += 1,
