@@ -91,7 +91,25 @@ impl Directory {
 
 /// Adds everyone the recap names as a participant or owner who is not in people.toml yet; full
 /// names first, so that a lone "Patrick" is then seen to match two people.
-pub(super) fn register_people(recap: &Recap, text: &str, directory: &mut Directory) {
+/// Returns the owners it was unsure of, with why: a first name the recap gives no full name
+/// for, or a name that is none of the recap's participants. They are added all the same (a
+/// task keeps its owner), and the report asks for a look.
+pub(super) fn register_people(
+    recap: &Recap,
+    text: &str,
+    directory: &mut Directory,
+) -> Vec<(String, String)> {
+    let owners: Vec<&String> = recap.tasks.iter().flat_map(|task| &task.owners).collect();
+    let participant = |name: &str| {
+        let key = mention_key(name);
+        recap.participants.iter().any(|p| {
+            mention_key(p) == key
+                || p.split_whitespace()
+                    .next()
+                    .is_some_and(|first| mention_key(first) == key)
+        })
+    };
+    let mut unsure = Vec::new();
     // Who the recap says took part, in full, so that a first name alone finds them.
     let mut names: Vec<String> = recap.participants.clone();
     // Every sentence that opens with names, so that a full name written anywhere ("Priya Raman
@@ -128,10 +146,31 @@ pub(super) fn register_people(recap: &Recap, text: &str, directory: &mut Directo
             }
             Some(_) => {}
             None => {
+                let owner = owners.contains(&&name);
+                if owner && super::owners::name_of_address(&name).is_none() {
+                    if name.split_whitespace().count() == 1 {
+                        unsure.push((
+                            name.clone(),
+                            "a first name the recap gives no full name for".to_string(),
+                        ));
+                    } else if !recap.participants.is_empty()
+                        && !participant(&name)
+                        && text.matches(name.as_str()).count() < 2
+                    {
+                        // Written once, in the task alone, and no participant.
+                        unsure.push((
+                            name.clone(),
+                            "named once, and none of the recap's participants".to_string(),
+                        ));
+                    }
+                }
                 directory.add(&name);
             }
         }
     }
+    unsure.sort();
+    unsure.dedup();
+    unsure
 }
 
 /// people.toml with the new people appended, keeping its comments and order; written by the

@@ -99,6 +99,9 @@ pub struct ImportReport {
     pub ids_not_added: Vec<(String, String)>,
     /// Why earlier tasks were not looked at, when they were not.
     pub earlier_unread: Option<String>,
+    /// Owners added as new people whom the recap does not name in full or among its
+    /// participants: (name as written, why).
+    pub unsure_names: Vec<(String, String)>,
     /// Where the recap itself is kept, beside the meeting (relative to the site root).
     pub kept_recap: Option<PathBuf>,
     /// The meeting this very recap was imported as before: nothing was written.
@@ -237,7 +240,7 @@ fn convert_text(
         tasks: recap.tasks.len(),
         ..ImportReport::default()
     };
-    register_people(&recap, &input.text, &mut directory);
+    report.unsure_names = register_people(&recap, &input.text, &mut directory);
     let mut linker = Linker::new(request.earlier);
     report.meeting_file = write_meeting(
         &recap,
@@ -508,6 +511,13 @@ impl ImportReport {
             self.placed,
             self.tasks - self.placed
         );
+        // What to look at first: an owner may be the wrong person.
+        for (name, why) in &self.unsure_names {
+            let _ = writeln!(
+                out,
+                "  Check: owner \"{name}\" is {why}; added as a new person (give them aliases in {PEOPLE_FILE} if they are someone known)"
+            );
+        }
         if !self.people_added.is_empty() {
             let names: Vec<String> = self
                 .people_added

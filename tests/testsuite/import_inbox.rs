@@ -227,3 +227,31 @@ fn a_recap_named_outside_its_folder_is_an_error_at_its_line() {
         stderr(&build)
     );
 }
+
+/// An owner the recap names by first name alone, with no full name anywhere in it, is added
+/// (the task keeps its owner) and the report asks for a look before anything else.
+#[test]
+fn an_owner_known_by_first_name_alone_is_reported_for_a_look() {
+    let site = site();
+    let recap = site.root().join("recap.txt");
+    std::fs::write(
+        &recap,
+        "Pilot review 12 November 2026\n\nAttendees: Ana Ferreira, Bo Lindqvist\n\nAction items\n- Ana to send the pilot plan by Friday\n- Kwame to book the room\n",
+    )
+    .unwrap();
+    let output = site.run(&["import", recap.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report = stdout(&output);
+    let check = report
+        .lines()
+        .position(|l| {
+            l.contains("Check: owner \"Kwame\" is a first name the recap gives no full name for")
+        })
+        .unwrap_or_else(|| panic!("{report}"));
+    let added = report
+        .lines()
+        .position(|l| l.contains("People added"))
+        .unwrap();
+    assert!(check < added, "the check comes first: {report}");
+    assert!(!report.contains("Check: owner \"Ana\""), "{report}");
+}
