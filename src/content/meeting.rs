@@ -4,8 +4,9 @@
 mod checks;
 mod edition;
 mod scan;
+pub use checks::RECAP_EXTENSIONS;
 pub use checks::TEMPLATE_PHRASES;
-use checks::{check_task, check_task_ids, date_matches_name, template_text};
+use checks::{check_task, check_task_ids, date_matches_name, kept_recap, template_text};
 
 use crate::content::front_matter::split_front_matter;
 use crate::content::links::{ContentIndex, Withheld};
@@ -133,41 +134,6 @@ struct MeetingFront {
 pub struct Parsed<T> {
     pub doc: Option<T>,
     pub diagnostics: Vec<Diagnostic>,
-}
-
-/// The extensions a kept recap may have: those `dossier import` reads.
-pub const RECAP_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm", "eml", "docx"];
-
-/// The kept recap `recap = "…"` names: a file in `content/recaps/`, by its bare name, of a
-/// kind import reads, so that no front matter can publish a file from elsewhere.
-fn kept_recap(
-    source: &SourceFile,
-    toml_start: usize,
-    name: &Spanned<String>,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<PathBuf> {
-    let written = name.get_ref();
-    let extension = Path::new(written)
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    let bare = !written.is_empty()
-        && !written.starts_with('.')
-        && !written.contains(['/', '\\', ':'])
-        && written.chars().all(|c| !c.is_control());
-    if bare && RECAP_EXTENSIONS.contains(&extension.as_str()) {
-        return Some(Path::new(crate::site_paths::RECAPS_DIR).join(written));
-    }
-    let span = source.toml_span(toml_start, name.span());
-    diagnostics.push(source.error(
-        span,
-        format!(
-            "`recap` names a file in {}/ by its name alone (no folder), ending in .{}",
-            crate::site_paths::RECAPS_DIR,
-            RECAP_EXTENSIONS.join(", .")
-        ),
-    ));
-    None
 }
 
 /// Headings that hold meeting-level tasks rather than a topic.

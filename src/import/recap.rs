@@ -55,7 +55,7 @@ pub fn section_of(line: &str) -> Option<Section> {
     use crate::import::layouts::lines;
     let name = lines::section_name(line.trim().trim_end_matches(':'));
     let folded = deunicode::deunicode(&name);
-    if lines::TOPIC_SECTIONS.contains(&folded.as_str()) {
+    if crate::import::layouts::lexicon::TOPIC_SECTIONS.contains(&folded.as_str()) {
         return Some(Section::Topics);
     }
     (lines::section_kind(&name) == Some(lines::SectionKind::Tasks)).then_some(Section::Tasks)

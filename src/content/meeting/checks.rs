@@ -1,5 +1,6 @@
 //! What a meeting's writer meant but dossier would not read, reported as warnings: a file
-//! name with another date, template placeholders, a task nobody owns, `due: DATE` with a space.
+//! name with another date, template placeholders, a task nobody owns, `due: DATE` with a space;
+//! and the kept recap's name, refused when it is more than a bare file name.
 
 use super::TaskDoc;
 use crate::content::source::SourceFile;
@@ -7,6 +8,8 @@ use crate::error::Diagnostic;
 use crate::paths::{is_safe_segment, slugify};
 use chrono::NaiveDate;
 use std::ops::Range;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
 
 /// Warns when a meeting's file name starts with another date than the one it states.
 pub(super) fn date_matches_name(
@@ -126,4 +129,39 @@ pub(super) fn check_task_ids(
             seen.insert(&id.slug, task.line);
         }
     }
+}
+
+/// The extensions a kept recap may have: those `dossier import` reads.
+pub const RECAP_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm", "eml", "docx"];
+
+/// The kept recap `recap = "…"` names: a file in `content/recaps/`, by its bare name, of a
+/// kind import reads, so that no front matter can publish a file from elsewhere.
+pub(super) fn kept_recap(
+    source: &SourceFile,
+    toml_start: usize,
+    name: &Spanned<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<PathBuf> {
+    let written = name.get_ref();
+    let extension = Path::new(written)
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let bare = !written.is_empty()
+        && !written.starts_with('.')
+        && !written.contains(['/', '\\', ':'])
+        && written.chars().all(|c| !c.is_control());
+    if bare && RECAP_EXTENSIONS.contains(&extension.as_str()) {
+        return Some(Path::new(crate::site_paths::RECAPS_DIR).join(written));
+    }
+    let span = source.toml_span(toml_start, name.span());
+    diagnostics.push(source.error(
+        span,
+        format!(
+            "`recap` names a file in {}/ by its name alone (no folder), ending in .{}",
+            crate::site_paths::RECAPS_DIR,
+            RECAP_EXTENSIONS.join(", .")
+        ),
+    ));
+    None
 }

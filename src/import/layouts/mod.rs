@@ -7,6 +7,7 @@ mod fathom;
 mod fireflies;
 mod gemini;
 mod generic;
+pub(crate) mod lexicon;
 pub(crate) mod lines;
 mod markdown;
 mod otter;

@@ -1,0 +1,300 @@
+//! An item's text as a task: its title and the rest, an owner written before it or under it,
+//! a table of actions, and a recap's prose split into sentences that may be tasks.
+
+use super::super::lines::{section_kind, section_name, SectionKind};
+use crate::import::owners::name_list;
+
+/// A table of action items: which column holds what.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Table {
+    pub(super) task: Option<usize>,
+    pub(super) owner: Option<usize>,
+    pub(super) due: Option<usize>,
+}
+
+impl Table {
+    pub(super) fn of(header: &[String]) -> Table {
+        let find = |names: &[&str]| {
+            header.iter().position(|cell| {
+                let cell = deunicode::deunicode(&section_name(cell));
+                names.iter().any(|n| cell.contains(n))
+            })
+        };
+        Table {
+            task: find(&[
+                "action",
+                "task",
+                "item",
+                "what",
+                "description",
+                "to-do",
+                "todo",
+                "actie",
+                "taak",
+                "wat",
+                "tache",
+                "quoi",
+                "aufgabe",
+                "massnahme",
+                "was",
+            ]),
+            owner: find(&[
+                "owner",
+                "assignee",
+                "who",
+                "responsible",
+                "assigned",
+                "eigenaar",
+                "verantwoordelijke",
+                "wie",
+                "responsable",
+                "qui",
+                "porteur",
+                "verantwortlich",
+                "wer",
+                "zustandig",
+            ]),
+            due: find(&[
+                "due", "deadline", "when", "date", "by", "tegen", "wanneer", "datum", "echeance",
+                "quand", "frist", "termin", "fallig", "bis",
+            ]),
+        }
+    }
+
+    pub(super) fn holds_tasks(&self) -> bool {
+        self.task.is_some() && (self.owner.is_some() || self.due.is_some())
+    }
+}
+
+/// The sentences of a paragraph: ending in ".", "!" or "?" before a capital, never after a
+/// number or a short abbreviation ("op 12/10. De", "Dr. Lindner").
+pub(super) fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (at, c) in text.char_indices() {
+        if !matches!(c, '.' | '!' | '?') || at + 2 > text.len() || bytes.get(at + 1) != Some(&b' ')
+        {
+            continue;
+        }
+        let next_word = text[at + 2..].split(' ').next().unwrap_or_default();
+        let next_capital = next_word.chars().next().is_some_and(char::is_uppercase);
+        let word = text[start..at].rsplit(' ').next().unwrap_or_default();
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        // "op 31/12. Ik neem" ends a sentence; "am 20. Januar" and "Dr. Lindner" do not.
+        let ends = c != '.'
+            || letters > 3
+            || letters == 0
+                && word.chars().any(|c| c.is_ascii_digit())
+                && !crate::import::deadlines::is_month_name(next_word);
+        if next_capital && ends {
+            out.push(text[start..=at].trim());
+            start = at + 2;
+        }
+    }
+    if start < text.len() && !text[start..].trim().is_empty() {
+        out.push(text[start..].trim());
+    }
+    out
+}
+
+/// Whether a sentence's owner is followed by a verb that says what they will do ("will",
+/// "to", "zal", "va", "wird"), not what they did.
+pub(super) fn opens_with_intent(text: &str) -> bool {
+    const INTENT: &[&str] = &[
+        " will ",
+        " to ",
+        " shall ",
+        " zal ",
+        " zullen ",
+        " gaat ",
+        " gaan ",
+        " moet ",
+        " va ",
+        " vont ",
+        " doit ",
+        " s'occupe ",
+        " se charge ",
+        " wird ",
+        " werden ",
+        " soll ",
+        " muss ",
+        " kümmert ",
+    ];
+    let head: String = text.chars().take(60).collect::<String>().to_lowercase();
+    INTENT.iter().any(|verb| head.contains(verb))
+}
+
+/// "Unassigned", "Non attribué", "Niet toegewezen", "Nicht zugewiesen", "Others": a heading
+/// over items nobody owns.
+pub(super) fn is_nobody(text: &str) -> bool {
+    const NOBODY: &[&str] = &[
+        "unassigned",
+        "no owner",
+        "others",
+        "other",
+        "non attribue",
+        "non assigne",
+        "sans responsable",
+        "autres",
+        "niet toegewezen",
+        "geen eigenaar",
+        "overige",
+        "nicht zugewiesen",
+        "ohne zuordnung",
+        "sonstige",
+        "sonstiges",
+    ];
+    let name = deunicode::deunicode(&section_name(text)).to_lowercase();
+    NOBODY.contains(&name.as_str())
+}
+
+/// Whether `text` holds every word of `label` (of four letters or more), so that the label
+/// can go without anything being lost.
+pub(super) fn says_all_of(text: &str, label: &str) -> bool {
+    let text = text.to_lowercase();
+    let words: Vec<String> = label
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| word.chars().count() >= 4)
+        .map(str::to_lowercase)
+        .collect();
+    !words.is_empty() && words.iter().all(|word| text.contains(word.as_str()))
+}
+
+/// "Actie: …", "Action : …", "To-do: …": a label that says only that the line is a task.
+pub(super) fn without_action_label(text: &str) -> String {
+    const LABELS: &[&str] = &[
+        "action",
+        "actie",
+        "aktion",
+        "todo",
+        "to-do",
+        "to do",
+        "task",
+        "taak",
+        "tache",
+        "aufgabe",
+        "ap",
+        "action item",
+        "actiepunt",
+    ];
+    match text.split_once(':') {
+        Some((label, rest))
+            if LABELS.contains(&deunicode::deunicode(label.trim()).to_lowercase().as_str())
+                && !rest.trim().is_empty() =>
+        {
+            rest.trim().to_string()
+        }
+        _ => text.to_string(),
+    }
+}
+
+/// "Owner: Sam", "Verantwoordelijke: Sofie – …": a line under an item that names its owner.
+pub(super) fn is_owner_field(text: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "owner",
+        "owners",
+        "assignee",
+        "assignees",
+        "assigned to",
+        "responsible",
+        "eigenaar",
+        "verantwoordelijke",
+        "toegewezen aan",
+        "responsable",
+        "assigne a",
+        "porteur",
+        "verantwortlich",
+        "zustandig",
+        "zugewiesen an",
+        "who",
+        "wie",
+        "qui",
+        "wer",
+    ];
+    text.split_once(':').is_some_and(|(label, _)| {
+        LABELS.contains(&deunicode::deunicode(label.trim()).to_lowercase().as_str())
+    })
+}
+
+/// The names after "Invited" (or "Uitgenodigd", "Invités", "Eingeladen") opening a line.
+pub(super) fn invited_list(line: &str) -> Option<&str> {
+    let (first, rest) = line.trim().split_once(' ')?;
+    let first = section_name(first);
+    (section_kind(&first) == Some(SectionKind::Attendees) && rest.contains(char::is_uppercase))
+        .then_some(rest)
+}
+
+pub(super) fn append(target: &mut String, text: &str) {
+    if !target.is_empty() {
+        target.push(' ');
+    }
+    target.push_str(text.trim());
+}
+
+/// "Ana Lucía Ferreira: share the draft", "Tom: Send the proposal", as Webex and Zoom write an
+/// owner before an item: a label that is nothing but names reads as "Tom to send the
+/// proposal". A title ("Sponsor update: Inform the sponsor", "Send Renewal Quote: …") is no
+/// list of names: it has a word in lower case or a verb.
+pub(super) fn owner_label_as_lead(text: &str) -> String {
+    let Some((label, rest)) = text.split_once(": ") else {
+        return text.to_string();
+    };
+    let names = name_list(label)
+        .filter(|(names, team)| !names.is_empty() || *team)
+        .filter(|(names, _)| names.iter().all(|n| n.split_whitespace().count() <= 3));
+    if names.is_some() && !rest.trim().is_empty() {
+        format!("{label} to {}", lower_first(rest))
+    } else {
+        text.to_string()
+    }
+}
+
+/// "Send the proposal" → "send the proposal", as it reads after "Tom to".
+pub(super) fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A one-line item as a title and the rest: its first sentence, at most about 80 characters.
+pub(super) fn title_of(text: &str) -> (String, String) {
+    let text = text.trim();
+    // A full stop after a word, not after a number ("20. Januar", "15.09.") or an
+    // abbreviation ("Dr. Lindner", "z.B. ").
+    let sentence_end = text
+        .match_indices(". ")
+        .map(|(at, _)| at)
+        .filter(|&at| {
+            let word = text[..at].rsplit(' ').next().unwrap_or_default();
+            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            letters > 3 && !word.contains('.') || word.ends_with(')')
+        })
+        .find(|&at| at >= 12)
+        .unwrap_or(text.len());
+    let (first, rest) = text.split_at(sentence_end);
+    let first = first.trim_end_matches('.');
+    if first.chars().count() <= 90 {
+        return (
+            first.to_string(),
+            rest.trim_start_matches('.').trim().to_string(),
+        );
+    }
+    // A long sentence: the title is its opening words, the whole sentence the description.
+    let mut title = String::new();
+    for word in first.split_whitespace() {
+        if title.chars().count() + word.chars().count() > 70 {
+            break;
+        }
+        if !title.is_empty() {
+            title.push(' ');
+        }
+        title.push_str(word);
+    }
+    (
+        format!("{}…", title.trim_end_matches([',', ';', ':'])),
+        text.to_string(),
+    )
+}

@@ -1,0 +1,117 @@
+//! What a recap that came as a mail says by being one: its headers, its sender (the "I" of its
+//! tasks), when it was sent against when the team met, and where a forwarded message starts.
+
+use super::super::lines::section_name;
+
+/// How many days before a mail was sent its meeting took place, when a line says: "yesterday",
+/// "gisteren", "hier", "gestern" (one), "today", "vandaag", "aujourd'hui", "heute" (none).
+pub(super) fn days_before_sending(text: &str) -> Option<u64> {
+    let lower = format!(" {} ", text.to_lowercase());
+    let has = |words: &[&str]| {
+        words.iter().any(|word| {
+            lower.contains(&format!(" {word} "))
+                || lower.contains(&format!(" {word},"))
+                || lower.contains(&format!(" {word}."))
+                || lower.contains(&format!(" {word}middag"))
+                || lower.contains(&format!(" {word}avond"))
+        })
+    };
+    if has(&["yesterday", "gisteren", "hier", "gestern"]) {
+        Some(1)
+    } else if has(&[
+        "today",
+        "vandaag",
+        "vanmorgen",
+        "vanmiddag",
+        "aujourd'hui",
+        "heute",
+        "heutigen",
+    ]) {
+        Some(0)
+    } else {
+        None
+    }
+}
+
+/// The first line of a message forwarded or quoted in a mail: its "From:" header (in the four
+/// languages) or the line mail programs put above it.
+pub(super) fn starts_a_message(text: &str) -> bool {
+    const MARKERS: &[&str] = &[
+        "forwarded message",
+        "original message",
+        "begin forwarded message",
+        "doorgestuurd bericht",
+        "oorspronkelijk bericht",
+        "message transféré",
+        "message d'origine",
+        "weitergeleitete nachricht",
+        "ursprüngliche nachricht",
+    ];
+    let lower = text.to_lowercase();
+    let header = lower.split_once(':').is_some_and(|(label, value)| {
+        ["from", "van", "de", "von"].contains(&label.trim()) && value.contains('@')
+    });
+    header || MARKERS.iter().any(|marker| lower.contains(marker))
+}
+
+/// "From: …", "Van: …", "Objet : …": a line of a mail's headers, in the four languages.
+pub(super) fn is_mail_header(line: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "from",
+        "to",
+        "cc",
+        "bcc",
+        "sent",
+        "date",
+        "subject",
+        "van",
+        "aan",
+        "verzonden",
+        "datum",
+        "onderwerp",
+        "de",
+        "à",
+        "envoyé",
+        "objet",
+        "von",
+        "an",
+        "gesendet",
+        "betreff",
+        "kopie",
+    ];
+    line.split_once(':').is_some_and(|(label, value)| {
+        LABELS.contains(&section_name(label).as_str()) && !value.trim().is_empty()
+    })
+}
+
+/// Whether the writer of a mail names themself as the owner: "I'll send …", "je m'en charge",
+/// "(ik)", "ich übernehme", in the four languages.
+pub(super) fn first_person(text: &str) -> bool {
+    let lower = format!(" {} ", text.to_lowercase().replace('’', "'"));
+    const OPENINGS: &[&str] = &[" i'll ", " i will ", " i ", " ik ", " je ", " j'", " ich "];
+    const ANYWHERE: &[&str] = &[
+        "(ik)",
+        "(ikzelf)",
+        "(moi)",
+        "(me)",
+        "(ich)",
+        ": ik",
+        ": moi",
+        ": ich",
+        ": me ",
+        "je m'en charge",
+        "je m'en occupe",
+        "je m'occupe",
+        "ik neem",
+        "neem ik",
+        "doe ik",
+        "ich übernehme",
+        "übernehme ich",
+        "i'll take",
+        "i will take",
+        "moi-même",
+        "ikzelf",
+    ];
+    OPENINGS.iter().any(|opening| lower.starts_with(opening))
+        || ANYWHERE.iter().any(|words| lower.contains(words))
+}

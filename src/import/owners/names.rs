@@ -1,0 +1,424 @@
+//! The names a recap gives of people: who took part (its attendee lists and mail headers,
+//! the `Gazetteer` owners are matched against first), the full names it writes, and the one
+//! full name a lone first name stands for.
+
+use super::*;
+
+/// Capitalised words that start sentences, not names.
+pub(super) const NOT_NAMES: &[&str] = &[
+    "somebody",
+    "someone",
+    "anyone",
+    "anybody",
+    "nobody",
+    "he",
+    "she",
+    "they",
+    "it",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "i",
+    "you",
+    "each",
+    "the",
+    "a",
+    "an",
+    "customer",
+    "client",
+    "partner",
+    "vendor",
+    "please",
+    "action",
+    "task",
+    "todo",
+    "next",
+    "follow",
+    "send",
+    "review",
+    "schedule",
+    "share",
+    "prepare",
+    "update",
+    "check",
+    "confirm",
+    // Words that open a note, not a name ("Tip: …", "Want to see more?", "Quellen").
+    "want",
+    "tip",
+    "tips",
+    "note",
+    "nb",
+    "ps",
+    "info",
+    "fyi",
+    "hint",
+    "hinweis",
+    "achtung",
+    "remarque",
+    "opmerking",
+    "quellen",
+    "sources",
+    "bronnen",
+    "references",
+    // Verbs that open a tool's task titles ("Book Steering Committee", "Map Data Feeds").
+    "book",
+    "draft",
+    "map",
+    "scope",
+    "set",
+    "create",
+    "plan",
+    "provide",
+    "deliver",
+    "organize",
+    "organise",
+    "finalize",
+    "finalise",
+    "investigate",
+    "export",
+    "produce",
+    "document",
+    "arrange",
+    "contact",
+    "invite",
+    "agree",
+    "align",
+    "define",
+    "identify",
+    "collect",
+    "gather",
+    "analyse",
+    "analyze",
+    "test",
+    "run",
+    "validate",
+    "submit",
+    "approve",
+    "sign",
+    "order",
+    "install",
+    "configure",
+    "deploy",
+    "migrate",
+    "fix",
+    "resolve",
+    "write",
+    "call",
+    "email",
+    "discuss",
+    "decide",
+    "circulate",
+    "re-baseline",
+    "compile",
+    "assess",
+    "evaluate",
+    "request",
+    "ask",
+    "get",
+    "obtain",
+    "ensure",
+    "verify",
+    "complete",
+    "start",
+    "build",
+    "design",
+    "present",
+    "update",
+    "open",
+    "close",
+    "add",
+    "remove",
+    "train",
+    "onboard",
+    "escalate",
+    "respond",
+    "reply",
+    "inform",
+    "notify",
+    "coordinate",
+    "clarify",
+    "explore",
+    "research",
+    "estimate",
+    "quote",
+    "price",
+    "budget",
+    "pilot",
+    "demo",
+    "workshop",
+    "meeting",
+    "call",
+    "session",
+    "summary",
+    "notes",
+    "decisions",
+    "risks",
+    "issues",
+    "questions",
+    "timeline",
+    "status",
+    // Articles and pronouns that start Dutch, French and German sentences.
+    "de",
+    "het",
+    "een",
+    "hij",
+    "zij",
+    "ze",
+    "wij",
+    "le",
+    "la",
+    "les",
+    "un",
+    "une",
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "on",
+    "nous",
+    "der",
+    "die",
+    "das",
+    "den",
+    "dem",
+    "des",
+    "ein",
+    "eine",
+    "einen",
+    "einem",
+    "er",
+    "sie",
+    "wir",
+    "klant",
+    "kunde",
+];
+
+/// The names the recap itself gives: who took part, who was invited, who the e-mail went to.
+/// An owner written by first name is matched against them first, an item that opens with one
+/// of them ("Yves transmettra le contrat") is theirs, and "@Nina Petrova" is one mention.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Gazetteer {
+    /// Full names as written, without duplicates: who took part.
+    names: Vec<String>,
+    /// Full names the text writes more than once, which may be people or companies: known
+    /// where an item opens with them, never listed as participants.
+    seen: Vec<String>,
+}
+
+impl Gazetteer {
+    pub fn add(&mut self, name: &str) {
+        let name = name.trim();
+        if !name.is_empty() && !self.names.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+            self.names.push(name.to_string());
+        }
+    }
+
+    pub fn add_seen(&mut self, name: &str) {
+        if !self.seen.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+            self.seen.push(name.to_string());
+        }
+    }
+
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+
+    /// Whether `name` is someone the recap names: a full name, or a first name one participant
+    /// alone has.
+    pub fn knows(&self, name: &str) -> bool {
+        let key = fold(name);
+        if key.is_empty() {
+            return false;
+        }
+        if self.names.iter().chain(&self.seen).any(|n| fold(n) == key) {
+            return true;
+        }
+        let first_names = self
+            .names
+            .iter()
+            .filter(|n| n.split_whitespace().next().is_some_and(|f| fold(f) == key))
+            .count();
+        first_names == 1
+    }
+
+    /// The longest run of words at the start of `words` that is a known name.
+    pub(super) fn longest_at(&self, words: &[&str]) -> Option<usize> {
+        (1..=words.len().min(4)).rev().find(|&n| {
+            let candidate = words[..n]
+                .join(" ")
+                .trim_end_matches([',', '.', ':', ';'])
+                .to_string();
+            self.knows(&candidate)
+        })
+    }
+}
+
+/// A name folded for comparison: lower case, without accents.
+pub(super) fn fold(name: &str) -> String {
+    deunicode::deunicode(name.trim()).to_lowercase()
+}
+
+/// Attendees as a recap lists them: "Ana Ferreira (Contoso), @Bo Li – architect; Sam
+/// <sam@x.com>": the names, without company, role, address or mention sign.
+pub fn attendee_names(text: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let text = [" and ", " en ", " et ", " und ", " @"]
+        .iter()
+        .fold(text.to_string(), |text, word| text.replace(word, ", "));
+    for part in text.split([',', ';', '\n', '·', '|']) {
+        let mut part = part
+            .trim()
+            .trim_start_matches(['-', '*', '•', '@'])
+            .replace("[[", "")
+            .replace("]]", "")
+            .trim()
+            .to_string();
+        // "Name (Company)", "Name <address>", "Name – role".
+        for open in ['(', '<', '['] {
+            if let Some(at) = part.find(open) {
+                let address = part[at..].trim_matches(['<', '>', ' ']).to_string();
+                part.truncate(at);
+                if part.trim().is_empty() {
+                    if let Some(name) = name_of_address(&address) {
+                        part = name;
+                    }
+                }
+            }
+        }
+        for dash in [" – ", " — ", " - "] {
+            if let Some(at) = part.find(dash) {
+                part.truncate(at);
+            }
+        }
+        let part = part.trim().trim_matches(['"', '\'', '*', '_']).trim();
+        let part = part.strip_prefix('@').unwrap_or(part);
+        let as_address = name_of_address(part);
+        let name = as_address.or_else(|| person_name(part));
+        let role = |name: &str| ROLES.contains(&fold(name).as_str());
+        if let Some(name) = name.filter(|n| !is_team(n) && !role(n)) {
+            names.push(name);
+        }
+    }
+    names
+}
+
+/// What attendee lists say after a name ("Ana Ferreira · Organizer"), folded.
+const ROLES: &[&str] = &[
+    "organizer",
+    "organiser",
+    "host",
+    "co-host",
+    "presenter",
+    "required",
+    "optional",
+    "guest",
+    "organisator",
+    "gastheer",
+    "presentator",
+    "vereist",
+    "optioneel",
+    "gast",
+    "organisateur",
+    "hote",
+    "presentateur",
+    "obligatoire",
+    "facultatif",
+    "invite",
+    "moi-meme",
+    "organisatorin",
+    "moderator",
+    "erforderlich",
+    "gastgeber",
+];
+
+/// Words that stand inside Dutch, Flemish, French and German surnames.
+pub(super) const PARTICLES: &[&str] = &[
+    "de", "van", "der", "den", "von", "du", "la", "le", "di", "da", "ter", "ten", "vanden",
+    "vande", "zu", "del", "d'",
+];
+
+/// Runs of two or three capitalised words that a text writes more than once ("Hanne Peeters"
+/// in the next steps and in the summary): the full names it uses, to know again where an item
+/// opens with one. A name written once stays unknown: German nouns are capitalised too.
+pub fn repeated_full_names(text: &str) -> Vec<String> {
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for line in text.lines() {
+        let words: Vec<&str> = line
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | ':' | '.'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut i = 0;
+        while i < words.len() {
+            let mut end = i;
+            while end < words.len()
+                && end - i < 4
+                && (words[end].chars().next().is_some_and(char::is_uppercase)
+                    || end > i && PARTICLES.contains(&words[end]))
+            {
+                end += 1;
+            }
+            if end - i >= 2 {
+                let candidate = words[i..end].join(" ");
+                if let Some(name) = person_name(&candidate) {
+                    *counts.entry(name).or_default() += 1;
+                }
+            }
+            i = end.max(i + 1);
+        }
+    }
+    let mut names: Vec<String> = counts
+        .into_iter()
+        .filter(|(_, count)| *count >= 2)
+        .map(|(name, _)| name)
+        .collect();
+    names.sort();
+    names
+}
+
+/// The one full name `text` writes that starts with the lone first name `first` ("Jonas" →
+/// "Jonas Willems"); `None` when it writes none, or more than one.
+pub fn full_name_for(first: &str, text: &str) -> Option<String> {
+    if first.split_whitespace().count() != 1 || name_of_address(first).is_some() {
+        return None;
+    }
+    let mut found: Vec<String> = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find(first) {
+        let before = rest[..at].chars().next_back();
+        let after_start = at + first.len();
+        let tail = &rest[after_start..];
+        rest = tail;
+        if before.is_some_and(char::is_alphanumeric) || !tail.starts_with(' ') {
+            continue;
+        }
+        let surname: Vec<&str> = tail
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | ':' | '.'))
+            .skip(1)
+            .take(3)
+            .take_while(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    || PARTICLES.contains(&w.to_lowercase().as_str())
+            })
+            .collect();
+        // The surname ends at its last capitalised word ("De Smet", not "De Smet en").
+        let end = surname
+            .iter()
+            .rposition(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .map_or(0, |i| i + 1);
+        if end == 0 {
+            continue;
+        }
+        let candidate = format!("{first} {}", surname[..end].join(" "));
+        if let Some(name) = person_name(&candidate) {
+            if !found.contains(&name) {
+                found.push(name);
+            }
+        }
+    }
+    match found.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
+}
