@@ -38,6 +38,8 @@ pub struct RecapText {
     pub sent: Option<NaiveDate>,
     /// The names an e-mail's From, To and Cc give: who took part, as far as the mail says.
     pub people: Vec<String>,
+    /// The language it is written in, told once from its text.
+    pub language: crate::import::language::Language,
 }
 
 /// Why a file could not be read as a recap at all.
@@ -104,6 +106,7 @@ impl RecapText {
     fn of(kind: InputKind, text: String) -> Self {
         RecapText {
             kind,
+            language: crate::import::language::detect(&text),
             text,
             subject: None,
             sent: None,
@@ -254,6 +257,7 @@ fn email(bytes: &[u8]) -> Result<RecapText, InputError> {
     }
     Ok(RecapText {
         kind: InputKind::Email,
+        language: crate::import::language::detect(&text),
         text,
         subject: message.subject().map(str::to_string),
         sent,

@@ -190,7 +190,7 @@ fn convert_text(
             Diagnostic::file(request.name, e.message).at_line(e.line)
         ])
     })?;
-    recap.language = language::detect(&input.text);
+    recap.language = input.language;
     if recap.title.trim().is_empty() {
         return Err(failed("the recap is empty: no title and no text".into()));
     }

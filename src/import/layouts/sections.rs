@@ -89,9 +89,8 @@ struct Reader<'a> {
 pub fn read(input: &RecapText, style: &Style) -> Recap {
     // A tool that writes US dates in English writes the day first in Dutch, French and German
     // ("Vergadersamenvatting voor … (04/02/2027 14:00)" is 4 February).
-    let language = crate::import::language::detect(&input.text);
     let style = &Style {
-        month_first: style.month_first && language.day_first().is_none(),
+        month_first: style.month_first && input.language.day_first().is_none(),
         ..*style
     };
     let mut reader = Reader {
