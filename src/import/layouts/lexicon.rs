@@ -314,31 +314,37 @@ pub(super) const ATTENDEE_WORDS: &[&str] = &[
     "aanwezigheid",
 ];
 
-/// Labels of an item's own fields, in the four languages, folded.
-pub(super) const ITEM_FIELDS: &[&str] = &[
+/// Labels that name an item's owner, in the four languages, folded ("Owner: Sam",
+/// "Verantwoordelijke: Sofie").
+pub(super) const OWNER_FIELDS: &[&str] = &[
     "owner",
     "owners",
     "assignee",
     "assignees",
     "assigned to",
     "responsible",
-    "due",
-    "due date",
-    "deadline",
     "eigenaar",
     "verantwoordelijke",
     "toegewezen aan",
-    "vervaldatum",
-    "tegen",
     "responsable",
     "assigne a",
     "porteur",
-    "echeance",
-    "date limite",
-    "pour le",
     "verantwortlich",
     "zustandig",
     "zugewiesen an",
+];
+
+/// Labels that give an item's deadline, in the four languages, folded ("Due: 1/12",
+/// "Échéance : 15/12").
+pub(super) const DUE_FIELDS: &[&str] = &[
+    "due",
+    "due date",
+    "deadline",
+    "vervaldatum",
+    "tegen",
+    "echeance",
+    "date limite",
+    "pour le",
     "frist",
     "fallig",
     "termin",

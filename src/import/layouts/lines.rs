@@ -363,7 +363,8 @@ fn unescaped(line: &str) -> String {
 fn is_item_field(text: &str) -> bool {
     text.split_once(':').is_some_and(|(label, value)| {
         let label = deunicode::deunicode(&section_name(label)).to_lowercase();
-        ITEM_FIELDS.contains(&label.as_str()) && !value.trim().is_empty()
+        (OWNER_FIELDS.contains(&label.as_str()) || DUE_FIELDS.contains(&label.as_str()))
+            && !value.trim().is_empty()
     })
 }
 

@@ -1,6 +1,7 @@
 //! An item's text as a task: its title and the rest, an owner written before it or under it,
 //! a table of actions, and a recap's prose split into sentences that may be tasks.
 
+use super::super::lexicon::OWNER_FIELDS;
 use super::super::lines::{section_kind, section_name, SectionKind};
 use crate::import::owners::name_list;
 
@@ -191,29 +192,11 @@ pub(super) fn without_action_label(text: &str) -> String {
 
 /// "Owner: Sam", "Verantwoordelijke: Sofie – …": a line under an item that names its owner.
 pub(super) fn is_owner_field(text: &str) -> bool {
-    const LABELS: &[&str] = &[
-        "owner",
-        "owners",
-        "assignee",
-        "assignees",
-        "assigned to",
-        "responsible",
-        "eigenaar",
-        "verantwoordelijke",
-        "toegewezen aan",
-        "responsable",
-        "assigne a",
-        "porteur",
-        "verantwortlich",
-        "zustandig",
-        "zugewiesen an",
-        "who",
-        "wie",
-        "qui",
-        "wer",
-    ];
+    // "Who: Sam" names an owner too, though not a field the line classifier looks for.
+    const WHO: &[&str] = &["who", "wie", "qui", "wer"];
     text.split_once(':').is_some_and(|(label, _)| {
-        LABELS.contains(&deunicode::deunicode(label.trim()).to_lowercase().as_str())
+        let label = deunicode::deunicode(label.trim()).to_lowercase();
+        OWNER_FIELDS.contains(&label.as_str()) || WHO.contains(&label.as_str())
     })
 }
 
