@@ -35,6 +35,16 @@ impl Directory {
             }
             Resolved::Unknown => {}
         }
+        // "MV" or "Dhr. Claes": the one person those initials or that surname stand for.
+        let by_short_form: Vec<String> = self
+            .people
+            .iter()
+            .filter(|p| super::owners::stands_for(name, &p.name))
+            .map(|p| p.id.clone())
+            .collect();
+        if !by_short_form.is_empty() {
+            return one_or_ambiguous(by_short_form);
+        }
         if name.split_whitespace().count() != 1 {
             return Match::Unknown;
         }
@@ -50,11 +60,7 @@ impl Directory {
             })
             .map(|p| p.id.clone())
             .collect();
-        match by_first_name.len() {
-            0 => Match::Unknown,
-            1 => Match::Person(by_first_name.into_iter().next().unwrap_or_default()),
-            _ => Match::Ambiguous(by_first_name),
-        }
+        one_or_ambiguous(by_first_name)
     }
 
     pub(super) fn add(&mut self, written: &str) -> String {
@@ -86,6 +92,14 @@ impl Directory {
         self.people.insert(person.clone());
         self.added.push(person);
         id
+    }
+}
+
+fn one_or_ambiguous(mut ids: Vec<String>) -> Match {
+    match ids.len() {
+        0 => Match::Unknown,
+        1 => Match::Person(ids.pop().unwrap_or_default()),
+        _ => Match::Ambiguous(ids),
     }
 }
 

@@ -229,13 +229,22 @@ fn email(bytes: &[u8]) -> Result<RecapText, InputError> {
             None => return Err(InputError("an e-mail with no text or HTML part".into())),
         },
     };
-    let sent = message.date().and_then(|date| {
-        NaiveDate::from_ymd_opt(
-            i32::from(date.year),
-            u32::from(date.month),
-            u32::from(date.day),
-        )
-    });
+    // A mail pasted as text has its date as the mail program showed it ("Date: Monday, 30
+    // November 2026"), which is no RFC 2822 date: read in words then.
+    let sent = message
+        .date()
+        .and_then(|date| {
+            NaiveDate::from_ymd_opt(
+                i32::from(date.year),
+                u32::from(date.month),
+                u32::from(date.day),
+            )
+        })
+        .or_else(|| {
+            message
+                .header_raw("Date")
+                .and_then(|raw| crate::import::layouts::meeting_date(raw, None))
+        });
     let mut people = Vec::new();
     for addresses in [message.from(), message.to(), message.cc()]
         .into_iter()
@@ -403,6 +412,11 @@ mod tests {
             Some("Meeting summary for Sync (11/18/2025)")
         );
         assert_eq!(mail.sent, NaiveDate::from_ymd_opt(2025, 11, 18));
+        let pasted = b"From: Ana <a@example.com>\nSubject: Recap\nDate: Monday, 30 November 2026\n\nThanks all.\n";
+        assert_eq!(
+            decode(pasted, "txt").unwrap().sent,
+            NaiveDate::from_ymd_opt(2026, 11, 30)
+        );
         assert!(mail.text.contains("All good."));
     }
 

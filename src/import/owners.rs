@@ -242,6 +242,9 @@ pub fn task_owners(item: &str, read_mentions: bool, known: &Gazetteer) -> Owned 
     trailing_parentheses(&mut owned);
     trailing_dash_name(&mut owned);
     if owned.owners.is_empty() && !owned.with_team {
+        trailing_colon_names(&mut owned, known);
+    }
+    if owned.owners.is_empty() && !owned.with_team {
         leading_dash_names(&mut owned, known);
     }
     if owned.owners.is_empty() && !owned.with_team {
@@ -304,8 +307,7 @@ fn labelled_owners(owned: &mut Owned) {
         };
         let start = at + label.len();
         let rest = &owned.text[start..];
-        let end = rest
-            .find(['(', ')', '[', ']', '|', ';', '.', '—', '–'])
+        let end = list_end(rest)
             .or_else(|| rest.to_lowercase().find(" due"))
             .or_else(|| rest.to_lowercase().find(" by "))
             .unwrap_or(rest.len());
@@ -329,6 +331,26 @@ fn labelled_owners(owned: &mut Owned) {
         owned.text = text;
         return;
     }
+}
+
+/// Where a list of owners after a label ends: at a bracket, a bar, a semicolon, a dash or a
+/// full stop, but not at the dot of a title or an initial ("Dhr. Claes", "M. Hublet").
+fn list_end(rest: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(at) = rest[from..]
+        .find(['(', ')', '[', ']', '|', ';', '.', '—', '–'])
+        .map(|at| from + at)
+    {
+        let word = rest[..at].rsplit(' ').next().unwrap_or_default();
+        let abbreviation = rest[at..].starts_with(". ")
+            && (names::is_title(word)
+                || word.chars().count() == 1 && word.chars().all(char::is_uppercase));
+        if !abbreviation {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// "@Sam", "@ana.ferreira" and "@Nina Petrova": mentions, as Markdown notes and Loop write
@@ -435,9 +457,9 @@ fn leading_dash_names(owned: &mut Owned, known: &Gazetteer) {
     }
 }
 
-/// "Send the deck — Sam", "Book the room - Ana Lucía".
+/// "Send the deck — Sam", "Book the room - Ana Lucía", "Offerte sturen → Koen".
 fn trailing_dash_name(owned: &mut Owned) {
-    for dash in [" — ", " – ", " - "] {
+    for dash in [" — ", " – ", " - ", " → ", " -> ", " => ", " ⇒ "] {
         let Some(at) = owned.text.rfind(dash) else {
             continue;
         };
@@ -449,6 +471,28 @@ fn trailing_dash_name(owned: &mut Owned) {
             return;
         }
     }
+}
+
+/// "Envoyer le devis pour vendredi : Thomas et Véronique", as people write minutes: names
+/// after the last colon, when the recap gives them (a capitalised word after a colon is as
+/// often a product or a place).
+fn trailing_colon_names(owned: &mut Owned, known: &Gazetteer) {
+    let Some(at) = owned.text.rfind(':') else {
+        return;
+    };
+    let head = owned.text[..at].trim_end();
+    let tail = owned.text[at + 1..].trim().trim_end_matches('.');
+    if head.split_whitespace().count() < 2 || tail.is_empty() {
+        return;
+    }
+    let Some(list) = name_list(tail).filter(|(names, team)| {
+        (*team || !names.is_empty()) && names.iter().all(|name| known.knows(name))
+    }) else {
+        return;
+    };
+    let head = head.to_string();
+    add(owned, list);
+    owned.text = head;
 }
 
 /// "Yves transmettra …", "Sofie en Jan nemen …": names the recap gives, in front of a word in
@@ -513,7 +557,7 @@ fn leading_names(owned: &mut Owned) {
 }
 
 mod names;
-pub use names::{attendee_names, full_name_for, repeated_full_names, Gazetteer};
+pub use names::{attendee_names, full_name_for, repeated_full_names, stands_for, Gazetteer};
 use names::{NOT_NAMES, PARTICLES};
 
 #[cfg(test)]

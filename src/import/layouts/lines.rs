@@ -469,6 +469,12 @@ fn classify(line: &str) -> Option<Line> {
             ),
             _ => (done, text),
         };
+        // "- [ ] [ ] Send the deck": a box pasted into a list that makes its own.
+        let (done, text) = match text.get(..3).map(str::to_ascii_lowercase).as_deref() {
+            Some("[ ]") => (done, text[3..].trim()),
+            Some("[x]") => (true, text[3..].trim()),
+            _ => (done, text),
+        };
         let text = text.to_string();
         return (!text.is_empty()).then_some(Line::Item {
             nested: indent >= 2,

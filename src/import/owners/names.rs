@@ -240,7 +240,7 @@ impl Gazetteer {
             .iter()
             .filter(|n| n.split_whitespace().next().is_some_and(|f| fold(f) == key))
             .count();
-        first_names == 1
+        first_names == 1 || self.names.iter().filter(|n| stands_for(name, n)).count() == 1
     }
 
     /// The longest run of words at the start of `words` that is a known name.
@@ -253,6 +253,58 @@ impl Gazetteer {
             self.knows(&candidate)
         })
     }
+}
+
+/// Words written before a surname instead of a first name, folded and without their dot:
+/// "Mr Brooks", "Dhr. Claes", "Mevr. Jacobs", "M. Hublet", "Mme Lefèvre", "Frau Weber".
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "prof", "ir", "dhr", "hr", "mevr", "mw", "mevrouw", "meneer",
+    "mej", "m", "mme", "mlle", "monsieur", "madame", "herr", "frau", "fr",
+];
+
+/// Whether `word` is a title written before a surname ("Dhr.", "Mme", "Herr").
+pub(super) fn is_title(word: &str) -> bool {
+    TITLES.contains(&fold(word).trim_end_matches('.'))
+}
+
+/// Capitals that name a department or a role, never a person's initials.
+const NOT_INITIALS: &[&str] = &[
+    "IT", "HR", "PM", "PMO", "CEO", "CFO", "CTO", "CIO", "CISO", "COO", "QA", "BI", "UX", "UI",
+    "AI", "EU", "BE", "NL", "FR", "DE", "UK", "US", "OK", "TBD", "TBC", "NA", "NB", "PS", "RFP",
+    "RFI", "POC", "SLA", "KPI", "ERP", "CRM", "SAP", "AWS", "GCP", "VPN", "SSO", "MFA", "API",
+];
+
+/// Whether `short` is a way of writing the full name `full` that people use in minutes:
+/// its initials ("SP", "S.P.", "PDS" for "Pieter De Smet", "PS" too) or a title with its surname
+/// ("Dhr. De Smet", "Mme Dubois").
+pub fn stands_for(short: &str, full: &str) -> bool {
+    let full_words: Vec<&str> = full.split_whitespace().collect();
+    if full_words.len() < 2 {
+        return false;
+    }
+    let short = short.trim();
+    if let Some((title, surname)) = short.split_once(' ') {
+        let surname = fold(surname);
+        return is_title(title)
+            && !surname.is_empty()
+            && fold(&full_words[1..].join(" ")) == surname;
+    }
+    let letters: String = short.chars().filter(|c| *c != '.').collect();
+    let is_initials = (2..=4).contains(&letters.chars().count())
+        && letters.chars().all(char::is_uppercase)
+        && !NOT_INITIALS.contains(&letters.as_str());
+    if !is_initials {
+        return false;
+    }
+    let initial = |word: &&str| word.chars().next().into_iter().flat_map(char::to_uppercase);
+    let every_word: String = full_words.iter().flat_map(initial).collect();
+    let without_particles: String = full_words
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| *i == 0 || !PARTICLES.contains(&w.to_lowercase().as_str()))
+        .flat_map(|(_, w)| initial(w))
+        .collect();
+    fold(&letters) == fold(&every_word) || fold(&letters) == fold(&without_particles)
 }
 
 /// A name folded for comparison: lower case, without accents.

@@ -78,6 +78,11 @@ impl Layout {
         )
     }
 
+    /// Whether people, not a tool, write this layout.
+    pub fn written_by_hand(self) -> bool {
+        matches!(self, Layout::Markdown | Layout::Email)
+    }
+
     pub fn owner_forms(self) -> &'static [OwnerForm] {
         use OwnerForm::*;
         match self {
@@ -90,8 +95,18 @@ impl Layout {
             Layout::Fathom => &[Group, Lead, Nobody],
             Layout::Tldv => &[Mention, Lead, Nobody],
             Layout::Webex => &[Colon, Lead, Nobody],
-            Layout::Markdown => &[Mention, FieldLine, Table, Label, Nobody],
-            Layout::Email => &[Lead, Parentheses, FieldLine, Label, Dash, Table, Nobody],
+            Layout::Markdown => &[Mention, FieldLine, Table, Label, TrailingColon, Nobody],
+            Layout::Email => &[
+                Lead,
+                Parentheses,
+                FieldLine,
+                Label,
+                Dash,
+                Table,
+                TrailingColon,
+                Arrow,
+                Nobody,
+            ],
         }
     }
 

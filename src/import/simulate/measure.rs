@@ -2,7 +2,7 @@
 //! the meeting file it wrote as a build would, and counts what it got right per layout,
 //! language, owner form and deadline form.
 
-use super::{Due, DueForm, Lang, Layout, OwnerForm, Rng, Truth};
+use super::{Due, DueForm, Lang, Layout, NameStyle, OwnerForm, Rng, Truth};
 use crate::content::config::SiteConfig;
 use crate::content::meeting::MeetingReader;
 use crate::content::people::People;
@@ -75,6 +75,7 @@ pub struct Miss {
 pub struct Results {
     pub by_layout: BTreeMap<(Layout, Lang), Tally>,
     pub by_owner_form: BTreeMap<OwnerForm, Tally>,
+    pub by_name_style: BTreeMap<NameStyle, Tally>,
     pub by_due_form: BTreeMap<DueForm, Tally>,
     pub misses: Vec<Miss>,
 }
@@ -118,16 +119,31 @@ impl Results {
             );
         }
         row(&mut out, "all", &self.total());
-        out.push_str("\nby owner form (owners right of tasks found)\n");
-        for (form, t) in &self.by_owner_form {
-            let _ = writeln!(
-                out,
-                "  {:14} {:>5} tasks {:>6.1}%",
-                format!("{form:?}"),
-                t.tasks,
-                100.0 * rate(t.owners, t.found)
-            );
-        }
+        let owner_rows = |out: &mut String, title: &str, rows: Vec<(String, &Tally)>| {
+            let _ = writeln!(out, "\nby {title} (owners right of tasks found)");
+            for (name, t) in rows {
+                let _ = writeln!(
+                    out,
+                    "  {name:14} {:>5} tasks {:>6.1}%",
+                    t.tasks,
+                    100.0 * rate(t.owners, t.found)
+                );
+            }
+        };
+        let by_form = self.by_owner_form.iter();
+        owner_rows(
+            &mut out,
+            "owner form",
+            by_form.map(|(form, t)| (format!("{form:?}"), t)).collect(),
+        );
+        let by_style = self.by_name_style.iter();
+        owner_rows(
+            &mut out,
+            "how a name is written",
+            by_style
+                .map(|(style, t)| (format!("{style:?}"), t))
+                .collect(),
+        );
         out.push_str("\nby deadline form (right of dated; guessed of undated)\n");
         for (form, t) in &self.by_due_form {
             let _ = writeln!(
@@ -332,6 +348,13 @@ fn one(truth: &Truth, name: &str, text: &str, config: &SiteConfig, results: &mut
             .entry(want.owner_form)
             .or_default()
             .add(&row);
+        if !want.owners.is_empty() {
+            results
+                .by_name_style
+                .entry(want.name_style)
+                .or_default()
+                .add(&row);
+        }
         results
             .by_due_form
             .entry(want.due_form)

@@ -81,12 +81,29 @@ pub enum OwnerForm {
     Dash,
     /// "Sam: …" before the item's text.
     Colon,
+    /// "…: Sam et Ana" after the item's text, as people write minutes.
+    TrailingColon,
+    /// "… → Sam".
+    Arrow,
     /// A heading with the owner's name over their items.
     Group,
     /// A table's Owner column.
     Table,
     /// Nobody is named.
     Nobody,
+}
+
+/// How a recap writes the name of a person it lists in full elsewhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum NameStyle {
+    /// "Sam Peeters".
+    Full,
+    /// "Sam".
+    First,
+    /// "SP", as people sign minutes.
+    Initials,
+    /// "Dhr. Peeters", "Mme Dubois", "Frau Weber".
+    Title,
 }
 
 /// How a recap phrases a task's deadline.
@@ -121,8 +138,8 @@ pub struct TruthTask {
     pub owners: Vec<usize>,
     pub team: bool,
     pub owner_form: OwnerForm,
-    /// Whether owners are written by first name only (the recap lists them in full).
-    pub first_names: bool,
+    /// How each owner's name is written (the recap lists them in full).
+    pub name_style: NameStyle,
     pub due_form: DueForm,
     /// The words of the deadline, as the recap writes them.
     pub due_words: String,
@@ -150,12 +167,31 @@ impl Truth {
     /// How the recap writes a person as an owner.
     pub fn owner_name(&self, task: &TruthTask, person: usize) -> String {
         let full = self.people[person];
-        if task.first_names {
-            full.split(' ').next().unwrap_or(full).to_string()
-        } else {
-            full.to_string()
+        match task.name_style {
+            NameStyle::Full => full.to_string(),
+            NameStyle::First => full.split(' ').next().unwrap_or(full).to_string(),
+            NameStyle::Initials => initials(full),
+            NameStyle::Title => {
+                let title = words::of(self.lang).titles[person % 2];
+                let surname = full.split_once(' ').map_or(full, |(_, surname)| surname);
+                format!("{title} {surname}")
+            }
         }
     }
+}
+
+/// "SP" for "Sam Peeters", "PDS" for "Pieter De Smet".
+fn initials(full: &str) -> String {
+    full.split(' ')
+        .filter_map(|word| word.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+fn unique_initials(people: &[&str]) -> bool {
+    let mut seen: Vec<String> = people.iter().map(|p| initials(p)).collect();
+    seen.sort();
+    seen.windows(2).all(|pair| pair[0] != pair[1])
 }
 
 const CUSTOMERS: &[&str] = &[
@@ -233,12 +269,22 @@ pub fn truth(seed: u64, layout: Layout, lang: Lang) -> Truth {
             }
             _ => (vec![rng.below(people.len())], false),
         };
-        let first_names = lists_people
+        let short_names = lists_people
             && !matches!(
                 owner_form,
                 OwnerForm::Brackets | OwnerForm::Mention | OwnerForm::Table
-            )
-            && rng.chance(50);
+            );
+        // People writing minutes also sign tasks with initials or a title and surname; a
+        // tool writes first names.
+        let by_hand = layout.written_by_hand();
+        let name_style = match rng.below(if by_hand { 8 } else { 4 }) {
+            _ if !short_names => NameStyle::Full,
+            0 | 1 => NameStyle::Full,
+            2 | 3 => NameStyle::First,
+            4 | 5 if unique_initials(&people) => NameStyle::Initials,
+            6 | 7 => NameStyle::Title,
+            _ => NameStyle::First,
+        };
         let due_form = *rng.pick(layout.due_forms(lang));
         let (due_words, due) = deadline(&mut rng, lang, date, due_form);
         let past = rng.chance(15).then(|| {
@@ -254,7 +300,7 @@ pub fn truth(seed: u64, layout: Layout, lang: Lang) -> Truth {
             owners,
             team,
             owner_form,
-            first_names,
+            name_style,
             due_form,
             due_words,
             due,

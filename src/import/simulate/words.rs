@@ -53,6 +53,8 @@ pub struct Words {
     pub past: &'static [&'static str],
     pub disclaimer: &'static str,
     pub greeting: &'static str,
+    /// "Dhr.", "Mme", "Frau": how a person is named by title and surname.
+    pub titles: &'static [&'static str],
 }
 
 impl Words {
@@ -197,6 +199,7 @@ const EN: Words = Words {
     past: &["since the {D} incident", "after the {D} go-live"],
     disclaimer: "AI-generated content may be inaccurate or misleading. Always check for accuracy.",
     greeting: "Hi all, thanks for your time today. Here is the recap.",
+    titles: &["Mr", "Ms", "Mr.", "Mrs."],
 };
 
 const NL: Words = Words {
@@ -335,6 +338,7 @@ const NL: Words = Words {
     past: &["sinds het incident van {D}", "na de livegang van {D}"],
     disclaimer: "Door AI gegenereerde inhoud kan onjuist zijn.",
     greeting: "Dag iedereen, bedankt voor jullie tijd. Hierbij het verslag.",
+    titles: &["Dhr.", "Mevr.", "Hr.", "Mw."],
 };
 
 const FR: Words = Words {
@@ -466,6 +470,7 @@ const FR: Words = Words {
     ],
     disclaimer: "Le contenu généré par l'IA peut être incorrect.",
     greeting: "Bonjour à tous, merci pour votre temps. Voici le compte rendu.",
+    titles: &["M.", "Mme", "Mme.", "Monsieur"],
 };
 
 const DE: Words = Words {
@@ -594,6 +599,7 @@ const DE: Words = Words {
     past: &["seit dem Vorfall am {D}", "nach dem Go-live am {D}"],
     disclaimer: "KI-generierte Inhalte können ungenau sein.",
     greeting: "Hallo zusammen, danke für eure Zeit. Hier die Zusammenfassung.",
+    titles: &["Herr", "Frau", "Hr.", "Fr."],
 };
 
 pub fn of(lang: Lang) -> &'static Words {

@@ -105,6 +105,23 @@ impl Writer<'_> {
                 format!("{}: {}", names.join(", "), self.phrase(task, true)),
                 Vec::new(),
             ),
+            OwnerForm::TrailingColon => (
+                format!(
+                    "{}: {}",
+                    capitalised(&self.phrase(task, true)),
+                    self.joined(&names)
+                ),
+                Vec::new(),
+            ),
+            OwnerForm::Arrow => (
+                format!(
+                    "{} {} {}",
+                    capitalised(&self.phrase(task, true)),
+                    rng.pick(&["→", "->", "=>"]),
+                    names.join(", ")
+                ),
+                Vec::new(),
+            ),
             OwnerForm::Group | OwnerForm::Table | OwnerForm::Nobody => (
                 format!("{}.", capitalised(&self.phrase(task, true))),
                 Vec::new(),
