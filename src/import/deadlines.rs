@@ -399,7 +399,7 @@ const PAST_BEFORE: &[&str] = &[
     "signed",
     "started",
     "happened",
-    "met",
+    // Not "met": it is Dutch for "with" ("bevestigen met finance tegen vrijdag").
     "held",
     "was",
     "were",

@@ -77,6 +77,10 @@ const OWNER_LABELS: &[&str] = &[
     "responsable:",
     "attribué à :",
     "attribué à:",
+    "assigné à :",
+    "assigné à:",
+    "assignée à :",
+    "assignée à:",
     "porteur :",
     "porteur:",
     "verantwortlich:",
@@ -240,6 +244,7 @@ pub fn task_owners(item: &str, read_mentions: bool, known: &Gazetteer) -> Owned 
     labelled_owners(&mut owned);
     mentions(&mut owned, read_mentions, known);
     trailing_parentheses(&mut owned);
+    dash_columns(&mut owned, known);
     trailing_dash_name(&mut owned);
     if owned.owners.is_empty() && !owned.with_team {
         trailing_colon_names(&mut owned, known);
@@ -457,6 +462,41 @@ fn leading_dash_names(owned: &mut Owned, known: &Gazetteer) {
     }
 }
 
+/// "Offerte Defender – Lotte Janssens – 30/11": an item written as columns between dashes,
+/// the owners in one of them (not the first), wherever it stands.
+fn dash_columns(owned: &mut Owned, known: &Gazetteer) {
+    let Some(dash) = [" – ", " — ", " - "]
+        .into_iter()
+        .find(|dash| owned.text.matches(dash).count() >= 2)
+    else {
+        return;
+    };
+    let columns: Vec<&str> = owned.text.split(dash).collect();
+    let owners_at = columns.iter().skip(1).position(|column| {
+        name_list(column.trim().trim_end_matches('.')).is_some_and(|(names, team)| {
+            (team || !names.is_empty())
+                && names
+                    .iter()
+                    .all(|n| n.split_whitespace().count() >= 2 || known.knows(n))
+        })
+    });
+    let Some(at) = owners_at.map(|i| i + 1) else {
+        return;
+    };
+    let Some(list) = name_list(columns[at].trim().trim_end_matches('.')) else {
+        return;
+    };
+    let rest: Vec<&str> = columns
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != at)
+        .map(|(_, column)| column.trim())
+        .collect();
+    let text = rest.join(dash);
+    add(owned, list);
+    owned.text = text;
+}
+
 /// "Send the deck — Sam", "Book the room - Ana Lucía", "Offerte sturen → Koen".
 fn trailing_dash_name(owned: &mut Owned) {
     for dash in [" — ", " – ", " - ", " → ", " -> ", " => ", " ⇒ "] {
@@ -557,6 +597,8 @@ fn leading_names(owned: &mut Owned) {
 }
 
 mod names;
+#[cfg(test)]
+use names::fold;
 pub use names::{attendee_names, full_name_for, repeated_full_names, stands_for, Gazetteer};
 use names::{NOT_NAMES, PARTICLES};
 

@@ -166,6 +166,8 @@ fn the_phrases_dutch_french_and_german_recaps_write() {
     let table = [
         // a weekday
         ("tegen vrijdag", Some("2025-11-21")),
+        // "met" is "with", not the English "we met on …".
+        ("bevestigen met finance tegen vrijdag", Some("2025-11-21")),
         ("d'ici vendredi", Some("2025-11-21")),
         ("d’ici vendredi", Some("2025-11-21")),
         ("bis Freitag", Some("2025-11-21")),

@@ -19,6 +19,9 @@ pub(super) enum Line {
     },
     Row(Vec<String>),
     Paragraph(String),
+    /// The line of underscores Outlook writes above a message it forwards or a text pasted
+    /// into a mail: what follows is no signature.
+    MessageBreak,
 }
 
 /// A list item: its indentation and its text, without a checkbox.
@@ -310,6 +313,9 @@ pub(super) fn lines(text: &str) -> (Vec<Line>, usize) {
             && trimmed.chars().all(|c| "-—–━─═_*=~·•+|: ".contains(c))
             && trimmed.chars().any(|c| !"|: ".contains(c));
         if rule {
+            if trimmed.len() >= 10 && trimmed.chars().all(|c| c == '_') {
+                out.push(Line::MessageBreak);
+            }
             continue;
         }
         let underline = raw.get(i + 1).map(|next| next.trim()).filter(|next| {

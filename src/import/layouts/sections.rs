@@ -83,6 +83,15 @@ struct Reader<'a> {
     /// Days from the mail's sending back to the meeting, when its first lines say ("the
     /// meeting yesterday": 1, "today": 0).
     days_before_sending: Option<u64>,
+    /// The recap's language, for the words that mean another thing in another one.
+    language: crate::import::language::Language,
+    /// How many tasks there were when the current section of tasks began.
+    tasks_before_section: usize,
+    /// The section of tasks writes each as a title line over its sentence, as the Teams
+    /// recap does ("Herziene offerte" / "Sofie stuurt de offerte vrijdag").
+    titled_tasks: bool,
+    /// A task's title line, waiting for its sentence.
+    pending_title: Option<String>,
 }
 
 /// Reads a recap in the shared way.
@@ -118,6 +127,10 @@ pub fn read(input: &RecapText, style: &Style) -> Recap {
             .filter(|name| !is_tool_name(name))
             .cloned(),
         days_before_sending: None,
+        language: input.language,
+        tasks_before_section: 0,
+        titled_tasks: false,
+        pending_title: None,
     };
     if let Some(sent) = input.sent {
         reader.sent_dates.push(sent.to_string());
@@ -146,6 +159,10 @@ impl Reader<'_> {
             Line::Heading(t) | Line::Paragraph(t) => t.clone(),
             Line::Item { text, .. } => text.clone(),
             Line::Row(cells) => cells.join(" | "),
+            Line::MessageBreak => {
+                self.signature = false;
+                return;
+            }
         };
         // A forwarded or quoted mail below the signature starts the notes again.
         if self.signature && starts_a_message(&text) {
@@ -173,7 +190,7 @@ impl Reader<'_> {
         self.lines_seen += 1;
         let early = self.lines_seen <= 20 && self.section != Section::Tasks;
         if early && self.days_before_sending.is_none() {
-            self.days_before_sending = days_before_sending(&text);
+            self.days_before_sending = days_before_sending(&text, self.language);
         }
         // A mail's "Sent:" header is when it went out, not when the team met.
         let sent_header = text.split_once(':').is_some_and(|(label, _)| {
@@ -194,6 +211,7 @@ impl Reader<'_> {
                 text,
             } => self.item(nested, indent, done, &text),
             Line::Row(cells) => self.row(cells),
+            Line::MessageBreak => {}
         }
     }
 
@@ -223,11 +241,18 @@ impl Reader<'_> {
             self.recap.title = text;
             return;
         }
+        // A title line with no sentence under it was a heading after all.
+        if let Some(title) = self.pending_title.take() {
+            self.section = Section::Discussion;
+            self.new_topic(title);
+        }
         let kind = section_kind(&name);
         if kind == Some(SectionKind::Tasks) {
             self.section = Section::Tasks;
             self.saw_task_section = true;
             self.group = None;
+            self.tasks_before_section = self.recap.tasks.len();
+            self.titled_tasks = false;
             return;
         }
         if kind == Some(SectionKind::Attendees) {
@@ -244,6 +269,12 @@ impl Reader<'_> {
         if self.section == Section::Tasks {
             if let Some(group) = self.owner_heading(&text) {
                 self.group = Some(group);
+                return;
+            }
+            // The first line of a section of tasks, or one like those before it, that is no
+            // name: a task's title, if a sentence follows.
+            if self.titled_tasks || self.recap.tasks.len() == self.tasks_before_section {
+                self.pending_title = Some(text);
                 return;
             }
         }
@@ -305,6 +336,11 @@ impl Reader<'_> {
             return;
         }
         match self.section {
+            Section::Tasks if self.pending_title.is_some() => {
+                let title = self.pending_title.take();
+                self.titled_tasks = true;
+                self.titled_task(title, &text);
+            }
             Section::Tasks => {
                 if let Some(group) = self.owner_heading(&text) {
                     self.group = Some(group);
@@ -428,6 +464,11 @@ impl Reader<'_> {
         if text.is_empty() {
             return;
         }
+        // A line over items among the tasks ("Pricing" over its tasks) groups them; it is
+        // said in the report, not kept.
+        if let Some(label) = self.pending_title.take() {
+            self.boilerplate.push(label);
+        }
         // Deeper than the task above: its detail or field; as deep, or under a new owner's
         // heading: a task of its own.
         let under_task = self.task_indent.is_some_and(|above| indent > above);
@@ -538,6 +579,11 @@ impl Reader<'_> {
     }
 
     fn task(&mut self, text: &str) {
+        self.titled_task(None, text);
+    }
+
+    /// A task from its text, under the title line the recap gives it, if any.
+    fn titled_task(&mut self, heading: Option<String>, text: &str) {
         let text = &without_action_label(text);
         let owned = task_owners(&owner_label_as_lead(text), self.style.mentions, &self.known);
         let (mut owners, mut with_team) = (owned.owners, owned.with_team);
@@ -550,12 +596,10 @@ impl Reader<'_> {
         if owners.is_empty() && !with_team && first_person(text) {
             owners.extend(self.sender.clone());
         }
-        let (title, description) = match labelled(&owned.text) {
-            // Gemini's "Send Renewal Quote: Send the revised renewal quote to Fiona by Friday":
-            // the sentence says all the title does and more, and is what people search for.
-            Some((label, rest)) if says_all_of(rest, label) => title_of(rest),
-            Some((label, rest)) => (label.to_string(), rest.to_string()),
-            None => title_of(&owned.text),
+        let text = with_deadline_column_read(&owned.text);
+        let (title, description) = match heading {
+            Some(heading) => (heading, text),
+            None => self.title_and_description(text),
         };
         self.recap.tasks.push(RecapTask {
             title,
@@ -566,7 +610,20 @@ impl Reader<'_> {
         });
     }
 
+    fn title_and_description(&self, text: String) -> (String, String) {
+        match labelled(&text) {
+            // Gemini's "Send Renewal Quote: Send the revised renewal quote to Fiona by Friday":
+            // the sentence says all the title does and more, and is what people search for.
+            Some((label, rest)) if says_all_of(rest, label) => title_of(rest),
+            Some((label, rest)) => (label.to_string(), rest.to_string()),
+            None => title_of(&text),
+        }
+    }
+
     fn finish(mut self, input: &RecapText) -> Recap {
+        if let Some(title) = self.pending_title.take() {
+            self.new_topic(title);
+        }
         self.recap.participants = self.known.names().to_vec();
         self.recap.title = clean_title(&self.recap.title, self.style);
         let mut candidates: Vec<String> = vec![self.recap.title.clone()];

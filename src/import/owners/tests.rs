@@ -160,3 +160,18 @@ fn owners_in_dutch_french_and_german() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// The labels an item's owner follows inline are the field names the line classifier knows,
+/// so that "Assigné à: Camille" in a line and on a line of its own both give the owner.
+#[test]
+fn every_owner_field_is_a_label_in_the_line() {
+    let labels: Vec<String> = OWNER_LABELS
+        .iter()
+        .map(|label| fold(label.trim_end_matches(':').trim()))
+        .collect();
+    let missing: Vec<&&str> = crate::import::layouts::lexicon::OWNER_FIELDS
+        .iter()
+        .filter(|field| !labels.iter().any(|label| label == *field))
+        .collect();
+    assert!(missing.is_empty(), "{missing:?}");
+}

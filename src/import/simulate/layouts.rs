@@ -87,7 +87,7 @@ impl Layout {
         use OwnerForm::*;
         match self {
             Layout::TeamsCopilot => &[Parentheses, Parentheses, Nobody],
-            Layout::TeamsNotes => &[Mention, Label, FieldLine, Lead, Nobody],
+            Layout::TeamsNotes => &[Mention, Label, FieldLine, Lead, Columns, Nobody],
             Layout::Zoom => &[Lead, Lead, Lead, Nobody],
             Layout::Gemini => &[Brackets, Brackets, Brackets, Nobody],
             Layout::Otter => &[Lead, Dash, Group, Nobody],
@@ -105,6 +105,7 @@ impl Layout {
                 Table,
                 TrailingColon,
                 Arrow,
+                Columns,
                 Nobody,
             ],
         }

@@ -85,6 +85,8 @@ pub enum OwnerForm {
     TrailingColon,
     /// "… → Sam".
     Arrow,
+    /// "Offerte – Sam Peeters – tegen vrijdag": columns between dashes.
+    Columns,
     /// A heading with the owner's name over their items.
     Group,
     /// A table's Owner column.

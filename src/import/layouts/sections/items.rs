@@ -243,6 +243,34 @@ pub(super) fn lower_first(text: &str) -> String {
 }
 
 /// A one-line item as a title and the rest: its first sentence, at most about 80 characters.
+/// "Offerte Defender – 30/11", "Voorstel – januari": a last column between dashes that is a
+/// date or a month alone is the item's deadline, as a Due column is; written "by 30/11" so
+/// that it reads as one.
+pub(super) fn with_deadline_column_read(text: &str) -> String {
+    for dash in [" – ", " — ", " - "] {
+        let Some((before, column)) = text.rsplit_once(dash) else {
+            continue;
+        };
+        let column = column.trim().trim_end_matches('.');
+        let words: Vec<&str> = column.split_whitespace().collect();
+        let numeric = words.len() == 1
+            && column.chars().filter(|c| matches!(c, '/' | '.')).count() >= 1
+            && column
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '/' | '.'));
+        let month = (1..=2).contains(&words.len())
+            && crate::import::deadlines::is_month_name(words[0])
+            && words
+                .get(1)
+                .is_none_or(|year| year.len() == 4 && year.chars().all(|c| c.is_ascii_digit()));
+        if numeric || month {
+            return format!("{before}{dash}by {column}");
+        }
+        return text.to_string();
+    }
+    text.to_string()
+}
+
 pub(super) fn title_of(text: &str) -> (String, String) {
     let text = text.trim();
     // A full stop after a word, not after a number ("20. Januar", "15.09.") or an

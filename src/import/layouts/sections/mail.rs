@@ -2,10 +2,12 @@
 //! tasks), when it was sent against when the team met, and where a forwarded message starts.
 
 use super::super::lines::section_name;
+use crate::import::language::Language;
 
 /// How many days before a mail was sent its meeting took place, when a line says: "yesterday",
 /// "gisteren", "hier", "gestern" (one), "today", "vandaag", "aujourd'hui", "heute" (none).
-pub(super) fn days_before_sending(text: &str) -> Option<u64> {
+/// "hier" counts in French only: in German and Dutch it is "here" ("Hier die Zusammenfassung").
+pub(super) fn days_before_sending(text: &str, language: Language) -> Option<u64> {
     let lower = format!(" {} ", text.to_lowercase());
     let has = |words: &[&str]| {
         words.iter().any(|word| {
@@ -16,7 +18,8 @@ pub(super) fn days_before_sending(text: &str) -> Option<u64> {
                 || lower.contains(&format!(" {word}avond"))
         })
     };
-    if has(&["yesterday", "gisteren", "hier", "gestern"]) {
+    let french_yesterday = language == Language::French && has(&["hier"]);
+    if french_yesterday || has(&["yesterday", "gisteren", "gestern"]) {
         Some(1)
     } else if has(&[
         "today",

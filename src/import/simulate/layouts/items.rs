@@ -122,6 +122,17 @@ impl Writer<'_> {
                 ),
                 Vec::new(),
             ),
+            OwnerForm::Columns => {
+                let mut line = format!(
+                    "{} – {}",
+                    capitalised(&self.phrase(task, false)),
+                    names.join(", ")
+                );
+                if !task.due_words.is_empty() {
+                    let _ = write!(line, " – {}", task.due_words);
+                }
+                (line, Vec::new())
+            }
             OwnerForm::Group | OwnerForm::Table | OwnerForm::Nobody => (
                 format!("{}.", capitalised(&self.phrase(task, true))),
                 Vec::new(),
