@@ -186,7 +186,10 @@ fn html(text: &str) -> String {
     // Wide enough that no paragraph is wrapped: a recap line is one statement.
     const NO_WRAP: usize = 100_000;
     let text = tables_as_rows(text);
+    // A link is its text: the footnotes of addresses ("[1]: /display/~jdeclercq") are no
+    // part of the meeting.
     let rendered = html2text::config::plain()
+        .link_footnotes(false)
         .string_from_read(text.as_bytes(), NO_WRAP)
         .unwrap_or_else(|_| text.to_string());
     normalise_lines(&rendered)

@@ -160,8 +160,18 @@ fn person_name(word: &str) -> Option<String> {
                 && w.chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '.'))
         })
-        && words.last().is_some_and(|w| !particle(w));
+        && words.last().is_some_and(|w| !particle(w))
+        && !words.last().is_some_and(|w| is_company_form(w));
     plausible.then(|| word.to_string())
+}
+
+/// "Orvanta SA", "Brantix NV", "Müller GmbH": the legal form that ends a company's name.
+fn is_company_form(word: &str) -> bool {
+    const FORMS: &[&str] = &[
+        "sa", "nv", "bv", "bvba", "srl", "sprl", "sc", "scrl", "cv", "vzw", "asbl", "gmbh", "ag",
+        "kg", "ltd", "inc", "llc", "plc", "corp", "co", "ab", "as", "oy", "spa", "sas", "sarl",
+    ];
+    FORMS.contains(&word.trim_end_matches('.').to_lowercase().as_str())
 }
 
 /// The name in an e-mail address ("ana.ferreira@x.com" → "Ana Ferreira"); `None` for text that
@@ -599,7 +609,9 @@ fn leading_names(owned: &mut Owned) {
 mod names;
 #[cfg(test)]
 use names::fold;
-pub use names::{attendee_names, full_name_for, repeated_full_names, stands_for, Gazetteer};
+pub use names::{
+    attendee_companies, attendee_names, full_name_for, repeated_full_names, stands_for, Gazetteer,
+};
 use names::{NOT_NAMES, PARTICLES};
 
 #[cfg(test)]

@@ -326,6 +326,10 @@ pub(super) fn lines(text: &str) -> (Vec<Line>, usize) {
             skip_next = true;
             continue;
         }
+        if let Some(title) = numbered_heading(trimmed, &raw[i + 1..]) {
+            out.push(Line::Heading(title));
+            continue;
+        }
         let classified = classify(line);
         let under_item = matches!(out.last(), Some(Line::Item { .. }));
         let indented = line.starts_with([' ', '\t']);
@@ -347,6 +351,25 @@ pub(super) fn lines(text: &str) -> (Vec<Line>, usize) {
     headings_over_lists(&mut out);
     headings_over_paragraphs(&mut out);
     (out, timestamps)
+}
+
+/// "4. Plan d'action", "2. Points abordés": a numbered line that names a section, or that a
+/// list of another kind or a table follows, is a heading of minutes, not an item.
+fn numbered_heading(line: &str, rest: &[&str]) -> Option<String> {
+    let (number, title) = line.split_once(['.', ')'])?;
+    let numbered = (1..=2).contains(&number.len()) && number.chars().all(|c| c.is_ascii_digit());
+    let title = title.strip_prefix(' ')?.trim().trim_end_matches(':').trim();
+    if !numbered || title.is_empty() || title.chars().count() > 60 || title.ends_with('.') {
+        return None;
+    }
+    let next = rest.iter().map(|l| l.trim()).find(|l| !l.is_empty());
+    let other_list = next.is_some_and(|next| {
+        next.starts_with(['-', '*', '•', '–'])
+            || next.matches(" | ").count() >= 2
+            || next.starts_with('|')
+    });
+    let names_a_section = section_kind(&section_name(title)).is_some();
+    (other_list || names_a_section).then(|| title.to_string())
 }
 
 /// A line without Markdown's backslash escapes (`\\[`, `\\*`, `\\_`, `\\#`, `\\-`, `\\.`).
@@ -425,7 +448,10 @@ fn headings_over_paragraphs(out: &mut [Line]) {
 /// `None` for a table's separator row or an empty item.
 fn classify(line: &str) -> Option<Line> {
     let trimmed = line.trim();
-    if let Some(heading) = trimmed.strip_prefix('#') {
+    // "Nr | Wat | Wie | Tegen wanneer": a table typed in a mail, without the outer bars (its
+    // header may start with "#").
+    let typed_table = trimmed.matches(" | ").count() >= 2;
+    if let Some(heading) = trimmed.strip_prefix('#').filter(|_| !typed_table) {
         return Some(Line::Heading(
             heading.trim_start_matches('#').trim().to_string(),
         ));
@@ -443,8 +469,6 @@ fn classify(line: &str) -> Option<Line> {
     if let Some(bold) = bold.filter(|b| !b.contains("**")) {
         return Some(Line::Heading(bold.trim().trim_end_matches(':').to_string()));
     }
-    // "Nr | Wat | Wie | Tegen wanneer": a table typed in a mail, without the outer bars.
-    let typed_table = trimmed.matches(" | ").count() >= 2;
     if trimmed.starts_with('|') || typed_table {
         let cells: Vec<String> = trimmed
             .trim_matches('|')

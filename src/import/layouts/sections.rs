@@ -9,7 +9,9 @@
 use super::lines::*;
 use super::title::*;
 use crate::import::input::RecapText;
-use crate::import::owners::{attendee_names, group_heading, name_list, task_owners, Gazetteer};
+use crate::import::owners::{
+    attendee_companies, attendee_names, group_heading, name_list, task_owners, Gazetteer,
+};
 use crate::import::recap::{Recap, RecapTask, RecapTopic};
 
 /// What one tool does its own way.
@@ -183,6 +185,14 @@ impl Reader<'_> {
             return;
         }
         if !matches!(line, Line::Row(_)) {
+            // Text after a table of actions is the minutes' close ("Prochain comité : …"),
+            // not more actions.
+            if self.table.is_some_and(|table| table.holds_tasks()) && self.section == Section::Tasks
+            {
+                self.section = Section::Discussion;
+                self.section_title = String::new();
+                self.topic = None;
+            }
             self.table = None;
         }
         // The first lines, before any task: where a tool puts the meeting's facts, in a line
@@ -437,6 +447,9 @@ impl Reader<'_> {
         for name in attendee_names(text) {
             self.known.add(&name);
         }
+        for company in attendee_companies(text) {
+            self.known.add_company(&company);
+        }
         let index = match self
             .recap
             .topics
@@ -540,9 +553,36 @@ impl Reader<'_> {
                 return;
             }
         }
+        // A table of who took part: the name in its first column, under a header row.
+        if self.section == Section::Attendees {
+            let first = cells.first().map(|c| section_name(c)).unwrap_or_default();
+            let header = [
+                "name",
+                "naam",
+                "nom",
+                "who",
+                "wie",
+                "qui",
+                "wer",
+                "participant",
+                "deelnemer",
+                "teilnehmer",
+                "attendee",
+            ]
+            .contains(&first.as_str());
+            if !header {
+                self.attendees(cells.first().map_or("", String::as_str));
+            }
+            return;
+        }
         let Some(table) = self.table else {
             let table = Table::of(&cells);
-            if table.holds_tasks() {
+            let tasks = if self.section == Section::Discussion {
+                table.holds_tasks_in_discussion()
+            } else {
+                table.holds_tasks()
+            };
+            if tasks {
                 self.table = Some(table);
                 return;
             }
@@ -550,6 +590,7 @@ impl Reader<'_> {
                 task: None,
                 owner: None,
                 due: None,
+                names_actions: false,
             });
             self.paragraph(&cells.join(" — "));
             return;
@@ -583,8 +624,8 @@ impl Reader<'_> {
     }
 
     /// A task from its text, under the title line the recap gives it, if any.
-    fn titled_task(&mut self, heading: Option<String>, text: &str) {
-        let text = &without_action_label(text);
+    fn titled_task(&mut self, heading: Option<String>, raw_text: &str) {
+        let text = &without_action_label(raw_text);
         let owned = task_owners(&owner_label_as_lead(text), self.style.mentions, &self.known);
         let (mut owners, mut with_team) = (owned.owners, owned.with_team);
         if owners.is_empty() && !with_team {
@@ -596,7 +637,16 @@ impl Reader<'_> {
         if owners.is_empty() && !with_team && first_person(text) {
             owners.extend(self.sender.clone());
         }
+        // "Orvanta" in the owner's column, where the attendees are "Ana (Orvanta)": the company.
+        let people = owners.len();
+        owners.retain(|owner| !self.known.is_company(owner));
+        with_team |= owners.len() < people;
         let text = with_deadline_column_read(&owned.text);
+        // "[Atlassian]" alone: a link's label taken for an owner leaves no task.
+        if heading.is_none() && !text.chars().any(char::is_alphanumeric) {
+            self.boilerplate.push(raw_text.to_string());
+            return;
+        }
         let (title, description) = match heading {
             Some(heading) => (heading, text),
             None => self.title_and_description(text),

@@ -205,6 +205,9 @@ pub struct Gazetteer {
     /// Full names the text writes more than once, which may be people or companies: known
     /// where an item opens with them, never listed as participants.
     seen: Vec<String>,
+    /// Companies the attendee lists name ("Ana (Orvanta)", "Pour Orvanta : …"): an owner of
+    /// that name is a team, not a person.
+    companies: Vec<String>,
 }
 
 impl Gazetteer {
@@ -219,6 +222,19 @@ impl Gazetteer {
         if !self.seen.iter().any(|n| n.eq_ignore_ascii_case(name)) {
             self.seen.push(name.to_string());
         }
+    }
+
+    pub fn add_company(&mut self, company: &str) {
+        let company = fold(company);
+        if !company.is_empty() && !self.companies.contains(&company) {
+            self.companies.push(company);
+        }
+    }
+
+    /// Whether `name` is a company the attendee lists name, with or without its legal form.
+    pub fn is_company(&self, name: &str) -> bool {
+        let name = fold(name);
+        self.companies.iter().any(|company| *company == name)
     }
 
     pub fn names(&self) -> &[String] {
@@ -259,7 +275,7 @@ impl Gazetteer {
 /// "Mr Brooks", "Dhr. Claes", "Mevr. Jacobs", "M. Hublet", "Mme Lefèvre", "Frau Weber".
 const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "miss", "dr", "prof", "ir", "dhr", "hr", "mevr", "mw", "mevrouw", "meneer",
-    "mej", "m", "mme", "mlle", "monsieur", "madame", "herr", "frau", "fr",
+    "mej", "m", "mme", "mlle", "monsieur", "madame", "herr", "frau", "fr", "me",
 ];
 
 /// Whether `word` is a title written before a surname ("Dhr.", "Mme", "Herr").
@@ -270,8 +286,8 @@ pub(super) fn is_title(word: &str) -> bool {
 /// Capitals that name a department or a role, never a person's initials.
 const NOT_INITIALS: &[&str] = &[
     "IT", "HR", "PM", "PMO", "CEO", "CFO", "CTO", "CIO", "CISO", "COO", "QA", "BI", "UX", "UI",
-    "AI", "EU", "BE", "NL", "FR", "DE", "UK", "US", "OK", "TBD", "TBC", "NA", "NB", "PS", "RFP",
-    "RFI", "POC", "SLA", "KPI", "ERP", "CRM", "SAP", "AWS", "GCP", "VPN", "SSO", "MFA", "API",
+    "AI", "EU", "BE", "NL", "FR", "DE", "UK", "US", "OK", "TBD", "TBC", "NA", "RFP", "RFI", "POC",
+    "SLA", "KPI", "ERP", "CRM", "SAP", "AWS", "GCP", "VPN", "SSO", "MFA", "API",
 ];
 
 /// Whether `short` is a way of writing the full name `full` that people use in minutes:
@@ -285,9 +301,16 @@ pub fn stands_for(short: &str, full: &str) -> bool {
     let short = short.trim();
     if let Some((title, surname)) = short.split_once(' ') {
         let surname = fold(surname);
-        return is_title(title)
-            && !surname.is_empty()
-            && fold(&full_words[1..].join(" ")) == surname;
+        let same_surname = !surname.is_empty() && fold(&full_words[1..].join(" ")) == surname;
+        // "G. Wilmotte": the first name's initial.
+        let initial = title.strip_suffix('.').is_some_and(|letter| {
+            letter.chars().count() == 1
+                && full_words[0]
+                    .chars()
+                    .next()
+                    .is_some_and(|first| fold(letter) == fold(&first.to_string()))
+        });
+        return same_surname && (is_title(title) || initial);
     }
     let letters: String = short.chars().filter(|c| *c != '.').collect();
     let is_initials = (2..=4).contains(&letters.chars().count())
@@ -346,6 +369,16 @@ pub fn attendee_names(text: &str) -> Vec<String> {
         }
         let part = part.trim().trim_matches(['"', '\'', '*', '_']).trim();
         let part = part.strip_prefix('@').unwrap_or(part);
+        // "Pour l'Étude : Me Anne Lefèvre", "Voor Orvanta: Jan": the side's label goes.
+        let part = match part.rsplit_once(':') {
+            Some((_, name)) if !name.trim().is_empty() => name.trim(),
+            _ => part,
+        };
+        // "M. Gérard Wilmotte", "Me Anne Lefèvre": the person, without the title.
+        let part = match part.split_once(' ') {
+            Some((title, rest)) if is_title(title) && rest.split_whitespace().count() >= 2 => rest,
+            _ => part,
+        };
         let as_address = name_of_address(part);
         let name = as_address.or_else(|| person_name(part));
         let role = |name: &str| ROLES.contains(&fold(name).as_str());
@@ -354,6 +387,51 @@ pub fn attendee_names(text: &str) -> Vec<String> {
         }
     }
     names
+}
+
+/// The companies an attendee list names: "Ana Ferreira (Contoso)", "Pour Orvanta : Véronique
+/// Dumont", "Voor Brantix: Jan", without their legal form ("Brantix NV" → "Brantix").
+pub fn attendee_companies(text: &str) -> Vec<String> {
+    let mut companies = Vec::new();
+    let mut add = |candidate: &str| {
+        let words: Vec<&str> = candidate
+            .split_whitespace()
+            .filter(|w| !super::is_company_form(w))
+            .collect();
+        let company = words.join(" ");
+        let capitalised = words
+            .first()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+        let plausible = (1..=3).contains(&words.len())
+            && capitalised
+            && !company.chars().any(|c| c.is_ascii_digit() || c == '@')
+            && !ROLES.contains(&fold(&company).as_str());
+        if plausible && !companies.contains(&company) {
+            companies.push(company);
+        }
+    };
+    for part in text.split([',', ';', '\n', '·', '|']) {
+        if let Some((_, inside)) = part.split_once('(') {
+            add(inside.split(')').next().unwrap_or_default().trim());
+        }
+        let side = part
+            .split_once(':')
+            .map(|(label, _)| label.trim())
+            .and_then(|label| {
+                ["pour ", "voor ", "for ", "für ", "van ", "de ", "von "]
+                    .iter()
+                    .find_map(|word| {
+                        label
+                            .to_lowercase()
+                            .starts_with(word)
+                            .then(|| &label[word.len()..])
+                    })
+            });
+        if let Some(company) = side {
+            add(company.trim_start_matches("l'").trim_start_matches("l’"));
+        }
+    }
+    companies
 }
 
 /// What attendee lists say after a name ("Ana Ferreira · Organizer"), folded.

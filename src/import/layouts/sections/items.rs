@@ -11,6 +11,8 @@ pub(super) struct Table {
     pub(super) task: Option<usize>,
     pub(super) owner: Option<usize>,
     pub(super) due: Option<usize>,
+    /// The task column says "action" or "task", not only "item" or "what".
+    pub(super) names_actions: bool,
 }
 
 impl Table {
@@ -21,7 +23,20 @@ impl Table {
                 names.iter().any(|n| cell.contains(n))
             })
         };
+        let names_actions = find(&[
+            "action",
+            "task",
+            "to-do",
+            "todo",
+            "actie",
+            "taak",
+            "tache",
+            "aufgabe",
+            "massnahme",
+        ])
+        .is_some();
         Table {
+            names_actions,
             task: find(&[
                 "action",
                 "task",
@@ -64,6 +79,12 @@ impl Table {
 
     pub(super) fn holds_tasks(&self) -> bool {
         self.task.is_some() && (self.owner.is_some() || self.due.is_some())
+    }
+
+    /// Under a heading of discussion, a table of "Item | Who | Notes" is who presented what (a
+    /// wiki's meeting template); it holds tasks when a column says so or gives deadlines.
+    pub(super) fn holds_tasks_in_discussion(&self) -> bool {
+        self.holds_tasks() && (self.names_actions || self.due.is_some())
     }
 }
 
