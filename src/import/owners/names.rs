@@ -234,7 +234,7 @@ impl Gazetteer {
     /// Whether `name` is a company the attendee lists name, with or without its legal form.
     pub fn is_company(&self, name: &str) -> bool {
         let name = fold(name);
-        self.companies.iter().any(|company| *company == name)
+        self.companies.contains(&name)
     }
 
     pub fn names(&self) -> &[String] {
