@@ -520,6 +520,17 @@ fn trailing_dash_name(owned: &mut Owned) {
             owned.text = before;
             return;
         }
+        // "… -> Lies, ten laatste woensdag": after an arrow, the names up to a comma, then
+        // the deadline.
+        let arrow = !matches!(dash, " — " | " – " | " - ");
+        if let Some((names, rest)) = tail.split_once(", ").filter(|_| arrow) {
+            if let Some(list) = name_list(names) {
+                let text = format!("{}, {rest}", owned.text[..at].trim_end());
+                add(owned, list);
+                owned.text = text;
+                return;
+            }
+        }
     }
 }
 

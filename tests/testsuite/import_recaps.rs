@@ -129,25 +129,29 @@ fn measure(set: &Path) -> Tally {
 }
 
 /// Each set, with the level it is held to: found, owners and deadlines right in percent, and
-/// at most so many junk tasks. Issue 31's aim is owners 95 %, deadlines 90 %, no junk.
-const SETS: &[(&str, f64, f64, f64, usize)] = &[
-    ("tools-en", 85.0, 80.0, 75.0, 12),
-    ("tools-nl-fr-de", 88.0, 85.0, 80.0, 15),
-    ("zoom-gemini-unprompted", 78.0, 75.0, 65.0, 18),
-    ("mail-fathom-meet-unprompted", 80.0, 52.0, 62.0, 16),
+/// at most so many junk tasks and deadlines guessed. Issue 31's aim is owners 95 %, deadlines
+/// 90 %, no junk, nothing guessed.
+const SETS: &[(&str, f64, f64, f64, usize, usize)] = &[
+    ("tools-en", 85.0, 80.0, 75.0, 12, 0),
+    ("tools-nl-fr-de", 88.0, 85.0, 80.0, 15, 9),
+    ("zoom-gemini-unprompted", 78.0, 75.0, 65.0, 18, 8),
+    ("mail-fathom-meet-unprompted", 80.0, 62.0, 62.0, 12, 1),
+    ("teams-nl-fr-de-unprompted", 75.0, 55.0, 60.0, 8, 0),
+    ("notetakers-nl-fr-de-unprompted", 88.0, 64.0, 74.0, 14, 1),
+    ("people-nl-fr-en-unprompted", 85.0, 62.0, 56.0, 14, 0),
 ];
 
 #[test]
 fn recaps_written_from_public_descriptions_hold_the_accuracy_reached() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/recaps");
     let mut table = String::from(
-        "set                           recaps tasks  found owners   dues guessed junk  dates\n",
+        "set                                recaps tasks  found owners   dues guessed junk  dates\n",
     );
     let mut below = Vec::new();
-    for &(set, found, owners, dues, junk) in SETS {
+    for &(set, found, owners, dues, junk, guessed) in SETS {
         let t = measure(&root.join(set));
         table.push_str(&format!(
-            "{set:29} {:>6} {:>5} {:>5.0}% {:>5.0}% {:>5.0}% {:>7} {:>4} {:>3}/{}\n",
+            "{set:34} {:>6} {:>5} {:>5.0}% {:>5.0}% {:>5.0}% {:>7} {:>4} {:>3}/{}\n",
             t.recaps,
             t.tasks,
             percent(t.found, t.tasks),
@@ -162,6 +166,7 @@ fn recaps_written_from_public_descriptions_hold_the_accuracy_reached() {
             || percent(t.owners, t.tasks) < owners
             || percent(t.dues, t.dated) < dues
             || t.junk > junk
+            || t.guessed > guessed
         {
             below.push(set);
         }

@@ -195,6 +195,22 @@ pub(super) fn is_closing(text: &str) -> bool {
         "liebe grüße",
         "gruß",
         "vg",
+        "groetjes",
+        "hartelijke groeten",
+        "met hartelijke groet",
+        "fijne dag",
+        "fijn weekend",
+        "salutations",
+        "belle journée",
+        "bonne fin de journée",
+        "à bientôt",
+        "amitiés",
+        "best wishes",
+        "all the best",
+        "have a good weekend",
+        "have a great weekend",
+        "schöne grüße",
+        "grüße",
     ];
     let lower = text
         .trim()

@@ -87,6 +87,8 @@ struct Reader<'a> {
     days_before_sending: Option<u64>,
     /// The recap's language, for the words that mean another thing in another one.
     language: crate::import::language::Language,
+    /// Past the start of an earlier mail quoted below this one's tasks.
+    quoted_history: bool,
     /// How many tasks there were when the current section of tasks began.
     tasks_before_section: usize,
     /// The section of tasks writes each as a title line over its sentence, as the Teams
@@ -130,6 +132,7 @@ pub fn read(input: &RecapText, style: &Style) -> Recap {
             .cloned(),
         days_before_sending: None,
         language: input.language,
+        quoted_history: false,
         tasks_before_section: 0,
         titled_tasks: false,
         pending_title: None,
@@ -166,6 +169,17 @@ impl Reader<'_> {
                 return;
             }
         };
+        // An earlier mail quoted below one whose tasks were read is history, not this
+        // meeting: left out, and said so in the report.
+        let quoted = starts_a_quote(&text)
+            || starts_a_message(&text) && !is_forward_marker(&text) && self.mail_headers;
+        if quoted && !self.recap.tasks.is_empty() {
+            self.quoted_history = true;
+        }
+        if self.quoted_history {
+            self.boilerplate.push(text);
+            return;
+        }
         // A forwarded or quoted mail below the signature starts the notes again.
         if self.signature && starts_a_message(&text) {
             self.signature = false;
@@ -350,6 +364,20 @@ impl Reader<'_> {
                 let title = self.pending_title.take();
                 self.titled_tasks = true;
                 self.titled_task(title, &text);
+            }
+            Section::Tasks
+                if self.task_indent.is_some()
+                    && self.sender.is_some()
+                    && self.owner_heading(&text).is_none()
+                    && self.owner_and_deadline(&text) == (false, false) =>
+            {
+                // In a mail, a paragraph after a list of tasks that names no owner and no
+                // deadline is the mail going on ("Als er nog iets bij moet, zeg maar."), not
+                // one more task.
+                self.section = Section::Discussion;
+                self.section_title = String::new();
+                self.topic = None;
+                self.paragraph(raw);
             }
             Section::Tasks => {
                 if let Some(group) = self.owner_heading(&text) {
@@ -730,26 +758,41 @@ impl Reader<'_> {
     /// A recap with no section of tasks (a mail that lists what each will do under the topic
     /// it belongs to): the points that name their owner and a deadline, or open with an owner
     /// and a verb of intent ("Céline va préparer …"), are its tasks.
-    fn tasks_from_points(&mut self) {
-        let any_day = self
-            .recap
+    /// Whether `text` names who owes it, and whether it gives a deadline: what tells a task from
+    /// a sentence of the notes.
+    fn owner_and_deadline(&self, text: &str) -> (bool, bool) {
+        let sender = self.sender.is_some();
+        owner_and_deadline(
+            text,
+            &self.known,
+            self.style.mentions,
+            sender,
+            self.any_day(),
+        )
+    }
+
+    /// The meeting's day when known, else an ordinary one: for asking whether a deadline
+    /// phrase is there.
+    fn any_day(&self) -> chrono::NaiveDate {
+        self.recap
             .date
             .as_ref()
             .map(|(date, _)| *date)
-            // Whether a phrase is there, not what it means, is asked: any ordinary day serves.
             .or_else(|| chrono::NaiveDate::from_ymd_opt(2026, 1, 5))
-            .unwrap_or_default();
+            .unwrap_or_default()
+    }
+
+    fn tasks_from_points(&mut self) {
+        let any_day = self.any_day();
+        let (known, mentions, sender) = (&self.known, self.style.mentions, self.sender.is_some());
         let is_task = |text: &str| {
-            let owned = task_owners(text, self.style.mentions, &self.known);
-            let owned_by_someone = !owned.owners.is_empty()
-                || owned.with_team
-                || self.sender.is_some() && first_person(text);
-            let dated = crate::import::deadlines::find(text, any_day, None)
-                .iter()
-                .any(|found| matches!(found.reading, crate::import::deadlines::Reading::Due(_)));
+            let (owned_by_someone, dated) =
+                owner_and_deadline(text, known, mentions, sender, any_day);
+            let owned = task_owners(text, mentions, known);
             let intent = owned.text.len() + 3 < text.len() && opens_with_intent(text);
             owned_by_someone && (dated || intent || first_person(text))
         };
+
         let mut tasks = Vec::new();
         // A point or a paragraph of a mail written as prose: "Ik bezorg jullie tegen vrijdag
         // een offerte." in the middle of it is a task, which moves out of the notes.
@@ -788,3 +831,22 @@ use mail::*;
 
 #[cfg(test)]
 mod tests;
+
+/// Whether `text` names who owes it (`sender`: the mail has a sender, the "I" of "I'll send"),
+/// and whether it gives a deadline (read as of `any_day`: whether a phrase is there, not what
+/// it means, is asked).
+fn owner_and_deadline(
+    text: &str,
+    known: &Gazetteer,
+    mentions: bool,
+    sender: bool,
+    any_day: chrono::NaiveDate,
+) -> (bool, bool) {
+    let owned = task_owners(text, mentions, known);
+    let owned_by_someone =
+        !owned.owners.is_empty() || owned.with_team || sender && first_person(text);
+    let dated = crate::import::deadlines::find(text, any_day, None)
+        .iter()
+        .any(|found| matches!(found.reading, crate::import::deadlines::Reading::Due(_)));
+    (owned_by_someone, dated)
+}

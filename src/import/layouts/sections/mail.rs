@@ -38,6 +38,39 @@ pub(super) fn days_before_sending(text: &str, language: Language) -> Option<u64>
 
 /// The first line of a message forwarded or quoted in a mail: its "From:" header (in the four
 /// languages) or the line mail programs put above it.
+/// "Op ma 23 nov. 2026 schreef Tom …:", "Le lun. 9 nov. 2026, … a écrit :", "On Mon, … wrote:",
+/// "Am … schrieb …:": the line a mail program puts above the message it quotes in a reply.
+pub(super) fn starts_a_quote(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let ends = lower.trim_end_matches(':').trim_end();
+    let opens = ["op ", "le ", "on ", "am "]
+        .iter()
+        .any(|w| lower.starts_with(w));
+    opens
+        && (ends.ends_with("schreef")
+            || ends.ends_with("a écrit")
+            || ends.ends_with("wrote")
+            || ends.ends_with("schrieb")
+            || lower.contains(" schreef ")
+            || lower.contains(" wrote")
+            || lower.contains(" a écrit"))
+        && text.trim_end().ends_with(':')
+}
+
+/// "---------- Forwarded message ---------", "Doorgestuurd bericht": a message passed on, whose
+/// text is the recap, unlike one quoted in a reply.
+pub(super) fn is_forward_marker(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "forwarded message",
+        "doorgestuurd bericht",
+        "message transféré",
+        "weitergeleitete nachricht",
+    ]
+    .iter()
+    .any(|marker| lower.contains(marker))
+}
+
 pub(super) fn starts_a_message(text: &str) -> bool {
     const MARKERS: &[&str] = &[
         "forwarded message",
@@ -98,6 +131,13 @@ pub(super) fn first_person(text: &str) -> bool {
         "(moi)",
         "(me)",
         "(ich)",
+        "-> ik",
+        "→ ik",
+        "-> moi",
+        "→ moi",
+        "-> me ",
+        "-> ich",
+        "→ ich",
         ": ik",
         ": moi",
         ": ich",
