@@ -156,7 +156,7 @@ fn holidays_are_recognised_and_left_undated() {
 
 #[test]
 fn every_pattern_compiles() {
-    assert_eq!(patterns().rules.len(), 35);
+    assert_eq!(patterns().rules.len(), 36);
 }
 
 /// Each phrase kind in Dutch, French and German, read as of Tuesday 18 November 2025; the
@@ -166,6 +166,8 @@ fn the_phrases_dutch_french_and_german_recaps_write() {
     let table = [
         // a weekday
         ("tegen vrijdag", Some("2025-11-21")),
+        ("pour S49", Some("2025-12-05")),
+        ("the S3 bucket", None),
         // "met" is "with", not the English "we met on …".
         ("bevestigen met finance tegen vrijdag", Some("2025-11-21")),
         ("d'ici vendredi", Some("2025-11-21")),

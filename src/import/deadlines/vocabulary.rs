@@ -167,6 +167,12 @@ pub(super) fn patterns() -> &'static Patterns {
                 r"\b(?:CW|KW|wk|week|semaine|woche)\s?(\d{1,2})\b".into(),
                 Rule::IsoWeek,
             ),
+            // "pour S7", "by S7" (semaine 7): the letter alone only after a word that makes it a
+            // deadline, so that an "S3" bucket is no week.
+            rule(
+                r"(?i:\b(?:by|tegen|voor|uiterlijk|pour|avant|d'ici|bis)\s+)S(\d{1,2})\b".into(),
+                Rule::IsoWeek,
+            ),
             rule(
                 r"\b(?:(by|on|until|till|before|next|this|coming)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b".into(),
                 Rule::Weekday,
