@@ -175,3 +175,60 @@ fn every_owner_field_is_a_label_in_the_line() {
         .collect();
     assert!(missing.is_empty(), "{missing:?}");
 }
+
+/// Initials, a title and surname, or an initial and surname stand for the one full name they
+/// fit; departments and a different surname do not.
+#[test]
+fn short_forms_stand_for_the_full_name_they_fit() {
+    let table: &[(&str, &str, bool)] = &[
+        ("MV", "Marc Vermeulen", true),
+        ("M.V.", "Marc Vermeulen", true),
+        ("PDS", "Pieter De Smet", true),
+        ("PS", "Pieter De Smet", true),
+        ("Dhr. Claes", "Wouter Claes", true),
+        ("Mme Lefèvre", "Anne Lefevre", true),
+        ("Frau Weber", "Jonas Weber", true),
+        ("G. Wilmotte", "Gérard Wilmotte", true),
+        ("H. Wilmotte", "Gérard Wilmotte", false),
+        ("Dhr. Peeters", "Wouter Claes", false),
+        ("IT", "Ingrid Tanghe", false),
+        ("MV", "Marc", false),
+        ("Marc", "Marc Vermeulen", false),
+    ];
+    for (short, full, fits) in table {
+        assert_eq!(stands_for(short, full), *fits, "{short} for {full}");
+    }
+}
+
+/// Owners people write after the task: after its last colon (names the recap gives), after an
+/// arrow, in a column between dashes.
+#[test]
+fn owners_written_after_the_task() {
+    let mut known = Gazetteer::default();
+    known.add("Thomas Laurent");
+    known.add("Véronique Dumont");
+    let table: &[(&str, &[&str], &str)] = &[
+        (
+            "Envoyer le devis pour vendredi : Thomas et Véronique",
+            &["Thomas", "Véronique"],
+            "Envoyer le devis pour vendredi",
+        ),
+        ("Agenda item: Budget", &[], "Agenda item: Budget"),
+        ("Offerte sturen -> Koen", &["Koen"], "Offerte sturen"),
+        (
+            "Lijst toestellen -> Lies, ten laatste woensdag",
+            &["Lies"],
+            "Lijst toestellen, ten laatste woensdag",
+        ),
+        (
+            "Offerte Defender – Lotte Janssens – 30/11",
+            &["Lotte Janssens"],
+            "Offerte Defender – 30/11",
+        ),
+    ];
+    for (item, names, text) in table {
+        let owned = task_owners(item, false, &known);
+        assert_eq!(owned.owners, *names, "{item}");
+        assert_eq!(owned.text, *text, "{item}");
+    }
+}

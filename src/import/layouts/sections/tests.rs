@@ -67,3 +67,37 @@ fn meeting_dates_in_every_form() {
     );
     assert_eq!(meeting_date("November 2025", Some(false)), None);
 }
+
+fn task_titles(mail: &str) -> Vec<String> {
+    let input = crate::import::input::decode(mail.as_bytes(), "txt").unwrap();
+    read(&input, &Style::default())
+        .tasks
+        .into_iter()
+        .map(|task| task.title)
+        .collect()
+}
+
+/// A reply quotes the mail before it: its old actions are history. A forwarded recap, with no
+/// task of the mail's own above it, is what the mail passes on.
+#[test]
+fn quoted_history_is_left_out_and_a_forwarded_recap_is_read() {
+    let reply = "Van: Jan De Clercq <jan@orvanta.be>\nAan: Tom <tom@serres.be>\nOnderwerp: opvolging\n\nHoi Tom,\n\nActiepunten:\n- offerte sturen -> ik, tegen 11/12\n\nGroetjes,\nJan\n\nOp ma 23 nov. 2026 schreef Tom <tom@serres.be>:\n\nActiepunten:\n- oude lijst van vorige keer -> Tom\n";
+    assert_eq!(task_titles(reply).len(), 1, "{:?}", task_titles(reply));
+    let forward = "Van: Lotte Janssens <lotte@arvane.be>\nAan: Wim <wim@v.be>\nOnderwerp: TR: verslag\n\nHierbij het verslag.\n\nMet vriendelijke groeten,\nLotte\n\n________________________________\nVervolgtaken\n1. Offerte Defender – Lotte Janssens – 30/11\n";
+    let titles = task_titles(forward);
+    assert_eq!(titles.len(), 1, "{titles:?}");
+    assert!(titles[0].starts_with("Offerte Defender"), "{titles:?}");
+}
+
+/// The Teams recap writes each follow-up task as a title line over its sentence.
+#[test]
+fn title_lines_over_sentences_are_one_task_each() {
+    let recap = "Samenvatting\nOverleg\n\nVervolgtaken\n\nHerziene offerte\nSofie Claeys stuurt de aangepaste offerte vrijdag naar Griet.\n\nToegang testomgeving\nGriet Vanneste regelt de VPN-toegang tegen eind volgende week.\n";
+    assert_eq!(
+        task_titles(recap),
+        vec![
+            "Herziene offerte".to_string(),
+            "Toegang testomgeving".to_string()
+        ]
+    );
+}
