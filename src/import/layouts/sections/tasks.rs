@@ -1,0 +1,224 @@
+//! How the shared reader makes tasks: from a table's rows, from an item or a paragraph (with the
+//! title line the recap gives it), and from the notes of a recap that has no section of tasks.
+
+use super::super::lines::*;
+use super::items::*;
+use super::mail::first_person;
+use super::{Reader, Section};
+use crate::import::owners::{name_list, task_owners, Gazetteer};
+use crate::import::recap::RecapTask;
+
+impl Reader<'_> {
+    pub(super) fn row(&mut self, cells: Vec<String>) {
+        // A page's properties: "| Attendees | @Greta Olsen @Irene Kowal |", "| Date | … |".
+        if let [label, value, ..] = cells.as_slice() {
+            let label = section_name(label);
+            if section_kind(&label) == Some(SectionKind::Attendees) && !value.is_empty() {
+                self.attendees(value);
+                return;
+            }
+        }
+        // A table of who took part: the name in its first column, under a header row.
+        if self.section == Section::Attendees {
+            let first = cells.first().map(|c| section_name(c)).unwrap_or_default();
+            let header = [
+                "name",
+                "naam",
+                "nom",
+                "who",
+                "wie",
+                "qui",
+                "wer",
+                "participant",
+                "deelnemer",
+                "teilnehmer",
+                "attendee",
+            ]
+            .contains(&first.as_str());
+            if !header {
+                self.attendees(cells.first().map_or("", String::as_str));
+            }
+            return;
+        }
+        let Some(table) = self.table else {
+            let table = Table::of(&cells);
+            let tasks = if self.section == Section::Discussion {
+                table.holds_tasks_in_discussion()
+            } else {
+                table.holds_tasks()
+            };
+            if tasks {
+                self.table = Some(table);
+                return;
+            }
+            self.table = Some(Table {
+                task: None,
+                owner: None,
+                due: None,
+                names_actions: false,
+            });
+            self.paragraph(&cells.join(" — "));
+            return;
+        };
+        let cell = |index: Option<usize>| {
+            index
+                .and_then(|i| cells.get(i))
+                .map(|c| c.trim().to_string())
+                .unwrap_or_default()
+        };
+        if !table.holds_tasks() {
+            let text = cells.join(" — ");
+            let topic = self.current_topic();
+            self.recap.topics[topic].points.push((String::new(), text));
+            return;
+        }
+        let mut text = cell(table.task);
+        let due = cell(table.due);
+        if !due.is_empty() && due != "-" {
+            text = format!("{text} by {due}");
+        }
+        let owner = cell(table.owner);
+        let group = name_list(&owner);
+        let saved = std::mem::replace(&mut self.group, group);
+        self.task(&text);
+        self.group = saved;
+    }
+
+    pub(super) fn task(&mut self, text: &str) {
+        self.titled_task(None, text);
+    }
+
+    /// A task from its text, under the title line the recap gives it, if any.
+    pub(super) fn titled_task(&mut self, heading: Option<String>, raw_text: &str) {
+        let text = &without_action_label(raw_text);
+        let owned = task_owners(&owner_label_as_lead(text), self.style.mentions, &self.known);
+        let (mut owners, mut with_team) = (owned.owners, owned.with_team);
+        if owners.is_empty() && !with_team {
+            if let Some((names, team)) = &self.group {
+                owners = names.clone();
+                with_team = *team;
+            }
+        }
+        if owners.is_empty() && !with_team && first_person(text) {
+            owners.extend(self.sender.clone());
+        }
+        // "Orvanta" in the owner's column, where the attendees are "Ana (Orvanta)": the company.
+        let people = owners.len();
+        owners.retain(|owner| !self.known.is_company(owner));
+        with_team |= owners.len() < people;
+        let text = with_deadline_column_read(&owned.text);
+        // "[Atlassian]" alone: a link's label taken for an owner leaves no task.
+        if heading.is_none() && !text.chars().any(char::is_alphanumeric) {
+            self.boilerplate.push(raw_text.to_string());
+            return;
+        }
+        let (title, description) = match heading {
+            Some(heading) => (heading, text),
+            None => self.title_and_description(text),
+        };
+        self.recap.tasks.push(RecapTask {
+            title,
+            description,
+            owners,
+            with_team,
+            done: false,
+        });
+    }
+
+    fn title_and_description(&self, text: String) -> (String, String) {
+        match labelled(&text) {
+            // Gemini's "Send Renewal Quote: Send the revised renewal quote to Fiona by Friday":
+            // the sentence says all the title does and more, and is what people search for.
+            Some((label, rest)) if says_all_of(rest, label) => title_of(rest),
+            Some((label, rest)) => (label.to_string(), rest.to_string()),
+            None => title_of(&text),
+        }
+    }
+
+    /// Whether `text` names who owes it, and whether it gives a deadline: what tells a task from
+    /// a sentence of the notes.
+    pub(super) fn owner_and_deadline(&self, text: &str) -> (bool, bool) {
+        let sender = self.sender.is_some();
+        owner_and_deadline(
+            text,
+            &self.known,
+            self.style.mentions,
+            sender,
+            self.any_day(),
+        )
+    }
+
+    /// The meeting's day when known, else an ordinary one: for asking whether a deadline
+    /// phrase is there.
+    fn any_day(&self) -> chrono::NaiveDate {
+        self.recap
+            .date
+            .as_ref()
+            .map(|(date, _)| *date)
+            .or_else(|| chrono::NaiveDate::from_ymd_opt(2026, 1, 5))
+            .unwrap_or_default()
+    }
+
+    /// A recap with no section of tasks (a mail that lists what each will do under the topic
+    /// it belongs to): the points that name their owner and a deadline, or open with an owner
+    /// and a verb of intent ("Céline va préparer …"), are its tasks.
+    pub(super) fn tasks_from_points(&mut self) {
+        let any_day = self.any_day();
+        let (known, mentions, sender) = (&self.known, self.style.mentions, self.sender.is_some());
+        let is_task = |text: &str| {
+            let (owned_by_someone, dated) =
+                owner_and_deadline(text, known, mentions, sender, any_day);
+            let owned = task_owners(text, mentions, known);
+            let intent = owned.text.len() + 3 < text.len() && opens_with_intent(text);
+            owned_by_someone && (dated || intent || first_person(text))
+        };
+
+        let mut tasks = Vec::new();
+        // A point or a paragraph of a mail written as prose: "Ik bezorg jullie tegen vrijdag
+        // een offerte." in the middle of it is a task, which moves out of the notes.
+        let task_sentences = |text: &str, tasks: &mut Vec<String>| -> String {
+            let mut kept = Vec::new();
+            for sentence in sentences(text) {
+                if is_task(sentence) {
+                    tasks.push(sentence.to_string());
+                } else {
+                    kept.push(sentence);
+                }
+            }
+            kept.join(" ")
+        };
+        for topic in &mut self.recap.topics {
+            for (label, text) in &mut topic.points {
+                if label.is_empty() {
+                    *text = task_sentences(text, &mut tasks);
+                }
+            }
+            topic
+                .points
+                .retain(|(label, text)| !(label.is_empty() && text.is_empty()));
+            topic.summary = task_sentences(&topic.summary, &mut tasks);
+        }
+        for text in tasks {
+            self.task(&text);
+        }
+    }
+}
+
+/// Whether `text` names who owes it (`sender`: the mail has a sender, the "I" of "I'll send"),
+/// and whether it gives a deadline (read as of `any_day`: whether a phrase is there, not what
+/// it means, is asked).
+fn owner_and_deadline(
+    text: &str,
+    known: &Gazetteer,
+    mentions: bool,
+    sender: bool,
+    any_day: chrono::NaiveDate,
+) -> (bool, bool) {
+    let owned = task_owners(text, mentions, known);
+    let owned_by_someone =
+        !owned.owners.is_empty() || owned.with_team || sender && first_person(text);
+    let dated = crate::import::deadlines::find(text, any_day, None)
+        .iter()
+        .any(|found| matches!(found.reading, crate::import::deadlines::Reading::Due(_)));
+    (owned_by_someone, dated)
+}
