@@ -18,7 +18,8 @@ import tempfile
 import tomllib
 import os
 
-# DOSSIER_VERBOSE=1 prints each junk task under its recap.
+# DOSSIER_VERBOSE=1 prints, under each recap, the tasks missed, the owners and deadlines read wrong,
+# and each junk task.
 VERBOSE = os.environ.get("DOSSIER_VERBOSE") == "1"
 
 SITE = 'title = "Recaps"\nbase_url = "https://example.test/"\ntimezone = "Europe/Brussels"\nlast_edited = false\n'
@@ -79,18 +80,26 @@ def main():
         for task in want:
             matches = [i for i, t in enumerate(got) if task["task"].lower() in t["title"].lower() and i not in used]
             if not matches:
+                if VERBOSE:
+                    print(f"    missed: {task['task']}")
                 continue
             i = matches[0]
             used.add(i)
             found += 1
             if sorted(task["owners"]) == sorted(got[i].get("owners", [])):
                 owners += 1
+            elif VERBOSE:
+                print(f"    owners: {task['task']}: want {sorted(task['owners'])}, read {sorted(got[i].get('owners', []))}")
             if "due" in task:
                 dated += 1
                 if due_of(got[i]) == task["due"]:
                     dues += 1
+                elif VERBOSE:
+                    print(f"    deadline: {task['task']}: want {task['due']}, read {due_of(got[i])}")
             elif got[i].get("due"):
                 guessed += 1
+                if VERBOSE:
+                    print(f"    guessed: {task['task']}: read {due_of(got[i])}")
         junk = len(got) - len(used)
         if VERBOSE:
             for i, t in enumerate(got):
