@@ -197,10 +197,17 @@ fn read(rule: Rule, caps: &regex::Captures, context: &Context) -> Option<Reading
         Rule::NumericDots => next_occurrence(meeting, num(2)?, num(1)?).map(day),
         Rule::PartOfMonth => {
             let first = next_month(meeting, month_number(text(2))?)?;
-            let date = match text(1).to_ascii_lowercase().as_str() {
-                "early" => first.with_day(10)?,
-                "mid" => first.with_day(15)?,
-                _ => last_day_of_month(first.year(), first.month())?,
+            let last = last_day_of_month(first.year(), first.month())?;
+            let date = match deunicode::deunicode(text(1)).to_ascii_lowercase().as_str() {
+                // "Early February" names no day: the month is what the recap says.
+                "early" | "begin" | "debut" | "anfang" => {
+                    return Some(Reading::Due(Due {
+                        date: last,
+                        precision: Precision::Month,
+                    }))
+                }
+                "mid" | "half" | "mi" | "mitte" => first.with_day(15)?,
+                _ => last,
             };
             Some(day(date))
         }
@@ -285,10 +292,13 @@ fn read_relative(rule: Rule, caps: &regex::Captures, context: &Context) -> Optio
         Rule::NextWeek => Some(day(friday_of_week(meeting + Days::new(7)))),
         Rule::InPeriod => {
             let n = number_word(text(1))?;
-            let date = match text(2).to_ascii_lowercase().as_str() {
-                "day" => meeting.checked_add_days(Days::new(n))?,
-                "week" => meeting.checked_add_days(Days::new(n * 7))?,
-                _ => meeting.checked_add_months(Months::new(u32::try_from(n).ok()?))?,
+            let unit = text(2).to_lowercase();
+            let date = if ["d", "j", "t"].iter().any(|first| unit.starts_with(first)) {
+                meeting.checked_add_days(Days::new(n))?
+            } else if ["w", "s"].iter().any(|first| unit.starts_with(first)) {
+                meeting.checked_add_days(Days::new(n * 7))?
+            } else {
+                meeting.checked_add_months(Months::new(u32::try_from(n).ok()?))?
             };
             Some(day(date))
         }
@@ -448,24 +458,30 @@ const DEADLINE_BEFORE: &[&str] = &[
     "bis",
     "vor",
     "spatestens",
+    // "ten laatste op 9 maart"
+    "laatste",
     "frist",
 ];
 
-fn about_the_past(text: &str, span: &Range<usize>) -> bool {
+fn about_the_past(text: &str, span: &Range<usize>, particle_may_precede: bool) -> bool {
     let bare = |w: &str| {
         deunicode::deunicode(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
             .to_lowercase()
     };
     // Up to four words back ("depuis la panne du 3 novembre"), stopping at a word that makes
     // it a deadline ("since the outage, by 3 March").
-    for word in text[..span.start]
+    for (back, word) in text[..span.start]
         .split_whitespace()
         .rev()
         .take(4)
         .map(bare)
+        .enumerate()
     {
         if DEADLINE_BEFORE.contains(&word.as_str()) {
             break;
+        }
+        if back == 0 && particle_may_precede && matches!(word.as_str(), "na" | "nach") {
+            continue;
         }
         if PAST_BEFORE.contains(&word.as_str()) {
             return true;
@@ -495,7 +511,21 @@ pub fn find_in(text: &str, context: &Context) -> Vec<Found> {
             {
                 continue;
             }
-            if about_the_past(text, &span) {
+            // "kijkt de lijst na volgende week woensdag": "na" and "nach" are also the
+            // particle of a verb ("nakijken", "nachverfolgen"); no one writes "after next
+            // week's Wednesday" for a date to start from.
+            // Nor in front of a phrase that says it is a deadline ("nach bis Freitag").
+            let says_deadline = whole
+                .as_str()
+                .split_whitespace()
+                .next()
+                .is_some_and(|first| DEADLINE_BEFORE.contains(&first.to_lowercase().as_str()));
+            let counted_forward = matches!(
+                rule,
+                Rule::WeekdayNextWeek | Rule::InPeriod | Rule::NextWeek | Rule::Tomorrow
+            );
+            let particle_may_precede = counted_forward || says_deadline;
+            if about_the_past(text, &span, particle_may_precede) {
                 taken.push(span);
                 continue;
             }

@@ -78,7 +78,7 @@ fn the_phrases_recap_tools_write() {
         ("January 22, 2027", Some("2027-01-22")),
         ("2025/12/01", Some("2025-12-01")),
         ("mid-January", Some("2026-01-15")),
-        ("early December", Some("2025-12-10")),
+        ("early December", Some("2025-12")),
         ("late December", Some("2025-12-31")),
         ("early Q1", None),
         ("CW 5", Some("2026-01-30")),
@@ -156,7 +156,7 @@ fn holidays_are_recognised_and_left_undated() {
 
 #[test]
 fn every_pattern_compiles() {
-    assert_eq!(patterns().rules.len(), 36);
+    assert_eq!(patterns().rules.len(), 37);
 }
 
 /// Each phrase kind in Dutch, French and German, read as of Tuesday 18 November 2025; the
@@ -176,6 +176,23 @@ fn the_phrases_dutch_french_and_german_recaps_write() {
         ("uiterlijk donderdag", Some("2025-11-20")),
         // a weekday of next week
         ("volgende week dinsdag", Some("2025-11-25")),
+        // "na" and "nach" as the particle of "nakijken", "nachverfolgen"
+        (
+            "kijkt de lijst na volgende week dinsdag",
+            Some("2025-11-25"),
+        ),
+        (
+            "verfolgt den Bericht nach nächste Woche Dienstag",
+            Some("2025-11-25"),
+        ),
+        ("na de go-live van 3 december", None),
+        ("verfolgt den Bericht nach bis Freitag", Some("2025-11-21")),
+        ("kijkt de offerte na tegen vrijdag", Some("2025-11-21")),
+        ("kijkt de offerte na over drie weken", Some("2025-12-09")),
+        (
+            "kijkt de offerte na ten laatste op 9 december",
+            Some("2025-12-09"),
+        ),
         ("nächste Woche Dienstag", Some("2025-11-25")),
         ("mardi de la semaine prochaine", Some("2025-11-25")),
         // the end of a named month
@@ -214,6 +231,19 @@ fn the_phrases_dutch_french_and_german_recaps_write() {
         ("week 7", Some("2026-02-13")),
         ("semaine 7", Some("2026-02-13")),
         ("KW 7", Some("2026-02-13")),
+        // a number of weeks or days, in words
+        ("in zwei Wochen", Some("2025-12-02")),
+        ("binnen twee weken", Some("2025-12-02")),
+        ("dans deux semaines", Some("2025-12-02")),
+        ("d'ici deux semaines", Some("2025-12-02")),
+        ("innerhalb von drei Tagen", Some("2025-11-21")),
+        ("over drie weken", Some("2025-12-09")),
+        // the start of a month: the month
+        ("Anfang Februar", Some("2026-02")),
+        ("begin februari", Some("2026-02")),
+        ("début février", Some("2026-02")),
+        ("bis 22.01.", Some("2026-01-22")),
+        ("bis 22.01", Some("2026-01-22")),
         // holidays
         ("voor Kerstmis", Some("2025-12-24")),
         ("avant Noël", Some("2025-12-24")),

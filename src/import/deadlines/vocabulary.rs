@@ -51,14 +51,19 @@ pub(super) fn month_number(name: &str) -> Option<u32> {
         .map(|(_, number)| *number)
 }
 
+/// A count of days, weeks or months, in figures or in words of the four languages.
+const COUNT: &str = r"(a|an|one|two|three|four|five|six|een|één|twee|drie|vier|vijf|zes|un|une|deux|trois|quatre|cinq|six|quinze|einem|einer|eine|zwei|drei|vier|fünf|sechs|\d+)";
+
 pub(super) fn number_word(word: &str) -> Option<u64> {
-    match word.to_ascii_lowercase().as_str() {
-        "a" | "an" | "one" => Some(1),
-        "two" => Some(2),
-        "three" => Some(3),
-        "four" => Some(4),
-        "five" => Some(5),
-        "six" => Some(6),
+    match word.to_lowercase().as_str() {
+        "a" | "an" | "one" | "een" | "één" | "un" | "une" | "einem" | "einer" | "eine" => Some(1),
+        "two" | "twee" | "deux" | "zwei" => Some(2),
+        "three" | "drie" | "trois" | "drei" => Some(3),
+        "four" | "vier" | "quatre" => Some(4),
+        "five" | "vijf" | "cinq" | "fünf" => Some(5),
+        "six" | "zes" | "sechs" => Some(6),
+        // "dans quinze jours" is French for a fortnight.
+        "quinze" => Some(15),
         other => other.parse().ok(),
     }
 }
@@ -130,8 +135,13 @@ pub(super) fn patterns() -> &'static Patterns {
                 Rule::NumericSlash,
             ),
             rule(r"\b(\d{1,2})\.(\d{1,2})\.(?:[^\d]|$)".into(), Rule::NumericDots),
+            // "bis 22.01" without its last dot, after a word that makes a deadline.
             rule(
-                format!(r"\b(early|mid|late)[\s-]+{MONTH}"),
+                format!(r"\b{BY}\s+(\d{{1,2}})\.(\d{{1,2}})(?:[\s,;)]|$)"),
+                Rule::NumericDots,
+            ),
+            rule(
+                format!(r"\b(early|mid|late|begin|half|eind|d[ée]but|mi|fin|anfang|mitte)[\s-]+{MONTH}"),
                 Rule::PartOfMonth,
             ),
             rule(
@@ -226,7 +236,7 @@ pub(super) fn patterns() -> &'static Patterns {
                 Rule::NextWeek,
             ),
             rule(
-                r"\bin\s+(a|an|one|two|three|four|five|six|\d+)\s+(day|week|month)s?\b".into(),
+                format!(r"\b(?:in|within|binnen|over|dans|d['’]ici|sous|innerhalb\s+von|innert|in)\s+{COUNT}\s+(days?|weeks?|months?|dagen|dag|weken|week|maanden|maand|jours?|semaines?|mois|tagen|tage|tag|wochen|woche|monaten|monate|monat)\b"),
                 Rule::InPeriod,
             ),
             rule(
