@@ -31,6 +31,22 @@ impl Language {
     }
 }
 
+impl Language {
+    /// Whether `word` has the shape of a verb written after its subject that says what the
+    /// subject will do: the present of Dutch and German ("stuurt", "liefert"), the future of
+    /// French ("enverra", "animeront"). English has none: "sends" has the shape of "notes",
+    /// and "forecast" of "sent".
+    pub fn is_verb_of_action(self, word: &str) -> bool {
+        let shaped = word.chars().count() >= 4 && word.chars().all(|c| c.is_lowercase());
+        shaped
+            && match self {
+                Language::English => false,
+                Language::Dutch | Language::German => word.ends_with('t'),
+                Language::French => word.ends_with("ra") || word.ends_with("ront"),
+            }
+    }
+}
+
 /// Words each language uses in every other sentence and the others hardly ever.
 const SMALL_WORDS: [(Language, &[&str]); 4] = [
     (

@@ -161,8 +161,17 @@ fn person_name(word: &str) -> Option<String> {
                     .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '.'))
         })
         && words.last().is_some_and(|w| !particle(w))
-        && !words.last().is_some_and(|w| is_company_form(w));
+        // "Orvanta AB" is a company; "AB" alone is Anna Becker's initials.
+        && !(words.len() > 1 && words.last().is_some_and(|w| is_company_form(w)))
+        && !names_a_date(word);
     plausible.then(|| word.to_string())
+}
+
+/// "Anfang Januar", "Ende November", "Next Friday": capitalised words that are a date.
+fn names_a_date(text: &str) -> bool {
+    // Whether it reads as a date at all; the day it would be is of no matter.
+    let any_day = chrono::NaiveDate::default();
+    !crate::import::deadlines::find(text, any_day, None).is_empty()
 }
 
 /// "Orvanta SA", "Brantix NV", "Müller GmbH": the legal form that ends a company's name.
@@ -267,6 +276,9 @@ pub fn task_owners(item: &str, read_mentions: bool, known: &Gazetteer) -> Owned 
     }
     if owned.owners.is_empty() && !owned.with_team {
         leading_known_names(&mut owned, known);
+    }
+    if owned.owners.is_empty() && !owned.with_team {
+        leading_first_name(&mut owned, known);
     }
     if owned.owners.is_empty() && !owned.with_team {
         inner_parentheses(&mut owned, known);
@@ -585,6 +597,32 @@ fn leading_known_names(owned: &mut Owned, known: &Gazetteer) {
     }
     let rest = words[i..].join(" ");
     add(owned, (names, false));
+    owned.text = rest;
+}
+
+/// "Bram bevestigt maandag …", "Maxime partagera le rapport …", "Sven Hartmann koordiniert …":
+/// a name the recap does not list, then a verb that says what they will do. The first word is
+/// one the text never writes as a common word, so "Angebot folgt" has no owner.
+fn leading_first_name(owned: &mut Owned, known: &Gazetteer) {
+    let words: Vec<&str> = owned.text.split(' ').collect();
+    let particle = |w: &str| PARTICLES.contains(&w);
+    let Some(verb_at) = (1..words.len().min(5))
+        .find(|&i| words[i].chars().next().is_some_and(char::is_lowercase) && !particle(words[i]))
+    else {
+        return;
+    };
+    let name = words[..verb_at].join(" ");
+    // "Jan deelt" alone may be January's abbreviation; "Jan Peeters deelt" is not.
+    let month = verb_at == 1 && crate::import::deadlines::is_month_name(words[0]);
+    let plausible = known.language().is_verb_of_action(words[verb_at])
+        && known.may_be_first_name(words[0])
+        && !month
+        && person_name(&name).is_some();
+    if !plausible {
+        return;
+    }
+    let rest = words[verb_at..].join(" ");
+    add(owned, (vec![name], false));
     owned.text = rest;
 }
 

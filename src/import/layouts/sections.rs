@@ -74,6 +74,8 @@ struct Reader<'a> {
     /// When a mail pasted as text says it was sent: the last hint for the meeting's date.
     sent_dates: Vec<String>,
     lines_seen: usize,
+    /// The row being read gives its owners in a column of their own.
+    owners_from_column: bool,
     /// Past a mail's closing: the signature and footer, left out.
     signature: bool,
     /// The recap opens with a mail's headers (From, Van, De, Von).
@@ -136,6 +138,7 @@ pub fn read(input: &RecapText, style: &Style) -> Recap {
         tasks_before_section: 0,
         titled_tasks: false,
         pending_title: None,
+        owners_from_column: false,
     };
     if let Some(sent) = input.sent {
         reader.sent_dates.push(sent.to_string());
@@ -146,6 +149,8 @@ pub fn read(input: &RecapText, style: &Style) -> Recap {
     for name in crate::import::owners::repeated_full_names(&input.text) {
         reader.known.add_seen(&name);
     }
+    reader.known.add_common_words(&input.text);
+    reader.known.set_language(input.language);
     // "Zoom <no-reply@zoom.us>" sent it; no one of that name took part.
     for name in input.people.iter().filter(|name| !is_tool_name(name)) {
         reader.known.add(name);
@@ -171,7 +176,12 @@ impl Reader<'_> {
         };
         // An earlier mail quoted below one whose tasks were read is history, not this
         // meeting: left out, and said so in the report.
-        let quoted = starts_a_quote(&text)
+        // A line ending in a colon became a heading, without its colon.
+        let as_written = match &line {
+            Line::Heading(_) => format!("{text}:"),
+            _ => text.clone(),
+        };
+        let quoted = starts_a_quote(&as_written)
             || starts_a_message(&text) && !is_forward_marker(&text) && self.mail_headers;
         if quoted && !self.recap.tasks.is_empty() {
             self.quoted_history = true;
@@ -180,8 +190,9 @@ impl Reader<'_> {
             self.boilerplate.push(text);
             return;
         }
-        // A forwarded or quoted mail below the signature starts the notes again.
-        if self.signature && starts_a_message(&text) {
+        // A forwarded or quoted mail below the signature starts the notes again, and so does a
+        // heading: "## Kick-off" below "Viele Grüße, Matthias" is the recap the mail carries.
+        if self.signature && (starts_a_message(&text) || matches!(line, Line::Heading(_))) {
             self.signature = false;
         }
         if self.signature {
@@ -424,7 +435,12 @@ impl Reader<'_> {
             return false;
         };
         let label = section_name(label);
-        let value = value.trim().to_string();
+        // "**Von:** Matthias Reiter": the label's closing emphasis stands after its colon.
+        let value = value
+            .trim()
+            .trim_start_matches(['*', '_'])
+            .trim()
+            .to_string();
         // Headers of a mail pasted as text, in the four languages: who it went to, when and
         // what about, before the first section only.
         let header = self.section == Section::Preamble;

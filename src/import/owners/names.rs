@@ -208,6 +208,11 @@ pub struct Gazetteer {
     /// Companies the attendee lists name ("Ana (Orvanta)", "Pour Orvanta : …"): an owner of
     /// that name is a team, not a person.
     companies: Vec<String>,
+    /// Words the text writes in lower case or after an article ("das Angebot", "de offerte"),
+    /// folded: nouns and verbs, never someone's first name.
+    common_words: std::collections::HashSet<String>,
+    /// The recap's language, whose verbs tell a lone first name from a noun.
+    language: crate::import::language::Language,
 }
 
 impl Gazetteer {
@@ -237,6 +242,44 @@ impl Gazetteer {
         self.companies.contains(&name)
     }
 
+    /// Learns which words of `text` are common words: written in lower case somewhere, or
+    /// after an article or a possessive.
+    pub fn add_common_words(&mut self, text: &str) {
+        for line in text.lines() {
+            let words = line
+                .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .filter(|w| !w.is_empty());
+            let mut after_article = false;
+            for word in words {
+                let folded = fold(word);
+                if after_article || word.chars().next().is_some_and(char::is_lowercase) {
+                    self.common_words.insert(folded.clone());
+                }
+                after_article = DETERMINERS.contains(&folded.as_str());
+            }
+        }
+    }
+
+    /// Whether `word` may be a first name written alone ("Bram", "Maxime"): a capitalised word
+    /// the text never writes as a common word.
+    pub fn may_be_first_name(&self, word: &str) -> bool {
+        let folded = fold(word);
+        word.chars().count() >= 3
+            && word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !self.common_words.contains(&folded)
+            && !NOT_NAMES.contains(&folded.as_str())
+            && !self.is_company(word)
+    }
+
+    pub fn set_language(&mut self, language: crate::import::language::Language) {
+        self.language = language;
+    }
+
+    pub fn language(&self) -> crate::import::language::Language {
+        self.language
+    }
+
     pub fn names(&self) -> &[String] {
         &self.names
     }
@@ -251,12 +294,19 @@ impl Gazetteer {
         if self.names.iter().chain(&self.seen).any(|n| fold(n) == key) {
             return true;
         }
-        let first_names = self
-            .names
-            .iter()
-            .filter(|n| n.split_whitespace().next().is_some_and(|f| fold(f) == key))
-            .count();
-        first_names == 1 || self.names.iter().filter(|n| stands_for(name, n)).count() == 1
+        let has_first_name =
+            |n: &&String| n.split_whitespace().next().is_some_and(|f| fold(f) == key);
+        match self.names.iter().filter(has_first_name).count() {
+            1 => return true,
+            0 => {}
+            _ => return false,
+        }
+        // "Lien stuurt de offerte" where the summary twice writes "Lien Vermeulen" and no
+        // attendee list is given: the one full name of the text that starts with it.
+        if self.seen.iter().filter(has_first_name).count() == 1 {
+            return true;
+        }
+        self.names.iter().filter(|n| stands_for(name, n)).count() == 1
     }
 
     /// The longest run of words at the start of `words` that is a known name.
@@ -270,6 +320,15 @@ impl Gazetteer {
         })
     }
 }
+
+/// Articles and possessives of the four languages, folded: the word after one is a noun.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "our", "your", "their", "its", "het", "een", "deze", "dit",
+    "onze", "uw", "hun", "le", "la", "les", "l", "un", "une", "ce", "cet", "cette", "ces", "du",
+    "des", "au", "aux", "notre", "votre", "leur", "der", "die", "das", "den", "dem", "ein", "eine",
+    "einen", "einem", "einer", "dieser", "diese", "dieses", "unser", "unsere", "ihre", "vom",
+    "zum", "zur", "im",
+];
 
 /// Words written before a surname instead of a first name, folded and without their dot:
 /// "Mr Brooks", "Dhr. Claes", "Mevr. Jacobs", "M. Hublet", "Mme Lefèvre", "Frau Weber".
@@ -474,11 +533,12 @@ pub(super) const PARTICLES: &[&str] = &[
 /// opens with one. A name written once stays unknown: German nouns are capitalised too.
 pub fn repeated_full_names(text: &str) -> Vec<String> {
     let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for line in text.lines() {
-        let words: Vec<&str> = line
-            .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | ':' | '.'))
-            .filter(|w| !w.is_empty())
-            .collect();
+    // A run of capitals ends at punctuation: "Camille Renard (Opteam Systems)" is two runs.
+    let segments = text
+        .lines()
+        .flat_map(|line| line.split([',', ';', '(', ')', ':', '.']));
+    for segment in segments {
+        let words: Vec<&str> = segment.split_whitespace().collect();
         let mut i = 0;
         while i < words.len() {
             let mut end = i;

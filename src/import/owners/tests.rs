@@ -232,3 +232,69 @@ fn owners_written_after_the_task() {
         assert_eq!(owned.text, *text, "{item}");
     }
 }
+
+/// A first name written alone before a verb of action is an owner in Dutch, French and German,
+/// where the verb's ending tells it from a noun; never a word the text writes as a noun, and
+/// never in English, where "Compare forecast accuracy" has the same shape.
+#[test]
+fn lone_first_names_before_a_verb_of_action() {
+    use crate::import::language::Language;
+    let recap = "Bram (Nexor) stelde voor om te starten. Das Angebot kam gestern. De offerte \
+                 volgt. Maxime, responsable du support, a expliqué la panne.";
+    let table: &[(Language, &str, &[&str])] = &[
+        (
+            Language::Dutch,
+            "Bram bevestigt maandag de datum",
+            &["Bram"],
+        ),
+        (Language::French, "Maxime partagera le rapport", &["Maxime"]),
+        (
+            Language::French,
+            "Julien et Camille animeront l'atelier",
+            &[],
+        ),
+        (Language::German, "Angebot folgt bis Freitag", &[]),
+        (Language::Dutch, "Offerte volgt later", &[]),
+        (Language::Dutch, "Budget sturen naar Katrien", &[]),
+        (Language::English, "Compare forecast accuracy", &[]),
+        (Language::English, "Bram sends the plan", &[]),
+    ];
+    for (language, item, names) in table {
+        let mut known = Gazetteer::default();
+        known.add_common_words(recap);
+        known.set_language(*language);
+        let owned = task_owners(item, false, &known);
+        assert_eq!(owned.owners, *names, "{item}");
+    }
+}
+
+/// A first name is known by the one full name the text writes twice, even with no attendee
+/// list, but not when two such names share it.
+#[test]
+fn first_names_known_from_full_names_the_text_repeats() {
+    let text = "Joris De Smet en Lien Vermeulen (Nexor) bespraken de migratie.\n\
+                Lien Vermeulen gaf een overzicht. Joris De Smet plant een opvolging.\n\
+                Joris Peeters en Joris Peeters kwamen later.";
+    let mut known = Gazetteer::default();
+    for name in repeated_full_names(text) {
+        known.add_seen(&name);
+    }
+    assert!(known.knows("Lien"));
+    assert!(!known.knows("Joris"));
+    let owned = task_owners("Lien stuurt de offerte", false, &known);
+    assert_eq!(owned.owners, ["Lien"]);
+}
+
+/// A legal form ends a company's name; alone, the same letters are someone's initials.
+#[test]
+fn a_legal_form_alone_is_initials() {
+    assert_eq!(name_list("AB"), Some((vec!["AB".to_string()], false)));
+    assert_eq!(name_list("Orvanta AB"), None);
+    assert_eq!(name_list("Brantix NV"), None);
+    let owned = task_owners(
+        "Die Lizenzanzahl bestätigen — Verantwortlich: AB",
+        false,
+        &Gazetteer::default(),
+    );
+    assert_eq!(owned.owners, ["AB"]);
+}

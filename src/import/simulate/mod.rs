@@ -118,6 +118,10 @@ pub enum DueForm {
     Iso,
     EndOfMonth,
     EndOfWeek,
+    /// "Anfang Februar", "début février": the month.
+    StartOfMonth,
+    /// "in zwei Wochen", "binnen drie weken": that many weeks after the meeting.
+    InWeeks,
     /// Sounds like a deadline, gives no date: the import must leave it undated.
     Vague,
     None,
@@ -134,6 +138,8 @@ pub enum Due {
 pub struct TruthTask {
     /// The phrase the recap writes.
     pub phrase: &'static str,
+    /// The phrase after its subject, the verb conjugated; empty where the language has none.
+    pub acts: &'static str,
     /// Words the imported title must contain (lower case).
     pub key: &'static str,
     /// Indexes into `Truth::people`.
@@ -298,6 +304,7 @@ pub fn truth(seed: u64, layout: Layout, lang: Lang) -> Truth {
         });
         tasks.push(TruthTask {
             phrase: task_words.phrase,
+            acts: task_words.acts,
             key: task_words.key,
             owners,
             team,
@@ -409,6 +416,27 @@ fn deadline(rng: &mut Rng, lang: Lang, meeting: NaiveDate, form: DueForm) -> (St
             (
                 rng.pick(words.by_end_of_week).to_string(),
                 Some(Due::Day(meeting + Days::new(offset as u64))),
+            )
+        }
+        DueForm::StartOfMonth => {
+            let (mut year, mut month) = (meeting.year(), meeting.month() + 1 + rng.below(2) as u32);
+            if month > 12 {
+                month -= 12;
+                year += 1;
+            }
+            let phrase = rng
+                .pick(words.by_start_of_month)
+                .replace("{M}", words.months[month as usize - 1]);
+            (phrase, Some(Due::Month(year, month)))
+        }
+        DueForm::InWeeks => {
+            let weeks = 2 + rng.below(2);
+            let phrase = rng
+                .pick(words.in_weeks)
+                .replace("{N}", words.two_three[weeks - 2]);
+            (
+                phrase,
+                Some(Due::Day(meeting + Days::new(7 * weeks as u64))),
             )
         }
         DueForm::Vague => (rng.pick(words.vague).to_string(), None),

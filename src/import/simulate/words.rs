@@ -9,6 +9,9 @@ use super::Lang;
 /// "will", "zal", "va", "wird"), and the words its imported title must contain.
 pub struct TaskWords {
     pub phrase: &'static str,
+    /// The phrase after a subject, its verb conjugated ("stuurt de offerte", "enverra le
+    /// devis"); empty in English, where "will" always stands before the verb.
+    pub acts: &'static str,
     pub key: &'static str,
 }
 
@@ -47,6 +50,12 @@ pub struct Words {
     /// "by the end of {M}".
     pub by_end_of_month: &'static [&'static str],
     pub by_end_of_week: &'static [&'static str],
+    /// "early {M}": the month, with no day.
+    pub by_start_of_month: &'static [&'static str],
+    /// "in {N} weeks", the count in words.
+    pub in_weeks: &'static [&'static str],
+    /// Two and three, as the count of weeks is written.
+    pub two_three: [&'static str; 2],
     /// Phrases that sound like a deadline and give no date.
     pub vague: &'static [&'static str],
     /// "since the {D} incident": a date in the past that is no deadline.
@@ -85,42 +94,52 @@ const EN: Words = Words {
     tasks: &[
         TaskWords {
             phrase: "send the revised quote to procurement",
+            acts: "",
             key: "revised quote",
         },
         TaskWords {
             phrase: "book the workshop room for the design sprint",
+            acts: "",
             key: "workshop room",
         },
         TaskWords {
             phrase: "share the migration runbook with the customer",
+            acts: "",
             key: "migration runbook",
         },
         TaskWords {
             phrase: "confirm the licence count with finance",
+            acts: "",
             key: "licence count",
         },
         TaskWords {
             phrase: "draft the security questionnaire answers",
+            acts: "",
             key: "security questionnaire",
         },
         TaskWords {
             phrase: "schedule the executive briefing",
+            acts: "",
             key: "executive briefing",
         },
         TaskWords {
             phrase: "update the architecture diagram",
+            acts: "",
             key: "architecture diagram",
         },
         TaskWords {
             phrase: "prepare the pilot success criteria",
+            acts: "",
             key: "pilot success criteria",
         },
         TaskWords {
             phrase: "check the data residency requirements",
+            acts: "",
             key: "data residency",
         },
         TaskWords {
             phrase: "follow up on the backup failure report",
+            acts: "",
             key: "backup failure",
         },
     ],
@@ -190,6 +209,9 @@ const EN: Words = Words {
     by_day_month: &["by {D}", "before {D}", "no later than {D}"],
     by_end_of_month: &["by the end of {M}", "by end of {M}"],
     by_end_of_week: &["by the end of the week", "by end of week"],
+    by_start_of_month: &["early {M}", "in early {M}"],
+    in_weeks: &["in {N} weeks", "within {N} weeks"],
+    two_three: ["two", "three"],
     vague: &[
         "before the Christmas break",
         "in Q1",
@@ -218,42 +240,52 @@ const NL: Words = Words {
     tasks: &[
         TaskWords {
             phrase: "de herziene offerte naar aankoop sturen",
+            acts: "stuurt de herziene offerte naar aankoop",
             key: "herziene offerte",
         },
         TaskWords {
             phrase: "het migratieplan met de klant delen",
+            acts: "deelt het migratieplan met de klant",
             key: "migratieplan",
         },
         TaskWords {
             phrase: "de workshopzaal reserveren",
+            acts: "reserveert de workshopzaal",
             key: "workshopzaal",
         },
         TaskWords {
             phrase: "het aantal licenties bevestigen met finance",
+            acts: "bevestigt het aantal licenties met finance",
             key: "aantal licenties",
         },
         TaskWords {
             phrase: "de beveiligingsvragenlijst invullen",
+            acts: "vult de beveiligingsvragenlijst in",
             key: "beveiligingsvragenlijst",
         },
         TaskWords {
             phrase: "een demo voor de directie plannen",
+            acts: "plant een demo voor de directie",
             key: "demo voor de directie",
         },
         TaskWords {
             phrase: "het architectuurschema bijwerken",
+            acts: "werkt het architectuurschema bij",
             key: "architectuurschema",
         },
         TaskWords {
             phrase: "de succescriteria van de pilot opstellen",
+            acts: "stelt de succescriteria van de pilot op",
             key: "succescriteria",
         },
         TaskWords {
             phrase: "de vereisten rond datalocatie nakijken",
+            acts: "kijkt de vereisten rond datalocatie na",
             key: "datalocatie",
         },
         TaskWords {
             phrase: "het rapport over de back-upfout opvolgen",
+            acts: "volgt het rapport over de back-upfout op",
             key: "back-upfout",
         },
     ],
@@ -329,6 +361,9 @@ const NL: Words = Words {
     ],
     by_end_of_month: &["tegen eind {M}", "voor eind {M}", "eind {M}"],
     by_end_of_week: &["tegen het einde van de week", "tegen eind deze week"],
+    by_start_of_month: &["begin {M}", "tegen begin {M}"],
+    in_weeks: &["binnen {N} weken", "over {N} weken"],
+    two_three: ["twee", "drie"],
     vague: &[
         "voor de kerstvakantie",
         "in Q1",
@@ -357,42 +392,52 @@ const FR: Words = Words {
     tasks: &[
         TaskWords {
             phrase: "envoyer le devis révisé aux achats",
+            acts: "enverra le devis révisé aux achats",
             key: "devis révisé",
         },
         TaskWords {
             phrase: "partager le plan de migration avec le client",
+            acts: "partagera le plan de migration avec le client",
             key: "plan de migration",
         },
         TaskWords {
             phrase: "réserver la salle pour l'atelier",
+            acts: "réservera la salle pour l'atelier",
             key: "salle pour l'atelier",
         },
         TaskWords {
             phrase: "confirmer le nombre de licences avec la finance",
+            acts: "confirmera le nombre de licences avec la finance",
             key: "nombre de licences",
         },
         TaskWords {
             phrase: "compléter le questionnaire de sécurité",
+            acts: "complétera le questionnaire de sécurité",
             key: "questionnaire de sécurité",
         },
         TaskWords {
             phrase: "planifier une démo pour la direction",
+            acts: "planifiera une démo pour la direction",
             key: "démo pour la direction",
         },
         TaskWords {
             phrase: "mettre à jour le schéma d'architecture",
+            acts: "mettra à jour le schéma d'architecture",
             key: "schéma d'architecture",
         },
         TaskWords {
             phrase: "rédiger les critères de succès du pilote",
+            acts: "rédigera les critères de succès du pilote",
             key: "critères de succès",
         },
         TaskWords {
             phrase: "vérifier les exigences de localisation des données",
+            acts: "vérifiera les exigences de localisation des données",
             key: "localisation des données",
         },
         TaskWords {
             phrase: "suivre le rapport sur l'échec des sauvegardes",
+            acts: "suivra le rapport sur l'échec des sauvegardes",
             key: "échec des sauvegardes",
         },
     ],
@@ -458,6 +503,9 @@ const FR: Words = Words {
     ],
     by_end_of_month: &["d'ici fin {M}", "pour fin {M}", "avant la fin {M}"],
     by_end_of_week: &["d'ici la fin de la semaine", "pour la fin de la semaine"],
+    by_start_of_month: &["début {M}", "pour début {M}"],
+    in_weeks: &["dans {N} semaines", "d'ici {N} semaines"],
+    two_three: ["deux", "trois"],
     vague: &[
         "avant les vacances de Noël",
         "au premier trimestre",
@@ -489,42 +537,52 @@ const DE: Words = Words {
     tasks: &[
         TaskWords {
             phrase: "das überarbeitete Angebot an den Einkauf senden",
+            acts: "sendet das überarbeitete Angebot an den Einkauf",
             key: "überarbeitete angebot",
         },
         TaskWords {
             phrase: "den Migrationsplan mit dem Kunden teilen",
+            acts: "teilt den Migrationsplan mit dem Kunden",
             key: "migrationsplan",
         },
         TaskWords {
             phrase: "den Workshopraum reservieren",
+            acts: "reserviert den Workshopraum",
             key: "workshopraum",
         },
         TaskWords {
             phrase: "die Lizenzanzahl mit Finance bestätigen",
+            acts: "bestätigt die Lizenzanzahl mit Finance",
             key: "lizenzanzahl",
         },
         TaskWords {
             phrase: "den Sicherheitsfragebogen ausfüllen",
+            acts: "füllt den Sicherheitsfragebogen aus",
             key: "sicherheitsfragebogen",
         },
         TaskWords {
             phrase: "eine Demo für die Geschäftsleitung planen",
+            acts: "plant eine Demo für die Geschäftsleitung",
             key: "demo für die geschäftsleitung",
         },
         TaskWords {
             phrase: "das Architekturdiagramm aktualisieren",
+            acts: "aktualisiert das Architekturdiagramm",
             key: "architekturdiagramm",
         },
         TaskWords {
             phrase: "die Erfolgskriterien für den Pilot festlegen",
+            acts: "legt die Erfolgskriterien für den Pilot fest",
             key: "erfolgskriterien",
         },
         TaskWords {
             phrase: "die Anforderungen zur Datenresidenz prüfen",
+            acts: "prüft die Anforderungen zur Datenresidenz",
             key: "datenresidenz",
         },
         TaskWords {
             phrase: "den Bericht zum Backup-Fehler nachverfolgen",
+            acts: "verfolgt den Bericht zum Backup-Fehler nach",
             key: "backup-fehler",
         },
     ],
@@ -590,6 +648,9 @@ const DE: Words = Words {
     by_day_month: &["bis zum {D}", "bis {D}", "spätestens am {D}"],
     by_end_of_month: &["bis Ende {M}", "Ende {M}"],
     by_end_of_week: &["bis Ende der Woche", "bis zum Ende der Woche"],
+    by_start_of_month: &["Anfang {M}", "bis Anfang {M}"],
+    in_weeks: &["in {N} Wochen", "innerhalb von {N} Wochen"],
+    two_three: ["zwei", "drei"],
     vague: &[
         "vor den Weihnachtsferien",
         "im ersten Quartal",

@@ -5,7 +5,7 @@ use super::super::lines::*;
 use super::items::*;
 use super::mail::first_person;
 use super::{Reader, Section};
-use crate::import::owners::{name_list, task_owners, Gazetteer};
+use crate::import::owners::{name_list, task_owners, Gazetteer, Owned};
 use crate::import::recap::RecapTask;
 
 impl Reader<'_> {
@@ -79,9 +79,11 @@ impl Reader<'_> {
         }
         let owner = cell(table.owner);
         let group = name_list(&owner);
+        self.owners_from_column = group.is_some();
         let saved = std::mem::replace(&mut self.group, group);
         self.task(&text);
         self.group = saved;
+        self.owners_from_column = false;
     }
 
     pub(super) fn task(&mut self, text: &str) {
@@ -91,7 +93,16 @@ impl Reader<'_> {
     /// A task from its text, under the title line the recap gives it, if any.
     pub(super) fn titled_task(&mut self, heading: Option<String>, raw_text: &str) {
         let text = &without_action_label(raw_text);
-        let owned = task_owners(&owner_label_as_lead(text), self.style.mentions, &self.known);
+        // A table's column of owners says who; capitalised words of the task's own cell
+        // ("Liste der Log-Quellen bereitstellen") are no one.
+        let owned = if self.owners_from_column {
+            Owned {
+                text: text.trim().to_string(),
+                ..Owned::default()
+            }
+        } else {
+            task_owners(&owner_label_as_lead(text), self.style.mentions, &self.known)
+        };
         let (mut owners, mut with_team) = (owned.owners, owned.with_team);
         if owners.is_empty() && !with_team {
             if let Some((names, team)) = &self.group {

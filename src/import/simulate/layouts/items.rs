@@ -8,7 +8,12 @@ use std::fmt::Write;
 impl Writer<'_> {
     /// The item's phrase with the past date it mentions and its deadline words.
     pub(super) fn phrase(&self, task: &TruthTask, with_due: bool) -> String {
-        let mut text = task.phrase.to_string();
+        self.phrase_from(task.phrase, task, with_due)
+    }
+
+    /// `words` (the task's phrase, or its conjugated form) with the past date and deadline.
+    fn phrase_from(&self, words: &str, task: &TruthTask, with_due: bool) -> String {
+        let mut text = words.to_string();
         if let Some(past) = &task.past {
             let _ = write!(text, " ({past})");
         }
@@ -28,6 +33,14 @@ impl Writer<'_> {
         let names = self.names(task);
         let owner_label = *rng.pick(self.words.owner_labels);
         match task.owner_form {
+            // "Bram stuurt de offerte", "Maxime enverra le devis": the verb conjugated after
+            // the name, with no "will" to find.
+            OwnerForm::Lead
+                if !task.team && names.len() == 1 && !task.acts.is_empty() && rng.chance(50) =>
+            {
+                let acts = self.phrase_from(task.acts, task, true);
+                (format!("{} {acts}.", names[0]), Vec::new())
+            }
             OwnerForm::Lead => {
                 let template = if task.team {
                     *rng.pick(self.words.team_will)
