@@ -238,6 +238,7 @@ fn the_phrases_dutch_french_and_german_recaps_write() {
         ("d'ici deux semaines", Some("2025-12-02")),
         ("innerhalb von drei Tagen", Some("2025-11-21")),
         ("over drie weken", Some("2025-12-09")),
+        ("dans quinze jours", Some("2025-12-03")),
         // the start of a month: the month
         ("Anfang Februar", Some("2026-02")),
         ("begin februari", Some("2026-02")),

@@ -359,3 +359,19 @@ pub(super) const DUE_FIELDS: &[&str] = &[
     "fallig",
     "termin",
 ];
+
+/// Words that say a heading is about an earlier meeting, folded.
+pub(super) const EARLIER_MEETING_WORDS: &[&str] = &[
+    "previous",
+    "last meeting",
+    "vorige",
+    "vorig",
+    "vorig overleg",
+    "precedent",
+    "precedente",
+    "derniere reunion",
+    "vorherigen",
+    "vorherige",
+    "letzten",
+    "letzte besprechung",
+];

@@ -288,6 +288,11 @@ pub fn section_kind(name: &str) -> Option<SectionKind> {
     let compound = words
         .iter()
         .any(|word| TASK_COMPOUNDS.iter().any(|part| word.contains(part)));
+    // "Opvolging acties vorige stuurgroep", "Actions from the previous meeting": the last
+    // meeting's tasks, reviewed; they were that meeting's, and are its notes here.
+    if has(EARLIER_MEETING_WORDS) {
+        return Some(SectionKind::Discussion);
+    }
     if has(TASK_WORDS) || compound {
         Some(SectionKind::Tasks)
     } else if has(ATTENDEE_WORDS) {
@@ -447,7 +452,10 @@ fn headings_over_paragraphs(out: &mut [Line]) {
             Line::Paragraph(next) => next.chars().count() >= 40 || next.ends_with('.'),
             _ => false,
         };
-        if let (Line::Paragraph(text), true) = (&out[i], before_text) {
+        // A line after one that ends in a comma goes on with its list ("…, Dhr. Luc
+        // Hermans (technische dienst, LH)," over "Katrien Smets (hoofdverpleegkundige)").
+        let continues = matches!(&out[i - 1], Line::Paragraph(before) if before.ends_with(','));
+        if let (Line::Paragraph(text), true, false) = (&out[i], before_text, continues) {
             let words = text.split_whitespace().count();
             let short = words <= 8
                 && !text.ends_with(['.', '!', '?', ';', ','])

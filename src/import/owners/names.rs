@@ -25,7 +25,7 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "each",
     "the",
     "a",
-    "an",
+    // Not "an": it is a Flemish first name ("Mevr. An Jacobs").
     "customer",
     "client",
     "partner",

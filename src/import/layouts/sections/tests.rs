@@ -101,3 +101,26 @@ fn title_lines_over_sentences_are_one_task_each() {
         ]
     );
 }
+
+/// Minutes typed in Word: attendees per side over two lines each, with titles and initials;
+/// the last meeting's actions reviewed under their own heading; this meeting's action list.
+#[test]
+fn minutes_name_their_attendees_and_review_earlier_actions() {
+    let minutes = "Verslag stuurgroep nr. 3\n\nDatum: donderdag 19 november 2026\n\nAanwezig\n  Hof ter Linde:  Mevr. An Jacobs (directeur, AJ), Dhr. Luc Hermans (technische dienst, LH),\n                  Katrien Smets (hoofdverpleegkundige, KS)\n  Orvanta:        Marijke Verhaegen (account manager, MV),\n                  Koen Lemmens (netwerkengineer, KL)\n\n2. Opvolging acties vorige stuurgroep\n  2.1  LH – voeding patchkasten nakijken ........ afgerond\n  2.2  KL – firmware-update controllers ......... afgerond op 06/11\n\n3. Actielijst\n- KL: site survey vleugel B tegen vrijdag\n- AJ: onderhoudscontract terugsturen\n";
+    let input = crate::import::input::decode(minutes.as_bytes(), "txt").unwrap();
+    let recap = read(&input, &Style::default());
+    let tasks: Vec<(String, Vec<String>)> = recap
+        .tasks
+        .iter()
+        .map(|task| (task.title.clone(), task.owners.clone()))
+        .collect();
+    assert_eq!(tasks.len(), 2, "{tasks:?}");
+    assert_eq!(tasks[0].1, ["KL"], "{tasks:?}");
+    for name in ["An Jacobs", "Luc Hermans", "Katrien Smets", "Koen Lemmens"] {
+        assert!(
+            recap.participants.iter().any(|p| p == name),
+            "{name}: {:?}",
+            recap.participants
+        );
+    }
+}
