@@ -454,7 +454,10 @@ fn headings_over_paragraphs(out: &mut [Line]) {
         };
         // A line after one that ends in a comma goes on with its list ("…, Dhr. Luc
         // Hermans (technische dienst, LH)," over "Katrien Smets (hoofdverpleegkundige)").
-        let continues = matches!(&out[i - 1], Line::Paragraph(before) if before.ends_with(','));
+        // And a line among short lines is one of a list written without bullets (names under
+        // "Participants", one a line), not the heading of what follows the list.
+        let continues = matches!(&out[i - 1], Line::Paragraph(before)
+            if before.ends_with(',') || is_short_line(before));
         if let (Line::Paragraph(text), true, false) = (&out[i], before_text, continues) {
             let words = text.split_whitespace().count();
             let short = words <= 8
@@ -466,6 +469,11 @@ fn headings_over_paragraphs(out: &mut [Line]) {
             }
         }
     }
+}
+
+/// A few words without a sentence's end: a name, a label, a list's line.
+fn is_short_line(text: &str) -> bool {
+    text.split_whitespace().count() <= 4 && !text.ends_with(['.', '!', '?', ':'])
 }
 
 /// One non-empty line (not underlined) as a heading, a table row, a list item or a paragraph;

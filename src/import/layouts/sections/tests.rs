@@ -124,3 +124,23 @@ fn minutes_name_their_attendees_and_review_earlier_actions() {
         );
     }
 }
+
+/// Names one a line under "Participants" are a list, even where a long line follows one of
+/// them; a short line after a sentence still heads the paragraph under it.
+#[test]
+fn a_list_without_bullets_has_no_headings_inside() {
+    let text = "Participants\nMarijke Verhaegen (Meeting Organizer)\nStefan Verbeke\nPriya Menon\nWouter (facilities) <facilities@verbeke-aero.be>\n\nNotes\nThe renewal was discussed at length today.\nWifi in hangar two\nThe coverage near the big doors is still poor and the auditors come in February.\n";
+    let (lines, _) = lines(text);
+    let headings: Vec<&str> = lines
+        .iter()
+        .filter_map(|line| match line {
+            Line::Heading(text) => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        headings,
+        ["Participants", "Notes", "Wifi in hangar two"],
+        "{lines:?}"
+    );
+}
