@@ -94,13 +94,30 @@ fn is_team(name: &str) -> bool {
     // "Ridgeline team", "het Lumeco-team", "l'équipe Lumeco", "das Projektteam".
     let lower = name.to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
+    // "Servicedesk Velthem", "Support Orvanta", "de helpdesk": a department, not a person.
+    const DEPARTMENTS: &[&str] = &[
+        "servicedesk",
+        "service desk",
+        "helpdesk",
+        "support",
+        "boekhouding",
+        "comptabilité",
+        "buchhaltung",
+        "finance",
+        "legal",
+        "juridique",
+        "aankoop",
+        "achats",
+        "einkauf",
+    ];
+    let department = |w: &&str| DEPARTMENTS.contains(w) || w.ends_with("team");
     let named_team = words.len() <= 3
         && (words
             .last()
-            .is_some_and(|w| w.ends_with("team") || *w == "équipe")
+            .is_some_and(|w| department(w) || *w == "équipe")
             || words
                 .first()
-                .is_some_and(|w| ["l'équipe", "l’équipe", "team"].contains(w)));
+                .is_some_and(|w| ["l'équipe", "l’équipe", "team"].contains(w) || department(w)));
     if named_team {
         return true;
     }

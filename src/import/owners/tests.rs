@@ -298,3 +298,20 @@ fn a_legal_form_alone_is_initials() {
     );
     assert_eq!(owned.owners, ["AB"]);
 }
+
+/// A department, with or without its company, is the team, not a person.
+#[test]
+fn departments_are_the_team() {
+    for name in [
+        "Servicedesk Velthem",
+        "Support Orvanta",
+        "de helpdesk",
+        "Finance",
+    ] {
+        assert_eq!(name_list(name), Some((Vec::new(), true)), "{name}");
+    }
+    assert_eq!(
+        name_list("Sofie Janssens"),
+        Some((vec!["Sofie Janssens".to_string()], false))
+    );
+}

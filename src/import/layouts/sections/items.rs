@@ -69,6 +69,10 @@ impl Table {
                 "verantwortlich",
                 "wer",
                 "zustandig",
+                "toegewezen",
+                "attribue",
+                "assigne",
+                "zugewiesen",
             ]),
             due: find(&[
                 "due", "deadline", "when", "date", "by", "tegen", "wanneer", "datum", "echeance",

@@ -77,7 +77,8 @@ impl Reader<'_> {
         if !due.is_empty() && due != "-" {
             text = format!("{text} by {due}");
         }
-        let owner = cell(table.owner);
+        // "@Nele Smets @Joris Van Damme": mentions side by side are a list.
+        let owner = cell(table.owner).replace(" @", ", ");
         let group = name_list(&owner);
         self.owners_from_column = group.is_some();
         let saved = std::mem::replace(&mut self.group, group);

@@ -144,3 +144,18 @@ fn a_list_without_bullets_has_no_headings_inside() {
         "{lines:?}"
     );
 }
+
+/// Loop's task table: a checkbox column, "Toegewezen aan" with mentions side by side.
+#[test]
+fn a_task_table_names_its_owner_column_in_any_language() {
+    let table = "Vervolgtaken\n\n| | Taak | Toegewezen aan | Einddatum |\n|---|---|---|---|\n| ☐ | Planning bezorgen | @Nele Smets @Joris Van Damme | 29/01/2027 |\n| ☐ | Liste der Log-Quellen bereitstellen | Peter Auer | |\n";
+    let input = crate::import::input::decode(table.as_bytes(), "md").unwrap();
+    let recap = read(&input, &Style::default());
+    let owners: Vec<Vec<String>> = recap.tasks.iter().map(|t| t.owners.clone()).collect();
+    assert_eq!(
+        owners,
+        [vec!["Nele Smets", "Joris Van Damme"], vec!["Peter Auer"]],
+        "{:?}",
+        recap.tasks
+    );
+}
