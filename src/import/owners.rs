@@ -110,7 +110,8 @@ fn is_team(name: &str) -> bool {
         "achats",
         "einkauf",
     ];
-    let department = |w: &&str| DEPARTMENTS.contains(w) || w.ends_with("team");
+    let department =
+        |w: &&str| DEPARTMENTS.contains(w) || w.ends_with("team") || w.ends_with("abteilung");
     let named_team = words.len() <= 3
         && (words
             .last()

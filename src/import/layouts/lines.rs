@@ -29,7 +29,7 @@ pub(super) fn bullet() -> Option<&'static Regex> {
     static BULLET: OnceLock<Option<Regex>> = OnceLock::new();
     BULLET
         .get_or_init(|| {
-            Regex::new(r"^(\s*)(?:(?:[-*•–+◦▪·]|\d{1,2}[.)])\s+(?:\[([ xX])\]\s*)?|([☐☑☒✓✔✅⬜□])\s*|\[([ xX])\]\s+)(.*)$").ok()
+            Regex::new(r"^(\s*)(?:(?:[-*•–+◦▪·○●■▸►‣⁃➢→]|\d{1,2}[.)])\s+(?:\[([ xX])\]\s*)?|([☐☑☒✓✔✅⬜□])\s*|\[([ xX])\]\s+)(.*)$").ok()
         })
         .as_ref()
 }

@@ -549,9 +549,17 @@ impl Reader<'_> {
                         task.with_team = *team;
                         return;
                     }
-                    let labelled_owner =
-                        is_owner_field(&text) && (!field.owners.is_empty() || field.with_team);
-                    if labelled_owner && task.owners.is_empty() && !task.with_team {
+                    // "Stefan Krüger – bis Fr., 30.10." under the item: its owner leads the
+                    // line, the rest is its deadline.
+                    let leads_with_owner = field.owners.first().is_some_and(|owner| {
+                        text.trim_start_matches('@').starts_with(owner.as_str())
+                    });
+                    let labelled_owner = (is_owner_field(&text) || leads_with_owner)
+                        && (!field.owners.is_empty() || field.with_team);
+                    // A person under the item says who more exactly than a department in
+                    // its title's brackets ("Rahmenvertrag prüfen (Rechtsabteilung)").
+                    let unowned = task.owners.is_empty() && (!task.with_team || leads_with_owner);
+                    if labelled_owner && unowned {
                         task.owners = field.owners;
                         task.with_team = field.with_team;
                         if !field.text.trim().is_empty() {

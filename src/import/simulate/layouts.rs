@@ -343,7 +343,8 @@ impl Writer<'_> {
         );
         let _ = writeln!(out, "{quick}\n\n{}\n", self.truth.topics[0].1);
         let _ = writeln!(out, "{next}\n");
-        self.task_list(&mut out, if rng.chance(50) { "• " } else { "- " }, rng);
+        let bullet = *rng.pick(&["• ", "- ", "○ "]);
+        self.task_list(&mut out, bullet, rng);
         let _ = writeln!(out, "\n{summary}\n");
         self.topics_as_paragraphs(&mut out, 0);
         let _ = writeln!(out, "{}", self.words.disclaimer);

@@ -86,6 +86,14 @@ impl Writer<'_> {
                     (format!("{line} ({owner_label}: {list})"), Vec::new())
                 }
             }
+            // Copilot's "Stefan Krüger – bis Fr., 30.10." under the task: no label at all.
+            OwnerForm::FieldLine if rng.chance(30) => {
+                let mut field = names.join(", ");
+                if !task.due_words.is_empty() {
+                    let _ = write!(field, " – {}", task.due_words);
+                }
+                (capitalised(&self.phrase(task, false)), vec![field])
+            }
             OwnerForm::FieldLine => {
                 let dated_field = task.due.is_some() && rng.chance(50);
                 let mut fields = vec![format!("{owner_label}: {}", names.join(", "))];
