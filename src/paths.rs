@@ -28,7 +28,15 @@ pub fn stable_hash(bytes: &[u8]) -> u64 {
 }
 
 fn full_slug(text: &str) -> String {
-    let ascii = deunicode::deunicode(text);
+    // An emoji or a pictograph is no word of the slug ("✍️ Notes" is "notes", not
+    // "writing-hand-notes"); letters, digits and currency signs are folded as before, so
+    // that no existing address changes.
+    let pictograph = |c: char| matches!(u32::from(c), 0x2190..=0x2BFF | 0x1F000..=0x1FAFF | 0xFE00..=0xFE0F | 0x200D);
+    let words: String = text
+        .chars()
+        .map(|c| if pictograph(c) { ' ' } else { c })
+        .collect();
+    let ascii = deunicode::deunicode(&words);
     let mut slug = String::with_capacity(ascii.len());
     for c in ascii.chars() {
         if c.is_ascii_alphanumeric() {
@@ -92,6 +100,10 @@ mod tests {
         );
         assert_eq!(slugify("../../etc"), "etc");
         assert_eq!(slugify("<>"), "");
+        assert_eq!(slugify("✍️ Snelle notities"), "snelle-notities");
+        assert_eq!(slugify("🚀 Launch & Co."), "launch-co");
+        assert_eq!(slugify("Budget €40k"), "budget-eur40k");
+        assert_eq!(slugify("Straße"), "strasse");
     }
 
     #[test]

@@ -69,6 +69,11 @@ pub(super) const DISCUSSION_SECTIONS: &[&str] = &[
     "open questions",
     "keywords",
     "detailed notes",
+    // Gemini's document header, over the meeting's name: "📝 Notes", "✍️ Snelle notities".
+    "quick notes",
+    "snelle notities",
+    "notes rapides",
+    "schnelle notizen",
     "shorthand bullets",
     "risks",
     // Dutch, French and German, as the tools localise them and people write them.
