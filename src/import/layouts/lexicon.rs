@@ -170,6 +170,11 @@ pub(super) const BOILERPLATE: &[&str] = &[
     "review gemini's notes",
     "you should review",
     "was this helpful",
+    // Gemini asks for a rating of its notes tab above the meeting's name.
+    "short survey",
+    "korte enquête",
+    "courte enquête",
+    "kurze umfrage",
     "zijn deze notities nuttig",
     "was dit nuttig",
     "vond u deze samenvatting nuttig",

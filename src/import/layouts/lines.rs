@@ -99,6 +99,13 @@ pub(super) fn is_boilerplate(text: &str) -> bool {
         || is_reference_mark(text)
 }
 
+/// A line a tool writes in every recap ("AI-generated content may be inaccurate", "take a
+/// short survey"), which is never a meeting's title, wherever it stands.
+pub(super) fn is_tool_sentence(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    text.chars().count() < 200 && BOILERPLATE.iter().any(|b| lower.contains(b))
+}
+
 /// A line in which the tool speaks of itself: its name with what it asks of the reader
 /// ("You should review Gemini's notes", "Controleer de notities van Gemini", "Geben Sie
 /// Feedback zu Gemini", "View meeting recap on Fireflies").

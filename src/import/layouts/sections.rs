@@ -205,7 +205,9 @@ impl Reader<'_> {
             self.boilerplate.push(text);
             return;
         }
-        if is_tool_name(&text) || is_boilerplate(&text) && !self.recap.title.is_empty() {
+        let before_title = self.recap.title.is_empty();
+        if is_tool_name(&text) || is_tool_sentence(&text) || is_boilerplate(&text) && !before_title
+        {
             self.boilerplate.push(text);
             return;
         }

@@ -159,3 +159,13 @@ fn a_task_table_names_its_owner_column_in_any_language() {
         recap.tasks
     );
 }
+
+/// Gemini's header lines (its notes tab, a survey) stand above the meeting's name, which is
+/// the title.
+#[test]
+fn a_tools_header_lines_are_not_the_title() {
+    let notes = "✍️ Snelle notities\nBeoordeel het nieuwe tabblad Snelle notities door een korte enquête in te vullen.\nMaes & Verbeke x Corvalis – kwartaalreview\nnov. 24, 2026\nElke Jacobs Thomas Wouters\n";
+    let input = crate::import::input::decode(notes.as_bytes(), "txt").unwrap();
+    let recap = read(&input, &Style::default());
+    assert_eq!(recap.title, "Maes & Verbeke x Corvalis – kwartaalreview");
+}
