@@ -677,7 +677,8 @@ mod names;
 #[cfg(test)]
 use names::fold;
 pub use names::{
-    attendee_companies, attendee_names, full_name_for, repeated_full_names, stands_for, Gazetteer,
+    attendee_companies, attendee_names, full_name_for, is_title, repeated_full_names, stands_for,
+    Gazetteer,
 };
 use names::{NOT_NAMES, PARTICLES};
 

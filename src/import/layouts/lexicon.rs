@@ -246,6 +246,14 @@ pub(super) const BOILERPLATE: &[&str] = &[
 /// German, folded (lower case, no accents): "Follow-up tasks", "Taken voor opvolging",
 /// "Tâches de suivi", "Folgeaufgaben", "Prochaines étapes suggérées".
 pub(super) const TASK_WORDS: &[&str] = &[
+    // "Wat we afgesproken hebben", "Afspraken", "Ce qui a été convenu", "Vereinbarungen":
+    // what each one agreed to do.
+    "afgesproken",
+    "afspraken",
+    "convenu",
+    "vereinbart",
+    "vereinbarungen",
+    "what we agreed",
     "action item",
     "action items",
     "action point",

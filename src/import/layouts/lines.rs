@@ -99,11 +99,14 @@ pub(super) fn is_boilerplate(text: &str) -> bool {
         || is_reference_mark(text)
 }
 
-/// A line a tool writes in every recap ("AI-generated content may be inaccurate", "take a
-/// short survey"), which is never a meeting's title, wherever it stands.
+/// A sentence a tool writes in every recap ("AI-generated content may be inaccurate.", "Take
+/// a short survey."), which is never a meeting's title, wherever it stands; a title line
+/// that names the tool ("Sync - Notes by Gemini") ends in no full stop.
 pub(super) fn is_tool_sentence(text: &str) -> bool {
     let lower = text.to_lowercase();
-    text.chars().count() < 200 && BOILERPLATE.iter().any(|b| lower.contains(b))
+    text.chars().count() < 200
+        && text.trim_end().ends_with(['.', '?', '!'])
+        && BOILERPLATE.iter().any(|b| lower.contains(b))
 }
 
 /// A line in which the tool speaks of itself: its name with what it asks of the reader

@@ -149,8 +149,8 @@ pub fn read(input: &RecapText, style: &Style) -> Recap {
     for name in crate::import::owners::repeated_full_names(&input.text) {
         reader.known.add_seen(&name);
     }
-    reader.known.add_common_words(&input.text);
     reader.known.set_language(input.language);
+    reader.known.add_common_words(&input.text);
     // "Zoom <no-reply@zoom.us>" sent it; no one of that name took part.
     for name in input.people.iter().filter(|name| !is_tool_name(name)) {
         reader.known.add(name);

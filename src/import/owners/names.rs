@@ -243,8 +243,9 @@ impl Gazetteer {
     }
 
     /// Learns which words of `text` are common words: written in lower case somewhere, or
-    /// after an article or a possessive.
+    /// after an article or a possessive of the recap's language (set first).
     pub fn add_common_words(&mut self, text: &str) {
+        let determiners = determiners(self.language);
         for line in text.lines() {
             let words = line
                 .split(|c: char| !(c.is_alphanumeric() || c == '-'))
@@ -255,7 +256,7 @@ impl Gazetteer {
                 if after_article || word.chars().next().is_some_and(char::is_lowercase) {
                     self.common_words.insert(folded.clone());
                 }
-                after_article = DETERMINERS.contains(&folded.as_str());
+                after_article = determiners.contains(&folded.as_str());
             }
         }
     }
@@ -321,14 +322,27 @@ impl Gazetteer {
     }
 }
 
-/// Articles and possessives of the four languages, folded: the word after one is a noun.
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "our", "your", "their", "its", "het", "een", "deze", "dit",
-    "onze", "uw", "hun", "le", "la", "les", "l", "un", "une", "ce", "cet", "cette", "ces", "du",
-    "des", "au", "aux", "notre", "votre", "leur", "der", "die", "das", "den", "dem", "ein", "eine",
-    "einen", "einem", "einer", "dieser", "diese", "dieses", "unser", "unsere", "ihre", "vom",
-    "zum", "zur", "im",
-];
+/// Articles and possessives of each language, folded: the word after one is a noun. Per
+/// language, since the German "an" (to) and the French "de" (of) come before names.
+fn determiners(language: crate::import::language::Language) -> &'static [&'static str] {
+    use crate::import::language::Language;
+    match language {
+        Language::English => &[
+            "the", "a", "an", "this", "that", "our", "your", "their", "its",
+        ],
+        Language::Dutch => &[
+            "de", "het", "een", "deze", "dit", "die", "dat", "onze", "uw", "hun",
+        ],
+        Language::French => &[
+            "le", "la", "les", "l", "un", "une", "ce", "cet", "cette", "ces", "du", "des", "au",
+            "aux", "notre", "votre", "leur",
+        ],
+        Language::German => &[
+            "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer",
+            "dieser", "diese", "dieses", "unser", "unsere", "ihre", "vom", "zum", "zur", "im",
+        ],
+    }
+}
 
 /// Words written before a surname instead of a first name, folded and without their dot:
 /// "Mr Brooks", "Dhr. Claes", "Mevr. Jacobs", "M. Hublet", "Mme Lefèvre", "Frau Weber".
@@ -338,7 +352,7 @@ const TITLES: &[&str] = &[
 ];
 
 /// Whether `word` is a title written before a surname ("Dhr.", "Mme", "Herr").
-pub(super) fn is_title(word: &str) -> bool {
+pub fn is_title(word: &str) -> bool {
     TITLES.contains(&fold(word).trim_end_matches('.'))
 }
 

@@ -261,8 +261,8 @@ fn lone_first_names_before_a_verb_of_action() {
     ];
     for (language, item, names) in table {
         let mut known = Gazetteer::default();
-        known.add_common_words(recap);
         known.set_language(*language);
+        known.add_common_words(recap);
         let owned = task_owners(item, false, &known);
         assert_eq!(owned.owners, *names, "{item}");
     }

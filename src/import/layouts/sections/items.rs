@@ -3,7 +3,7 @@
 
 use super::super::lexicon::OWNER_FIELDS;
 use super::super::lines::{section_kind, section_name, SectionKind};
-use crate::import::owners::name_list;
+use crate::import::owners::{name_list, Gazetteer};
 
 /// A table of action items: which column holds what.
 #[derive(Debug, Clone, Copy)]
@@ -108,8 +108,9 @@ pub(super) fn sentences(text: &str) -> Vec<&str> {
         let word = text[start..at].rsplit(' ').next().unwrap_or_default();
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
         // "op 31/12. Ik neem" ends a sentence; "am 20. Januar" and "Dr. Lindner" do not.
+        let title = crate::import::owners::is_title(word);
         let ends = c != '.'
-            || letters > 3
+            || letters > 3 && !title
             || letters == 0
                 && word.chars().any(|c| c.is_ascii_digit())
                 && !crate::import::deadlines::is_month_name(next_word);
@@ -244,13 +245,19 @@ pub(super) fn append(target: &mut String, text: &str) {
 /// owner before an item: a label that is nothing but names reads as "Tom to send the
 /// proposal". A title ("Sponsor update: Inform the sponsor", "Send Renewal Quote: …") is no
 /// list of names: it has a word in lower case or a verb.
-pub(super) fn owner_label_as_lead(text: &str) -> String {
+pub(super) fn owner_label_as_lead(text: &str, known: &Gazetteer) -> String {
     let Some((label, rest)) = text.split_once(": ") else {
         return text.to_string();
     };
+    // "Back-up: jullie willen …" is a topic's label: one word is a name only where the recap
+    // names that person or never writes the word in lower case.
+    let a_name = |name: &String| match name.split_whitespace().count() {
+        1 => known.knows(name) || known.may_be_first_name(name),
+        words => words <= 3,
+    };
     let names = name_list(label)
         .filter(|(names, team)| !names.is_empty() || *team)
-        .filter(|(names, _)| names.iter().all(|n| n.split_whitespace().count() <= 3));
+        .filter(|(names, _)| names.iter().all(a_name));
     if names.is_some() && !rest.trim().is_empty() {
         format!("{label} to {}", lower_first(rest))
     } else {

@@ -102,7 +102,11 @@ impl Reader<'_> {
                 ..Owned::default()
             }
         } else {
-            task_owners(&owner_label_as_lead(text), self.style.mentions, &self.known)
+            task_owners(
+                &owner_label_as_lead(text, &self.known),
+                self.style.mentions,
+                &self.known,
+            )
         };
         let (mut owners, mut with_team) = (owned.owners, owned.with_team);
         if owners.is_empty() && !with_team {

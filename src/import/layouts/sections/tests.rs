@@ -169,3 +169,23 @@ fn a_tools_header_lines_are_not_the_title() {
     let recap = read(&input, &Style::default());
     assert_eq!(recap.title, "Maes & Verbeke x Corvalis – kwartaalreview");
 }
+
+/// A mail whose list of what was agreed holds the tasks; "Mevr. Desmet" is one name in a
+/// sentence, and a topic's label ("Back-up:") is nobody.
+#[test]
+fn what_was_agreed_is_the_list_of_tasks() {
+    let mail = "Aanwezig: jij, Bram, Mevr. Desmet (tot 11u) en van onze kant Jan en ikzelf.\n\nWat we afgesproken hebben:\n\n- Jan werkt een voorstel uit voor de nieuwe hosts.\n- Back-up: jullie willen de back-up niet verlengen. Ik vraag een prijs op.\n";
+    let input = crate::import::input::decode(mail.as_bytes(), "txt").unwrap();
+    let recap = read(&input, &Style::default());
+    assert_eq!(recap.tasks.len(), 2, "{:?}", recap.tasks);
+    assert!(
+        recap.tasks.iter().all(|t| t.owners != ["Back-up"]),
+        "{:?}",
+        recap.tasks
+    );
+    assert!(
+        !recap.tasks.iter().any(|t| t.title.starts_with("Desmet")),
+        "{:?}",
+        recap.tasks
+    );
+}
