@@ -124,7 +124,8 @@ pub(super) fn register_people(
         })
     };
     let mut unsure = Vec::new();
-    // Who the recap says took part, in full, so that a first name alone finds them.
+    // Who the recap says took part, in full, so that a first name alone finds them (its
+    // attendee lists were read into `participants`, "Vogt, Matthias <…>" as one person).
     let mut names: Vec<String> = recap.participants.clone();
     // Every sentence that opens with names, so that a full name written anywhere ("Priya Raman
     // raised a concern") is known before a first name alone ("Priya will confirm") is matched.
@@ -133,15 +134,6 @@ pub(super) fn register_people(
             std::iter::once(&topic.summary).chain(topic.points.iter().map(|(_, text)| text));
         for sentence in texts.flat_map(|text| text.split(". ")) {
             names.extend(opening_names(sentence.trim()).0);
-        }
-        if topic.title == "Participants" {
-            names.extend(
-                topic
-                    .summary
-                    .split(',')
-                    .filter_map(super::owners::name_list)
-                    .flat_map(|(names, _)| names),
-            );
         }
     }
     for task in &recap.tasks {

@@ -515,7 +515,13 @@ impl Reader<'_> {
         if !topic.summary.is_empty() {
             topic.summary.push_str(", ");
         }
-        topic.summary.push_str(text.trim());
+        // The page lists who took part, not their mail addresses: a header's recipients
+        // ("Vogt, Matthias <…>") as the names read from it; a list as written, with its roles.
+        if text.contains('@') {
+            topic.summary.push_str(&attendee_names(text).join(", "));
+        } else {
+            topic.summary.push_str(text.trim());
+        }
     }
 
     fn item(&mut self, nested: bool, indent: usize, done: bool, raw: &str) {

@@ -412,9 +412,10 @@ pub(super) fn fold(name: &str) -> String {
 /// <sam@x.com>": the names, without company, role, address or mention sign.
 pub fn attendee_names(text: &str) -> Vec<String> {
     let mut names = Vec::new();
+    let text = surname_first_addresses(text);
     let text = [" and ", " en ", " et ", " und ", " @"]
         .iter()
-        .fold(text.to_string(), |text, word| text.replace(word, ", "));
+        .fold(text, |text, word| text.replace(word, ", "));
     for part in text.split([',', ';', '\n', '·', '|']) {
         let mut part = part
             .trim()
@@ -454,7 +455,12 @@ pub fn attendee_names(text: &str) -> Vec<String> {
         };
         let as_address = name_of_address(part);
         let name = as_address.or_else(|| person_name(part));
-        let role = |name: &str| ROLES.contains(&fold(name).as_str());
+        let role = |name: &str| {
+            ROLES.contains(&fold(name).as_str())
+                || fold(name)
+                    .split([' ', '-'])
+                    .any(|word| JOB_WORDS.contains(&word))
+        };
         if let Some(name) = name.filter(|n| !is_team(n) && !role(n)) {
             names.push(name);
         }
@@ -535,6 +541,67 @@ const ROLES: &[&str] = &[
     "erforderlich",
     "gastgeber",
 ];
+
+/// Words of a job title written beside a name in an attendee list ("Leitung Konstruktion",
+/// "IT-Leitung", "Account Manager"), folded: no part of a name.
+const JOB_WORDS: &[&str] = &[
+    "leitung",
+    "leiter",
+    "leiterin",
+    "manager",
+    "director",
+    "directeur",
+    "directrice",
+    "head",
+    "lead",
+    "architect",
+    "architekt",
+    "engineer",
+    "consultant",
+    "einkauf",
+    "vertrieb",
+    "verantwoordelijke",
+    "responsable",
+    "chef",
+    "hoofd",
+    "sales",
+    "it",
+];
+
+/// Outlook writes recipients surname first: "Vogt, Matthias <matthias.vogt@…>; Albers, Frank
+/// Dr. <…>". Each such name is turned to "Matthias Vogt", without its title, so that the comma
+/// inside it does not make two people of one.
+fn surname_first_addresses(text: &str) -> String {
+    static PATTERN: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let Some(pattern) = PATTERN
+        .get_or_init(|| regex::Regex::new(r"([^,;<>:]+),\s*([^,;<>:]+?)\s*(<[^>]+>)").ok())
+        .as_ref()
+    else {
+        return text.to_string();
+    };
+    pattern
+        .replace_all(text, |caps: &regex::Captures| {
+            let (surname, given, address) = (caps[1].trim(), caps[2].trim(), &caps[3]);
+            let given: Vec<&str> = given.split_whitespace().filter(|w| !is_title(w)).collect();
+            let written = format!("{} {surname}", given.join(" "));
+            // Only where the address says the same name: "Team, Sales <sales@…>" stays.
+            // "jana.krueger@…" is how an address writes Krüger.
+            let loose = |name: &str| {
+                fold(name)
+                    .replace("ue", "u")
+                    .replace("oe", "o")
+                    .replace("ae", "a")
+            };
+            let same = name_of_address(address.trim_matches(['<', '>']))
+                .is_some_and(|from_address| loose(&from_address) == loose(&written));
+            if same {
+                format!("{written} {address}")
+            } else {
+                caps[0].to_string()
+            }
+        })
+        .into_owned()
+}
 
 /// Words that stand inside Dutch, Flemish, French and German surnames.
 pub(super) const PARTICLES: &[&str] = &[

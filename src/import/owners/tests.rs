@@ -315,3 +315,26 @@ fn departments_are_the_team() {
         Some((vec!["Sofie Janssens".to_string()], false))
     );
 }
+
+/// Outlook's recipients, surname first, are one person each, without their title.
+#[test]
+fn surname_first_recipients_are_one_person_each() {
+    let table: &[(&str, &[&str])] = &[
+        (
+            "Vogt, Matthias <matthias.vogt@kontura-systems.de>",
+            &["Matthias Vogt"],
+        ),
+        (
+            "Albers, Frank Dr. <frank.albers@hessler-mb.de>; Roth, Sabine <sabine.roth@hessler-mb.de>",
+            &["Frank Albers", "Sabine Roth"],
+        ),
+        ("Krüger, Jana <jana.krueger@kontura-systems.de>", &["Jana Krüger"]),
+        (
+            "Hessler: Dr. Frank Albers (FA), Leitung Konstruktion; Sabine Roth (SR), IT-Leitung;",
+            &["Frank Albers", "Sabine Roth"],
+        ),
+    ];
+    for (header, names) in table {
+        assert_eq!(attendee_names(header), *names, "{header}");
+    }
+}

@@ -70,6 +70,7 @@ impl Table {
                 "wer",
                 "zustandig",
                 "toegewezen",
+                "verantw",
                 "attribue",
                 "assigne",
                 "zugewiesen",
