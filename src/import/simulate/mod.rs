@@ -400,17 +400,7 @@ fn deadline(rng: &mut Rng, lang: Lang, meeting: NaiveDate, form: DueForm) -> (St
                 Some(Due::Day(target)),
             )
         }
-        DueForm::EndOfMonth => {
-            let (mut year, mut month) = (meeting.year(), meeting.month() + 1 + rng.below(2) as u32);
-            if month > 12 {
-                month -= 12;
-                year += 1;
-            }
-            let phrase = rng
-                .pick(words.by_end_of_month)
-                .replace("{M}", words.months[month as usize - 1]);
-            (phrase, Some(Due::Month(year, month)))
-        }
+        DueForm::EndOfMonth => month_phrase(rng, words, meeting, words.by_end_of_month),
         DueForm::EndOfWeek => {
             let offset = 4 - meeting.weekday().num_days_from_monday();
             (
@@ -418,17 +408,7 @@ fn deadline(rng: &mut Rng, lang: Lang, meeting: NaiveDate, form: DueForm) -> (St
                 Some(Due::Day(meeting + Days::new(offset as u64))),
             )
         }
-        DueForm::StartOfMonth => {
-            let (mut year, mut month) = (meeting.year(), meeting.month() + 1 + rng.below(2) as u32);
-            if month > 12 {
-                month -= 12;
-                year += 1;
-            }
-            let phrase = rng
-                .pick(words.by_start_of_month)
-                .replace("{M}", words.months[month as usize - 1]);
-            (phrase, Some(Due::Month(year, month)))
-        }
+        DueForm::StartOfMonth => month_phrase(rng, words, meeting, words.by_start_of_month),
         DueForm::InWeeks => {
             let weeks = 2 + rng.below(2);
             let phrase = rng
@@ -442,6 +422,25 @@ fn deadline(rng: &mut Rng, lang: Lang, meeting: NaiveDate, form: DueForm) -> (St
         DueForm::Vague => (rng.pick(words.vague).to_string(), None),
         DueForm::None => (String::new(), None),
     }
+}
+
+/// One of `phrases` about the next month or the one after ("by the end of {M}", "Anfang
+/// {M}"): the deadline is that month.
+fn month_phrase(
+    rng: &mut Rng,
+    words: &words::Words,
+    meeting: NaiveDate,
+    phrases: &[&str],
+) -> (String, Option<Due>) {
+    let (mut year, mut month) = (meeting.year(), meeting.month() + 1 + rng.below(2) as u32);
+    if month > 12 {
+        month -= 12;
+        year += 1;
+    }
+    let phrase = rng
+        .pick(phrases)
+        .replace("{M}", words.months[month as usize - 1]);
+    (phrase, Some(Due::Month(year, month)))
 }
 
 #[cfg(test)]
