@@ -344,6 +344,48 @@ fn determiners(language: crate::import::language::Language) -> &'static [&'stati
     }
 }
 
+/// "Henrard" in "Mme Henrard", "Wilmotte" in "G. Wilmotte": the surname after a title or an
+/// initial.
+fn surname_after_title(written: &str) -> Option<&str> {
+    let (head, surname) = written.trim().split_once(' ')?;
+    let letter = head.strip_suffix('.').unwrap_or(head);
+    let initial = letter.chars().count() == 1 && letter.starts_with(char::is_uppercase);
+    (is_title(head) || initial).then_some(surname.trim())
+}
+
+/// The one full name `text` writes that ends in `surname` ("Caroline Henrard (Alvéa) a
+/// présenté …" for "Mme Henrard"); `None` when it writes none, or two.
+fn full_name_with_surname(surname: &str, text: &str) -> Option<String> {
+    let mut found: Vec<String> = Vec::new();
+    let mut from = 0;
+    while let Some(at) = text[from..].find(surname).map(|at| from + at) {
+        from = at + surname.len();
+        let after = text[from..].chars().next();
+        if after.is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let Some(first) = text[..at].strip_suffix(' ').and_then(|before| {
+            before
+                .rsplit(|c: char| c.is_whitespace() || "(,;:".contains(c))
+                .next()
+        }) else {
+            continue;
+        };
+        if first.is_empty() || is_title(first) || first.ends_with('.') {
+            continue;
+        }
+        if let Some(name) = person_name(&format!("{first} {surname}")) {
+            if !found.contains(&name) {
+                found.push(name);
+            }
+        }
+    }
+    match found.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
+}
+
 /// Words written before a surname instead of a first name, folded and without their dot:
 /// "Mr Brooks", "Dhr. Claes", "Mevr. Jacobs", "M. Hublet", "Mme Lefèvre", "Frau Weber".
 const TITLES: &[&str] = &[
@@ -375,8 +417,9 @@ pub fn stands_for(short: &str, full: &str) -> bool {
     if let Some((title, surname)) = short.split_once(' ') {
         let surname = fold(surname);
         let same_surname = !surname.is_empty() && fold(&full_words[1..].join(" ")) == surname;
-        // "G. Wilmotte": the first name's initial.
-        let initial = title.strip_suffix('.').is_some_and(|letter| {
+        // "G. Wilmotte": the first name's initial ("C Henrard" as an address writes it).
+        let letter = title.strip_suffix('.').unwrap_or(title);
+        let initial = Some(letter).is_some_and(|letter| {
             letter.chars().count() == 1
                 && full_words[0]
                     .chars()
@@ -651,6 +694,9 @@ pub fn repeated_full_names(text: &str) -> Vec<String> {
 /// The one full name `text` writes that starts with the lone first name `first` ("Jonas" →
 /// "Jonas Willems"); `None` when it writes none, or more than one.
 pub fn full_name_for(first: &str, text: &str) -> Option<String> {
+    if let Some(surname) = surname_after_title(first) {
+        return full_name_with_surname(surname, text);
+    }
     if first.split_whitespace().count() != 1 || name_of_address(first).is_some() {
         return None;
     }

@@ -190,6 +190,7 @@ fn short_forms_stand_for_the_full_name_they_fit() {
         ("Frau Weber", "Jonas Weber", true),
         ("G. Wilmotte", "Gérard Wilmotte", true),
         ("H. Wilmotte", "Gérard Wilmotte", false),
+        ("C Henrard", "Caroline Henrard", true),
         ("Dhr. Peeters", "Wouter Claes", false),
         ("IT", "Ingrid Tanghe", false),
         ("MV", "Marc", false),
@@ -337,4 +338,21 @@ fn surname_first_recipients_are_one_person_each() {
     for (header, names) in table {
         assert_eq!(attendee_names(header), *names, "{header}");
     }
+}
+
+/// "Mme Henrard" and "G. Wilmotte" stand for the one full name with that surname the text
+/// writes, wherever it writes it; two such names leave it open.
+#[test]
+fn a_title_and_surname_find_the_full_name_the_text_gives() {
+    let text = "Caroline Henrard (Alvéa) a présenté le planning. Mme Henrard enverra l'offre.";
+    assert_eq!(
+        full_name_for("Mme Henrard", text).as_deref(),
+        Some("Caroline Henrard")
+    );
+    assert_eq!(
+        full_name_for("C. Henrard", text).as_deref(),
+        Some("Caroline Henrard")
+    );
+    let two = "Anne Dupont et Paul Dupont étaient présents.";
+    assert_eq!(full_name_for("M. Dupont", two), None);
 }
