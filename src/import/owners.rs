@@ -171,7 +171,9 @@ fn person_name(word: &str) -> Option<String> {
     let particle = |w: &str| PARTICLES.contains(&w.to_lowercase().as_str());
     let plausible = (1..=5).contains(&words.len())
         && !words.iter().enumerate().any(|(i, w)| {
-            NOT_NAMES.contains(&w.to_lowercase().as_str()) && !(i > 0 && particle(w))
+            // "NB" in capitals is someone's initials; "Nb:" or "nb" opens a note.
+            let initials = words.len() == 1 && w.len() >= 2 && w.chars().all(char::is_uppercase);
+            NOT_NAMES.contains(&w.to_lowercase().as_str()) && !(i > 0 && particle(w)) && !initials
         })
         && words.iter().enumerate().all(|(i, w)| {
             (w.chars().next().is_some_and(char::is_uppercase) || i > 0 && particle(w))
@@ -673,13 +675,12 @@ fn leading_names(owned: &mut Owned) {
     owned.text = rest;
 }
 
+mod attendees;
 mod names;
+pub use attendees::{attendee_companies, attendee_names};
 #[cfg(test)]
 use names::fold;
-pub use names::{
-    attendee_companies, attendee_names, full_name_for, is_title, repeated_full_names, stands_for,
-    Gazetteer,
-};
+pub use names::{full_name_for, is_title, repeated_full_names, stands_for, Gazetteer};
 use names::{NOT_NAMES, PARTICLES};
 
 #[cfg(test)]

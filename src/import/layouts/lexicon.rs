@@ -393,3 +393,21 @@ pub(super) const EARLIER_MEETING_WORDS: &[&str] = &[
     "letzten",
     "letzte besprechung",
 ];
+
+/// Headings of who was invited and did not come, folded.
+pub(super) const EXCUSED_WORDS: &[&str] = &[
+    "verontschuldigd",
+    "verontschuldigingen",
+    "afwezig",
+    "afwezigen",
+    "excuse",
+    "excuses",
+    "excusee",
+    "excusees",
+    "absent",
+    "absents",
+    "entschuldigt",
+    "abwesend",
+    "apologies",
+    "absent with apologies",
+];

@@ -260,6 +260,8 @@ pub enum SectionKind {
     Tasks,
     Attendees,
     Discussion,
+    /// The previous meeting's actions, reviewed: notes here, even in a table of actions.
+    EarlierMeeting,
 }
 
 /// What a section holds, by its name (`section_name`): first the names tools use, then the
@@ -301,7 +303,7 @@ pub fn section_kind(name: &str) -> Option<SectionKind> {
     // "Opvolging acties vorige stuurgroep", "Actions from the previous meeting": the last
     // meeting's tasks, reviewed; they were that meeting's, and are its notes here.
     if has(EARLIER_MEETING_WORDS) {
-        return Some(SectionKind::Discussion);
+        return Some(SectionKind::EarlierMeeting);
     }
     if has(TASK_WORDS) || compound {
         Some(SectionKind::Tasks)
@@ -400,7 +402,19 @@ fn numbered_heading(line: &str, rest: &[&str]) -> Option<String> {
             || next.starts_with('|')
     });
     let names_a_section = section_kind(&section_name(title)).is_some();
-    (other_list || names_a_section).then(|| title.to_string())
+    // "3. Netwerk magazijn" over a paragraph of minutes: a short title, then text that is
+    // neither indented nor another item.
+    let over_a_paragraph = title.split_whitespace().count() <= 6
+        && rest
+            .iter()
+            .find(|l| !l.trim().is_empty())
+            .is_some_and(|next| {
+                !next.starts_with([' ', '\t'])
+                    && !next.trim_start().starts_with(|c: char| c.is_ascii_digit())
+                    && !next.trim_start().starts_with(['-', '*', '•', '–', '|'])
+                    && next.trim().chars().count() > title.chars().count()
+            });
+    (other_list || names_a_section || over_a_paragraph).then(|| title.to_string())
 }
 
 /// A line without Markdown's backslash escapes (`\\[`, `\\*`, `\\_`, `\\#`, `\\-`, `\\.`).
@@ -479,6 +493,13 @@ fn headings_over_paragraphs(out: &mut [Line]) {
             }
         }
     }
+}
+
+/// "Verontschuldigd", "Afwezig", "Excusés", "Entschuldigt", "Apologies": who was invited and
+/// did not come.
+pub(super) fn is_excused(name: &str) -> bool {
+    let folded = deunicode::deunicode(name).to_lowercase();
+    EXCUSED_WORDS.contains(&folded.trim())
 }
 
 /// A few words without a sentence's end: a name, a label, a list's line.

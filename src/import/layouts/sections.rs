@@ -76,6 +76,10 @@ struct Reader<'a> {
     lines_seen: usize,
     /// The row being read gives its owners in a column of their own.
     owners_from_column: bool,
+    /// Under a heading about the previous meeting: its actions, reviewed, are notes.
+    earlier_meeting: bool,
+    /// Under "Verontschuldigd" or "Excusés": the heading, for the people listed.
+    excused_heading: Option<String>,
     /// Past a mail's closing: the signature and footer, left out.
     signature: bool,
     /// The recap opens with a mail's headers (From, Van, De, Von).
@@ -139,6 +143,8 @@ pub fn read(input: &RecapText, style: &Style) -> Recap {
         titled_tasks: false,
         pending_title: None,
         owners_from_column: false,
+        earlier_meeting: false,
+        excused_heading: None,
     };
     if let Some(sent) = input.sent {
         reader.sent_dates.push(sent.to_string());
@@ -284,6 +290,15 @@ impl Reader<'_> {
             self.new_topic(title);
         }
         let kind = section_kind(&name);
+        self.earlier_meeting = false;
+        self.excused_heading = None;
+        // "Verontschuldigd", "Excusés": people of the meeting who were not there, known by
+        // name for the tasks they get, listed under the heading as written.
+        if is_excused(&name) {
+            self.section = Section::Attendees;
+            self.excused_heading = Some(text);
+            return;
+        }
         if kind == Some(SectionKind::Tasks) {
             self.section = Section::Tasks;
             self.saw_task_section = true;
@@ -300,6 +315,12 @@ impl Reader<'_> {
             self.section = Section::Discussion;
             self.section_title = text;
             self.topic = None;
+            return;
+        }
+        if kind == Some(SectionKind::EarlierMeeting) {
+            self.section = Section::Discussion;
+            self.earlier_meeting = true;
+            self.new_topic(text);
             return;
         }
         self.task_indent = None;
@@ -485,6 +506,13 @@ impl Reader<'_> {
                 self.attendees(&value);
                 true
             }
+            _ if is_excused(&label) && !value.is_empty() => {
+                self.excused_heading =
+                    Some(raw.split(':').next().unwrap_or(raw).trim().to_string());
+                self.attendees(&value);
+                self.excused_heading = None;
+                true
+            }
             _ => false,
         }
     }
@@ -496,16 +524,15 @@ impl Reader<'_> {
         for company in attendee_companies(text) {
             self.known.add_company(&company);
         }
-        let index = match self
-            .recap
-            .topics
-            .iter()
-            .position(|t| t.title == "Participants")
-        {
+        let title = self
+            .excused_heading
+            .clone()
+            .unwrap_or_else(|| "Participants".to_string());
+        let index = match self.recap.topics.iter().position(|t| t.title == title) {
             Some(index) => index,
             None => {
                 self.recap.topics.push(RecapTopic {
-                    title: "Participants".into(),
+                    title,
                     ..RecapTopic::default()
                 });
                 self.recap.topics.len() - 1

@@ -40,6 +40,13 @@ impl Reader<'_> {
             }
             return;
         }
+        if self.earlier_meeting {
+            let topic = self.current_topic();
+            self.recap.topics[topic]
+                .points
+                .push((String::new(), cells.join(" — ")));
+            return;
+        }
         let Some(table) = self.table else {
             let table = Table::of(&cells);
             let tasks = if self.section == Section::Discussion {

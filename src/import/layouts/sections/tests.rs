@@ -189,3 +189,27 @@ fn what_was_agreed_is_the_list_of_tasks() {
         recap.tasks
     );
 }
+
+/// A typed "verslag": attendees with initials and company, someone excused, the previous
+/// meeting's actions in a table, numbered headings over paragraphs, this meeting's action list.
+#[test]
+fn typed_minutes_with_initials_excused_people_and_earlier_actions() {
+    let minutes = "VERSLAG OVERLEG\n\nDatum: donderdag 21 januari 2027\n\nAanwezig:\n- Marc Verbist (MV) – Ravenshoek, IT-coördinator\n- Koen Lambrechts (KL) – Sentryx Networks, accountmanager\n- Nele Bogaert (NB) – Sentryx Networks, consultant\n\nVerontschuldigd:\n- Raf Dewitte (RD) – Ravenshoek\n\n2. Opvolging acties vorig verslag\n\nNr | Actie | Wie | Tegen | Status\n1 | Offerte firewall bezorgen | KL | 18/12 | Afgewerkt\n\n3. Netwerk magazijn\n\nDe switches in het magazijn herstarten regelmatig sinds december.\n\nACTIELIJST\n\nNr | Actie | Wie | Tegen\n1 | Offerte switches bezorgen | KL | 29/01\n2 | Back-upbeleid documenteren | NB / KL | eind februari\n3 | Firmware-update labelprinters | Sentryx | asap\n4 | Inventaris handscanners opmaken | RD | 4 februari\n";
+    let input = crate::import::input::decode(minutes.as_bytes(), "txt").unwrap();
+    let recap = read(&input, &Style::default());
+    let tasks: Vec<(&str, Vec<String>, bool)> = recap
+        .tasks
+        .iter()
+        .map(|t| (t.title.as_str(), t.owners.clone(), t.with_team))
+        .collect();
+    assert_eq!(tasks.len(), 4, "the earlier action is no task: {tasks:?}");
+    assert_eq!(tasks[0].1, ["KL"], "{tasks:?}");
+    assert_eq!(tasks[1].1, ["NB", "KL"], "{tasks:?}");
+    assert!(
+        tasks[2].1.is_empty() && tasks[2].2,
+        "a company is the team: {tasks:?}"
+    );
+    assert_eq!(tasks[3].1, ["RD"], "{tasks:?}");
+    assert!(recap.participants.iter().any(|p| p == "Raf Dewitte"));
+    assert!(recap.topics.iter().any(|t| t.title == "Netwerk magazijn"));
+}
