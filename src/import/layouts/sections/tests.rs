@@ -68,6 +68,12 @@ fn meeting_dates_in_every_form() {
     assert_eq!(meeting_date("November 2025", Some(false)), None);
 }
 
+/// The recap read from `text`, as a file of kind `extension` would be.
+fn recap_of(text: &str, extension: &str) -> Recap {
+    let input = crate::import::input::decode(text.as_bytes(), extension).unwrap();
+    read(&input, &Style::default())
+}
+
 fn task_titles(mail: &str) -> Vec<String> {
     let input = crate::import::input::decode(mail.as_bytes(), "txt").unwrap();
     read(&input, &Style::default())
@@ -107,8 +113,7 @@ fn title_lines_over_sentences_are_one_task_each() {
 #[test]
 fn minutes_name_their_attendees_and_review_earlier_actions() {
     let minutes = "Verslag stuurgroep nr. 3\n\nDatum: donderdag 19 november 2026\n\nAanwezig\n  Hof ter Linde:  Mevr. An Jacobs (directeur, AJ), Dhr. Luc Hermans (technische dienst, LH),\n                  Katrien Smets (hoofdverpleegkundige, KS)\n  Orvanta:        Marijke Verhaegen (account manager, MV),\n                  Koen Lemmens (netwerkengineer, KL)\n\n2. Opvolging acties vorige stuurgroep\n  2.1  LH – voeding patchkasten nakijken ........ afgerond\n  2.2  KL – firmware-update controllers ......... afgerond op 06/11\n\n3. Actielijst\n- KL: site survey vleugel B tegen vrijdag\n- AJ: onderhoudscontract terugsturen\n";
-    let input = crate::import::input::decode(minutes.as_bytes(), "txt").unwrap();
-    let recap = read(&input, &Style::default());
+    let recap = recap_of(minutes, "txt");
     let tasks: Vec<(String, Vec<String>)> = recap
         .tasks
         .iter()
@@ -149,8 +154,7 @@ fn a_list_without_bullets_has_no_headings_inside() {
 #[test]
 fn a_task_table_names_its_owner_column_in_any_language() {
     let table = "Vervolgtaken\n\n| | Taak | Toegewezen aan | Einddatum |\n|---|---|---|---|\n| ☐ | Planning bezorgen | @Nele Smets @Joris Van Damme | 29/01/2027 |\n| ☐ | Liste der Log-Quellen bereitstellen | Peter Auer | |\n";
-    let input = crate::import::input::decode(table.as_bytes(), "md").unwrap();
-    let recap = read(&input, &Style::default());
+    let recap = recap_of(table, "md");
     let owners: Vec<Vec<String>> = recap.tasks.iter().map(|t| t.owners.clone()).collect();
     assert_eq!(
         owners,
@@ -165,8 +169,7 @@ fn a_task_table_names_its_owner_column_in_any_language() {
 #[test]
 fn a_tools_header_lines_are_not_the_title() {
     let notes = "✍️ Snelle notities\nBeoordeel het nieuwe tabblad Snelle notities door een korte enquête in te vullen.\nMaes & Verbeke x Corvalis – kwartaalreview\nnov. 24, 2026\nElke Jacobs Thomas Wouters\n";
-    let input = crate::import::input::decode(notes.as_bytes(), "txt").unwrap();
-    let recap = read(&input, &Style::default());
+    let recap = recap_of(notes, "txt");
     assert_eq!(recap.title, "Maes & Verbeke x Corvalis – kwartaalreview");
 }
 
@@ -175,8 +178,7 @@ fn a_tools_header_lines_are_not_the_title() {
 #[test]
 fn what_was_agreed_is_the_list_of_tasks() {
     let mail = "Aanwezig: jij, Bram, Mevr. Desmet (tot 11u) en van onze kant Jan en ikzelf.\n\nWat we afgesproken hebben:\n\n- Jan werkt een voorstel uit voor de nieuwe hosts.\n- Back-up: jullie willen de back-up niet verlengen. Ik vraag een prijs op.\n";
-    let input = crate::import::input::decode(mail.as_bytes(), "txt").unwrap();
-    let recap = read(&input, &Style::default());
+    let recap = recap_of(mail, "txt");
     assert_eq!(recap.tasks.len(), 2, "{:?}", recap.tasks);
     assert!(
         recap.tasks.iter().all(|t| t.owners != ["Back-up"]),
@@ -195,8 +197,7 @@ fn what_was_agreed_is_the_list_of_tasks() {
 #[test]
 fn typed_minutes_with_initials_excused_people_and_earlier_actions() {
     let minutes = "VERSLAG OVERLEG\n\nDatum: donderdag 21 januari 2027\n\nAanwezig:\n- Marc Verbist (MV) – Ravenshoek, IT-coördinator\n- Koen Lambrechts (KL) – Sentryx Networks, accountmanager\n- Nele Bogaert (NB) – Sentryx Networks, consultant\n\nVerontschuldigd:\n- Raf Dewitte (RD) – Ravenshoek\n\n2. Opvolging acties vorig verslag\n\nNr | Actie | Wie | Tegen | Status\n1 | Offerte firewall bezorgen | KL | 18/12 | Afgewerkt\n\n3. Netwerk magazijn\n\nDe switches in het magazijn herstarten regelmatig sinds december.\n\nACTIELIJST\n\nNr | Actie | Wie | Tegen\n1 | Offerte switches bezorgen | KL | 29/01\n2 | Back-upbeleid documenteren | NB / KL | eind februari\n3 | Firmware-update labelprinters | Sentryx | asap\n4 | Inventaris handscanners opmaken | RD | 4 februari\n";
-    let input = crate::import::input::decode(minutes.as_bytes(), "txt").unwrap();
-    let recap = read(&input, &Style::default());
+    let recap = recap_of(minutes, "txt");
     let tasks: Vec<(&str, Vec<String>, bool)> = recap
         .tasks
         .iter()
