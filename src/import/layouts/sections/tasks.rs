@@ -41,10 +41,7 @@ impl Reader<'_> {
             return;
         }
         if self.earlier_meeting {
-            let topic = self.current_topic();
-            self.recap.topics[topic]
-                .points
-                .push((String::new(), cells.join(" — ")));
+            self.row_as_point(&cells);
             return;
         }
         let Some(table) = self.table else {
@@ -74,9 +71,7 @@ impl Reader<'_> {
                 .unwrap_or_default()
         };
         if !table.holds_tasks() {
-            let text = cells.join(" — ");
-            let topic = self.current_topic();
-            self.recap.topics[topic].points.push((String::new(), text));
+            self.row_as_point(&cells);
             return;
         }
         let mut text = cell(table.task);
@@ -92,6 +87,14 @@ impl Reader<'_> {
         self.task(&text);
         self.group = saved;
         self.owners_from_column = false;
+    }
+
+    /// A row of a table that holds no tasks: one point of the current topic.
+    fn row_as_point(&mut self, cells: &[String]) {
+        let topic = self.current_topic();
+        self.recap.topics[topic]
+            .points
+            .push((String::new(), cells.join(" — ")));
     }
 
     pub(super) fn task(&mut self, text: &str) {
