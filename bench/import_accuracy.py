@@ -5,7 +5,7 @@
 
 Each recap in DIR is imported into a new empty site and built; its tasks.json is compared with
 the truth a careful reader wrote by hand (truth.toml: per recap, the tasks with a distinctive
-part of the title, the owners' ids and the deadline; [meta.NAME] the meeting date). Prints one
+part of the title (or of the line the task was written on), the owners' ids and the deadline; [meta.NAME] the meeting date). Prints one
 line per recap and the totals: tasks found, owners right, deadlines right, deadlines guessed
 (given where the recap gives none), junk tasks (imported, matching no task of the truth), and
 whether the meeting date was read.
@@ -21,6 +21,8 @@ import os
 # DOSSIER_VERBOSE=1 prints, under each recap, the tasks missed, the owners and deadlines read wrong,
 # and each junk task.
 VERBOSE = os.environ.get("DOSSIER_VERBOSE") == "1"
+# DOSSIER_TITLE_ONLY=1 looks for the truth's words in the title alone, as a reader scanning a list would.
+TITLE_ONLY = os.environ.get("DOSSIER_TITLE_ONLY") == "1"
 
 SITE = 'title = "Recaps"\nbase_url = "https://example.test/"\ntimezone = "Europe/Brussels"\nlast_edited = false\n'
 
@@ -52,6 +54,13 @@ def import_one(dossier, recap, stated_date):
             return {"date": date, "tasks": []}, problems + ["build failed: " + (build.stderr.strip().splitlines() or [""])[0][:160]]
         tasks = json.loads((root / "public/tasks.json").read_text())
         tasks = tasks["tasks"] if isinstance(tasks, dict) else tasks
+        # The whole line each task was written on: a title the importer shortened ("Offerte
+        # aanpassen" for Gemini's "[Elke] Offerte aanpassen: De aangepaste offerte … sturen.")
+        # still holds the words the truth names.
+        lines = [line for meeting in meetings for line in meeting.read_text().splitlines()]
+        for task in tasks:
+            mark = "{#" + task["id"].rsplit(".", 1)[-1] + "}"
+            task["line"] = next((line for line in lines if mark in line), task["title"])
         return {"date": date, "tasks": tasks}, problems
 
 
@@ -79,6 +88,7 @@ def main():
         found = owners = dues = guessed = dated = 0
         for task in want:
             matches = [i for i, t in enumerate(got) if task["task"].lower() in t["title"].lower() and i not in used]
+            matches = matches or ([] if TITLE_ONLY else [i for i, t in enumerate(got) if task["task"].lower() in t["line"].lower() and i not in used])
             if not matches:
                 if VERBOSE:
                     print(f"    missed: {task['task']}")
