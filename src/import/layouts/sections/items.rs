@@ -304,6 +304,11 @@ pub(super) fn with_deadline_column_read(text: &str) -> String {
     text.to_string()
 }
 
+/// The longest title a task keeps whole: a recap's one-sentence task (a Teams follow-up, a
+/// Fathom action item) is read, searched and remembered by its words, so a title cuts only a
+/// sentence that would not fit two lines of a list.
+pub(super) const TITLE_WIDTH: usize = 150;
+
 pub(super) fn title_of(text: &str) -> (String, String) {
     let text = text.trim();
     // A full stop after a word, not after a number ("20. Januar", "15.09.") or an
@@ -320,7 +325,7 @@ pub(super) fn title_of(text: &str) -> (String, String) {
         .unwrap_or(text.len());
     let (first, rest) = text.split_at(sentence_end);
     let first = first.trim_end_matches('.');
-    if first.chars().count() <= 90 {
+    if first.chars().count() <= TITLE_WIDTH {
         return (
             first.to_string(),
             rest.trim_start_matches('.').trim().to_string(),
@@ -329,7 +334,7 @@ pub(super) fn title_of(text: &str) -> (String, String) {
     // A long sentence: the title is its opening words, the whole sentence the description.
     let mut title = String::new();
     for word in first.split_whitespace() {
-        if title.chars().count() + word.chars().count() > 70 {
+        if title.chars().count() + word.chars().count() > TITLE_WIDTH - 30 {
             break;
         }
         if !title.is_empty() {

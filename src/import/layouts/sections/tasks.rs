@@ -156,7 +156,18 @@ impl Reader<'_> {
             // Gemini's "Send Renewal Quote: Send the revised renewal quote to Fiona by Friday":
             // the sentence says all the title does and more, and is what people search for.
             Some((label, rest)) if says_all_of(rest, label) => title_of(rest),
-            Some((label, rest)) => (label.to_string(), rest.to_string()),
+            // "Offerte aanpassen: De aangepaste offerte … tegen vrijdag naar Koen sturen.": the
+            // label names the task, the sentence says which one; the title keeps both while
+            // they fit on a line of a list.
+            Some((label, rest)) => match title_of(rest) {
+                (sentence, more)
+                    if !sentence.ends_with('…')
+                        && label.chars().count() + sentence.chars().count() <= TITLE_WIDTH =>
+                {
+                    (format!("{label}: {sentence}"), more)
+                }
+                _ => (label.to_string(), rest.to_string()),
+            },
             None => title_of(&text),
         }
     }
