@@ -495,6 +495,64 @@ fn about_the_past(text: &str, span: &Range<usize>, particle_may_precede: bool) -
     after == "ago" || after == "geleden"
 }
 
+/// Words that make the date after them a date of the thing before: "the go-live date of 1
+/// December", "la panne du 3 novembre", "die Sitzung vom 12. März", and the start of a span
+/// ("du 14 au 31 décembre").
+const OF_BEFORE: &[&str] = &["of", "from", "van", "du", "des", "vom"];
+
+/// Words before an "of" date that make it the task's deadline after all: "present it at the
+/// steering committee of 15 December", "op het directiecomité van 15 december".
+const AT_BEFORE: &[&str] = &[
+    "at", "on", "op", "bij", "tijdens", "lors", "auf", "am", "zur",
+];
+
+/// Whether the date at `span` is the date of something the task names rather than when the
+/// task is due: "met de nieuwe go-livedatum van 1 december", "le gel du 14 au 31 décembre".
+/// A deadline word or an "at" a few words back keeps it a deadline ("uiterlijk op het
+/// directiecomité van 15 december").
+fn date_of_something(text: &str, span: &Range<usize>) -> bool {
+    let words: Vec<String> = text[..span.start]
+        .split_whitespace()
+        .rev()
+        .take(8)
+        .map(|w| {
+            deunicode::deunicode(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+                .to_lowercase()
+        })
+        .collect();
+    let is_number = |w: &String| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+    // "du 14 au 31 décembre", "van 14 tot 31 december", "vom 14. bis 31. Dezember".
+    let span_end = words.len() >= 3
+        && ["au", "tot", "to", "bis", "until", "-"].contains(&words[0].as_str())
+        && is_number(&words[1])
+        && OF_BEFORE.contains(&words[2].as_str());
+    let of = words
+        .first()
+        .is_some_and(|w| OF_BEFORE.contains(&w.as_str()));
+    if !(of || span_end) {
+        return false;
+    }
+    // "in het weekend van 9 januari", "the week of 12 January": when the task is done.
+    const PERIODS: &[&str] = &[
+        "week",
+        "weekend",
+        "semaine",
+        "woche",
+        "wochenende",
+        "day",
+        "dag",
+    ];
+    if of && words.get(1).is_some_and(|w| PERIODS.contains(&w.as_str())) {
+        return false;
+    }
+    let start = if span_end { 3 } else { 1 };
+    !words
+        .iter()
+        .skip(start)
+        .take(6)
+        .any(|w| DEADLINE_BEFORE.contains(&w.as_str()) || AT_BEFORE.contains(&w.as_str()))
+}
+
 /// Every deadline phrase in `text` read in `context`, in the order they appear. Dates of the
 /// past ("agreed in September", a full date before the meeting) are no deadline.
 pub fn find_in(text: &str, context: &Context) -> Vec<Found> {
@@ -525,7 +583,7 @@ pub fn find_in(text: &str, context: &Context) -> Vec<Found> {
                 Rule::WeekdayNextWeek | Rule::InPeriod | Rule::NextWeek | Rule::Tomorrow
             );
             let particle_may_precede = counted_forward || says_deadline;
-            if about_the_past(text, &span, particle_may_precede) {
+            if about_the_past(text, &span, particle_may_precede) || date_of_something(text, &span) {
                 taken.push(span);
                 continue;
             }

@@ -37,6 +37,34 @@ fn phrases_read_relative_to_the_meeting() {
         ("the November 2nd review", None),
         ("since the 12 Oct incident", None),
         ("after the 3 March go-live", None),
+        // The date of something the task names, not when it is due.
+        (
+            "update the plan with the new go-live date of 1 December",
+            None,
+        ),
+        (
+            "planning bijwerken met de nieuwe go-livedatum van 1 december",
+            None,
+        ),
+        (
+            "intégrer le gel des mises en production du 14 au 31 décembre",
+            None,
+        ),
+        ("die Unterlagen der Sitzung vom 12. Dezember ergänzen", None),
+        // … unless the task is due at that thing.
+        (
+            "budget goedkeuren, uiterlijk op het directiecomité van 15 december",
+            Some("2025-12-15"),
+        ),
+        (
+            "present it at the steering committee of 15 December",
+            Some("2025-12-15"),
+        ),
+        ("avant la réunion du 15 décembre", Some("2025-12-15")),
+        (
+            "de firmware bijwerken in het weekend van 9 januari",
+            Some("2026-01-09"),
+        ),
         // A month ahead across the new year is next year's.
         ("by 5 January", Some("2026-01-05")),
         ("end of February", Some("2026-02-28")),
