@@ -189,6 +189,10 @@ pub(super) const BOILERPLATE: &[&str] = &[
     "view full transcript",
     "view transcript",
     "open recap",
+    "full recap",
+    "volledige recap",
+    "récapitulatif complet",
+    "vollständige zusammenfassung",
     "edit summary",
     "share this summary",
     "invite otter",
@@ -319,6 +323,8 @@ pub(super) const TASK_COMPOUNDS: &[&str] = &[
     "opvolgtaken",
     "vervolgacties",
     "opvolgacties",
+    "opvolgingstaken",
+    "opvolgingsacties",
 ];
 
 /// Words that name the list of who took part.

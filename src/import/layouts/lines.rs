@@ -57,7 +57,20 @@ pub(super) fn without_timestamps(text: &str) -> (String, usize) {
         count += pattern.find_iter(&text).count();
         text = pattern.replace_all(&text, "").into_owned();
     }
-    (text.trim().to_string(), count)
+    (without_citation(text.trim()).to_string(), count)
+}
+
+/// The sentence without the number of the source Copilot cites after it ("… tegen eind deze
+/// week. 11"): a number after a full stop ends no sentence people write.
+fn without_citation(text: &str) -> &str {
+    match text.rsplit_once(". ") {
+        Some((sentence, number))
+            if (1..=3).contains(&number.len()) && number.chars().all(|c| c.is_ascii_digit()) =>
+        {
+            &text[..sentence.len() + 1]
+        }
+        _ => text,
+    }
 }
 
 /// A line that is only the name of the tool that wrote the recap: its logo's text, as a mail
@@ -97,6 +110,22 @@ pub(super) fn is_boilerplate(text: &str) -> bool {
     let short = text.chars().count() < 200;
     short && (BOILERPLATE.iter().any(|b| lower.contains(b)) || about_the_tool(&lower))
         || is_reference_mark(text)
+        || is_navigation_row(text)
+}
+
+/// A tool's row of tabs or links: "Recap · Opname en transcriptie · Inhoud · Aanwezigheid",
+/// "Vermeldingen (3) · Hoofdstukken (5) · Sprekers (5)". A few words a part, no sentence, no
+/// date or time (the meeting's facts are written the same way).
+fn is_navigation_row(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('·').map(str::trim).collect();
+    parts.len() >= 3
+        && parts.iter().all(|part| {
+            let words = part.trim_end_matches(|c: char| c.is_ascii_digit() || "() ".contains(c));
+            !part.is_empty()
+                && part.split_whitespace().count() <= 4
+                && !part.ends_with(['.', '!', '?'])
+                && !words.contains(|c: char| c.is_ascii_digit() || c == ':')
+        })
 }
 
 /// A sentence a tool writes in every recap ("AI-generated content may be inaccurate.", "Take
@@ -250,6 +279,21 @@ pub(crate) fn section_name(text: &str) -> String {
         .replace('’', "'")
 }
 
+/// Whether `text` is nothing but a section's name: "Actiepunten", "Action items", "Deelnemers".
+fn is_bare_section_name(text: &str) -> bool {
+    let name = section_name(text);
+    let folded = deunicode::deunicode(&name);
+    [
+        TASK_SECTIONS,
+        ATTENDEE_SECTIONS,
+        DISCUSSION_SECTIONS,
+        TASK_WORDS,
+        ATTENDEE_WORDS,
+    ]
+    .iter()
+    .any(|names| names.contains(&name.as_str()) || names.contains(&folded.as_str()))
+}
+
 pub(super) fn is_section(text: &str) -> bool {
     section_kind(&section_name(text)).is_some()
 }
@@ -363,7 +407,14 @@ pub(super) fn lines(text: &str) -> (Vec<Line>, usize) {
             out.push(Line::Heading(title));
             continue;
         }
-        let classified = classify(line);
+        let mut classified = classify(line);
+        // "    Referentiecase bouwsector" over "        Wouter Lippens zal …": in an outline
+        // pasted with its indentation, a short line over deeper text is that text's title.
+        if let Some(Line::Paragraph(text)) = &classified {
+            if is_short_line(text) && outlines_deeper_text(line, &raw[i + 1..]) {
+                classified = Some(Line::Heading(text.clone()));
+            }
+        }
         let under_item = matches!(out.last(), Some(Line::Item { .. }));
         let indented = line.starts_with([' ', '\t']);
         match classified {
@@ -381,9 +432,38 @@ pub(super) fn lines(text: &str) -> (Vec<Line>, usize) {
             other => out.extend(other),
         }
     }
+    lists_start_where_they_are(&mut out);
     headings_over_lists(&mut out);
     headings_over_paragraphs(&mut out);
     (out, timestamps)
+}
+
+fn indent_of(line: &str) -> usize {
+    line.replace('\t', "    ").len() - line.trim_start().len()
+}
+
+/// Whether the next line with text is indented deeper than `line` and is no list item.
+fn outlines_deeper_text(line: &str, rest: &[&str]) -> bool {
+    rest.iter()
+        .find(|next| !next.trim().is_empty())
+        .is_some_and(|next| {
+            indent_of(next) > indent_of(line) && matches!(classify(next), Some(Line::Paragraph(_)))
+        })
+}
+
+/// A list indented as a whole ("    - Stijn gaf aan …" under "Stand van zaken pilot") is
+/// nested in nothing: its items are nested only deeper than the first one.
+fn lists_start_where_they_are(out: &mut [Line]) {
+    let mut base = None;
+    for line in out.iter_mut() {
+        match line {
+            Line::Item { nested, indent, .. } => {
+                let base = *base.get_or_insert(*indent);
+                *nested = *indent > base;
+            }
+            _ => base = None,
+        }
+    }
 }
 
 /// "4. Plan d'action", "2. Points abordés": a numbered line that names a section, or that a
@@ -568,6 +648,12 @@ fn classify(line: &str) -> Option<Line> {
             Some("[x]") => (true, text[3..].trim()),
             _ => (done, text),
         };
+        // "✅ Actiepunten", "• Action items:": a section's name alone behind a tick or a
+        // bullet ("• Afspraken rond de pilootfase" is a point).
+        let name = text.trim_end_matches(':');
+        if indent == 0 && is_bare_section_name(name) {
+            return Some(Line::Heading(name.trim().to_string()));
+        }
         let text = text.to_string();
         return (!text.is_empty()).then_some(Line::Item {
             nested: indent >= 2,

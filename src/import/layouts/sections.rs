@@ -289,7 +289,17 @@ impl Reader<'_> {
             self.section = Section::Discussion;
             self.new_topic(title);
         }
-        let kind = section_kind(&name);
+        let mut kind = section_kind(&name);
+        // Among tasks written as a title over a sentence, "Deelnemers pilot" is the next
+        // task's title, not a second list of who took part.
+        if self.section == Section::Tasks
+            && self.titled_tasks
+            && kind == Some(SectionKind::Attendees)
+            && !self.known.names().is_empty()
+            && name.split_whitespace().count() > 1
+        {
+            kind = None;
+        }
         self.earlier_meeting = false;
         self.excused_heading = None;
         // "Verontschuldigd", "Excusés": people of the meeting who were not there, known by
@@ -349,7 +359,9 @@ impl Reader<'_> {
         }
         // Among the tasks, a lone capitalised word over items is the person they are for
         // ("Julien" over his next steps); elsewhere only a full or known name is.
-        let among_tasks = self.section == Section::Tasks;
+        // Where tasks are written as a title over a sentence, a word over a sentence is the
+        // next task's title ("Raamcontract"), unless the recap gives it as a name.
+        let among_tasks = self.section == Section::Tasks && !self.titled_tasks;
         group_heading(text).filter(|(names, team)| {
             (*team || !names.is_empty())
                 && names.iter().all(|name| {

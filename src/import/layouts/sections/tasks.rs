@@ -133,8 +133,10 @@ impl Reader<'_> {
         owners.retain(|owner| !self.known.is_company(owner));
         with_team |= owners.len() < people;
         let text = with_deadline_column_read(&owned.text);
-        // "[Atlassian]" alone: a link's label taken for an owner leaves no task.
-        if heading.is_none() && !text.chars().any(char::is_alphanumeric) {
+        // "[Atlassian]" alone: a link's label taken for an owner leaves no task; nor does a
+        // link alone under a title ("Bekijk de recap in Teams:" over its address).
+        let link_only = !text.contains(' ') && text.contains("://");
+        if link_only || heading.is_none() && !text.chars().any(char::is_alphanumeric) {
             self.boilerplate.push(raw_text.to_string());
             return;
         }

@@ -214,3 +214,54 @@ fn typed_minutes_with_initials_excused_people_and_earlier_actions() {
     assert!(recap.participants.iter().any(|p| p == "Raf Dewitte"));
     assert!(recap.topics.iter().any(|t| t.title == "Netwerk magazijn"));
 }
+
+/// tl;dv and Notion mark a section with a pictograph or a bullet ("✅ Actiepunten",
+/// "• Action items:"): the name still opens the section, and the items under it are its tasks.
+#[test]
+fn a_section_name_behind_a_tick_or_a_bullet_is_a_heading() {
+    for heading in ["✅ Actiepunten", "• Action items:", "- Prochaines étapes"] {
+        let recap = format!("Notities\n• De demo werd goed onthaald.\n\n{heading}\n• Yasmine bezorgt een aangepaste offerte, tegen vrijdag\n• Referentiebezoek organiseren – tegen eind volgende week\n• Transport Maesschalck checkt de subsidies\n");
+        let titles = task_titles(&recap);
+        assert_eq!(titles.len(), 3, "{heading}: {titles:?}");
+    }
+    // A point that only begins with a section's word stays a point.
+    let goals = "Doelen\n• Scope afkloppen\n• Afspraken rond de pilootfase\n\nBesproken\n• De demo werd goed onthaald.\n";
+    assert!(task_titles(goals).is_empty(), "{:?}", task_titles(goals));
+}
+
+/// Copilot's notes pasted with their indentation: topics over indented points, follow-up
+/// tasks as an indented title over a deeper sentence, a cited source's number after each
+/// sentence, the recap's tabs and its link as rows of their own.
+#[test]
+fn an_indented_copilot_paste_reads_as_its_outline() {
+    let recap = "Stuurgroep werfopvolging\ndinsdag 3 november 2026 09:30 - 10:35\nRecap · Opname en transcriptie · Inhoud · Aanwezigheid\n\nDeelnemers: Wouter Lippens, Nathalie Goossens, Elke Baert\n\nNotities\n\nStand van zaken pilot\n    - Elke Baert gaf aan dat de app traag is op de werf. 1\n    - Nathalie Goossens legde de offline modus uit. 2\n\nOpvolgingstaken\n    Planning fase 1\n        Nathalie Goossens zal de planning doorsturen tegen maandag 16 november. 3\n    Raamcontract\n        Elke en Wouter stemmen de betalingsvoorwaarden af. 4\n    Deelnemers pilot\n        Het team zal een lijst opmaken van de werfleiders. 5\n\nVermeldingen (3) · Hoofdstukken (5) · Sprekers (5)\n\nBekijk de recap in Microsoft Teams:\nhttps://teams.microsoft.com/l/meetingrecap?threadId=19\n";
+    let read = recap_of(recap, "txt");
+    let tasks: Vec<(&str, &str)> = read
+        .tasks
+        .iter()
+        .map(|task| (task.title.as_str(), task.description.as_str()))
+        .collect();
+    assert_eq!(
+        tasks,
+        [
+            (
+                "Planning fase 1",
+                "De planning doorsturen tegen maandag 16 november."
+            ),
+            ("Raamcontract", "Stemmen de betalingsvoorwaarden af."),
+            ("Deelnemers pilot", "Een lijst opmaken van de werfleiders."),
+        ],
+    );
+    let topics: Vec<&str> = read.topics.iter().map(|t| t.title.as_str()).collect();
+    assert!(topics.contains(&"Stand van zaken pilot"), "{topics:?}");
+    let points = &read.topics[topics
+        .iter()
+        .position(|t| *t == "Stand van zaken pilot")
+        .unwrap()]
+    .points;
+    assert_eq!(points.len(), 2, "{points:?}");
+    assert!(
+        points.iter().all(|(_, text)| text.ends_with('.')),
+        "{points:?}"
+    );
+}
