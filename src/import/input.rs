@@ -38,6 +38,8 @@ pub struct RecapText {
     pub sent: Option<NaiveDate>,
     /// The names an e-mail's From, To and Cc give: who took part, as far as the mail says.
     pub people: Vec<String>,
+    /// The mail addresses of its From, To and Cc, whose domains name the companies that met.
+    pub addresses: Vec<String>,
     /// The language it is written in, told once from its text.
     pub language: crate::import::language::Language,
 }
@@ -111,6 +113,7 @@ impl RecapText {
             subject: None,
             sent: None,
             people: Vec::new(),
+            addresses: Vec::new(),
         }
     }
 }
@@ -249,6 +252,7 @@ fn email(bytes: &[u8]) -> Result<RecapText, InputError> {
                 .and_then(|raw| crate::import::layouts::meeting_date(raw, None))
         });
     let mut people = Vec::new();
+    let mut mail_addresses = Vec::new();
     for addresses in [message.from(), message.to(), message.cc()]
         .into_iter()
         .flatten()
@@ -259,6 +263,7 @@ fn email(bytes: &[u8]) -> Result<RecapText, InputError> {
             !local.is_some_and(|l| l.contains("reply") || l.contains("notification"))
         });
         for address in people_only {
+            mail_addresses.extend(address.address().map(str::to_string));
             let name = address.name().map(str::to_string).or_else(|| {
                 address
                     .address()
@@ -273,6 +278,7 @@ fn email(bytes: &[u8]) -> Result<RecapText, InputError> {
         text,
         subject: message.subject().map(str::to_string),
         sent,
+        addresses: mail_addresses,
         people,
     })
 }

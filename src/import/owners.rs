@@ -677,7 +677,7 @@ fn leading_names(owned: &mut Owned) {
 
 mod attendees;
 mod names;
-pub use attendees::{attendee_companies, attendee_names};
+pub use attendees::{attendee_companies, attendee_names, mail_domains};
 #[cfg(test)]
 use names::fold;
 pub use names::{full_name_for, is_title, repeated_full_names, stands_for, Gazetteer};

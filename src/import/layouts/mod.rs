@@ -3,6 +3,7 @@
 //! how it reads it; most read through the shared [`sections`] reader with a [`Style`] of their
 //! own. Adding a tool is adding a file here and a line in [`LAYOUTS`].
 
+mod boilerplate;
 mod fathom;
 mod fireflies;
 mod gemini;

@@ -9,9 +9,7 @@
 use super::lines::*;
 use super::title::*;
 use crate::import::input::RecapText;
-use crate::import::owners::{
-    attendee_companies, attendee_names, group_heading, name_list, task_owners, Gazetteer,
-};
+use crate::import::owners::{group_heading, mail_domains, name_list, task_owners, Gazetteer};
 use crate::import::recap::{Recap, RecapTopic};
 
 /// What one tool does its own way.
@@ -150,7 +148,10 @@ pub fn read(input: &RecapText, style: &Style) -> Recap {
         reader.sent_dates.push(sent.to_string());
     }
     if let Some(subject) = &input.subject {
-        reader.recap.title = subject.clone();
+        reader.set_title(subject.clone());
+    }
+    for domain in mail_domains(&input.addresses.join(" ")) {
+        reader.known.add_domain(&domain);
     }
     for name in crate::import::owners::repeated_full_names(&input.text) {
         reader.known.add_seen(&name);
@@ -280,8 +281,8 @@ impl Reader<'_> {
         }
         let name = section_name(&text);
         // "Meeting summary" above the meeting's name, as Webex writes it, is no title.
-        if self.recap.title.is_empty() && !is_section(&name) {
-            self.recap.title = text;
+        if self.takes_title(&text) && !is_section(&name) {
+            self.set_title(text);
             return;
         }
         // A title line with no sentence under it was a heading after all.
@@ -394,8 +395,9 @@ impl Reader<'_> {
 
     fn paragraph(&mut self, raw: &str) {
         // A mail pasted with its headers ("De : …", "Objet : …") starts with them, not its title.
-        if self.recap.title.is_empty() && !is_mail_header(raw) {
-            self.recap.title = self.clean(raw);
+        if self.takes_title(raw) && !is_mail_header(raw) {
+            let title = self.clean(raw);
+            self.set_title(title);
             return;
         }
         if self.metadata(raw) {
@@ -446,123 +448,6 @@ impl Reader<'_> {
         }
     }
 
-    /// "Date: …", "Attendees: …", "Title: …" lines, and a line before the first section that
-    /// is only a date ("Wed, Nov 11, 2026 3:00 PM · 45 mins"): the meeting's facts, not its notes.
-    fn metadata(&mut self, raw: &str) -> bool {
-        // "Wed, Nov 11, 2026 3:00 PM" alone; "Verzonden: …" is a label's, read below.
-        let unlabelled = raw
-            .split_once(':')
-            .is_none_or(|(before, _)| before.chars().any(|c| c.is_ascii_digit()));
-        let only_a_date = self.section == Section::Preamble
-            && unlabelled
-            && raw.chars().count() <= 60
-            && meeting_date(raw, Some(!self.style.month_first)).is_some();
-        if only_a_date {
-            self.metadata_dates.push(raw.to_string());
-            return true;
-        }
-        // Gemini's "Invited Ana Ferreira, Bo Li" has no colon.
-        if let Some(list) = invited_list(raw) {
-            self.attendees(list);
-            return true;
-        }
-        let Some((label, value)) = raw.split_once(':') else {
-            return false;
-        };
-        let label = section_name(label);
-        // "**Von:** Matthias Reiter": the label's closing emphasis stands after its colon.
-        let value = value
-            .trim()
-            .trim_start_matches(['*', '_'])
-            .trim()
-            .to_string();
-        // Headers of a mail pasted as text, in the four languages: who it went to, when and
-        // what about, before the first section only.
-        let header = self.section == Section::Preamble;
-        match label.as_str() {
-            // In a mail's headers, its date is when it was sent, not when the team met.
-            "date" | "datum" | "envoye" | "envoyé" if header && self.mail_headers => {
-                self.sent_dates.push(value);
-                true
-            }
-            "date" | "when" | "time" | "meeting date" | "date and time" | "scheduled" | "datum"
-            | "wanneer" | "quand" | "wann" | "termin" => {
-                self.metadata_dates.push(value);
-                true
-            }
-            "sent" | "verzonden" | "envoyé" | "gesendet" if header => {
-                self.sent_dates.push(value);
-                true
-            }
-            "title" | "meeting" | "meeting title" | "subject" | "titel" | "titre" => {
-                self.recap.title = value;
-                true
-            }
-            "onderwerp" | "objet" | "betreff" if header => {
-                self.recap.title = value;
-                true
-            }
-            "from" | "to" | "cc" | "bcc" | "van" | "aan" | "de" | "à" | "a" | "von" | "an"
-            | "kopie"
-                if header =>
-            {
-                self.mail_headers = true;
-                if matches!(label.as_str(), "from" | "van" | "de" | "von") && self.sender.is_none()
-                {
-                    self.sender = attendee_names(&value).into_iter().next();
-                }
-                self.attendees(&value);
-                true
-            }
-            _ if section_kind(&label) == Some(SectionKind::Attendees) => {
-                self.attendees(&value);
-                true
-            }
-            _ if is_excused(&label) && !value.is_empty() => {
-                self.excused_heading =
-                    Some(raw.split(':').next().unwrap_or(raw).trim().to_string());
-                self.attendees(&value);
-                self.excused_heading = None;
-                true
-            }
-            _ => false,
-        }
-    }
-
-    fn attendees(&mut self, text: &str) {
-        for name in attendee_names(text) {
-            self.known.add(&name);
-        }
-        for company in attendee_companies(text) {
-            self.known.add_company(&company);
-        }
-        let title = self
-            .excused_heading
-            .clone()
-            .unwrap_or_else(|| "Participants".to_string());
-        let index = match self.recap.topics.iter().position(|t| t.title == title) {
-            Some(index) => index,
-            None => {
-                self.recap.topics.push(RecapTopic {
-                    title,
-                    ..RecapTopic::default()
-                });
-                self.recap.topics.len() - 1
-            }
-        };
-        let topic = &mut self.recap.topics[index];
-        if !topic.summary.is_empty() {
-            topic.summary.push_str(", ");
-        }
-        // The page lists who took part, not their mail addresses: a header's recipients
-        // ("Vogt, Matthias <…>") as the names read from it; a list as written, with its roles.
-        if text.contains('@') {
-            topic.summary.push_str(&attendee_names(text).join(", "));
-        } else {
-            topic.summary.push_str(text.trim());
-        }
-    }
-
     fn item(&mut self, nested: bool, indent: usize, done: bool, raw: &str) {
         let text = self.clean(raw);
         if text.is_empty() {
@@ -591,9 +476,10 @@ impl Reader<'_> {
                             .trim_end_matches(['·', '|', '-', '–', ' ']),
                     )
                     .filter(|(names, team)| !names.is_empty() || *team);
-                    if let (Some((names, team)), true) = (&names_alone, task.owners.is_empty()) {
-                        task.owners = names.clone();
-                        task.with_team = *team;
+                    if let (Some((names, team)), true) = (names_alone, task.owners.is_empty()) {
+                        let (people, company) = without_companies(names, &self.known);
+                        task.owners = people;
+                        task.with_team = team || company;
                         return;
                     }
                     // "Stefan Krüger – bis Fr., 30.10." under the item: its owner leads the
@@ -607,8 +493,9 @@ impl Reader<'_> {
                     // its title's brackets ("Rahmenvertrag prüfen (Rechtsabteilung)").
                     let unowned = task.owners.is_empty() && (!task.with_team || leads_with_owner);
                     if labelled_owner && unowned {
-                        task.owners = field.owners;
-                        task.with_team = field.with_team;
+                        let (people, company) = without_companies(field.owners, &self.known);
+                        task.owners = people;
+                        task.with_team = field.with_team || company;
                         if !field.text.trim().is_empty() {
                             append(&mut task.description, &field.text);
                         }
@@ -701,11 +588,13 @@ impl Reader<'_> {
     }
 }
 
+mod facts;
 mod items;
 mod mail;
 mod tasks;
 use items::*;
 use mail::*;
+use tasks::without_companies;
 
 #[cfg(test)]
 mod tests;

@@ -126,6 +126,59 @@ pub fn attendee_companies(text: &str) -> Vec<String> {
     companies
 }
 
+/// The companies of the mail addresses in `text`: the part of each domain before its ending,
+/// as written ("sofie.vandamme@hofterlo-zorg.be" gives "hofterlo-zorg"), unless it is a mail
+/// provider's.
+pub fn mail_domains(text: &str) -> Vec<String> {
+    let mut domains = Vec::new();
+    for word in text.split(|c: char| c.is_whitespace() || "<>,;()".contains(c)) {
+        let Some((_, domain)) = word.split_once('@') else {
+            continue;
+        };
+        let labels: Vec<&str> = domain.split('.').collect();
+        let Some(company) = labels
+            .len()
+            .checked_sub(2)
+            .map(|i| labels[i].to_lowercase())
+        else {
+            continue;
+        };
+        if company.len() >= 3
+            && !MAIL_PROVIDERS.contains(&company.as_str())
+            && !domains.contains(&company)
+        {
+            domains.push(company);
+        }
+    }
+    domains
+}
+
+/// Domains of mail that say nothing of the sender's company.
+const MAIL_PROVIDERS: &[&str] = &[
+    "gmail",
+    "googlemail",
+    "outlook",
+    "hotmail",
+    "live",
+    "yahoo",
+    "icloud",
+    "proton",
+    "protonmail",
+    "telenet",
+    "skynet",
+    "proximus",
+    "gmx",
+    "web",
+    "orange",
+    "free",
+    "zoom",
+    "webex",
+    "teams",
+    "microsoft",
+    "google",
+    "example",
+];
+
 /// What attendee lists say after a name ("Ana Ferreira · Organizer"), folded.
 const ROLES: &[&str] = &[
     "organizer",

@@ -208,6 +208,12 @@ pub struct Gazetteer {
     /// Companies the attendee lists name ("Ana (Orvanta)", "Pour Orvanta : …"): an owner of
     /// that name is a team, not a person.
     companies: Vec<String>,
+    /// The parts of the recap's title that may name companies ("Transport Maesschalck x
+    /// Tessaro"): a company unless the recap names a person so.
+    title_parts: Vec<String>,
+    /// The companies of the recap's mail addresses, squashed ("hofterlozorg"): "Hof ter Lo"
+    /// is the company whose domain its letters begin.
+    domains: Vec<String>,
     /// Words the text writes in lower case or after an article ("das Angebot", "de offerte"),
     /// folded: nouns and verbs, never someone's first name.
     common_words: std::collections::HashSet<String>,
@@ -236,17 +242,73 @@ impl Gazetteer {
         }
     }
 
-    /// Whether `name` is a company the attendee lists name, with or without its legal form.
+    pub fn add_domain(&mut self, domain: &str) {
+        let squashed = squash(domain);
+        if !squashed.is_empty() && !self.domains.contains(&squashed) {
+            self.domains.push(squashed);
+        }
+    }
+
+    /// The sides of a title that name who met ("Kaasmakerij Ter Walle – kwartaaloverleg",
+    /// "Transport Maesschalck x Tessaro | opvolging"): a few capitalised words each.
+    pub fn add_title(&mut self, title: &str) {
+        // "TR: Résumé de réunion pour « Logistique Hennuyère – revue T4 »": what the quotes
+        // hold, after any reply or forward mark.
+        let title = title
+            .split_once(['«', '“', '"'])
+            .map_or(title, |(_, quoted)| quoted);
+        let mut title = title.trim();
+        while let Some((mark, rest)) = title.split_once(':') {
+            let mark = mark.trim().to_lowercase();
+            if !["re", "fw", "fwd", "tr", "aw", "wg", "antw", "doorst"].contains(&mark.as_str()) {
+                break;
+            }
+            title = rest.trim();
+        }
+        let who = title
+            .split(['–', '—', '|', ':'])
+            .next()
+            .unwrap_or_default()
+            .split(" - ")
+            .next()
+            .unwrap_or_default();
+        for side in who.split(['/', '&']).flat_map(|s| s.split(" x ")) {
+            let side = side.trim();
+            let words = side.split_whitespace().count();
+            let capitalised = side.chars().next().is_some_and(char::is_uppercase);
+            if (1..=4).contains(&words)
+                && capitalised
+                && !side.contains(|c: char| c.is_ascii_digit())
+            {
+                self.title_parts.push(fold(side));
+            }
+        }
+    }
+
+    /// Whether `name` is a company the recap names, with or without its legal form: in its
+    /// attendee lists, its mail addresses, an "Account:" line or its title.
     pub fn is_company(&self, name: &str) -> bool {
-        let name = fold(name);
-        // "Sentryx" for "Sentryx Networks": a company is also called by its first word.
-        self.companies.iter().any(|company| {
-            *company == name
-                || company
-                    .split_whitespace()
-                    .next()
-                    .is_some_and(|first| first == name && company.contains(' '))
-        })
+        let folded = fold(name);
+        let squashed = squash(&folded);
+        let names_it = |company: &String| {
+            *company == folded
+                // "Sentryx" for "Sentryx Networks": a company is also called by its first word,
+                // "Ter Walle" for "Kaasmakerij Ter Walle" by the words after its trade.
+                || company.contains(' ')
+                    && (company.split_whitespace().next() == Some(folded.as_str())
+                        || squashed.len() >= 5 && company.ends_with(&format!(" {folded}")))
+        };
+        // "Hof ter Lo" for the mail domain "hofterlo-zorg".
+        let owns_a_domain = squashed.len() >= 5
+            && self
+                .domains
+                .iter()
+                .any(|domain| domain.starts_with(&squashed));
+        // A name the attendee lists give is a person's, whatever the title says; a name the
+        // text only repeats ("Ter Walle bevestigt …") may be the company's.
+        let attends = self.names.iter().any(|n| fold(n) == folded);
+        self.companies.iter().any(names_it)
+            || !attends && (owns_a_domain || self.title_parts.iter().any(names_it))
     }
 
     /// Learns which words of `text` are common words: written in lower case somewhere, or
@@ -454,6 +516,12 @@ pub fn stands_for(short: &str, full: &str) -> bool {
 }
 
 /// A name folded for comparison: lower case, without accents.
+/// Letters and digits alone, folded: "Hof ter Lo" and "hofterlo-zorg" compared as written
+/// in a domain.
+fn squash(text: &str) -> String {
+    fold(text).chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
 pub(super) fn fold(name: &str) -> String {
     deunicode::deunicode(name.trim()).to_lowercase()
 }

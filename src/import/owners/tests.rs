@@ -356,3 +356,23 @@ fn a_title_and_surname_find_the_full_name_the_text_gives() {
     let two = "Anne Dupont et Paul Dupont étaient présents.";
     assert_eq!(full_name_for("M. Dupont", two), None);
 }
+
+/// A company is known by its mail domain ("hofterlo-zorg" for "Hof ter Lo") and by the side of
+/// the title it stands on ("Kaasmakerij Ter Walle" for "Ter Walle"), unless an attendee list
+/// gives that name to a person.
+#[test]
+fn companies_are_known_by_their_mail_domain_and_the_title() {
+    let mut known = Gazetteer::default();
+    known.add_domain("hofterlo-zorg");
+    known.add_title("Kaasmakerij Ter Walle – kwartaaloverleg etikettering");
+    known.add("Jan Peeters");
+    known.add_title("Jan Peeters / Bram Smets – 1:1");
+    assert!(known.is_company("Hof ter Lo"));
+    assert!(known.is_company("Ter Walle"));
+    assert!(known.is_company("Kaasmakerij Ter Walle"));
+    assert!(!known.is_company("Jan Peeters"));
+    assert!(!known.is_company("Hof"), "too short to stand for a domain");
+    assert!(!known.is_company("Sofie Van Damme"));
+    known.add_title("TR: Résumé de réunion pour « Logistique Hennuyère – revue T4 »");
+    assert!(known.is_company("Logistique Hennuyère"));
+}

@@ -128,10 +128,8 @@ impl Reader<'_> {
         if owners.is_empty() && !with_team && first_person(text) {
             owners.extend(self.sender.clone());
         }
-        // "Orvanta" in the owner's column, where the attendees are "Ana (Orvanta)": the company.
-        let people = owners.len();
-        owners.retain(|owner| !self.known.is_company(owner));
-        with_team |= owners.len() < people;
+        let (owners, company) = without_companies(owners, &self.known);
+        with_team |= company;
         let text = with_deadline_column_read(&owned.text);
         // "[Atlassian]" alone: a link's label taken for an owner leaves no task; nor does a
         // link alone under a title ("Bekijk de recap in Teams:" over its address).
@@ -241,6 +239,15 @@ impl Reader<'_> {
             self.task(&text);
         }
     }
+}
+
+/// The owners that are people, and whether a company was among them: "Orvanta" in the owner's
+/// column, where the attendees are "Ana (Orvanta)", is the company, which the task's team is.
+pub(super) fn without_companies(mut owners: Vec<String>, known: &Gazetteer) -> (Vec<String>, bool) {
+    let named = owners.len();
+    owners.retain(|owner| !known.is_company(owner));
+    let company = owners.len() < named;
+    (owners, company)
 }
 
 /// Whether `text` names who owes it (`sender`: the mail has a sender, the "I" of "I'll send"),

@@ -1,0 +1,220 @@
+//! What a recap holds that is not the meeting's: the tool's name and its sentences about
+//! itself, rows of tabs, footnote marks, a document kind standing as a title, a mail's closing.
+
+use super::lexicon::*;
+use super::lines::section_name;
+
+/// A line that is only the name of the tool that wrote the recap: its logo's text, as a mail
+/// or a copied page keeps it above the title or below the notes.
+pub(super) fn is_tool_name(text: &str) -> bool {
+    const TOOLS: &[&str] = &[
+        "zoom",
+        "webex",
+        "fireflies",
+        "fireflies.ai",
+        "otter",
+        "otter.ai",
+        "fathom",
+        "tl;dv",
+        "tldv",
+        "copilot",
+        "microsoft copilot",
+        "gemini",
+        "google meet",
+        "microsoft teams",
+        "teams",
+        "notion",
+        "notion ai",
+        "loop",
+        "microsoft loop",
+        "confluence",
+        "read ai",
+        "read.ai",
+        "avoma",
+        "grain",
+        "sembly",
+        "tactiq",
+        "bluedot",
+    ];
+    let name = text
+        .trim()
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != ';' && c != '.')
+        .to_lowercase();
+    TOOLS.contains(&name.as_str())
+}
+
+/// A title that names only the kind of document: the meeting's own name follows it.
+pub(super) fn is_generic_title(text: &str) -> bool {
+    const GENERIC: &[&str] = &[
+        "meeting report",
+        "meeting-bericht",
+        "meetingbericht",
+        "besprechungsbericht",
+        "meeting recap",
+        "meeting notes",
+        "verslag",
+        "vergaderverslag",
+        "notulen",
+        "compte rendu",
+        "compte-rendu",
+        "proces-verbal",
+        "resume de reunion",
+        "protokoll",
+    ];
+    let folded = deunicode::deunicode(&section_name(text)).to_lowercase();
+    GENERIC.contains(&folded.as_str())
+}
+
+pub(super) fn is_boilerplate(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let short = text.chars().count() < 200;
+    short && (BOILERPLATE.iter().any(|b| lower.contains(b)) || about_the_tool(&lower))
+        || is_reference_mark(text)
+        || is_navigation_row(text)
+}
+
+/// A tool's row of tabs or links: "Recap · Opname en transcriptie · Inhoud · Aanwezigheid",
+/// "Vermeldingen (3) · Hoofdstukken (5) · Sprekers (5)". A few words a part, no sentence, no
+/// date or time (the meeting's facts are written the same way).
+fn is_navigation_row(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('·').map(str::trim).collect();
+    parts.len() >= 3
+        && parts.iter().all(|part| {
+            let words = part.trim_end_matches(|c: char| c.is_ascii_digit() || "() ".contains(c));
+            !part.is_empty()
+                && part.split_whitespace().count() <= 4
+                && !part.ends_with(['.', '!', '?'])
+                && !words.contains(|c: char| c.is_ascii_digit() || c == ':')
+        })
+}
+
+/// A sentence a tool writes in every recap ("AI-generated content may be inaccurate.", "Take
+/// a short survey."), which is never a meeting's title, wherever it stands; a title line
+/// that names the tool ("Sync - Notes by Gemini") ends in no full stop.
+pub(super) fn is_tool_sentence(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    text.chars().count() < 200
+        && text.trim_end().ends_with(['.', '?', '!'])
+        && BOILERPLATE.iter().any(|b| lower.contains(b))
+}
+
+/// A line in which the tool speaks of itself: its name with what it asks of the reader
+/// ("You should review Gemini's notes", "Controleer de notities van Gemini", "Geben Sie
+/// Feedback zu Gemini", "View meeting recap on Fireflies").
+fn about_the_tool(lower: &str) -> bool {
+    const TOOLS: &[&str] = &[
+        "gemini",
+        "copilot",
+        "zoom",
+        "webex",
+        "otter",
+        "fireflies",
+        "fathom",
+        "tl;dv",
+        "loop",
+        "planner",
+        "ai assistant",
+        "ai companion",
+        "notion ai",
+    ];
+    const ASKS: &[&str] = &[
+        "review",
+        "feedback",
+        "accura",
+        "verify",
+        "view ",
+        "never take notes",
+        "controleer",
+        "juist",
+        "enquête",
+        "vérifier",
+        "exactitude",
+        "avis",
+        "prüfen",
+        "richtigkeit",
+        "umfrage",
+        "shared in",
+        "gedeeld",
+        "partagé",
+        "geteilt",
+        "synchroni",
+        "stays in sync",
+        "généré",
+        "gegenereerd",
+        "generiert",
+        "generated",
+        "learn more",
+        "meer informatie",
+        "en savoir plus",
+        "weitere informationen",
+    ];
+    TOOLS.iter().any(|tool| lower.contains(tool)) && ASKS.iter().any(|ask| lower.contains(ask))
+}
+
+/// "[1]" or "[2] Transcript, 00:14:05": a footnote's mark or its source line.
+fn is_reference_mark(text: &str) -> bool {
+    let text = text.trim();
+    text.strip_prefix('[')
+        .and_then(|rest| rest.split_once(']'))
+        .is_some_and(|(number, rest)| {
+            !number.is_empty()
+                && number.chars().all(|c| c.is_ascii_digit())
+                && (rest.trim().is_empty() || rest.to_lowercase().contains("transcript"))
+        })
+}
+
+/// A mail's closing ("Best,", "Met vriendelijke groet", "Bien à vous", "Mit freundlichen
+/// Grüßen"): what follows is its signature, not its notes.
+pub(super) fn is_closing(text: &str) -> bool {
+    const CLOSINGS: &[&str] = &[
+        "best",
+        "best regards",
+        "kind regards",
+        "regards",
+        "cheers",
+        "thanks",
+        "many thanks",
+        "thank you",
+        "met vriendelijke groet",
+        "met vriendelijke groeten",
+        "vriendelijke groeten",
+        "groeten",
+        "mvg",
+        "bien à vous",
+        "bien a vous",
+        "cordialement",
+        "bien cordialement",
+        "bonne journée",
+        "bonne soirée",
+        "merci",
+        "mit freundlichen grüßen",
+        "mit freundlichen grüssen",
+        "viele grüße",
+        "beste grüße",
+        "liebe grüße",
+        "gruß",
+        "vg",
+        "groetjes",
+        "hartelijke groeten",
+        "met hartelijke groet",
+        "fijne dag",
+        "fijn weekend",
+        "salutations",
+        "belle journée",
+        "bonne fin de journée",
+        "à bientôt",
+        "amitiés",
+        "best wishes",
+        "all the best",
+        "have a good weekend",
+        "have a great weekend",
+        "schöne grüße",
+        "grüße",
+    ];
+    let lower = text
+        .trim()
+        .trim_end_matches([',', '!', '.'])
+        .trim()
+        .to_lowercase();
+    CLOSINGS.contains(&lower.as_str())
+}

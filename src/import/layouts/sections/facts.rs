@@ -1,0 +1,151 @@
+//! The meeting's facts as a recap states them: "Date: …", "Attendees: …", "Title: …" lines,
+//! the title itself, and the lists of who took part (with their companies and mail domains).
+
+use super::super::lines::*;
+use super::{invited_list, Reader, Section};
+use crate::import::layouts::meeting_date;
+use crate::import::owners::{attendee_companies, attendee_names, mail_domains};
+use crate::import::recap::RecapTopic;
+
+impl Reader<'_> {
+    /// "Date: …", "Attendees: …", "Title: …" lines, and a line before the first section that
+    /// is only a date ("Wed, Nov 11, 2026 3:00 PM · 45 mins"): the meeting's facts, not its notes.
+    pub(super) fn metadata(&mut self, raw: &str) -> bool {
+        // "Wed, Nov 11, 2026 3:00 PM" alone; "Verzonden: …" is a label's, read below.
+        let unlabelled = raw
+            .split_once(':')
+            .is_none_or(|(before, _)| before.chars().any(|c| c.is_ascii_digit()));
+        let only_a_date = self.section == Section::Preamble
+            && unlabelled
+            && raw.chars().count() <= 60
+            && meeting_date(raw, Some(!self.style.month_first)).is_some();
+        if only_a_date {
+            self.metadata_dates.push(raw.to_string());
+            return true;
+        }
+        // Gemini's "Invited Ana Ferreira, Bo Li" has no colon.
+        if let Some(list) = invited_list(raw) {
+            self.attendees(list);
+            return true;
+        }
+        let Some((label, value)) = raw.split_once(':') else {
+            return false;
+        };
+        let label = section_name(label);
+        // "**Von:** Matthias Reiter": the label's closing emphasis stands after its colon.
+        let value = value
+            .trim()
+            .trim_start_matches(['*', '_'])
+            .trim()
+            .to_string();
+        // Headers of a mail pasted as text, in the four languages: who it went to, when and
+        // what about, before the first section only.
+        let header = self.section == Section::Preamble;
+        match label.as_str() {
+            // In a mail's headers, its date is when it was sent, not when the team met.
+            "date" | "datum" | "envoye" | "envoyé" if header && self.mail_headers => {
+                self.sent_dates.push(value);
+                true
+            }
+            "date" | "when" | "time" | "meeting date" | "date and time" | "scheduled" | "datum"
+            | "wanneer" | "quand" | "wann" | "termin" => {
+                self.metadata_dates.push(value);
+                true
+            }
+            "sent" | "verzonden" | "envoyé" | "gesendet" if header => {
+                self.sent_dates.push(value);
+                true
+            }
+            "title" | "meeting" | "meeting title" | "subject" | "titel" | "titre" => {
+                self.set_title(value);
+                true
+            }
+            // "**Account:** Ter Walle": the customer, a company that may own tasks.
+            "account" | "klant" | "client" | "kunde" | "customer" => {
+                self.known.add_company(&value);
+                false
+            }
+            "onderwerp" | "objet" | "betreff" if header => {
+                self.set_title(value);
+                true
+            }
+            "from" | "to" | "cc" | "bcc" | "van" | "aan" | "de" | "à" | "a" | "von" | "an"
+            | "kopie"
+                if header =>
+            {
+                self.mail_headers = true;
+                if matches!(label.as_str(), "from" | "van" | "de" | "von") && self.sender.is_none()
+                {
+                    self.sender = attendee_names(&value).into_iter().next();
+                }
+                self.attendees(&value);
+                true
+            }
+            _ if section_kind(&label) == Some(SectionKind::Attendees) => {
+                self.attendees(&value);
+                true
+            }
+            _ if is_excused(&label) && !value.is_empty() => {
+                self.excused_heading =
+                    Some(raw.split(':').next().unwrap_or(raw).trim().to_string());
+                self.attendees(&value);
+                self.excused_heading = None;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether `text` is the recap's title: the first line, or the line after a title that
+    /// only says what kind of document this is ("Meeting-Bericht", "Compte rendu").
+    pub(super) fn takes_title(&self, text: &str) -> bool {
+        self.recap.title.is_empty()
+            || self.lines_seen <= 4
+                && is_generic_title(&self.recap.title)
+                && !is_generic_title(text)
+                && meeting_date(text, None).is_none()
+    }
+
+    /// The recap's title, whose sides may name the companies that met.
+    pub(super) fn set_title(&mut self, title: String) {
+        self.known.add_title(&title);
+        self.recap.title = title;
+    }
+
+    pub(super) fn attendees(&mut self, text: &str) {
+        for name in attendee_names(text) {
+            self.known.add(&name);
+        }
+        for company in attendee_companies(text) {
+            self.known.add_company(&company);
+        }
+        for domain in mail_domains(text) {
+            self.known.add_domain(&domain);
+        }
+        let title = self
+            .excused_heading
+            .clone()
+            .unwrap_or_else(|| "Participants".to_string());
+        let index = match self.recap.topics.iter().position(|t| t.title == title) {
+            Some(index) => index,
+            None => {
+                self.recap.topics.push(RecapTopic {
+                    title,
+                    ..RecapTopic::default()
+                });
+                self.recap.topics.len() - 1
+            }
+        };
+        let topic = &mut self.recap.topics[index];
+        if !topic.summary.is_empty() {
+            topic.summary.push_str(", ");
+        }
+        // The page lists who took part, not their mail addresses: a header's recipients
+        // ("Vogt, Matthias <…>") as the names read from it; a list as written, with its roles.
+        if text.contains('@') {
+            topic.summary.push_str(&attendee_names(text).join(", "));
+        } else {
+            topic.summary.push_str(text.trim());
+        }
+    }
+}
