@@ -2,7 +2,7 @@
 //! itself, rows of tabs, footnote marks, a document kind standing as a title, a mail's closing.
 
 use super::lexicon::*;
-use super::lines::section_name;
+use super::lines::named_one_of;
 
 /// A line that is only the name of the tool that wrote the recap: its logo's text, as a mail
 /// or a copied page keeps it above the title or below the notes.
@@ -61,8 +61,7 @@ pub(super) fn is_generic_title(text: &str) -> bool {
         "resume de reunion",
         "protokoll",
     ];
-    let folded = deunicode::deunicode(&section_name(text)).to_lowercase();
-    GENERIC.contains(&folded.as_str())
+    named_one_of(text, GENERIC)
 }
 
 pub(super) fn is_boilerplate(text: &str) -> bool {

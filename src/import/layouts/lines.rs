@@ -94,6 +94,13 @@ pub(crate) fn section_name(text: &str) -> String {
         .replace('’', "'")
 }
 
+/// Whether the heading or label `text`, folded as `section_name` folds it and without
+/// accents, is one of `names`.
+pub(super) fn named_one_of(text: &str, names: &[&str]) -> bool {
+    let folded = deunicode::deunicode(&section_name(text)).to_lowercase();
+    names.contains(&folded.as_str())
+}
+
 /// Whether `text` is nothing but a section's name: "Actiepunten", "Action items", "Deelnemers".
 fn is_bare_section_name(text: &str) -> bool {
     let name = section_name(text);

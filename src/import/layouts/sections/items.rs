@@ -2,7 +2,7 @@
 //! a table of actions, and a recap's prose split into sentences that may be tasks.
 
 use super::super::lexicon::OWNER_FIELDS;
-use super::super::lines::{section_kind, section_name, SectionKind};
+use super::super::lines::{named_one_of, section_kind, section_name, SectionKind};
 use crate::import::owners::{name_list, Gazetteer};
 
 /// A table of action items: which column holds what.
@@ -173,8 +173,7 @@ pub(super) fn is_nobody(text: &str) -> bool {
         "sonstige",
         "sonstiges",
     ];
-    let name = deunicode::deunicode(&section_name(text)).to_lowercase();
-    NOBODY.contains(&name.as_str())
+    named_one_of(text, NOBODY)
 }
 
 /// Whether `text` holds every word of `label` (of four letters or more), so that the label
