@@ -192,7 +192,12 @@ fn convert_text(
     })?;
     recap.language = input.language;
     if recap.title.trim().is_empty() {
-        return Err(failed("the recap is empty: no title and no text".into()));
+        let why = if recap.tasks.is_empty() && recap.topics.is_empty() {
+            "the recap is empty: no title and no text"
+        } else {
+            "the recap has no title: write the meeting's name on its first line"
+        };
+        return Err(failed(why.into()));
     }
     // The Teams recap's reader leaves the date in its title; a numeric one must be unambiguous.
     let date_from_title = layouts::meeting_date(&recap.title, None);

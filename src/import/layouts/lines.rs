@@ -487,7 +487,9 @@ fn classify(line: &str) -> Option<Line> {
     let label_only = trimmed.ends_with(':')
         && trimmed.chars().count() <= 60
         && !trimmed[..trimmed.len() - 1].contains(':');
-    if label_only || is_section(trimmed) && trimmed.chars().count() <= 40 {
+    // "Onderwerp: actiepuntenlijst" is a label and its value, whatever the value names.
+    let labelled = trimmed.trim_end_matches(':').contains(':');
+    if label_only || !labelled && is_section(trimmed) && trimmed.chars().count() <= 40 {
         return Some(Line::Heading(
             trimmed.trim_end_matches(':').trim().to_string(),
         ));

@@ -265,3 +265,19 @@ fn an_indented_copilot_paste_reads_as_its_outline() {
         "{points:?}"
     );
 }
+
+/// A mail pasted with its headers in Dutch, whose subject names the list it carries: the
+/// subject is the title, not the heading of a section.
+#[test]
+fn a_subject_that_names_a_section_is_the_title() {
+    let mail = "Van: Pieter Declercq <pieter@tessaro.be>\nAan: Sofie <sofie@hofterlo-zorg.be>\nOnderwerp: actiepuntenlijst\nDatum: 8 december 2026\n\nACTIEPUNTENLIJST\n\n1. Plattegronden bezorgen\n   Verantwoordelijke: Hof ter Lo\n\n2. Offerte aanvullen\n   Verantwoordelijke: Pieter\n";
+    let recap = recap_of(mail, "txt");
+    assert_eq!(recap.title, "actiepuntenlijst");
+    assert_eq!(recap.tasks.len(), 2, "{:?}", recap.tasks);
+    // The customer's domain names it: its task is the team's.
+    assert!(
+        recap.tasks[0].owners.is_empty() && recap.tasks[0].with_team,
+        "{:?}",
+        recap.tasks[0]
+    );
+}
