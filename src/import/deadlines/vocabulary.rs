@@ -130,6 +130,11 @@ pub(super) fn patterns() -> &'static Patterns {
                 r"\b(\d{1,2})([./])(\d{1,2})[./](\d{4}|\d{2})\b".into(),
                 Rule::NumericWithYear,
             ),
+            // "12-01-2027": with dashes only with a full year ("4-5 December" is a span).
+            rule(
+                r"\b(\d{1,2})(-)(\d{1,2})-(\d{4})\b".into(),
+                Rule::NumericWithYear,
+            ),
             rule(
                 format!(r"\b{BY}\s+(\d{{1,2}})/(\d{{1,2}})\b"),
                 Rule::NumericSlash,

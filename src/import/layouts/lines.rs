@@ -251,6 +251,18 @@ pub(super) fn lines(text: &str) -> (Vec<Line>, usize) {
                     text,
                 })
             }
+            // A line wrapped by a mail program goes on in lower case: "Controleer belangrijke
+            // / informatie in de opname."
+            Some(Line::Paragraph(text))
+                if !indented && text.starts_with(char::is_lowercase) && continues(out.last()) =>
+            {
+                if let Some(Line::Paragraph(before) | Line::Item { text: before, .. }) =
+                    out.last_mut()
+                {
+                    before.push(' ');
+                    before.push_str(&text);
+                }
+            }
             other => out.extend(other),
         }
     }
@@ -258,6 +270,20 @@ pub(super) fn lines(text: &str) -> (Vec<Line>, usize) {
     headings_over_lists(&mut out);
     headings_over_paragraphs(&mut out);
     (out, timestamps)
+}
+
+/// Whether the line before, a paragraph or an item, stops mid-sentence.
+fn continues(before: Option<&Line>) -> bool {
+    match before {
+        // A wrapped line is long; a label's line ("Onderwerp: …") is one line, whatever
+        // follows it ("webex by CISCO").
+        Some(Line::Paragraph(text) | Line::Item { text, .. }) => {
+            !text.ends_with(['.', '!', '?', ':', ';', ')'])
+                && text.chars().count() >= 50
+                && labelled(text).is_none()
+        }
+        _ => false,
+    }
 }
 
 fn indent_of(line: &str) -> usize {

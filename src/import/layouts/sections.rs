@@ -536,25 +536,36 @@ impl Reader<'_> {
         }
         self.recap.participants = self.known.names().to_vec();
         self.recap.title = clean_title(&self.recap.title, self.style);
-        let mut candidates: Vec<String> = vec![self.recap.title.clone()];
-        candidates.extend(input.subject.clone());
-        candidates.append(&mut self.metadata_dates);
-        candidates.append(&mut self.preamble_dates);
-        let stated = candidates.iter().find_map(|text| {
-            meeting_date(text, Some(!self.style.month_first)).map(|d| (d, text.clone()))
-        });
+        let day_first = Some(!self.style.month_first);
         // A mail that says only when it was sent: the meeting was that day, or the day before
         // when its first lines say "yesterday".
         let back = self.days_before_sending.unwrap_or(0);
         let sent = self.sent_dates.iter().find_map(|text| {
-            let date = meeting_date(text, Some(!self.style.month_first))?;
+            let date = meeting_date(text, day_first)?;
             let words = match back {
                 0 => format!("{text} (the day it was sent)"),
                 n => format!("{text}, less {n} day (\"yesterday\")"),
             };
             Some((date.checked_sub_days(chrono::Days::new(back))?, words))
         });
-        self.recap.date = stated.or(sent);
+        let mut candidates: Vec<String> = vec![self.recap.title.clone()];
+        candidates.extend(input.subject.clone());
+        candidates.append(&mut self.metadata_dates);
+        let stated = candidates
+            .iter()
+            .find_map(|text| meeting_date(text, day_first).map(|d| (d, text.clone())));
+        // A date in the first lines is the meeting's when no line says so, unless the mail
+        // went out a month away from it ("the contract signed on 15/03/2022").
+        let near_sending = |date: chrono::NaiveDate| {
+            sent.as_ref()
+                .is_none_or(|(sent, _)| (*sent - date).num_days().abs() <= 31)
+        };
+        let early = self.preamble_dates.iter().find_map(|text| {
+            meeting_date(text, day_first)
+                .filter(|date| near_sending(*date))
+                .map(|d| (d, text.clone()))
+        });
+        self.recap.date = stated.or(early).or(sent);
         self.recap.title = without_date(&self.recap.title);
         self.recap.day_first = if self.style.month_first {
             Some(false)

@@ -66,6 +66,11 @@ fn meeting_dates_in_every_form() {
         NaiveDate::from_ymd_opt(2026, 4, 3)
     );
     assert_eq!(meeting_date("November 2025", Some(false)), None);
+    // Webex writes the day first with dashes.
+    assert_eq!(
+        meeting_date("Datum: 12-01-2027  13:30 - 14:25 (GMT+01:00)", Some(true)),
+        NaiveDate::from_ymd_opt(2027, 1, 12)
+    );
 }
 
 /// The recap read from `text`, as a file of kind `extension` would be.
@@ -277,6 +282,26 @@ fn a_subject_that_names_a_section_is_the_title() {
     // The customer's domain names it: its task is the team's.
     assert!(
         recap.tasks[0].owners.is_empty() && recap.tasks[0].with_team,
+        "{:?}",
+        recap.tasks[0]
+    );
+}
+
+/// Webex's mail: its "Datum:" is the meeting's, written with dashes; a date in a sentence of
+/// the notes a few lines down ("getekend op 15/03/2022") is years away from it and no meeting
+/// date. Lines that wrap in a mail go on in lower case, but a label's line does not.
+#[test]
+fn a_mails_dates_and_wrapped_lines() {
+    let mail = "Van: Webex <messenger@webex.com>\nOnderwerp: Uw vergaderoverzicht is klaar: Callewaert – evaluatie printvloot\n\nwebex by CISCO\n\nCallewaert – evaluatie printvloot\nDatum: 12-01-2027  13:30 - 14:25  (GMT+01:00) Brussel\n\nSamenvatting\nHet huidige onderhoudscontract werd getekend op 15/03/2022 en loopt per jaar.\n\nActiepunten\n- Ine Dewaele bezorgt een voorstel voor de consolidatie van de printvloot naar\nveertien toestellen, tegen vrijdag\n";
+    let recap = recap_of(mail, "txt");
+    assert_eq!(
+        recap.date.map(|(date, _)| date),
+        NaiveDate::from_ymd_opt(2027, 1, 12)
+    );
+    assert!(!recap.title.contains("CISCO"), "{}", recap.title);
+    assert_eq!(recap.tasks.len(), 1, "{:?}", recap.tasks);
+    assert!(
+        recap.tasks[0].title.contains("veertien toestellen"),
         "{:?}",
         recap.tasks[0]
     );
