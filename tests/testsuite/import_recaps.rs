@@ -133,12 +133,12 @@ fn measure(set: &Path) -> Tally {
 /// 90 %, no junk, nothing guessed.
 const SETS: &[(&str, f64, f64, f64, usize, usize)] = &[
     ("tools-en", 90.0, 87.0, 83.0, 9, 0),
-    ("tools-nl-fr-de", 92.0, 90.0, 86.0, 8, 9),
-    ("zoom-gemini-unprompted", 99.0, 96.0, 97.0, 3, 7),
-    ("mail-fathom-meet-unprompted", 88.0, 73.0, 71.0, 8, 1),
-    ("teams-nl-fr-de-unprompted", 96.0, 91.0, 79.0, 3, 0),
-    ("notetakers-nl-fr-de-unprompted", 91.0, 83.0, 81.0, 12, 0),
-    ("people-nl-fr-en-unprompted", 96.0, 93.0, 69.0, 5, 0),
+    ("tools-nl-fr-de", 92.0, 90.0, 91.0, 8, 9),
+    ("zoom-gemini-unprompted", 99.0, 96.0, 97.0, 3, 8),
+    ("mail-fathom-meet-unprompted", 88.0, 73.0, 74.0, 8, 1),
+    ("teams-nl-fr-de-unprompted", 96.0, 91.0, 79.0, 2, 0),
+    ("notetakers-nl-fr-de-unprompted", 91.0, 83.0, 83.0, 12, 0),
+    ("people-nl-fr-en-unprompted", 96.0, 93.0, 77.0, 5, 0),
     // Written after the fifth step and measured before it was read: 98 %, 59 %, 94 %.
     (
         "minutes-notetakers-nl-fr-unprompted",
@@ -150,7 +150,7 @@ const SETS: &[(&str, f64, f64, f64, usize, usize)] = &[
     ),
     // Written after the sixth step and measured before it was read (titles alone): 89 %,
     // 77 %, 76 %, junk 11.
-    ("tools-seven-nl-fr-de-unprompted", 90.0, 84.0, 72.0, 18, 0),
+    ("tools-seven-nl-fr-de-unprompted", 91.0, 90.0, 75.0, 6, 0),
 ];
 
 #[test]

@@ -103,6 +103,8 @@ fn the_phrases_recap_tools_write() {
         ("until 15.12.2025", Some("2025-12-15")),
         ("by 12/15/2025", Some("2025-12-15")),
         ("22 Jan 2027", Some("2027-01-22")),
+        ("d'ici février", Some("2026-02")),
+        ("tegen februari", Some("2026-02")),
         ("January 22, 2027", Some("2027-01-22")),
         ("2025/12/01", Some("2025-12-01")),
         ("mid-January", Some("2026-01-15")),

@@ -245,7 +245,7 @@ pub(super) fn patterns() -> &'static Patterns {
                 Rule::InPeriod,
             ),
             rule(
-                format!(r"\b(?:in|by|during)\s+{MONTH}(?:\s+(\d{{4}}))?\b"),
+                format!(r"(?:\b(?:in|by|during|tegen|en|im|bis)|\bd['’]ici)\s+{MONTH}(?:\s+(\d{{4}}))?\b"),
                 Rule::InMonth,
             ),
             rule(

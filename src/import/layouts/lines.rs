@@ -152,7 +152,7 @@ pub fn section_kind(name: &str) -> Option<SectionKind> {
         .collect();
     // A topic's heading says what it is about, and a recap's title when it met: a section's
     // heading is a few words, and never dated.
-    if words.len() > 5 || folded.contains(|c: char| c.is_ascii_digit()) {
+    if words.len() > 7 || folded.contains(|c: char| c.is_ascii_digit()) {
         return None;
     }
     let has = |phrases: &[&str]| {
@@ -168,8 +168,12 @@ pub fn section_kind(name: &str) -> Option<SectionKind> {
         .any(|word| TASK_COMPOUNDS.iter().any(|part| word.contains(part)));
     // "Opvolging acties vorige stuurgroep", "Actions from the previous meeting": the last
     // meeting's tasks, reviewed; they were that meeting's, and are its notes here.
+    // "Suivi des actions du COPIL précédent" says more words than a section's name does.
     if has(EARLIER_MEETING_WORDS) {
         return Some(SectionKind::EarlierMeeting);
+    }
+    if words.len() > 5 {
+        return None;
     }
     if has(TASK_WORDS) || compound {
         Some(SectionKind::Tasks)
@@ -327,6 +331,7 @@ fn numbered_heading(line: &str, rest: &[&str]) -> Option<String> {
     let other_list = next.is_some_and(|next| {
         next.starts_with(['-', '*', '•', '–'])
             || next.matches(" | ").count() >= 2
+            || next.matches('\t').count() >= 2
             || next.starts_with('|')
     });
     let names_a_section = section_kind(&section_name(title)).is_some();
@@ -442,6 +447,15 @@ fn classify(line: &str) -> Option<Line> {
     // "Nr | Wat | Wie | Tegen wanneer": a table typed in a mail, without the outer bars (its
     // header may start with "#").
     let typed_table = trimmed.matches(" | ").count() >= 2;
+    // "A-13\tTransmettre le planning…\tL. Mathy\t18/12/2026": a Word or Excel table pasted
+    // as text keeps a tab between its cells.
+    if trimmed.matches('\t').count() >= 2 {
+        let cells: Vec<String> = trimmed
+            .split('\t')
+            .map(|cell| cell.trim().to_string())
+            .collect();
+        return Some(Line::Row(cells));
+    }
     if let Some(heading) = trimmed.strip_prefix('#').filter(|_| !typed_table) {
         return Some(Line::Heading(
             heading.trim_start_matches('#').trim().to_string(),

@@ -77,7 +77,7 @@ impl Reader<'_> {
         let mut text = cell(table.task);
         let due = cell(table.due);
         if !due.is_empty() && due != "-" {
-            text = format!("{text} by {due}");
+            text = with_due_cell(&text, &due, self.known.language());
         }
         // "@Nele Smets @Joris Van Damme": mentions side by side are a list.
         let owner = cell(table.owner).replace(" @", ", ");
@@ -239,6 +239,58 @@ impl Reader<'_> {
             self.task(&text);
         }
     }
+}
+
+/// A task's cell with its row's deadline cell, read as one sentence in the recap's language:
+/// "Nettoyer les doublons d'ici fin janvier", "Offerte sturen tegen 30/11"; a cell that says
+/// its own "by" ("Avant le prochain COPIL du 14/01") or is no date ("Dès que possible")
+/// follows a dash.
+fn with_due_cell(task: &str, due: &str, language: crate::import::language::Language) -> String {
+    use crate::import::language::Language;
+    let first =
+        deunicode::deunicode(due.split_whitespace().next().unwrap_or_default()).to_lowercase();
+    const SAYS_WHEN: &[&str] = &[
+        "by",
+        "before",
+        "until",
+        "tegen",
+        "voor",
+        "uiterlijk",
+        "ten",
+        "avant",
+        "d'ici",
+        "pour",
+        "des",
+        "bis",
+        "vor",
+        "spatestens",
+        "asap",
+        "zsm",
+    ];
+    let any_day = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap_or_default();
+    // "février", "Fin janvier", "end of month", "KW 3": a cell a deadline can be read from.
+    let dated = !crate::import::deadlines::find(due, any_day, None).is_empty()
+        || due.chars().any(|c| c.is_ascii_digit())
+        || due.split_whitespace().any(|word| {
+            crate::import::deadlines::is_month_name(&deunicode::deunicode(word).to_lowercase())
+        });
+    if SAYS_WHEN.contains(&first.as_str()) || !dated {
+        return format!("{task} — {due}");
+    }
+    let by = match language {
+        Language::English => "by",
+        Language::Dutch => "tegen",
+        Language::French => "d'ici",
+        Language::German => "bis",
+    };
+    let mut letters = due.chars();
+    let due = match letters.next() {
+        Some(first) if letters.clone().next().is_some_and(char::is_lowercase) => {
+            first.to_lowercase().chain(letters).collect()
+        }
+        _ => due.to_string(),
+    };
+    format!("{task} {by} {due}")
 }
 
 /// The owners that are people, and whether a company was among them: "Orvanta" in the owner's

@@ -306,3 +306,22 @@ fn a_mails_dates_and_wrapped_lines() {
         recap.tasks[0]
     );
 }
+
+/// Minutes typed in Word and pasted as text keep a tab between a table's cells: the earlier
+/// meeting's actions are notes, this meeting's are tasks with their owner's column and their
+/// deadline read in the minutes' language.
+#[test]
+fn a_table_pasted_with_tabs_is_a_table() {
+    let minutes = "PROCÈS-VERBAL DU COPIL N° 4\n\nRéunion du jeudi 10 décembre 2026\n\nPrésents : Mme Laurence Mathy, M. Jérôme Pirard, Mme Véronique Piron\n\n2. Suivi des actions du COPIL précédent\n\nN°\tAction\tResponsable\tStatut\nA-09\tTransmettre la liste des utilisateurs\tV. Piron\tClôturé\n\n5. Actions\n\nN°\tAction\tResponsable\tÉchéance\nA-13\tTransmettre le planning des tests\tL. Mathy\t18/12/2026\nA-15\tNettoyer les doublons de la base articles\tÉquipe supply chain\tFin janvier\nA-16\tDésigner un remplaçant\tJ. Pirard\tDès que possible\n";
+    let recap = recap_of(minutes, "txt");
+    let titles: Vec<&str> = recap.tasks.iter().map(|t| t.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Transmettre le planning des tests d'ici 18/12/2026",
+            "Nettoyer les doublons de la base articles d'ici fin janvier",
+            "Désigner un remplaçant — Dès que possible",
+        ]
+    );
+    assert_eq!(recap.tasks[0].owners, ["L. Mathy"]);
+}
