@@ -257,8 +257,14 @@ pub(super) fn lines(text: &str) -> (Vec<Line>, usize) {
             }
             // A line wrapped by a mail program goes on in lower case: "Controleer belangrijke
             // / informatie in de opname."
+            // The first line is the title, and a date under it ("dinsdag 3 november 2026
+            // 09:30") is the meeting's, not more of the title.
             Some(Line::Paragraph(text))
-                if !indented && text.starts_with(char::is_lowercase) && continues(out.last()) =>
+                if !indented
+                    && out.len() > 1
+                    && text.starts_with(char::is_lowercase)
+                    && continues(out.last())
+                    && super::meeting_date(&text, None).is_none() =>
             {
                 if let Some(Line::Paragraph(before) | Line::Item { text: before, .. }) =
                     out.last_mut()

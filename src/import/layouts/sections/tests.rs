@@ -239,7 +239,7 @@ fn a_section_name_behind_a_tick_or_a_bullet_is_a_heading() {
 /// sentence, the recap's tabs and its link as rows of their own.
 #[test]
 fn an_indented_copilot_paste_reads_as_its_outline() {
-    let recap = "Stuurgroep werfopvolging\ndinsdag 3 november 2026 09:30 - 10:35\nRecap · Opname en transcriptie · Inhoud · Aanwezigheid\n\nDeelnemers: Wouter Lippens, Nathalie Goossens, Elke Baert\n\nNotities\n\nStand van zaken pilot\n    - Elke Baert gaf aan dat de app traag is op de werf. 1\n    - Nathalie Goossens legde de offline modus uit. 2\n\nOpvolgingstaken\n    Planning fase 1\n        Nathalie Goossens zal de planning doorsturen tegen maandag 16 november. 3\n    Raamcontract\n        Elke en Wouter stemmen de betalingsvoorwaarden af. 4\n    Deelnemers pilot\n        Het team zal een lijst opmaken van de werfleiders. 5\n\nVermeldingen (3) · Hoofdstukken (5) · Sprekers (5)\n\nBekijk de recap in Microsoft Teams:\nhttps://teams.microsoft.com/l/meetingrecap?threadId=19\n";
+    let recap = "Bouwgroep Van den Eede – Tessaro | Stuurgroep digitale werfopvolging\ndinsdag 3 november 2026 09:30 - 10:35\nRecap · Opname en transcriptie · Inhoud · Aanwezigheid\n\nDeelnemers: Wouter Lippens, Nathalie Goossens, Elke Baert\n\nNotities\n\nStand van zaken pilot\n    - Elke Baert gaf aan dat de app traag is op de werf. 1\n    - Nathalie Goossens legde de offline modus uit. 2\n\nOpvolgingstaken\n    Planning fase 1\n        Nathalie Goossens zal de planning doorsturen tegen maandag 16 november. 3\n    Raamcontract\n        Elke en Wouter stemmen de betalingsvoorwaarden af. 4\n    Deelnemers pilot\n        Het team zal een lijst opmaken van de werfleiders. 5\n\nVermeldingen (3) · Hoofdstukken (5) · Sprekers (5)\n\nBekijk de recap in Microsoft Teams:\nhttps://teams.microsoft.com/l/meetingrecap?threadId=19\n";
     let read = recap_of(recap, "txt");
     let tasks: Vec<(&str, &str)> = read
         .tasks
@@ -256,6 +256,10 @@ fn an_indented_copilot_paste_reads_as_its_outline() {
             ("Raamcontract", "Stemmen de betalingsvoorwaarden af."),
             ("Deelnemers pilot", "Een lijst opmaken van de werfleiders."),
         ],
+    );
+    assert_eq!(
+        read.title,
+        "Bouwgroep Van den Eede – Tessaro | Stuurgroep digitale werfopvolging"
     );
     let topics: Vec<&str> = read.topics.iter().map(|t| t.title.as_str()).collect();
     assert!(topics.contains(&"Stand van zaken pilot"), "{topics:?}");
