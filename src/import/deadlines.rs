@@ -463,20 +463,26 @@ const DEADLINE_BEFORE: &[&str] = &[
     "frist",
 ];
 
-fn about_the_past(text: &str, span: &Range<usize>, particle_may_precede: bool) -> bool {
-    let bare = |w: &str| {
-        deunicode::deunicode(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
-            .to_lowercase()
-    };
-    // Up to four words back ("depuis la panne du 3 novembre"), stopping at a word that makes
-    // it a deadline ("since the outage, by 3 March").
-    for (back, word) in text[..span.start]
+/// A word folded and without punctuation around it ("d'ici" keeps its apostrophe).
+fn bare(word: &str) -> String {
+    deunicode::deunicode(word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+        .to_lowercase()
+}
+
+/// Up to `count` words before `span`, nearest first, bare.
+fn words_before(text: &str, span: &Range<usize>, count: usize) -> Vec<String> {
+    text[..span.start]
         .split_whitespace()
         .rev()
-        .take(4)
+        .take(count)
         .map(bare)
-        .enumerate()
-    {
+        .collect()
+}
+
+fn about_the_past(text: &str, span: &Range<usize>, particle_may_precede: bool) -> bool {
+    // Up to four words back ("depuis la panne du 3 novembre"), stopping at a word that makes
+    // it a deadline ("since the outage, by 3 March").
+    for (back, word) in words_before(text, span, 4).into_iter().enumerate() {
         if DEADLINE_BEFORE.contains(&word.as_str()) {
             break;
         }
@@ -511,15 +517,7 @@ const AT_BEFORE: &[&str] = &[
 /// A deadline word or an "at" a few words back keeps it a deadline ("uiterlijk op het
 /// directiecomité van 15 december").
 fn date_of_something(text: &str, span: &Range<usize>) -> bool {
-    let words: Vec<String> = text[..span.start]
-        .split_whitespace()
-        .rev()
-        .take(8)
-        .map(|w| {
-            deunicode::deunicode(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
-                .to_lowercase()
-        })
-        .collect();
+    let words = words_before(text, span, 8);
     let is_number = |w: &String| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
     // "du 14 au 31 décembre", "van 14 tot 31 december", "vom 14. bis 31. Dezember".
     let span_end = words.len() >= 3

@@ -247,7 +247,7 @@ pub(super) fn lines(text: &str) -> (Vec<Line>, usize) {
             // An indented line under an item, or a field of it ("Owner: Sam", "Due: 1/12"),
             // belongs to that item: its detail, its owner, its deadline.
             Some(Line::Paragraph(text)) if under_item && (indented || is_item_field(&text)) => {
-                let indent = line.replace('\t', "  ").len() - line.trim_start().len();
+                let indent = indent_of(line);
                 out.push(Line::Item {
                     nested: true,
                     indent: indent.max(2),
@@ -296,8 +296,10 @@ fn continues(before: Option<&Line>) -> bool {
     }
 }
 
+/// How far `line` is indented, a tab counting two spaces as in a list item's bullet.
 fn indent_of(line: &str) -> usize {
-    line.replace('\t', "    ").len() - line.trim_start().len()
+    let lead = &line[..line.len() - line.trim_start().len()];
+    lead.replace('\t', "  ").len()
 }
 
 /// Whether the next line with text is indented deeper than `line` and is no list item.

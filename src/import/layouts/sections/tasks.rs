@@ -77,7 +77,7 @@ impl Reader<'_> {
         let mut text = cell(table.task);
         let due = cell(table.due);
         if !due.is_empty() && due != "-" {
-            text = with_due_cell(&text, &due, self.known.language());
+            text = with_due_cell(&text, &due, self.known.language(), self.any_day());
         }
         // "@Nele Smets @Joris Van Damme": mentions side by side are a list.
         let owner = cell(table.owner).replace(" @", ", ");
@@ -245,7 +245,12 @@ impl Reader<'_> {
 /// "Nettoyer les doublons d'ici fin janvier", "Offerte sturen tegen 30/11"; a cell that says
 /// its own "by" ("Avant le prochain COPIL du 14/01") or is no date ("Dès que possible")
 /// follows a dash.
-fn with_due_cell(task: &str, due: &str, language: crate::import::language::Language) -> String {
+fn with_due_cell(
+    task: &str,
+    due: &str,
+    language: crate::import::language::Language,
+    any_day: chrono::NaiveDate,
+) -> String {
     use crate::import::language::Language;
     let first =
         deunicode::deunicode(due.split_whitespace().next().unwrap_or_default()).to_lowercase();
@@ -267,7 +272,6 @@ fn with_due_cell(task: &str, due: &str, language: crate::import::language::Langu
         "asap",
         "zsm",
     ];
-    let any_day = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap_or_default();
     // "février", "Fin janvier", "end of month", "KW 3": a cell a deadline can be read from.
     let dated = !crate::import::deadlines::find(due, any_day, None).is_empty()
         || due.chars().any(|c| c.is_ascii_digit())
