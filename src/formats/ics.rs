@@ -8,7 +8,7 @@ use chrono_tz::{OffsetComponents, OffsetName, Tz};
 use std::collections::HashMap;
 
 /// How often subscribers should fetch the calendar again: the site is rebuilt daily at least
-/// (README), and Outlook and Apple Calendar otherwise wait as long as a week.
+/// (docs/guide/publishing.md), and Outlook and Apple Calendar otherwise wait as long as a week.
 const REFRESH: &str = "PT6H";
 
 /// What the calendar of the previous build said of each event, so that an event's SEQUENCE

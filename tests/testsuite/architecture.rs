@@ -134,3 +134,87 @@ fn the_rule_reader_sees_imports() {
     assert_eq!(part_of(Path::new("content/meeting.rs")), "content");
     assert_eq!(part_of(Path::new("site_paths.rs")), "site_paths");
 }
+
+/// The rows of ARCHITECTURE.md's code map: the paths its first column names (relative to
+/// `src/`), and the whole row's text.
+fn code_map(architecture: &str) -> Vec<(Vec<String>, String)> {
+    let map = architecture
+        .split("## Code map")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .unwrap_or_default();
+    map.lines()
+        .filter(|line| line.starts_with("| `"))
+        .map(|line| {
+            let first = line.split(" | ").next().unwrap_or_default();
+            let paths = first
+                .split('`')
+                .skip(1)
+                .step_by(2)
+                .map(str::to_string)
+                .collect();
+            (paths, line.to_string())
+        })
+        .collect()
+}
+
+/// Whether the code map names `file` (relative to `src/`): by its path anywhere in the map, or
+/// by its name in the row of a folder that holds it.
+fn map_names(rows: &[(Vec<String>, String)], file: &str) -> bool {
+    rows.iter().any(|(paths, text)| {
+        text.contains(&format!("`{file}`"))
+            || paths.iter().any(|path| {
+                path.ends_with('/')
+                    && file
+                        .strip_prefix(path.as_str())
+                        .is_some_and(|rest| text.contains(&format!("`{rest}`")))
+            })
+    })
+}
+
+#[test]
+fn the_code_map_names_every_source_file_and_nothing_that_is_gone() {
+    let root = crate::common::example_root();
+    let src = root.join("src");
+    let rows = code_map(&std::fs::read_to_string(root.join("ARCHITECTURE.md")).unwrap());
+    assert!(
+        rows.len() > 40,
+        "the code map was not found: {} rows",
+        rows.len()
+    );
+    let mut wrong = Vec::new();
+    for file in rust_files(&src) {
+        let relative = file
+            .strip_prefix(&src)
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        // A module's unit tests live in its `tests.rs`; the map names the module.
+        if relative.ends_with("/tests.rs") {
+            continue;
+        }
+        if !map_names(&rows, &relative) {
+            wrong.push(format!(
+                "src/{relative} is not in ARCHITECTURE.md's code map"
+            ));
+        }
+    }
+    for (paths, _) in &rows {
+        for path in paths {
+            if !src.join(path).exists() {
+                wrong.push(format!("the code map names src/{path}, which is not there"));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn the_code_map_reader_finds_a_file_by_its_path_or_in_its_folders_row() {
+    let rows = code_map(
+        "## Code map\n| a | b |\n| `cli/` | `args.rs`: arguments |\n| `x.rs` | see `y/z.rs` |\n## Next\n| `w.rs` | no |",
+    );
+    assert!(map_names(&rows, "cli/args.rs"));
+    assert!(map_names(&rows, "x.rs") && map_names(&rows, "y/z.rs"));
+    assert!(!map_names(&rows, "cli/mod.rs") && !map_names(&rows, "w.rs"));
+}
