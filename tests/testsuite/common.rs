@@ -156,23 +156,78 @@ pub fn text(element: &scraper::ElementRef) -> String {
         .join(" ")
 }
 
-/// Whether an external tool can run; when not, the test says so on stderr and skips.
-pub fn tool_available(program: &str, args: &[&str]) -> bool {
-    let ok = Command::new(program)
+/// Whether `program` runs with `args` and succeeds; asks nothing else.
+pub fn runs(program: &str, args: &[&str]) -> bool {
+    Command::new(program)
         .args(args)
         .output()
         .map(|o| o.status.success())
-        .unwrap_or(false);
-    if !ok {
-        // CI sets this so that a missing tool fails the run instead of passing it unchecked.
-        assert!(
-            std::env::var_os("DOSSIER_REQUIRE_TOOLS").is_none(),
-            "`{program} {}` failed and DOSSIER_REQUIRE_TOOLS is set",
-            args.join(" ")
-        );
-        eprintln!("SKIPPED: `{program}` is not available here; .ci/run installs it");
+        .unwrap_or(false)
+}
+
+/// Whether the real tool a check needs is here (`program args` succeeds). When it is not, the
+/// check is recorded as skipped for want of `missing`, or fails where `DOSSIER_REQUIRE_TOOLS`
+/// is set, as CI sets it.
+pub fn tool_available(check: &str, program: &str, args: &[&str], missing: &str) -> bool {
+    let here = runs(program, args);
+    if !here {
+        skip_for_want_of_tool(check, missing);
     }
-    ok
+    here
+}
+
+/// The checks skipped in this run, each with what it lacked; printed when the test binary exits.
+static SKIPPED: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+/// Records that `check` did not run because `missing`, a tool `.ci/run` installs, is not here;
+/// with `DOSSIER_REQUIRE_TOOLS` set the check fails instead.
+pub fn skip_for_want_of_tool(check: &str, missing: &str) {
+    assert!(
+        std::env::var_os("DOSSIER_REQUIRE_TOOLS").is_none(),
+        "{check}: {missing} is missing and DOSSIER_REQUIRE_TOOLS is set"
+    );
+    record_skip(check, missing);
+}
+
+/// Records that `check` did not run because this machine does not allow what it needs
+/// (`reason`); not a tool to install, so it fails under no setting.
+pub fn skip_for_want_of(check: &str, reason: &str) {
+    record_skip(check, reason);
+}
+
+fn record_skip(check: &str, reason: &str) {
+    // A passing test's stderr is captured by the harness, so a skip said there is never seen;
+    // the list is printed after the harness's summary instead, when the process exits.
+    static PRINT_AT_EXIT: std::sync::Once = std::sync::Once::new();
+    PRINT_AT_EXIT.call_once(|| {
+        extern "C" {
+            fn atexit(callback: extern "C" fn()) -> std::ffi::c_int;
+        }
+        // SAFETY: atexit is the C library's, which every Rust program on these platforms links;
+        // the callback neither unwinds nor touches thread-local state.
+        unsafe {
+            atexit(print_skipped);
+        }
+    });
+    if let Ok(mut skipped) = SKIPPED.lock() {
+        skipped.push(format!("{check} (missing: {reason})"));
+    }
+}
+
+extern "C" fn print_skipped() {
+    let Ok(mut skipped) = SKIPPED.lock() else {
+        return;
+    };
+    skipped.sort();
+    skipped.dedup();
+    eprintln!(
+        "\nSKIPPED {} check(s) for want of a tool or a permission; `.ci/run` installs the tools, and \
+         DOSSIER_REQUIRE_TOOLS=1 fails a check whose tool is missing:",
+        skipped.len()
+    );
+    for line in skipped.iter() {
+        eprintln!("  SKIPPED {line}");
+    }
 }
 
 /// What `dossier tasks --json` prints for the site at `root`, as of 24 Nov 2025.

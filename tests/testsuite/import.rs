@@ -279,7 +279,8 @@ fn the_sample_imports_as_the_hand_written_example_meeting() {
         );
     let sample = example_root().join("../shared/samples/proximus-account-team-2025-11.txt");
     if !sample.is_file() {
-        eprintln!("SKIPPED: the sample recap is not at {}", sample.display());
+        let check = "the shared sample recap imported";
+        skip_for_want_of(check, &format!("the sample recap at {}", sample.display()));
         return;
     }
     let output = site.run(&[

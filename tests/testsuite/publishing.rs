@@ -358,7 +358,12 @@ fn git(site: &Fixture, args: &[&str], author: &str, date: &str) {
 
 #[test]
 fn meeting_and_initiative_pages_say_when_their_file_was_last_committed_and_by_whom() {
-    if !tool_available("git", &["--version"]) {
+    if !tool_available(
+        "pages say when their file was last committed",
+        "git",
+        &["--version"],
+        "git",
+    ) {
         return;
     }
     let site = Fixture::valid();

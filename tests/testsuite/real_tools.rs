@@ -10,15 +10,16 @@ fn vnu_jar() -> Option<PathBuf> {
     let jar = std::env::var_os("VNU_JAR")
         .map(PathBuf::from)
         .unwrap_or_else(|| example_root().join("node_modules/vnu-jar/build/dist/vnu.jar"));
-    if jar.is_file() && tool_available("java", &["-version"]) {
+    let check = "pages valid HTML by the W3C Nu checker";
+    if !jar.is_file() {
+        skip_for_want_of_tool(
+            check,
+            &format!("vnu.jar at {} (npm install vnu-jar)", jar.display()),
+        );
+        None
+    } else if tool_available(check, "java", &["-version"], "java (Java 17 runs vnu.jar)") {
         Some(jar)
     } else {
-        assert!(
-            std::env::var_os("DOSSIER_REQUIRE_TOOLS").is_none(),
-            "no vnu.jar at {} and DOSSIER_REQUIRE_TOOLS is set",
-            jar.display()
-        );
-        eprintln!("SKIPPED: the Nu HTML checker (vnu.jar) is not installed; .ci/run installs it");
         None
     }
 }
@@ -61,7 +62,10 @@ fn hostile_content_still_gives_valid_html() {
 /// Runs one of the Python checkers in tests/tools on the built example site, when Python has
 /// the library it needs; returns what it printed.
 fn python_check(module: &str, script: &str, args: &[&str]) -> Option<String> {
-    if !tool_available("python3", &["-c", &format!("import {module}")]) {
+    let check = format!("{script} on the example site");
+    let import = format!("import {module}");
+    let missing = format!("Python's {module} (pip install {module})");
+    if !tool_available(&check, "python3", &["-c", &import], &missing) {
         return None;
     }
     let (_dir, out) = build_example();
@@ -93,14 +97,28 @@ fn continued_tasks_give_valid_pages_a_calendar_and_tasks_json_the_real_tools_acc
     if let Some(jar) = vnu_jar() {
         assert_valid_html(&jar, &out);
     }
-    if tool_available("python3", &["-c", "import icalendar"]) {
+    let check = "the continuity site's calendars read by Python's icalendar";
+    let import = ["-c", "import icalendar"];
+    if tool_available(
+        check,
+        "python3",
+        &import,
+        "Python's icalendar (pip install icalendar)",
+    ) {
         let printed = python_check_in(&out, "check_calendar.py", &["--today", "2026-12-10"]);
         assert!(
             printed.contains("calendar.ics: 7 events; 3 owner calendars match their tasks"),
             "{printed}"
         );
     }
-    if tool_available("python3", &["-c", "import jsonschema"]) {
+    let check = "the continuity site's tasks.json checked against its schema";
+    let import = ["-c", "import jsonschema"];
+    if tool_available(
+        check,
+        "python3",
+        &import,
+        "Python's jsonschema (pip install jsonschema)",
+    ) {
         let printed = python_check_in(&out, "check_tasks_json.py", &[]);
         assert!(
             printed.contains("tasks.json: 7 tasks match the schema"),
@@ -165,15 +183,12 @@ fn the_sitemap_is_an_index_of_files_within_the_protocol_limit() {
 #[test]
 fn calendars_parse_with_ical_js() {
     let module = example_root().join("node_modules/ical.js");
+    let check = "calendars read by ical.js";
     if !module.is_dir() {
-        assert!(
-            std::env::var_os("DOSSIER_REQUIRE_TOOLS").is_none(),
-            "ical.js is not installed and DOSSIER_REQUIRE_TOOLS is set"
-        );
-        eprintln!("SKIPPED: ical.js is not installed (npm install ical.js); .ci/run installs it");
+        skip_for_want_of_tool(check, "ical.js (npm install ical.js)");
         return;
     }
-    if !tool_available("node", &["--version"]) {
+    if !tool_available(check, "node", &["--version"], "node") {
         return;
     }
     let (_dir, out) = build_example();
@@ -186,7 +201,13 @@ fn calendars_parse_with_ical_js() {
 
 #[test]
 fn the_deploy_guides_pipelines_parse_and_its_commands_run() {
-    if !tool_available("python3", &["-c", "import yaml"]) {
+    let check = "the deploy guide's pipelines parsed and its commands run";
+    if !tool_available(
+        check,
+        "python3",
+        &["-c", "import yaml"],
+        "PyYAML (pip install pyyaml)",
+    ) {
         return;
     }
     let binary = std::path::Path::new(env!("CARGO_BIN_EXE_dossier"));

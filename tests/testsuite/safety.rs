@@ -1063,7 +1063,8 @@ fn an_import_that_cannot_write_its_meeting_leaves_people_toml_as_it_was() {
     let meetings = site.root().join("content/meetings");
     std::fs::create_dir_all(&meetings).unwrap();
     let Some(immutable) = Immutable::set(&meetings) else {
-        eprintln!("SKIPPED: chattr +i is not available on this file system");
+        let check = "an import that cannot write its meeting";
+        skip_for_want_of(check, "chattr +i on this file system");
         return;
     };
     let before = snapshot(site.root());
@@ -1115,7 +1116,7 @@ impl Drop for SmallDisk {
 #[test]
 fn a_full_disk_leaves_no_empty_meeting_and_people_toml_as_it_was() {
     let Some(disk) = SmallDisk::mount() else {
-        eprintln!("SKIPPED: mounting a tmpfs is not permitted here");
+        skip_for_want_of("an import on a full disk", "permission to mount a tmpfs");
         return;
     };
     let root = disk.0.path().join("site");
@@ -1251,7 +1252,12 @@ fn build_bounded(site: &Fixture, args: &[&str]) -> std::process::Output {
 /// The valid site as a git repository with one commit, so that a build reads the history of
 /// its files and keeps it in the cache folder; none where git is missing.
 fn committed_site() -> Option<Fixture> {
-    if !tool_available("git", &["--version"]) {
+    if !tool_available(
+        "a site's history read from git",
+        "git",
+        &["--version"],
+        "git",
+    ) {
         return None;
     }
     let site = Fixture::valid();
