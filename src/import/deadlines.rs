@@ -215,6 +215,13 @@ fn read(rule: Rule, caps: &regex::Captures, context: &Context) -> Option<Reading
         Rule::DayMonthRange => next_occurrence(meeting, month_number(text(3))?, num(2)?).map(day),
         Rule::MonthDay => next_occurrence(meeting, month_number(text(1))?, num(2)?).map(day),
         Rule::DayMonth => next_occurrence(meeting, month_number(text(2))?, num(1)?).map(day),
+        // The first such day after the meeting: this month's, or the next month's.
+        Rule::DayOfMonth => {
+            let wanted = num(1).or(num(2))?;
+            let this_month = meeting.with_day(wanted).filter(|date| *date > meeting);
+            let next = meeting.checked_add_months(Months::new(1))?;
+            this_month.or_else(|| next.with_day(wanted)).map(day)
+        }
         Rule::EndOfMonthName => {
             let first = next_month(meeting, month_number(text(1))?)?;
             last_day_of_month(first.year(), first.month()).map(day)

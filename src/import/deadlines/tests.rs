@@ -99,6 +99,22 @@ fn the_phrases_recap_tools_write() {
         ("EOM", Some("2025-11-30")),
         ("at month-end", Some("2025-11-30")),
         ("by 12/15", Some("2025-12-15")),
+        ("by the 15th", Some("2025-12-15")),
+        ("by the 25th.", Some("2025-11-25")),
+        ("d'ici le 15", Some("2025-12-15")),
+        ("tegen de 20ste", Some("2025-11-20")),
+        ("bis zum 30.", Some("2025-11-30")),
+        ("d'ici le 15 janvier", Some("2026-01-15")),
+        ("for the 15 participants", None),
+        ("voor de 5 pilootgebruikers", None),
+        ("vóór 30/11", Some("2025-11-30")),
+        ("d'ici le 15, merci", Some("2025-12-15")),
+        ("pour le 1er", Some("2025-12-01")),
+        (
+            "Frau Weber wird bis zum 28. das Angebot senden",
+            Some("2025-11-28"),
+        ),
+        ("spätestens am 16.", Some("2025-12-16")),
         ("due 15.12.", Some("2025-12-15")),
         ("until 15.12.2025", Some("2025-12-15")),
         ("by 12/15/2025", Some("2025-12-15")),
@@ -186,7 +202,7 @@ fn holidays_are_recognised_and_left_undated() {
 
 #[test]
 fn every_pattern_compiles() {
-    assert_eq!(patterns().rules.len(), 38);
+    assert_eq!(patterns().rules.len(), 39);
 }
 
 /// Each phrase kind in Dutch, French and German, read as of Tuesday 18 November 2025; the

@@ -13,7 +13,7 @@ pub(super) const DAY: &str = r"(\d{1,2})(?:st|nd|rd|th|er)?\.?";
 /// Weekday names in English, Dutch, French and German.
 pub(super) const WEEKDAY: &str = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)";
 /// Words before a deadline that say "by" or "on", in the four languages.
-pub(super) const BY: &str = r"(?:by|on|until|till|due|before|for|tegen|voor|op|tot|uiterlijk|ten\s+laatste|d['’]ici|avant|pour|le|au|jusqu['’]au|bis|zum|am|vor|sp[äa]testens)";
+pub(super) const BY: &str = r"(?:by|on|until|till|due|before|for|tegen|voor|vóór|op|tot|uiterlijk|ten\s+laatste|d['’]ici|avant|pour|le|au|jusqu['’]au|bis|zum|am|vor|sp[äa]testens)";
 
 /// The month a name or abbreviation means, in any of the four languages.
 pub(super) fn month_number(name: &str) -> Option<u32> {
@@ -106,6 +106,8 @@ pub(super) enum Rule {
     InPeriod,
     InMonth,
     Holiday,
+    /// A day of the month alone after a deadline word: "by the 15th", "d'ici le 15".
+    DayOfMonth,
 }
 
 pub(super) fn patterns() -> &'static Patterns {
@@ -251,6 +253,13 @@ pub(super) fn patterns() -> &'static Patterns {
             rule(
                 r"\b(before|by|after|around|until|for|voor|tegen|na|avant|pour|apr[èe]s|vor|bis|nach)\s+(easter|christmas|new\s+year'?s?(?:\s+eve)?|the\s+holidays|summer|kerstmis|kerst|nieuwjaar|pasen|no[ëe]l|nouvel\s+an|p[âa]ques|weihnachten|neujahr|silvester|ostern)\b".into(),
                 Rule::Holiday,
+            ),
+            // Last: "le 15 mars" and "the 15th of March" were read above with their month. The
+            // number has an ordinal's ending or ends the phrase: "voor de 5 pilootgebruikers"
+            // counts people.
+            rule(
+                r"\b(?:by\s+the|before\s+the|on\s+the|d['’]ici\s+le|avant\s+le|pour\s+le|tegen\s+de|voor\s+de|bis\s+zum|vor\s+dem|sp[äa]testens\s+(?:am|zum))\s+(?:(\d{1,2})(?:(?:st|nd|rd|th|de|ste|e|er)\b|\.)|(\d{1,2})\.?(?:\s*[,;)]|\s*$|\s+(?:au\s+plus\s+tard|at\s+the\s+latest|uiterlijk|ten\s+laatste|sp[äa]testens)\b))".into(),
+                Rule::DayOfMonth,
             ),
         ];
         Patterns {
