@@ -122,6 +122,8 @@ pub enum DueForm {
     StartOfMonth,
     /// "in zwei Wochen", "binnen drie weken": that many weeks after the meeting.
     InWeeks,
+    /// "d'ici le 15", "by the 15th": the next such day of the month.
+    DayOfMonth,
     /// Sounds like a deadline, gives no date: the import must leave it undated.
     Vague,
     None,
@@ -417,6 +419,24 @@ fn deadline(rng: &mut Rng, lang: Lang, meeting: NaiveDate, form: DueForm) -> (St
             (
                 phrase,
                 Some(Due::Day(meeting + Days::new(7 * weeks as u64))),
+            )
+        }
+        DueForm::DayOfMonth => {
+            let target = meeting + Days::new(3 + rng.below(25) as u64);
+            let day = target.day();
+            let ordinal = match (lang, day) {
+                (Lang::En, 1 | 21 | 31) => format!("{day}st"),
+                (Lang::En, 2 | 22) => format!("{day}nd"),
+                (Lang::En, 3 | 23) => format!("{day}rd"),
+                (Lang::En, _) => format!("{day}th"),
+                (Lang::Nl, _) => format!("{day}e"),
+                (Lang::Fr, 1) => "1er".to_string(),
+                (Lang::Fr, _) => day.to_string(),
+                (Lang::De, _) => format!("{day}."),
+            };
+            (
+                rng.pick(words.by_day_of_month).replace("{N}", &ordinal),
+                Some(Due::Day(target)),
             )
         }
         DueForm::Vague => (rng.pick(words.vague).to_string(), None),

@@ -47,6 +47,8 @@ pub struct Words {
     pub next_week_weekday: &'static [&'static str],
     /// "by {D}" with a day and month (no year).
     pub by_day_month: &'static [&'static str],
+    /// "by the {N}": a day of the month alone, its number with the language's ordinal ending.
+    pub by_day_of_month: &'static [&'static str],
     /// "by the end of {M}".
     pub by_end_of_month: &'static [&'static str],
     pub by_end_of_week: &'static [&'static str],
@@ -178,8 +180,8 @@ const EN: Words = Words {
     one_will: &["{A} will {P}", "{A} to {P}", "{A} agreed to {P}"],
     two_will: &["{A} and {B} to {P}", "{A} and {B} will {P}"],
     team_will: &["The team will {P}", "Everyone to {P}"],
-    owner_labels: &["Owner", "Assignee", "Assigned to"],
-    due_labels: &["Due", "Deadline", "Due date"],
+    owner_labels: &["Owner", "Assignee", "Assigned to", "Who"],
+    due_labels: &["Due", "Deadline", "Due date", "Timing"],
     and: "and",
     months: [
         "January",
@@ -207,6 +209,7 @@ const EN: Words = Words {
     by_weekday: &["by {W}", "by this {W}", "before {W}"],
     next_week_weekday: &["by {W} next week", "next week {W}"],
     by_day_month: &["by {D}", "before {D}", "no later than {D}"],
+    by_day_of_month: &["by the {N}", "before the {N}"],
     by_end_of_month: &["by the end of {M}", "by end of {M}"],
     by_end_of_week: &["by the end of the week", "by end of week"],
     by_start_of_month: &["early {M}", "in early {M}"],
@@ -325,8 +328,8 @@ const NL: Words = Words {
     one_will: &["{A} zal {P}", "{A} gaat {P}", "{A} moet {P}"],
     two_will: &["{A} en {B} zullen {P}", "{A} en {B} gaan {P}"],
     team_will: &["Het team zal {P}", "Iedereen moet {P}"],
-    owner_labels: &["Eigenaar", "Verantwoordelijke", "Toegewezen aan"],
-    due_labels: &["Deadline", "Tegen", "Vervaldatum"],
+    owner_labels: &["Eigenaar", "Verantwoordelijke", "Toegewezen aan", "Wie"],
+    due_labels: &["Deadline", "Tegen", "Vervaldatum", "Timing"],
     and: "en",
     months: [
         "januari",
@@ -359,6 +362,7 @@ const NL: Words = Words {
         "uiterlijk {D}",
         "ten laatste op {D}",
     ],
+    by_day_of_month: &["tegen de {N}", "voor de {N}"],
     by_end_of_month: &["tegen eind {M}", "voor eind {M}", "eind {M}"],
     by_end_of_week: &["tegen het einde van de week", "tegen eind deze week"],
     by_start_of_month: &["begin {M}", "tegen begin {M}"],
@@ -473,8 +477,8 @@ const FR: Words = Words {
     one_will: &["{A} va {P}", "{A} doit {P}", "{A} se charge de {P}"],
     two_will: &["{A} et {B} vont {P}", "{A} et {B} doivent {P}"],
     team_will: &["L'équipe va {P}", "Tout le monde doit {P}"],
-    owner_labels: &["Responsable", "Assigné à", "Porteur"],
-    due_labels: &["Échéance", "Pour le", "Date limite"],
+    owner_labels: &["Responsable", "Assigné à", "Porteur", "Qui"],
+    due_labels: &["Échéance", "Pour le", "Date limite", "Quand"],
     and: "et",
     months: [
         "janvier",
@@ -501,6 +505,7 @@ const FR: Words = Words {
         "d'ici le {D}",
         "au plus tard le {D}",
     ],
+    by_day_of_month: &["d'ici le {N}", "pour le {N}", "avant le {N}"],
     by_end_of_month: &["d'ici fin {M}", "pour fin {M}", "avant la fin {M}"],
     by_end_of_week: &["d'ici la fin de la semaine", "pour la fin de la semaine"],
     by_start_of_month: &["début {M}", "pour début {M}"],
@@ -617,7 +622,7 @@ const DE: Words = Words {
     one_will: &["{A} wird {P}", "{A} soll {P}", "{A} muss {P}"],
     two_will: &["{A} und {B} werden {P}", "{A} und {B} sollen {P}"],
     team_will: &["Das Team wird {P}", "Alle sollen {P}"],
-    owner_labels: &["Verantwortlich", "Zuständig", "Zugewiesen an"],
+    owner_labels: &["Verantwortlich", "Zuständig", "Zugewiesen an", "Wer"],
     due_labels: &["Frist", "Fällig", "Termin"],
     and: "und",
     months: [
@@ -646,6 +651,7 @@ const DE: Words = Words {
     by_weekday: &["bis {W}", "bis spätestens {W}"],
     next_week_weekday: &["nächste Woche {W}", "bis {W} nächster Woche"],
     by_day_month: &["bis zum {D}", "bis {D}", "spätestens am {D}"],
+    by_day_of_month: &["bis zum {N}", "spätestens am {N}"],
     by_end_of_month: &["bis Ende {M}", "Ende {M}"],
     by_end_of_week: &["bis Ende der Woche", "bis zum Ende der Woche"],
     by_start_of_month: &["Anfang {M}", "bis Anfang {M}"],

@@ -99,7 +99,13 @@ impl Writer<'_> {
                 let mut fields = vec![format!("{owner_label}: {}", names.join(", "))];
                 if dated_field {
                     let due_label = *rng.pick(self.words.due_labels);
-                    fields.push(format!("{due_label}: {}", task.due_words));
+                    let due_field = format!("{due_label}: {}", task.due_words);
+                    // Minutes typed in Word put both on one line: "Wie: Sofie – Timing: …".
+                    if rng.chance(30) {
+                        fields[0].push_str(&format!(" – {due_field}"));
+                    } else {
+                        fields.push(due_field);
+                    }
                 }
                 (capitalised(&self.phrase(task, !dated_field)), fields)
             }
