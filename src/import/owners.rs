@@ -56,104 +56,30 @@ const LEADING_VERBS: &[&str] = &[
     "übernimmt ",
 ];
 
-/// Labels before an owner list: "Owner: Sam", "Assigned to: Ana, Bo".
-const OWNER_LABELS: &[&str] = &[
-    "owners:",
-    "owner:",
-    "assignees:",
-    "assignee:",
-    "assigned to:",
+/// Labels that name an item's owner, in the four languages, folded ("Owner: Sam",
+/// "Verantwoordelijke: Sofie").
+pub(crate) const OWNER_FIELDS: &[&str] = &[
+    "owner",
+    "owners",
+    "assignee",
+    "assignees",
     "assigned to",
-    "responsible:",
-    "who:",
-    "eigenaar:",
-    "eigenaars:",
-    "verantwoordelijke:",
-    "verantwoordelijken:",
-    "toegewezen aan:",
-    "responsables :",
-    "responsables:",
-    "responsable :",
-    "responsable:",
-    "attribué à :",
-    "attribué à:",
-    "assigné à :",
-    "assigné à:",
-    "assignée à :",
-    "assignée à:",
-    "porteur :",
-    "porteur:",
-    "verantwortlich:",
-    "verantwortliche:",
-    "zuständig:",
-    "zugewiesen an:",
+    "responsible",
+    "eigenaar",
+    "verantwoordelijke",
+    "toegewezen aan",
+    "responsable",
+    "assigne a",
+    "porteur",
+    "verantwortlich",
+    "zustandig",
+    "zugewiesen an",
+    // "Who: Sam", "Qui : Kevin et Nicolas".
+    "who",
+    "wie",
+    "qui",
+    "wer",
 ];
-
-fn is_team(name: &str) -> bool {
-    let name = name.trim().trim_start_matches("the ").trim();
-    // "Ridgeline team", "het Lumeco-team", "l'équipe Lumeco", "das Projektteam".
-    let lower = name.to_lowercase();
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    // "Servicedesk Velthem", "Support Orvanta", "de helpdesk": a department, not a person.
-    const DEPARTMENTS: &[&str] = &[
-        "servicedesk",
-        "service desk",
-        "helpdesk",
-        "support",
-        "boekhouding",
-        "comptabilité",
-        "buchhaltung",
-        "finance",
-        "legal",
-        "juridique",
-        "aankoop",
-        "achats",
-        "einkauf",
-    ];
-    let department =
-        |w: &&str| DEPARTMENTS.contains(w) || w.ends_with("team") || w.ends_with("abteilung");
-    let named_team = words.len() <= 3
-        && (words
-            .last()
-            .is_some_and(|w| department(w) || *w == "équipe")
-            || words
-                .first()
-                .is_some_and(|w| ["l'équipe", "l’équipe", "team"].contains(w) || department(w)));
-    if named_team {
-        return true;
-    }
-    matches!(
-        name.to_lowercase().as_str(),
-        "team"
-            | "the team"
-            | "all"
-            | "everyone"
-            | "everybody"
-            | "both"
-            | "we"
-            | "us"
-            | "all of us"
-            | "whole team"
-            | "account team"
-            | "het team"
-            | "iedereen"
-            | "l'équipe"
-            | "l’équipe"
-            | "équipe"
-            | "tous"
-            | "tout le monde"
-            | "das team"
-            | "the group"
-            | "group"
-            | "de groep"
-            | "groep"
-            | "le groupe"
-            | "groupe"
-            | "die gruppe"
-            | "gruppe"
-            | "alle"
-    )
-}
 
 /// A name as written, or the name inside an e-mail address ("ana.ferreira@x.com" → "Ana
 /// Ferreira").
@@ -194,15 +120,6 @@ fn names_a_date(text: &str) -> bool {
     !crate::import::deadlines::find(text, any_day, None).is_empty()
 }
 
-/// "Orvanta SA", "Brantix NV", "Müller GmbH": the legal form that ends a company's name.
-fn is_company_form(word: &str) -> bool {
-    const FORMS: &[&str] = &[
-        "sa", "nv", "bv", "bvba", "srl", "sprl", "sc", "scrl", "cv", "vzw", "asbl", "gmbh", "ag",
-        "kg", "ltd", "inc", "llc", "plc", "corp", "co", "ab", "as", "oy", "spa", "sas", "sarl",
-    ];
-    FORMS.contains(&word.trim_end_matches('.').to_lowercase().as_str())
-}
-
 /// The name in an e-mail address ("ana.ferreira@x.com" → "Ana Ferreira"); `None` for text that
 /// is not an address.
 pub fn name_of_address(text: &str) -> Option<String> {
@@ -239,6 +156,16 @@ pub fn name_list(text: &str) -> Option<(Vec<String>, bool)> {
                 .flat_map(|p| p.split(" und "))
         })
         .map(|name| name.trim().trim_start_matches("and ").trim())
+        // "Thomas (Corvana)": the company in brackets after a name is not the name; a word in
+        // lower case there ("Transcript (fragment)") says the line is no name.
+        .map(|name| match name.split_once(" (") {
+            Some((name, aside))
+                if aside.ends_with(')') && aside.starts_with(char::is_uppercase) =>
+            {
+                name.trim()
+            }
+            _ => name,
+        })
         .filter(|name| !name.is_empty())
         .collect();
     if parts.is_empty() {
@@ -345,39 +272,64 @@ fn bracketed_names(owned: &mut Owned) {
     }
 }
 
+/// Where an owner's label is in `text`: where it starts and where its colon ends. A label is
+/// one of `OWNER_FIELDS` in up to three words before a colon ("Owner:", "Assigned to:", "Qui :",
+/// "**Verantwoordelijke:**"), or "assigned to" without one.
+fn owner_label(text: &str) -> Option<(usize, usize)> {
+    for (colon, _) in text.match_indices(':') {
+        let before = &text[..colon];
+        let words: Vec<(usize, &str)> = before
+            .split_whitespace()
+            .map(|word| (word.as_ptr() as usize - before.as_ptr() as usize, word))
+            .collect();
+        for count in (1..=3.min(words.len())).rev() {
+            let (start, _) = words[words.len() - count];
+            let label = fold(before[start..].trim_matches(|c: char| !c.is_alphanumeric()));
+            if OWNER_FIELDS.contains(&label.as_str()) {
+                let start = start + before[start..].len()
+                    - before[start..]
+                        .trim_start_matches(['(', '[', '*', '|'])
+                        .len();
+                // "**Owner:** Sam": the bold's end goes with the label.
+                let after = &text[colon + 1..];
+                let bold = after.len() - after.trim_start_matches('*').len();
+                return Some((start, colon + 1 + bold));
+            }
+        }
+    }
+    let lower = text.to_ascii_lowercase();
+    let at = lower.find("assigned to ")?;
+    Some((at, at + "assigned to".len()))
+}
+
 /// "… Owner: Sam", "(Assignee: Ana)", "| Owners: Sam, Bo |".
 fn labelled_owners(owned: &mut Owned) {
-    let lower = owned.text.to_lowercase();
-    for label in OWNER_LABELS {
-        let Some(at) = lower.find(label) else {
-            continue;
-        };
-        let start = at + label.len();
-        let rest = &owned.text[start..];
-        let end = list_end(rest)
-            .or_else(|| rest.to_lowercase().find(" due"))
-            .or_else(|| rest.to_lowercase().find(" by "))
-            .unwrap_or(rest.len());
-        let Some(list) = name_list(&rest[..end]) else {
-            continue;
-        };
-        let mut before = owned.text[..at].trim_end().to_string();
-        // The bracket or dash that introduced the label goes with it.
-        let opened = before.ends_with(['(', '[']);
-        before = before
-            .trim_end_matches(['(', '[', '—', '–', '-', '|', ',', ';'])
-            .trim_end()
-            .to_string();
-        let mut after = rest[end..].trim_start();
-        if opened {
-            after = after.trim_start_matches([')', ']']).trim_start();
-        }
-        let after = after.trim_start_matches(['.', ';', ',']).trim_start();
-        let text = format!("{before} {after}").trim().to_string();
-        add(owned, list);
-        owned.text = text;
+    let Some((at, start)) = owner_label(&owned.text) else {
         return;
+    };
+    let rest = &owned.text[start..];
+    let end = list_end(rest)
+        .or_else(|| rest.to_lowercase().find(" due"))
+        .or_else(|| rest.to_lowercase().find(" by "))
+        .unwrap_or(rest.len());
+    let Some(list) = name_list(&rest[..end]) else {
+        return;
+    };
+    let mut before = owned.text[..at].trim_end().to_string();
+    // The bracket or dash that introduced the label goes with it.
+    let opened = before.ends_with(['(', '[']);
+    before = before
+        .trim_end_matches(['(', '[', '—', '–', '-', '|', ',', ';'])
+        .trim_end()
+        .to_string();
+    let mut after = rest[end..].trim_start();
+    if opened {
+        after = after.trim_start_matches([')', ']']).trim_start();
     }
+    let after = after.trim_start_matches(['.', ';', ',']).trim_start();
+    let text = format!("{before} {after}").trim().to_string();
+    add(owned, list);
+    owned.text = text;
 }
 
 /// Where a list of owners after a label ends: at a bracket, a bar, a semicolon, a dash or a
@@ -388,6 +340,11 @@ fn list_end(rest: &str) -> Option<usize> {
         .find(['(', ')', '[', ']', '|', ';', '.', '—', '–'])
         .map(|at| from + at)
     {
+        // "Thomas (Corvana) + Joke": a name's company in brackets, and the list goes on.
+        if let Some(close) = aside_in_a_list(&rest[at..]) {
+            from = at + close;
+            continue;
+        }
         let word = rest[..at].rsplit(' ').next().unwrap_or_default();
         let abbreviation = rest[at..].starts_with(". ")
             && (names::is_title(word)
@@ -398,6 +355,19 @@ fn list_end(rest: &str) -> Option<usize> {
         from = at + 1;
     }
     None
+}
+
+/// Where a bracketed aside after a name ends ("(Corvana) + Joke", "(IT), Nadia") when more
+/// names follow it.
+fn aside_in_a_list(text: &str) -> Option<usize> {
+    let close = text.strip_prefix('(')?.find(')')? + 2;
+    let aside = &text[1..close - 1];
+    let after = text[close..].trim_start();
+    let goes_on = after.starts_with(['+', ',', '&', '/'])
+        || [" en ", " et ", " and ", " und "]
+            .iter()
+            .any(|and| format!(" {after}").starts_with(and));
+    (aside.split_whitespace().count() <= 3 && goes_on).then_some(close)
 }
 
 /// "@Sam", "@ana.ferreira" and "@Nina Petrova": mentions, as Markdown notes and Loop write
@@ -677,11 +647,12 @@ fn leading_names(owned: &mut Owned) {
 
 mod attendees;
 mod names;
+mod teams;
 pub use attendees::{attendee_companies, attendee_names, mail_domains};
-#[cfg(test)]
 use names::fold;
 pub use names::{full_name_for, is_title, repeated_full_names, stands_for, Gazetteer};
 use names::{NOT_NAMES, PARTICLES};
+use teams::{is_company_form, is_team};
 
 #[cfg(test)]
 mod tests;

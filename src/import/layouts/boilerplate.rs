@@ -70,6 +70,52 @@ pub(super) fn is_boilerplate(text: &str) -> bool {
     short && (BOILERPLATE.iter().any(|b| lower.contains(b)) || about_the_tool(&lower))
         || is_reference_mark(text)
         || is_navigation_row(text)
+        || short && says_who_wrote_it(&lower)
+        || asks_for_a_rating(text)
+        || short && is_link_label(text)
+}
+
+/// "Hoe goed waren deze notities? 👍 👎", "Copilot · Hat Ihnen diese Zusammenfassung
+/// geholfen? 👍 👎": a tool asking for a rating, in any language.
+fn asks_for_a_rating(text: &str) -> bool {
+    text.contains('👍') && text.contains('👎')
+}
+
+/// "Share: https://…", "Opname: https://…": a label and an address, and nothing else.
+fn is_link_label(text: &str) -> bool {
+    super::lines::labelled(text).is_some_and(|(_, value)| {
+        !value.contains(' ') && (value.contains("://") || value.starts_with("www."))
+    })
+}
+
+/// "Verslag opgemaakt door Joke – graag opmerkingen binnen de week", "Rédigé par Camille",
+/// "Minutes taken by Sam": who wrote the minutes, under them; no task and no topic.
+fn says_who_wrote_it(lower: &str) -> bool {
+    const WRITTEN_BY: &[&str] = &[
+        "verslag opgemaakt door",
+        "verslag opgesteld door",
+        "verslag door",
+        "notulen opgemaakt door",
+        "genotuleerd door",
+        "opgemaakt door",
+        "opgesteld door",
+        "rédigé par",
+        "redige par",
+        "compte rendu rédigé",
+        "procès-verbal rédigé",
+        "pv rédigé",
+        "minutes taken by",
+        "minutes by",
+        "notes taken by",
+        "written by",
+        "prepared by",
+        "protokoll erstellt",
+        "protokolliert von",
+        "verfasst von",
+        "erstellt von",
+    ];
+    let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    WRITTEN_BY.iter().any(|words| lower.starts_with(words))
 }
 
 /// A tool's row of tabs or links: "Recap · Opname en transcriptie · Inhoud · Aanwezigheid",

@@ -258,6 +258,11 @@ pub(super) const BOILERPLATE: &[&str] = &[
     "sont confidentiels",
     "is confidential",
     "ist vertraulich",
+    "generated automatically",
+    "automatically generated",
+    "can be wrong",
+    "may be wrong",
+    "review before sharing",
     // The same disclaimers in Dutch, French and German.
     "kan onjuist zijn",
     "kan fouten bevatten",
@@ -271,6 +276,15 @@ pub(super) const BOILERPLATE: &[&str] = &[
     "kann ungenau sein",
     "kann fehler enthalten",
     "ki-generierte inhalte",
+    "automatisch gegenereerd",
+    "kunnen fouten bevatten",
+    "nakijken voor het delen",
+    "générés automatiquement",
+    "généré automatiquement",
+    "peuvent contenir des erreurs",
+    "automatisch generiert",
+    "automatisch erstellt",
+    "können fehler enthalten",
 ];
 
 /// Words that name a section of tasks in a short heading, in English, Dutch, French and
@@ -373,26 +387,6 @@ pub(super) const ATTENDEE_WORDS: &[&str] = &[
     "uitgenodigd",
     "eingeladen",
     "aanwezigheid",
-];
-
-/// Labels that name an item's owner, in the four languages, folded ("Owner: Sam",
-/// "Verantwoordelijke: Sofie").
-pub(crate) const OWNER_FIELDS: &[&str] = &[
-    "owner",
-    "owners",
-    "assignee",
-    "assignees",
-    "assigned to",
-    "responsible",
-    "eigenaar",
-    "verantwoordelijke",
-    "toegewezen aan",
-    "responsable",
-    "assigne a",
-    "porteur",
-    "verantwortlich",
-    "zustandig",
-    "zugewiesen an",
 ];
 
 /// Labels that give an item's deadline, in the four languages, folded ("Due: 1/12",

@@ -5,6 +5,7 @@
 
 pub(super) use super::boilerplate::*;
 use super::lexicon::*;
+use crate::import::owners::OWNER_FIELDS;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -25,12 +26,13 @@ pub(super) enum Line {
     MessageBreak,
 }
 
-/// A list item: its indentation and its text, without a checkbox.
+/// A list item: its indentation and its text, without a checkbox. Minutes typed in Word
+/// number their points "1.", "a)" or "(b)".
 pub(super) fn bullet() -> Option<&'static Regex> {
     static BULLET: OnceLock<Option<Regex>> = OnceLock::new();
     BULLET
         .get_or_init(|| {
-            Regex::new(r"^(\s*)(?:(?:[-*•–+◦▪·○●■▸►‣⁃➢→]|\d{1,2}[.)])\s+(?:\[([ xX])\]\s*)?|([☐☑☒✓✔✅⬜□])\s*|\[([ xX])\]\s+)(.*)$").ok()
+            Regex::new(r"^(\s*)(?:(?:[-*•–+◦▪·○●■▸►‣⁃➢→]|\d{1,2}[.)]|[a-zA-Z]\)|\((?:\d{1,2}|[a-zA-Z])\))\s+(?:\[([ xX])\]\s*)?|([☐☑☒✓✔✅⬜□])\s*|\[([ xX])\]\s+)(.*)$").ok()
         })
         .as_ref()
 }
@@ -175,7 +177,21 @@ pub fn section_kind(name: &str) -> Option<SectionKind> {
     if words.len() > 5 {
         return None;
     }
-    if has(TASK_WORDS) || compound {
+    // "Réunion de suivi", "Opvolging overleg": a meeting held to follow up, which is a title.
+    const FOLLOW_UP_MEETING: &[&str] = &[
+        "reunion",
+        "meeting",
+        "call",
+        "vergadering",
+        "overleg",
+        "besprechung",
+        "sitzung",
+        "point",
+    ];
+    let follow_up_meeting = has(&["suivi", "opvolging"]) && has(FOLLOW_UP_MEETING);
+    if follow_up_meeting {
+        None
+    } else if has(TASK_WORDS) || compound {
         Some(SectionKind::Tasks)
     } else if has(ATTENDEE_WORDS) {
         Some(SectionKind::Attendees)
@@ -202,6 +218,8 @@ pub(super) fn lines(text: &str) -> (Vec<Line>, usize) {
     let raw: Vec<&str> = cleaned.iter().map(String::as_str).collect();
     let mut out = Vec::new();
     let mut skip_next = false;
+    // Where the text of the last item starts, in characters from the line's start.
+    let mut item_column = None;
     for (i, line) in raw.iter().enumerate() {
         if skip_next {
             skip_next = false;
@@ -243,7 +261,30 @@ pub(super) fn lines(text: &str) -> (Vec<Line>, usize) {
         }
         let under_item = matches!(out.last(), Some(Line::Item { .. }));
         let indented = line.starts_with([' ', '\t']);
+        // "- Le projet … par les sites de Mons et de" over "  La Louvière ; …": an item's
+        // sentence wrapped by a mail program goes on under its first letter.
+        let wraps_item = match (&classified, out.last()) {
+            (Some(Line::Paragraph(text)), Some(Line::Item { text: above, .. })) => {
+                item_column == Some(indent_of(line))
+                    && above.chars().count() >= 40
+                    && !above.ends_with(['.', '!', '?', ':', ';'])
+                    && !is_item_field(text)
+                    && sentence_goes_on(above, text)
+            }
+            _ => false,
+        };
+        item_column = match &classified {
+            Some(Line::Item { .. }) => text_column(line),
+            Some(Line::Paragraph(_)) if wraps_item => item_column,
+            _ => None,
+        };
         match classified {
+            Some(Line::Paragraph(text)) if wraps_item => {
+                if let Some(Line::Item { text: above, .. }) = out.last_mut() {
+                    above.push(' ');
+                    above.push_str(&text);
+                }
+            }
             // An indented line under an item, or a field of it ("Owner: Sam", "Due: 1/12"),
             // belongs to that item: its detail, its owner, its deadline.
             Some(Line::Paragraph(text)) if under_item && (indented || is_item_field(&text)) => {
@@ -294,6 +335,27 @@ fn continues(before: Option<&Line>) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether `next` goes on with the sentence `above` broke off: it starts in lower case or with
+/// a number, or `above` stops on a comma, a dash or a word that needs more ("Mons et de" over
+/// "La Louvière"). A name under an item ("Rob Keane · WATCH") is its owner, not more of it.
+fn sentence_goes_on(above: &str, next: &str) -> bool {
+    const NEED_MORE: &[&str] = &[
+        "a", "an", "and", "the", "of", "to", "for", "with", "in", "on", "at", "by", "de", "du",
+        "des", "la", "le", "les", "et", "à", "pour", "avec", "en", "van", "voor", "met", "het",
+        "een", "op", "te", "und", "der", "die", "das", "den", "zu", "mit", "für", "von",
+    ];
+    let last = above.rsplit(' ').next().unwrap_or_default().to_lowercase();
+    next.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+        || above.ends_with([',', '–', '—', '-', '(', '&', '+'])
+        || NEED_MORE.contains(&last.as_str())
+}
+
+/// Where a list item's text starts, after its indentation and bullet ("  - " is 4, "1. " 3).
+fn text_column(line: &str) -> Option<usize> {
+    let text = bullet()?.captures(line)?.get(5)?;
+    Some(indent_of(line) + line[..text.start()].trim_start().chars().count())
 }
 
 /// How far `line` is indented, a tab counting two spaces as in a list item's bullet.
@@ -402,7 +464,9 @@ fn headings_over_lists(out: &mut [Line]) {
         let heads_a_list = matches!(out[i + 1], Line::Item { nested: false, .. });
         if let (Line::Paragraph(text), true) = (&out[i], heads_a_list) {
             let short = text.chars().count() <= 60 && !text.ends_with(['.', '!', '?', ';', ',']);
-            if short && text.chars().next().is_some_and(char::is_uppercase) {
+            // "Verslag:   Joke Van Hecke" over the first point is a fact of the minutes.
+            let a_fact = labelled(text).is_some();
+            if short && !a_fact && text.chars().next().is_some_and(char::is_uppercase) {
                 out[i] = Line::Heading(text.clone());
             }
         }
@@ -537,7 +601,12 @@ fn classify(line: &str) -> Option<Line> {
         && !trimmed[..trimmed.len() - 1].contains(':');
     // "Onderwerp: actiepuntenlijst" is a label and its value, whatever the value names.
     let labelled = trimmed.trim_end_matches(':').contains(':');
-    if label_only || !labelled && is_section(trimmed) && trimmed.chars().count() <= 40 {
+    // "convenu, voici un petit récapitulatif." goes on a sentence: no section's name.
+    let words = trimmed.split_whitespace().count();
+    let sentence =
+        words >= 3 && (trimmed.ends_with('.') || trimmed.starts_with(char::is_lowercase));
+    if label_only || !labelled && !sentence && is_section(trimmed) && trimmed.chars().count() <= 40
+    {
         return Some(Line::Heading(
             trimmed.trim_end_matches(':').trim().to_string(),
         ));
@@ -580,6 +649,10 @@ mod section_tests {
                 "Pricing and discount tasks for the Q3 renewal with Globex",
                 None,
             ),
+            // A meeting held to follow up is a title; the follow-up alone is the tasks.
+            ("Réunion de suivi", None),
+            ("Opvolging overleg", None),
+            ("Suivi", Some(SectionKind::Tasks)),
         ];
         for (heading, expected) in table {
             assert_eq!(section_kind(&section_name(heading)), expected, "{heading}");

@@ -427,6 +427,14 @@ impl Reader<'_> {
                 self.topic = None;
                 self.paragraph(raw);
             }
+            // "Volgende vergadering: woensdag 28/04/2027 om 14u00" after the list of actions:
+            // a fact under a section's name, which ends the tasks.
+            Section::Tasks if names_another_section(&text) => {
+                self.section = Section::Discussion;
+                self.section_title = String::new();
+                self.topic = None;
+                self.paragraph(raw);
+            }
             Section::Tasks => {
                 if let Some(group) = self.owner_heading(&text) {
                     self.group = Some(group);
@@ -476,6 +484,8 @@ impl Reader<'_> {
                             .trim_end_matches(['·', '|', '-', '–', ' ']),
                     )
                     .filter(|(names, team)| !names.is_empty() || *team);
+                    // "Échéance : —" is a field, not a name.
+                    let names_alone = names_alone.filter(|_| !text.contains(':'));
                     if let (Some((names, team)), true) = (names_alone, task.owners.is_empty()) {
                         let (people, company) = without_companies(names, &self.known);
                         task.owners = people;

@@ -8,6 +8,22 @@ use super::*;
 pub(super) const NOT_NAMES: &[&str] = &[
     "somebody",
     "someone",
+    // The sender's own words for themself ("Moi-même : vous envoyer …"); the mail's reader
+    // makes the sender the owner.
+    "moi-même",
+    "moi",
+    "myself",
+    "me",
+    "ikzelf",
+    "mezelf",
+    "ich",
+    "selbst",
+    // A tool's button where no one is assigned ("Assign", "Toewijzen").
+    "assign",
+    "toewijzen",
+    "attribuer",
+    "assigner",
+    "zuweisen",
     "anyone",
     "anybody",
     "nobody",

@@ -161,19 +161,23 @@ fn owners_in_dutch_french_and_german() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
-/// The labels an item's owner follows inline are the field names the line classifier knows,
-/// so that "Assigné à: Camille" in a line and on a line of its own both give the owner.
+/// Every owner field is read as a label in the line too, before a colon in any case and with
+/// any spacing, after a bracket or in bold, so that "Assigné à: Camille" in a line and on a
+/// line of its own both give the owner.
 #[test]
 fn every_owner_field_is_a_label_in_the_line() {
-    let labels: Vec<String> = OWNER_LABELS
-        .iter()
-        .map(|label| fold(label.trim_end_matches(':').trim()))
-        .collect();
-    let missing: Vec<&&str> = crate::import::layouts::lexicon::OWNER_FIELDS
-        .iter()
-        .filter(|field| !labels.iter().any(|label| label == *field))
-        .collect();
-    assert!(missing.is_empty(), "{missing:?}");
+    for field in OWNER_FIELDS {
+        for line in [
+            format!("Send the deck ({field}: Sam Peeters)"),
+            format!("Send the deck – {}: Sam Peeters", field.to_uppercase()),
+            format!("**{field} :** Sam Peeters"),
+        ] {
+            let owned = task_owners(&line, false, &Gazetteer::default());
+            assert_eq!(owned.owners, ["Sam Peeters"], "{line}");
+        }
+    }
+    assert_eq!(owner_label("Owner is Sam: yes"), None);
+    assert_eq!(owner_label("Send it, assigned to Ana"), Some((9, 20)));
 }
 
 /// Initials, a title and surname, or an initial and surname stand for the one full name they
@@ -286,12 +290,18 @@ fn first_names_known_from_full_names_the_text_repeats() {
     assert_eq!(owned.owners, ["Lien"]);
 }
 
-/// A legal form ends a company's name; alone, the same letters are someone's initials.
+/// A legal form ends a company's name, which owns a task as a team does; alone, the same
+/// letters are someone's initials.
 #[test]
 fn a_legal_form_alone_is_initials() {
     assert_eq!(name_list("AB"), Some((vec!["AB".to_string()], false)));
-    assert_eq!(name_list("Orvanta AB"), None);
-    assert_eq!(name_list("Brantix NV"), None);
+    assert_eq!(name_list("Orvanta AB"), Some((vec![], true)));
+    assert_eq!(name_list("Brantix NV"), Some((vec![], true)));
+    assert_eq!(name_list("Corvana Systems"), Some((vec![], true)));
+    assert_eq!(
+        name_list("Thomas (Corvana) + Joke"),
+        Some((vec!["Thomas".to_string(), "Joke".to_string()], false))
+    );
     let owned = task_owners(
         "Die Lizenzanzahl bestätigen — Verantwortlich: AB",
         false,

@@ -1,8 +1,8 @@
 //! An item's text as a task: its title and the rest, an owner written before it or under it,
 //! a table of actions, and a recap's prose split into sentences that may be tasks.
 
-use super::super::lexicon::OWNER_FIELDS;
-use super::super::lines::{named_one_of, section_kind, section_name, SectionKind};
+use super::super::lines::{labelled, named_one_of, section_kind, section_name, SectionKind};
+use crate::import::owners::OWNER_FIELDS;
 use crate::import::owners::{name_list, Gazetteer};
 
 /// A table of action items: which column holds what.
@@ -216,13 +216,23 @@ pub(super) fn without_action_label(text: &str) -> String {
     }
 }
 
-/// "Owner: Sam", "Verantwoordelijke: Sofie – …": a line under an item that names its owner.
+/// "Owner: Sam", "Qui : Kevin", "Verantwoordelijke: Sofie – …": a line under an item that
+/// names its owner.
 pub(super) fn is_owner_field(text: &str) -> bool {
-    // "Who: Sam" names an owner too, though not a field the line classifier looks for.
-    const WHO: &[&str] = &["who", "wie", "qui", "wer"];
     text.split_once(':').is_some_and(|(label, _)| {
         let label = deunicode::deunicode(label.trim()).to_lowercase();
-        OWNER_FIELDS.contains(&label.as_str()) || WHO.contains(&label.as_str())
+        OWNER_FIELDS.contains(&label.as_str())
+    })
+}
+
+/// "Volgende vergadering: woensdag 28/04", "Notes: …": a line whose label names a section of
+/// the meeting's notes, so no task.
+pub(super) fn names_another_section(text: &str) -> bool {
+    labelled(text).is_some_and(|(label, _)| {
+        matches!(
+            section_kind(&section_name(label)),
+            Some(SectionKind::Discussion | SectionKind::Attendees)
+        )
     })
 }
 

@@ -329,3 +329,54 @@ fn a_table_pasted_with_tabs_is_a_table() {
     );
     assert_eq!(recap.tasks[0].owners, ["L. Mathy"]);
 }
+
+/// Minutes typed in Word: points lettered "a)", both fields on one line under each, a
+/// company in brackets in a list of owners, and who wrote the minutes and when the next
+/// meeting is after the list, which are no tasks.
+#[test]
+fn typed_minutes_with_lettered_points_and_fields_on_one_line() {
+    let minutes = "Verslag overleg\n\nDatum: woensdag 24 maart 2027\nAanwezig: Sofie Maes, Joke Van Hecke, Thomas Vermeulen – Corvana Systems\n\nACTIEPUNTEN\n\na) Servicecontract uitwerken.\n   Verantwoordelijke: Sofie Maes – Timing: tegen 2 april\n\nb) Koppeling testen.\n   Verantwoordelijke: Thomas (Corvana) + Joke – Timing: eind april\n\nc) Opleiding organiseren.\n   Verantwoordelijke: Corvana Academy – Timing: begin mei\n\nVolgende vergadering: woensdag 28/04/2027 om 14u00.\n\nVerslag opgemaakt door Joke Van Hecke.\n";
+    let recap = recap_of(minutes, "txt");
+    let tasks: Vec<(&str, &[String], bool)> = recap
+        .tasks
+        .iter()
+        .map(|t| (t.title.as_str(), t.owners.as_slice(), t.with_team))
+        .collect();
+    assert_eq!(tasks.len(), 3, "{tasks:?}");
+    assert_eq!(tasks[0].1, ["Sofie Maes"]);
+    assert_eq!(tasks[1].1, ["Thomas", "Joke"]);
+    assert!(tasks[2].1.is_empty() && tasks[2].2, "{tasks:?}");
+    assert!(recap.tasks[0].description.contains("tegen 2 april"));
+    let said = format!("{:?}", recap.left_out);
+    assert!(said.contains("Verslag opgemaakt door"), "{said}");
+    let topics = format!("{:?}", recap.topics);
+    assert!(topics.contains("28/04/2027"), "{topics}");
+}
+
+/// A mail program wraps an item's sentence under its first letter; the next line goes on
+/// with it where the sentence broke off, and a name under an item stays its owner.
+#[test]
+fn an_item_wrapped_under_its_text_goes_on() {
+    let mail = "Réunion Corvana – Groupe Deprez\n5 mars 2027\n\nCe que nous avons retenu :\n- Le projet démarrerait par les sites de Mons et de\n  La Louvière ; Tournai reste à confirmer.\n\nProchaines étapes :\n1. Benoît : rassembler les fichiers clients à migrer (format CSV),\n   idéalement pour la fin du mois.\n\nAction items\n[ ] Send the pilot proposal for Tallaght and Swords by next Tuesday\n    Rob Keane · WATCH\n";
+    let recap = recap_of(mail, "txt");
+    let points = format!("{:?}", recap.topics);
+    assert!(points.contains("Mons et de La Louvière"), "{points}");
+    assert!(
+        recap.tasks[0].title.contains("CSV") && recap.tasks[0].description.contains("idéalement")
+            || recap.tasks[0].title.contains("idéalement"),
+        "{:?}",
+        recap.tasks[0]
+    );
+    assert_eq!(recap.tasks[1].owners, ["Rob Keane"]);
+}
+
+/// A sentence that names a section in passing ("Comme convenu, voici …") is no heading; a
+/// rating prompt and a label with a link alone are the tool's, not tasks.
+#[test]
+fn sentences_and_tool_lines_are_no_sections_or_tasks() {
+    let mail = "Réunion Corvana – Groupe Deprez\n5 mars 2027\n\nMerci encore pour la réunion de ce matin à Mons et pour l'accueil. Comme\nconvenu, voici un petit récapitulatif.\n\nActions\n- Camille : envoyer l'offre d'ici le 15.\n\nShare: https://notes.invalid/s/x1\nHoe goed waren deze notities? 👍 👎\n";
+    let recap = recap_of(mail, "txt");
+    assert_eq!(recap.tasks.len(), 1, "{:?}", recap.tasks);
+    let notes = format!("{:?}", recap.topics);
+    assert!(notes.contains("voici un petit récapitulatif"), "{notes}");
+}
