@@ -81,8 +81,8 @@ impl Renderer<'_> {
         if owner_pages {
             pages.push(Page::Owners);
         }
+        pages.extend((0..site.meetings.len()).map(Page::Meeting));
         for (m, meeting) in site.meetings.iter().enumerate() {
-            pages.push(Page::Meeting(m));
             pages.extend((0..meeting.topics.len()).map(|t| Page::Topic(m, t)));
         }
         pages.extend((0..site.initiatives.len()).map(Page::Initiative));
