@@ -92,24 +92,12 @@ pub fn theme_file(name: &str) -> String {
     format!("static/{name}")
 }
 
-/// Whether dossier writes `path` (relative to the output) itself: a page, a page folder or a
-/// site-wide file. A file of the site's `static/` may not take such a path.
-pub fn is_generated(path: &str) -> bool {
+/// Whether `path` (relative to the output) is a site-wide file dossier writes, or a folder
+/// of its own besides the pages' (`search/`, `.dossier*`). The pages' folders are the page
+/// kinds' (`render::pages::is_generated` asks both).
+pub fn is_site_file(path: &str) -> bool {
     let first = path.split('/').next().unwrap_or_default();
-    let folders = [
-        MEETINGS,
-        TOPICS,
-        INITIATIVES,
-        OWNERS,
-        CALENDAR,
-        SEARCH_DIR,
-        ACCOUNTS,
-        TAGS,
-        TASKS,
-    ];
-    folders
-        .iter()
-        .any(|folder| folder.trim_end_matches('/') == first)
+    SEARCH_DIR.trim_end_matches('/') == first
         || [
             CALENDAR_FILE,
             FEED_FILE,
@@ -129,40 +117,5 @@ pub fn page_file(address: &str) -> String {
         "index.html".to_string()
     } else {
         format!("{address}index.html")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Every address a page kind is written to is one a static file may not take: a file of
-    /// `static/` must never silently replace a page.
-    #[test]
-    fn every_page_address_is_generated() {
-        let day = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap_or_default();
-        for address in [
-            meeting("m"),
-            topic("m", "t"),
-            initiative("i"),
-            account("a"),
-            tag("t"),
-            task("t"),
-            owner("o"),
-            month(day),
-            MEETINGS.to_string(),
-            TOPICS.to_string(),
-            INITIATIVES.to_string(),
-            OWNERS.to_string(),
-            CALENDAR.to_string(),
-            ACCOUNTS.to_string(),
-            TAGS.to_string(),
-            TASKS.to_string(),
-        ] {
-            assert!(is_generated(&page_file(&address)), "{address}");
-        }
-        assert!(is_generated(&owner_calendar("o")));
-        assert!(is_generated(&sitemap_part(3)));
-        assert!(!is_generated("robots.txt") && !is_generated("img/logo.png"));
     }
 }

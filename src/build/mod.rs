@@ -506,7 +506,7 @@ pub fn site_documents<'a>(
     // The sitemap: an index, and files of at most 50,000 addresses each.
     let listed: Vec<(String, Option<chrono::NaiveDate>)> = pages
         .iter()
-        .filter(|p| **p != Page::NotFound)
+        .filter(|p| p.in_sitemap())
         .map(|p| (renderer.url(p), renderer.changed_on(p)))
         .collect();
     let mut parts = Vec::new();

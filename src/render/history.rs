@@ -47,60 +47,6 @@ impl Renderer<'_> {
         ])
     }
 
-    /// A continued task's page: its state, then every mention as a timeline.
-    pub(super) fn task_page(&self, context: &mut Context, t: usize) -> &'static str {
-        let site = self.site;
-        let thread = &site.threads[t];
-        let mentions: Vec<Value> = thread
-            .mentions
-            .iter()
-            .map(|&mention| {
-                let change = site.change(mention);
-                let task = &site.tasks[mention];
-                map(vec![
-                    ("task", self.task(mention)),
-                    ("first", change.is_none().into()),
-                    (
-                        "slipped_from",
-                        opt(change.and_then(|c| c.slipped_from).map(|due| due.label())),
-                    ),
-                    (
-                        "reassigned_from",
-                        opt(change
-                            .filter(|c| c.reassigned)
-                            .map(|c| self.person_list(&site.tasks[c.previous].owners))),
-                    ),
-                    ("completed", change.is_some_and(|c| c.completed).into()),
-                    (
-                        "reopened",
-                        change
-                            .is_some_and(|c| site.tasks[c.previous].done && !task.done)
-                            .into(),
-                    ),
-                ])
-            })
-            .collect();
-        let latest = &site.tasks[thread.latest()];
-        context.insert("task_id", &thread.id);
-        context.insert_value("current", self.task(thread.latest()));
-        context.insert_value("current_list", vec![self.task(thread.latest())].into());
-        context.insert_value("mentions", mentions.into());
-        context.insert("slips", &thread.slips);
-        context.insert("reassignments", &thread.reassignments);
-        context.insert_value(
-            "account_url",
-            self.account_url(site.meetings[latest.meeting].account.as_deref()),
-        );
-        context.insert(
-            "account_name",
-            &site.meetings[latest.meeting]
-                .account
-                .as_deref()
-                .unwrap_or(""),
-        );
-        "task_history.html"
-    }
-
     /// How the deadlines of `tasks` moved over their meetings: slips (since the month of the
     /// first) and reassignments, for an initiative's page.
     pub(super) fn task_history_summary(&self, tasks: &[usize]) -> Value {

@@ -1,9 +1,8 @@
 //! Stage three: pages from the site model through Tera. Every entity is turned into a template
 //! value once; pages are rendered in parallel from small contexts that share those values.
 
-mod contexts;
 mod history;
-mod pages;
+pub mod pages;
 pub use pages::Page;
 mod values;
 pub use values::Values;

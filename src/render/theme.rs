@@ -121,7 +121,7 @@ impl Theme {
         // The site's static/ goes to the root of the output (robots.txt, favicon.ico,
         // web.config), over the theme's files when it has the same path.
         for file in files_in(root, Path::new("static"))? {
-            if urls::is_generated(&file.name) {
+            if super::pages::is_generated(&file.name) {
                 return Err(Error::Usage(format!(
                     "{} would be published at /{}, which dossier writes itself; move it to another name",
                     file.relative.display(),

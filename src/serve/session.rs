@@ -201,14 +201,12 @@ impl Session {
     ) -> Result<(usize, usize, usize)> {
         let site = after.site;
         // First the edited meetings' own pages, which the writer is most likely looking at.
-        let first: Vec<Page> = site
-            .meetings
-            .iter()
-            .enumerate()
-            .filter(|(_, meeting)| changed.contains(&meeting.slug))
-            .flat_map(|(m, meeting)| {
-                std::iter::once(Page::Meeting(m))
-                    .chain((0..meeting.topics.len()).map(move |t| Page::Topic(m, t)))
+        let first: Vec<Page> = after
+            .pages()
+            .into_iter()
+            .filter(|page| {
+                page.meeting()
+                    .is_some_and(|m| changed.contains(&site.meetings[m].slug))
             })
             .collect();
         write_pages(after, &first, &self.output, None)?;

@@ -1,0 +1,131 @@
+//! Who owes what: every owner with their open and overdue tasks (not in the customer edition).
+
+use super::*;
+
+pub(super) struct Owners;
+
+impl PageKind for Owners {
+    fn name(&self) -> &'static str {
+        "owners"
+    }
+
+    fn template(&self) -> &'static str {
+        "owners.html"
+    }
+
+    fn folder(&self) -> &'static str {
+        urls::OWNERS
+    }
+
+    fn keys(&self, renderer: &Renderer) -> Vec<Key> {
+        if renderer.site.has_owner_pages() {
+            vec![Key::Only]
+        } else {
+            Vec::new()
+        }
+    }
+
+    fn url(&self, _: &Site, _: &Key) -> Option<String> {
+        Some(urls::OWNERS.into())
+    }
+
+    fn reached_by(&self, _: &Site, _: &Reach, _: &Key) -> Option<bool> {
+        Some(true)
+    }
+
+    fn preview(&self, _: &Renderer, _: &Key) -> Option<(String, String)> {
+        Some(("Owners".into(), "Who owes what, and by when.".into()))
+    }
+
+    fn fill(&self, renderer: &Renderer, context: &mut Context, _: &Key) -> Option<()> {
+        renderer.owners_list(context);
+        Some(())
+    }
+}
+
+impl Renderer<'_> {
+    /// Owners page: fills `context`, returns the template.
+    pub(super) fn owners_list(&self, context: &mut Context) {
+        let site = self.site;
+        // (overdue, next deadline, place by id, open, row)
+        let mut rows: Vec<(usize, Option<NaiveDate>, usize, usize, Value)> = site
+            .by_person
+            .iter()
+            .enumerate()
+            .filter_map(|(rank, (id, index))| {
+                let person = self.people.get(id)?.clone();
+                let coming = self.coming_deadlines(&index.tasks);
+                let overdue = index.overdue_count(site);
+                let next = coming.first().map(|d| d.date);
+                let open = index.open_count(site);
+                let row = map(vec![
+                    ("rank", rank.into()),
+                    ("person", person),
+                    ("open_count", index.open_count(site).into()),
+                    ("overdue_count", index.overdue_count(site).into()),
+                    (
+                        "undated_count",
+                        index
+                            .tasks
+                            .iter()
+                            .filter(|&&t| site.tasks[t].is_open_undated())
+                            .count()
+                            .into(),
+                    ),
+                    (
+                        "done_count",
+                        (index.tasks.len() - index.open_count(site)).into(),
+                    ),
+                    ("next_due", opt(coming.first().map(|d| d.label()))),
+                    (
+                        "next_due_date",
+                        opt(coming.first().map(|d| d.date.to_string())),
+                    ),
+                    (
+                        "dues",
+                        coming
+                            .iter()
+                            .map(|d| d.token())
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                            .into(),
+                    ),
+                    ("topic_count", index.topics.len().into()),
+                ]);
+                Some((overdue, next, rank, open, row))
+            })
+            .collect();
+        // What needs attention first: the most overdue, then the nearest deadline; the
+        // theme's script sorts the same way on a later day. Those with nothing open apart.
+        rows.sort_by_key(|&(overdue, next, rank, _, _)| {
+            (std::cmp::Reverse(overdue), next.is_none(), next, rank)
+        });
+        let (owing, clear): (Vec<_>, Vec<_>) = rows.into_iter().partition(|row| row.3 > 0);
+        let values = |rows: Vec<(usize, Option<NaiveDate>, usize, usize, Value)>| -> Value {
+            rows.into_iter().map(|row| row.4).collect::<Vec<_>>().into()
+        };
+        context.insert_value("owners", values(owing));
+        context.insert_value("clear", values(clear));
+    }
+
+    /// The deadlines of the open tasks among `tasks` (in deadline order) from today to the end
+    /// of the window the script recomputes, and the first one after it: what an owners-list
+    /// row needs to show its next deadline on any day of the window.
+    fn coming_deadlines(&self, tasks: &[usize]) -> Vec<crate::dates::Due> {
+        let site = self.site;
+        let until = recompute_until(site);
+        let mut coming = Vec::new();
+        let dues = tasks
+            .iter()
+            .filter(|&&t| !site.tasks[t].done)
+            .filter_map(|&t| site.tasks[t].due)
+            .filter(|due| due.date >= site.today);
+        for due in dues {
+            coming.push(due);
+            if due.date > until {
+                break;
+            }
+        }
+        coming
+    }
+}

@@ -1,0 +1,70 @@
+//! A tag's page: the meetings that carry it, newest first.
+
+use super::*;
+
+pub(super) struct Tag;
+
+impl PageKind for Tag {
+    fn name(&self) -> &'static str {
+        "tag"
+    }
+
+    fn template(&self) -> &'static str {
+        "tag.html"
+    }
+
+    fn folder(&self) -> &'static str {
+        urls::TAGS
+    }
+
+    fn keys(&self, renderer: &Renderer) -> Vec<Key> {
+        renderer.site.tags.keys().cloned().map(Key::Name).collect()
+    }
+
+    fn url(&self, _: &Site, key: &Key) -> Option<String> {
+        Some(urls::tag(key.name()?))
+    }
+
+    fn reached_by(&self, _: &Site, reach: &Reach, key: &Key) -> Option<bool> {
+        Some(reach.tags.contains(key.name()?))
+    }
+
+    fn preview(&self, renderer: &Renderer, key: &Key) -> Option<(String, String)> {
+        let (name, meetings) = renderer
+            .site
+            .tags
+            .get(key.name()?)
+            .map_or(("", 0), |(n, m)| (n.as_str(), m.len()));
+        Some((
+            format!("Meetings tagged {name}"),
+            format!("The {meetings} meetings tagged {name}, newest first."),
+        ))
+    }
+
+    fn fill(&self, renderer: &Renderer, context: &mut Context, key: &Key) -> Option<()> {
+        renderer.tag_page(context, key.name()?);
+        Some(())
+    }
+}
+
+impl Renderer<'_> {
+    /// A tag's page: its meetings, newest first.
+    pub(super) fn tag_page(&self, context: &mut Context, slug: &str) {
+        let (name, meetings) = self
+            .site
+            .tags
+            .get(slug)
+            .map_or(("", &[][..]), |(name, meetings)| {
+                (name.as_str(), meetings.as_slice())
+            });
+        context.insert("tag_name", name);
+        context.insert_value(
+            "meetings",
+            meetings
+                .iter()
+                .map(|&m| self.meeting(m))
+                .collect::<Vec<_>>()
+                .into(),
+        );
+    }
+}
