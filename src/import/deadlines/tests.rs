@@ -108,6 +108,10 @@ fn the_phrases_recap_tools_write() {
         ("for the 15 participants", None),
         ("voor de 5 pilootgebruikers", None),
         ("vóór 30/11", Some("2025-11-30")),
+        ("fin de semaine prochaine", Some("2025-11-28")),
+        ("tegen eind volgende week", Some("2025-11-28")),
+        ("bis Ende nächster Woche", Some("2025-11-28")),
+        ("fin de semaine", Some("2025-11-21")),
         ("d'ici le 15, merci", Some("2025-12-15")),
         ("pour le 1er", Some("2025-12-01")),
         (
@@ -202,7 +206,7 @@ fn holidays_are_recognised_and_left_undated() {
 
 #[test]
 fn every_pattern_compiles() {
-    assert_eq!(patterns().rules.len(), 39);
+    assert_eq!(patterns().rules.len(), 40);
 }
 
 /// Each phrase kind in Dutch, French and German, read as of Tuesday 18 November 2025; the

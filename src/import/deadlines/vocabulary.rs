@@ -160,6 +160,12 @@ pub(super) fn patterns() -> &'static Patterns {
                 r"\b(?:today|EOD|COB|end\s+of\s+(?:the\s+)?(?:business\s+)?day|close\s+of\s+business|vandaag|aujourd['’]hui|heute)\b".into(),
                 Rule::Today,
             ),
+            // "fin de semaine prochaine", "eind volgende week", "Ende nächster Woche": the end of
+            // the week after, read before "fin de semaine" would take this week's.
+            rule(
+                r"\b(?:eind|einde|eind\s+van|einde\s+van|het\s+einde\s+van|fin|fin\s+de|la\s+fin\s+de|ende|ende\s+der)\s+(?:de\s+|la\s+)?(?:volgende\s+week|komende\s+week|semaine\s+prochaine|n[äa]chste[nr]?\s+woche|kommende[nr]?\s+woche)\b".into(),
+                Rule::NextWeek,
+            ),
             rule(
                 r"\b(?:eind|einde|eind\s+van|einde\s+van|het\s+einde\s+van|fin|fin\s+de|la\s+fin\s+de|ende|ende\s+der)\s+(?:deze\s+|de\s+|la\s+|cette\s+|dieser\s+)?(?:week|semaine|woche)\b".into(),
                 Rule::EndOfWeek,
