@@ -38,6 +38,8 @@ pub struct RecapText {
     pub sent: Option<NaiveDate>,
     /// The names an e-mail's From, To and Cc give: who took part, as far as the mail says.
     pub people: Vec<String>,
+    /// The names of an e-mail's To: whom "could you", "pourriez-vous", "könnten Sie" asks.
+    pub recipients: Vec<String>,
     /// The mail addresses of its From, To and Cc, whose domains name the companies that met.
     pub addresses: Vec<String>,
     /// The language it is written in, told once from its text.
@@ -113,6 +115,7 @@ impl RecapText {
             subject: None,
             sent: None,
             people: Vec::new(),
+            recipients: Vec::new(),
             addresses: Vec::new(),
         }
     }
@@ -252,10 +255,12 @@ fn email(bytes: &[u8]) -> Result<RecapText, InputError> {
                 .and_then(|raw| crate::import::layouts::meeting_date(raw, None))
         });
     let mut people = Vec::new();
+    let mut recipients = Vec::new();
     let mut mail_addresses = Vec::new();
-    for addresses in [message.from(), message.to(), message.cc()]
+    for (header, addresses) in [message.from(), message.to(), message.cc()]
         .into_iter()
-        .flatten()
+        .enumerate()
+        .filter_map(|(header, addresses)| Some((header, addresses?)))
     {
         // Mail the tool sent ("no-reply@zoom.us") names no one.
         let people_only = addresses.iter().filter(|address| {
@@ -269,6 +274,9 @@ fn email(bytes: &[u8]) -> Result<RecapText, InputError> {
                     .address()
                     .and_then(crate::import::owners::name_of_address)
             });
+            if header == 1 {
+                recipients.extend(name.clone());
+            }
             people.extend(name);
         }
     }
@@ -280,6 +288,7 @@ fn email(bytes: &[u8]) -> Result<RecapText, InputError> {
         sent,
         addresses: mail_addresses,
         people,
+        recipients,
     })
 }
 

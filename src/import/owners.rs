@@ -548,14 +548,31 @@ fn trailing_colon_names(owned: &mut Owned, known: &Gazetteer) {
     if head.split_whitespace().count() < 2 || tail.is_empty() {
         return;
     }
-    let Some(list) = name_list(tail).filter(|(names, team)| {
-        (*team || !names.is_empty()) && names.iter().all(|name| known.knows(name))
-    }) else {
-        return;
+    let names_alone = |tail: &str| {
+        name_list(tail).filter(|(names, team)| {
+            (*team || !names.is_empty()) && names.iter().all(|name| known.knows(name))
+        })
     };
-    let head = head.to_string();
+    // "Offre définitive : Sébastien, pour vendredi": the names, then the deadline.
+    let (list, rest) = match names_alone(tail) {
+        Some(list) => (list, ""),
+        None => {
+            let Some((names, when)) = tail.split_once(", ") else {
+                return;
+            };
+            // A deadline, read or vague ("avant les fêtes"): a few words after the names.
+            let any_day = chrono::NaiveDate::default();
+            let dated = !crate::import::deadlines::find(when, any_day, None).is_empty()
+                || when.split_whitespace().count() <= 4;
+            match names_alone(names).filter(|_| dated) {
+                Some(list) => (list, when),
+                None => return,
+            }
+        }
+    };
+    let text = format!("{head} {rest}").trim().to_string();
     add(owned, list);
-    owned.text = head;
+    owned.text = text;
 }
 
 /// "Yves transmettra …", "Sofie en Jan nemen …": names the recap gives, in front of a word in

@@ -84,11 +84,15 @@ struct Reader<'a> {
     mail_headers: bool,
     /// Who sent the mail: the "I" of "I'll send it", "je m'en charge", "(ik)".
     sender: Option<String>,
+    /// Whom the mail is to, the "you" of its requests.
+    recipients: Vec<String>,
     /// A section of tasks was read; without one, the tasks are in the notes.
     saw_task_section: bool,
     /// Days from the mail's sending back to the meeting, when its first lines say ("the
     /// meeting yesterday": 1, "today": 0).
     days_before_sending: Option<u64>,
+    /// The weekday the mail names its meeting by ("notre réunion de lundi").
+    meeting_weekday: Option<chrono::Weekday>,
     /// The recap's language, for the words that mean another thing in another one.
     language: crate::import::language::Language,
     /// Past the start of an earlier mail quoted below this one's tasks.
@@ -134,7 +138,9 @@ pub fn read(input: &RecapText, style: &Style) -> Recap {
             .first()
             .filter(|name| !is_tool_name(name))
             .cloned(),
+        recipients: input.recipients.clone(),
         days_before_sending: None,
+        meeting_weekday: None,
         language: input.language,
         quoted_history: false,
         tasks_before_section: 0,
@@ -235,6 +241,9 @@ impl Reader<'_> {
         let early = self.lines_seen <= 20 && self.section != Section::Tasks;
         if early && self.days_before_sending.is_none() {
             self.days_before_sending = days_before_sending(&text, self.language);
+        }
+        if early && self.meeting_weekday.is_none() {
+            self.meeting_weekday = meeting_weekday(&text);
         }
         // A mail's "Sent:" header is when it went out, not when the team met.
         let sent_header = text.split_once(':').is_some_and(|(label, _)| {
@@ -549,12 +558,21 @@ impl Reader<'_> {
         let day_first = Some(!self.style.month_first);
         // A mail that says only when it was sent: the meeting was that day, or the day before
         // when its first lines say "yesterday".
-        let back = self.days_before_sending.unwrap_or(0);
+        let weekday = self.meeting_weekday;
         let sent = self.sent_dates.iter().find_map(|text| {
             let date = meeting_date(text, day_first)?;
-            let words = match back {
-                0 => format!("{text} (the day it was sent)"),
-                n => format!("{text}, less {n} day (\"yesterday\")"),
+            // "Notre réunion de lundi": the last Monday the mail was sent on or after.
+            let (back, words) = match (weekday, self.days_before_sending) {
+                (Some(day), _) => {
+                    let back = u64::from(
+                        (7 + chrono::Datelike::weekday(&date).num_days_from_monday()
+                            - day.num_days_from_monday())
+                            % 7,
+                    );
+                    (back, format!("{text}, its meeting the {day} before"))
+                }
+                (None, Some(n)) if n > 0 => (n, format!("{text}, less {n} day (\"yesterday\")")),
+                _ => (0, format!("{text} (the day it was sent)")),
             };
             Some((date.checked_sub_days(chrono::Days::new(back))?, words))
         });

@@ -78,6 +78,11 @@ impl Reader<'_> {
                 {
                     self.sender = attendee_names(&value).into_iter().next();
                 }
+                if matches!(label.as_str(), "to" | "aan" | "à" | "a" | "an")
+                    && self.recipients.is_empty()
+                {
+                    self.recipients = attendee_names(&value);
+                }
                 self.attendees(&value);
                 true
             }

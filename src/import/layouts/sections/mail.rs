@@ -36,6 +36,124 @@ pub(super) fn days_before_sending(text: &str, language: Language) -> Option<u64>
     }
 }
 
+/// Whether `text` asks the mail's reader to do it: "Pourriez-vous me transmettre …", "Kunt u …",
+/// "Könnten Sie …", "Could you …". "Vous trouverez ci-dessous" and "Merci de me faire part de
+/// vos remarques" are a mail's manners, not a task.
+pub(super) fn second_person(text: &str) -> bool {
+    let lower = text.to_lowercase().replace('’', "'");
+    const OPENINGS: &[&str] = &[
+        "pourriez-vous",
+        "pouvez-vous",
+        "pourrais-tu",
+        "peux-tu",
+        "kunt u",
+        "kan u",
+        "zou u",
+        "wilt u",
+        "kan jij",
+        "kun jij",
+        "kan je",
+        "kun je",
+        "zou je",
+        "wil je",
+        "könnten sie",
+        "können sie",
+        "würden sie",
+        "could you",
+        "can you",
+        "would you",
+    ];
+    const ANYWHERE: &[&str] = &[
+        "pourriez-vous",
+        "pouvez-vous",
+        "pourrais-tu",
+        "peux-tu",
+        "kunt u ",
+        "zou u ",
+        "kan jij ",
+        "kun jij ",
+        "könnten sie ",
+        "können sie ",
+        "würden sie ",
+        "could you ",
+        "can you ",
+        "would you ",
+    ];
+    OPENINGS.iter().any(|opening| lower.starts_with(opening))
+        || ANYWHERE.iter().any(|words| lower.contains(words))
+}
+
+/// The weekday a mail names its meeting by ("suite à notre réunion de lundi", "ons overleg
+/// van dinsdag", "unser Gespräch am Mittwoch", "our meeting on Thursday"): the meeting was the
+/// last such day the mail was sent on or after.
+pub(super) fn meeting_weekday(text: &str) -> Option<chrono::Weekday> {
+    use chrono::Weekday::*;
+    const MEETINGS: &[&str] = &[
+        "réunion",
+        "reunion",
+        "rencontre",
+        "rendez-vous",
+        "échange",
+        "entretien",
+        "atelier",
+        "workshop",
+        "meeting",
+        "call",
+        "overleg",
+        "vergadering",
+        "gesprek",
+        "bespreking",
+        "afspraak",
+        "bezoek",
+        "kick-off",
+        "kickoff",
+        "besprechung",
+        "termin",
+        "treffen",
+        "gespräch",
+        "sitzung",
+        "session",
+    ];
+    const DAYS: &[(&str, chrono::Weekday)] = &[
+        ("monday", Mon),
+        ("tuesday", Tue),
+        ("wednesday", Wed),
+        ("thursday", Thu),
+        ("friday", Fri),
+        ("maandag", Mon),
+        ("dinsdag", Tue),
+        ("woensdag", Wed),
+        ("donderdag", Thu),
+        ("vrijdag", Fri),
+        ("lundi", Mon),
+        ("mardi", Tue),
+        ("mercredi", Wed),
+        ("jeudi", Thu),
+        ("vendredi", Fri),
+        ("montag", Mon),
+        ("dienstag", Tue),
+        ("mittwoch", Wed),
+        ("donnerstag", Thu),
+        ("freitag", Fri),
+    ];
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|word| !word.is_empty())
+        .collect();
+    words.iter().enumerate().find_map(|(i, word)| {
+        if !MEETINGS.contains(word) {
+            return None;
+        }
+        // "réunion de lundi", "overleg van afgelopen dinsdag", "meeting on Thursday".
+        words[i + 1..].iter().take(3).find_map(|next| {
+            DAYS.iter()
+                .find(|(name, _)| name == next)
+                .map(|(_, day)| *day)
+        })
+    })
+}
+
 /// The first line of a message forwarded or quoted in a mail: its "From:" header (in the four
 /// languages) or the line mail programs put above it.
 /// "Op ma 23 nov. 2026 schreef Tom …:", "Le lun. 9 nov. 2026, … a écrit :", "On Mon, … wrote:",

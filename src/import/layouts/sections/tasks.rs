@@ -3,7 +3,7 @@
 
 use super::super::lines::*;
 use super::items::*;
-use super::mail::first_person;
+use super::mail::{first_person, second_person};
 use super::{Reader, Section};
 use crate::import::owners::{name_list, task_owners, Gazetteer, Owned};
 use crate::import::recap::RecapTask;
@@ -127,6 +127,11 @@ impl Reader<'_> {
         }
         if owners.is_empty() && !with_team && first_person(text) {
             owners.extend(self.sender.clone());
+        } else if owners.is_empty() && !with_team && second_person(text) {
+            // "Pourriez-vous …" to one reader is theirs; to several, it names no one.
+            if let [reader] = self.recipients.as_slice() {
+                owners.push(reader.clone());
+            }
         }
         let (owners, company) = without_companies(owners, &self.known);
         with_team |= company;
@@ -207,7 +212,7 @@ impl Reader<'_> {
                 owner_and_deadline(text, known, mentions, sender, any_day);
             let owned = task_owners(text, mentions, known);
             let intent = owned.text.len() + 3 < text.len() && opens_with_intent(text);
-            owned_by_someone && (dated || intent || first_person(text))
+            owned_by_someone && (dated || intent || first_person(text) || second_person(text))
         };
 
         let mut tasks = Vec::new();
@@ -317,8 +322,9 @@ fn owner_and_deadline(
     any_day: chrono::NaiveDate,
 ) -> (bool, bool) {
     let owned = task_owners(text, mentions, known);
-    let owned_by_someone =
-        !owned.owners.is_empty() || owned.with_team || sender && first_person(text);
+    let owned_by_someone = !owned.owners.is_empty()
+        || owned.with_team
+        || sender && (first_person(text) || second_person(text));
     let dated = crate::import::deadlines::find(text, any_day, None)
         .iter()
         .any(|found| matches!(found.reading, crate::import::deadlines::Reading::Due(_)));

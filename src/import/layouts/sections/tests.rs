@@ -380,3 +380,29 @@ fn sentences_and_tool_lines_are_no_sections_or_tasks() {
     let notes = format!("{:?}", recap.topics);
     assert!(notes.contains("voici un petit récapitulatif"), "{notes}");
 }
+
+/// A mail names its meeting by a weekday ("notre réunion de lundi"), lists actions as "task :
+/// name, deadline", and asks its one reader in a PS; the meeting is the last such weekday
+/// it was sent on or after, and the reader owns what the mail asks of them.
+#[test]
+fn a_mail_names_its_meeting_by_weekday_and_asks_its_reader() {
+    let mail = "De : Sébastien Dubois <sebastien.dubois@velmora-it.be>\nEnvoyé : mardi 1 décembre 2026 18:04\nÀ : Marie Lejeune <m.lejeune@meuse.be>\nObjet : Réunion de lundi - suite\n\nBonjour Marie,\n\nJe reviens vers vous suite à notre réunion de lundi.\n\nActions :\n1. Offre définitive : Sébastien, pour vendredi\n2. Planning détaillé : nous, début janvier\n3. Pourriez-vous me transmettre une copie du contrat de maintenance ?\n";
+    let recap = recap_of(mail, "txt");
+    assert_eq!(
+        recap.date.as_ref().map(|(date, _)| *date),
+        NaiveDate::from_ymd_opt(2026, 11, 30)
+    );
+    let owners: Vec<(&[String], bool)> = recap
+        .tasks
+        .iter()
+        .map(|t| (t.owners.as_slice(), t.with_team))
+        .collect();
+    assert_eq!(owners[0].0, ["Sébastien"]);
+    assert!(
+        recap.tasks[0].title.contains("pour vendredi"),
+        "{:?}",
+        recap.tasks[0]
+    );
+    assert!(owners[1].0.is_empty() && owners[1].1, "{owners:?}");
+    assert_eq!(owners[2].0, ["Marie Lejeune"]);
+}
