@@ -230,6 +230,9 @@ pub fn task_owners(item: &str, read_mentions: bool, known: &Gazetteer) -> Owned 
     if owned.owners.is_empty() && !owned.with_team {
         inner_parentheses(&mut owned, known);
     }
+    if owned.owners.is_empty() && !owned.with_team {
+        introduced_known_names(&mut owned, known);
+    }
 
     owned.text = capitalised(
         owned
@@ -573,6 +576,80 @@ fn trailing_colon_names(owned: &mut Owned, known: &Gazetteer) {
     let text = format!("{head} {rest}").trim().to_string();
     add(owned, list);
     owned.text = text;
+}
+
+/// A sentence that opens with something else before its subject: "Comme convenu, Jérôme vous
+/// enverra …", "As agreed, Jef will send …", or, as Dutch and German put the verb second,
+/// "Zoals afgesproken bezorgt Jef …", "Bis Freitag schickt Frau Weber …". The names are
+/// ones the recap gives; the sentence stays as it is.
+fn introduced_known_names(owned: &mut Owned, known: &Gazetteer) {
+    let text = owned.text.clone();
+    if let Some((intro, rest)) = text.split_once(", ") {
+        // "Griet, jij zou nog navragen …": the person spoken to.
+        const YOU: &[&str] = &[
+            "jij", "je", "u", "tu", "vous", "du", "sie", "you", "could", "can",
+        ];
+        let spoken_to = known.longest_at(&[intro]).is_some()
+            && rest
+                .split(' ')
+                .next()
+                .is_some_and(|w| YOU.contains(&w.to_lowercase().as_str()));
+        if spoken_to {
+            add(owned, (vec![intro.to_string()], false));
+            return;
+        }
+        if (1..=6).contains(&intro.split_whitespace().count()) {
+            let mut after = Owned {
+                text: rest.to_string(),
+                ..Owned::default()
+            };
+            leading_known_names(&mut after, known);
+            if after.owners.is_empty() {
+                // "Zodra we een naam hebben, plant Jef het overleg in."
+                verb_then_known_name(&mut after, known, 1);
+            }
+            if !after.owners.is_empty() {
+                add(owned, (after.owners, false));
+                return;
+            }
+        }
+    }
+    verb_then_known_name(owned, known, 2);
+}
+
+/// A name the recap gives right after a verb conjugated as Dutch and German conjugate one
+/// person's ("bezorgt", "schickt"), the name at word `from` or later (up to the sixth): the
+/// verb second, after what opens the sentence.
+fn verb_then_known_name(owned: &mut Owned, known: &Gazetteer, from: usize) {
+    let text = owned.text.clone();
+    const BEFORE_AN_OBJECT: &[&str] = &[
+        "to", "with", "for", "from", "aan", "met", "voor", "van", "bij", "à", "avec", "pour",
+        "chez", "de", "an", "mit", "für", "von", "bei",
+    ];
+    let words: Vec<&str> = text.split(' ').collect();
+    for at in from..words.len().min(6) {
+        // The verb second, conjugated as a Dutch or German verb of one person is ("bezorgt",
+        // "schickt"), right before the name.
+        let verb = words[at - 1];
+        let conjugated = verb.chars().count() >= 4
+            && verb.ends_with('t')
+            && verb.chars().all(char::is_lowercase)
+            && !BEFORE_AN_OBJECT.contains(&verb);
+        let Some(n) = known.longest_at(&words[at..]).filter(|_| conjugated) else {
+            continue;
+        };
+        let lower_after = words
+            .get(at + n)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+        if lower_after {
+            let name = words[at..at + n].join(" ");
+            add(
+                owned,
+                (vec![name.trim_end_matches([',', ':']).to_string()], false),
+            );
+            return;
+        }
+    }
 }
 
 /// "Yves transmettra …", "Sofie en Jan nemen …": names the recap gives, in front of a word in

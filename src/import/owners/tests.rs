@@ -386,3 +386,33 @@ fn companies_are_known_by_their_mail_domain_and_the_title() {
     known.add_title("TR: Résumé de réunion pour « Logistique Hennuyère – revue T4 »");
     assert!(known.is_company("Logistique Hennuyère"));
 }
+
+/// A sentence that opens with something else before its subject still names its owner: after
+/// a comma ("Comme convenu, Jérôme vous enverra"), with the verb second as Dutch and German
+/// put it ("Zoals afgesproken bezorgt Jef"), or spoken to ("Griet, jij zou nog navragen");
+/// a name after a preposition is whom the task is for.
+#[test]
+fn an_owner_after_what_opens_the_sentence() {
+    let mut known = Gazetteer::default();
+    for name in ["Jérôme Thiry", "Jef Moens", "Griet Claes"] {
+        known.add_seen(name);
+    }
+    let owner = |text: &str| task_owners(text, false, &known).owners;
+    assert_eq!(
+        owner("Comme convenu, Jérôme vous enverra l'export d'ici vendredi"),
+        ["Jérôme"]
+    );
+    assert_eq!(
+        owner("Zoals afgesproken bezorgt Jef jullie tegen vrijdag een offerte"),
+        ["Jef"]
+    );
+    assert_eq!(
+        owner("Zodra we een naam hebben, plant Jef het overleg in"),
+        ["Jef"]
+    );
+    assert_eq!(
+        owner("Griet, jij zou nog navragen wie het aanspreekpunt wordt"),
+        ["Griet"]
+    );
+    assert!(owner("Send the revised quote to Jef by Friday").is_empty());
+}

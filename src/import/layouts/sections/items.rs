@@ -110,8 +110,13 @@ pub(super) fn sentences(text: &str) -> Vec<&str> {
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
         // "op 31/12. Ik neem" ends a sentence; "am 20. Januar" and "Dr. Lindner" do not.
         let title = crate::import::owners::is_title(word);
+        // "… plant Jef het overleg met hen in. Nog …": a short word in lower case ends a
+        // sentence (Dutch and German leave a verb's particle last); "z.B." and "Dr." do not.
+        let particle = (2..=3).contains(&letters)
+            && word.chars().all(char::is_lowercase)
+            && !word.contains('.');
         let ends = c != '.'
-            || letters > 3 && !title
+            || (letters > 3 || particle) && !title
             || letters == 0
                 && word.chars().any(|c| c.is_ascii_digit())
                 && !crate::import::deadlines::is_month_name(next_word);
