@@ -587,9 +587,34 @@ fn introduced_known_names(owned: &mut Owned, known: &Gazetteer) {
     if let Some((intro, rest)) = text.split_once(", ") {
         // "Griet, jij zou nog navragen …": the person spoken to.
         const YOU: &[&str] = &[
-            "jij", "je", "u", "tu", "vous", "du", "sie", "you", "could", "can",
+            "jij",
+            "je",
+            "u",
+            "tu",
+            "vous",
+            "du",
+            "sie",
+            "you",
+            "could",
+            "can",
+            "would",
+            "peux-tu",
+            "pourrais-tu",
+            "pourriez-vous",
+            "pouvez-vous",
+            "kun",
+            "kan",
+            "zou",
+            "wil",
+            "kannst",
+            "könntest",
+            "könnten",
+            "können",
         ];
-        let spoken_to = known.longest_at(&[intro]).is_some()
+        // "Mehdi, peux-tu …": a first name the recap gives nowhere else is still the one asked.
+        let a_name = known.longest_at(&[intro]).is_some()
+            || !intro.contains(' ') && person_name(intro).is_some();
+        let spoken_to = a_name
             && rest
                 .split(' ')
                 .next()

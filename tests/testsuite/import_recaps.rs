@@ -137,8 +137,8 @@ const SETS: &[(&str, f64, f64, f64, usize, usize)] = &[
     ("zoom-gemini-unprompted", 99.0, 96.0, 97.0, 3, 8),
     ("mail-fathom-meet-unprompted", 88.0, 73.0, 74.0, 8, 1),
     ("teams-nl-fr-de-unprompted", 96.0, 91.0, 79.0, 2, 0),
-    ("notetakers-nl-fr-de-unprompted", 91.0, 83.0, 86.0, 9, 0),
-    ("people-nl-fr-en-unprompted", 96.0, 93.0, 77.0, 5, 0),
+    ("notetakers-nl-fr-de-unprompted", 97.0, 86.0, 92.0, 6, 0),
+    ("people-nl-fr-en-unprompted", 96.0, 93.0, 79.0, 4, 0),
     // Written after the fifth step and measured before it was read: 98 %, 59 %, 94 %.
     (
         "minutes-notetakers-nl-fr-unprompted",
@@ -154,6 +154,9 @@ const SETS: &[(&str, f64, f64, f64, usize, usize)] = &[
     // Written after the seventh step and measured before it was read: 99 %, 77 %, 79 %,
     // junk 19.
     ("tools-eight-nl-fr-de-en-unprompted", 98.0, 98.0, 95.0, 0, 0),
+    // Mails as people write them, written after the eighth set's step and measured before
+    // they were read: 77 %, 64 %, 69 %, junk 3, date read 7/12.
+    ("mails-nl-fr-de-en-unprompted", 83.0, 76.0, 83.0, 2, 0),
 ];
 
 #[test]

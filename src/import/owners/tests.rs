@@ -414,5 +414,9 @@ fn an_owner_after_what_opens_the_sentence() {
         owner("Griet, jij zou nog navragen wie het aanspreekpunt wordt"),
         ["Griet"]
     );
+    assert_eq!(
+        owner("Mehdi, peux-tu préparer l'accès VPN d'ici le 8 janvier ?"),
+        ["Mehdi"]
+    );
     assert!(owner("Send the revised quote to Jef by Friday").is_empty());
 }

@@ -129,8 +129,11 @@ impl Reader<'_> {
             owners.extend(self.sender.clone());
         } else if owners.is_empty() && !with_team && second_person(text) {
             // "Pourriez-vous …" to one reader is theirs; to several, it names no one.
+            // A team's address ("Équipe Infrastructure") is no one person.
             if let [reader] = self.recipients.as_slice() {
-                owners.push(reader.clone());
+                if name_list(reader).is_some_and(|(names, team)| !team && names.len() == 1) {
+                    owners.push(reader.clone());
+                }
             }
         }
         let (owners, company) = without_companies(owners, &self.known);
