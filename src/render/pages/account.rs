@@ -48,7 +48,7 @@ impl PageKind for Account {
 }
 
 impl Renderer<'_> {
-    /// Account page: fills `context`, returns the template. A briefing before meeting the
+    /// Account page: fills `context`. A briefing before meeting the
     /// customer: who owes what (by owner, most urgent first), the initiatives, the meetings.
     pub(super) fn account_page(&self, context: &mut Context, a: usize) {
         let site = self.site;

@@ -17,18 +17,6 @@ impl PageKind for Calendar {
         urls::CALENDAR
     }
 
-    fn keys(&self, _: &Renderer) -> Vec<Key> {
-        vec![Key::Only]
-    }
-
-    fn url(&self, _: &Site, _: &Key) -> Option<String> {
-        Some(urls::CALENDAR.into())
-    }
-
-    fn reached_by(&self, _: &Site, _: &Reach, _: &Key) -> Option<bool> {
-        Some(true)
-    }
-
     fn preview(&self, _: &Renderer, _: &Key) -> Option<(String, String)> {
         Some((
             "Deadlines".into(),
@@ -43,7 +31,7 @@ impl PageKind for Calendar {
 }
 
 impl Renderer<'_> {
-    /// Calendar page: fills `context`, returns the template.
+    /// Calendar page: fills `context`.
     pub(super) fn calendar_page(&self, context: &mut Context) {
         let site = self.site;
         let agenda = Agenda::of(site, site.current_tasks());

@@ -18,18 +18,6 @@ impl PageKind for Dashboard {
         urls::DASHBOARD
     }
 
-    fn keys(&self, _: &Renderer) -> Vec<Key> {
-        vec![Key::Only]
-    }
-
-    fn url(&self, _: &Site, _: &Key) -> Option<String> {
-        Some(urls::DASHBOARD.into())
-    }
-
-    fn reached_by(&self, _: &Site, _: &Reach, _: &Key) -> Option<bool> {
-        Some(true)
-    }
-
     fn preview(&self, renderer: &Renderer, _: &Key) -> Option<(String, String)> {
         let site = renderer.site;
         Some((
@@ -48,7 +36,7 @@ impl PageKind for Dashboard {
 }
 
 impl Renderer<'_> {
-    /// Dashboard page: fills `context`, returns the template.
+    /// Dashboard page: fills `context`.
     pub(super) fn dashboard(&self, context: &mut Context) {
         let site = self.site;
         let overdue: Vec<usize> = (0..site.tasks.len())

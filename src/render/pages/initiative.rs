@@ -51,7 +51,7 @@ impl PageKind for Initiative {
 }
 
 impl Renderer<'_> {
-    /// Initiative page: fills `context`, returns the template.
+    /// Initiative page: fills `context`.
     pub(super) fn initiative_page(&self, context: &mut Context, i: &usize) {
         let site = self.site;
         let initiative = &site.initiatives[*i];

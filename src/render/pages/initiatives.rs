@@ -17,18 +17,6 @@ impl PageKind for Initiatives {
         urls::INITIATIVES
     }
 
-    fn keys(&self, _: &Renderer) -> Vec<Key> {
-        vec![Key::Only]
-    }
-
-    fn url(&self, _: &Site, _: &Key) -> Option<String> {
-        Some(urls::INITIATIVES.into())
-    }
-
-    fn reached_by(&self, _: &Site, _: &Reach, _: &Key) -> Option<bool> {
-        Some(true)
-    }
-
     fn preview(&self, _: &Renderer, _: &Key) -> Option<(String, String)> {
         Some((
             "Initiatives".into(),
@@ -43,7 +31,7 @@ impl PageKind for Initiatives {
 }
 
 impl Renderer<'_> {
-    /// Initiatives page: fills `context`, returns the template.
+    /// Initiatives page: fills `context`.
     pub(super) fn initiatives_list(&self, context: &mut Context) {
         let site = self.site;
         context.insert_value(

@@ -53,7 +53,7 @@ impl PageKind for Meeting {
 }
 
 impl Renderer<'_> {
-    /// Meeting page: fills `context`, returns the template.
+    /// Meeting page: fills `context`.
     pub(super) fn meeting_page(&self, context: &mut Context, m: &usize) {
         let site = self.site;
         let meeting = &site.meetings[*m];

@@ -17,18 +17,6 @@ impl PageKind for Meetings {
         urls::MEETINGS
     }
 
-    fn keys(&self, _: &Renderer) -> Vec<Key> {
-        vec![Key::Only]
-    }
-
-    fn url(&self, _: &Site, _: &Key) -> Option<String> {
-        Some(urls::MEETINGS.into())
-    }
-
-    fn reached_by(&self, _: &Site, _: &Reach, _: &Key) -> Option<bool> {
-        Some(true)
-    }
-
     fn preview(&self, _: &Renderer, _: &Key) -> Option<(String, String)> {
         Some(("Meetings".into(), "Every meeting, newest first.".into()))
     }
@@ -40,7 +28,7 @@ impl PageKind for Meetings {
 }
 
 impl Renderer<'_> {
-    /// Meetings page: fills `context`, returns the template.
+    /// Meetings page: fills `context`.
     pub(super) fn meetings_list(&self, context: &mut Context) {
         let site = self.site;
         context.insert_value(

@@ -91,12 +91,19 @@ pub trait PageKind: Sync {
     /// The folder its pages are in (`meetings/`), reserved for dossier's own pages; `""` for
     /// the pages at the site's root.
     fn folder(&self) -> &'static str;
-    /// The kind's pages in the site.
-    fn keys(&self, renderer: &Renderer) -> Vec<Key>;
+    /// The kind's pages in the site; by default one, at the kind's folder.
+    fn keys(&self, _renderer: &Renderer) -> Vec<Key> {
+        vec![Key::Only]
+    }
     /// The folder address of a page, relative to the site's root.
-    fn url(&self, site: &Site, key: &Key) -> Option<String>;
-    /// Whether the page, of the site after an edit, shows something the edit changed.
-    fn reached_by(&self, site: &Site, reach: &Reach, key: &Key) -> Option<bool>;
+    fn url(&self, _site: &Site, _key: &Key) -> Option<String> {
+        Some(self.folder().to_string())
+    }
+    /// Whether the page, of the site after an edit, shows something the edit changed; a page
+    /// that lists the whole site does.
+    fn reached_by(&self, _site: &Site, _reach: &Reach, _key: &Key) -> Option<bool> {
+        Some(true)
+    }
     /// The page's title and a sentence or two, for link previews.
     fn preview(&self, renderer: &Renderer, key: &Key) -> Option<(String, String)>;
     /// Fills the template's context with what the page shows.

@@ -48,7 +48,7 @@ impl PageKind for Month {
 }
 
 impl Renderer<'_> {
-    /// Month page: fills `context`, returns the template.
+    /// Month page: fills `context`.
     pub(super) fn month_page(&self, context: &mut Context, month: &NaiveDate) {
         let site = self.site;
         let grid = agenda::MonthGrid::of(site, self.deadlines(), *month);

@@ -17,14 +17,6 @@ impl PageKind for NotFound {
         ""
     }
 
-    fn keys(&self, _: &Renderer) -> Vec<Key> {
-        vec![Key::Only]
-    }
-
-    fn url(&self, _: &Site, _: &Key) -> Option<String> {
-        Some(urls::DASHBOARD.into())
-    }
-
     fn reached_by(&self, _: &Site, _: &Reach, _: &Key) -> Option<bool> {
         Some(false)
     }

@@ -48,7 +48,7 @@ impl PageKind for Owner {
 }
 
 impl Renderer<'_> {
-    /// Owner page: fills `context`, returns the template.
+    /// Owner page: fills `context`.
     pub(super) fn owner_page(&self, context: &mut Context, id: &str) {
         let site = self.site;
         let index = site.by_person.get(id);

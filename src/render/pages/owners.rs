@@ -25,14 +25,6 @@ impl PageKind for Owners {
         }
     }
 
-    fn url(&self, _: &Site, _: &Key) -> Option<String> {
-        Some(urls::OWNERS.into())
-    }
-
-    fn reached_by(&self, _: &Site, _: &Reach, _: &Key) -> Option<bool> {
-        Some(true)
-    }
-
     fn preview(&self, _: &Renderer, _: &Key) -> Option<(String, String)> {
         Some(("Owners".into(), "Who owes what, and by when.".into()))
     }
@@ -44,7 +36,7 @@ impl PageKind for Owners {
 }
 
 impl Renderer<'_> {
-    /// Owners page: fills `context`, returns the template.
+    /// Owners page: fills `context`.
     pub(super) fn owners_list(&self, context: &mut Context) {
         let site = self.site;
         // (overdue, next deadline, place by id, open, row)

@@ -60,7 +60,7 @@ impl PageKind for Topic {
 }
 
 impl Renderer<'_> {
-    /// Topic page: fills `context`, returns the template.
+    /// Topic page: fills `context`.
     pub(super) fn topic_page(&self, context: &mut Context, m: &usize, t: &usize) {
         let site = self.site;
         let meeting = &site.meetings[*m];

@@ -20,18 +20,6 @@ impl PageKind for Topics {
         urls::TOPICS
     }
 
-    fn keys(&self, _: &Renderer) -> Vec<Key> {
-        vec![Key::Only]
-    }
-
-    fn url(&self, _: &Site, _: &Key) -> Option<String> {
-        Some(urls::TOPICS.into())
-    }
-
-    fn reached_by(&self, _: &Site, _: &Reach, _: &Key) -> Option<bool> {
-        Some(true)
-    }
-
     fn preview(&self, _: &Renderer, _: &Key) -> Option<(String, String)> {
         Some(("Topics".into(), "Every topic, by initiative.".into()))
     }
@@ -43,7 +31,7 @@ impl PageKind for Topics {
 }
 
 impl Renderer<'_> {
-    /// Topics page: fills `context`, returns the template. A long list shows each topic as a
+    /// Topics page: fills `context`. A long list shows each topic as a
     /// row (title, meeting date) rather than a card, from a value made for the row only: at
     /// 10,000 meetings the cards' values of every topic took 1.6 s to make for this one page.
     pub(super) fn topics_list(&self, context: &mut Context) {
