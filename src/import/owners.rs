@@ -56,31 +56,6 @@ const LEADING_VERBS: &[&str] = &[
     "übernimmt ",
 ];
 
-/// Labels that name an item's owner, in the four languages, folded ("Owner: Sam",
-/// "Verantwoordelijke: Sofie").
-pub(crate) const OWNER_FIELDS: &[&str] = &[
-    "owner",
-    "owners",
-    "assignee",
-    "assignees",
-    "assigned to",
-    "responsible",
-    "eigenaar",
-    "verantwoordelijke",
-    "toegewezen aan",
-    "responsable",
-    "assigne a",
-    "porteur",
-    "verantwortlich",
-    "zustandig",
-    "zugewiesen an",
-    // "Who: Sam", "Qui : Kevin et Nicolas".
-    "who",
-    "wie",
-    "qui",
-    "wer",
-];
-
 /// A name as written, or the name inside an e-mail address ("ana.ferreira@x.com" → "Ana
 /// Ferreira").
 fn person_name(word: &str) -> Option<String> {
@@ -273,104 +248,6 @@ fn bracketed_names(owned: &mut Owned) {
         add(owned, list);
         owned.text = after;
     }
-}
-
-/// Where an owner's label is in `text`: where it starts and where its colon ends. A label is
-/// one of `OWNER_FIELDS` in up to three words before a colon ("Owner:", "Assigned to:", "Qui :",
-/// "**Verantwoordelijke:**"), or "assigned to" without one.
-fn owner_label(text: &str) -> Option<(usize, usize)> {
-    for (colon, _) in text.match_indices(':') {
-        let before = &text[..colon];
-        let words: Vec<(usize, &str)> = before
-            .split_whitespace()
-            .map(|word| (word.as_ptr() as usize - before.as_ptr() as usize, word))
-            .collect();
-        for count in (1..=3.min(words.len())).rev() {
-            let (start, _) = words[words.len() - count];
-            let label = fold(before[start..].trim_matches(|c: char| !c.is_alphanumeric()));
-            if OWNER_FIELDS.contains(&label.as_str()) {
-                let start = start + before[start..].len()
-                    - before[start..]
-                        .trim_start_matches(['(', '[', '*', '|'])
-                        .len();
-                // "**Owner:** Sam": the bold's end goes with the label.
-                let after = &text[colon + 1..];
-                let bold = after.len() - after.trim_start_matches('*').len();
-                return Some((start, colon + 1 + bold));
-            }
-        }
-    }
-    let lower = text.to_ascii_lowercase();
-    let at = lower.find("assigned to ")?;
-    Some((at, at + "assigned to".len()))
-}
-
-/// "… Owner: Sam", "(Assignee: Ana)", "| Owners: Sam, Bo |".
-fn labelled_owners(owned: &mut Owned) {
-    let Some((at, start)) = owner_label(&owned.text) else {
-        return;
-    };
-    let rest = &owned.text[start..];
-    let end = list_end(rest)
-        .or_else(|| rest.to_lowercase().find(" due"))
-        .or_else(|| rest.to_lowercase().find(" by "))
-        .unwrap_or(rest.len());
-    let Some(list) = name_list(&rest[..end]) else {
-        return;
-    };
-    let mut before = owned.text[..at].trim_end().to_string();
-    // The bracket or dash that introduced the label goes with it.
-    let opened = before.ends_with(['(', '[']);
-    before = before
-        .trim_end_matches(['(', '[', '—', '–', '-', '|', ',', ';'])
-        .trim_end()
-        .to_string();
-    let mut after = rest[end..].trim_start();
-    if opened {
-        after = after.trim_start_matches([')', ']']).trim_start();
-    }
-    let after = after.trim_start_matches(['.', ';', ',']).trim_start();
-    let text = format!("{before} {after}").trim().to_string();
-    add(owned, list);
-    owned.text = text;
-}
-
-/// Where a list of owners after a label ends: at a bracket, a bar, a semicolon, a dash or a
-/// full stop, but not at the dot of a title or an initial ("Dhr. Claes", "M. Hublet").
-fn list_end(rest: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(at) = rest[from..]
-        .find(['(', ')', '[', ']', '|', ';', '.', '—', '–'])
-        .map(|at| from + at)
-    {
-        // "Thomas (Corvana) + Joke": a name's company in brackets, and the list goes on.
-        if let Some(close) = aside_in_a_list(&rest[at..]) {
-            from = at + close;
-            continue;
-        }
-        let word = rest[..at].rsplit(' ').next().unwrap_or_default();
-        let abbreviation = rest[at..].starts_with(". ")
-            && (names::is_title(word)
-                || word.chars().count() == 1 && word.chars().all(char::is_uppercase));
-        if !abbreviation {
-            return Some(at);
-        }
-        from = at + 1;
-    }
-    None
-}
-
-/// Where a bracketed aside after a name ends ("(Corvana) + Joke", "(IT), Nadia") when more
-/// names follow it.
-fn aside_in_a_list(text: &str) -> Option<usize> {
-    let close = text.strip_prefix('(')?.find(')')? + 2;
-    let aside = &text[1..close - 1];
-    let after = text[close..].trim_start();
-    let goes_on = after.starts_with(['+', ',', '&', '/'])
-        || [" en ", " et ", " and ", " und "]
-            .iter()
-            .any(|and| format!(" {after}").starts_with(and));
-    (aside.split_whitespace().count() <= 3 && goes_on).then_some(close)
 }
 
 /// "@Sam", "@ana.ferreira" and "@Nina Petrova": mentions, as Markdown notes and Loop write
@@ -647,19 +524,14 @@ fn introduced_known_names(owned: &mut Owned, known: &Gazetteer) {
 /// verb second, after what opens the sentence.
 fn verb_then_known_name(owned: &mut Owned, known: &Gazetteer, from: usize) {
     let text = owned.text.clone();
-    const BEFORE_AN_OBJECT: &[&str] = &[
-        "to", "with", "for", "from", "aan", "met", "voor", "van", "bij", "à", "avec", "pour",
-        "chez", "de", "an", "mit", "für", "von", "bei",
-    ];
     let words: Vec<&str> = text.split(' ').collect();
     for at in from..words.len().min(6) {
         // The verb second, conjugated as a Dutch or German verb of one person is ("bezorgt",
-        // "schickt"), right before the name.
+        // "schickt"), right before the name; no preposition ("to", "met", "mit") is that.
         let verb = words[at - 1];
         let conjugated = verb.chars().count() >= 4
             && verb.ends_with('t')
-            && verb.chars().all(char::is_lowercase)
-            && !BEFORE_AN_OBJECT.contains(&verb);
+            && verb.chars().all(char::is_lowercase);
         let Some(n) = known.longest_at(&words[at..]).filter(|_| conjugated) else {
             continue;
         };
@@ -765,10 +637,14 @@ fn leading_names(owned: &mut Owned) {
 }
 
 mod attendees;
+mod labels;
 mod names;
 mod teams;
 pub use attendees::{attendee_companies, attendee_names, mail_domains};
-use names::fold;
+use labels::labelled_owners;
+#[cfg(test)]
+use labels::owner_label;
+pub(crate) use labels::OWNER_FIELDS;
 pub use names::{full_name_for, is_title, repeated_full_names, stands_for, Gazetteer};
 use names::{NOT_NAMES, PARTICLES};
 use teams::{is_company_form, is_team};

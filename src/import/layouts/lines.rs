@@ -279,12 +279,7 @@ pub(super) fn lines(text: &str) -> (Vec<Line>, usize) {
             _ => None,
         };
         match classified {
-            Some(Line::Paragraph(text)) if wraps_item => {
-                if let Some(Line::Item { text: above, .. }) = out.last_mut() {
-                    above.push(' ');
-                    above.push_str(&text);
-                }
-            }
+            Some(Line::Paragraph(text)) if wraps_item => join_to_last(&mut out, &text),
             // An indented line under an item, or a field of it ("Owner: Sam", "Due: 1/12"),
             // belongs to that item: its detail, its owner, its deadline.
             Some(Line::Paragraph(text)) if under_item && (indented || is_item_field(&text)) => {
@@ -307,12 +302,7 @@ pub(super) fn lines(text: &str) -> (Vec<Line>, usize) {
                     && continues(out.last())
                     && super::meeting_date(&text, None).is_none() =>
             {
-                if let Some(Line::Paragraph(before) | Line::Item { text: before, .. }) =
-                    out.last_mut()
-                {
-                    before.push(' ');
-                    before.push_str(&text);
-                }
+                join_to_last(&mut out, &text)
             }
             other => out.extend(other),
         }
@@ -321,6 +311,14 @@ pub(super) fn lines(text: &str) -> (Vec<Line>, usize) {
     headings_over_lists(&mut out);
     headings_over_paragraphs(&mut out);
     (out, timestamps)
+}
+
+/// Puts `text` after the last line's, a paragraph's or an item's, as more of its sentence.
+fn join_to_last(out: &mut [Line], text: &str) {
+    if let Some(Line::Paragraph(before) | Line::Item { text: before, .. }) = out.last_mut() {
+        before.push(' ');
+        before.push_str(text);
+    }
 }
 
 /// Whether the line before, a paragraph or an item, stops mid-sentence.

@@ -229,9 +229,7 @@ impl Reader<'_> {
             // not more actions.
             if self.table.is_some_and(|table| table.holds_tasks()) && self.section == Section::Tasks
             {
-                self.section = Section::Discussion;
-                self.section_title = String::new();
-                self.topic = None;
+                self.end_tasks();
             }
             self.table = None;
         }
@@ -422,26 +420,18 @@ impl Reader<'_> {
                 self.titled_tasks = true;
                 self.titled_task(title, &text);
             }
+            // In a mail, a paragraph after a list of tasks that names no owner and no deadline
+            // is the mail going on ("Als er nog iets bij moet, zeg maar."), not one more task;
+            // "Volgende vergadering: woensdag 28/04/2027 om 14u00" after the list of actions is
+            // a fact under a section's name. Either ends the tasks.
             Section::Tasks
                 if self.task_indent.is_some()
                     && self.sender.is_some()
                     && self.owner_heading(&text).is_none()
-                    && self.owner_and_deadline(&text) == (false, false) =>
+                    && self.owner_and_deadline(&text) == (false, false)
+                    || names_another_section(&text) =>
             {
-                // In a mail, a paragraph after a list of tasks that names no owner and no
-                // deadline is the mail going on ("Als er nog iets bij moet, zeg maar."), not
-                // one more task.
-                self.section = Section::Discussion;
-                self.section_title = String::new();
-                self.topic = None;
-                self.paragraph(raw);
-            }
-            // "Volgende vergadering: woensdag 28/04/2027 om 14u00" after the list of actions:
-            // a fact under a section's name, which ends the tasks.
-            Section::Tasks if names_another_section(&text) => {
-                self.section = Section::Discussion;
-                self.section_title = String::new();
-                self.topic = None;
+                self.end_tasks();
                 self.paragraph(raw);
             }
             Section::Tasks => {
@@ -463,6 +453,13 @@ impl Reader<'_> {
                 }
             }
         }
+    }
+
+    /// The tasks are over: what follows is notes, under no title of their own.
+    fn end_tasks(&mut self) {
+        self.section = Section::Discussion;
+        self.section_title = String::new();
+        self.topic = None;
     }
 
     fn item(&mut self, nested: bool, indent: usize, done: bool, raw: &str) {

@@ -41,28 +41,7 @@ pub(super) fn days_before_sending(text: &str, language: Language) -> Option<u64>
 /// vos remarques" are a mail's manners, not a task.
 pub(super) fn second_person(text: &str) -> bool {
     let lower = text.to_lowercase().replace('’', "'");
-    const OPENINGS: &[&str] = &[
-        "pourriez-vous",
-        "pouvez-vous",
-        "pourrais-tu",
-        "peux-tu",
-        "kunt u",
-        "kan u",
-        "zou u",
-        "wilt u",
-        "kan jij",
-        "kun jij",
-        "kan je",
-        "kun je",
-        "zou je",
-        "wil je",
-        "könnten sie",
-        "können sie",
-        "würden sie",
-        "could you",
-        "can you",
-        "would you",
-    ];
+    // Asked anywhere in the sentence; at its start also without the space after.
     const ANYWHERE: &[&str] = &[
         "pourriez-vous",
         "pouvez-vous",
@@ -79,8 +58,12 @@ pub(super) fn second_person(text: &str) -> bool {
         "can you ",
         "would you ",
     ];
+    // Asked only at the start: "dan kan je …" in the middle says something else.
+    const OPENINGS: &[&str] = &["kan u", "wilt u", "kan je", "kun je", "zou je", "wil je"];
     OPENINGS.iter().any(|opening| lower.starts_with(opening))
-        || ANYWHERE.iter().any(|words| lower.contains(words))
+        || ANYWHERE
+            .iter()
+            .any(|words| lower.starts_with(words.trim_end()) || lower.contains(words))
 }
 
 /// The weekday a mail names its meeting by ("suite à notre réunion de lundi", "ons overleg
