@@ -173,4 +173,24 @@ mod tests {
         embedded.sort();
         assert_eq!(on_disk, embedded);
     }
+
+    /// A template on one long line makes every diff of it unreadable. A line is wrapped where a
+    /// Tera tag starts (`{%-` or `{{-` then trims the break away) or, in text, after `{#- #}`, so
+    /// the output keeps its bytes.
+    #[test]
+    fn no_template_line_is_over_160_characters() {
+        let too_long: Vec<String> = DEFAULT_THEME
+            .iter()
+            .filter(|(path, _)| path.ends_with(".html"))
+            .flat_map(|(path, text)| {
+                text.lines()
+                    .enumerate()
+                    .filter(|(_, line)| line.chars().count() > 160)
+                    .map(move |(number, line)| {
+                        format!("{path}:{}: {} characters", number + 1, line.chars().count())
+                    })
+            })
+            .collect();
+        assert!(too_long.is_empty(), "{too_long:#?}");
+    }
 }
