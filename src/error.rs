@@ -247,9 +247,14 @@ pub enum Error {
     /// An output folder dossier refuses to write, for the user's safety.
     #[error("refusing to write the site to {}: {reason}", path.display())]
     UnsafeOutput { path: PathBuf, reason: String },
-    /// The command line is not usable as given.
+    /// The command line is not usable as given: a flag, a value or the place it was run from.
+    /// A problem in the site's files is `Content`, with its position.
     #[error("{0}")]
     Usage(String),
+    /// Something that should not fail did (a search structure too large to build, a socket
+    /// without an address): not the user's input, and said as such.
+    #[error("internal failure: {0}")]
+    Internal(String),
     /// A symbolic link that leads out of the site folder, which is never followed.
     #[error("{}: {}", link.display(), outside_message(target))]
     OutsideSite { link: PathBuf, target: PathBuf },

@@ -467,7 +467,7 @@ impl<'f> Scanner<'f> {
     fn new(fragments: &'f [Fragment], addresses: &'f [Fragment]) -> Result<Scanner<'f>> {
         let searcher = |fragments: &[Fragment]| {
             AhoCorasick::new(fragments.iter().map(|f| f.folded.as_str())).map_err(|e| {
-                Error::Usage(format!("the internal text could not be searched for: {e}"))
+                Error::Internal(format!("the internal text could not be searched for: {e}"))
             })
         };
         Ok(Scanner {

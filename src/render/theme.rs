@@ -3,7 +3,7 @@
 //! (or one made by `dossier init`) builds as it is.
 
 use crate::content::source::SourceFile;
-use crate::error::{Error, Result};
+use crate::error::{Diagnostic, Error, Result};
 use crate::site_paths::{files_under, inside_site, FoundFile, LinksMayLead};
 use crate::urls;
 use std::collections::BTreeMap;
@@ -109,10 +109,13 @@ impl Theme {
                 }
             }
         } else {
-            return Err(Error::Usage(format!(
-                "theme `{theme}` does not exist: expected a folder {} (site.toml, key `theme`)",
-                root.join(&theme_dir).display()
-            )));
+            return Err(Error::Content(vec![Diagnostic::file(
+                Path::new(crate::content::config::CONFIG_FILE),
+                format!(
+                    "theme `{theme}` does not exist: expected a folder {} (key `theme`)",
+                    theme_dir.display()
+                ),
+            )]));
         }
         for file in files_in(root, Path::new("templates"))? {
             let text = template_text(root, &file)?;
@@ -120,15 +123,22 @@ impl Theme {
         }
         // The site's static/ goes to the root of the output (robots.txt, favicon.ico,
         // web.config), over the theme's files when it has the same path.
+        let mut clashes = Vec::new();
         for file in files_in(root, Path::new("static"))? {
             if super::pages::is_generated(&file.name) {
-                return Err(Error::Usage(format!(
-                    "{} would be published at /{}, which dossier writes itself; move it to another name",
-                    file.relative.display(),
-                    file.name
-                )));
+                clashes.push(Diagnostic::file(
+                    &file.relative,
+                    format!(
+                        "this file would be published at /{}, which dossier writes itself; move it to another name",
+                        file.name
+                    ),
+                ));
+                continue;
             }
             static_files.insert(file.name, on_disk(root, &file.relative)?);
+        }
+        if !clashes.is_empty() {
+            return Err(Error::Content(clashes));
         }
         Ok(Theme {
             templates,

@@ -111,7 +111,7 @@ pub fn serve(options: &ServeOptions) -> Result<()> {
     })?;
     let address = listener
         .local_addr()
-        .map_err(|e| Error::Usage(e.to_string()))?;
+        .map_err(|e| Error::Internal(format!("the listening socket has no address: {e}")))?;
     let url = format!("http://{address}/");
     (options.report)(ServeEvent::Listening {
         root: &options.root,

@@ -158,14 +158,54 @@ fn the_sites_static_folder_is_published_at_the_root() {
     // A file at the theme's path replaces the theme's.
     assert_eq!(read(&site, "static/style.css"), "body { color: red }\n");
     assert!(site.public().join("static/dossier.js").is_file());
-    // What dossier writes itself cannot be replaced from static/.
-    let clash = Fixture::valid().with("static/feed.xml", "<rss/>");
+}
+
+/// What dossier writes itself cannot be replaced from static/: not a site-wide file, and not a
+/// page of any kind, whichever kind builds first. Each clash is named, all in one run.
+#[test]
+fn a_static_file_at_any_generated_address_is_refused_with_its_path() {
+    let generated = [
+        "feed.xml",
+        "calendar.ics",
+        "sitemap.xml",
+        "tasks.json",
+        "index.html",
+        "404.html",
+        "meetings/index.html",
+        "meetings/2025-11-03-acme-weekly/index.html",
+        "topics/index.html",
+        "owners/ana/index.html",
+        "initiatives/index.html",
+        "accounts/acme/index.html",
+        "tags/security/index.html",
+        "tasks/some-task/index.html",
+        "calendar/index.html",
+        "calendar/2025-11/index.html",
+    ];
+    let mut clash = Fixture::valid().with("static/robots.txt", "User-agent: *\n");
+    for path in generated {
+        clash = clash.with(&format!("static/{path}"), "<p>mine</p>");
+    }
     let output = clash.build();
-    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    for path in generated {
+        assert!(
+            stderr(&output).contains(&format!(
+                "static/{path}:1:1: error: this file would be published at /{path}"
+            )),
+            "{path} is not refused:\n{}",
+            stderr(&output)
+        );
+    }
     assert!(
-        stderr(&output).contains("static/feed.xml"),
+        !stderr(&output).contains("robots.txt"),
         "{}",
         stderr(&output)
+    );
+    assert!(
+        !clash.public().exists(),
+        "a refused build wrote {}",
+        clash.public().display()
     );
 }
 
