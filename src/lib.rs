@@ -18,10 +18,8 @@ pub mod model;
 pub mod output;
 pub mod paths;
 pub mod render;
-pub mod scaffold;
 pub mod serve;
 pub mod site_paths;
-pub mod tasks;
 pub mod urls;
 
 /// "1 meeting", "2 meetings".

@@ -2,6 +2,8 @@
 //! arguments are in `args.rs`.
 
 mod args;
+mod scaffold;
+mod tasks;
 pub use args::*;
 
 use crate::build::progress::Progress;
@@ -12,12 +14,12 @@ use crate::error::{terminal_safe, Diagnostic, Error};
 use crate::model::load::load_site;
 use crate::plural;
 use crate::serve::ServeEvent;
-use crate::tasks::{self, TaskFilter};
 use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::sync::{mpsc, Arc};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
+use tasks::TaskFilter;
 
 /// What serve reports, as printed.
 fn say_serve(event: ServeEvent<'_>) {
@@ -184,7 +186,7 @@ fn execute(cli: &Cli) -> Result<(), Error> {
             base_url,
         } => {
             let today = chrono::Utc::now().date_naive();
-            let written = crate::scaffold::init(dir, today, *empty, base_url.as_deref())?;
+            let written = scaffold::init(dir, today, *empty, base_url.as_deref())?;
             if !cli.quiet {
                 println!("Created a site in {}:", dir.display());
                 for path in written {
@@ -211,14 +213,10 @@ fn execute(cli: &Cli) -> Result<(), Error> {
         }
         Command::New { kind } => {
             let (kind, title, date) = match kind {
-                NewCommand::Meeting { title, date } => {
-                    (crate::scaffold::NewKind::Meeting, title, *date)
-                }
-                NewCommand::Initiative { title } => {
-                    (crate::scaffold::NewKind::Initiative, title, None)
-                }
+                NewCommand::Meeting { title, date } => (scaffold::NewKind::Meeting, title, *date),
+                NewCommand::Initiative { title } => (scaffold::NewKind::Initiative, title, None),
             };
-            let path = crate::scaffold::new_file(&cli.root, kind, title, date)?;
+            let path = scaffold::new_file(&cli.root, kind, title, date)?;
             println!("{}", cli.root.join(path).display());
             Ok(())
         }

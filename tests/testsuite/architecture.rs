@@ -13,7 +13,7 @@ fn part_of(relative: &Path) -> String {
 }
 
 /// What each part may import besides itself: the modules every stage shares, and the stages
-/// before it. The commands (cli, build, tasks, scaffold) and serve may import anything.
+/// before it. The commands (cli, build) and serve may import anything.
 fn allowed(part: &str) -> Option<Vec<&'static str>> {
     const SHARED: &[&str] = &[
         "dates",
