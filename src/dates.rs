@@ -134,37 +134,41 @@ fn all_digits(text: &str) -> bool {
     !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
 }
 
-pub fn quarter_of(date: NaiveDate) -> u32 {
+pub(crate) fn quarter_of(date: NaiveDate) -> u32 {
     (date.month() - 1) / 3 + 1
 }
 
 /// The last day of a month, or None when the year is out of chrono's range.
-pub fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
+pub(crate) fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, 1)?
         .checked_add_months(Months::new(1))?
         .pred_opt()
 }
 
 /// The first day of the month `date` is in.
-pub fn month_start(date: NaiveDate) -> NaiveDate {
+pub(crate) fn month_start(date: NaiveDate) -> NaiveDate {
     date.with_day(1).unwrap_or(date)
 }
 
 /// "Today" for a build: the explicit date if one was given, else the current date where the team
 /// works, which differs from UTC's around midnight.
-pub fn resolve_today(pinned: Option<NaiveDate>, timezone: Tz, now: DateTime<Utc>) -> NaiveDate {
+pub(crate) fn resolve_today(
+    pinned: Option<NaiveDate>,
+    timezone: Tz,
+    now: DateTime<Utc>,
+) -> NaiveDate {
     pinned.unwrap_or_else(|| now.with_timezone(&timezone).date_naive())
 }
 
 /// The first day of the week containing `date`.
-pub fn week_start(date: NaiveDate, first_day: Weekday) -> NaiveDate {
+pub(crate) fn week_start(date: NaiveDate, first_day: Weekday) -> NaiveDate {
     let back = (7 + date.weekday().num_days_from_monday() - first_day.num_days_from_monday()) % 7;
     date - Days::new(u64::from(back))
 }
 
 /// Where a deadline falls in an agenda, seen from `today`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Bucket {
+pub(crate) enum Bucket {
     Overdue,
     Today,
     ThisWeek,
@@ -175,7 +179,7 @@ pub enum Bucket {
 }
 
 impl Bucket {
-    pub fn of(due: Option<Due>, today: NaiveDate, first_day: Weekday) -> Bucket {
+    pub(crate) fn of(due: Option<Due>, today: NaiveDate, first_day: Weekday) -> Bucket {
         let Some(due) = due else {
             return Bucket::Undated;
         };
@@ -191,7 +195,7 @@ impl Bucket {
         }
     }
 
-    pub fn title(&self) -> String {
+    pub(crate) fn title(&self) -> String {
         match self {
             Bucket::Overdue => "Overdue".into(),
             Bucket::Today => "Today".into(),
@@ -202,7 +206,7 @@ impl Bucket {
         }
     }
 
-    pub fn key(&self) -> String {
+    pub(crate) fn key(&self) -> String {
         match self {
             Bucket::Overdue => "overdue".into(),
             Bucket::Today => "today".into(),
@@ -215,12 +219,12 @@ impl Bucket {
 }
 
 /// Whether an open task with this deadline has slipped. A task due today is not overdue.
-pub fn is_overdue(due: Option<Due>, done: bool, today: NaiveDate) -> bool {
+pub(crate) fn is_overdue(due: Option<Due>, done: bool, today: NaiveDate) -> bool {
     !done && due.is_some_and(|due| due.date < today)
 }
 
 /// Parses a weekday name from site.toml (`week_start = "sunday"`).
-pub fn parse_weekday(name: &str) -> Option<Weekday> {
+pub(crate) fn parse_weekday(name: &str) -> Option<Weekday> {
     match name.to_ascii_lowercase().as_str() {
         "monday" | "mon" => Some(Weekday::Mon),
         "tuesday" | "tue" => Some(Weekday::Tue),

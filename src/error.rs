@@ -176,7 +176,7 @@ impl Diagnostic {
 /// Text made safe to print on a terminal: control characters (an escape sequence, a lone
 /// carriage return that would overwrite the line) are shown as `\u{1b}` instead of acting.
 /// Line feeds and tabs stay.
-pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
     let acts = |c: char| c.is_control() && c != '\n' && c != '\t';
     if !text.chars().any(acts) {
         return std::borrow::Cow::Borrowed(text);
@@ -394,7 +394,7 @@ impl Error {
     }
 }
 
-pub type Result<T, E = Error> = std::result::Result<T, E>;
+pub(crate) type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[cfg(test)]
 mod tests {

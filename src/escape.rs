@@ -61,7 +61,7 @@ fn escape_into<E>(text: &str, mut emit: impl FnMut(&str) -> Result<(), E>) -> Re
 }
 
 /// Escapes text for HTML element content and quoted attribute values.
-pub fn escape_html(text: &str) -> String {
+pub(crate) fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let _: Result<(), ()> = escape_into(text, |part| {
         out.push_str(part);
@@ -71,20 +71,20 @@ pub fn escape_html(text: &str) -> String {
 }
 
 /// [`escape_html`] for Tera's autoescaping, writing runs of plain text in one piece.
-pub fn write_escaped_html(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub(crate) fn write_escaped_html(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     escape_into(text, |part| out.write_all(part.as_bytes()))
 }
 
 /// Escapes text for XML (the feed, the sitemap): as HTML, and a carriage return as a reference,
 /// since XML parsers would otherwise turn it into a line feed.
-pub fn escape_xml(text: &str) -> String {
+pub(crate) fn escape_xml(text: &str) -> String {
     escape_html(text).replace('\r', "&#13;")
 }
 
 /// The text of HTML as a reader sees it: tags removed (blocks and line breaks separate words,
 /// inline tags such as links and emphasis do not), character references decoded, white space
 /// single. What search indexes, and what the customer edition's scan reads.
-pub fn html_text(html: &str) -> String {
+pub(crate) fn html_text(html: &str) -> String {
     let mut text = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(open) = rest.find('<') {
@@ -115,7 +115,7 @@ pub fn html_text(html: &str) -> String {
 }
 
 /// Character references decoded: the named ones HTML text commonly holds, and numeric ones.
-pub fn unescape_references(text: &str) -> String {
+pub(crate) fn unescape_references(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = rest.find('&') {

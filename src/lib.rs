@@ -6,21 +6,38 @@
 //! and [`output`] writes them safely. [`serve`] and [`import`] stand beside the build; [`cli`] is
 //! the command line on top. ARCHITECTURE.md has the map and the rules between the stages.
 
-pub mod build;
+mod build;
 pub mod cli;
-pub mod content;
-pub mod dates;
-pub mod error;
-pub mod escape;
-pub mod formats;
-pub mod import;
-pub mod model;
-pub mod output;
-pub mod paths;
-pub mod render;
-pub mod serve;
-pub mod site_paths;
-pub mod urls;
+mod content;
+mod dates;
+mod error;
+mod escape;
+mod formats;
+mod import;
+mod model;
+mod output;
+mod paths;
+mod render;
+mod serve;
+mod site_paths;
+mod urls;
+
+// What the integration tests and fuzz targets drive directly; everything else is the crate's
+// own, `pub(crate)` at most, so a change inside it is never an API change.
+pub use build::leaks::readable;
+pub use build::{build, check, BuildOptions, BuildReport, Work};
+pub use content::config::{Edition, SiteConfig};
+pub use content::front_matter::split_front_matter;
+pub use content::load::LoadOptions;
+pub use content::marks::{blank, generated, mark, marker_spellings, BodyOf};
+pub use content::meeting::MeetingReader;
+pub use content::people::{People, Person};
+pub use content::source::SourceFile;
+pub use import::continuity::Earlier;
+pub use import::{convert, Request};
+pub use output::MARKER;
+pub use paths::{is_safe_segment, slugify};
+pub use serve::session::Session;
 
 /// "1 meeting", "2 meetings".
 pub(crate) fn plural(count: usize, word: &str) -> String {

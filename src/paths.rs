@@ -2,7 +2,7 @@
 
 /// The longest slug, in bytes: a folder name must stay well under the 255 bytes file systems
 /// allow, and an address stay readable.
-pub const MAX_SLUG: usize = 120;
+pub(crate) const MAX_SLUG: usize = 120;
 
 /// A URL- and file-name-safe slug: ASCII letters and digits separated by single hyphens.
 /// Accents are folded (José → jose) so that ids stay typeable. A longer slug than
@@ -21,7 +21,7 @@ pub fn slugify(text: &str) -> String {
 }
 
 /// FNV-1a: the same value on every platform and Rust version, unlike std's hasher.
-pub fn stable_hash(bytes: &[u8]) -> u64 {
+pub(crate) fn stable_hash(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
         (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
     })
@@ -67,13 +67,13 @@ pub fn is_safe_segment(segment: &str) -> bool {
 
 /// The relative prefix from a page at `url` (a site-relative folder like `meetings/x/`) back to
 /// the site root: `""`, `../`, `../../`, ...
-pub fn root_prefix(url: &str) -> String {
+pub(crate) fn root_prefix(url: &str) -> String {
     "../".repeat(url.matches('/').count())
 }
 
 /// The slug of an account: names that differ in case, accents or punctuation are one account
 /// (its page's address, and what `--account` names).
-pub fn account_slug(name: &str) -> String {
+pub(crate) fn account_slug(name: &str) -> String {
     let slug = slugify(name);
     if slug.is_empty() {
         "account".to_string()

@@ -9,10 +9,10 @@ use std::ffi::OsStr;
 use std::path::{Component, Path, PathBuf};
 
 /// Where meetings and initiatives are, relative to the site root.
-pub const MEETINGS_DIR: &str = "content/meetings";
-pub const INITIATIVES_DIR: &str = "content/initiatives";
+pub(crate) const MEETINGS_DIR: &str = "content/meetings";
+pub(crate) const INITIATIVES_DIR: &str = "content/initiatives";
 /// The recaps meetings were imported from, as the tools sent them (`dossier import` keeps them).
-pub const RECAPS_DIR: &str = "content/recaps";
+pub(crate) const RECAPS_DIR: &str = "content/recaps";
 
 /// A Markdown file found under a content folder.
 #[derive(Debug, Clone)]
@@ -24,7 +24,7 @@ pub struct ContentFile {
 
 /// Every `.md` file below `root/dir`, sorted, with its slug. Symbolic links are followed only
 /// when they stay inside the site; loops are reported; editor files are skipped.
-pub fn markdown_files(root: &Path, dir: &Path) -> Result<Vec<ContentFile>> {
+pub(crate) fn markdown_files(root: &Path, dir: &Path) -> Result<Vec<ContentFile>> {
     let (found, mut problems) = files_under(root, dir, LinksMayLead::InsideTheSite);
     let mut files = Vec::with_capacity(found.len());
     for file in found {
@@ -61,7 +61,7 @@ pub fn markdown_files(root: &Path, dir: &Path) -> Result<Vec<ContentFile>> {
 /// Resolves `relative` (a path inside the site at `root`) to its real place, refusing any
 /// symbolic link on the way that leads out of the site. The path need not exist: the part that
 /// does is checked, and what is below it can only be created inside.
-pub fn inside_site(root: &Path, relative: &Path) -> Result<PathBuf> {
+pub(crate) fn inside_site(root: &Path, relative: &Path) -> Result<PathBuf> {
     let real_root = root.canonicalize().map_err(|e| Error::read(root, e))?;
     let mut real = real_root.clone();
     let mut shown = PathBuf::new();
@@ -123,7 +123,7 @@ fn lexically_normal(path: &Path) -> PathBuf {
 
 /// A file found below a folder of the site.
 #[derive(Debug, Clone)]
-pub struct FoundFile {
+pub(crate) struct FoundFile {
     /// Relative to the site root, as shown in messages.
     pub relative: PathBuf,
     /// Relative to the folder that was walked, with `/` separators.
@@ -136,7 +136,7 @@ pub struct FoundFile {
 /// skipped. A missing folder has no files.
 /// Where a link below a folder may lead.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LinksMayLead {
+pub(crate) enum LinksMayLead {
     /// Anywhere inside the site: sources, which are read, not published as they are.
     InsideTheSite,
     /// Only within the folder: files published as they are (`static/`), which must never
@@ -144,7 +144,7 @@ pub enum LinksMayLead {
     WithinTheFolder,
 }
 
-pub fn files_under(
+pub(crate) fn files_under(
     root: &Path,
     dir: &Path,
     links: LinksMayLead,
@@ -236,7 +236,7 @@ pub fn files_under(
 
 /// Names of files nobody means to publish: hidden files (`.x`, macOS's `._x` and Emacs's `.#x`
 /// lock links among them), backups (`x~`, `#x#`) and swap files (`.x.swp`).
-pub fn is_editor_or_hidden(name: &OsStr) -> bool {
+pub(crate) fn is_editor_or_hidden(name: &OsStr) -> bool {
     let name = name.to_string_lossy();
     name.starts_with('.')
         || name.ends_with('~')
@@ -248,11 +248,11 @@ pub fn is_editor_or_hidden(name: &OsStr) -> bool {
 
 /// The folder of the site that holds dossier's caches (builds, git history); it ignores itself
 /// in git.
-pub const CACHE_DIR: &str = ".dossier-cache";
+pub(crate) const CACHE_DIR: &str = ".dossier-cache";
 
 /// The site's cache folder, made with its `.gitignore` if it is not there yet. A link or
 /// anything else but a folder at its name is refused, never written through.
-pub fn cache_dir(root: &Path) -> std::io::Result<PathBuf> {
+pub(crate) fn cache_dir(root: &Path) -> std::io::Result<PathBuf> {
     let dir = root.join(CACHE_DIR);
     if existing_cache_dir(root).is_none() {
         // Another build may make it at the same time; what counts is what is there after.
@@ -275,7 +275,7 @@ pub fn cache_dir(root: &Path) -> std::io::Result<PathBuf> {
 }
 
 /// The site's cache folder when it is one: a folder of the site, not a link to one.
-pub fn existing_cache_dir(root: &Path) -> Option<PathBuf> {
+pub(crate) fn existing_cache_dir(root: &Path) -> Option<PathBuf> {
     let dir = root.join(CACHE_DIR);
     std::fs::symlink_metadata(&dir)
         .is_ok_and(|m| m.is_dir())
@@ -285,7 +285,7 @@ pub fn existing_cache_dir(root: &Path) -> Option<PathBuf> {
 /// Reads a file dossier keeps for itself (a cache, a file of its previous build): none when
 /// it is missing; refused when it is a link (never followed), not a plain file (a FIFO would
 /// block the build, a device never end) or longer than `limit` bytes.
-pub fn read_kept_file(path: &Path, limit: u64) -> Result<Option<Vec<u8>>, KeptFileProblem> {
+pub(crate) fn read_kept_file(path: &Path, limit: u64) -> Result<Option<Vec<u8>>, KeptFileProblem> {
     use std::io::Read;
     let metadata = match std::fs::symlink_metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -311,7 +311,10 @@ pub fn read_kept_file(path: &Path, limit: u64) -> Result<Option<Vec<u8>>, KeptFi
 
 /// Whether a kept file, as `metadata` (not following links) shows it, may be read: a plain
 /// file of at most `limit` bytes.
-pub fn plain_within(metadata: &std::fs::Metadata, limit: u64) -> Result<(), KeptFileProblem> {
+pub(crate) fn plain_within(
+    metadata: &std::fs::Metadata,
+    limit: u64,
+) -> Result<(), KeptFileProblem> {
     if metadata.file_type().is_symlink() {
         Err(KeptFileProblem::Link)
     } else if !metadata.is_file() {
@@ -344,7 +347,7 @@ fn open_no_follow(path: &Path) -> std::io::Result<std::fs::File> {
 /// A new, empty file at `path`: whatever stood there (a link, a FIFO, a file) is removed
 /// first, and the file is made only where nothing is, so nothing is ever written through a
 /// link. A folder there is not removed, and the call fails.
-pub fn create_new_file(path: &Path) -> std::io::Result<std::fs::File> {
+pub(crate) fn create_new_file(path: &Path) -> std::io::Result<std::fs::File> {
     let _ = std::fs::remove_file(path);
     std::fs::OpenOptions::new()
         .write(true)
@@ -354,7 +357,7 @@ pub fn create_new_file(path: &Path) -> std::io::Result<std::fs::File> {
 
 /// Puts `bytes` at `path` whole: into a new file beside it, renamed over it (which replaces a
 /// link there rather than writing through it).
-pub fn write_kept_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(crate) fn write_kept_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(".part");

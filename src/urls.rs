@@ -3,38 +3,38 @@
 
 use chrono::NaiveDate;
 
-pub const DASHBOARD: &str = "";
-pub const MEETINGS: &str = "meetings/";
-pub const TOPICS: &str = "topics/";
-pub const INITIATIVES: &str = "initiatives/";
-pub const OWNERS: &str = "owners/";
-pub const CALENDAR: &str = "calendar/";
+pub(crate) const DASHBOARD: &str = "";
+pub(crate) const MEETINGS: &str = "meetings/";
+pub(crate) const TOPICS: &str = "topics/";
+pub(crate) const INITIATIVES: &str = "initiatives/";
+pub(crate) const OWNERS: &str = "owners/";
+pub(crate) const CALENDAR: &str = "calendar/";
 /// The folder of account pages (there is no page at this address itself).
-pub const ACCOUNTS: &str = "accounts/";
+pub(crate) const ACCOUNTS: &str = "accounts/";
 /// The folder of continued tasks' pages (no page at this address itself either).
-pub const TASKS: &str = "tasks/";
+pub(crate) const TASKS: &str = "tasks/";
 
 /// The site's calendar of every deadline, its feed, task list, sitemap and search index.
-pub const CALENDAR_FILE: &str = "calendar.ics";
-pub const FEED_FILE: &str = "feed.xml";
-pub const TASKS_FILE: &str = "tasks.json";
-pub const SITEMAP_FILE: &str = "sitemap.xml";
+pub(crate) const CALENDAR_FILE: &str = "calendar.ics";
+pub(crate) const FEED_FILE: &str = "feed.xml";
+pub(crate) const TASKS_FILE: &str = "tasks.json";
+pub(crate) const SITEMAP_FILE: &str = "sitemap.xml";
 /// The search index: a folder of script files, `index.js` first.
-pub const SEARCH_DIR: &str = "search/";
-pub const NOT_FOUND_FILE: &str = "404.html";
+pub(crate) const SEARCH_DIR: &str = "search/";
+pub(crate) const NOT_FOUND_FILE: &str = "404.html";
 
 /// The sitemap files `SITEMAP_FILE` (an index) lists, numbered from 1.
-pub fn sitemap_part(number: usize) -> String {
+pub(crate) fn sitemap_part(number: usize) -> String {
     format!("sitemap-{number}.xml")
 }
 
-pub fn meeting(slug: &str) -> String {
+pub(crate) fn meeting(slug: &str) -> String {
     format!("{MEETINGS}{slug}/")
 }
 
 /// Where the recap a meeting was imported from is published: beside its page, as the file it
 /// was. An HTML recap is published as text, so that nothing in it runs on the site.
-pub fn meeting_recap(slug: &str, recap: &std::path::Path) -> String {
+pub(crate) fn meeting_recap(slug: &str, recap: &std::path::Path) -> String {
     let extension = recap
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
@@ -45,57 +45,57 @@ pub fn meeting_recap(slug: &str, recap: &std::path::Path) -> String {
     }
 }
 
-pub fn topic(meeting_slug: &str, topic_slug: &str) -> String {
+pub(crate) fn topic(meeting_slug: &str, topic_slug: &str) -> String {
     format!("{MEETINGS}{meeting_slug}/{topic_slug}/")
 }
 
-pub fn initiative(slug: &str) -> String {
+pub(crate) fn initiative(slug: &str) -> String {
     format!("{INITIATIVES}{slug}/")
 }
 
 /// Where an account's briefing page is (its slug, see `model::account_slug`).
-pub fn account(slug: &str) -> String {
+pub(crate) fn account(slug: &str) -> String {
     format!("{ACCOUNTS}{slug}/")
 }
 
 /// The folder of tag pages.
-pub const TAGS: &str = "tags/";
+pub(crate) const TAGS: &str = "tags/";
 
 /// The meetings with one tag (its slug, see `model::tag_slug`).
-pub fn tag(slug: &str) -> String {
+pub(crate) fn tag(slug: &str) -> String {
     format!("{TAGS}{slug}/")
 }
 
 /// The history of a task with an id (`{#id}`).
-pub fn task(id: &str) -> String {
+pub(crate) fn task(id: &str) -> String {
     format!("{TASKS}{id}/")
 }
 
-pub fn owner(id: &str) -> String {
+pub(crate) fn owner(id: &str) -> String {
     format!("{OWNERS}{id}/")
 }
 
 /// One owner's deadlines as iCalendar.
-pub fn owner_calendar(id: &str) -> String {
+pub(crate) fn owner_calendar(id: &str) -> String {
     format!("{OWNERS}{id}/calendar.ics")
 }
 
 /// One month's grid of deadlines.
-pub fn month(first_day: NaiveDate) -> String {
+pub(crate) fn month(first_day: NaiveDate) -> String {
     format!("{CALENDAR}{}/", first_day.format("%Y-%m"))
 }
 
 /// A static file of the theme or the site.
 /// Where the theme's own file `name` (its `static/` folder) is published. The site's
 /// `static/` files are published at the root under their own names.
-pub fn theme_file(name: &str) -> String {
+pub(crate) fn theme_file(name: &str) -> String {
     format!("static/{name}")
 }
 
 /// Whether `path` (relative to the output) is a site-wide file dossier writes, or a folder
 /// of its own besides the pages' (`search/`, `.dossier*`). The pages' folders are the page
 /// kinds' (`render::pages::is_generated` asks both).
-pub fn is_site_file(path: &str) -> bool {
+pub(crate) fn is_site_file(path: &str) -> bool {
     let first = path.split('/').next().unwrap_or_default();
     SEARCH_DIR.trim_end_matches('/') == first
         || [
@@ -112,7 +112,7 @@ pub fn is_site_file(path: &str) -> bool {
 }
 
 /// The file a page's address is written to.
-pub fn page_file(address: &str) -> String {
+pub(crate) fn page_file(address: &str) -> String {
     if address.is_empty() {
         "index.html".to_string()
     } else {

@@ -4,7 +4,7 @@
 //! every line in place. The first bytes also seed the generator of meetings with markers at
 //! random places, whose internal words must all be blanked and public words all kept.
 
-use dossier::content::marks::{blank, generated, mark, marker_spellings, BodyOf};
+use dossier::{blank, generated, mark, marker_spellings, BodyOf};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {

@@ -1,8 +1,8 @@
 #![no_main]
 //! The front-matter splitter and the TOML reading behind it, on any bytes.
 
-use dossier::content::front_matter::split_front_matter;
-use dossier::content::source::SourceFile;
+use dossier::split_front_matter;
+use dossier::SourceFile;
 use libfuzzer_sys::fuzz_target;
 use std::path::Path;
 

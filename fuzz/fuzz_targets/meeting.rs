@@ -1,9 +1,9 @@
 #![no_main]
 //! A meeting file through the whole reader: topics, tasks, mentions, deadlines, Markdown.
 
-use dossier::content::meeting::MeetingReader;
-use dossier::content::people::{People, Person};
-use dossier::content::source::SourceFile;
+use dossier::MeetingReader;
+use dossier::{People, Person};
+use dossier::SourceFile;
 use libfuzzer_sys::fuzz_target;
 use std::path::Path;
 
@@ -32,7 +32,7 @@ fuzz_target!(|bytes: &[u8]| {
         }
         if let Some(doc) = parsed.doc {
             for topic in &doc.topics {
-                assert!(dossier::paths::is_safe_segment(&topic.slug));
+                assert!(dossier::is_safe_segment(&topic.slug));
                 if !allow_html {
                     assert!(!topic.body_html.contains("<script"));
                 }

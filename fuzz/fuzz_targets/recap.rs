@@ -3,11 +3,11 @@
 //! a meeting file that reads back without errors of its own making.
 
 use chrono::NaiveDate;
-use dossier::content::config::SiteConfig;
-use dossier::content::meeting::MeetingReader;
-use dossier::import::{convert, Request};
-use dossier::content::people::People;
-use dossier::content::source::SourceFile;
+use dossier::SiteConfig;
+use dossier::MeetingReader;
+use dossier::{convert, Request};
+use dossier::People;
+use dossier::SourceFile;
 use libfuzzer_sys::fuzz_target;
 use std::path::Path;
 
@@ -24,7 +24,7 @@ fuzz_target!(|text: &str| {
         date,
         account: Some("Acme"),
         format: None,
-        earlier: &dossier::import::continuity::Earlier::default(),
+        earlier: &dossier::Earlier::default(),
     };
     let Ok((report, _)) = convert(&request, People::default(), &config) else {
         return;

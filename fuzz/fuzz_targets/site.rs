@@ -1,8 +1,8 @@
 #![no_main]
 //! A whole site of one meeting: load, model and render every page (no writing), on any text.
 
-use dossier::build::check;
-use dossier::content::load::LoadOptions;
+use dossier::check;
+use dossier::LoadOptions;
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 
@@ -34,7 +34,7 @@ fuzz_target!(|bytes: &[u8]| {
         base_url: None,
         keep_history: false,
         // The customer edition reads the site twice (both editions) and scans the output.
-        edition: dossier::content::config::Edition::Customer,
+        edition: dossier::Edition::Customer,
         account: None,
     };
     // Errors are fine; panics and hangs are what this looks for.

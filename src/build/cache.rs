@@ -29,7 +29,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 
-pub use crate::site_paths::CACHE_DIR;
+pub(crate) use crate::site_paths::CACHE_DIR;
 use crate::site_paths::{
     cache_dir, existing_cache_dir, plain_within, read_kept_file, write_kept_file,
 };
@@ -46,7 +46,7 @@ const NOTE_LIMIT: u64 = 64 * 1024;
 
 /// What a build of one output folder leaves for the next.
 #[derive(Debug, Serialize, Deserialize)]
-pub struct BuildCache {
+pub(crate) struct BuildCache {
     format: u32,
     /// A hash of everything pages are made from besides meeting files.
     pub inputs: u64,
@@ -70,14 +70,14 @@ const READ_FROM_OUTPUT: [&str; 3] = [MARKER, urls::CALENDAR_FILE, urls::FEED_FIL
 
 /// A plain file known by its size, modification time and (on Unix) inode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FileStamp {
+pub(crate) struct FileStamp {
     len: u64,
     modified_nanos: u128,
     inode: u64,
 }
 
 /// The stamps of the files a build reads from `output`, or `None` when it has no marker.
-pub fn output_stamps(output: &Path) -> Option<BTreeMap<String, FileStamp>> {
+pub(crate) fn output_stamps(output: &Path) -> Option<BTreeMap<String, FileStamp>> {
     let stamps: BTreeMap<String, FileStamp> = READ_FROM_OUTPUT
         .iter()
         .filter_map(|name| Some((name.to_string(), FileStamp::of(&output.join(name))?)))
@@ -106,7 +106,7 @@ impl FileStamp {
 }
 
 impl BuildCache {
-    pub fn new(
+    pub(crate) fn new(
         inputs: u64,
         output: BTreeMap<String, FileStamp>,
         loaded: &Loaded,
@@ -129,7 +129,7 @@ impl BuildCache {
     /// same inputs, same output folder, its calendar and feed as that build left them. A cache
     /// that is no cache of dossier's (a link, not a plain file, too big, unreadable, not
     /// parsing, another format) is an error, for [`BuildCache::discard`].
-    pub fn read(
+    pub(crate) fn read(
         root: &Path,
         output: &Path,
         inputs: u64,
@@ -157,7 +157,7 @@ impl BuildCache {
 
     /// Removes the cache of `output`, which [`BuildCache::read`] found untrustworthy, and says
     /// so.
-    pub fn discard(root: &Path, output: &Path, problem: KeptFileProblem) -> CacheWarning {
+    pub(crate) fn discard(root: &Path, output: &Path, problem: KeptFileProblem) -> CacheWarning {
         let name = cache_name(output);
         let removed = existing_cache_dir(root).is_some_and(|dir| remove_entry(&dir.join(&name)));
         CacheWarning::in_cache(&name, problem, removed)
@@ -165,7 +165,7 @@ impl BuildCache {
 
     /// Writes the cache for the next build of `output`, replacing the old one in one step.
     /// Nothing is written through a link, nor when the cache folder is not a folder.
-    pub fn write(&self, root: &Path, output: &Path) -> std::io::Result<()> {
+    pub(crate) fn write(&self, root: &Path, output: &Path) -> std::io::Result<()> {
         let dir = cache_dir(root)?;
         forget_gone_outputs(&dir);
         let bytes = serde_json::to_vec(self)?;
@@ -183,7 +183,7 @@ impl BuildCache {
     }
 
     /// Removes the cache of `output`: from here on the output may not be what it describes.
-    pub fn forget(root: &Path, output: &Path) -> std::io::Result<()> {
+    pub(crate) fn forget(root: &Path, output: &Path) -> std::io::Result<()> {
         let Some(dir) = existing_cache_dir(root) else {
             return Ok(());
         };
@@ -195,7 +195,7 @@ impl BuildCache {
 
     /// The meetings (by slug) whose files changed, appeared or went since this cache, and,
     /// when the set of files changed, those whose links may name one of them.
-    pub fn changed_meetings(&self, now: &BTreeMap<String, SourceStamp>) -> BTreeSet<String> {
+    pub(crate) fn changed_meetings(&self, now: &BTreeMap<String, SourceStamp>) -> BTreeSet<String> {
         let before = &self.meetings;
         let mut changed: BTreeSet<String> = now
             .iter()
@@ -221,7 +221,7 @@ impl BuildCache {
 
     /// Whether everyone the previous build showed is shown the same way now (people may have
     /// come or gone with the meetings that name them).
-    pub fn same_people(&self, loaded: &Loaded) -> bool {
+    pub(crate) fn same_people(&self, loaded: &Loaded) -> bool {
         let now = people_hashes(loaded);
         self.people
             .iter()
@@ -244,7 +244,7 @@ struct FormatOnly {
 /// dossier writes; and, when the build keeps the git history, a kept history that does not
 /// read as dossier's. Anything else in place of the folder is left alone, and the build then
 /// neither reads nor keeps a cache.
-pub fn inspect(root: &Path, keeps_history: bool) -> Vec<CacheWarning> {
+pub(crate) fn inspect(root: &Path, keeps_history: bool) -> Vec<CacheWarning> {
     let dir = root.join(CACHE_DIR);
     let Ok(metadata) = fs::symlink_metadata(&dir) else {
         return Vec::new();
@@ -375,7 +375,12 @@ fn cache_name(output: &Path) -> String {
 /// A hash of everything a page is made from besides meeting files: this dossier binary, the
 /// configuration, people and initiatives, the theme, the options and the day, and the output
 /// folder itself.
-pub fn inputs_hash(loaded: &Loaded, theme: &Theme, options: &LoadOptions, output: &Path) -> u64 {
+pub(crate) fn inputs_hash(
+    loaded: &Loaded,
+    theme: &Theme,
+    options: &LoadOptions,
+    output: &Path,
+) -> u64 {
     let mut hash = Xxh3::new();
     let mut add = |part: &[u8]| {
         hash.update(part);

@@ -30,7 +30,7 @@ const MIN_CHARS: usize = 16;
 
 /// A piece of internal text, as the scan looks for it and where it was written.
 #[derive(Debug, Clone)]
-pub struct Fragment {
+pub(crate) struct Fragment {
     /// Folded: lower case, single spaces, no Markdown.
     pub folded: String,
     pub source: PathBuf,
@@ -52,7 +52,7 @@ const FILES_NAMED: usize = 3;
 
 /// One error per internal passage found, at the line it was written on, naming the files of
 /// the customer edition that hold it.
-pub fn diagnostics(leaks: &[Leak]) -> Vec<Diagnostic> {
+pub(crate) fn diagnostics(leaks: &[Leak]) -> Vec<Diagnostic> {
     let mut by_passage: std::collections::BTreeMap<(&Path, usize, &str), Vec<&str>> =
         Default::default();
     for leak in leaks {
@@ -87,7 +87,7 @@ pub struct ScanReport {
 
 /// Builds the customer edition of the site at `root` in memory and finds every place it
 /// holds internal text.
-pub fn scan(root: &Path, load: &LoadOptions) -> Result<ScanReport> {
+pub(crate) fn scan(root: &Path, load: &LoadOptions) -> Result<ScanReport> {
     let (fragments, addresses) = internal_fragments(root, load)?;
     let customer = LoadOptions {
         edition: Edition::Customer,
@@ -122,7 +122,7 @@ pub fn scan(root: &Path, load: &LoadOptions) -> Result<ScanReport> {
 /// Every internal fragment of the site's sources, read as the internal edition reads them:
 /// the passages, and the addresses of what is internal (a page named after an internal
 /// meeting, topic, initiative, task or person names it).
-pub fn internal_fragments(
+pub(crate) fn internal_fragments(
     root: &Path,
     load: &LoadOptions,
 ) -> Result<(Vec<Fragment>, Vec<Fragment>)> {
@@ -418,7 +418,7 @@ pub fn readable(path: &str, bytes: &[u8]) -> String {
 /// What a file says inside its markup, which `readable` leaves out: attribute values (a
 /// link's title, an image's alt text, a page's description) and comments, with every tag's
 /// brackets, quotes and `=` as spaces; only for HTML and XML files.
-pub fn inside_markup(path: &str, bytes: &[u8]) -> Option<String> {
+pub(crate) fn inside_markup(path: &str, bytes: &[u8]) -> Option<String> {
     if !(path.ends_with(".html") || path.ends_with(".xml")) {
         return None;
     }

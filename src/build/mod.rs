@@ -5,9 +5,9 @@
 //! left in its cache ([`cache`]); anything else, or `--clean`, renders every page into a
 //! fresh folder swapped in at the end. Both give the same bytes.
 
-pub mod cache;
-pub mod leaks;
-pub mod progress;
+pub(crate) mod cache;
+pub(crate) mod leaks;
+pub(crate) mod progress;
 
 use crate::content::config::Edition;
 use crate::content::load::LoadOptions;
@@ -375,7 +375,7 @@ fn write_changes(
 }
 
 /// Every file a build of the site writes, relative to the output folder, the marker included.
-pub fn expected_files(
+pub(crate) fn expected_files(
     renderer: &Renderer,
     pages: &[Page],
     static_names: &[String],
@@ -400,7 +400,7 @@ pub fn expected_files(
 
 /// Writes every page, site-wide file, owner calendar, search file and static file of the
 /// site; returns the paths of the search index's files.
-pub fn write_everything(
+pub(crate) fn write_everything(
     renderer: &Renderer,
     pages: &[Page],
     theme: &Theme,
@@ -430,7 +430,7 @@ pub fn write_everything(
 /// Writes the given pages, the site-wide files, the calendars of the given owners and the
 /// search index, in parallel: what an edit reaches. Returns the paths of the search index's
 /// files.
-pub fn write_reached(
+pub(crate) fn write_reached(
     renderer: &Renderer,
     reached: &[Page],
     pages: &[Page],
@@ -459,7 +459,7 @@ pub fn write_reached(
 }
 
 /// Renders and writes pages, in parallel.
-pub fn write_pages(
+pub(crate) fn write_pages(
     renderer: &Renderer,
     pages: &[Page],
     out: &impl Output,
@@ -476,7 +476,7 @@ type Make<'a> = Box<dyn Fn() -> String + Sync + Send + 'a>;
 
 /// The site-wide files besides pages and owner calendars, by path, each with what makes it
 /// (nothing is made until called).
-pub fn site_documents<'a>(
+pub(crate) fn site_documents<'a>(
     renderer: &'a Renderer,
     pages: &'a [Page],
     previous: &'a Previous,
@@ -525,7 +525,7 @@ pub fn site_documents<'a>(
 
 /// The site-wide files (see [`site_documents`]) and the calendars of the given owners, in
 /// parallel.
-pub fn write_site_files(
+pub(crate) fn write_site_files(
     renderer: &Renderer,
     pages: &[Page],
     owners: &[&String],
@@ -566,7 +566,7 @@ pub fn write_site_files(
 }
 
 /// The search index's files (`search/`); returns their paths.
-pub fn write_search_index(site: &Site, out: &impl Output) -> Result<Vec<String>> {
+pub(crate) fn write_search_index(site: &Site, out: &impl Output) -> Result<Vec<String>> {
     let mut paths = Vec::new();
     crate::formats::search::write_files(site, |path, text| {
         out.write(&path, text.as_bytes())?;
@@ -579,7 +579,7 @@ pub fn write_search_index(site: &Site, out: &impl Output) -> Result<Vec<String>>
 /// The theme's static files and the recaps meetings were imported from, each published beside
 /// its meeting's page (the team's edition only: the customer edition's meetings have none).
 /// A recap is copied as it is, never read: only a file beside its meeting, inside the site.
-pub fn with_recaps(mut theme: Theme, root: &Path, site: &Site) -> Result<Theme> {
+pub(crate) fn with_recaps(mut theme: Theme, root: &Path, site: &Site) -> Result<Theme> {
     let mut missing = Vec::new();
     for meeting in &site.meetings {
         let Some(recap) = &meeting.recap else {
@@ -609,7 +609,7 @@ pub fn with_recaps(mut theme: Theme, root: &Path, site: &Site) -> Result<Theme> 
 }
 
 /// The theme's static files.
-pub fn write_static_files(theme: &Theme, out: &impl Output) -> Result<()> {
+pub(crate) fn write_static_files(theme: &Theme, out: &impl Output) -> Result<()> {
     theme
         .static_files
         .par_iter()

@@ -54,14 +54,14 @@ impl Progress {
 }
 
 /// Moves `progress` on by one, where there is one.
-pub fn advance(progress: Option<&Progress>) {
+pub(crate) fn advance(progress: Option<&Progress>) {
     if let Some(progress) = progress {
         progress.advance();
     }
 }
 
 /// Enters a stage of `progress`, where there is one.
-pub fn stage(progress: Option<&Progress>, stage: &'static str, total: usize) {
+pub(crate) fn stage(progress: Option<&Progress>, stage: &'static str, total: usize) {
     if let Some(progress) = progress {
         progress.stage(stage, total);
     }

@@ -71,7 +71,7 @@ const EMPTY_PEOPLE_TOML: &str = r#"# Everyone the notes mention. The table key i
 /// The placeholder `base_url` of a new site, reported by `dossier check` until it is changed.
 const PLACEHOLDER_BASE_URL: &str = "https://intranet.example.com/briefings/";
 
-pub fn init(
+pub(super) fn init(
     dir: &Path,
     today: NaiveDate,
     empty: bool,
@@ -136,13 +136,13 @@ pub fn init(
 
 /// What `dossier new` creates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NewKind {
+pub(super) enum NewKind {
     Meeting,
     Initiative,
 }
 
 /// A new meeting or initiative from a template; returns its path relative to the site.
-pub fn new_file(
+pub(super) fn new_file(
     root: &Path,
     kind: NewKind,
     title: &str,

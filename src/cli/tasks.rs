@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use std::fmt::Write;
 
 #[derive(Debug, Clone, Default)]
-pub struct TaskFilter {
+pub(super) struct TaskFilter {
     /// A person id, name or alias.
     pub owner: Option<String>,
     pub initiative: Option<String>,
@@ -22,7 +22,7 @@ pub struct TaskFilter {
 }
 
 /// The indices of the tasks that pass the filter, in deadline order.
-pub fn select(site: &Site, filter: &TaskFilter) -> Result<Vec<usize>> {
+pub(super) fn select(site: &Site, filter: &TaskFilter) -> Result<Vec<usize>> {
     let owner = match &filter.owner {
         Some(written) => Some(resolve_owner(site, written)?),
         None => None,
@@ -80,7 +80,7 @@ fn resolve_owner(site: &Site, written: &str) -> Result<String> {
     }
 }
 
-pub fn json(site: &Site, selected: &[usize]) -> String {
+pub(super) fn json(site: &Site, selected: &[usize]) -> String {
     tasks_json(site, selected.iter().map(|&i| &site.tasks[i]))
 }
 
@@ -100,7 +100,12 @@ impl Style {
 }
 
 /// The agenda as aligned text: one group per bucket, one line per task.
-pub fn agenda_text(site: &Site, selected: &[usize], filter: &TaskFilter, color: bool) -> String {
+pub(super) fn agenda_text(
+    site: &Site,
+    selected: &[usize],
+    filter: &TaskFilter,
+    color: bool,
+) -> String {
     let style = Style { on: color };
     let agenda = Agenda::of(site, selected.iter().copied());
     let mut rows: Vec<(String, Vec<[String; 4]>, Bucket)> = Vec::new();

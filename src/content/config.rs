@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use std::path::Path;
 use toml::Spanned;
 
-pub const CONFIG_FILE: &str = "site.toml";
+pub(crate) const CONFIG_FILE: &str = "site.toml";
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SiteConfig {

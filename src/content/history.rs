@@ -27,7 +27,7 @@ const FIELD_MARK: char = '\u{1f}';
 /// The last edit of every file below `root/content` that git has a commit for, by its path
 /// relative to `root`. With `keep`, what was read is kept in the site's cache folder and the
 /// next call reads only the commits since.
-pub fn last_edits(root: &Path, keep: bool) -> HashMap<PathBuf, LastEdit> {
+pub(crate) fn last_edits(root: &Path, keep: bool) -> HashMap<PathBuf, LastEdit> {
     let Some(head) = git(root, &["rev-parse", "--verify", "-q", "HEAD"]) else {
         return HashMap::new();
     };
@@ -84,15 +84,15 @@ fn first_format() -> u32 {
 }
 
 /// The cache's file in the site's cache folder.
-pub const KEPT_FILE: &str = "git-history.json";
+pub(crate) const KEPT_FILE: &str = "git-history.json";
 
 /// The largest kept history read: the 10,000-meeting corpus's is about 1 MB (see
 /// docs/decisions.md); anything far larger is not dossier's.
-pub const KEPT_LIMIT: u64 = 64 * 1024 * 1024;
+pub(crate) const KEPT_LIMIT: u64 = 64 * 1024 * 1024;
 
 /// Why the kept history in the site's cache folder would not be trusted, if it would not: a
 /// build discards such a history, with a warning, before it reads the site.
-pub fn kept_problem(root: &Path) -> Option<KeptFileProblem> {
+pub(crate) fn kept_problem(root: &Path) -> Option<KeptFileProblem> {
     Kept::read(root).err()
 }
 

@@ -39,7 +39,7 @@ pub struct LoadOptions {
 /// or modification time changed, or what it was read against did (the people, the
 /// configuration, the set of content files its links may name).
 #[derive(Default)]
-pub struct DocCache {
+pub(crate) struct DocCache {
     /// Whether documents are kept for the next load; a one-off build does not pay for copies.
     keep: bool,
     read_against: Option<(SiteConfig, People, ContentIndex)>,
@@ -71,7 +71,7 @@ impl<T> Cached<T> {
 
 impl DocCache {
     /// A cache that keeps what it reads for the next load.
-    pub fn keeping() -> DocCache {
+    pub(crate) fn keeping() -> DocCache {
         DocCache {
             keep: true,
             ..DocCache::default()
@@ -81,7 +81,7 @@ impl DocCache {
     /// Marks a file (relative to the site) as changed, so that the next load reads it again
     /// whatever its stamp (a file saved twice within the clock's resolution keeps its stamp),
     /// or reports it gone.
-    pub fn invalidate(&mut self, path: &Path) {
+    pub(crate) fn invalidate(&mut self, path: &Path) {
         if let Some(cached) = self.meetings.get_mut(path) {
             cached.stamp = STALE;
         }
@@ -159,7 +159,7 @@ fn read_cached<T: Clone + Send + Sync>(
 }
 
 /// Every document of the site, read, with the warnings met on the way.
-pub struct Documents {
+pub(crate) struct Documents {
     pub config: SiteConfig,
     pub people: People,
     pub meetings: Vec<MeetingDoc>,
@@ -185,7 +185,7 @@ pub struct Documents {
 
 /// A meeting file as a build remembers it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SourceStamp {
+pub(crate) struct SourceStamp {
     pub slug: String,
     /// A 64-bit XXH3 hash of the file's text.
     pub hash: u64,
@@ -218,7 +218,7 @@ fn names_content_files(source: &SourceFile) -> bool {
 
 /// Reads every file of the site at `root`, parsing only the files the cache does not hold.
 /// Any error in any file fails the whole read, with every problem found.
-pub fn read_documents(
+pub(crate) fn read_documents(
     root: &Path,
     options: &LoadOptions,
     cache: &mut DocCache,
@@ -440,7 +440,7 @@ pub fn read_documents(
 /// The slug of the account a customer edition of the site at `root` shows (None for the
 /// team's edition, or a site that names no account). serve asks before it starts: a site of
 /// several accounts is then a usage error, not a preview of errors.
-pub fn edition_account(root: &Path, options: &LoadOptions) -> Result<Option<String>> {
+pub(crate) fn edition_account(root: &Path, options: &LoadOptions) -> Result<Option<String>> {
     if !options.edition.hides_internal() {
         return Ok(None);
     }
@@ -466,7 +466,7 @@ pub fn edition_account(root: &Path, options: &LoadOptions) -> Result<Option<Stri
 
 /// Whether a file about `named` belongs in an edition of the account `slug` (every file
 /// does where the edition shows no one account).
-pub fn in_account(slug: &Option<String>, named: Option<&str>) -> bool {
+pub(crate) fn in_account(slug: &Option<String>, named: Option<&str>) -> bool {
     match slug {
         Some(slug) => named.is_some_and(|name| crate::paths::account_slug(name) == *slug),
         None => true,
@@ -476,7 +476,7 @@ pub fn in_account(slug: &Option<String>, named: Option<&str>) -> bool {
 /// The slug of the account a customer edition shows: the one `chosen` (by `--account` or
 /// site.toml), else the site's only one; None for a site that names no account. A site of
 /// several accounts must say which: a customer never gets another's notes by default.
-pub fn customer_account<'a>(
+pub(crate) fn customer_account<'a>(
     accounts: impl Iterator<Item = &'a str>,
     chosen: Option<&str>,
 ) -> Result<Option<String>> {
@@ -603,7 +603,7 @@ fn failed<T>(diagnostic: Diagnostic) -> Parsed<T> {
     }
 }
 
-pub fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+pub(crate) fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     diagnostics.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     diagnostics
 }

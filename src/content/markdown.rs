@@ -15,9 +15,9 @@ use std::path::Path;
 /// rendered once but shown at several depths (a topic on its meeting's page and on its own), so
 /// templates put the real prefix in with the `relink` filter. It contains `<`, which escaping
 /// turns into `&lt;`, so no text from content can produce it.
-pub const ROOT_PLACEHOLDER: &str = "<@>";
+pub(crate) const ROOT_PLACEHOLDER: &str = "<@>";
 
-pub fn options() -> Options {
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -27,7 +27,7 @@ pub fn options() -> Options {
 
 /// A piece of plain text as dossier reads it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Token<'a> {
+pub(crate) enum Token<'a> {
     Text(&'a str),
     /// `@name`, without the `@`.
     Mention(&'a str),
@@ -36,18 +36,18 @@ pub enum Token<'a> {
 }
 
 /// Splits text into plain runs, mentions and due tokens, each with its byte range in `text`.
-pub fn tokenize(text: &str) -> Vec<(Range<usize>, Token<'_>)> {
+pub(crate) fn tokenize(text: &str) -> Vec<(Range<usize>, Token<'_>)> {
     tokenize_text(text, false)
 }
 
 /// Whether the text event at `range` of `source` starts with a backslash-escaped character
 /// (`\@name`): pulldown-cmark drops the backslash and starts a new text event there.
-pub fn starts_escaped(source: &str, range: &Range<usize>) -> bool {
+pub(crate) fn starts_escaped(source: &str, range: &Range<usize>) -> bool {
     range.start > 0 && source.as_bytes().get(range.start - 1) == Some(&b'\\')
 }
 
 /// As [`tokenize`]; when `escaped_start`, the first character is literal (`\@sigi` is text).
-pub fn tokenize_text(text: &str, escaped_start: bool) -> Vec<(Range<usize>, Token<'_>)> {
+pub(crate) fn tokenize_text(text: &str, escaped_start: bool) -> Vec<(Range<usize>, Token<'_>)> {
     let mut tokens = Vec::new();
     let mut plain_start = 0;
     let mut index = 0;
@@ -107,14 +107,14 @@ fn word_len(text: &str, accept: impl Fn(char) -> bool) -> usize {
 }
 
 /// The name of a fenced block of internal notes: ```` ```internal ````.
-pub const INTERNAL_FENCE: &str = "internal";
+pub(crate) const INTERNAL_FENCE: &str = "internal";
 
 /// How the customer edition names an internal person, and shows what they own.
-pub const ACCOUNT_TEAM: &str = "the account team";
+pub(crate) const ACCOUNT_TEAM: &str = "the account team";
 
 /// Who a mention points at, as shown on pages.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum MentionTarget {
+pub(crate) enum MentionTarget {
     /// A person with an owner page (listed in people.toml, or not and given a page anyway).
     Person {
         id: String,
@@ -127,7 +127,7 @@ pub enum MentionTarget {
     Ambiguous(Vec<String>),
 }
 
-pub fn resolve_mention(people: &People, written: &str) -> Option<MentionTarget> {
+pub(crate) fn resolve_mention(people: &People, written: &str) -> Option<MentionTarget> {
     match people.resolve(written) {
         Resolved::Person(person) => Some(MentionTarget::Person {
             id: person.id.clone(),
@@ -151,7 +151,7 @@ pub fn resolve_mention(people: &People, written: &str) -> Option<MentionTarget> 
 }
 
 /// The badge for a deadline, as shown inline in text and in task lists.
-pub fn due_badge(due: &Due) -> String {
+pub(crate) fn due_badge(due: &Due) -> String {
     match due.precision {
         Precision::Day | Precision::Month => format!(
             "<time class=\"due\" datetime=\"{}\">{}</time>",
@@ -164,7 +164,7 @@ pub fn due_badge(due: &Due) -> String {
 
 /// Whether a link destination may be put in an `href` or `src`. Scripts and inline data are
 /// never allowed, whatever the content says.
-pub fn is_safe_url(url: &str) -> bool {
+pub(crate) fn is_safe_url(url: &str) -> bool {
     let compact: String = url
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())
@@ -189,13 +189,13 @@ enum LinkEnd {
 /// Follows HTML comments across the pieces pulldown-cmark hands over: an HTML block comes a
 /// line at a time, so a comment over several lines is several pieces.
 #[derive(Default)]
-pub struct Comments {
+pub(crate) struct Comments {
     inside: bool,
 }
 
 impl Comments {
     /// Whether this piece of HTML is (part of) a comment.
-    pub fn is_comment(&mut self, html: &str) -> bool {
+    pub(crate) fn is_comment(&mut self, html: &str) -> bool {
         if self.inside {
             self.inside = !html.contains("-->");
             return true;

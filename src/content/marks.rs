@@ -16,7 +16,7 @@ use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
 
 /// The class that marks a heading, point, task or paragraph internal.
-pub const INTERNAL_CLASS: &str = ".internal";
+pub(crate) const INTERNAL_CLASS: &str = ".internal";
 
 /// Which kind of file a body belongs to: the attributes each position takes differ.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,7 +71,7 @@ pub fn blank(text: &str, ranges: &[Range<usize>]) -> String {
 
 /// A character no reader sees: zero-width, joiners, direction marks, soft hyphen, variation
 /// selectors, tags. A marker written with one inside is still a marker.
-pub fn is_invisible(c: char) -> bool {
+pub(crate) fn is_invisible(c: char) -> bool {
     matches!(c,
         '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
         | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'

@@ -4,8 +4,9 @@
 mod checks;
 mod edition;
 mod scan;
-pub use checks::RECAP_EXTENSIONS;
-pub use checks::TEMPLATE_PHRASES;
+pub(crate) use checks::RECAP_EXTENSIONS;
+#[cfg(test)]
+pub(crate) use checks::TEMPLATE_PHRASES;
 use checks::{check_task, check_task_ids, date_matches_name, kept_recap, template_text};
 
 use crate::content::front_matter::split_front_matter;

@@ -2,15 +2,15 @@
 //! meetings, initiatives), in parallel, into documents with their diagnostics. Markdown is
 //! turned into HTML here, once. Nothing here knows about pages, templates or the site model.
 
-pub mod config;
-pub mod front_matter;
-pub mod history;
-pub mod initiative;
-pub mod links;
-pub mod load;
-pub mod markdown;
-pub mod marks;
-pub mod meeting;
-pub mod people;
-pub mod source;
-pub mod task_text;
+pub(crate) mod config;
+pub(crate) mod front_matter;
+pub(crate) mod history;
+pub(crate) mod initiative;
+pub(crate) mod links;
+pub(crate) mod load;
+pub(crate) mod markdown;
+pub(crate) mod marks;
+pub(crate) mod meeting;
+pub(crate) mod people;
+pub(crate) mod source;
+pub(crate) mod task_text;

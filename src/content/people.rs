@@ -7,11 +7,12 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-pub const PEOPLE_FILE: &str = "content/people.toml";
+pub(crate) const PEOPLE_FILE: &str = "content/people.toml";
 
 /// The example people `dossier init` writes (id, name): a recap name that matches one of them
 /// most likely means the sample was never replaced, and `import` says so.
-pub const SAMPLE_PEOPLE: [(&str, &str); 2] = [("alex", "Alex Martin"), ("sam", "Sam Peeters")];
+pub(crate) const SAMPLE_PEOPLE: [(&str, &str); 2] =
+    [("alex", "Alex Martin"), ("sam", "Sam Peeters")];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Person {
@@ -58,7 +59,7 @@ pub struct People {
 
 /// The form in which names are compared: case- and accent-insensitive, spaces as hyphens, so
 /// `@patrick-faut`, `@Patrick-Faut` and the name "Patrick Faut" meet.
-pub fn mention_key(text: &str) -> String {
+pub(crate) fn mention_key(text: &str) -> String {
     slugify(text)
 }
 

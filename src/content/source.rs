@@ -10,7 +10,7 @@ use std::sync::{Arc, OnceLock};
 
 /// Content files above this size are refused: nobody writes a 10 MiB meeting note by hand, and a
 /// stray export or binary dropped into content/ should not take the build down.
-pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+pub(crate) const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 
 #[derive(Debug, Clone)]
 pub struct SourceFile {
@@ -145,7 +145,7 @@ impl SourceFile {
 
 /// A TOML date (`date = 2025-11-20`) as a calendar date; times and offsets are refused since a
 /// meeting or target is a day.
-pub fn toml_date(
+pub(crate) fn toml_date(
     file: &SourceFile,
     base: usize,
     value: &toml::Spanned<toml::value::Datetime>,

@@ -92,7 +92,7 @@ pub(crate) fn clean_title(text: &str) -> String {
 
 /// Splits off the run of `@owner` and `due:` words that ends a task, the way people write
 /// "… @Sigi @Oana due:2025-11-28".
-pub fn split_trailing_metadata(text: &str) -> (&str, &str) {
+pub(crate) fn split_trailing_metadata(text: &str) -> (&str, &str) {
     let mut end = text.trim_end().len();
     loop {
         let head = text[..end].trim_end();

@@ -9,13 +9,13 @@ use std::collections::HashMap;
 /// What the previous build's feed said of each entry: its title and content, and the date it
 /// was last updated, so that `updated` moves when a meeting changes and only then.
 #[derive(Debug, Default)]
-pub struct FeedHistory {
+pub(crate) struct FeedHistory {
     entries: HashMap<String, (String, String)>,
 }
 
 impl FeedHistory {
     /// Reads the entries of a feed dossier wrote; anything else is skipped.
-    pub fn parse(text: &str) -> FeedHistory {
+    pub(crate) fn parse(text: &str) -> FeedHistory {
         let between = |block: &str, open: &str, close: &str| {
             let start = block.find(open)? + open.len();
             let end = block[start..].find(close)? + start;
@@ -51,7 +51,7 @@ impl FeedHistory {
 
 /// An Atom feed (RFC 4287) of the latest meetings (site.toml `[feed] entries`), newest first,
 /// with absolute links. The author is the team, named by the site's title.
-pub fn atom(site: &Site, history: &FeedHistory) -> String {
+pub(crate) fn atom(site: &Site, history: &FeedHistory) -> String {
     let base = &site.config.base_url;
     let team = escape_xml(&site.config.title);
     let mut entries = String::new();
@@ -97,16 +97,16 @@ pub fn atom(site: &Site, history: &FeedHistory) -> String {
 }
 
 /// URLs per sitemap file: the sitemap protocol allows 50,000.
-pub const SITEMAP_URLS: usize = 50_000;
+pub(crate) const SITEMAP_URLS: usize = 50_000;
 
 /// One sitemap file of the site's pages (relative addresses, each with the day it last changed
 /// when that is known).
-pub fn sitemap_urls(site: &Site, pages: &[(String, Option<NaiveDate>)]) -> String {
+pub(crate) fn sitemap_urls(site: &Site, pages: &[(String, Option<NaiveDate>)]) -> String {
     sitemap_xml(site, "urlset", "url", pages)
 }
 
 /// sitemap.xml: the index of the sitemap files, each with the latest change it lists.
-pub fn sitemap_index(site: &Site, parts: &[(String, Option<NaiveDate>)]) -> String {
+pub(crate) fn sitemap_index(site: &Site, parts: &[(String, Option<NaiveDate>)]) -> String {
     sitemap_xml(site, "sitemapindex", "sitemap", parts)
 }
 
@@ -131,7 +131,7 @@ fn sitemap_xml(
 
 /// One task as tasks.json and `dossier tasks --json` show it.
 #[derive(Debug, Serialize)]
-pub struct TaskRecord<'a> {
+pub(crate) struct TaskRecord<'a> {
     /// Stable across builds: the meeting, topic and title (the calendar UID's basis).
     pub id: &'a str,
     pub title: &'a str,
@@ -152,7 +152,7 @@ pub struct TaskRecord<'a> {
 
 /// One meeting's word on a task, in tasks.json's `history`.
 #[derive(Debug, Serialize)]
-pub struct MentionRecord<'a> {
+pub(crate) struct MentionRecord<'a> {
     pub meeting: &'a str,
     pub date: String,
     pub due: Option<String>,
@@ -174,7 +174,7 @@ impl<'a> MentionRecord<'a> {
 }
 
 impl<'a> TaskRecord<'a> {
-    pub fn of(site: &'a Site, task: &'a Task) -> Self {
+    pub(crate) fn of(site: &'a Site, task: &'a Task) -> Self {
         let meeting = &site.meetings[task.meeting];
         let url = site.task_url(task);
         let thread = site.thread_of(task);
@@ -210,7 +210,7 @@ impl<'a> TaskRecord<'a> {
 }
 
 /// A JSON array of tasks, one object per line for readable diffs.
-pub fn tasks_json<'a>(site: &'a Site, tasks: impl Iterator<Item = &'a Task>) -> String {
+pub(crate) fn tasks_json<'a>(site: &'a Site, tasks: impl Iterator<Item = &'a Task>) -> String {
     // One record per line, written straight into the file's text: at 45,000 tasks the lines
     // joined after the fact held three copies of 23 MB at once.
     let mut json = Vec::with_capacity(tasks.size_hint().0 * 700);

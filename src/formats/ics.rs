@@ -15,7 +15,7 @@ const REFRESH: &str = "PT6H";
 /// and LAST-MODIFIED move when its date, title or state changes, and only then. Read from the
 /// previous build's calendar.ics in the output folder; empty for a first build.
 #[derive(Debug, Default)]
-pub struct CalendarHistory {
+pub(crate) struct CalendarHistory {
     events: HashMap<String, Revision>,
 }
 
@@ -29,7 +29,7 @@ struct Revision {
 
 impl CalendarHistory {
     /// Reads the events of a calendar dossier wrote; anything it does not recognise is skipped.
-    pub fn parse(text: &str) -> CalendarHistory {
+    pub(crate) fn parse(text: &str) -> CalendarHistory {
         let unfolded = text.replace("\r\n ", "").replace("\r\n\t", "");
         let mut events = HashMap::new();
         for block in unfolded.split("BEGIN:VEVENT").skip(1) {
@@ -96,7 +96,7 @@ fn stamp(date: NaiveDate) -> String {
 
 /// The calendar UID of a task: a hash of its stable id, at the site's host, so that two
 /// sites never share one.
-pub fn event_uid(site: &Site, task: &Task) -> String {
+pub(crate) fn event_uid(site: &Site, task: &Task) -> String {
     format!(
         "{:016x}@{}",
         stable_hash(task.id.as_bytes()),
@@ -105,7 +105,7 @@ pub fn event_uid(site: &Site, task: &Task) -> String {
 }
 
 /// Whether a task's deadline falls in the window calendars carry (site.toml `[calendar]`).
-pub fn in_window(site: &Site, due: Due) -> bool {
+pub(crate) fn in_window(site: &Site, due: Due) -> bool {
     let window = site.config.calendar;
     let from = site.today - Days::new(u64::from(window.past_days));
     let until = site.today + Days::new(u64::from(window.future_days));
@@ -114,14 +114,14 @@ pub fn in_window(site: &Site, due: Due) -> bool {
 
 /// What every calendar of a build shares: the site, the previous build's revisions, and the
 /// site's VTIMEZONE, made once rather than once per owner's calendar.
-pub struct Calendars<'s> {
+pub(crate) struct Calendars<'s> {
     site: &'s Site,
     history: &'s CalendarHistory,
     timezone: String,
 }
 
 impl<'s> Calendars<'s> {
-    pub fn new(site: &'s Site, history: &'s CalendarHistory) -> Self {
+    pub(crate) fn new(site: &'s Site, history: &'s CalendarHistory) -> Self {
         let mut timezone = String::new();
         // The events are all-day and need no time zone; the site's zone is described anyway
         // so that a calendar with no deadline in its window still holds a component (RFC 5545).
@@ -141,7 +141,7 @@ impl<'s> Calendars<'s> {
     /// Every byte depends only on the content and the previous build's calendar: an event's
     /// DTSTAMP and LAST-MODIFIED are the day it was first published or last changed, so
     /// rebuilding changes nothing and calendar clients see no phantom updates.
-    pub fn ics(&self, tasks: impl Iterator<Item = usize>, name: &str) -> String {
+    pub(crate) fn ics(&self, tasks: impl Iterator<Item = usize>, name: &str) -> String {
         let site = self.site;
         let mut out = String::new();
         for text in [
@@ -310,7 +310,7 @@ fn event(
 }
 
 /// TEXT escaping of RFC 5545 §3.3.11: backslash, semicolon, comma and newlines.
-pub fn escape_text(text: &str) -> String {
+pub(crate) fn escape_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {

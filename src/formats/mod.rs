@@ -1,21 +1,21 @@
 //! Stage 3, beside the pages: the site's other files, written from the model (iCalendar, Atom
 //! and sitemap, tasks.json, the search index).
 
-pub mod feed;
-pub mod ics;
-pub mod search;
+pub(crate) mod feed;
+pub(crate) mod ics;
+pub(crate) mod search;
 
 /// What the previous build published that this one continues: the revision of each calendar
 /// event and the date of each feed entry.
 #[derive(Debug, Default)]
-pub struct Previous {
+pub(crate) struct Previous {
     pub calendar: ics::CalendarHistory,
     pub feed: feed::FeedHistory,
 }
 
 impl Previous {
     /// From the previous build's calendar.ics and feed.xml, when there were any.
-    pub fn from_files(calendar: Option<&str>, feed: Option<&str>) -> Previous {
+    pub(crate) fn from_files(calendar: Option<&str>, feed: Option<&str>) -> Previous {
         Previous {
             calendar: calendar
                 .map(ics::CalendarHistory::parse)

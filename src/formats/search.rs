@@ -60,7 +60,7 @@ struct Doc {
 
 /// Lowercase, accents and other marks removed, and the few letters that do not decompose
 /// spelled out: "Élodie" → "elodie", "Straße" → "strasse".
-pub fn fold(text: &str) -> String {
+pub(crate) fn fold(text: &str) -> String {
     if text.is_ascii() {
         return text.to_ascii_lowercase();
     }
@@ -101,7 +101,7 @@ fn singular(word: String) -> String {
 }
 
 /// The index terms of a text: folded words, plurals folded, stopwords left out.
-pub fn terms(text: &str) -> impl Iterator<Item = String> + '_ {
+pub(crate) fn terms(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
         .map(fold)
@@ -546,7 +546,7 @@ fn document_files<E>(
 
 /// Makes every file of the search index and hands each to `emit` (its path relative to the
 /// site's root, its text) as soon as it is made, so that the index is never whole in memory.
-pub fn write_files<E>(
+pub(crate) fn write_files<E>(
     site: &Site,
     mut emit: impl FnMut(String, String) -> Result<(), E>,
 ) -> Result<(), E> {

@@ -116,7 +116,7 @@ const CLEAR_LEAD: f64 = 0.2;
 const ID_BYTES: usize = 48;
 
 /// Links recap tasks to earlier ones, one at a time, and gives ids to the tasks it creates.
-pub struct Linker<'a> {
+pub(crate) struct Linker<'a> {
     earlier: &'a Earlier,
     /// Earlier tasks already continued by a task of this recap.
     used: HashSet<usize>,
@@ -126,7 +126,7 @@ pub struct Linker<'a> {
 }
 
 impl<'a> Linker<'a> {
-    pub fn new(earlier: &'a Earlier) -> Self {
+    pub(crate) fn new(earlier: &'a Earlier) -> Self {
         Linker {
             earlier,
             used: HashSet::new(),
@@ -138,7 +138,7 @@ impl<'a> Linker<'a> {
 
     /// The id to write on a recap task: an earlier task's, when the recap clearly repeats it
     /// (same owners, or none on either side, and a title alike), else a new one.
-    pub fn id_for(
+    pub(crate) fn id_for(
         &mut self,
         title: &str,
         description: &str,

@@ -10,7 +10,7 @@ use vocabulary::*;
 
 /// A deadline phrase found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Found {
+pub(crate) struct Found {
     /// The words it was read from, as written.
     pub words: String,
     pub span: Range<usize>,
@@ -18,7 +18,7 @@ pub struct Found {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Reading {
+pub(crate) enum Reading {
     Due(Due),
     /// Recognised as a deadline, but not datable with certainty; says why.
     Uncertain(String),
@@ -98,7 +98,7 @@ fn fiscal_year_of(date: NaiveDate, fiscal_start: u32) -> i32 {
 /// whether a numeric date like 03/04 gives the day first (`None`: unknown, so refused as
 /// ambiguous unless one number is over 12).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Context {
+pub(crate) struct Context {
     pub meeting: NaiveDate,
     pub fiscal_start: Option<u32>,
     pub day_first: Option<bool>,
@@ -119,7 +119,7 @@ fn day_and_month(first: u32, second: u32, day_first: Option<bool>) -> Result<(u3
 }
 
 /// Whether `word` names a month in one of the four languages ("Januar", "déc.", "mrt").
-pub fn is_month_name(word: &str) -> bool {
+pub(crate) fn is_month_name(word: &str) -> bool {
     let word = word.trim_matches(|c: char| !c.is_alphabetic());
     // A prefix that names a month ("Januar", "déc") and no longer word ("Marketing").
     word.chars().count() >= 3 && word.chars().count() <= 9 && month_number(word).is_some()
@@ -395,7 +395,7 @@ fn slash_order(words: &str, context: &Context) -> Option<bool> {
 }
 
 /// Every deadline phrase in `text`, in the order they appear.
-pub fn find(text: &str, meeting: NaiveDate, fiscal_start: Option<u32>) -> Vec<Found> {
+pub(crate) fn find(text: &str, meeting: NaiveDate, fiscal_start: Option<u32>) -> Vec<Found> {
     find_in(
         text,
         &Context {
@@ -560,7 +560,7 @@ fn date_of_something(text: &str, span: &Range<usize>) -> bool {
 
 /// Every deadline phrase in `text` read in `context`, in the order they appear. Dates of the
 /// past ("agreed in September", a full date before the meeting) are no deadline.
-pub fn find_in(text: &str, context: &Context) -> Vec<Found> {
+pub(crate) fn find_in(text: &str, context: &Context) -> Vec<Found> {
     let meeting = context.meeting;
     let mut taken: Vec<Range<usize>> = Vec::new();
     let mut found = Vec::new();
@@ -611,7 +611,7 @@ pub fn find_in(text: &str, context: &Context) -> Vec<Found> {
 
 /// The deadline a task gets: the latest one it names, since earlier dates in a task are its steps
 /// ("feedback this week, close before the end of November").
-pub fn deadline_of(found: &[Found]) -> Option<(&Found, Due)> {
+pub(crate) fn deadline_of(found: &[Found]) -> Option<(&Found, Due)> {
     found
         .iter()
         .filter_map(|f| match &f.reading {

@@ -21,7 +21,7 @@ pub(super) fn kept_extension(name: &Path, kind: input::InputKind) -> String {
 /// The recaps `inputs` name: files as given, and in each folder (a Maildir's `cur` and `new`
 /// too) the files import reads, by name; `-` (standard input) only alone. Links are not
 /// followed into folders.
-pub fn recap_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+pub(crate) fn recap_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
     if inputs.len() > 1 && inputs.iter().any(|input| input == Path::new("-")) {
         return Err(Error::Usage(
             "`-` reads one recap from standard input; name files or folders instead".into(),

@@ -9,27 +9,16 @@ use std::io::Read;
 
 /// What a recap was given as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InputKind {
+pub(crate) enum InputKind {
     Text,
     Html,
     Email,
     Word,
 }
 
-impl InputKind {
-    pub fn name(self) -> &'static str {
-        match self {
-            InputKind::Text => "text",
-            InputKind::Html => "HTML",
-            InputKind::Email => "e-mail",
-            InputKind::Word => "Word document",
-        }
-    }
-}
-
 /// A recap's text, with what its container said about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RecapText {
+pub(crate) struct RecapText {
     pub kind: InputKind,
     pub text: String,
     /// An e-mail's subject, which often is the only place the title stands.
@@ -48,23 +37,23 @@ pub struct RecapText {
 
 /// Why a file could not be read as a recap at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InputError(pub String);
+pub(crate) struct InputError(pub String);
 
 /// How large a recap may be, and what the limit is for, in words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SizeLimit {
+pub(crate) struct SizeLimit {
     pub bytes: u64,
     pub of: &'static str,
 }
 
 /// Text, HTML and e-mail recaps above this are refused: a recap is a few pages, and reading
 /// HTML or an e-mail takes tens of times its size in memory.
-pub const MAX_RECAP_BYTES: u64 = 16 * 1024 * 1024;
+pub(crate) const MAX_RECAP_BYTES: u64 = 16 * 1024 * 1024;
 /// A Word file may carry pictures beside its text, which are never read.
-pub const MAX_WORD_FILE_BYTES: u64 = 32 * 1024 * 1024;
+pub(crate) const MAX_WORD_FILE_BYTES: u64 = 32 * 1024 * 1024;
 /// The text of a Word file, unpacked: its `word/document.xml`. A zip of a few kilobytes can
 /// unpack to gigabytes.
-pub const MAX_WORD_XML_BYTES: u64 = 64 * 1024 * 1024;
+pub(crate) const MAX_WORD_XML_BYTES: u64 = 64 * 1024 * 1024;
 
 impl SizeLimit {
     const RECAP: SizeLimit = SizeLimit {
@@ -79,7 +68,7 @@ impl SizeLimit {
 
 /// The limit for a recap that starts with `head` (its first bytes); `extension` as for
 /// [`decode`].
-pub fn size_limit(head: &[u8], extension: &str) -> SizeLimit {
+pub(crate) fn size_limit(head: &[u8], extension: &str) -> SizeLimit {
     if is_word(head, extension) {
         SizeLimit::WORD
     } else {
@@ -92,7 +81,7 @@ fn is_word(head: &[u8], extension: &str) -> bool {
 }
 
 /// The recap in `bytes`; `extension` (lower case, without the dot) breaks ties.
-pub fn decode(bytes: &[u8], extension: &str) -> Result<RecapText, InputError> {
+pub(crate) fn decode(bytes: &[u8], extension: &str) -> Result<RecapText, InputError> {
     if is_word(bytes, extension) {
         return word(bytes);
     }

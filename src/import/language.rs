@@ -3,7 +3,7 @@
 
 /// A language recaps come in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Language {
+pub(crate) enum Language {
     #[default]
     English,
     Dutch,
@@ -12,18 +12,9 @@ pub enum Language {
 }
 
 impl Language {
-    pub fn name(self) -> &'static str {
-        match self {
-            Language::English => "English",
-            Language::Dutch => "Dutch",
-            Language::French => "French",
-            Language::German => "German",
-        }
-    }
-
     /// Whether numeric dates give the day first; English leaves it open (US tools write the
     /// month first, British writers the day).
-    pub fn day_first(self) -> Option<bool> {
+    pub(crate) fn day_first(self) -> Option<bool> {
         match self {
             Language::English => None,
             _ => Some(true),
@@ -36,7 +27,7 @@ impl Language {
     /// subject will do: the present of Dutch and German ("stuurt", "liefert"), the future of
     /// French ("enverra", "animeront"). English has none: "sends" has the shape of "notes",
     /// and "forecast" of "sent".
-    pub fn is_verb_of_action(self, word: &str) -> bool {
+    pub(crate) fn is_verb_of_action(self, word: &str) -> bool {
         let shaped = word.chars().count() >= 4 && word.chars().all(|c| c.is_lowercase());
         shaped
             && match self {
@@ -79,7 +70,7 @@ const SMALL_WORDS: [(Language, &[&str]); 4] = [
 ];
 
 /// The language most of `text`'s small words belong to; English when none stands out.
-pub fn detect(text: &str) -> Language {
+pub(crate) fn detect(text: &str) -> Language {
     let mut counts = [0usize; 4];
     for word in text
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))

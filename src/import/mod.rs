@@ -1,18 +1,18 @@
 //! `dossier import`: a recap as meeting tools send it, turned into a meeting file, with owners
 //! matched to people.toml and deadlines in words turned into `due:`.
 
-pub mod continuity;
-pub mod deadlines;
+pub(crate) mod continuity;
+pub(crate) mod deadlines;
 mod directory;
 mod files;
 mod inbox;
-pub use inbox::recap_files;
+pub(crate) use inbox::recap_files;
 use inbox::{already_imported, kept_extension};
-pub mod input;
-pub mod language;
-pub mod layouts;
-pub mod owners;
-pub mod recap;
+pub(crate) mod input;
+pub(crate) mod language;
+pub(crate) mod layouts;
+pub(crate) mod owners;
+pub(crate) mod recap;
 #[cfg(test)]
 mod simulate;
 mod write;
@@ -20,7 +20,8 @@ mod write;
 use directory::{people_file_with, register_people, Directory};
 #[cfg(test)]
 use write::escape_line_start;
-pub use write::escape_markdown;
+#[cfg(test)]
+use write::escape_markdown;
 use write::write_meeting;
 
 use crate::content::config::SiteConfig;
@@ -38,7 +39,7 @@ use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone)]
-pub struct ImportOptions {
+pub(crate) struct ImportOptions {
     pub root: PathBuf,
     /// A file, or `-` for standard input.
     pub input: PathBuf,
@@ -255,7 +256,7 @@ fn convert_text(
     Ok((report, directory.added))
 }
 
-pub fn import(options: &ImportOptions) -> Result<ImportReport> {
+pub(crate) fn import(options: &ImportOptions) -> Result<ImportReport> {
     let config = SiteConfig::load(&options.root)?;
     let (input_name, bytes) = read_input(&options.input)?;
     if let Some(meeting) = already_imported(&options.root, &bytes)? {

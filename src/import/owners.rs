@@ -4,7 +4,7 @@
 
 /// A task's text with its owners taken out.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Owned {
+pub(crate) struct Owned {
     /// Names as written (an e-mail address becomes the name in it).
     pub owners: Vec<String>,
     /// The team, or everyone, was named as an owner.
@@ -97,7 +97,7 @@ fn names_a_date(text: &str) -> bool {
 
 /// The name in an e-mail address ("ana.ferreira@x.com" → "Ana Ferreira"); `None` for text that
 /// is not an address.
-pub fn name_of_address(text: &str) -> Option<String> {
+pub(crate) fn name_of_address(text: &str) -> Option<String> {
     let (local, domain) = text.split_once('@')?;
     if local.is_empty() || !domain.contains('.') || text.contains(char::is_whitespace) {
         return None;
@@ -120,7 +120,7 @@ fn capitalised(word: &str) -> String {
 
 /// "Sam, Ana and the team": the people, and whether the team was named. `None` when any part is
 /// not a name, so that "(Dec 4-5)" or "Microsoft and Nokia to" are not owners.
-pub fn name_list(text: &str) -> Option<(Vec<String>, bool)> {
+pub(crate) fn name_list(text: &str) -> Option<(Vec<String>, bool)> {
     let parts: Vec<&str> = text
         .split([',', ';', '&', '/', '+'])
         .flat_map(|part| {
@@ -160,7 +160,7 @@ pub fn name_list(text: &str) -> Option<(Vec<String>, bool)> {
 
 /// Owners named by a bold or labelled line heading a group of items ("**Sam Peeters**",
 /// "Ana:"), when the line is nothing but names.
-pub fn group_heading(text: &str) -> Option<(Vec<String>, bool)> {
+pub(crate) fn group_heading(text: &str) -> Option<(Vec<String>, bool)> {
     let text = text
         .trim()
         .trim_matches('*')
@@ -176,7 +176,7 @@ pub fn group_heading(text: &str) -> Option<(Vec<String>, bool)> {
 /// Takes the owners out of an action item. `@Name` names an owner where the layout writes
 /// owners that way (`read_mentions`) or where the recap names that person; elsewhere an `@`
 /// is text.
-pub fn task_owners(item: &str, read_mentions: bool, known: &Gazetteer) -> Owned {
+pub(crate) fn task_owners(item: &str, read_mentions: bool, known: &Gazetteer) -> Owned {
     let mut owned = Owned {
         text: item.trim().to_string(),
         ..Owned::default()
@@ -640,12 +640,12 @@ mod attendees;
 mod labels;
 mod names;
 mod teams;
-pub use attendees::{attendee_companies, attendee_names, mail_domains};
+pub(crate) use attendees::{attendee_companies, attendee_names, mail_domains};
 use labels::labelled_owners;
 #[cfg(test)]
 use labels::owner_label;
 pub(crate) use labels::OWNER_FIELDS;
-pub use names::{full_name_for, is_title, repeated_full_names, stands_for, Gazetteer};
+pub(crate) use names::{full_name_for, is_title, repeated_full_names, stands_for, Gazetteer};
 use names::{NOT_NAMES, PARTICLES};
 use teams::{is_company_form, is_team};
 

@@ -5,7 +5,7 @@
 
 /// A recap as read, before any matching of people or dates.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Recap {
+pub(crate) struct Recap {
     pub title: String,
     /// The meeting date the recap states, and the words it was read from.
     pub date: Option<(chrono::NaiveDate, String)>,
@@ -23,7 +23,7 @@ pub struct Recap {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct RecapTopic {
+pub(crate) struct RecapTopic {
     pub title: String,
     pub summary: String,
     /// (point title, point text)
@@ -31,7 +31,7 @@ pub struct RecapTopic {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct RecapTask {
+pub(crate) struct RecapTask {
     pub title: String,
     pub description: String,
     /// The names in the trailing parentheses, as written; "the team" is not among them.
@@ -43,7 +43,7 @@ pub struct RecapTask {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Section {
+pub(crate) enum Section {
     Preamble,
     Topics,
     Tasks,
@@ -51,7 +51,7 @@ pub enum Section {
 
 /// The section a line opens, in any of the four languages ("Topics:", "Onderwerpen:",
 /// "Tâches :", "Aufgaben:").
-pub fn section_of(line: &str) -> Option<Section> {
+pub(crate) fn section_of(line: &str) -> Option<Section> {
     use crate::import::layouts::lines;
     let name = lines::section_name(line.trim().trim_end_matches(':'));
     let folded = deunicode::deunicode(&name);
@@ -110,12 +110,12 @@ fn append(target: &mut String, text: &str) {
 
 /// Problems that make a recap unreadable.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RecapError {
+pub(crate) struct RecapError {
     pub line: usize,
     pub message: String,
 }
 
-pub fn parse(text: &str) -> Result<Recap, RecapError> {
+pub(crate) fn parse(text: &str) -> Result<Recap, RecapError> {
     let text = text
         .strip_prefix('\u{feff}')
         .unwrap_or(text)
@@ -289,13 +289,13 @@ fn is_reporting_verb(word: &str) -> bool {
 /// The names that open a text, with the byte length of that opening: "Sigi, Olivia, Manon, and
 /// Oana discussed …" gives the four names. Nothing when the names are not followed by a verb
 /// ("Microsoft and Nokia are collaborating" names no people).
-pub fn opening_names(text: &str) -> (Vec<String>, usize) {
+pub(crate) fn opening_names(text: &str) -> (Vec<String>, usize) {
     names_before(text, is_reporting_verb)
 }
 
 /// As [`opening_names`], ending at any word in lower case: for texts in which only names of
 /// people already known are turned into mentions ("Maria expects a fix").
-pub fn opening_names_lenient(text: &str) -> (Vec<String>, usize) {
+pub(crate) fn opening_names_lenient(text: &str) -> (Vec<String>, usize) {
     names_before(text, |word| {
         word.chars().next().is_some_and(char::is_lowercase)
     })

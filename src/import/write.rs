@@ -11,7 +11,7 @@ use chrono::Datelike;
 /// written: HTML, emphasis, links, heading attributes.
 /// `@` and the colon of `due:` too, so that recap text never names an owner or a deadline.
 /// A brace that would spell the internal marker becomes a character reference.
-pub fn escape_markdown(text: &str) -> String {
+pub(super) fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         let due_colon = c == ':'

@@ -7,11 +7,11 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Open tasks grouped as Overdue, Today, This week, Next week, Later (by month), Undated.
-pub struct Agenda {
+pub(crate) struct Agenda {
     pub groups: Vec<AgendaGroup>,
 }
 
-pub struct AgendaGroup {
+pub(crate) struct AgendaGroup {
     pub bucket: Bucket,
     /// Task indices in deadline order.
     pub tasks: Vec<usize>,
@@ -19,7 +19,7 @@ pub struct AgendaGroup {
 
 impl Agenda {
     /// The agenda of the open tasks among `tasks` (indices into `site.tasks`, in deadline order).
-    pub fn of(site: &Site, tasks: impl Iterator<Item = usize>) -> Agenda {
+    pub(crate) fn of(site: &Site, tasks: impl Iterator<Item = usize>) -> Agenda {
         let mut groups: BTreeMap<Bucket, Vec<usize>> = BTreeMap::new();
         for index in tasks {
             let task = &site.tasks[index];
@@ -37,11 +37,11 @@ impl Agenda {
         }
     }
 
-    pub fn open_count(&self) -> usize {
+    pub(crate) fn open_count(&self) -> usize {
         self.groups.iter().map(|g| g.tasks.len()).sum()
     }
 
-    pub fn overdue_count(&self, site: &Site) -> usize {
+    pub(crate) fn overdue_count(&self, site: &Site) -> usize {
         self.groups
             .iter()
             .flat_map(|g| &g.tasks)
@@ -54,7 +54,7 @@ impl Agenda {
 const CONTINUOUS_MONTHS: u32 = 12;
 
 /// The site's deadlines by month, computed once for all month pages.
-pub struct Deadlines {
+pub(crate) struct Deadlines {
     /// Every month that gets a grid page: the current month and every month within a year of
     /// it between the earliest and the latest deadline, with no gaps, and beyond that the
     /// months that hold a deadline. Previous/next lead from one to the next in this list.
@@ -64,7 +64,7 @@ pub struct Deadlines {
 }
 
 impl Deadlines {
-    pub fn of(site: &Site) -> Deadlines {
+    pub(crate) fn of(site: &Site) -> Deadlines {
         let mut by_month: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
         for (index, task) in site.tasks.iter().enumerate() {
             if let Some(due) = task.due.filter(|_| task.is_current()) {
@@ -108,19 +108,19 @@ impl Deadlines {
         Deadlines { months, by_month }
     }
 
-    pub fn in_month(&self, month: NaiveDate) -> &[usize] {
+    pub(crate) fn in_month(&self, month: NaiveDate) -> &[usize] {
         self.by_month.get(&month).map_or(&[], Vec::as_slice)
     }
 }
 
-pub struct Day {
+pub(crate) struct Day {
     pub date: NaiveDate,
     pub in_month: bool,
     pub tasks: Vec<usize>,
 }
 
 /// A month as weeks of days, each day with the tasks due on it.
-pub struct MonthGrid {
+pub(crate) struct MonthGrid {
     pub first_weekday: chrono::Weekday,
     pub weeks: Vec<Vec<Day>>,
     /// Tasks due "by the end of" this month or a quarter ending in it, listed under the grid.
@@ -130,7 +130,7 @@ pub struct MonthGrid {
 }
 
 impl MonthGrid {
-    pub fn of(site: &Site, deadlines: &Deadlines, month: NaiveDate) -> MonthGrid {
+    pub(crate) fn of(site: &Site, deadlines: &Deadlines, month: NaiveDate) -> MonthGrid {
         let all_months = &deadlines.months;
         let position = all_months.iter().position(|m| *m == month);
         let previous = position
@@ -178,7 +178,7 @@ impl MonthGrid {
     }
 }
 
-pub fn weekday_name(day: chrono::Weekday) -> &'static str {
+pub(crate) fn weekday_name(day: chrono::Weekday) -> &'static str {
     match day {
         chrono::Weekday::Mon => "Monday",
         chrono::Weekday::Tue => "Tuesday",

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// A loaded site and the warnings met on the way.
-pub struct Loaded {
+pub(crate) struct Loaded {
     pub site: Site,
     pub warnings: Vec<Diagnostic>,
     /// Slugs of the meeting files read anew (new or changed) or gone since the cache's last
@@ -25,12 +25,16 @@ pub struct Loaded {
 }
 
 /// Reads and resolves the whole site at `root`.
-pub fn load_site(root: &Path, options: &LoadOptions) -> Result<Loaded> {
+pub(crate) fn load_site(root: &Path, options: &LoadOptions) -> Result<Loaded> {
     load_site_with(root, options, &mut DocCache::default())
 }
 
 /// Reads and resolves the site at `root`, parsing only the files the cache does not hold.
-pub fn load_site_with(root: &Path, options: &LoadOptions, cache: &mut DocCache) -> Result<Loaded> {
+pub(crate) fn load_site_with(
+    root: &Path,
+    options: &LoadOptions,
+    cache: &mut DocCache,
+) -> Result<Loaded> {
     let mut documents = read_documents(root, options, cache)?;
     documents
         .warnings

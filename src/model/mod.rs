@@ -1,11 +1,11 @@
 //! The site model: every meeting, topic, task, person and initiative, resolved and indexed once.
 //! The renderer only reads it.
 
-pub mod agenda;
+pub(crate) mod agenda;
 mod assemble;
-pub mod load;
-pub mod reach;
-pub mod threads;
+pub(crate) mod load;
+pub(crate) mod reach;
+pub(crate) mod threads;
 
 use crate::content::config::SiteConfig;
 use crate::content::history::LastEdit;
@@ -21,7 +21,7 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
-pub use threads::{Change, SinceLast, Thread};
+pub(crate) use threads::Thread;
 
 #[derive(Debug)]
 pub struct Site {
@@ -349,13 +349,13 @@ impl Site {
 }
 
 /// The slug of a tag's page: tags that differ in case or punctuation are one.
-pub fn tag_slug(name: &str) -> String {
+pub(crate) fn tag_slug(name: &str) -> String {
     slug_or(name, "tag")
 }
 
 /// The slug of an account's page: names that differ in case, accents or punctuation are one
 /// account.
-pub fn account_slug(name: &str) -> String {
+pub(crate) fn account_slug(name: &str) -> String {
     crate::paths::account_slug(name)
 }
 
@@ -380,11 +380,11 @@ const RELATED_EACH_SIDE: usize = 3;
 
 /// The topics of an initiative's timeline shown beside the one at `at`: its neighbours on
 /// each side. `reach` asks the same question to know which topic pages an edit reaches.
-pub fn related_window(at: usize, timeline_len: usize) -> std::ops::Range<usize> {
+pub(crate) fn related_window(at: usize, timeline_len: usize) -> std::ops::Range<usize> {
     window(at, timeline_len, RELATED_EACH_SIDE)
 }
 
 /// `each_side` places on each side of `at` in a list of `len`, the place itself included.
-pub fn window(at: usize, len: usize, each_side: usize) -> std::ops::Range<usize> {
+pub(crate) fn window(at: usize, len: usize, each_side: usize) -> std::ops::Range<usize> {
     at.saturating_sub(each_side)..(at + 1 + each_side).min(len)
 }

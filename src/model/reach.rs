@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 /// says which of them it shows (`render::Page::reached_by`), in a match the compiler keeps
 /// complete when a page kind is added.
 #[derive(Debug, Default)]
-pub struct Reach {
+pub(crate) struct Reach {
     /// Meetings by slug: the edited ones and those beside them, which link to them by title.
     pub meetings: HashSet<String>,
     /// The meetings whose own values change: the edited ones and those that continue their
@@ -40,7 +40,7 @@ pub struct Reach {
 /// What one version of a site shows of its meetings, in the terms [`Reach`] needs: enough to
 /// find what an edit reaches without the site itself.
 #[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Footprints {
+pub(crate) struct Footprints {
     /// Meeting slugs in the site's order: a meeting's page links to the ones beside it.
     pub order: Vec<String>,
     /// What each meeting shows, by slug (those asked for).
@@ -58,7 +58,7 @@ pub struct Footprints {
 
 /// The people, topics, initiatives and deadline months one meeting shows.
 #[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MeetingFootprint {
+pub(crate) struct MeetingFootprint {
     /// The slug of its account.
     pub account: Option<String>,
     pub people: BTreeSet<String>,
@@ -76,7 +76,11 @@ pub struct MeetingFootprint {
 impl Footprints {
     /// The footprints of `site`, for every meeting or only those in `only` and the meetings
     /// that continue their tasks, given the months with a grid page.
-    pub fn of(site: &Site, only: Option<&BTreeSet<String>>, months: &[NaiveDate]) -> Footprints {
+    pub(crate) fn of(
+        site: &Site,
+        only: Option<&BTreeSet<String>>,
+        months: &[NaiveDate],
+    ) -> Footprints {
         let threads: BTreeMap<String, Vec<String>> = site
             .threads
             .iter()
@@ -185,7 +189,7 @@ impl Footprints {
 impl Reach {
     /// What changes between two versions of a site that differ only in the meetings `changed`
     /// (by slug), from their footprints (which must hold at least the changed meetings).
-    pub fn of(before: &Footprints, after: &Footprints, changed: &BTreeSet<String>) -> Reach {
+    pub(crate) fn of(before: &Footprints, after: &Footprints, changed: &BTreeSet<String>) -> Reach {
         let mut reach = Reach::default();
         let versions = [before, after];
         // A meeting that continues a task of an edited one shows what became of it.
@@ -227,7 +231,7 @@ impl Reach {
     }
 
     /// The people reached who own tasks in `site`: those whose calendars are written again.
-    pub fn calendars<'a>(&'a self, site: &Site) -> Vec<&'a String> {
+    pub(crate) fn calendars<'a>(&'a self, site: &Site) -> Vec<&'a String> {
         self.people
             .iter()
             .filter(|id| site.by_person.contains_key(*id))
@@ -283,7 +287,7 @@ impl Reach {
 }
 
 /// A topic by the slugs its address is made of, the same in both versions of the site.
-pub fn topic_key(site: &Site, meeting: usize, topic: usize) -> (String, String) {
+pub(crate) fn topic_key(site: &Site, meeting: usize, topic: usize) -> (String, String) {
     let meeting = &site.meetings[meeting];
     (meeting.slug.clone(), meeting.topics[topic].slug.clone())
 }

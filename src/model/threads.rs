@@ -259,7 +259,7 @@ const FILLER_WORDS: &[&str] = &[
 
 /// A title's words that tell tasks apart: lower case, without filler and numbers (a recap
 /// writes the deadline into the title: "… by 10/30/2026"), sorted.
-pub fn title_words(title: &str) -> Vec<String> {
+pub(crate) fn title_words(title: &str) -> Vec<String> {
     let mut words: Vec<String> = title
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty() && !word.chars().all(|c| c.is_ascii_digit()))
@@ -275,7 +275,7 @@ pub fn title_words(title: &str) -> Vec<String> {
 /// titles share no word (a reused id, likely by mistake), and tasks without an id that
 /// repeat an open task of an earlier meeting of the same account (same title words,
 /// owners in common), with the edit that would make them one task.
-pub fn continuity_warnings(docs: &[MeetingDoc]) -> Vec<Diagnostic> {
+pub(crate) fn continuity_warnings(docs: &[MeetingDoc]) -> Vec<Diagnostic> {
     let mut order: Vec<&MeetingDoc> = docs.iter().collect();
     order.sort_by(|a, b| (a.date, &a.slug).cmp(&(b.date, &b.slug)));
     let mut warnings = Vec::new();

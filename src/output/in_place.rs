@@ -25,22 +25,15 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 /// The changes to an existing output folder of dossier's, gathered before any is made.
-pub struct Changes {
+pub(crate) struct Changes {
     dir: PathBuf,
     pending: Mutex<Vec<(String, Vec<u8>)>>,
     /// Folders of the output checked to be real folders, not links.
     checked: Mutex<HashSet<PathBuf>>,
 }
 
-/// What [`Changes::apply`] did.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct Applied {
-    pub written: usize,
-    pub removed: usize,
-}
-
 impl Changes {
-    pub fn new(dir: &Path) -> Changes {
+    pub(crate) fn new(dir: &Path) -> Changes {
         Changes {
             dir: dir.to_path_buf(),
             pending: Mutex::new(Vec::new()),
@@ -83,24 +76,21 @@ impl Changes {
     }
 
     /// How many files are waiting to be written.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.pending().len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 
     /// Writes every changed file and removes the files in `stale` (files the previous build
     /// wrote that this one does not), with the folders they leave empty: all of it, or, when
     /// anything fails, none of it (see the module's comment for the one exception).
-    pub fn apply(self, stale: &[String]) -> Result<Applied> {
+    #[cfg(test)]
+    fn apply(self, stale: &[String]) -> Result<()> {
         self.stage(stale)?.commit()
     }
 
     /// Checks every place the changes go and every stale file, and writes the changed files
     /// into a staging folder beside the output; nothing of the published site changes.
-    pub fn stage(self, stale: &[String]) -> Result<Staged> {
+    pub(crate) fn stage(self, stale: &[String]) -> Result<Staged> {
         let pending = std::mem::take(&mut *self.pending());
         let mut files = Vec::with_capacity(pending.len());
         for (key, (relative, _)) in pending.iter().enumerate() {
@@ -182,7 +172,7 @@ fn refuse_folder_at(path: &Path) -> Result<()> {
 /// The staging folder is flat (`new-KEY`, and `old-KEY` for what a place held while it is
 /// replaced), each file known by a number: mirroring the output's folders there cost a folder
 /// made and removed for each topic page.
-pub struct Staged {
+pub(crate) struct Staged {
     folder: PathBuf,
     /// The output folder.
     dir: PathBuf,
@@ -239,7 +229,7 @@ impl Staged {
     /// everything done. The renames run in parallel, as each is independent of the others and
     /// whatever was done is put back together. The old files go when this is dropped (after
     /// the build has written its cache, so that the cache is missing no longer than it must).
-    pub fn commit(&self) -> Result<Applied> {
+    pub(crate) fn commit(&self) -> Result<()> {
         let mut failures = Vec::new();
         let mut done = Vec::with_capacity(self.files.len() + self.stale.len());
         let placed: Vec<Result<Placed>> =
@@ -258,14 +248,10 @@ impl Staged {
             self.roll_back(done);
             return Err(error);
         }
-        let removed = done.len() - self.files.len();
         for (_, path, _) in &self.stale {
             remove_emptied_folders(path, &self.dir);
         }
-        Ok(Applied {
-            written: self.files.len(),
-            removed,
-        })
+        Ok(())
     }
 
     /// Renames one staged file over its place, the old file kept first.
@@ -396,8 +382,7 @@ mod tests {
         );
         assert!(!dir.path().join("a").exists());
 
-        let applied = changes.apply(&["gone/index.html".into()]).unwrap();
-        assert_eq!((applied.written, applied.removed), (2, 1));
+        changes.apply(&["gone/index.html".into()]).unwrap();
         assert_eq!(
             fs::read_to_string(dir.path().join("old.txt")).unwrap(),
             "new"
@@ -503,8 +488,7 @@ mod tests {
         fs::write(out.join("stale.txt"), "stale").unwrap();
         let changes = Changes::new(&out);
         changes.write("a.txt", b"new").unwrap();
-        let applied = changes.apply(&["stale.txt".into()]).unwrap();
-        assert_eq!((applied.written, applied.removed), (1, 1));
+        changes.apply(&["stale.txt".into()]).unwrap();
         assert_eq!(
             entries(&out),
             [("a.txt".to_string(), Some(b"new".to_vec()))]

@@ -16,7 +16,7 @@ use std::sync::Mutex;
 /// written only when its bytes changed, through a temporary file renamed over the old one so
 /// that a page is never served half-written, and only files this folder's owner wrote are ever
 /// removed.
-pub struct LiveOutput {
+pub(crate) struct LiveOutput {
     dir: PathBuf,
     /// Every file written, with the fingerprint of its bytes.
     written: Mutex<HashMap<String, Fingerprint>>,
@@ -44,7 +44,7 @@ impl Fingerprint {
 impl LiveOutput {
     /// Starts with an empty folder at `dir`. A folder already there is used when empty, and
     /// removed when it carries dossier's marker; anything else is refused.
-    pub fn create(dir: &Path) -> Result<LiveOutput> {
+    pub(crate) fn create(dir: &Path) -> Result<LiveOutput> {
         let empty = fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_none());
         if dir.exists() && !empty {
             if !has_marker(dir) {
@@ -70,7 +70,7 @@ impl LiveOutput {
         })
     }
 
-    pub fn dir(&self) -> &Path {
+    pub(crate) fn dir(&self) -> &Path {
         &self.dir
     }
 
@@ -80,7 +80,7 @@ impl LiveOutput {
 
     /// Removes every file written earlier that is not in `keep`, and the folders left empty.
     /// Returns how many files were removed.
-    pub fn retain(&self, keep: &HashSet<String>) -> usize {
+    pub(crate) fn retain(&self, keep: &HashSet<String>) -> usize {
         let mut written = self.written();
         let stale: Vec<String> = written
             .keys()
@@ -144,7 +144,7 @@ const SERVE_OWNER: &str = "pid ";
 /// A new folder for `serve` in the system's temporary folder: a unique name, readable by its
 /// owner only (another user of the machine must not read the briefings). Folders that earlier
 /// serve processes of this user left (killed before they could remove them) are removed first.
-pub fn private_folder() -> Result<PathBuf> {
+pub(crate) fn private_folder() -> Result<PathBuf> {
     let temp = std::env::temp_dir();
     remove_stale_serve_folders(&temp);
     let mut builder = tempfile::Builder::new();

@@ -3,13 +3,13 @@
 //! the changed files and then puts them in place ([`in_place`]); serve updates a private folder
 //! in place ([`live`]). All refuse any path that would leave their folder.
 
-pub mod in_place;
-pub mod live;
-pub mod staging;
+pub(crate) mod in_place;
+pub(crate) mod live;
+pub(crate) mod staging;
 
-pub use in_place::{Applied, Changes, Staged};
-pub use live::{private_folder, LiveOutput};
-pub use staging::{OutputLock, Staging};
+pub(crate) use in_place::{Changes, Staged};
+pub(crate) use live::{private_folder, LiveOutput};
+pub(crate) use staging::{OutputLock, Staging};
 
 use crate::error::{Error, Result};
 use crate::render::theme::StaticFile;
@@ -28,7 +28,7 @@ const PREVIOUS_FILE_LIMIT: u64 = 64 * 1024 * 1024;
 /// the file is a plain file of sane size: never through a link, never a FIFO or device, never
 /// someone else's folder. Builds continue from it (calendar revisions, feed dates); nothing of
 /// it is published but the numbers and dates dossier wrote there itself.
-pub fn previous_file(dir: &Path, name: &str) -> Option<String> {
+pub(crate) fn previous_file(dir: &Path, name: &str) -> Option<String> {
     if !has_marker(dir) {
         return None;
     }
@@ -38,7 +38,7 @@ pub fn previous_file(dir: &Path, name: &str) -> Option<String> {
 
 /// Whether `dir` carries dossier's marker, as a plain file: a link named like the marker
 /// makes no folder dossier's.
-pub fn has_marker(dir: &Path) -> bool {
+pub(crate) fn has_marker(dir: &Path) -> bool {
     fs::symlink_metadata(dir.join(MARKER)).is_ok_and(|m| m.is_file())
 }
 
@@ -82,7 +82,7 @@ const SYSTEM_FOLDERS: &[&str] = &[
 /// sources (wherever links put them), the filesystem root, system folders, the home folder, and
 /// every folder above the site, the home folder or the current folder. `force` only allows
 /// replacing a folder of the user's that holds nothing of the above.
-pub fn check_target(site_root: &Path, target: &Path, force: bool) -> Result<PathBuf> {
+pub(crate) fn check_target(site_root: &Path, target: &Path, force: bool) -> Result<PathBuf> {
     let refuse = |reason: &str| Error::UnsafeOutput {
         path: target.to_path_buf(),
         reason: reason.to_string(),
@@ -148,7 +148,7 @@ pub fn check_target(site_root: &Path, target: &Path, force: bool) -> Result<Path
 }
 
 /// The folders of a site that hold what its authors wrote.
-pub const SOURCE_DIRS: &[&str] = &["content", "themes", "templates", "static", ".git"];
+pub(crate) const SOURCE_DIRS: &[&str] = &["content", "themes", "templates", "static", ".git"];
 
 /// The absolute, normalised form of a path whose last parts may not exist yet.
 fn absolute(path: &Path) -> std::io::Result<PathBuf> {
@@ -182,7 +182,7 @@ fn absolute(path: &Path) -> std::io::Result<PathBuf> {
 }
 
 /// Where a build's files go.
-pub trait Output: Sync {
+pub(crate) trait Output: Sync {
     /// Writes one file at a path relative to the output folder.
     fn write(&self, relative: &str, bytes: &[u8]) -> Result<()>;
 
@@ -254,7 +254,7 @@ fn remove_emptied_folders(file: &Path, root: &Path) {
 }
 
 /// A file's modification time in nanoseconds since 1970, where the system has one.
-pub fn modified_nanos(metadata: &fs::Metadata) -> Option<u128> {
+pub(crate) fn modified_nanos(metadata: &fs::Metadata) -> Option<u128> {
     let modified = metadata.modified().ok()?;
     Some(
         modified
@@ -269,7 +269,7 @@ pub fn modified_nanos(metadata: &fs::Metadata) -> Option<u128> {
 /// site of 60,000 pages took 14.8 s to remove one file at a time and 9.7 s two at a time. Links
 /// are removed, never followed (`fs::remove_dir_all` does not follow them), and so is `dir`
 /// itself when it is a link: only the link goes.
-pub fn remove_tree(dir: &Path) -> std::io::Result<()> {
+pub(crate) fn remove_tree(dir: &Path) -> std::io::Result<()> {
     use rayon::prelude::*;
     if !fs::symlink_metadata(dir)?.is_dir() {
         return fs::remove_file(dir);

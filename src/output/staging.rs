@@ -11,7 +11,7 @@ const STAGING_TAG: &str = ".dossier-staging-";
 const RETIRED_TAG: &str = ".dossier-retired-";
 
 /// A build's output folder while it is written.
-pub struct Staging {
+pub(crate) struct Staging {
     target: PathBuf,
     staging: PathBuf,
     committed: bool,
@@ -23,7 +23,7 @@ pub struct Staging {
 /// second build of the same folder waits for the first, so neither removes the other's files.
 /// The lock is an advisory lock on the folder holding the output, released by the operating
 /// system when its holder exits, however it exits.
-pub struct OutputLock {
+pub(crate) struct OutputLock {
     _file: fs::File,
     target: PathBuf,
 }
@@ -32,7 +32,7 @@ impl OutputLock {
     /// Takes the lock for `target`, calling `on_wait` first when another build holds it, then
     /// repairs what an interrupted build left: a site moved aside and not put back is restored
     /// before anything else happens, and staging folders of builds that are gone are removed.
-    pub fn acquire(target: &Path, on_wait: impl FnOnce()) -> Result<OutputLock> {
+    pub(crate) fn acquire(target: &Path, on_wait: impl FnOnce()) -> Result<OutputLock> {
         let (parent, name) = parent_and_name(target);
         fs::create_dir_all(&parent).map_err(|e| Error::write(&parent, e))?;
         let path = lock_path(&parent, &name);
@@ -118,7 +118,7 @@ pub(super) fn make_staging_folder(target: &Path) -> Result<PathBuf> {
 
 impl Staging {
     /// Creates the staging folder beside the locked output.
-    pub fn begin(lock: OutputLock) -> Result<Staging> {
+    pub(crate) fn begin(lock: OutputLock) -> Result<Staging> {
         let staging = make_staging_folder(&lock.target)?;
         Ok(Staging {
             target: lock.target.clone(),
@@ -129,7 +129,7 @@ impl Staging {
     }
 
     /// Writes one file at a relative path.
-    pub fn write(&self, relative: &str, bytes: &[u8]) -> Result<()> {
+    pub(crate) fn write(&self, relative: &str, bytes: &[u8]) -> Result<()> {
         let path = self.staging.join(inside_output(relative)?);
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
@@ -141,7 +141,7 @@ impl Staging {
     /// step, it does, so that there is never a moment without a site; elsewhere the old site is
     /// moved aside first, and a build that finds it there puts it back (see
     /// [`OutputLock::acquire`]). Returns the lock, still held.
-    pub fn commit(mut self) -> Result<OutputLock> {
+    pub(crate) fn commit(mut self) -> Result<OutputLock> {
         self.swap_in()?;
         self.lock
             .take()

@@ -2,12 +2,12 @@
 //! value once; pages are rendered in parallel from small contexts that share those values.
 
 mod history;
-pub mod pages;
-pub use pages::Page;
+pub(crate) mod pages;
+pub(crate) use pages::Page;
 mod values;
-pub use values::Values;
+pub(crate) use values::Values;
 use values::{carry, date_label, lazy_values, map, opt};
-pub mod theme;
+pub(crate) mod theme;
 
 use crate::content::history::LastEdit;
 use crate::content::markdown::ROOT_PLACEHOLDER;
@@ -49,7 +49,7 @@ const UPCOMING_DAYS: u64 = 14;
 
 /// The theme's templates, compiled once, with the values every page shares. Kept by `serve`
 /// between rebuilds that change only content.
-pub struct Templates {
+pub(crate) struct Templates {
     tera: Tera,
     /// Template name to its file, for error messages.
     template_paths: BTreeMap<String, PathBuf>,
@@ -59,7 +59,7 @@ pub struct Templates {
 }
 
 impl Templates {
-    pub fn new(site: &Site, theme: &Theme) -> Result<Self> {
+    pub(crate) fn new(site: &Site, theme: &Theme) -> Result<Self> {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(crate::escape::write_escaped_html);
@@ -112,7 +112,7 @@ impl Templates {
     }
 
     /// For `serve`, which serves the site at `/` whatever `base_url` says.
-    pub fn served_at_root(mut self) -> Self {
+    pub(crate) fn served_at_root(mut self) -> Self {
         self.site_path = "/".to_string();
         self
     }
@@ -126,7 +126,7 @@ fn recompute_until(site: &Site) -> NaiveDate {
 /// Renders the pages of one site. Each meeting, topic, task and initiative becomes a template
 /// value the first time a page needs it, and is shared by every later page: a full build
 /// converts each once, a rebuild after an edit only those its pages show.
-pub struct Renderer<'s> {
+pub(crate) struct Renderer<'s> {
     pub site: &'s Site,
     templates: &'s Templates,
     people: BTreeMap<String, Value>,
@@ -137,12 +137,12 @@ pub struct Renderer<'s> {
 }
 
 impl<'s> Renderer<'s> {
-    pub fn new(site: &'s Site, templates: &'s Templates) -> Self {
+    pub(crate) fn new(site: &'s Site, templates: &'s Templates) -> Self {
         Self::with_values(site, templates, Values::unmade(site))
     }
 
     /// A renderer using values made for this same site before.
-    pub fn with_values(site: &'s Site, templates: &'s Templates, values: Values) -> Self {
+    pub(crate) fn with_values(site: &'s Site, templates: &'s Templates, values: Values) -> Self {
         let owner_pages = site.has_owner_pages();
         let people: BTreeMap<String, Value> = site
             .people
@@ -178,7 +178,7 @@ impl<'s> Renderer<'s> {
 
     /// Makes the value of every meeting, topic and task, in parallel: for a build of every page,
     /// which needs them all, rather than one page's thread making them one by one.
-    pub fn make_all_values(&self) {
+    pub(crate) fn make_all_values(&self) {
         (0..self.site.meetings.len()).into_par_iter().for_each(|m| {
             self.meeting(m);
             for t in 0..self.site.meetings[m].topics.len() {
@@ -191,14 +191,14 @@ impl<'s> Renderer<'s> {
     }
 
     /// The values made so far, to be kept for the next rebuild.
-    pub fn into_values(self) -> Values {
+    pub(crate) fn into_values(self) -> Values {
         self.values
     }
 
     /// Takes over the values `before` made for meetings not in `changed`: with the same people,
     /// initiatives and day, a meeting that did not change shows the same everywhere. Its tasks
     /// keep their order among themselves, so they pair up in order.
-    pub fn carry_over(&self, before: &Renderer, changed: &BTreeSet<String>) {
+    pub(crate) fn carry_over(&self, before: &Renderer, changed: &BTreeSet<String>) {
         let old_position: HashMap<&str, usize> = before
             .site
             .meetings
@@ -230,7 +230,7 @@ impl<'s> Renderer<'s> {
     }
 
     /// The site's deadlines by month.
-    pub fn deadlines(&self) -> &agenda::Deadlines {
+    pub(crate) fn deadlines(&self) -> &agenda::Deadlines {
         self.deadlines
             .get_or_init(|| agenda::Deadlines::of(self.site))
     }

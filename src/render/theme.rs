@@ -17,7 +17,7 @@ macro_rules! default_theme {
 }
 
 /// The default theme, as shipped: (path inside the theme, content).
-pub const DEFAULT_THEME: &[(&str, &str)] = default_theme![
+pub(crate) const DEFAULT_THEME: &[(&str, &str)] = default_theme![
     "templates/base.html",
     "templates/task.html",
     "templates/task_row.html",
@@ -49,7 +49,7 @@ pub const DEFAULT_THEME: &[(&str, &str)] = default_theme![
 ];
 
 /// Where a theme's files come from.
-pub struct Theme {
+pub(crate) struct Theme {
     /// Template name (`meeting.html`) to its text, site overrides applied.
     pub templates: BTreeMap<String, (PathBuf, String)>,
     /// Output path (`static/style.css` for the theme's, `robots.txt` for the site's) to where
@@ -60,14 +60,14 @@ pub struct Theme {
 /// A static file: compiled in (the default theme) or a file of the site, copied as a stream so
 /// that a large file is never held in memory.
 #[derive(Debug, Clone)]
-pub enum StaticFile {
+pub(crate) enum StaticFile {
     Embedded(&'static [u8]),
     /// The file's real path, checked to be inside the site.
     OnDisk(PathBuf),
 }
 
 impl Theme {
-    pub fn load(root: &Path, theme: &str) -> Result<Theme> {
+    pub(crate) fn load(root: &Path, theme: &str) -> Result<Theme> {
         let theme_dir = Path::new("themes").join(theme);
         let mut templates = BTreeMap::new();
         let mut static_files = BTreeMap::new();

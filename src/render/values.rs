@@ -6,7 +6,7 @@ use super::*;
 /// The template values of a site's meetings, topics and tasks, made on first use. `serve`
 /// keeps them between rebuilds and carries over those of the meetings an edit did not touch.
 #[derive(Default)]
-pub struct Values {
+pub(crate) struct Values {
     pub(super) tasks: Vec<OnceLock<Value>>,
     /// A meeting's title, address and date, as tasks and topics link to it.
     pub(super) meeting_links: Vec<OnceLock<Value>>,

@@ -4,7 +4,7 @@
 
 mod http;
 mod request;
-pub mod session;
+pub(crate) mod session;
 
 use crate::content::load::LoadOptions;
 use crate::error::{Error, Result};
@@ -17,7 +17,7 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 #[derive(Debug, Clone)]
-pub struct ServeOptions {
+pub(crate) struct ServeOptions {
     pub root: PathBuf,
     pub bind: IpAddr,
     /// 0 picks a free port.
@@ -30,7 +30,7 @@ pub struct ServeOptions {
 
 /// What serve has to say while it runs.
 #[derive(Debug)]
-pub enum ServeEvent<'a> {
+pub(crate) enum ServeEvent<'a> {
     /// Changes cannot be watched: the site is served as first built.
     NotWatching,
     Listening {
@@ -75,7 +75,7 @@ struct Shared {
 /// Editors save in bursts (write, rename, temp files); wait this long for the burst to end.
 const QUIET: Duration = Duration::from_millis(40);
 
-pub fn serve(options: &ServeOptions) -> Result<()> {
+pub(crate) fn serve(options: &ServeOptions) -> Result<()> {
     // Watchers report canonical paths; the session compares them with the site's.
     let root = options
         .root

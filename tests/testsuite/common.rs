@@ -291,7 +291,7 @@ pub fn output_texts(out: &Path) -> Vec<(String, String, String)> {
                 .to_string_lossy()
                 .into_owned();
             let bytes = std::fs::read(e.path()).unwrap();
-            let text = dossier::build::leaks::readable(&relative, &bytes);
+            let text = dossier::readable(&relative, &bytes);
             let raw = String::from_utf8_lossy(&bytes).to_lowercase();
             (relative, text, raw)
         })

@@ -152,8 +152,7 @@ fn the_customer_edition_keeps_the_shared_text_and_counts_only_what_it_shows() {
         "See the escalation for the rest",
     ] {
         assert!(
-            dossier::build::leaks::readable("index.html", page.as_bytes())
-                .contains(&shared.to_lowercase()),
+            dossier::readable("index.html", page.as_bytes()).contains(&shared.to_lowercase()),
             "{shared}"
         );
     }
@@ -279,11 +278,11 @@ fn the_customer_edition_builds_into_its_own_folder_by_default() {
 
 #[test]
 fn serve_previews_the_customer_edition_and_keeps_it_after_an_edit() {
-    use dossier::content::config::Edition;
-    use dossier::content::load::LoadOptions;
+    use dossier::Edition;
+    use dossier::LoadOptions;
     let site = site();
     let served = site.root().join("served");
-    let mut session = dossier::serve::session::Session::new(
+    let mut session = dossier::Session::new(
         site.root(),
         &served,
         LoadOptions {

@@ -178,7 +178,7 @@ fn generated_meetings_keep_every_internal_word_out_and_every_public_word_in() {
     let mut counts = (0, 0);
     for round in 0..rounds {
         let mut seed = 0xD055_1E00 + round;
-        let (body, hidden, kept) = dossier::content::marks::generated::body(&mut seed);
+        let (body, hidden, kept) = dossier::generated::body(&mut seed);
         let site = site(&body);
         let team =
             build(&site, "internal").unwrap_or_else(|e| panic!("round {round}: {e}\n{body}"));

@@ -255,7 +255,7 @@ fn task_facts(site_root: &Path) -> BTreeMap<String, (Vec<String>, Value, Value)>
                 .map(|o| o.as_str().unwrap().to_string())
                 .collect();
             owners.sort();
-            let title = dossier::paths::slugify(t["title"].as_str().unwrap())
+            let title = dossier::slugify(t["title"].as_str().unwrap())
                 // The example corrects the recap's product names.
                 .replace("windows-65-enter-id", "windows-365-entra-id");
             (

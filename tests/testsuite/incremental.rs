@@ -3,9 +3,9 @@
 //! result byte for byte with a clean `dossier build` of the same files.
 
 use chrono::NaiveDate;
-use dossier::build::{build, BuildOptions, BuildReport, Work};
-use dossier::content::load::LoadOptions;
-use dossier::serve::session::Session;
+use dossier::LoadOptions;
+use dossier::Session;
+use dossier::{build, BuildOptions, BuildReport, Work};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -196,7 +196,7 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
                 std::fs::read(entry.path()).unwrap(),
             )
         })
-        .filter(|(path, _)| path != dossier::output::MARKER)
+        .filter(|(path, _)| path != dossier::MARKER)
         .collect()
 }
 

@@ -1,6 +1,9 @@
 //! The integration tests, as one binary (as cargo and mdBook do): each module runs the built
 //! `dossier` on the example site or on fixture sites and inspects what it wrote.
 
+// A test binary is nobody's API, and a test that cannot unwrap has already failed.
+#![allow(unreachable_pub, clippy::unwrap_used)]
+
 mod architecture;
 mod authoring;
 mod calendar;

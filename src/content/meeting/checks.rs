@@ -33,7 +33,7 @@ pub(super) fn date_matches_name(
 /// Placeholder text of the `dossier new` template, which a writer means to replace. (The
 /// example meeting of `dossier init` reads as a real one and is left alone, so that a new
 /// site checks clean.)
-pub const TEMPLATE_PHRASES: &[&str] = &[
+pub(crate) const TEMPLATE_PHRASES: &[&str] = &[
     "## First topic",
     "Who discussed what.",
     "- **A point:** what was said.",
@@ -132,7 +132,7 @@ pub(super) fn check_task_ids(
 }
 
 /// The extensions a kept recap may have: those `dossier import` reads.
-pub const RECAP_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm", "eml", "docx"];
+pub(crate) const RECAP_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm", "eml", "docx"];
 
 /// The kept recap `recap = "…"` names: a file in `content/recaps/`, by its bare name, of a
 /// kind import reads, so that no front matter can publish a file from elsewhere.

@@ -3,7 +3,7 @@
 
 use super::{Style, Tool};
 
-pub const FATHOM: Tool = Tool {
+pub(super) const FATHOM: Tool = Tool {
     name: "fathom",
     tool: "Fathom",
     markers: &["fathom"],

@@ -3,7 +3,7 @@
 
 use super::{Style, Tool};
 
-pub const FIREFLIES: Tool = Tool {
+pub(super) const FIREFLIES: Tool = Tool {
     name: "fireflies",
     tool: "Fireflies.ai",
     markers: &["fireflies"],

@@ -4,7 +4,7 @@
 
 use super::{Style, Tool};
 
-pub const GEMINI: Tool = Tool {
+pub(super) const GEMINI: Tool = Tool {
     name: "gemini",
     tool: "Google Meet (Notes by Gemini)",
     markers: &["notes by gemini", "gemini"],

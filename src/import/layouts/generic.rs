@@ -3,7 +3,7 @@
 
 use super::Layout;
 
-pub struct Generic;
+pub(super) struct Generic;
 
 impl Layout for Generic {
     fn name(&self) -> &'static str {

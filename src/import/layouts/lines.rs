@@ -124,7 +124,7 @@ pub(super) fn is_section(text: &str) -> bool {
 
 /// What a section holds, by its heading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SectionKind {
+pub(crate) enum SectionKind {
     Tasks,
     Attendees,
     Discussion,
@@ -137,7 +137,7 @@ pub enum SectionKind {
 /// is known by name only: its words ("notes", "summary") also start recaps' titles, and a
 /// heading not known is a topic, which is what discussion becomes anyway. None for a topic's
 /// own heading.
-pub fn section_kind(name: &str) -> Option<SectionKind> {
+pub(crate) fn section_kind(name: &str) -> Option<SectionKind> {
     if TASK_SECTIONS.contains(&name) {
         return Some(SectionKind::Tasks);
     }

@@ -3,7 +3,7 @@
 
 use super::{Layout, Style};
 
-pub struct Markdown;
+pub(super) struct Markdown;
 
 impl Layout for Markdown {
     fn name(&self) -> &'static str {

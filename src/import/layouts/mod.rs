@@ -12,7 +12,7 @@ pub(crate) mod lexicon;
 pub(crate) mod lines;
 mod markdown;
 mod otter;
-pub mod sections;
+pub(crate) mod sections;
 mod teams;
 mod title;
 mod tldv;
@@ -21,11 +21,11 @@ mod zoom;
 
 use crate::import::input::RecapText;
 use crate::import::recap::{Recap, RecapError};
-pub use sections::Style;
-pub use title::meeting_date;
+pub(crate) use sections::Style;
+pub(crate) use title::meeting_date;
 
 /// A recap layout: the tool that writes it, how to recognise it, how to read it.
-pub trait Layout: Sync {
+pub(crate) trait Layout: Sync {
     /// The name `--format` takes.
     fn name(&self) -> &'static str;
     /// The tool, as the report names it.
@@ -42,7 +42,7 @@ pub trait Layout: Sync {
 }
 
 /// Every layout, the generic one last: it reads any text with headings and lists.
-pub static LAYOUTS: &[&dyn Layout] = &[
+pub(crate) static LAYOUTS: &[&dyn Layout] = &[
     &teams::TeamsCopilot,
     &teams::TeamsNotes,
     &zoom::ZOOM,
@@ -58,7 +58,7 @@ pub static LAYOUTS: &[&dyn Layout] = &[
 
 /// A tool recognised by words only it writes (its name, its footer), or less surely by section
 /// headings it uses, and read by the shared reader in its own [`Style`].
-pub struct Tool {
+pub(crate) struct Tool {
     pub name: &'static str,
     pub tool: &'static str,
     /// Words in lower case, any of which marks the tool's text.
@@ -97,7 +97,7 @@ impl Layout for Tool {
 }
 
 /// The layout a recap is in: the one `forced` names, or the surest; and why.
-pub fn choose(
+pub(crate) fn choose(
     input: &RecapText,
     forced: Option<&str>,
 ) -> Result<(&'static dyn Layout, String), String> {
@@ -130,7 +130,7 @@ pub fn choose(
 }
 
 /// The names `--format` accepts.
-pub fn format_names() -> Vec<&'static str> {
+pub(crate) fn format_names() -> Vec<&'static str> {
     LAYOUTS.iter().map(|layout| layout.name()).collect()
 }
 

@@ -3,7 +3,7 @@
 
 use super::{Style, Tool};
 
-pub const OTTER: Tool = Tool {
+pub(super) const OTTER: Tool = Tool {
     name: "otter",
     tool: "Otter.ai",
     markers: &["otter.ai", "otter ai", "otterpilot"],

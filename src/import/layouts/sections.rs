@@ -14,7 +14,7 @@ use crate::import::recap::{Recap, RecapTopic};
 
 /// What one tool does its own way.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Style {
+pub(crate) struct Style {
     /// Labels before the title ("Meeting summary for ").
     pub title_prefixes: &'static [&'static str],
     /// Boilerplate after the title (" - Notes by Gemini").
@@ -27,14 +27,14 @@ pub struct Style {
 
 impl Style {
     /// Nothing particular.
-    pub const PLAIN: Style = Style {
+    pub(crate) const PLAIN: Style = Style {
         title_prefixes: &[],
         title_suffixes: &[],
         mentions: false,
         month_first: false,
     };
     /// Dates as US tools write them: 11/17/2026 is 17 November.
-    pub const MONTH_FIRST: Style = Style {
+    pub(crate) const MONTH_FIRST: Style = Style {
         month_first: true,
         ..Style::PLAIN
     };
@@ -107,7 +107,7 @@ struct Reader<'a> {
 }
 
 /// Reads a recap in the shared way.
-pub fn read(input: &RecapText, style: &Style) -> Recap {
+pub(crate) fn read(input: &RecapText, style: &Style) -> Recap {
     // A tool that writes US dates in English writes the day first in Dutch, French and German
     // ("Vergadersamenvatting voor … (04/02/2027 14:00)" is 4 February).
     let style = &Style {

@@ -6,7 +6,7 @@ use super::{first_marker, has_line, Layout};
 use crate::import::input::RecapText;
 use crate::import::recap::{self, Recap, RecapError, Section};
 
-pub struct TeamsCopilot;
+pub(super) struct TeamsCopilot;
 
 impl Layout for TeamsCopilot {
     fn name(&self) -> &'static str {
@@ -31,7 +31,7 @@ impl Layout for TeamsCopilot {
     }
 }
 
-pub struct TeamsNotes;
+pub(super) struct TeamsNotes;
 
 impl Layout for TeamsNotes {
     fn name(&self) -> &'static str {

@@ -103,7 +103,7 @@ pub(super) fn states_a_year(words: &str) -> bool {
 /// The meeting date a text states with its year: "11/18/2025", "Nov 18, 2025", "18 November
 /// 2025", "2025-11-18", "2025/11/18". `day_first` settles 03/04/2026; `None` reads such a
 /// date only when one number is over 12.
-pub fn meeting_date(text: &str, day_first: Option<bool>) -> Option<NaiveDate> {
+pub(crate) fn meeting_date(text: &str, day_first: Option<bool>) -> Option<NaiveDate> {
     let context = Context {
         // Far in the past, so that no date is read as "before the meeting".
         meeting: NaiveDate::from_ymd_opt(1900, 1, 1)?,

@@ -2,7 +2,7 @@
 
 use super::{Style, Tool};
 
-pub const TLDV: Tool = Tool {
+pub(super) const TLDV: Tool = Tool {
     name: "tldv",
     tool: "tl;dv",
     markers: &["tl;dv", "tldv"],

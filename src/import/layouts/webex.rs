@@ -2,7 +2,7 @@
 
 use super::{Style, Tool};
 
-pub const WEBEX: Tool = Tool {
+pub(super) const WEBEX: Tool = Tool {
     name: "webex",
     tool: "Webex AI Assistant",
     markers: &["webex"],

@@ -3,7 +3,7 @@
 
 use super::{Style, Tool};
 
-pub const ZOOM: Tool = Tool {
+pub(super) const ZOOM: Tool = Tool {
     name: "zoom",
     tool: "Zoom AI Companion",
     markers: &["meeting summary for", "ai companion"],

@@ -6,7 +6,7 @@ use super::*;
 
 /// Attendees as a recap lists them: "Ana Ferreira (Contoso), @Bo Li – architect; Sam
 /// <sam@x.com>": the names, without company, role, address or mention sign.
-pub fn attendee_names(text: &str) -> Vec<String> {
+pub(crate) fn attendee_names(text: &str) -> Vec<String> {
     let mut names = Vec::new();
     let text = surname_first_addresses(text);
     let text = [" and ", " en ", " et ", " und ", " @"]
@@ -66,7 +66,7 @@ pub fn attendee_names(text: &str) -> Vec<String> {
 
 /// The companies an attendee list names: "Ana Ferreira (Contoso)", "Pour Orvanta : Véronique
 /// Dumont", "Voor Brantix: Jan", without their legal form ("Brantix NV" → "Brantix").
-pub fn attendee_companies(text: &str) -> Vec<String> {
+pub(crate) fn attendee_companies(text: &str) -> Vec<String> {
     let mut companies = Vec::new();
     // "(achats) – Benoît Lambert, …": a person after a dash is none of the companies.
     let people = attendee_names(text);
@@ -129,7 +129,7 @@ pub fn attendee_companies(text: &str) -> Vec<String> {
 /// The companies of the mail addresses in `text`: the part of each domain before its ending,
 /// as written ("sofie.vandamme@hofterlo-zorg.be" gives "hofterlo-zorg"), unless it is a mail
 /// provider's.
-pub fn mail_domains(text: &str) -> Vec<String> {
+pub(crate) fn mail_domains(text: &str) -> Vec<String> {
     let mut domains = Vec::new();
     for word in text.split(|c: char| c.is_whitespace() || "<>,;()".contains(c)) {
         let Some((_, domain)) = word.split_once('@') else {

@@ -215,7 +215,7 @@ pub(super) const NOT_NAMES: &[&str] = &[
 /// An owner written by first name is matched against them first, an item that opens with one
 /// of them ("Yves transmettra le contrat") is theirs, and "@Nina Petrova" is one mention.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Gazetteer {
+pub(crate) struct Gazetteer {
     /// Full names as written, without duplicates: who took part.
     names: Vec<String>,
     /// Full names the text writes more than once, which may be people or companies: known
@@ -238,27 +238,27 @@ pub struct Gazetteer {
 }
 
 impl Gazetteer {
-    pub fn add(&mut self, name: &str) {
+    pub(crate) fn add(&mut self, name: &str) {
         let name = name.trim();
         if !name.is_empty() && !self.names.iter().any(|n| n.eq_ignore_ascii_case(name)) {
             self.names.push(name.to_string());
         }
     }
 
-    pub fn add_seen(&mut self, name: &str) {
+    pub(crate) fn add_seen(&mut self, name: &str) {
         if !self.seen.iter().any(|n| n.eq_ignore_ascii_case(name)) {
             self.seen.push(name.to_string());
         }
     }
 
-    pub fn add_company(&mut self, company: &str) {
+    pub(crate) fn add_company(&mut self, company: &str) {
         let company = fold(company);
         if !company.is_empty() && !self.companies.contains(&company) {
             self.companies.push(company);
         }
     }
 
-    pub fn add_domain(&mut self, domain: &str) {
+    pub(crate) fn add_domain(&mut self, domain: &str) {
         let squashed = squash(domain);
         if !squashed.is_empty() && !self.domains.contains(&squashed) {
             self.domains.push(squashed);
@@ -267,7 +267,7 @@ impl Gazetteer {
 
     /// The sides of a title that name who met ("Kaasmakerij Ter Walle – kwartaaloverleg",
     /// "Transport Maesschalck x Tessaro | opvolging"): a few capitalised words each.
-    pub fn add_title(&mut self, title: &str) {
+    pub(crate) fn add_title(&mut self, title: &str) {
         // "TR: Résumé de réunion pour « Logistique Hennuyère – revue T4 »": what the quotes
         // hold, after any reply or forward mark.
         let title = title
@@ -303,7 +303,7 @@ impl Gazetteer {
 
     /// Whether `name` is a company the recap names, with or without its legal form: in its
     /// attendee lists, its mail addresses, an "Account:" line or its title.
-    pub fn is_company(&self, name: &str) -> bool {
+    pub(crate) fn is_company(&self, name: &str) -> bool {
         let folded = fold(name);
         let squashed = squash(&folded);
         let names_it = |company: &String| {
@@ -329,7 +329,7 @@ impl Gazetteer {
 
     /// Learns which words of `text` are common words: written in lower case somewhere, or
     /// after an article or a possessive of the recap's language (set first).
-    pub fn add_common_words(&mut self, text: &str) {
+    pub(crate) fn add_common_words(&mut self, text: &str) {
         let determiners = determiners(self.language);
         for line in text.lines() {
             let words = line
@@ -348,7 +348,7 @@ impl Gazetteer {
 
     /// Whether `word` may be a first name written alone ("Bram", "Maxime"): a capitalised word
     /// the text never writes as a common word.
-    pub fn may_be_first_name(&self, word: &str) -> bool {
+    pub(crate) fn may_be_first_name(&self, word: &str) -> bool {
         let folded = fold(word);
         word.chars().count() >= 3
             && word.chars().next().is_some_and(char::is_uppercase)
@@ -358,21 +358,21 @@ impl Gazetteer {
             && !self.is_company(word)
     }
 
-    pub fn set_language(&mut self, language: crate::import::language::Language) {
+    pub(crate) fn set_language(&mut self, language: crate::import::language::Language) {
         self.language = language;
     }
 
-    pub fn language(&self) -> crate::import::language::Language {
+    pub(crate) fn language(&self) -> crate::import::language::Language {
         self.language
     }
 
-    pub fn names(&self) -> &[String] {
+    pub(crate) fn names(&self) -> &[String] {
         &self.names
     }
 
     /// Whether `name` is someone the recap names: a full name, or a first name one participant
     /// alone has.
-    pub fn knows(&self, name: &str) -> bool {
+    pub(crate) fn knows(&self, name: &str) -> bool {
         let key = fold(name);
         if key.is_empty() {
             return false;
@@ -479,7 +479,7 @@ const TITLES: &[&str] = &[
 ];
 
 /// Whether `word` is a title written before a surname ("Dhr.", "Mme", "Herr").
-pub fn is_title(word: &str) -> bool {
+pub(crate) fn is_title(word: &str) -> bool {
     TITLES.contains(&fold(word).trim_end_matches('.'))
 }
 
@@ -493,7 +493,7 @@ const NOT_INITIALS: &[&str] = &[
 /// Whether `short` is a way of writing the full name `full` that people use in minutes:
 /// its initials ("SP", "S.P.", "PDS" for "Pieter De Smet", "PS" too) or a title with its surname
 /// ("Dhr. De Smet", "Mme Dubois").
-pub fn stands_for(short: &str, full: &str) -> bool {
+pub(crate) fn stands_for(short: &str, full: &str) -> bool {
     let full_words: Vec<&str> = full.split_whitespace().collect();
     if full_words.len() < 2 {
         return false;
@@ -551,7 +551,7 @@ pub(super) const PARTICLES: &[&str] = &[
 /// Runs of two or three capitalised words that a text writes more than once ("Hanne Peeters"
 /// in the next steps and in the summary): the full names it uses, to know again where an item
 /// opens with one. A name written once stays unknown: German nouns are capitalised too.
-pub fn repeated_full_names(text: &str) -> Vec<String> {
+pub(crate) fn repeated_full_names(text: &str) -> Vec<String> {
     let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     // A run of capitals ends at punctuation: "Camille Renard (Opteam Systems)" is two runs.
     let segments = text
@@ -591,7 +591,7 @@ pub fn repeated_full_names(text: &str) -> Vec<String> {
 
 /// The one full name `text` writes that starts with the lone first name `first` ("Jonas" →
 /// "Jonas Willems"); `None` when it writes none, or more than one.
-pub fn full_name_for(first: &str, text: &str) -> Option<String> {
+pub(crate) fn full_name_for(first: &str, text: &str) -> Option<String> {
     if let Some(surname) = surname_after_title(first) {
         return full_name_with_surname(surname, text);
     }

@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use std::fmt::Write;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Layout {
+pub(crate) enum Layout {
     /// Teams' Copilot recap: `Topics:` and `Tasks:` with owners in parentheses.
     TeamsCopilot,
     /// Teams' meeting notes copied from Loop: "Meeting notes", "Follow-up tasks".
@@ -27,7 +27,7 @@ pub enum Layout {
 }
 
 impl Layout {
-    pub const ALL: [Layout; 11] = [
+    pub(crate) const ALL: [Layout; 11] = [
         Layout::TeamsCopilot,
         Layout::TeamsNotes,
         Layout::Zoom,
@@ -41,7 +41,7 @@ impl Layout {
         Layout::Email,
     ];
 
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Layout::TeamsCopilot => "teams",
             Layout::TeamsNotes => "teams-notes",
@@ -58,7 +58,7 @@ impl Layout {
     }
 
     /// The languages the tool writes its recap in.
-    pub fn languages(self) -> &'static [Lang] {
+    pub(crate) fn languages(self) -> &'static [Lang] {
         match self {
             Layout::Otter | Layout::Fathom => &[Lang::En],
             _ => &Lang::ALL,
@@ -66,7 +66,7 @@ impl Layout {
     }
 
     /// Whether the recap lists who took part, so that a first name alone can be matched.
-    pub fn lists_people(self) -> bool {
+    pub(crate) fn lists_people(self) -> bool {
         matches!(
             self,
             Layout::TeamsNotes
@@ -79,11 +79,11 @@ impl Layout {
     }
 
     /// Whether people, not a tool, write this layout.
-    pub fn written_by_hand(self) -> bool {
+    pub(crate) fn written_by_hand(self) -> bool {
         matches!(self, Layout::Markdown | Layout::Email)
     }
 
-    pub fn owner_forms(self) -> &'static [OwnerForm] {
+    pub(crate) fn owner_forms(self) -> &'static [OwnerForm] {
         use OwnerForm::*;
         match self {
             Layout::TeamsCopilot => &[Parentheses, Parentheses, Nobody],
@@ -111,7 +111,7 @@ impl Layout {
         }
     }
 
-    pub fn due_forms(self, lang: Lang) -> &'static [DueForm] {
+    pub(crate) fn due_forms(self, lang: Lang) -> &'static [DueForm] {
         use DueForm::*;
         match lang {
             Lang::En => &[
@@ -146,7 +146,7 @@ impl Layout {
     }
 
     /// The file's extension and its text.
-    pub fn write(self, truth: &Truth, rng: &mut Rng) -> (&'static str, String) {
+    pub(crate) fn write(self, truth: &Truth, rng: &mut Rng) -> (&'static str, String) {
         let words = words::of(truth.lang);
         let writer = Writer {
             truth,

@@ -17,7 +17,7 @@ use std::path::Path;
 
 /// Counts for one row of the table.
 #[derive(Debug, Default, Clone, Copy)]
-pub struct Tally {
+pub(super) struct Tally {
     pub recaps: usize,
     pub tasks: usize,
     pub found: usize,
@@ -43,13 +43,13 @@ impl Tally {
         self.dates += other.dates;
         self.failed += other.failed;
     }
-    pub fn owners_rate(&self) -> f64 {
+    pub(super) fn owners_rate(&self) -> f64 {
         rate(self.owners, self.tasks)
     }
-    pub fn dues_rate(&self) -> f64 {
+    pub(super) fn dues_rate(&self) -> f64 {
         rate(self.dues, self.dated)
     }
-    pub fn found_rate(&self) -> f64 {
+    pub(super) fn found_rate(&self) -> f64 {
         rate(self.found, self.tasks)
     }
 }
@@ -64,7 +64,7 @@ fn rate(part: usize, whole: usize) -> f64 {
 
 /// What went wrong with one task or recap, for the failure message.
 #[derive(Debug, Clone)]
-pub struct Miss {
+pub(super) struct Miss {
     pub seed: u64,
     pub layout: Layout,
     pub lang: Lang,
@@ -72,7 +72,7 @@ pub struct Miss {
 }
 
 #[derive(Debug, Default)]
-pub struct Results {
+pub(super) struct Results {
     pub by_layout: BTreeMap<(Layout, Lang), Tally>,
     pub by_owner_form: BTreeMap<OwnerForm, Tally>,
     pub by_name_style: BTreeMap<NameStyle, Tally>,
@@ -81,7 +81,7 @@ pub struct Results {
 }
 
 impl Results {
-    pub fn total(&self) -> Tally {
+    pub(super) fn total(&self) -> Tally {
         let mut total = Tally::default();
         for tally in self.by_layout.values() {
             total.add(tally);
@@ -89,7 +89,7 @@ impl Results {
         total
     }
 
-    pub fn table(&self) -> String {
+    pub(super) fn table(&self) -> String {
         let mut out = String::new();
         let row = |out: &mut String, name: &str, t: &Tally| {
             let _ = writeln!(
@@ -162,7 +162,7 @@ impl Results {
 const SITE: &str = "title = \"Recaps\"\nbase_url = \"https://example.test/\"\n";
 
 /// The recap's file name, bytes and the truth it was written from, for `seed`.
-pub fn recap(seed: u64, layout: Layout, lang: Lang) -> (Truth, String, String) {
+pub(super) fn recap(seed: u64, layout: Layout, lang: Lang) -> (Truth, String, String) {
     let truth = super::truth(seed, layout, lang);
     let mut rng = Rng::new(seed ^ 0x5EED);
     let (extension, text) = layout.write(&truth, &mut rng);
@@ -170,7 +170,7 @@ pub fn recap(seed: u64, layout: Layout, lang: Lang) -> (Truth, String, String) {
 }
 
 /// Imports `count` recaps of each layout and language from `first_seed` on and counts.
-pub fn run(first_seed: u64, count: usize) -> Results {
+pub(super) fn run(first_seed: u64, count: usize) -> Results {
     let mut results = Results::default();
     let config = match SiteConfig::parse(&SourceFile::new(Path::new("site.toml"), SITE.into())) {
         Ok(config) => config,

@@ -14,10 +14,10 @@ mod measure;
 mod words;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-pub use layouts::Layout;
+pub(super) use layouts::Layout;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Lang {
+pub(super) enum Lang {
     En,
     Nl,
     Fr,
@@ -25,8 +25,8 @@ pub enum Lang {
 }
 
 impl Lang {
-    pub const ALL: [Lang; 4] = [Lang::En, Lang::Nl, Lang::Fr, Lang::De];
-    pub fn code(self) -> &'static str {
+    pub(super) const ALL: [Lang; 4] = [Lang::En, Lang::Nl, Lang::Fr, Lang::De];
+    pub(super) fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
             Lang::Nl => "nl",
@@ -38,33 +38,33 @@ impl Lang {
 
 /// A small seeded generator (SplitMix64): the same seed writes the same recaps on every
 /// machine, so a failure names a seed that reproduces it.
-pub struct Rng(u64);
+pub(super) struct Rng(u64);
 
 impl Rng {
-    pub fn new(seed: u64) -> Rng {
+    pub(super) fn new(seed: u64) -> Rng {
         Rng(seed)
     }
-    pub fn next(&mut self) -> u64 {
+    pub(super) fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^ (z >> 31)
     }
-    pub fn below(&mut self, n: usize) -> usize {
+    pub(super) fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
     }
-    pub fn chance(&mut self, percent: u64) -> bool {
+    pub(super) fn chance(&mut self, percent: u64) -> bool {
         self.next() % 100 < percent
     }
-    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+    pub(super) fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len())]
     }
 }
 
 /// How a recap names a task's owners.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum OwnerForm {
+pub(super) enum OwnerForm {
     /// "Sam will …", "Sam and Ana to …", "The team will …".
     Lead,
     /// "… (Sam, Ana)".
@@ -97,7 +97,7 @@ pub enum OwnerForm {
 
 /// How a recap writes the name of a person it lists in full elsewhere.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum NameStyle {
+pub(super) enum NameStyle {
     /// "Sam Peeters".
     Full,
     /// "Sam".
@@ -110,7 +110,7 @@ pub enum NameStyle {
 
 /// How a recap phrases a task's deadline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum DueForm {
+pub(super) enum DueForm {
     Weekday,
     NextWeekWeekday,
     DayMonth,
@@ -131,13 +131,13 @@ pub enum DueForm {
 
 /// A deadline as the truth knows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Due {
+pub(super) enum Due {
     Day(NaiveDate),
     Month(i32, u32),
 }
 
 #[derive(Debug, Clone)]
-pub struct TruthTask {
+pub(super) struct TruthTask {
     /// The phrase the recap writes.
     pub phrase: &'static str,
     /// The phrase after its subject, the verb conjugated; empty where the language has none.
@@ -159,7 +159,7 @@ pub struct TruthTask {
 }
 
 #[derive(Debug, Clone)]
-pub struct Truth {
+pub(super) struct Truth {
     pub seed: u64,
     pub lang: Lang,
     pub layout: Layout,
@@ -171,11 +171,11 @@ pub struct Truth {
 }
 
 impl Truth {
-    pub fn id_of(&self, person: usize) -> String {
+    pub(super) fn id_of(&self, person: usize) -> String {
         crate::paths::slugify(self.people[person])
     }
     /// How the recap writes a person as an owner.
-    pub fn owner_name(&self, task: &TruthTask, person: usize) -> String {
+    pub(super) fn owner_name(&self, task: &TruthTask, person: usize) -> String {
         let full = self.people[person];
         match task.name_style {
             NameStyle::Full => full.to_string(),
@@ -220,7 +220,7 @@ const CUSTOMERS: &[&str] = &[
 ];
 
 /// A truth for `layout` in `lang`, from `seed`.
-pub fn truth(seed: u64, layout: Layout, lang: Lang) -> Truth {
+pub(super) fn truth(seed: u64, layout: Layout, lang: Lang) -> Truth {
     let mut rng = Rng::new(seed);
     let words = words::of(lang);
     // A weekday meeting, Monday to Wednesday, so that "by Friday" is this week's.

@@ -7,7 +7,7 @@ use super::Lang;
 
 /// A task as the truth knows it: the phrase a recap writes (an infinitive phrase that follows
 /// "will", "zal", "va", "wird"), and the words its imported title must contain.
-pub struct TaskWords {
+pub(super) struct TaskWords {
     pub phrase: &'static str,
     /// The phrase after a subject, its verb conjugated ("stuurt de offerte", "enverra le
     /// devis"); empty in English, where "will" always stands before the verb.
@@ -15,13 +15,13 @@ pub struct TaskWords {
     pub key: &'static str,
 }
 
-pub struct TopicWords {
+pub(super) struct TopicWords {
     pub title: &'static str,
     pub text: &'static str,
 }
 
 /// What one language gives the simulator.
-pub struct Words {
+pub(super) struct Words {
     pub people: &'static [&'static str],
     pub tasks: &'static [TaskWords],
     pub topics: &'static [TopicWords],
@@ -70,7 +70,7 @@ pub struct Words {
 
 impl Words {
     /// "12 January", "12. Januar", "January 12": a day and month as the language writes it.
-    pub fn day_month(&self, lang: Lang, day: u32, month: u32, variant: usize) -> String {
+    pub(super) fn day_month(&self, lang: Lang, day: u32, month: u32, variant: usize) -> String {
         let name = self.months[month as usize - 1];
         match lang {
             Lang::En if variant % 2 == 1 => format!("{name} {day}"),
@@ -669,7 +669,7 @@ const DE: Words = Words {
     titles: &["Herr", "Frau", "Hr.", "Fr."],
 };
 
-pub fn of(lang: Lang) -> &'static Words {
+pub(super) fn of(lang: Lang) -> &'static Words {
     match lang {
         Lang::En => &EN,
         Lang::Nl => &NL,

@@ -25,7 +25,7 @@ mod topic;
 mod topics;
 
 /// Every page kind, in the order their pages are listed (in the sitemap too).
-pub static KINDS: &[&dyn PageKind] = &[
+pub(crate) static KINDS: &[&dyn PageKind] = &[
     &dashboard::Dashboard,
     &meetings::Meetings,
     &topics::Topics,
@@ -46,7 +46,7 @@ pub static KINDS: &[&dyn PageKind] = &[
 /// Which page of its kind a page is: nothing (the kind has one page), an index into one of
 /// the site's lists, a meeting's topic, a name (a person's id, a tag's slug) or a month.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Key {
+pub(crate) enum Key {
     Only,
     Index(usize),
     Topic(usize, usize),
@@ -83,7 +83,7 @@ impl Key {
 
 /// A kind of page. The methods that take a [`Key`] are given only keys the kind's own
 /// [`PageKind::keys`] made; `None` from one of them is a key of another kind.
-pub trait PageKind: Sync {
+pub(crate) trait PageKind: Sync {
     /// What the kind is called (`meeting`, `tag`): its snapshot's name.
     fn name(&self) -> &'static str;
     /// The template its pages are rendered with.
@@ -133,7 +133,7 @@ pub trait PageKind: Sync {
 
 /// One page to render: its kind and which of that kind's pages it is.
 #[derive(Clone)]
-pub struct Page {
+pub(crate) struct Page {
     kind: &'static dyn PageKind,
     key: Key,
 }
@@ -152,23 +152,23 @@ impl std::fmt::Debug for Page {
 
 impl Page {
     /// Whether this page, of the site after an edit, shows something the edit changed.
-    pub fn reached_by(&self, site: &Site, reach: &Reach) -> bool {
+    pub(crate) fn reached_by(&self, site: &Site, reach: &Reach) -> bool {
         self.kind.reached_by(site, reach, &self.key).unwrap_or(true)
     }
 
     /// The meeting whose own page this is, if it is a meeting's or a topic's.
-    pub fn meeting(&self) -> Option<usize> {
+    pub(crate) fn meeting(&self) -> Option<usize> {
         self.kind.meeting_of(&self.key)
     }
 
     /// Whether the sitemap lists this page.
-    pub fn in_sitemap(&self) -> bool {
+    pub(crate) fn in_sitemap(&self) -> bool {
         self.kind.in_sitemap()
     }
 }
 
 /// The folders dossier writes its own pages into (`meetings/`, `tags/`, …), from the kinds.
-pub fn page_folders() -> impl Iterator<Item = &'static str> {
+pub(crate) fn page_folders() -> impl Iterator<Item = &'static str> {
     KINDS
         .iter()
         .map(|kind| kind.folder())
@@ -177,7 +177,7 @@ pub fn page_folders() -> impl Iterator<Item = &'static str> {
 
 /// Whether dossier writes `path` (relative to the output) itself: a page or a page kind's
 /// folder, or a site-wide file. A file of the site's `static/` may not take such a path.
-pub fn is_generated(path: &str) -> bool {
+pub(crate) fn is_generated(path: &str) -> bool {
     let first = path.split('/').next().unwrap_or_default();
     page_folders().any(|folder| folder.trim_end_matches('/') == first) || urls::is_site_file(path)
 }
@@ -207,7 +207,7 @@ fn summary_or(summary: &str, fallback: String) -> String {
 
 impl Renderer<'_> {
     /// Every HTML page of the site, kind by kind.
-    pub fn pages(&self) -> Vec<Page> {
+    pub(crate) fn pages(&self) -> Vec<Page> {
         KINDS
             .iter()
             .flat_map(|&kind| {
@@ -219,22 +219,22 @@ impl Renderer<'_> {
     }
 
     /// The output path of a page, relative to the output folder.
-    pub fn path(&self, page: &Page) -> String {
+    pub(crate) fn path(&self, page: &Page) -> String {
         page.kind.file(&self.url(page))
     }
 
     /// The day a page last changed, where its content says so: a meeting's and its topics'
     /// pages change with the meeting (for the sitemap's `lastmod`).
-    pub fn changed_on(&self, page: &Page) -> Option<NaiveDate> {
+    pub(crate) fn changed_on(&self, page: &Page) -> Option<NaiveDate> {
         page.kind.changed_on(self.site, &page.key)
     }
 
     /// The folder address of a page, relative to the site root (`""` for the dashboard).
-    pub fn url(&self, page: &Page) -> String {
+    pub(crate) fn url(&self, page: &Page) -> String {
         page.kind.url(self.site, &page.key).unwrap_or_default()
     }
 
-    pub fn render(&self, page: &Page) -> Result<String> {
+    pub(crate) fn render(&self, page: &Page) -> Result<String> {
         let url = self.url(page);
         let mut context = Context::new();
         let (preview_title, preview_text) = page.kind.preview(self, &page.key).unwrap_or_default();
