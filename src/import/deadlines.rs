@@ -15,6 +15,8 @@ pub(crate) struct Found {
     pub words: String,
     pub span: Range<usize>,
     pub reading: Reading,
+    /// Said as a deadline: "bis 21.12", "tegen vrijdag", "d'ici le 15", not "im Januar".
+    pub introduced: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -508,6 +510,21 @@ fn about_the_past(text: &str, span: &Range<usize>, particle_may_precede: bool) -
     after == "ago" || after == "geleden"
 }
 
+/// Whether the date is when something starts, not when it is due: "neemt vanaf januari de
+/// projectleiding over", "à partir du 4 janvier", "ab 1. Februar", "starting March 1".
+fn starts_then(text: &str, span: &Range<usize>) -> bool {
+    let words = words_before(text, span, 2);
+    let first = words.first().map(String::as_str);
+    matches!(
+        first,
+        Some("vanaf" | "ab" | "starting" | "effective" | "from")
+    ) && !matches!(
+        words.get(1).map(String::as_str),
+        Some("ready" | "available")
+    ) || matches!(first, Some("de" | "du" | "d"))
+        && words.get(1).is_some_and(|word| word == "partir")
+}
+
 /// Words that make the date after them a date of the thing before: "the go-live date of 1
 /// December", "la panne du 3 novembre", "die Sitzung vom 12. März", and the start of a span
 /// ("du 14 au 31 décembre").
@@ -588,7 +605,10 @@ pub(crate) fn find_in(text: &str, context: &Context) -> Vec<Found> {
                 Rule::WeekdayNextWeek | Rule::InPeriod | Rule::NextWeek | Rule::Tomorrow
             );
             let particle_may_precede = counted_forward || says_deadline;
-            if about_the_past(text, &span, particle_may_precede) || date_of_something(text, &span) {
+            if about_the_past(text, &span, particle_may_precede)
+                || date_of_something(text, &span)
+                || starts_then(text, &span)
+            {
                 taken.push(span);
                 continue;
             }
@@ -597,27 +617,48 @@ pub(crate) fn find_in(text: &str, context: &Context) -> Vec<Found> {
                     reading = Reading::Uncertain("a date before the meeting".into());
                 }
                 taken.push(span.clone());
+                let word_before = text[..span.start]
+                    .split_whitespace()
+                    .next_back()
+                    .map(str::to_lowercase);
+                let introduced = says_deadline
+                    || word_before.is_some_and(|word| DEADLINE_BEFORE.contains(&word.as_str()));
                 found.push(Found {
                     words: whole.as_str().trim().to_string(),
                     span,
                     reading,
+                    introduced,
                 });
             }
         }
     }
     found.sort_by_key(|f| f.span.start);
+    // "tegen vrijdag 25 september", "by end of day Monday": a phrase right after one said as a
+    // deadline says the same deadline more exactly.
+    for i in 1..found.len() {
+        let between = text.get(found[i - 1].span.end..found[i].span.start);
+        if found[i - 1].introduced
+            && between.is_some_and(|gap| gap.trim_matches([' ', ',']).is_empty())
+        {
+            found[i].introduced = true;
+        }
+    }
     found
 }
 
 /// The deadline a task gets: the latest one it names, since earlier dates in a task are its steps
-/// ("feedback this week, close before the end of November").
+/// ("feedback this week, close before the end of November"); of those said as a deadline, where
+/// any is ("Freigabe des Wartungsfensters im Januar – bis 21.12": January is what is released).
 pub(crate) fn deadline_of(found: &[Found]) -> Option<(&Found, Due)> {
-    found
-        .iter()
-        .filter_map(|f| match &f.reading {
+    let dues = || {
+        found.iter().filter_map(|f| match &f.reading {
             Reading::Due(due) => Some((f, *due)),
             Reading::Uncertain(_) => None,
         })
+    };
+    let said_as_deadline = dues().any(|(f, _)| f.introduced);
+    dues()
+        .filter(|(f, _)| f.introduced || !said_as_deadline)
         .max_by_key(|(_, due)| *due)
 }
 

@@ -153,6 +153,11 @@ pub(super) fn register_people(
             Some(_) => {}
             None => {
                 let owner = owners.contains(&&name);
+                // "Tablets met enkel toegang …": one capitalised word opening a sentence, owing
+                // nothing and in no list of who took part, is no one.
+                if !owner && name.split_whitespace().count() == 1 && !participant(&name) {
+                    continue;
+                }
                 if owner && super::owners::name_of_address(&name).is_none() {
                     if name.split_whitespace().count() == 1 {
                         unsure.push((

@@ -196,19 +196,30 @@ fn tables_as_rows(html: &str) -> std::borrow::Cow<'_, str> {
     static TAGS: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     let Some(tags) = TAGS
         .get_or_init(|| {
-            regex::Regex::new(r"(?i)<(/?)(table|thead|tbody|tfoot|tr|td|th)\b[^>]*>").ok()
+            regex::Regex::new(r"(?i)<(/?)(table|thead|tbody|tfoot|tr|td|th|p|div|br)\b[^>]*>").ok()
         })
         .as_ref()
     else {
         return std::borrow::Cow::Borrowed(html);
     };
+    // Word and Outlook put a paragraph in every cell: inside a row it is a space, or each
+    // cell would stand on a line of its own.
+    let mut in_row = false;
     tags.replace_all(html, |caps: &regex::Captures| {
         let closing = !caps[1].is_empty();
         match (caps[2].to_ascii_lowercase().as_str(), closing) {
-            ("tr", false) => "<p>| ",
-            ("tr", true) => "</p>",
-            ("td" | "th", true) => " | ",
-            _ => "",
+            ("tr", false) => {
+                in_row = true;
+                "<p>| ".to_string()
+            }
+            ("tr", true) => {
+                in_row = false;
+                "</p>".to_string()
+            }
+            ("td" | "th", true) => " | ".to_string(),
+            ("p" | "div" | "br", _) if in_row => " ".to_string(),
+            ("p" | "div" | "br", _) => caps[0].to_string(),
+            _ => String::new(),
         }
     })
 }

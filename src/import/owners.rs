@@ -402,12 +402,18 @@ fn trailing_dash_name(owned: &mut Owned) {
             owned.text = before;
             return;
         }
-        // "… -> Lies, ten laatste woensdag": after an arrow, the names up to a comma, then
-        // the deadline.
+        // "… -> Lies, ten laatste woensdag", "… → Jérôme – d'ici vendredi": after an arrow,
+        // the names up to a comma or a dash, then the deadline.
         let arrow = !matches!(dash, " — " | " – " | " - ");
-        if let Some((names, rest)) = tail.split_once(", ").filter(|_| arrow) {
+        let names_end = [", ", " – ", " — ", " - "]
+            .iter()
+            .filter_map(|separator| tail.find(separator).map(|at| (at, *separator)))
+            .min();
+        let split = names_end
+            .map(|(end, separator)| (&tail[..end], separator, &tail[end + separator.len()..]));
+        if let Some((names, separator, rest)) = split.filter(|_| arrow) {
             if let Some(list) = name_list(names) {
-                let text = format!("{}, {rest}", owned.text[..at].trim_end());
+                let text = format!("{}{separator}{rest}", owned.text[..at].trim_end());
                 add(owned, list);
                 owned.text = text;
                 return;
@@ -647,6 +653,7 @@ use labels::owner_label;
 pub(crate) use labels::OWNER_FIELDS;
 pub(crate) use names::{full_name_for, is_title, repeated_full_names, stands_for, Gazetteer};
 use names::{NOT_NAMES, PARTICLES};
+pub(crate) use teams::companies_by_legal_form;
 use teams::{is_company_form, is_team};
 
 #[cfg(test)]

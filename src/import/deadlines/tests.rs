@@ -144,6 +144,18 @@ fn the_phrases_recap_tools_write() {
         ("two weeks ago", None),
         ("by 3/4", None),
         ("a half 1/2 of it", None),
+        // The date a weekday only names, and the phrase said as a deadline over a mention.
+        ("komt op donderdag 27/11 langs", Some("2025-11-27")),
+        ("tegen vrijdag 28 november", Some("2025-11-28")),
+        (
+            "Freigabe im Januar (Samstag) – bis 21.12",
+            Some("2025-12-21"),
+        ),
+        ("by end of day Monday", Some("2025-11-24")),
+        // When something starts is no deadline.
+        ("neemt vanaf januari de leiding over", None),
+        ("à partir du 4 décembre", None),
+        ("ab 1. Dezember", None),
     ];
     for (phrase, expected) in table {
         assert_eq!(due(phrase, None).as_deref(), expected, "{phrase}");
@@ -206,7 +218,7 @@ fn holidays_are_recognised_and_left_undated() {
 
 #[test]
 fn every_pattern_compiles() {
-    assert_eq!(patterns().rules.len(), 40);
+    assert_eq!(patterns().rules.len(), 41);
 }
 
 /// Each phrase kind in Dutch, French and German, read as of Tuesday 18 November 2025; the

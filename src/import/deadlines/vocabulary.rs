@@ -137,6 +137,14 @@ pub(super) fn patterns() -> &'static Patterns {
                 r"\b(\d{1,2})(-)(\d{1,2})-(\d{4})\b".into(),
                 Rule::NumericWithYear,
             ),
+            // "op donderdag 17/12", "mardi 15/12": the date, which the weekday only names.
+            rule(
+                format!(
+                    r"\b(?:{BY}\s+)?{},?\s+(\d{{1,2}})/(\d{{1,2}})\b",
+                    WEEKDAY.replacen('(', "(?:", 1)
+                ),
+                Rule::NumericSlash,
+            ),
             rule(
                 format!(r"\b{BY}\s+(\d{{1,2}})/(\d{{1,2}})\b"),
                 Rule::NumericSlash,

@@ -71,6 +71,7 @@ pub(super) fn is_boilerplate(text: &str) -> bool {
         || is_reference_mark(text)
         || is_navigation_row(text)
         || short && says_who_wrote_it(&lower)
+        || short && wishes_well(&lower)
         || asks_for_a_rating(text)
         || short && is_link_label(text)
 }
@@ -91,31 +92,108 @@ fn is_link_label(text: &str) -> bool {
 /// "Verslag opgemaakt door Joke – graag opmerkingen binnen de week", "Rédigé par Camille",
 /// "Minutes taken by Sam": who wrote the minutes, under them; no task and no topic.
 fn says_who_wrote_it(lower: &str) -> bool {
-    const WRITTEN_BY: &[&str] = &[
-        "verslag opgemaakt door",
-        "verslag opgesteld door",
-        "verslag door",
-        "notulen opgemaakt door",
-        "genotuleerd door",
-        "opgemaakt door",
-        "opgesteld door",
-        "rédigé par",
-        "redige par",
-        "compte rendu rédigé",
-        "procès-verbal rédigé",
-        "pv rédigé",
-        "minutes taken by",
-        "minutes by",
-        "notes taken by",
-        "written by",
-        "prepared by",
-        "protokoll erstellt",
-        "protokolliert von",
-        "verfasst von",
-        "erstellt von",
-    ];
     let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
     WRITTEN_BY.iter().any(|words| lower.starts_with(words))
+}
+
+/// Who wrote the minutes, by a line that says so ("Notes prises par Aurélie Mathy",
+/// "Verslaggever:  Femke Wouters", "Protokollführer: Jens Brandt"): the "I" of its tasks
+/// ("Vérifier les sauvegardes → moi") when no mail's sender is.
+pub(super) fn minute_taker(text: &str) -> Option<String> {
+    const TAKER_LABELS: &[&str] = &[
+        "verslaggever",
+        "verslag",
+        "notulist",
+        "notulen",
+        "redaction",
+        "redacteur",
+        "redactrice",
+        "secretaire",
+        "protokollfuhrer",
+        "protokollfuhrerin",
+        "protokoll",
+        "schriftfuhrer",
+        "minutes",
+        "minute taker",
+        "note taker",
+        "notes",
+        "scribe",
+    ];
+    text.lines().find_map(|line| {
+        let lower = line.trim().to_lowercase();
+        let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let after = match WRITTEN_BY.iter().find(|words| lower.starts_with(*words)) {
+            Some(words) => line
+                .trim()
+                .get(line.trim().len() - lower.len() + words.len()..)?,
+            None => {
+                let (label, value) = super::lines::labelled(line.trim())?;
+                let label = deunicode::deunicode(label).to_lowercase();
+                TAKER_LABELS.contains(&label.as_str()).then_some(value)?
+            }
+        };
+        let name = crate::import::owners::attendee_names(after.trim_start_matches([':', ' ']))
+            .into_iter()
+            .next()?;
+        (name.split_whitespace().count() >= 2).then_some(name)
+    })
+}
+
+const WRITTEN_BY: &[&str] = &[
+    "verslag opgemaakt door",
+    "verslag opgesteld door",
+    "verslag door",
+    "notulen opgemaakt door",
+    "genotuleerd door",
+    "opgemaakt door",
+    "opgesteld door",
+    "rédigé par",
+    "redige par",
+    "compte rendu rédigé",
+    "procès-verbal rédigé",
+    "pv rédigé",
+    "minutes taken by",
+    "minutes by",
+    "notes taken by",
+    "written by",
+    "prepared by",
+    "protokoll erstellt",
+    "protokolliert von",
+    "verfasst von",
+    "erstellt von",
+    "notes prises par",
+    "notulist",
+    "notities door",
+    "notizen von",
+];
+
+/// "Ich wünsche Ihnen … eine ruhige Adventszeit", "Je vous souhaite une bonne fin de
+/// semaine", "Prettige feestdagen": a mail's good wishes, which the writer owes no one.
+fn wishes_well(lower: &str) -> bool {
+    const WISHES: &[&str] = &[
+        "ich wünsche",
+        "wir wünschen",
+        "je vous souhaite",
+        "je te souhaite",
+        "nous vous souhaitons",
+        "ik wens",
+        "wij wensen",
+        "we wensen",
+        "i wish you",
+        "we wish you",
+        "wishing you",
+        "fijne feestdagen",
+        "prettige feestdagen",
+        "joyeuses fêtes",
+        "bonnes fêtes",
+        "frohe weihnachten",
+        "schöne feiertage",
+        "frohe festtage",
+        "happy holidays",
+        "merry christmas",
+    ];
+    let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    WISHES.iter().any(|words| lower.starts_with(words))
 }
 
 /// A tool's row of tabs or links: "Recap · Opname en transcriptie · Inhoud · Aanwezigheid",

@@ -9,6 +9,9 @@ use crate::import::owners::OWNER_FIELDS;
 use regex::Regex;
 use std::sync::OnceLock;
 
+mod outline;
+use outline::*;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Line {
     Heading(String),
@@ -79,16 +82,12 @@ fn without_citation(text: &str) -> &str {
 /// A heading's name as the section lists hold it: lower case, without marks around it.
 pub(crate) fn section_name(text: &str) -> String {
     let text = text.trim_matches(|c: char| !c.is_alphanumeric() && c != ')');
-    // "Deelnemers (6)", "Action items (4)": a count after the name.
-    let text = match text.rsplit_once(" (") {
-        Some((name, count))
-            if count
-                .trim_end_matches(')')
-                .chars()
-                .all(|c| c.is_ascii_digit()) =>
-        {
-            name
-        }
+    // "4. Actions", "3.2) Actiepunten", "IV. Actions": the outline's number is no part of it.
+    let text = outline_number(text).map_or(text, |number| text[number.len()..].trim_start());
+    // "Deelnemers (6)", "Action items (4)", "Aufgaben (Was – Wer – Bis wann)": a count or the
+    // columns after the name.
+    let text = match text.split_once(" (") {
+        Some((name, aside)) if aside.ends_with(')') && !name.trim().is_empty() => name,
         _ => text,
     };
     text.trim_matches(|c: char| !c.is_alphanumeric())
@@ -220,6 +219,10 @@ pub(super) fn lines(text: &str) -> (Vec<Line>, usize) {
     let mut skip_next = false;
     // Where the text of the last item starts, in characters from the line's start.
     let mut item_column = None;
+    // Where the value of the last aligned label line starts ("Datum:      vrijdag …").
+    let mut value_column = None;
+    // The number of the last numbered heading ("2" for "2. Werfconnectiviteit").
+    let mut outline: Option<String> = None;
     for (i, line) in raw.iter().enumerate() {
         if skip_next {
             skip_next = false;
@@ -248,10 +251,26 @@ pub(super) fn lines(text: &str) -> (Vec<Line>, usize) {
             continue;
         }
         if let Some(title) = numbered_heading(trimmed, &raw[i + 1..]) {
+            outline = trimmed
+                .split_once(['.', ')'])
+                .map(|(number, _)| number.to_string());
             out.push(Line::Heading(title));
             continue;
         }
-        let mut classified = classify(line);
+        // "2.1 Vanaf december …" under "2. Werfconnectiviteit": a point of that heading,
+        // its sentence going on under its first letter.
+        let point = outline
+            .as_deref()
+            .and_then(|number| outline_point(line, number));
+        let mut classified = match &point {
+            Some(text) => Some(Line::Item {
+                nested: false,
+                indent: indent_of(line),
+                done: false,
+                text: text.to_string(),
+            }),
+            None => classify(line),
+        };
         // "    Referentiecase bouwsector" over "        Wouter Lippens zal …": in an outline
         // pasted with its indentation, a short line over deeper text is that text's title.
         if let Some(Line::Paragraph(text)) = &classified {
@@ -273,7 +292,35 @@ pub(super) fn lines(text: &str) -> (Vec<Line>, usize) {
             }
             _ => false,
         };
+        // "Aanwezig:         Geert …, Annelies …," over "                  Kurt …": a value
+        // of a block of aligned labels goes on at its column.
+        let goes_on_value = value_column == Some(indent_of(line))
+            && matches!(&classified, Some(Line::Paragraph(text)) if labelled(text).is_none());
+        value_column = match &classified {
+            Some(Line::Paragraph(_)) if goes_on_value => value_column,
+            Some(Line::Paragraph(_)) => aligned_value_column(line),
+            _ => None,
+        };
+        if goes_on_value {
+            if let Some(Line::Paragraph(text)) = &classified {
+                // "… Kurt Vermeulen – Vanhaverbeke Bouw" over "Jens Vandamme (JV), …": the
+                // next of a list, not more of the company's name.
+                let listed = out.last().is_some_and(|last| {
+                    matches!(last, Line::Paragraph(above) if above.contains(',') && !above.ends_with(','))
+                });
+                let separator = if listed && text.starts_with(char::is_uppercase) {
+                    ", "
+                } else {
+                    " "
+                };
+                join_with(&mut out, separator, text);
+            }
+            continue;
+        }
         item_column = match &classified {
+            Some(Line::Item { text, .. }) if point.is_some() => {
+                Some(line.chars().count() - text.chars().count())
+            }
             Some(Line::Item { .. }) => text_column(line),
             Some(Line::Paragraph(_)) if wraps_item => item_column,
             _ => None,
@@ -315,8 +362,12 @@ pub(super) fn lines(text: &str) -> (Vec<Line>, usize) {
 
 /// Puts `text` after the last line's, a paragraph's or an item's, as more of its sentence.
 fn join_to_last(out: &mut [Line], text: &str) {
+    join_with(out, " ", text);
+}
+
+fn join_with(out: &mut [Line], separator: &str, text: &str) {
     if let Some(Line::Paragraph(before) | Line::Item { text: before, .. }) = out.last_mut() {
-        before.push(' ');
+        before.push_str(separator);
         before.push_str(text);
     }
 }
@@ -362,15 +413,6 @@ fn indent_of(line: &str) -> usize {
     lead.replace('\t', "  ").len()
 }
 
-/// Whether the next line with text is indented deeper than `line` and is no list item.
-fn outlines_deeper_text(line: &str, rest: &[&str]) -> bool {
-    rest.iter()
-        .find(|next| !next.trim().is_empty())
-        .is_some_and(|next| {
-            indent_of(next) > indent_of(line) && matches!(classify(next), Some(Line::Paragraph(_)))
-        })
-}
-
 /// A list indented as a whole ("    - Stijn gaf aan …" under "Stand van zaken pilot") is
 /// nested in nothing: its items are nested only deeper than the first one.
 fn lists_start_where_they_are(out: &mut [Line]) {
@@ -384,38 +426,6 @@ fn lists_start_where_they_are(out: &mut [Line]) {
             _ => base = None,
         }
     }
-}
-
-/// "4. Plan d'action", "2. Points abordés": a numbered line that names a section, or that a
-/// list of another kind or a table follows, is a heading of minutes, not an item.
-fn numbered_heading(line: &str, rest: &[&str]) -> Option<String> {
-    let (number, title) = line.split_once(['.', ')'])?;
-    let numbered = (1..=2).contains(&number.len()) && number.chars().all(|c| c.is_ascii_digit());
-    let title = title.strip_prefix(' ')?.trim().trim_end_matches(':').trim();
-    if !numbered || title.is_empty() || title.chars().count() > 60 || title.ends_with('.') {
-        return None;
-    }
-    let next = rest.iter().map(|l| l.trim()).find(|l| !l.is_empty());
-    let other_list = next.is_some_and(|next| {
-        next.starts_with(['-', '*', '•', '–'])
-            || next.matches(" | ").count() >= 2
-            || next.matches('\t').count() >= 2
-            || next.starts_with('|')
-    });
-    let names_a_section = section_kind(&section_name(title)).is_some();
-    // "3. Netwerk magazijn" over a paragraph of minutes: a short title, then text that is
-    // neither indented nor another item.
-    let over_a_paragraph = title.split_whitespace().count() <= 6
-        && rest
-            .iter()
-            .find(|l| !l.trim().is_empty())
-            .is_some_and(|next| {
-                !next.starts_with([' ', '\t'])
-                    && !next.trim_start().starts_with(|c: char| c.is_ascii_digit())
-                    && !next.trim_start().starts_with(['-', '*', '•', '–', '|'])
-                    && next.trim().chars().count() > title.chars().count()
-            });
-    (other_list || names_a_section || over_a_paragraph).then(|| title.to_string())
 }
 
 /// A line without Markdown's backslash escapes (`\\[`, `\\*`, `\\_`, `\\#`, `\\-`, `\\.`).

@@ -164,9 +164,15 @@ pub(crate) fn read(input: &RecapText, style: &Style) -> Recap {
     }
     reader.known.set_language(input.language);
     reader.known.add_common_words(&input.text);
+    for company in crate::import::owners::companies_by_legal_form(&input.text) {
+        reader.known.add_company(&company);
+    }
     // "Zoom <no-reply@zoom.us>" sent it; no one of that name took part.
     for name in input.people.iter().filter(|name| !is_tool_name(name)) {
         reader.known.add(name);
+    }
+    if reader.sender.is_none() {
+        reader.sender = super::boilerplate::minute_taker(&input.text);
     }
     let (lines, timestamps) = lines(&input.text);
     reader.timestamps = timestamps;

@@ -41,7 +41,10 @@ pub(crate) fn attendee_names(text: &str) -> Vec<String> {
         let part = part.strip_prefix('@').unwrap_or(part);
         // "Pour l'Étude : Me Anne Lefèvre", "Voor Orvanta: Jan": the side's label goes.
         let part = match part.rsplit_once(':') {
-            Some((_, name)) if !name.trim().is_empty() => name.trim(),
+            // "**Présents :** Mme Caroline Delhaye": the label's bold goes with it.
+            Some((_, name)) if !name.trim().is_empty() => {
+                name.trim().trim_matches(['"', '\'', '*', '_']).trim()
+            }
             _ => part,
         };
         // "M. Gérard Wilmotte", "Me Anne Lefèvre": the person, without the title.
@@ -93,10 +96,18 @@ pub(crate) fn attendee_companies(text: &str) -> Vec<String> {
             companies.push(company);
         }
     };
-    for part in text.split([',', ';', '\n', '·', '|']) {
-        if let Some((_, inside)) = part.split_once('(') {
-            add(inside.split(')').next().unwrap_or_default().trim());
+    // "Caroline Delhaye (directrice administrative, Solvimo)": each part of what the brackets
+    // hold, the role among them too, which is no company by its lower case or its words.
+    let bracketed = text
+        .split('(')
+        .skip(1)
+        .filter_map(|rest| rest.split_once(')').map(|(inside, _)| inside));
+    for inside in bracketed {
+        for piece in inside.split([',', ';']) {
+            add(piece.trim());
         }
+    }
+    for part in text.split([',', ';', '\n', '·', '|']) {
         // "Koen Lambrechts (KL) – Sentryx Networks": the company after the name's dash.
         if let Some((_, after)) = part.split_once(" – ").or_else(|| part.split_once(" - ")) {
             let job = fold(after)

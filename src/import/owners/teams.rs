@@ -1,6 +1,8 @@
 //! Who owns a task without being a person: a team ("het Lumeco-team", "l'équipe
 //! dispatch"), a department ("Support Orvanta") or a company ("Corvana Systems", "Brantix NV").
 
+use super::names::is_title;
+
 /// Whether `name` is a team, a department or a company rather than a person.
 pub(super) fn is_team(name: &str) -> bool {
     let name = name.trim().trim_start_matches("the ").trim();
@@ -40,7 +42,9 @@ pub(super) fn is_team(name: &str) -> bool {
         && words
             .last()
             .is_some_and(|w| is_company_form(w) || COMPANY_NOUNS.contains(w));
-    if company {
+    // "Groupe Ardelis", "Gruppe Hartmann", "Groep Vandamme": a group of companies.
+    let group = words.len() >= 2 && ["groupe", "group", "groep", "gruppe"].contains(&words[0]);
+    if company || group {
         return true;
     }
     matches!(
@@ -104,6 +108,42 @@ const COMPANY_NOUNS: &[&str] = &[
     "industries",
     "international",
 ];
+
+/// The companies a text names with their legal form ("Tolvane IT Services SA" in a
+/// signature, "Solvimo SA" in a title), without it: an owner of that name is no person. The
+/// form counts only as such companies write it ("SA", "GmbH"), never as a word of a sentence
+/// ("sa", "as", "co").
+pub(crate) fn companies_by_legal_form(text: &str) -> Vec<String> {
+    let mut companies = Vec::new();
+    for line in text.lines() {
+        let words: Vec<&str> = line
+            .split_whitespace()
+            .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric() && c != '&'))
+            .collect();
+        for (at, form) in words.iter().enumerate() {
+            let written_as_form = form.chars().count() >= 2
+                && (form.chars().all(|c| c.is_uppercase())
+                    || ["GmbH", "Ltd", "Inc", "Corp", "Sàrl", "SàRL"].contains(form));
+            if !written_as_form || !is_company_form(form) {
+                continue;
+            }
+            let name: Vec<&str> = words[..at]
+                .iter()
+                .rev()
+                .take(3)
+                .take_while(|word| word.chars().next().is_some_and(char::is_uppercase))
+                .copied()
+                .collect();
+            if let Some(first) = name.last() {
+                let company = name.iter().rev().copied().collect::<Vec<_>>().join(" ");
+                if !is_title(first) && !companies.contains(&company) {
+                    companies.push(company);
+                }
+            }
+        }
+    }
+    companies
+}
 
 /// "Orvanta SA", "Brantix NV", "Müller GmbH": the legal form that ends a company's name.
 pub(super) fn is_company_form(word: &str) -> bool {

@@ -104,10 +104,14 @@ impl Reader<'_> {
     /// Whether `text` is the recap's title: the first line, or the line after a title that
     /// only says what kind of document this is ("Meeting-Bericht", "Compte rendu").
     pub(super) fn takes_title(&self, text: &str) -> bool {
+        // "Aanwezig: Geert, Kurt" under "Verslag" is who met, not what the meeting was.
+        let names_a_section =
+            labelled(text).is_some_and(|(label, _)| section_kind(&section_name(label)).is_some());
         self.recap.title.is_empty()
             || self.lines_seen <= 4
                 && is_generic_title(&self.recap.title)
                 && !is_generic_title(text)
+                && !names_a_section
                 && meeting_date(text, None).is_none()
     }
 

@@ -82,6 +82,50 @@ impl Table {
         }
     }
 
+    /// A table of tasks typed without a header ("AP-07 | 4G-routers bestellen | RG | tegen 2
+    /// december"), known by its first row: the longest cell is the task, a short cell of names
+    /// its owners, and a cell that is a deadline, or says there is none ("asap", "–"), its due.
+    /// None when the row does not read so.
+    pub(super) fn without_header(
+        cells: &[String],
+        is_deadline: impl Fn(&str) -> bool,
+        is_names: impl Fn(&str) -> bool,
+    ) -> Option<Table> {
+        if cells.len() < 3 {
+            return None;
+        }
+        let words = |cell: &String| cell.split_whitespace().count();
+        let task = (0..cells.len()).max_by_key(|&i| cells[i].chars().count())?;
+        if words(&cells[task]) < 3 {
+            return None;
+        }
+        let undated = |cell: &str| {
+            let cell = cell.trim().to_lowercase();
+            [
+                "-",
+                "–",
+                "—",
+                "/",
+                "asap",
+                "z.s.m.",
+                "zsm",
+                "dès que possible",
+                "sofort",
+                "tbd",
+            ]
+            .contains(&cell.as_str())
+        };
+        let others = || (0..cells.len()).filter(move |&i| i != task);
+        let due = others().find(|&i| is_deadline(&cells[i]) || undated(&cells[i]))?;
+        let owner = others().find(|&i| i != due && words(&cells[i]) <= 4 && is_names(&cells[i]));
+        Some(Table {
+            task: Some(task),
+            owner,
+            due: Some(due),
+            names_actions: true,
+        })
+    }
+
     pub(super) fn holds_tasks(&self) -> bool {
         self.task.is_some() && (self.owner.is_some() || self.due.is_some())
     }
@@ -109,7 +153,7 @@ pub(super) fn sentences(text: &str) -> Vec<&str> {
         let word = text[start..at].rsplit(' ').next().unwrap_or_default();
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
         // "op 31/12. Ik neem" ends a sentence; "am 20. Januar" and "Dr. Lindner" do not.
-        let title = crate::import::owners::is_title(word);
+        let title = crate::import::owners::is_title(word) || is_abbreviation(word);
         // "… plant Jef het overleg met hen in. Nog …": a short word in lower case ends a
         // sentence (Dutch and German leave a verb's particle last); "z.B." and "Dr." do not.
         let particle = (2..=3).contains(&letters)
@@ -129,6 +173,18 @@ pub(super) fn sentences(text: &str) -> Vec<&str> {
         out.push(text[start..].trim());
     }
     out
+}
+
+/// Whether `word` is written short with a dot that ends no sentence: "(incl. VPN)", "bijv.
+/// Outlook", "inkl. Lizenzen", "env. Mons".
+fn is_abbreviation(word: &str) -> bool {
+    const SHORTENED: &[&str] = &[
+        "incl", "excl", "approx", "bijv", "resp", "evt", "ong", "ongev", "betr", "zgn", "vgl",
+        "inkl", "exkl", "bzw", "ggf", "usw", "evtl", "vgl", "env", "cf", "etc", "min", "max", "ca",
+        "nr", "tel", "vs", "ref",
+    ];
+    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    SHORTENED.contains(&word.to_lowercase().as_str())
 }
 
 /// Whether a sentence's owner is followed by a verb that says what they will do ("will",
@@ -333,7 +389,7 @@ pub(super) fn title_of(text: &str) -> (String, String) {
         .filter(|&at| {
             let word = text[..at].rsplit(' ').next().unwrap_or_default();
             let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-            letters > 3 && !word.contains('.') || word.ends_with(')')
+            letters > 3 && !word.contains('.') && !is_abbreviation(word) || word.ends_with(')')
         })
         .find(|&at| at >= 12)
         .unwrap_or(text.len());

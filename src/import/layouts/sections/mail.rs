@@ -64,6 +64,49 @@ pub(super) fn second_person(text: &str) -> bool {
         || ANYWHERE
             .iter()
             .any(|words| lower.starts_with(words.trim_end()) || lower.contains(words))
+        || in_a_column(&lower, READER)
+}
+
+/// How the writer names themself, the mail's reader and their team, standing for an owner.
+pub(super) const WRITER: &[&str] = &[
+    "ik",
+    "ikzelf",
+    "moi",
+    "moi-même",
+    "ich",
+    "i",
+    "me",
+    "myself",
+];
+pub(super) const READER: &[&str] = &["u", "jij", "je", "vous", "toi", "sie", "du", "you"];
+pub(super) const TEAM: &[&str] = &["wij", "we", "nous", "wir", "us"];
+
+/// Whether the sentence's subject is the mail's reader ("Jij bezorgt ons tegen 15 december
+/// …", "Vous nous envoyez …"): theirs when it gives a deadline, as a name would make it.
+pub(super) fn second_person_subject(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "jij ",
+        "u ",
+        "vous nous ",
+        "vous me ",
+        "you will ",
+        "you'll ",
+    ]
+    .iter()
+    .any(|opening| lower.starts_with(opening))
+}
+
+/// Whether a pronoun stands alone in a column of the line, between dashes or after the last
+/// ("Angebot … – ich – bis Freitag", "Offerte … — u"): who owes it.
+fn in_a_column(lower: &str, pronouns: &[&str]) -> bool {
+    let lower = format!(" {} ", lower.trim());
+    ["–", "—", "-", "|"].iter().any(|dash| {
+        pronouns.iter().any(|pronoun| {
+            lower.contains(&format!(" {dash} {pronoun} {dash} "))
+                || lower.ends_with(&format!(" {dash} {pronoun} "))
+        })
+    })
 }
 
 /// The weekday a mail names its meeting by ("suite à notre réunion de lundi", "ons overleg
@@ -223,6 +266,17 @@ pub(super) fn is_mail_header(line: &str) -> bool {
 
 /// Whether the writer of a mail names themself as the owner: "I'll send …", "je m'en charge",
 /// "(ik)", "ich übernehme", in the four languages.
+/// Whether the writer's team says it will do it: "maken wij begin januari een planning op",
+/// "Nous envoyons …", "Wir prüfen …". These pronouns are only ever the subject ("ons", "uns"
+/// are the object); "nous" is the subject where it opens the sentence.
+pub(super) fn first_person_plural(text: &str) -> bool {
+    let lower = format!(" {} ", text.to_lowercase());
+    [" wij ", " wir ", " we "]
+        .iter()
+        .any(|word| lower.contains(word))
+        || lower.starts_with(" nous ")
+}
+
 pub(super) fn first_person(text: &str) -> bool {
     let lower = format!(" {} ", text.to_lowercase().replace('’', "'"));
     const OPENINGS: &[&str] = &[" i'll ", " i will ", " i ", " ik ", " je ", " j'", " ich "];
@@ -258,4 +312,5 @@ pub(super) fn first_person(text: &str) -> bool {
     ];
     OPENINGS.iter().any(|opening| lower.starts_with(opening))
         || ANYWHERE.iter().any(|words| lower.contains(words))
+        || in_a_column(&lower, WRITER)
 }

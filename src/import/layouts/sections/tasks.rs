@@ -3,7 +3,7 @@
 
 use super::super::lines::*;
 use super::items::*;
-use super::mail::{first_person, second_person};
+use super::mail::{first_person, first_person_plural, second_person, second_person_subject};
 use super::{Reader, Section};
 use crate::import::owners::{name_list, task_owners, Gazetteer, Owned};
 use crate::import::recap::RecapTask;
@@ -55,6 +55,21 @@ impl Reader<'_> {
                 self.table = Some(table);
                 return;
             }
+            if self.section == Section::Tasks {
+                let any_day = self.any_day();
+                // Whether a date is there, not what it means: the meeting's day may be unread yet.
+                let is_deadline =
+                    |cell: &str| !crate::import::deadlines::find(cell, any_day, None).is_empty();
+                let is_names = |cell: &str| {
+                    !cell.contains(|c: char| c.is_ascii_digit())
+                        && name_list(cell).is_some_and(|(names, _)| !names.is_empty())
+                };
+                if let Some(table) = Table::without_header(&cells, is_deadline, is_names) {
+                    self.table = Some(table);
+                    self.row(cells);
+                    return;
+                }
+            }
             self.table = Some(Table {
                 task: None,
                 owner: None,
@@ -76,17 +91,43 @@ impl Reader<'_> {
         }
         let mut text = cell(table.task);
         let due = cell(table.due);
-        if !due.is_empty() && due != "-" {
+        // "–", "/", "n.v.t.": the row says it has no deadline.
+        let none = due.chars().all(|c| "-–—/ ".contains(c))
+            || ["n.v.t.", "nvt", "n/a", "n.a.", "tbd"].contains(&due.to_lowercase().as_str());
+        if !none {
             text = with_due_cell(&text, &due, self.known.language(), self.any_day());
         }
         // "@Nele Smets @Joris Van Damme": mentions side by side are a list.
         let owner = cell(table.owner).replace(" @", ", ");
-        let group = name_list(&owner);
+        // "ik", "Sie", "nous" in the owner's column: the writer, the one reader, the team.
+        let group = match self.pronoun_owner(&owner) {
+            Some(group) => Some(group),
+            None => name_list(&owner),
+        };
         self.owners_from_column = group.is_some();
         let saved = std::mem::replace(&mut self.group, group);
         self.task(&text);
         self.group = saved;
         self.owners_from_column = false;
+    }
+
+    /// Who a pronoun standing for an owner is: the writer ("ik", "moi", "ich"), the mail's one
+    /// reader ("u", "vous", "Sie") or the team ("wij", "nous", "wir"); None for a name.
+    fn pronoun_owner(&self, cell: &str) -> Option<(Vec<String>, bool)> {
+        let cell = cell.trim().to_lowercase();
+        use super::mail::{READER, TEAM, WRITER};
+        if WRITER.contains(&cell.as_str()) {
+            Some((self.sender.iter().cloned().collect(), false))
+        } else if READER.contains(&cell.as_str()) {
+            match self.recipients.as_slice() {
+                [one] => Some((vec![one.clone()], false)),
+                _ => Some((Vec::new(), false)),
+            }
+        } else if TEAM.contains(&cell.as_str()) {
+            Some((Vec::new(), true))
+        } else {
+            None
+        }
     }
 
     /// A row of a table that holds no tasks: one point of the current topic.
@@ -127,7 +168,12 @@ impl Reader<'_> {
         }
         if owners.is_empty() && !with_team && first_person(text) {
             owners.extend(self.sender.clone());
-        } else if owners.is_empty() && !with_team && second_person(text) {
+        } else if owners.is_empty() && !with_team && first_person_plural(text) {
+            with_team = true;
+        } else if owners.is_empty()
+            && !with_team
+            && (second_person(text) || second_person_subject(text))
+        {
             // "Pourriez-vous …" to one reader is theirs; to several, it names no one.
             // A team's address ("Équipe Infrastructure") is no one person.
             if let [reader] = self.recipients.as_slice() {
@@ -163,7 +209,17 @@ impl Reader<'_> {
         match labelled(&text) {
             // Gemini's "Send Renewal Quote: Send the revised renewal quote to Fiona by Friday":
             // the sentence says all the title does and more, and is what people search for.
-            Some((label, rest)) if says_all_of(rest, label) => title_of(rest),
+            // Where both fit on a list's line, the label stays too: it is what the tool and
+            // its readers call the task ("Proposition SLA : Envoyer à Hélène …").
+            Some((label, rest)) if says_all_of(rest, label) => match title_of(rest) {
+                (sentence, more)
+                    if !sentence.ends_with('…')
+                        && label.chars().count() + sentence.chars().count() <= TITLE_WIDTH =>
+                {
+                    (format!("{label}: {sentence}"), more)
+                }
+                whole => whole,
+            },
             // "Offerte aanpassen: De aangepaste offerte … tegen vrijdag naar Koen sturen.": the
             // label names the task, the sentence says which one; the title keeps both while
             // they fit on a line of a list.
@@ -279,6 +335,11 @@ fn with_due_cell(
         "spatestens",
         "asap",
         "zsm",
+        "binnen",
+        "within",
+        "dans",
+        "innerhalb",
+        "sous",
     ];
     // "février", "Fin janvier", "end of month", "KW 3": a cell a deadline can be read from.
     let dated = !crate::import::deadlines::find(due, any_day, None).is_empty()
@@ -327,7 +388,7 @@ fn owner_and_deadline(
     let owned = task_owners(text, mentions, known);
     let owned_by_someone = !owned.owners.is_empty()
         || owned.with_team
-        || sender && (first_person(text) || second_person(text));
+        || sender && (first_person(text) || second_person(text) || second_person_subject(text));
     let dated = crate::import::deadlines::find(text, any_day, None)
         .iter()
         .any(|found| matches!(found.reading, crate::import::deadlines::Reading::Due(_)));

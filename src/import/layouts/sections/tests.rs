@@ -406,3 +406,92 @@ fn a_mail_names_its_meeting_by_weekday_and_asks_its_reader() {
     assert!(owners[1].0.is_empty() && owners[1].1, "{owners:?}");
     assert_eq!(owners[2].0, ["Marie Lejeune"]);
 }
+
+/// Minutes typed in Word: aligned labels whose value goes on under its column, headings
+/// numbered "2." over points "2.1", and an action list typed without a header, whose owners
+/// are initials the attendee list gives; "ik" is who wrote the minutes.
+#[test]
+fn typed_minutes_with_an_outline_and_a_headerless_action_list() {
+    let minutes = "VERSLAG OVERLEG\nBrantix NV – Corvana\n\nDatum:      vrijdag 20 november 2026\nAanwezig:   Geert Maes (zaakvoerder), Kurt Smet – Brantix\n            Jens Vandamme (JV, accountmanager), Femke Wouters (FW)\nVerslaggever: Femke Wouters\n\n1. Werven\n\n1.1 Vanaf december starten drie nieuwe werven. Op elke werf moet\n    een router komen (incl. VPN).\n1.2 Tablets met enkel toegang tot de planning zijn voldoende.\n\n2. Actielijst\n\nAP-07 | Routers bestellen en configureren (incl. VPN) | JV | tegen 2 december\nAP-08 | Lijst van de werfleiders bezorgen | Kurt | eind volgende week\nAP-09 | Contract opzeggen | Brantix | asap\nAP-10 | Wachtwoordbeleid bespreken | ik | –\n";
+    let recap = recap_of(minutes, "txt");
+    let tasks: Vec<(&str, &[String], bool)> = recap
+        .tasks
+        .iter()
+        .map(|t| (t.title.as_str(), t.owners.as_slice(), t.with_team))
+        .collect();
+    assert_eq!(tasks.len(), 4, "{tasks:#?}");
+    assert!(
+        tasks[0]
+            .0
+            .starts_with("Routers bestellen en configureren (incl. VPN)"),
+        "{tasks:#?}"
+    );
+    // As written: people.toml and the attendees resolve "JV" and "Kurt" when it is written.
+    assert_eq!(tasks[0].1, ["JV"]);
+    assert_eq!(tasks[1].1, ["Kurt"]);
+    assert!(
+        tasks[2].1.is_empty() && tasks[2].2,
+        "a company owes it: {tasks:#?}"
+    );
+    assert_eq!(tasks[3].1, ["Femke Wouters"]);
+    assert!(!tasks[3].0.contains('–'), "{tasks:#?}");
+    assert!(
+        recap.participants.iter().any(|p| p == "Jens Vandamme"),
+        "{:?}",
+        recap.participants
+    );
+    assert!(
+        !recap.participants.iter().any(|p| p == "Tablets"),
+        "{:?}",
+        recap.participants
+    );
+    let topics: Vec<&str> = recap.topics.iter().map(|t| t.title.as_str()).collect();
+    assert!(topics.contains(&"Werven"), "{topics:?}");
+    let notes = format!("{:?}", recap.topics);
+    assert!(
+        notes.contains("Op elke werf moet een router komen"),
+        "{notes}"
+    );
+}
+
+/// Word's HTML puts a paragraph in every cell: a row is still one task with its owner and
+/// deadline; a company named with its legal form anywhere owns as the team; "Mme" is a title.
+#[test]
+fn a_word_table_of_actions_in_html() {
+    let html = "<html><body><h1>Procès-verbal</h1><p><b>Date&nbsp;:</b> lundi 23 novembre 2026</p><p><b>Présents&nbsp;:</b> Mme Caroline Delhaye (directrice, Solvimo), M. Maxime Lejeune (account manager, Tolvane)</p><h2>4. Tableau des actions</h2><table><tr><td><p>N°</p></td><td><p><b>Action</b></p></td><td><p>Porteur</p></td><td><p>Échéance</p></td></tr><tr><td><p>1</p></td><td><p>Remettre une offre pour les bornes Wi-Fi</p></td><td><p>Maxime</p></td><td><p>d'ici vendredi</p></td></tr><tr><td><p>2</p></td><td><p>Organiser la formation phishing</p></td><td><p>Tolvane</p></td><td><p>janvier 2027</p></td></tr></table><p>Tolvane IT Services SA – Namur</p></body></html>";
+    let recap = recap_of(html, "html");
+    assert_eq!(recap.tasks.len(), 2, "{:#?}", recap.tasks);
+    assert_eq!(recap.tasks[0].owners, ["Maxime"]);
+    assert!(
+        recap.tasks[0].title.contains("d'ici vendredi"),
+        "{:?}",
+        recap.tasks[0]
+    );
+    assert!(
+        recap.tasks[1].owners.is_empty() && recap.tasks[1].with_team,
+        "{:?}",
+        recap.tasks[1]
+    );
+    assert!(
+        recap.participants.iter().any(|p| p == "Caroline Delhaye"),
+        "{:?}",
+        recap.participants
+    );
+}
+
+/// "Was – Wer – Bis wann" after the heading says the columns; "Sie" and "ich" in the owner's
+/// column are the mail's reader and its sender, "wir" the team; good wishes are no task.
+#[test]
+fn pronouns_in_an_owner_column_and_good_wishes() {
+    let mail = "Von: Jörg Lennartz <joerg.lennartz@corvana.de>\nGesendet: Donnerstag, 10. Dezember 2026 17:02\nAn: Monika Kohnen <m.kohnen@ourtal.be>\nBetreff: Zusammenfassung unseres Termins\n\nSehr geehrte Frau Kohnen,\n\nvielen Dank für das Gespräch heute.\n\nAufgaben (Was – Wer – Bis wann)\n1. Benutzerliste bereitstellen – Sie – bis Dienstag\n2. Angebot für den Ersatz der Server – ich – bis Ende nächster Woche\n3. Netzwerkplan aktualisieren – wir – ohne festen Termin\n\nIch wünsche Ihnen schon jetzt eine ruhige Adventszeit.\n\nMit freundlichen Grüßen\nJörg Lennartz\n";
+    let recap = recap_of(mail, "txt");
+    let owners: Vec<(&[String], bool)> = recap
+        .tasks
+        .iter()
+        .map(|t| (t.owners.as_slice(), t.with_team))
+        .collect();
+    assert_eq!(owners.len(), 3, "{:#?}", recap.tasks);
+    assert_eq!(owners[0].0, ["Monika Kohnen"]);
+    assert_eq!(owners[1].0, ["Jörg Lennartz"]);
+    assert!(owners[2].0.is_empty() && owners[2].1, "{owners:?}");
+}
