@@ -4,7 +4,7 @@
 use crate::content::config::{Edition, SiteConfig};
 use crate::content::history::{last_edits, LastEdit};
 use crate::content::initiative::InitiativeDoc;
-use crate::content::links::{ContentIndex, Withheld};
+use crate::content::links::ContentIndex;
 use crate::content::markdown::Renderer;
 use crate::content::meeting::{MeetingDoc, MeetingReader, Parsed};
 use crate::content::people::People;
@@ -17,6 +17,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
+
+mod edition;
+pub(crate) use edition::{customer_account, edition_account, in_account};
+use edition::{Marks, Shown};
 
 /// What a load needs to know beyond the files.
 #[derive(Debug, Clone, Default)]
@@ -70,6 +74,34 @@ impl<T> Cached<T> {
 }
 
 impl DocCache {
+    /// Drops what was parsed against another configuration or other people, and the
+    /// documents whose links may name a file that came or went; whether anything beyond the
+    /// meetings may have changed.
+    fn forget_what_was_read_against(
+        &mut self,
+        config: &SiteConfig,
+        people: &People,
+        links: &ContentIndex,
+    ) -> bool {
+        match &self.read_against {
+            Some((c, p, _)) if c != config || p != people => {
+                self.meetings.clear();
+                self.initiatives.clear();
+                true
+            }
+            Some((_, _, l)) => {
+                if l != links {
+                    self.meetings
+                        .retain(|_, c| !c.names_content_files(|d: &MeetingDoc| &d.source));
+                    self.initiatives
+                        .retain(|_, c| !c.names_content_files(|d: &InitiativeDoc| &d.source));
+                }
+                false
+            }
+            None => true,
+        }
+    }
+
     /// A cache that keeps what it reads for the next load.
     pub(crate) fn keeping() -> DocCache {
         DocCache {
@@ -223,15 +255,7 @@ pub(crate) fn read_documents(
     options: &LoadOptions,
     cache: &mut DocCache,
 ) -> Result<Documents> {
-    let mut config = SiteConfig::load(root)?.for_edition(options.edition);
-    if options.edition.hides_internal() {
-        // Commit authors are names too, and may be the team's own: the customer edition says
-        // nothing of who edited what.
-        config.last_edited = false;
-    }
-    if let Some(url) = &options.base_url {
-        config = config.with_base_url(url)?;
-    }
+    let config = edition_config(root, options)?;
     let people = People::load(root)?;
     // git reads the history while the files are parsed.
     let history = config.last_edited.then(|| {
@@ -250,82 +274,40 @@ pub(crate) fn read_documents(
         &meeting_files,
         &cache.meetings,
         hide,
-        |doc: &MeetingDoc| Marks {
-            internal: doc.internal,
-            draft: doc.draft,
-            account: doc.account.clone(),
-        },
+        Marks::of_meeting,
     );
-    let found_initiatives = find(root, &initiative_files, &cache.initiatives, hide, |doc| {
-        Marks {
-            internal: doc.internal,
-            draft: false,
-            account: doc.account.clone(),
-        }
-    });
-    let marked = |mark: &dyn Fn(&Marks) -> bool| -> Vec<&ContentFile> {
-        let meetings = meeting_files.iter().zip(&found_meetings);
-        let initiatives = initiative_files.iter().zip(&found_initiatives);
-        meetings
-            .chain(initiatives)
-            .filter(|(_, found)| mark(&found.marks))
-            .map(|(file, _)| file)
-            .collect()
-    };
-    let account = if hide {
-        let accounts = meeting_files
-            .iter()
-            .zip(&found_meetings)
-            .filter(|(_, found)| options.drafts || !found.marks.draft)
-            .chain(initiative_files.iter().zip(&found_initiatives))
-            .filter(|(_, found)| !found.marks.internal)
-            .filter_map(|(_, found)| found.marks.account.as_deref());
-        let chosen = options
-            .account
-            .as_deref()
-            .or(config.editions.customer.account.as_deref());
-        customer_account(accounts, chosen)?
-    } else {
-        None
-    };
-    let mut links = ContentIndex::new(&meeting_files, &initiative_files);
-    if hide {
-        links = links.hiding(&marked(&|marks| marks.internal), Withheld::Internal);
-        // A customer edition holds its account's files only: the others are left out like
-        // internal ones, and links to them are text.
-        let other_accounts = marked(&|marks| !in_account(&account, marks.account.as_deref()));
-        links = links.hiding(&other_accounts, Withheld::Internal);
-    }
-    if !options.drafts {
-        links = links.hiding(&marked(&|marks| marks.draft), Withheld::Draft);
-    }
-
-    let mut others_changed = true;
-    match &cache.read_against {
-        Some((c, p, _)) if *c != config || *p != people => {
-            cache.meetings.clear();
-            cache.initiatives.clear();
-        }
-        Some((_, _, l)) => {
-            others_changed = false;
-            if *l != links {
-                cache
-                    .meetings
-                    .retain(|_, c| !c.names_content_files(|d: &MeetingDoc| &d.source));
-                cache
-                    .initiatives
-                    .retain(|_, c| !c.names_content_files(|d: &InitiativeDoc| &d.source));
-            }
-        }
-        None => {}
-    }
+    let found_initiatives = find(
+        root,
+        &initiative_files,
+        &cache.initiatives,
+        hide,
+        Marks::of_initiative,
+    );
+    let meetings_found = meeting_files
+        .iter()
+        .zip(found_meetings.iter().map(|f| &f.marks));
+    let initiatives_found = initiative_files
+        .iter()
+        .zip(found_initiatives.iter().map(|f| &f.marks));
+    let shown = Shown::of(
+        &config,
+        options,
+        meetings_found.clone(),
+        initiatives_found.clone(),
+    )?;
+    let links = shown.links(
+        &meeting_files,
+        &initiative_files,
+        meetings_found.chain(initiatives_found),
+    );
+    let mut others_changed = cache.forget_what_was_read_against(&config, &people, &links);
 
     let keep = cache.keep;
     let reader = MeetingReader {
         renderer: Renderer {
             people: &people,
             allow_html: config.allow_html,
-            hide_internal: options.edition.hides_internal(),
+            hide_internal: hide,
             links: None,
         },
         links: Some(&links),
@@ -354,72 +336,9 @@ pub(crate) fn read_documents(
     let last_edits = history
         .and_then(|thread| thread.join().ok())
         .unwrap_or_default();
-    let meeting_sources = meeting_files
-        .iter()
-        .zip(&meetings)
-        .filter_map(|(file, parsed)| {
-            let doc = parsed.doc.as_ref()?;
-            let path = file.path.to_string_lossy().into_owned();
-            let edit = last_edits.get(&file.path);
-            Some((path, SourceStamp::of(&doc.source, &file.slug, edit)))
-        })
-        .collect();
-    let mut others = xxhash_rust::xxh3::Xxh3::new();
-    // People by id only: their index by name is a HashMap, in no fixed order.
-    let everyone: Vec<_> = people.iter().collect();
-    others.update(format!("{config:?}\n{everyone:?}\n").as_bytes());
-    for doc in initiatives.iter().filter_map(|parsed| parsed.doc.as_ref()) {
-        others.update(doc.source.path.to_string_lossy().as_bytes());
-        others.update(&[0]);
-        others.update(doc.source.text.as_bytes());
-        others.update(&[0]);
-        if let Some(edit) = last_edits.get(&doc.source.path) {
-            others.update(format!("{}\0{}\0", edit.date, edit.author).as_bytes());
-        }
-    }
-    let others_hash = others.digest();
-
-    let mut meeting_docs = Vec::with_capacity(meetings.len());
-    for parsed in meetings {
-        diagnostics.extend(parsed.diagnostics);
-        meeting_docs.extend(parsed.doc.filter(|doc| {
-            (options.drafts || !doc.draft)
-                && !(hide && doc.internal)
-                && in_account(&account, doc.account.as_deref())
-        }));
-    }
-    let mut initiative_docs = Vec::with_capacity(initiatives.len());
-    let mut hidden_initiatives = std::collections::HashSet::new();
-    for parsed in initiatives {
-        diagnostics.extend(parsed.diagnostics);
-        match parsed.doc {
-            Some(doc)
-                if hide && (doc.internal || !in_account(&account, doc.account.as_deref())) =>
-            {
-                hidden_initiatives.insert(doc.slug);
-            }
-            Some(doc) => initiative_docs.push(doc),
-            None => {}
-        }
-    }
-    // A topic or task that follows an internal initiative stays, without naming it.
-    if !hidden_initiatives.is_empty() {
-        for doc in &mut meeting_docs {
-            let references = doc
-                .topics
-                .iter_mut()
-                .map(|topic| &mut topic.initiative)
-                .chain(doc.tasks.iter_mut().map(|task| &mut task.initiative));
-            for reference in references {
-                if reference
-                    .as_ref()
-                    .is_some_and(|r| hidden_initiatives.contains(&r.slug))
-                {
-                    *reference = None;
-                }
-            }
-        }
-    }
+    let meeting_sources = source_stamps(&meeting_files, &meetings, &last_edits);
+    let others_hash = others_hash(&config, &people, &initiatives, &last_edits);
+    let (meeting_docs, initiative_docs) = shown.keep(meetings, initiatives, &mut diagnostics);
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(Error::Content(sorted(diagnostics)));
     }
@@ -437,117 +356,60 @@ pub(crate) fn read_documents(
     })
 }
 
-/// The slug of the account a customer edition of the site at `root` shows (None for the
-/// team's edition, or a site that names no account). serve asks before it starts: a site of
-/// several accounts is then a usage error, not a preview of errors.
-pub(crate) fn edition_account(root: &Path, options: &LoadOptions) -> Result<Option<String>> {
-    if !options.edition.hides_internal() {
-        return Ok(None);
+/// Each meeting's fingerprint, by its path: what an incremental build compares.
+fn source_stamps(
+    files: &[ContentFile],
+    meetings: &[Parsed<MeetingDoc>],
+    last_edits: &HashMap<PathBuf, LastEdit>,
+) -> BTreeMap<String, SourceStamp> {
+    files
+        .iter()
+        .zip(meetings)
+        .filter_map(|(file, parsed)| {
+            let doc = parsed.doc.as_ref()?;
+            let path = file.path.to_string_lossy().into_owned();
+            let edit = last_edits.get(&file.path);
+            Some((path, SourceStamp::of(&doc.source, &file.slug, edit)))
+        })
+        .collect()
+}
+
+/// site.toml as this edition and address read it.
+fn edition_config(root: &Path, options: &LoadOptions) -> Result<SiteConfig> {
+    let mut config = SiteConfig::load(root)?.for_edition(options.edition);
+    if options.edition.hides_internal() {
+        // Commit authors are names too, and may be the team's own: the customer edition says
+        // nothing of who edited what.
+        config.last_edited = false;
     }
-    let config = SiteConfig::load(root)?;
-    let mut accounts = Vec::new();
-    for folder in [MEETINGS_DIR, INITIATIVES_DIR] {
-        for file in markdown_files(root, Path::new(folder))? {
-            // A file that does not read is reported by the build that follows.
-            if let Ok(source) = read_file(root, &file) {
-                let marks = Marks::of(&source, true);
-                if !marks.internal && (options.drafts || !marks.draft) {
-                    accounts.extend(marks.account);
-                }
-            }
+    if let Some(url) = &options.base_url {
+        config = config.with_base_url(url)?;
+    }
+    Ok(config)
+}
+
+/// What every page outside the meetings depends on: the configuration, the people, and each
+/// initiative as written and last edited.
+fn others_hash(
+    config: &SiteConfig,
+    people: &People,
+    initiatives: &[Parsed<InitiativeDoc>],
+    last_edits: &HashMap<PathBuf, LastEdit>,
+) -> u64 {
+    let mut others = xxhash_rust::xxh3::Xxh3::new();
+    // People by id only: their index by name is a HashMap, in no fixed order.
+    let everyone: Vec<_> = people.iter().collect();
+    others.update(format!("{config:?}\n{everyone:?}\n").as_bytes());
+    for doc in initiatives.iter().filter_map(|parsed| parsed.doc.as_ref()) {
+        others.update(doc.source.path.to_string_lossy().as_bytes());
+        others.update(&[0]);
+        others.update(doc.source.text.as_bytes());
+        others.update(&[0]);
+        if let Some(edit) = last_edits.get(&doc.source.path) {
+            others.update(format!("{}\0{}\0", edit.date, edit.author).as_bytes());
         }
     }
-    let chosen = options
-        .account
-        .as_deref()
-        .or(config.editions.customer.account.as_deref());
-    customer_account(accounts.iter().map(String::as_str), chosen)
-}
-
-/// Whether a file about `named` belongs in an edition of the account `slug` (every file
-/// does where the edition shows no one account).
-pub(crate) fn in_account(slug: &Option<String>, named: Option<&str>) -> bool {
-    match slug {
-        Some(slug) => named.is_some_and(|name| crate::paths::account_slug(name) == *slug),
-        None => true,
-    }
-}
-
-/// The slug of the account a customer edition shows: the one `chosen` (by `--account` or
-/// site.toml), else the site's only one; None for a site that names no account. A site of
-/// several accounts must say which: a customer never gets another's notes by default.
-pub(crate) fn customer_account<'a>(
-    accounts: impl Iterator<Item = &'a str>,
-    chosen: Option<&str>,
-) -> Result<Option<String>> {
-    let mut names: BTreeMap<String, &str> = BTreeMap::new();
-    for name in accounts {
-        names
-            .entry(crate::paths::account_slug(name))
-            .or_insert(name);
-    }
-    let listed = || {
-        names
-            .iter()
-            .map(|(slug, name)| format!("{slug} ({name})"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    match chosen {
-        Some(chosen) => {
-            let slug = crate::paths::account_slug(chosen);
-            if names.contains_key(&slug) {
-                Ok(Some(slug))
-            } else if names.is_empty() {
-                Err(Error::Usage(format!(
-                    "no meeting or initiative names the account `{chosen}` (none names an account: write `account = \"...\"` in their front matter)"
-                )))
-            } else {
-                Err(Error::Usage(format!(
-                    "no meeting or initiative names the account `{chosen}`; this site's accounts are {}",
-                    listed()
-                )))
-            }
-        }
-        None if names.len() > 1 => Err(Error::Usage(format!(
-            "this site holds {} accounts, and a customer edition shows one: say which with --account SLUG (or `account` in [editions.customer] of site.toml); its accounts are {}",
-            names.len(),
-            listed()
-        ))),
-        None => Ok(names.into_keys().next()),
-    }
-}
-
-/// What a file's front matter says about who may see it.
-#[derive(Deserialize, Default)]
-struct Marks {
-    #[serde(default)]
-    internal: bool,
-    #[serde(default)]
-    draft: bool,
-    /// The account it is about: a customer edition holds one account's files only.
-    #[serde(default)]
-    account: Option<String>,
-}
-
-impl Marks {
-    /// The marks in a file's front matter; none where it does not read (parsing reports it,
-    /// and the build stops). The TOML is parsed here only where it names a mark, and for its
-    /// `account` only where `accounts_matter` (a customer edition): most files name one, and
-    /// the team's edition should not parse every front matter twice.
-    fn of(source: &SourceFile, accounts_matter: bool) -> Marks {
-        let Ok(front) = crate::content::front_matter::split_front_matter(source) else {
-            return Marks::default();
-        };
-        let toml = &source.text[front.toml];
-        if !(toml.contains("internal")
-            || toml.contains("draft")
-            || (accounts_matter && toml.contains("account")))
-        {
-            return Marks::default();
-        }
-        toml::from_str(toml).unwrap_or_default()
-    }
+    others.digest()
 }
 
 /// A content file as found before parsing.
