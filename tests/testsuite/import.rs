@@ -739,7 +739,7 @@ fn a_second_recap_of_an_account_continues_the_open_tasks_it_repeats() {
     );
     // Two earlier offers are as alike as each other: reported, not linked.
     assert!(
-        second.contains("Not linked: \"Send the updated offer to Globex\" could continue \"Send the offer to Globex purchasing by 10/23/2026\" (2026-10-12-globex-account-sync) or \"Send the offer to Globex legal by 10/23/2026\""),
+        second.contains("Not linked: \"Send the offer: Send the updated offer to Globex\" could continue \"Send the offer to Globex purchasing by 10/23/2026\" (2026-10-12-globex-account-sync) or \"Send the offer to Globex legal by 10/23/2026\""),
         "{second}"
     );
     let november = task_lines(&site, "2026-11-09-globex-account-sync.md");
@@ -752,8 +752,8 @@ fn a_second_recap_of_an_account_continues_the_open_tasks_it_repeats() {
         "{#close-the-package-deal}"
     );
     assert_eq!(
-        id_of("**Send the updated offer to Globex**"),
-        "{#send-the-updated-offer-to-globex}"
+        id_of("**Send the offer: Send the updated offer to Globex**"),
+        "{#send-the-offer-send-the-updated-offer-to-globex}"
     );
     // Other owners (Bo joined Chidi): not the same task.
     assert!(id_of("**Book the steering committee").starts_with("{#book-the-steering-committee"));

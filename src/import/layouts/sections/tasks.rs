@@ -208,12 +208,14 @@ impl Reader<'_> {
     fn title_and_description(&self, text: String) -> (String, String) {
         match labelled(&text) {
             // Gemini's "Send Renewal Quote: Send the revised renewal quote to Fiona by Friday":
-            // the sentence says all the title does and more, and is what people search for.
-            // Where both fit on a list's line, the label stays too: it is what the tool and
-            // its readers call the task ("Proposition SLA : Envoyer à Hélène …").
+            // the sentence says all the label does and more, but the label is what the tool and
+            // its readers call the task (three sets of truth, written by three people, search
+            // by its words), so it stays where both fit on a list's line and the sentence does not
+            // hold it as written ("Roadmap deck: Share the roadmap deck …" says it twice).
             Some((label, rest)) if says_all_of(rest, label) => match title_of(rest) {
                 (sentence, more)
                     if !sentence.ends_with('…')
+                        && !sentence.to_lowercase().contains(&label.to_lowercase())
                         && label.chars().count() + sentence.chars().count() <= TITLE_WIDTH =>
                 {
                     (format!("{label}: {sentence}"), more)
