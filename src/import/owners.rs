@@ -538,7 +538,17 @@ fn verb_then_known_name(owned: &mut Owned, known: &Gazetteer, from: usize) {
         let conjugated = verb.chars().count() >= 4
             && verb.ends_with('t')
             && verb.chars().all(char::is_lowercase);
-        let Some(n) = known.longest_at(&words[at..]).filter(|_| conjugated) else {
+        if !conjugated {
+            continue;
+        }
+        // "Auf dieser Grundlage erstellt Kavenor bis KW 51 …": a company the recap names owes
+        // it as the team.
+        let company = words[at].trim_end_matches([',', ':']);
+        if company.chars().next().is_some_and(char::is_uppercase) && known.is_company(company) {
+            owned.with_team = true;
+            return;
+        }
+        let Some(n) = known.longest_at(&words[at..]) else {
             continue;
         };
         let lower_after = words

@@ -135,7 +135,7 @@ const SETS: &[(&str, f64, f64, f64, usize, usize)] = &[
     ("tools-en", 96.0, 93.0, 91.0, 3, 0),
     ("tools-nl-fr-de", 97.0, 95.0, 97.0, 1, 9),
     ("zoom-gemini-unprompted", 99.0, 96.0, 97.0, 3, 8),
-    ("mail-fathom-meet-unprompted", 88.0, 76.0, 74.0, 7, 1),
+    ("mail-fathom-meet-unprompted", 90.0, 77.0, 74.0, 7, 1),
     ("teams-nl-fr-de-unprompted", 96.0, 91.0, 79.0, 2, 0),
     ("notetakers-nl-fr-de-unprompted", 97.0, 86.0, 92.0, 6, 0),
     ("people-nl-fr-en-unprompted", 96.0, 93.0, 79.0, 4, 0),
@@ -156,10 +156,13 @@ const SETS: &[(&str, f64, f64, f64, usize, usize)] = &[
     ("tools-eight-nl-fr-de-en-unprompted", 98.0, 98.0, 95.0, 0, 0),
     // Mails as people write them, written after the eighth set's step and measured before
     // they were read: 77 %, 64 %, 69 %, junk 3, date read 7/12.
-    ("mails-nl-fr-de-en-unprompted", 83.0, 78.0, 83.0, 2, 0),
+    ("mails-nl-fr-de-en-unprompted", 84.0, 80.0, 84.0, 1, 0),
     // Typed minutes, wiki pages and tools in four languages, written after the ninth set's
     // step and measured before they were read: 85 %, 67 %, 75 %, junk 20.
-    ("typed-tools-nl-fr-de-en-unprompted", 96.0, 91.0, 93.0, 5, 0),
+    ("typed-tools-nl-fr-de-en-unprompted", 98.0, 93.0, 95.0, 5, 0),
+    // Follow-ups written in prose, the tasks inside sentences, written after the tenth set's
+    // step and measured before they were read: 50 %, 39 %, 50 %, junk 9. The gap to close.
+    ("prose-nl-fr-de-en-unprompted", 70.0, 62.0, 76.0, 8, 2),
 ];
 
 #[test]

@@ -117,6 +117,12 @@ pub(super) fn minute_taker(text: &str) -> Option<String> {
         "minute taker",
         "note taker",
         "notes",
+        "notities",
+        "notizen",
+        "auteur",
+        "author",
+        "autor",
+        "verfasser",
         "scribe",
     ];
     text.lines().find_map(|line| {
@@ -194,6 +200,40 @@ fn wishes_well(lower: &str) -> bool {
     ];
     let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
     WISHES.iter().any(|words| lower.starts_with(words))
+}
+
+/// "Je reviens vers vous suite à notre réunion de lundi", "Je reste à votre disposition",
+/// "Je vous joins le rapport", "Aarzel niet om …": what a mail says to be polite or to point at
+/// its attachment, which owes nothing. Not a line to leave out: in a list of tasks it is
+/// where the list ends.
+pub(super) fn minds_its_manners(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    const MANNERS: &[&str] = &[
+        "je reviens vers vous",
+        "je reste ",
+        "nous restons ",
+        "je vous joins",
+        "vous trouverez ci-joint",
+        "vous trouverez en pièce jointe",
+        "n'hésitez pas",
+        "aarzel niet",
+        "in bijlage vind",
+        "in bijlage stuur ik",
+        "ik blijf ter beschikking",
+        "zögern sie nicht",
+        "ich stehe ihnen",
+        "im anhang finden",
+        "anbei sende ich",
+        "i remain available",
+        "please find attached",
+        "feel free to",
+        "don't hesitate",
+        "do not hesitate",
+    ];
+    let lower = lower
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .replace('’', "'");
+    MANNERS.iter().any(|words| lower.starts_with(words))
 }
 
 /// A tool's row of tabs or links: "Recap · Opname en transcriptie · Inhoud · Aanwezigheid",

@@ -250,14 +250,36 @@ const JOB_WORDS: &[&str] = &[
 /// inside it does not make two people of one.
 fn surname_first_addresses(text: &str) -> String {
     static PATTERN: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    // "Hofbauer Verena <verena.hofbauer@…>", as Outlook shows names in Austria and Germany:
+    // swapped where the address writes them the other way round.
+    static WITHOUT_COMMA: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     let Some(pattern) = PATTERN
         .get_or_init(|| regex::Regex::new(r"([^,;<>:]+),\s*([^,;<>:]+?)\s*(<[^>]+>)").ok())
         .as_ref()
     else {
         return text.to_string();
     };
+    let text = match WITHOUT_COMMA
+        .get_or_init(|| {
+            regex::Regex::new(r"\b(\p{Lu}[\p{L}'-]+) (\p{Lu}[\p{L}'-]+)\s*(<[^>]+>)").ok()
+        })
+        .as_ref()
+    {
+        Some(two_words) => two_words
+            .replace_all(text, |caps: &regex::Captures| {
+                let swapped = format!("{} {}", &caps[2], &caps[1]);
+                let from_address = name_of_address(caps[3].trim_matches(['<', '>']));
+                if from_address.is_some_and(|name| fold(&name) == fold(&swapped)) {
+                    format!("{swapped} {}", &caps[3])
+                } else {
+                    caps[0].to_string()
+                }
+            })
+            .into_owned(),
+        None => text.to_string(),
+    };
     pattern
-        .replace_all(text, |caps: &regex::Captures| {
+        .replace_all(&text, |caps: &regex::Captures| {
             let (surname, given, address) = (caps[1].trim(), caps[2].trim(), &caps[3]);
             let given: Vec<&str> = given.split_whitespace().filter(|w| !is_title(w)).collect();
             let written = format!("{} {surname}", given.join(" "));

@@ -112,6 +112,8 @@ impl Reader<'_> {
                 && is_generic_title(&self.recap.title)
                 && !is_generic_title(text)
                 && !names_a_section
+                // "Ich kläre intern … und melde mich bis Ende nächster Woche.": a sentence.
+                && !text.ends_with(['.', '?', '!'])
                 && meeting_date(text, None).is_none()
     }
 

@@ -142,6 +142,12 @@ impl Table {
 pub(super) fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
+    // "Sehr geehrter Herr Kohnen, Ich kläre …": the greeting a mail opens with is a sentence of
+    // its own.
+    if let Some(end) = greeting_end(text) {
+        out.push(text[..end].trim());
+        start = end;
+    }
     let bytes = text.as_bytes();
     for (at, c) in text.char_indices() {
         if !matches!(c, '.' | '!' | '?') || at + 2 > text.len() || bytes.get(at + 1) != Some(&b' ')
@@ -159,8 +165,18 @@ pub(super) fn sentences(text: &str) -> Vec<&str> {
         let particle = (2..=3).contains(&letters)
             && word.chars().all(char::is_lowercase)
             && !word.contains('.');
+        // "… an das ERP. Herr Pankert …": a word in capitals ends a sentence too.
+        let acronym = letters >= 2
+            && !word.contains('.')
+            && word
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+        // "… vor Ort. Könnten Sie": a short noun ends one too, unless it is written short.
+        let short_noun =
+            letters == 3 && word.starts_with(char::is_uppercase) && !word.contains('.');
         let ends = c != '.'
-            || (letters > 3 || particle) && !title
+            || (letters > 3 || particle || acronym || short_noun) && !title
             || letters == 0
                 && word.chars().any(|c| c.is_ascii_digit())
                 && !crate::import::deadlines::is_month_name(next_word);
@@ -175,13 +191,46 @@ pub(super) fn sentences(text: &str) -> Vec<&str> {
     out
 }
 
+/// Where the greeting that opens `text` ends ("Dag Joris, ", "Bonjour Madame, "): after its
+/// comma, when a capital follows.
+fn greeting_end(text: &str) -> Option<usize> {
+    const GREETINGS: &[&str] = &[
+        "sehr geehrte",
+        "liebe",
+        "hallo",
+        "guten tag",
+        "dag ",
+        "beste ",
+        "hoi ",
+        "bonjour",
+        "bonsoir",
+        "cher ",
+        "chère ",
+        "chers ",
+        "madame",
+        "monsieur",
+        "hi ",
+        "hello",
+        "dear ",
+        "good morning",
+        "geachte",
+    ];
+    let lower = text.to_lowercase();
+    if !GREETINGS.iter().any(|greeting| lower.starts_with(greeting)) {
+        return None;
+    }
+    let comma = text.find(", ")?;
+    let next = text[comma + 2..].chars().next()?;
+    (comma < 60 && next.is_uppercase()).then_some(comma + 2)
+}
+
 /// Whether `word` is written short with a dot that ends no sentence: "(incl. VPN)", "bijv.
 /// Outlook", "inkl. Lizenzen", "env. Mons".
 fn is_abbreviation(word: &str) -> bool {
     const SHORTENED: &[&str] = &[
         "incl", "excl", "approx", "bijv", "resp", "evt", "ong", "ongev", "betr", "zgn", "vgl",
-        "inkl", "exkl", "bzw", "ggf", "usw", "evtl", "vgl", "env", "cf", "etc", "min", "max", "ca",
-        "nr", "tel", "vs", "ref",
+        "inkl", "exkl", "bzw", "ggf", "usw", "evtl", "env", "cf", "etc", "min", "max", "ca", "nr",
+        "tel", "vs", "ref", "st", "co", "fax", "abt", "inc", "ltd",
     ];
     let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     SHORTENED.contains(&word.to_lowercase().as_str())
@@ -209,9 +258,153 @@ pub(super) fn opens_with_intent(text: &str) -> bool {
         " soll ",
         " muss ",
         " kümmert ",
+        // Dutch, French and German say what someone will do in the present tense: "Lies
+        // regelt tegen 18/12 …", "Marie envoie …", "Herr Becker prüft …".
+        " zorgt ",
+        " zorgen ",
+        " regelt ",
+        " regelen ",
+        " bezorgt ",
+        " bezorgen ",
+        " levert ",
+        " bekijkt ",
+        " bekijken ",
+        " stuurt ",
+        " neemt ",
+        " maakt ",
+        " plant ",
+        " bereidt ",
+        " contacteert ",
+        " controleert ",
+        " onderzoekt ",
+        " werkt ",
+        " voert ",
+        " envoie ",
+        " envoient ",
+        " prépare ",
+        " préparent ",
+        " organise ",
+        " transmet ",
+        " fournit ",
+        " vérifie ",
+        " contacte ",
+        " planifie ",
+        " enverra ",
+        " fera ",
+        " transmettra ",
+        " préparera ",
+        " organisera ",
+        " vérifiera ",
+        " reviendra ",
+        " schickt ",
+        " sendet ",
+        " liefert ",
+        " prüft ",
+        " klärt ",
+        " erstellt ",
+        " bereitet ",
+        " organisiert ",
+        " übernimmt ",
+        " kontaktiert ",
     ];
     let head: String = text.chars().take(60).collect::<String>().to_lowercase();
     INTENT.iter().any(|verb| head.contains(verb))
+}
+
+/// Whether a sentence says what someone said, asked or wished ("Geert vroeg ook of …",
+/// "Mme Delhaye souhaite que …", "Herr Gruber erklärte …"): reported, never their task, whatever
+/// date it names.
+pub(super) fn reports_speech(text: &str) -> bool {
+    const SAID: &[&str] = &[
+        " vroeg ",
+        " vraagt of ",
+        " vertelde ",
+        " zei ",
+        " zegt ",
+        " gaf aan ",
+        " geeft aan ",
+        " meldde ",
+        " legde uit ",
+        " wil ",
+        " wilde ",
+        " wenst ",
+        " vindt ",
+        " merkte op ",
+        " rappelle ",
+        " a rappelé ",
+        " explique ",
+        " a expliqué ",
+        " souhaite ",
+        " a demandé ",
+        " demande si ",
+        " indique ",
+        " a indiqué ",
+        " trouve ",
+        " fragte ",
+        " sagte ",
+        " erklärte ",
+        " erklärt ",
+        " wünscht ",
+        " möchte ",
+        " berichtete ",
+        " asked ",
+        " said ",
+        " explained ",
+        " wants ",
+        " mentioned ",
+        " noted ",
+    ];
+    let head: String = format!(
+        " {}",
+        text.chars().take(60).collect::<String>().to_lowercase()
+    );
+    SAID.iter().any(|verb| head.contains(verb))
+}
+
+/// Whether a sentence says something will be done without saying by whom ("De offerte wordt
+/// tegen vrijdag bezorgd", "Die Netzwerkpläne werden bis 21.12. nachgeliefert", "Le devis
+/// sera envoyé d'ici mardi"); not where it is put off ("wordt uitgesteld tot Q2").
+pub(super) fn passive(text: &str) -> bool {
+    let lower = format!(" {} ", text.to_lowercase());
+    let auxiliary = [
+        " wordt ",
+        " worden ",
+        " wird ",
+        " werden ",
+        " sera ",
+        " seront ",
+        " will be ",
+    ]
+    .iter()
+    .any(|word| lower.contains(word));
+    let put_off = [
+        "uitgesteld",
+        "verschoven",
+        "verschoben",
+        "reporté",
+        "repoussé",
+        "postponed",
+        "delayed",
+        "besproken",
+        "besprochen",
+        "discuté",
+        "discussed",
+    ]
+    .iter()
+    .any(|word| lower.contains(word));
+    auxiliary && !put_off
+}
+
+/// Whether a sentence says something is not or not yet done ("plannen we pas na …", "Wat we
+/// níet doen", "nous ne …", "wir … nicht"): no commitment of the team's.
+pub(super) fn negated(text: &str) -> bool {
+    let lower = format!(" {} ", text.to_lowercase().replace(['í', '’'], "i"));
+    [
+        " niet ", " geen ", " nooit ", " pas na ", " ne ", " n'", " pas ", " nicht ", " kein",
+        " not ", "n't ", " never ",
+    ]
+    .iter()
+    .any(|word| lower.contains(word))
 }
 
 /// "Unassigned", "Non attribué", "Niet toegewezen", "Nicht zugewiesen", "Others": a heading

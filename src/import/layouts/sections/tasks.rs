@@ -273,7 +273,16 @@ impl Reader<'_> {
                 owner_and_deadline(text, known, mentions, sender, any_day);
             let owned = task_owners(text, mentions, known);
             let intent = owned.text.len() + 3 < text.len() && opens_with_intent(text);
-            owned_by_someone && (dated || intent || first_person(text) || second_person(text))
+            // "Op basis daarvan voeren we in week 51 een site survey uit": the team's, where
+            // the sentence says it will, not that it will not.
+            let team = first_person_plural(text) && dated && !negated(text);
+            let nobody_named = passive(text) && dated && !negated(text);
+            (owned_by_someone && (dated || intent || first_person(text) || second_person(text))
+                || team
+                || nobody_named)
+                && !reports_speech(text)
+                && !is_boilerplate(text)
+                && !minds_its_manners(text)
         };
 
         let mut tasks = Vec::new();

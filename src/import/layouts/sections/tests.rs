@@ -495,3 +495,46 @@ fn pronouns_in_an_owner_column_and_good_wishes() {
     assert_eq!(owners[1].0, ["Jörg Lennartz"]);
     assert!(owners[2].0.is_empty() && owners[2].1, "{owners:?}");
 }
+
+/// Minutes written as prose: a name, a team or a company with a verb in the present tense is a
+/// commitment, and so is a passive sentence with a deadline; what someone said, asked or
+/// wished is not, whatever date it names. "Ich" is who wrote the minutes; a word in capitals
+/// or a short noun ends a sentence.
+#[test]
+fn commitments_written_in_prose() {
+    let minutes = "PROTOKOLL\n\nDatum:      Montag, 23. November 2026\nTeilnehmer: Dirk Pankert (Produktion), Sabine Margraff (Account) – Kavenor\nProtokoll:  Sabine Margraff\n\nAnbindung\n\nHerr Pankert erklärte, dass die Maschine seit Oktober per USB-Stick arbeitet. Ziel ist eine Anbindung an das ERP. Herr Pankert stellt bis Freitag die Schnittstellenbeschreibung zur Verfügung. Auf dieser Grundlage erstellt Kavenor bis KW 51 eine Aufwandsschätzung. Die Passwortrichtlinie wird bis 11.12. überarbeitet. Herr Pankert möchte bis Januar einen Bericht. Die Umstellung wird auf März verschoben. Ich kläre bis Ende nächster Woche die Lizenzen vor Ort. Danach melden wir uns.\n";
+    let recap = recap_of(minutes, "txt");
+    let tasks: Vec<(&str, &[String], bool)> = recap
+        .tasks
+        .iter()
+        .map(|t| (t.title.as_str(), t.owners.as_slice(), t.with_team))
+        .collect();
+    assert_eq!(tasks.len(), 4, "{tasks:#?}");
+    assert!(tasks[0].0.contains("Schnittstellenbeschreibung") && tasks[0].1 == ["Herr Pankert"]);
+    assert!(
+        tasks[1].0.contains("Aufwandsschätzung") && tasks[1].2,
+        "{tasks:#?}"
+    );
+    assert!(
+        tasks[2].0.contains("Passwortrichtlinie") && tasks[2].1.is_empty(),
+        "{tasks:#?}"
+    );
+    assert!(
+        tasks[3].0.contains("Lizenzen") && tasks[3].1 == ["Sabine Margraff"],
+        "{tasks:#?}"
+    );
+}
+
+/// Outlook in Austria shows "Surname Given": the address writes the name the other way round.
+#[test]
+fn a_name_shown_surname_first_is_read_as_the_address_writes_it() {
+    let mail = "Von: Hofbauer Verena <verena.hofbauer@backwaren.at>\nGesendet: Freitag, 11. Dezember 2026 15:47\nAn: Kohnen Thomas <thomas.kohnen@kavenor.be>\nBetreff: Zusammenfassung\n\nSehr geehrter Herr Kohnen,\n\nIch kläre intern die Kassen-Updates und melde mich spätestens Ende nächster Woche.\n";
+    let recap = recap_of(mail, "txt");
+    assert_eq!(recap.tasks.len(), 1, "{:#?}", recap.tasks);
+    assert_eq!(recap.tasks[0].owners, ["Verena Hofbauer"]);
+    assert!(
+        recap.participants.contains(&"Thomas Kohnen".to_string()),
+        "{:?}",
+        recap.participants
+    );
+}
