@@ -92,8 +92,7 @@ fn is_link_label(text: &str) -> bool {
 /// "Verslag opgemaakt door Joke – graag opmerkingen binnen de week", "Rédigé par Camille",
 /// "Minutes taken by Sam": who wrote the minutes, under them; no task and no topic.
 fn says_who_wrote_it(lower: &str) -> bool {
-    let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
-    WRITTEN_BY.iter().any(|words| lower.starts_with(words))
+    opens_with_any(lower, WRITTEN_BY)
 }
 
 /// Who wrote the minutes, by a line that says so ("Notes prises par Aurélie Mathy",
@@ -198,8 +197,15 @@ fn wishes_well(lower: &str) -> bool {
         "happy holidays",
         "merry christmas",
     ];
-    let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
-    WISHES.iter().any(|words| lower.starts_with(words))
+    opens_with_any(lower, WISHES)
+}
+
+/// Whether `lower`, past any leading marks, opens with one of `phrases`.
+fn opens_with_any(lower: &str, phrases: &[&str]) -> bool {
+    let lower = lower
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .replace('’', "'");
+    phrases.iter().any(|words| lower.starts_with(words))
 }
 
 /// "Je reviens vers vous suite à notre réunion de lundi", "Je reste à votre disposition",
@@ -230,10 +236,7 @@ pub(super) fn minds_its_manners(text: &str) -> bool {
         "don't hesitate",
         "do not hesitate",
     ];
-    let lower = lower
-        .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .replace('’', "'");
-    MANNERS.iter().any(|words| lower.starts_with(words))
+    opens_with_any(&lower, MANNERS)
 }
 
 /// A tool's row of tabs or links: "Recap · Opname en transcriptie · Inhoud · Aanwezigheid",

@@ -79,6 +79,15 @@ fn recap_of(text: &str, extension: &str) -> Recap {
     read(&input, &Style::default())
 }
 
+/// Each task's title, its owners as written, and whether the team owns it.
+fn titles_and_owners(recap: &Recap) -> Vec<(&str, &[String], bool)> {
+    recap
+        .tasks
+        .iter()
+        .map(|t| (t.title.as_str(), t.owners.as_slice(), t.with_team))
+        .collect()
+}
+
 fn task_titles(mail: &str) -> Vec<String> {
     let input = crate::import::input::decode(mail.as_bytes(), "txt").unwrap();
     read(&input, &Style::default())
@@ -337,11 +346,7 @@ fn a_table_pasted_with_tabs_is_a_table() {
 fn typed_minutes_with_lettered_points_and_fields_on_one_line() {
     let minutes = "Verslag overleg\n\nDatum: woensdag 24 maart 2027\nAanwezig: Sofie Maes, Joke Van Hecke, Thomas Vermeulen – Corvana Systems\n\nACTIEPUNTEN\n\na) Servicecontract uitwerken.\n   Verantwoordelijke: Sofie Maes – Timing: tegen 2 april\n\nb) Koppeling testen.\n   Verantwoordelijke: Thomas (Corvana) + Joke – Timing: eind april\n\nc) Opleiding organiseren.\n   Verantwoordelijke: Corvana Academy – Timing: begin mei\n\nVolgende vergadering: woensdag 28/04/2027 om 14u00.\n\nVerslag opgemaakt door Joke Van Hecke.\n";
     let recap = recap_of(minutes, "txt");
-    let tasks: Vec<(&str, &[String], bool)> = recap
-        .tasks
-        .iter()
-        .map(|t| (t.title.as_str(), t.owners.as_slice(), t.with_team))
-        .collect();
+    let tasks = titles_and_owners(&recap);
     assert_eq!(tasks.len(), 3, "{tasks:?}");
     assert_eq!(tasks[0].1, ["Sofie Maes"]);
     assert_eq!(tasks[1].1, ["Thomas", "Joke"]);
@@ -414,11 +419,7 @@ fn a_mail_names_its_meeting_by_weekday_and_asks_its_reader() {
 fn typed_minutes_with_an_outline_and_a_headerless_action_list() {
     let minutes = "VERSLAG OVERLEG\nBrantix NV – Corvana\n\nDatum:      vrijdag 20 november 2026\nAanwezig:   Geert Maes (zaakvoerder), Kurt Smet – Brantix\n            Jens Vandamme (JV, accountmanager), Femke Wouters (FW)\nVerslaggever: Femke Wouters\n\n1. Werven\n\n1.1 Vanaf december starten drie nieuwe werven. Op elke werf moet\n    een router komen (incl. VPN).\n1.2 Tablets met enkel toegang tot de planning zijn voldoende.\n\n2. Actielijst\n\nAP-07 | Routers bestellen en configureren (incl. VPN) | JV | tegen 2 december\nAP-08 | Lijst van de werfleiders bezorgen | Kurt | eind volgende week\nAP-09 | Contract opzeggen | Brantix | asap\nAP-10 | Wachtwoordbeleid bespreken | ik | –\n";
     let recap = recap_of(minutes, "txt");
-    let tasks: Vec<(&str, &[String], bool)> = recap
-        .tasks
-        .iter()
-        .map(|t| (t.title.as_str(), t.owners.as_slice(), t.with_team))
-        .collect();
+    let tasks = titles_and_owners(&recap);
     assert_eq!(tasks.len(), 4, "{tasks:#?}");
     assert!(
         tasks[0]
@@ -504,11 +505,7 @@ fn pronouns_in_an_owner_column_and_good_wishes() {
 fn commitments_written_in_prose() {
     let minutes = "PROTOKOLL\n\nDatum:      Montag, 23. November 2026\nTeilnehmer: Dirk Pankert (Produktion), Sabine Margraff (Account) – Kavenor\nProtokoll:  Sabine Margraff\n\nAnbindung\n\nHerr Pankert erklärte, dass die Maschine seit Oktober per USB-Stick arbeitet. Ziel ist eine Anbindung an das ERP. Herr Pankert stellt bis Freitag die Schnittstellenbeschreibung zur Verfügung. Auf dieser Grundlage erstellt Kavenor bis KW 51 eine Aufwandsschätzung. Die Passwortrichtlinie wird bis 11.12. überarbeitet. Herr Pankert möchte bis Januar einen Bericht. Die Umstellung wird auf März verschoben. Ich kläre bis Ende nächster Woche die Lizenzen vor Ort. Danach melden wir uns.\n";
     let recap = recap_of(minutes, "txt");
-    let tasks: Vec<(&str, &[String], bool)> = recap
-        .tasks
-        .iter()
-        .map(|t| (t.title.as_str(), t.owners.as_slice(), t.with_team))
-        .collect();
+    let tasks = titles_and_owners(&recap);
     assert_eq!(tasks.len(), 4, "{tasks:#?}");
     assert!(tasks[0].0.contains("Schnittstellenbeschreibung") && tasks[0].1 == ["Herr Pankert"]);
     assert!(
