@@ -617,12 +617,10 @@ pub(crate) fn find_in(text: &str, context: &Context) -> Vec<Found> {
                     reading = Reading::Uncertain("a date before the meeting".into());
                 }
                 taken.push(span.clone());
-                let word_before = text[..span.start]
-                    .split_whitespace()
-                    .next_back()
-                    .map(str::to_lowercase);
                 let introduced = says_deadline
-                    || word_before.is_some_and(|word| DEADLINE_BEFORE.contains(&word.as_str()));
+                    || words_before(text, &span, 1)
+                        .first()
+                        .is_some_and(|word| DEADLINE_BEFORE.contains(&word.as_str()));
                 found.push(Found {
                     words: whole.as_str().trim().to_string(),
                     span,

@@ -102,7 +102,6 @@ pub(super) fn minute_taker(text: &str) -> Option<String> {
     const TAKER_LABELS: &[&str] = &[
         "verslaggever",
         "verslag",
-        "notulist",
         "notulen",
         "redaction",
         "redacteur",

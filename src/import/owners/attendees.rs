@@ -268,8 +268,7 @@ fn surname_first_addresses(text: &str) -> String {
         Some(two_words) => two_words
             .replace_all(text, |caps: &regex::Captures| {
                 let swapped = format!("{} {}", &caps[2], &caps[1]);
-                let from_address = name_of_address(caps[3].trim_matches(['<', '>']));
-                if from_address.is_some_and(|name| fold(&name) == fold(&swapped)) {
+                if address_writes(&caps[3], &swapped) {
                     format!("{swapped} {}", &caps[3])
                 } else {
                     caps[0].to_string()
@@ -284,20 +283,24 @@ fn surname_first_addresses(text: &str) -> String {
             let given: Vec<&str> = given.split_whitespace().filter(|w| !is_title(w)).collect();
             let written = format!("{} {surname}", given.join(" "));
             // Only where the address says the same name: "Team, Sales <sales@…>" stays.
-            // "jana.krueger@…" is how an address writes Krüger.
-            let loose = |name: &str| {
-                fold(name)
-                    .replace("ue", "u")
-                    .replace("oe", "o")
-                    .replace("ae", "a")
-            };
-            let same = name_of_address(address.trim_matches(['<', '>']))
-                .is_some_and(|from_address| loose(&from_address) == loose(&written));
-            if same {
+            if address_writes(address, &written) {
                 format!("{written} {address}")
             } else {
                 caps[0].to_string()
             }
         })
         .into_owned()
+}
+
+/// Whether the mail address `<…>` writes `name`: "jana.krueger@…" is how an address writes
+/// Jana Krüger.
+fn address_writes(address: &str, name: &str) -> bool {
+    let loose = |name: &str| {
+        fold(name)
+            .replace("ue", "u")
+            .replace("oe", "o")
+            .replace("ae", "a")
+    };
+    name_of_address(address.trim_matches(['<', '>']))
+        .is_some_and(|from_address| loose(&from_address) == loose(name))
 }

@@ -101,19 +101,8 @@ impl Table {
         }
         let undated = |cell: &str| {
             let cell = cell.trim().to_lowercase();
-            [
-                "-",
-                "–",
-                "—",
-                "/",
-                "asap",
-                "z.s.m.",
-                "zsm",
-                "dès que possible",
-                "sofort",
-                "tbd",
-            ]
-            .contains(&cell.as_str())
+            says_no_deadline(&cell)
+                || ["asap", "z.s.m.", "zsm", "dès que possible", "sofort"].contains(&cell.as_str())
         };
         let others = || (0..cells.len()).filter(move |&i| i != task);
         let due = others().find(|&i| is_deadline(&cells[i]) || undated(&cells[i]))?;
@@ -135,6 +124,13 @@ impl Table {
     pub(super) fn holds_tasks_in_discussion(&self) -> bool {
         self.holds_tasks() && (self.names_actions || self.due.is_some())
     }
+}
+
+/// Whether a deadline cell says the row has none: "–", "/", "n.v.t.", "TBD".
+pub(super) fn says_no_deadline(cell: &str) -> bool {
+    let cell = cell.trim();
+    !cell.is_empty() && cell.chars().all(|c| "-–—/ ".contains(c))
+        || ["n.v.t.", "nvt", "n/a", "n.a.", "tbd"].contains(&cell.to_lowercase().as_str())
 }
 
 /// The sentences of a paragraph: ending in ".", "!" or "?" before a capital, never after a

@@ -79,7 +79,6 @@ pub(super) const WRITER: &[&str] = &[
     "myself",
 ];
 pub(super) const READER: &[&str] = &["u", "jij", "je", "vous", "toi", "sie", "du", "you"];
-pub(super) const TEAM: &[&str] = &["wij", "we", "nous", "wir", "us"];
 
 /// Whether the sentence's subject is the mail's reader ("Jij bezorgt ons tegen 15 december
 /// …", "Vous nous envoyez …"): theirs when it gives a deadline, as a name would make it.

@@ -91,10 +91,7 @@ impl Reader<'_> {
         }
         let mut text = cell(table.task);
         let due = cell(table.due);
-        // "–", "/", "n.v.t.": the row says it has no deadline.
-        let none = due.chars().all(|c| "-–—/ ".contains(c))
-            || ["n.v.t.", "nvt", "n/a", "n.a.", "tbd"].contains(&due.to_lowercase().as_str());
-        if !none {
+        if !due.is_empty() && !says_no_deadline(&due) {
             text = with_due_cell(&text, &due, self.known.language(), self.any_day());
         }
         // "@Nele Smets @Joris Van Damme": mentions side by side are a list.
@@ -111,11 +108,12 @@ impl Reader<'_> {
         self.owners_from_column = false;
     }
 
-    /// Who a pronoun standing for an owner is: the writer ("ik", "moi", "ich"), the mail's one
-    /// reader ("u", "vous", "Sie") or the team ("wij", "nous", "wir"); None for a name.
+    /// Who a pronoun standing for an owner is: the writer ("ik", "moi", "ich") or the mail's one
+    /// reader ("u", "vous", "Sie"); None for a name or a team ("wij", "nous", "wir" are the
+    /// team's by `name_list`).
     fn pronoun_owner(&self, cell: &str) -> Option<(Vec<String>, bool)> {
         let cell = cell.trim().to_lowercase();
-        use super::mail::{READER, TEAM, WRITER};
+        use super::mail::{READER, WRITER};
         if WRITER.contains(&cell.as_str()) {
             Some((self.sender.iter().cloned().collect(), false))
         } else if READER.contains(&cell.as_str()) {
@@ -123,8 +121,6 @@ impl Reader<'_> {
                 [one] => Some((vec![one.clone()], false)),
                 _ => Some((Vec::new(), false)),
             }
-        } else if TEAM.contains(&cell.as_str()) {
-            Some((Vec::new(), true))
         } else {
             None
         }
