@@ -1,55 +1,85 @@
 //! The contexts of what tasks did across meetings: a continued task's page, the "since the
 //! last meeting" block of a meeting page, and the slips of an initiative's or account's tasks.
 
-use super::values::{map, opt};
+use super::cards::*;
+use super::values::month_label;
 use super::*;
+use serde::Serialize;
+
+/// What changed since the previous meeting of the account, at the top of a meeting page.
+#[derive(Serialize)]
+pub(super) struct SinceLast {
+    previous: MeetingLinkValue,
+    /// Nothing changed.
+    empty: bool,
+    added: Vec<TaskValue>,
+    done: Vec<TaskValue>,
+    slipped: Vec<Slipped>,
+    reassigned: Vec<Reassigned>,
+    /// Open tasks of the previous meeting this one does not mention.
+    unmentioned: Vec<TaskValue>,
+}
+
+#[derive(Serialize)]
+struct Slipped {
+    task: TaskValue,
+    from_label: String,
+}
+
+#[derive(Serialize)]
+struct Reassigned {
+    task: TaskValue,
+    from: Vec<PersonValue>,
+}
+
+/// How the deadlines of an initiative's tasks moved over their meetings.
+#[derive(Serialize)]
+pub(super) struct HistorySummary {
+    slips: usize,
+    /// The month of the first slip.
+    since_label: Option<String>,
+    reassignments: usize,
+}
 
 impl Renderer<'_> {
     /// What changed since the previous meeting of the account, for the top of a meeting page.
-    pub(super) fn since_last(&self, m: usize) -> Value {
+    pub(super) fn since_last(&self, m: usize) -> Option<SinceLast> {
         let site = self.site;
         let since = site.since_last(m);
-        let Some(previous) = since.previous else {
-            return Value::none();
-        };
-        let slipped: Vec<Value> = since
+        let previous = since.previous?;
+        let slipped = since
             .slipped
             .iter()
-            .map(|&(t, before)| {
-                map(vec![
-                    ("task", self.task(t)),
-                    ("from_label", before.label().into()),
-                ])
+            .map(|&(t, before)| Slipped {
+                task: self.task(t),
+                from_label: before.label(),
             })
             .collect();
-        let reassigned: Vec<Value> = since
+        let reassigned = since
             .reassigned
             .iter()
             .filter_map(|&t| {
                 let change = site.change(t)?;
-                Some(map(vec![
-                    ("task", self.task(t)),
-                    (
-                        "from",
-                        self.person_list(&site.tasks[change.previous].owners),
-                    ),
-                ]))
+                Some(Reassigned {
+                    task: self.task(t),
+                    from: self.person_list(&site.tasks[change.previous].owners),
+                })
             })
             .collect();
-        map(vec![
-            ("previous", self.meeting_link(previous)),
-            ("empty", since.is_empty().into()),
-            ("added", self.tasks_of(&since.added)),
-            ("done", self.tasks_of(&since.done)),
-            ("slipped", slipped.into()),
-            ("reassigned", reassigned.into()),
-            ("unmentioned", self.tasks_of(&since.unmentioned)),
-        ])
+        Some(SinceLast {
+            previous: self.meeting_link(previous),
+            empty: since.is_empty(),
+            added: self.tasks_of(&since.added),
+            done: self.tasks_of(&since.done),
+            slipped,
+            reassigned,
+            unmentioned: self.tasks_of(&since.unmentioned),
+        })
     }
 
     /// How the deadlines of `tasks` moved over their meetings: slips (since the month of the
     /// first) and reassignments, for an initiative's page.
-    pub(super) fn task_history_summary(&self, tasks: &[usize]) -> Value {
+    pub(super) fn task_history_summary(&self, tasks: &[usize]) -> HistorySummary {
         let site = self.site;
         let (mut slips, mut reassignments) = (0_usize, 0_usize);
         let mut first_slip: Option<NaiveDate> = None;
@@ -67,19 +97,16 @@ impl Renderer<'_> {
                 }
             }
         }
-        map(vec![
-            ("slips", slips.into()),
-            (
-                "since_label",
-                opt(first_slip.map(|d| d.format("%B %Y").to_string())),
-            ),
-            ("reassignments", reassignments.into()),
-        ])
+        HistorySummary {
+            slips,
+            since_label: first_slip.map(month_label),
+            reassignments,
+        }
     }
 
     /// Open tasks among `tasks` whose deadline moved later, most moved first, with the
     /// deadline they were first given.
-    pub(super) fn slipping(&self, tasks: &[usize]) -> Value {
+    pub(super) fn slipping(&self, tasks: &[usize]) -> Vec<SlippingTask> {
         let site = self.site;
         let mut slipping: Vec<(usize, usize)> = tasks
             .iter()
@@ -96,13 +123,12 @@ impl Renderer<'_> {
                 let first_due = thread
                     .and_then(|thread| site.tasks[thread.first()].due)
                     .map(|due| due.label());
-                map(vec![
-                    ("task", self.task(t)),
-                    ("slips", slips.into()),
-                    ("first_due_label", opt(first_due)),
-                ])
+                SlippingTask {
+                    task: self.task(t),
+                    slips,
+                    first_due_label: first_due,
+                }
             })
-            .collect::<Vec<_>>()
-            .into()
+            .collect()
     }
 }

@@ -1,12 +1,14 @@
 //! Stage three: pages from the site model through Tera. Every entity is turned into a template
 //! value once; pages are rendered in parallel from small contexts that share those values.
 
+mod cards;
 mod history;
 pub(crate) mod pages;
 pub(crate) use pages::Page;
 mod values;
+use cards::{BadgeValue, InitiativeValue, PersonValue};
 pub(crate) use values::Values;
-use values::{carry, date_label, lazy_values, map, opt};
+use values::{carry, date_label, lazy_values};
 pub(crate) mod theme;
 
 use crate::content::history::LastEdit;
@@ -129,10 +131,10 @@ fn recompute_until(site: &Site) -> NaiveDate {
 pub(crate) struct Renderer<'s> {
     pub site: &'s Site,
     templates: &'s Templates,
-    people: BTreeMap<String, Value>,
+    people: BTreeMap<String, PersonValue>,
     values: Values,
-    initiatives: Vec<OnceLock<Value>>,
-    initiative_badges: Vec<OnceLock<Value>>,
+    initiatives: Vec<OnceLock<InitiativeValue>>,
+    initiative_badges: Vec<OnceLock<BadgeValue>>,
     deadlines: OnceLock<agenda::Deadlines>,
 }
 
@@ -144,26 +146,10 @@ impl<'s> Renderer<'s> {
     /// A renderer using values made for this same site before.
     pub(crate) fn with_values(site: &'s Site, templates: &'s Templates, values: Values) -> Self {
         let owner_pages = site.has_owner_pages();
-        let people: BTreeMap<String, Value> = site
+        let people = site
             .people
             .values()
-            .map(|person| {
-                (
-                    person.id.clone(),
-                    map(vec![
-                        ("id", person.id.as_str().into()),
-                        ("name", person.name.as_str().into()),
-                        ("role", opt(person.role.as_deref())),
-                        ("listed", person.listed.into()),
-                        // The customer edition has no owner pages: who owes what
-                        // shows with each task, not the team's workload.
-                        (
-                            "url",
-                            opt(owner_pages.then(|| urls::owner(&person.id)).as_deref()),
-                        ),
-                    ]),
-                )
-            })
+            .map(|person| (person.id.clone(), values::person_value(person, owner_pages)))
             .collect();
         Renderer {
             deadlines: OnceLock::new(),

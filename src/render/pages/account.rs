@@ -41,16 +41,34 @@ impl PageKind for Account {
         ))
     }
 
-    fn fill(&self, renderer: &Renderer, context: &mut Context, key: &Key) -> Option<()> {
-        renderer.account_page(context, key.index()?);
-        Some(())
+    fn context(&self, renderer: &Renderer, key: &Key) -> Option<Context> {
+        variables(&renderer.account_page(key.index()?))
     }
 }
 
+/// An account's page, a briefing before meeting the customer: who owes what (by owner, most
+/// urgent first), the initiatives, the meetings.
+#[derive(Serialize)]
+struct AccountPage<'a> {
+    account_name: &'a str,
+    open_count: usize,
+    owners: Vec<OwnerGroup>,
+    /// Open tasks nobody is named for.
+    unowned: Vec<TaskValue>,
+    slipping: Vec<SlippingTask>,
+    initiatives: Vec<BadgeValue>,
+    meetings: Vec<MeetingValue>,
+}
+
+/// One owner's open tasks of the account, in deadline order.
+#[derive(Serialize)]
+struct OwnerGroup {
+    person: Option<PersonValue>,
+    tasks: Vec<TaskValue>,
+}
+
 impl Renderer<'_> {
-    /// Account page: fills `context`. A briefing before meeting the
-    /// customer: who owes what (by owner, most urgent first), the initiatives, the meetings.
-    pub(super) fn account_page(&self, context: &mut Context, a: usize) {
+    fn account_page(&self, a: usize) -> AccountPage<'_> {
         let site = self.site;
         let account = &site.accounts[a];
         let open: Vec<usize> = account
@@ -78,32 +96,20 @@ impl Renderer<'_> {
             let first = site.tasks[tasks[0]].due.map(|d| d.date);
             (first.is_none(), first)
         });
-        let owner_groups: Vec<Value> = owners
-            .iter()
-            .map(|(id, tasks)| {
-                map(vec![
-                    (
-                        "person",
-                        self.people.get(*id).cloned().unwrap_or_else(Value::none),
-                    ),
-                    ("tasks", self.tasks_of(tasks)),
-                ])
-            })
-            .collect();
-        context.insert("account_name", &account.name);
-        context.insert("open_count", &open.len());
-        context.insert_value("owners", owner_groups.into());
-        context.insert_value("unowned", self.tasks_of(&unowned));
-        context.insert_value("slipping", self.slipping(&account.tasks));
-        context.insert_value("initiatives", self.initiative_badges(&account.initiatives));
-        context.insert_value(
-            "meetings",
-            account
-                .meetings
+        AccountPage {
+            account_name: &account.name,
+            open_count: open.len(),
+            owners: owners
                 .iter()
-                .map(|&m| self.meeting(m))
-                .collect::<Vec<_>>()
-                .into(),
-        );
+                .map(|(id, tasks)| OwnerGroup {
+                    person: self.person(id),
+                    tasks: self.tasks_of(tasks),
+                })
+                .collect(),
+            unowned: self.tasks_of(&unowned),
+            slipping: self.slipping(&account.tasks),
+            initiatives: self.initiative_badges(&account.initiatives),
+            meetings: self.meetings_of(account.meetings.iter().copied()),
+        }
     }
 }

@@ -24,34 +24,44 @@ impl PageKind for Calendar {
         ))
     }
 
-    fn fill(&self, renderer: &Renderer, context: &mut Context, _: &Key) -> Option<()> {
-        renderer.calendar_page(context);
-        Some(())
+    fn context(&self, renderer: &Renderer, _: &Key) -> Option<Context> {
+        variables(&renderer.calendar_page())
     }
 }
 
+/// Every deadline of the site, as an agenda, with the months that have pages.
+#[derive(Serialize)]
+struct CalendarPage {
+    agenda: Vec<AgendaGroup>,
+    done_tasks: Vec<TaskValue>,
+    open_count: usize,
+    /// Whether lists show one line per task rather than cards.
+    compact: bool,
+    months: Vec<MonthLink>,
+    /// Those who owe something open, to filter by.
+    owners: Vec<PersonValue>,
+}
+
 impl Renderer<'_> {
-    /// Calendar page: fills `context`.
-    pub(super) fn calendar_page(&self, context: &mut Context) {
+    fn calendar_page(&self) -> CalendarPage {
         let site = self.site;
         let agenda = Agenda::of(site, site.current_tasks());
         let done: Vec<usize> = site
             .current_tasks()
             .filter(|&t| site.tasks[t].done)
             .collect();
-        context.insert_value("agenda", self.agenda_value(&agenda));
-        context.insert_value("done_tasks", self.tasks_of(&done));
-        context.insert("open_count", &agenda.open_count());
-        context.insert("compact", &(site.tasks.len() > COMPACT_LISTS_FROM));
-        context.insert_value("months", month_links(self.deadlines(), site).into());
-        context.insert_value(
-            "owners",
-            site.by_person
+        CalendarPage {
+            agenda: self.agenda_groups(&agenda),
+            done_tasks: self.tasks_of(&done),
+            open_count: agenda.open_count(),
+            compact: site.tasks.len() > COMPACT_LISTS_FROM,
+            months: month_links(self.deadlines(), site),
+            owners: site
+                .by_person
                 .iter()
                 .filter(|(_, index)| index.open_count(site) > 0)
-                .filter_map(|(id, _)| self.people.get(id).cloned())
-                .collect::<Vec<_>>()
-                .into(),
-        );
+                .filter_map(|(id, _)| self.person(id))
+                .collect(),
+        }
     }
 }

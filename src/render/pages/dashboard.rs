@@ -29,15 +29,39 @@ impl PageKind for Dashboard {
         ))
     }
 
-    fn fill(&self, renderer: &Renderer, context: &mut Context, _: &Key) -> Option<()> {
-        renderer.dashboard(context);
-        Some(())
+    fn context(&self, renderer: &Renderer, _: &Key) -> Option<Context> {
+        variables(&renderer.dashboard())
     }
 }
 
+/// The dashboard: what is overdue and due soon, the latest meetings, the active initiatives.
+/// The theme's script brings its lists up to the reader's day from `pool` and `window_dues`.
+#[derive(Serialize)]
+struct DashboardPage {
+    /// The deadlines (as `data-due` tokens) of the open tasks of the window the script
+    /// recomputes, from which it counts.
+    window_dues: String,
+    /// Whether lists show one line per task rather than cards.
+    compact: bool,
+    /// Every task the script may show on a later day of its window.
+    pool: Vec<TaskValue>,
+    /// Tasks per list.
+    list_limit: usize,
+    meetings: Vec<MeetingValue>,
+    overdue: Vec<TaskValue>,
+    upcoming: Vec<TaskValue>,
+    upcoming_count: usize,
+    initiatives: Vec<InitiativeValue>,
+    undated: Vec<TaskValue>,
+    undated_count: usize,
+    meeting_count: usize,
+    open_count: usize,
+    overdue_count: usize,
+    people_count: usize,
+}
+
 impl Renderer<'_> {
-    /// Dashboard page: fills `context`.
-    pub(super) fn dashboard(&self, context: &mut Context) {
+    fn dashboard(&self) -> DashboardPage {
         let site = self.site;
         let overdue: Vec<usize> = (0..site.tasks.len())
             .filter(|&i| site.tasks[i].overdue)
@@ -50,61 +74,41 @@ impl Renderer<'_> {
             recompute_until(site) + chrono::Days::new(UPCOMING_DAYS),
         );
         let pool = self.dashboard_pool(&overdue, &window);
-        context.insert(
-            "window_dues",
-            &window
+        let undated = site.undated_open();
+        DashboardPage {
+            window_dues: window
                 .iter()
                 .filter_map(|&t| site.tasks[t].due.map(|d| d.token()))
                 .collect::<Vec<_>>()
                 .join(" "),
-        );
-        context.insert("compact", &(site.tasks.len() > COMPACT_LISTS_FROM));
-        context.insert_value("pool", self.tasks_of(&pool));
-        context.insert("list_limit", &DASHBOARD_TASKS);
-        let open = site
-            .tasks
-            .iter()
-            .filter(|t| t.is_current() && !t.done)
-            .count();
-        context.insert_value(
-            "meetings",
-            (0..site.meetings.len().min(5))
-                .map(|m| self.meeting(m))
-                .collect::<Vec<_>>()
-                .into(),
-        );
-        // The dashboard is a glance: the most overdue and the next few; the calendar
-        // has them all.
-        context.insert_value(
-            "overdue",
-            self.tasks_of(&overdue[..overdue.len().min(DASHBOARD_TASKS)]),
-        );
-        context.insert_value(
-            "upcoming",
-            self.tasks_of(&upcoming[..upcoming.len().min(DASHBOARD_TASKS)]),
-        );
-        context.insert("upcoming_count", &upcoming.len());
-        context.insert_value(
-            "initiatives",
-            site.initiatives
+            compact: site.tasks.len() > COMPACT_LISTS_FROM,
+            pool: self.tasks_of(&pool),
+            list_limit: DASHBOARD_TASKS,
+            meetings: self.meetings_of(0..site.meetings.len().min(5)),
+            // The dashboard is a glance: the most overdue and the next few; the calendar
+            // has them all.
+            overdue: self.tasks_of(&overdue[..overdue.len().min(DASHBOARD_TASKS)]),
+            upcoming: self.tasks_of(&upcoming[..upcoming.len().min(DASHBOARD_TASKS)]),
+            upcoming_count: upcoming.len(),
+            initiatives: site
+                .initiatives
                 .iter()
                 .enumerate()
                 .filter(|(_, i)| i.status == crate::content::initiative::Status::Active)
                 .map(|(i, _)| self.initiative(i))
-                .collect::<Vec<_>>()
-                .into(),
-        );
-        // Undated tasks have a place: how many, and the ones waiting longest.
-        let undated = site.undated_open();
-        context.insert_value(
-            "undated",
-            self.tasks_of(&undated[..undated.len().min(DASHBOARD_TASKS / 2)]),
-        );
-        context.insert("undated_count", &undated.len());
-        context.insert("meeting_count", &site.meetings.len());
-        context.insert("open_count", &open);
-        context.insert("overdue_count", &overdue.len());
-        context.insert("people_count", &site.people.len());
+                .collect(),
+            // Undated tasks have a place: how many, and the ones waiting longest.
+            undated: self.tasks_of(&undated[..undated.len().min(DASHBOARD_TASKS / 2)]),
+            undated_count: undated.len(),
+            meeting_count: site.meetings.len(),
+            open_count: site
+                .tasks
+                .iter()
+                .filter(|t| t.is_current() && !t.done)
+                .count(),
+            overdue_count: overdue.len(),
+            people_count: site.people.len(),
+        }
     }
 
     /// The tasks the script may have to show in the dashboard's lists on a later day of the

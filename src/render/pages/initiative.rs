@@ -44,25 +44,37 @@ impl PageKind for Initiative {
         ))
     }
 
-    fn fill(&self, renderer: &Renderer, context: &mut Context, key: &Key) -> Option<()> {
-        renderer.initiative_page(context, &key.index()?);
-        Some(())
+    fn context(&self, renderer: &Renderer, key: &Key) -> Option<Context> {
+        variables(&renderer.initiative_page(key.index()?))
     }
 }
 
+/// An initiative's page: its text, its timeline of topics, its tasks and how they moved.
+#[derive(Serialize)]
+struct InitiativePage<'a> {
+    initiative: InitiativeValue,
+    body_html: &'a str,
+    timeline: Vec<TopicValue>,
+    open_tasks: Vec<TaskValue>,
+    done_tasks: Vec<TaskValue>,
+    slipping: Vec<SlippingTask>,
+    history: super::history::HistorySummary,
+}
+
 impl Renderer<'_> {
-    /// Initiative page: fills `context`.
-    pub(super) fn initiative_page(&self, context: &mut Context, i: &usize) {
+    fn initiative_page(&self, i: usize) -> InitiativePage<'_> {
         let site = self.site;
-        let initiative = &site.initiatives[*i];
-        context.insert_value("initiative", self.initiative(*i));
-        context.insert("body_html", &initiative.body_html);
-        context.insert_value("timeline", self.topic_list(&initiative.topics));
+        let initiative = &site.initiatives[i];
         let (open, done): (Vec<usize>, Vec<usize>) =
             initiative.tasks.iter().partition(|&&t| !site.tasks[t].done);
-        context.insert_value("open_tasks", self.tasks_of(&open));
-        context.insert_value("done_tasks", self.tasks_of(&done));
-        context.insert_value("slipping", self.slipping(&initiative.tasks));
-        context.insert_value("history", self.task_history_summary(&initiative.tasks));
+        InitiativePage {
+            initiative: self.initiative(i),
+            body_html: &initiative.body_html,
+            timeline: self.topic_list(&initiative.topics),
+            open_tasks: self.tasks_of(&open),
+            done_tasks: self.tasks_of(&done),
+            slipping: self.slipping(&initiative.tasks),
+            history: self.task_history_summary(&initiative.tasks),
+        }
     }
 }

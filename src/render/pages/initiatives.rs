@@ -24,22 +24,17 @@ impl PageKind for Initiatives {
         ))
     }
 
-    fn fill(&self, renderer: &Renderer, context: &mut Context, _: &Key) -> Option<()> {
-        renderer.initiatives_list(context);
-        Some(())
+    fn context(&self, renderer: &Renderer, _: &Key) -> Option<Context> {
+        variables(&InitiativesPage {
+            initiatives: (0..renderer.site.initiatives.len())
+                .map(|i| renderer.initiative(i))
+                .collect(),
+        })
     }
 }
 
-impl Renderer<'_> {
-    /// Initiatives page: fills `context`.
-    pub(super) fn initiatives_list(&self, context: &mut Context) {
-        let site = self.site;
-        context.insert_value(
-            "initiatives",
-            (0..site.initiatives.len())
-                .map(|i| self.initiative(i))
-                .collect::<Vec<_>>()
-                .into(),
-        );
-    }
+/// Every initiative.
+#[derive(Serialize)]
+struct InitiativesPage {
+    initiatives: Vec<InitiativeValue>,
 }

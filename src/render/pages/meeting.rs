@@ -42,9 +42,8 @@ impl PageKind for Meeting {
         ))
     }
 
-    fn fill(&self, renderer: &Renderer, context: &mut Context, key: &Key) -> Option<()> {
-        renderer.meeting_page(context, &key.index()?);
-        Some(())
+    fn context(&self, renderer: &Renderer, key: &Key) -> Option<Context> {
+        variables(&renderer.meeting_page(key.index()?))
     }
 
     fn meeting_of(&self, key: &Key) -> Option<usize> {
@@ -52,44 +51,47 @@ impl PageKind for Meeting {
     }
 }
 
+/// A meeting's page.
+#[derive(Serialize)]
+struct MeetingPage<'a> {
+    meeting: MeetingValue,
+    /// The meeting's text before its first topic, rendered (to go through `relink`).
+    intro_html: &'a str,
+    /// The text of its tasks section that is no task, rendered.
+    tasks_notes_html: &'a str,
+    attendees: Vec<PersonValue>,
+    topics: Vec<TopicValue>,
+    /// Each topic's body, rendered, in the order of `topics`.
+    topic_bodies: Vec<Html<'a>>,
+    /// The tasks outside any topic.
+    tasks: Vec<TaskValue>,
+    /// The meetings just before and after this one, by date.
+    previous: Option<MeetingValue>,
+    next: Option<MeetingValue>,
+    since: Option<super::history::SinceLast>,
+}
+
 impl Renderer<'_> {
-    /// Meeting page: fills `context`.
-    pub(super) fn meeting_page(&self, context: &mut Context, m: &usize) {
+    fn meeting_page(&self, m: usize) -> MeetingPage<'_> {
         let site = self.site;
-        let meeting = &site.meetings[*m];
-        context.insert_value("meeting", self.meeting(*m));
-        context.insert("intro_html", &*meeting.intro_html);
-        context.insert("tasks_notes_html", &*meeting.tasks_notes_html);
-        context.insert_value("attendees", {
-            meeting
-                .attendees
-                .iter()
-                .filter_map(|p| self.people.get(&p.id).cloned())
-                .collect::<Vec<_>>()
-                .into()
-        });
-        context.insert_value(
-            "topics",
-            (0..meeting.topics.len())
-                .map(|t| self.topic(*m, t))
-                .collect::<Vec<_>>()
-                .into(),
-        );
-        context.insert_value(
-            "topic_bodies",
-            meeting
+        let meeting = &site.meetings[m];
+        MeetingPage {
+            meeting: self.meeting(m),
+            intro_html: &meeting.intro_html,
+            tasks_notes_html: &meeting.tasks_notes_html,
+            attendees: self.person_list(&meeting.attendees),
+            topics: (0..meeting.topics.len())
+                .map(|t| self.topic(m, t))
+                .collect(),
+            topic_bodies: meeting
                 .topics
                 .iter()
-                .map(|topic| Value::safe_string(&topic.body_html))
-                .collect::<Vec<_>>()
-                .into(),
-        );
-        context.insert_value("tasks", self.tasks_of(&meeting.tasks));
-        context.insert_value(
-            "previous",
-            opt((m + 1 < site.meetings.len()).then(|| self.meeting(m + 1))),
-        );
-        context.insert_value("next", opt(m.checked_sub(1).map(|n| self.meeting(n))));
-        context.insert_value("since", self.since_last(*m));
+                .map(|topic| Html(&topic.body_html))
+                .collect(),
+            tasks: self.tasks_of(&meeting.tasks),
+            previous: (m + 1 < site.meetings.len()).then(|| self.meeting(m + 1)),
+            next: m.checked_sub(1).map(|n| self.meeting(n)),
+            since: self.since_last(m),
+        }
     }
 }

@@ -21,22 +21,15 @@ impl PageKind for Meetings {
         Some(("Meetings".into(), "Every meeting, newest first.".into()))
     }
 
-    fn fill(&self, renderer: &Renderer, context: &mut Context, _: &Key) -> Option<()> {
-        renderer.meetings_list(context);
-        Some(())
+    fn context(&self, renderer: &Renderer, _: &Key) -> Option<Context> {
+        variables(&MeetingsPage {
+            meetings: renderer.meetings_of(0..renderer.site.meetings.len()),
+        })
     }
 }
 
-impl Renderer<'_> {
-    /// Meetings page: fills `context`.
-    pub(super) fn meetings_list(&self, context: &mut Context) {
-        let site = self.site;
-        context.insert_value(
-            "meetings",
-            (0..site.meetings.len())
-                .map(|m| self.meeting(m))
-                .collect::<Vec<_>>()
-                .into(),
-        );
-    }
+/// Every meeting, newest first.
+#[derive(Serialize)]
+struct MeetingsPage {
+    meetings: Vec<MeetingValue>,
 }

@@ -4,9 +4,11 @@
 //! the reserved folders, the snapshot list and the tests derive from it. Adding a page kind
 //! is a file here, a line in [`KINDS`], its template and its tests.
 
-use super::values::{month_links, weekday_names};
+use super::cards::*;
+use super::values::{month_key, month_label, month_links, weekday_names};
 use super::*;
 use crate::model::reach::Reach;
+use serde::Serialize;
 
 mod account;
 mod calendar;
@@ -106,8 +108,9 @@ pub(crate) trait PageKind: Sync {
     }
     /// The page's title and a sentence or two, for link previews.
     fn preview(&self, renderer: &Renderer, key: &Key) -> Option<(String, String)>;
-    /// Fills the template's context with what the page shows.
-    fn fill(&self, renderer: &Renderer, context: &mut Context, key: &Key) -> Option<()>;
+    /// What the page shows: its template's variables, made from a struct of the kind's own
+    /// (with [`variables`]), which lists them.
+    fn context(&self, renderer: &Renderer, key: &Key) -> Option<Context>;
     /// The meeting whose own page this is (a meeting's or one of its topics'), which serve
     /// rewrites first after an edit of it.
     fn meeting_of(&self, _key: &Key) -> Option<usize> {
@@ -182,6 +185,12 @@ pub(crate) fn is_generated(path: &str) -> bool {
     page_folders().any(|folder| folder.trim_end_matches('/') == first) || urls::is_site_file(path)
 }
 
+/// A page's variables as Tera takes them. A struct always serializes to a map, so `None` is
+/// a failure of ours, which [`Renderer::render`] reports.
+fn variables<T: Serialize>(page: &T) -> Option<Context> {
+    Context::from_serialize(page).ok()
+}
+
 /// Characters of a page's description in link previews; search engines show about 160.
 const PREVIEW_CHARS: usize = 200;
 
@@ -236,7 +245,10 @@ impl Renderer<'_> {
 
     pub(crate) fn render(&self, page: &Page) -> Result<String> {
         let url = self.url(page);
-        let mut context = Context::new();
+        let mut context = page
+            .kind
+            .context(self, &page.key)
+            .ok_or_else(|| Error::Internal(format!("the page {page:?} has no variables")))?;
         let (preview_title, preview_text) = page.kind.preview(self, &page.key).unwrap_or_default();
         context.insert("preview_title", &preview_title);
         context.insert("preview_text", &shortened(&preview_text, PREVIEW_CHARS));
@@ -246,7 +258,6 @@ impl Renderer<'_> {
         );
         context.insert("root", &page.kind.root(self.templates, &url));
         context.insert("page_url", &url);
-        page.kind.fill(self, &mut context, &page.key);
         self.templates
             .tera
             .render(page.kind.template(), &context)

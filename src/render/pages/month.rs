@@ -41,59 +41,83 @@ impl PageKind for Month {
         Some((label.clone(), format!("Deadlines in {label}.")))
     }
 
-    fn fill(&self, renderer: &Renderer, context: &mut Context, key: &Key) -> Option<()> {
-        renderer.month_page(context, &key.month()?);
-        Some(())
+    fn context(&self, renderer: &Renderer, key: &Key) -> Option<Context> {
+        variables(&renderer.month_page(key.month()?))
     }
 }
 
+/// A month's deadlines as a grid of weeks.
+#[derive(Serialize)]
+struct MonthPage {
+    /// `December 2026`.
+    month_label: String,
+    /// `2026-12`.
+    month: String,
+    weekdays: Vec<&'static str>,
+    weeks: Vec<Vec<DayCell>>,
+    /// Tasks due in the month as a whole (`due: 2026-12`).
+    month_tasks: Vec<TaskValue>,
+    deadline_count: usize,
+    /// The months before and after that have pages, as `month` and `month_label` are.
+    previous: Option<String>,
+    previous_label: Option<String>,
+    next: Option<String>,
+    next_label: Option<String>,
+}
+
+#[derive(Serialize)]
+struct DayCell {
+    /// `4`.
+    day: String,
+    date: String,
+    /// `Friday 4 December`.
+    label: String,
+    in_month: bool,
+    today: bool,
+    past: bool,
+    tasks: Vec<TaskValue>,
+}
+
 impl Renderer<'_> {
-    /// Month page: fills `context`.
-    pub(super) fn month_page(&self, context: &mut Context, month: &NaiveDate) {
+    fn month_page(&self, month: NaiveDate) -> MonthPage {
         let site = self.site;
-        let grid = agenda::MonthGrid::of(site, self.deadlines(), *month);
-        let weeks: Vec<Value> = grid
+        let grid = agenda::MonthGrid::of(site, self.deadlines(), month);
+        let weeks = grid
             .weeks
             .iter()
             .map(|week| {
                 week.iter()
-                    .map(|day| {
-                        map(vec![
-                            ("day", day.date.format("%-d").to_string().into()),
-                            ("date", day.date.to_string().into()),
-                            ("label", day.date.format("%A %-d %B").to_string().into()),
-                            ("in_month", day.in_month.into()),
-                            ("today", (day.date == site.today).into()),
-                            ("past", (day.date < site.today).into()),
-                            ("tasks", self.tasks_of(&day.tasks)),
-                        ])
+                    .map(|day| DayCell {
+                        day: day.date.format("%-d").to_string(),
+                        date: day.date.to_string(),
+                        label: day.date.format("%A %-d %B").to_string(),
+                        in_month: day.in_month,
+                        today: day.date == site.today,
+                        past: day.date < site.today,
+                        tasks: self.tasks_of(&day.tasks),
                     })
-                    .collect::<Vec<_>>()
-                    .into()
+                    .collect()
             })
             .collect();
-        context.insert("month_label", &month.format("%B %Y").to_string());
-        context.insert("month", &month.format("%Y-%m").to_string());
-        context.insert_value("weekdays", weekday_names(&grid).into());
-        context.insert_value("weeks", weeks.into());
-        context.insert_value("month_tasks", self.tasks_of(&grid.month_level));
-        context.insert(
-            "deadline_count",
-            &(grid.month_level.len()
-                + grid
-                    .weeks
-                    .iter()
-                    .flatten()
-                    .filter(|d| d.in_month)
-                    .map(|d| d.tasks.len())
-                    .sum::<usize>()),
-        );
-        for (key, label, month) in [
-            ("previous", "previous_label", grid.previous),
-            ("next", "next_label", grid.next),
-        ] {
-            context.insert_value(key, opt(month.map(|d| d.format("%Y-%m").to_string())));
-            context.insert_value(label, opt(month.map(|d| d.format("%B %Y").to_string())));
+        let deadline_count = grid.month_level.len()
+            + grid
+                .weeks
+                .iter()
+                .flatten()
+                .filter(|d| d.in_month)
+                .map(|d| d.tasks.len())
+                .sum::<usize>();
+        MonthPage {
+            month_label: month_label(month),
+            month: month_key(month),
+            weekdays: weekday_names(&grid),
+            weeks,
+            month_tasks: self.tasks_of(&grid.month_level),
+            deadline_count,
+            previous: grid.previous.map(month_key),
+            previous_label: grid.previous.map(month_label),
+            next: grid.next.map(month_key),
+            next_label: grid.next.map(month_label),
         }
     }
 }

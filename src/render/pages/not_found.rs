@@ -25,8 +25,9 @@ impl PageKind for NotFound {
         Some(("Page not found".into(), "This page does not exist.".into()))
     }
 
-    fn fill(&self, _: &Renderer, _: &mut Context, _: &Key) -> Option<()> {
-        Some(())
+    /// The page shows only what every page does.
+    fn context(&self, _: &Renderer, _: &Key) -> Option<Context> {
+        Some(Context::new())
     }
 
     fn file(&self, _: &str) -> String {

@@ -41,15 +41,29 @@ impl PageKind for Owner {
         Some((name.to_string(), format!("What {name} owes, and by when.")))
     }
 
-    fn fill(&self, renderer: &Renderer, context: &mut Context, key: &Key) -> Option<()> {
-        renderer.owner_page(context, key.name()?);
-        Some(())
+    fn context(&self, renderer: &Renderer, key: &Key) -> Option<Context> {
+        variables(&renderer.owner_page(key.name()?))
     }
 }
 
+/// A person's page: what they owe, by when; what they did; where they took part.
+#[derive(Serialize)]
+struct OwnerPage {
+    person: Option<PersonValue>,
+    agenda: Vec<AgendaGroup>,
+    done_tasks: Vec<TaskValue>,
+    open_count: usize,
+    /// Whether lists show one line per task rather than cards.
+    compact: bool,
+    overdue_count: usize,
+    /// The latest few topics they took part in, newest first; `topic_count` in all.
+    topics: Vec<TopicValue>,
+    topic_count: usize,
+    initiatives: Vec<BadgeValue>,
+}
+
 impl Renderer<'_> {
-    /// Owner page: fills `context`.
-    pub(super) fn owner_page(&self, context: &mut Context, id: &str) {
+    fn owner_page(&self, id: &str) -> OwnerPage {
         let site = self.site;
         let index = site.by_person.get(id);
         let task_ids = index.map(|i| i.tasks.as_slice()).unwrap_or_default();
@@ -61,24 +75,16 @@ impl Renderer<'_> {
             .collect();
         let mut topics = index.map(|i| i.topics.clone()).unwrap_or_default();
         topics.sort_by_key(|&(m, t)| (m, t));
-        context.insert_value(
-            "person",
-            self.people.get(id).cloned().unwrap_or_else(Value::none),
-        );
-        context.insert_value("agenda", self.agenda_value(&agenda));
-        context.insert_value("done_tasks", self.tasks_of(&done));
-        context.insert("open_count", &agenda.open_count());
-        context.insert("compact", &(task_ids.len() > COMPACT_LISTS_FROM));
-        context.insert("overdue_count", &agenda.overdue_count(site));
-        // Newest first (meetings are), the latest few; each links on to its meeting.
-        context.insert("topic_count", &topics.len());
-        context.insert_value(
-            "topics",
-            self.topic_list(&topics[..topics.len().min(OWNER_TOPICS)]),
-        );
-        context.insert_value(
-            "initiatives",
-            self.initiative_badges(index.map_or(&[][..], |i| &i.initiatives)),
-        );
+        OwnerPage {
+            person: self.person(id),
+            agenda: self.agenda_groups(&agenda),
+            done_tasks: self.tasks_of(&done),
+            open_count: agenda.open_count(),
+            compact: task_ids.len() > COMPACT_LISTS_FROM,
+            overdue_count: agenda.overdue_count(site),
+            topics: self.topic_list(&topics[..topics.len().min(OWNER_TOPICS)]),
+            topic_count: topics.len(),
+            initiatives: self.initiative_badges(index.map_or(&[][..], |i| &i.initiatives)),
+        }
     }
 }

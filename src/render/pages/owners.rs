@@ -29,61 +29,68 @@ impl PageKind for Owners {
         Some(("Owners".into(), "Who owes what, and by when.".into()))
     }
 
-    fn fill(&self, renderer: &Renderer, context: &mut Context, _: &Key) -> Option<()> {
-        renderer.owners_list(context);
-        Some(())
+    fn context(&self, renderer: &Renderer, _: &Key) -> Option<Context> {
+        variables(&renderer.owners_list())
     }
 }
 
+/// Everyone who owes something, most overdue first, then the nearest deadline.
+#[derive(Serialize)]
+struct OwnersPage {
+    owners: Vec<OwnerRow>,
+    /// Those with nothing open.
+    clear: Vec<OwnerRow>,
+}
+
+#[derive(Serialize)]
+struct OwnerRow {
+    /// Their place by id, which the script sorts by last.
+    rank: usize,
+    person: PersonValue,
+    open_count: usize,
+    overdue_count: usize,
+    undated_count: usize,
+    done_count: usize,
+    next_due: Option<String>,
+    next_due_date: Option<String>,
+    /// The deadlines of the open tasks of the script's window, and the first after it.
+    dues: String,
+    topic_count: usize,
+}
+
 impl Renderer<'_> {
-    /// Owners page: fills `context`.
-    pub(super) fn owners_list(&self, context: &mut Context) {
+    fn owners_list(&self) -> OwnersPage {
         let site = self.site;
         // (overdue, next deadline, place by id, open, row)
-        let mut rows: Vec<(usize, Option<NaiveDate>, usize, usize, Value)> = site
+        let mut rows: Vec<(usize, Option<NaiveDate>, usize, usize, OwnerRow)> = site
             .by_person
             .iter()
             .enumerate()
             .filter_map(|(rank, (id, index))| {
-                let person = self.people.get(id)?.clone();
                 let coming = self.coming_deadlines(&index.tasks);
                 let overdue = index.overdue_count(site);
                 let next = coming.first().map(|d| d.date);
                 let open = index.open_count(site);
-                let row = map(vec![
-                    ("rank", rank.into()),
-                    ("person", person),
-                    ("open_count", index.open_count(site).into()),
-                    ("overdue_count", index.overdue_count(site).into()),
-                    (
-                        "undated_count",
-                        index
-                            .tasks
-                            .iter()
-                            .filter(|&&t| site.tasks[t].is_open_undated())
-                            .count()
-                            .into(),
-                    ),
-                    (
-                        "done_count",
-                        (index.tasks.len() - index.open_count(site)).into(),
-                    ),
-                    ("next_due", opt(coming.first().map(|d| d.label()))),
-                    (
-                        "next_due_date",
-                        opt(coming.first().map(|d| d.date.to_string())),
-                    ),
-                    (
-                        "dues",
-                        coming
-                            .iter()
-                            .map(|d| d.token())
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                            .into(),
-                    ),
-                    ("topic_count", index.topics.len().into()),
-                ]);
+                let row = OwnerRow {
+                    rank,
+                    person: self.person(id)?,
+                    open_count: open,
+                    overdue_count: overdue,
+                    undated_count: index
+                        .tasks
+                        .iter()
+                        .filter(|&&t| site.tasks[t].is_open_undated())
+                        .count(),
+                    done_count: index.tasks.len() - open,
+                    next_due: coming.first().map(|d| d.label()),
+                    next_due_date: coming.first().map(|d| d.date.to_string()),
+                    dues: coming
+                        .iter()
+                        .map(|d| d.token())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    topic_count: index.topics.len(),
+                };
                 Some((overdue, next, rank, open, row))
             })
             .collect();
@@ -93,11 +100,10 @@ impl Renderer<'_> {
             (std::cmp::Reverse(overdue), next.is_none(), next, rank)
         });
         let (owing, clear): (Vec<_>, Vec<_>) = rows.into_iter().partition(|row| row.3 > 0);
-        let values = |rows: Vec<(usize, Option<NaiveDate>, usize, usize, Value)>| -> Value {
-            rows.into_iter().map(|row| row.4).collect::<Vec<_>>().into()
-        };
-        context.insert_value("owners", values(owing));
-        context.insert_value("clear", values(clear));
+        OwnersPage {
+            owners: owing.into_iter().map(|row| row.4).collect(),
+            clear: clear.into_iter().map(|row| row.4).collect(),
+        }
     }
 
     /// The deadlines of the open tasks among `tasks` (in deadline order) from today to the end

@@ -41,15 +41,21 @@ impl PageKind for Tag {
         ))
     }
 
-    fn fill(&self, renderer: &Renderer, context: &mut Context, key: &Key) -> Option<()> {
-        renderer.tag_page(context, key.name()?);
-        Some(())
+    fn context(&self, renderer: &Renderer, key: &Key) -> Option<Context> {
+        variables(&renderer.tag_page(key.name()?))
     }
 }
 
+/// A tag's page: its meetings, newest first.
+#[derive(Serialize)]
+struct TagPage<'a> {
+    /// The tag as first written.
+    tag_name: &'a str,
+    meetings: Vec<MeetingValue>,
+}
+
 impl Renderer<'_> {
-    /// A tag's page: its meetings, newest first.
-    pub(super) fn tag_page(&self, context: &mut Context, slug: &str) {
+    fn tag_page(&self, slug: &str) -> TagPage<'_> {
         let (name, meetings) = self
             .site
             .tags
@@ -57,14 +63,9 @@ impl Renderer<'_> {
             .map_or(("", &[][..]), |(name, meetings)| {
                 (name.as_str(), meetings.as_slice())
             });
-        context.insert("tag_name", name);
-        context.insert_value(
-            "meetings",
-            meetings
-                .iter()
-                .map(|&m| self.meeting(m))
-                .collect::<Vec<_>>()
-                .into(),
-        );
+        TagPage {
+            tag_name: name,
+            meetings: self.meetings_of(meetings.iter().copied()),
+        }
     }
 }

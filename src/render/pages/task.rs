@@ -47,63 +47,70 @@ impl PageKind for Task {
         ))
     }
 
-    fn fill(&self, renderer: &Renderer, context: &mut Context, key: &Key) -> Option<()> {
-        renderer.task_page(context, key.index()?);
-        Some(())
+    fn context(&self, renderer: &Renderer, key: &Key) -> Option<Context> {
+        variables(&renderer.task_page(key.index()?))
     }
 }
 
+/// A continued task's page: its state, then every mention as a timeline.
+#[derive(Serialize)]
+struct TaskPage<'a> {
+    task_id: &'a str,
+    /// The latest mention, alone and as a one-card list.
+    current: TaskValue,
+    current_list: Vec<TaskValue>,
+    mentions: Vec<Mention>,
+    slips: usize,
+    reassignments: usize,
+    account_url: Option<String>,
+    account_name: &'a str,
+}
+
+/// A meeting's mention of the task and what it changed.
+#[derive(Serialize)]
+struct Mention {
+    task: TaskValue,
+    first: bool,
+    slipped_from: Option<String>,
+    reassigned_from: Option<Vec<PersonValue>>,
+    completed: bool,
+    reopened: bool,
+}
+
 impl Renderer<'_> {
-    /// A continued task's page: its state, then every mention as a timeline.
-    pub(super) fn task_page(&self, context: &mut Context, t: usize) {
+    fn task_page(&self, t: usize) -> TaskPage<'_> {
         let site = self.site;
         let thread = &site.threads[t];
-        let mentions: Vec<Value> = thread
+        let mentions = thread
             .mentions
             .iter()
             .map(|&mention| {
                 let change = site.change(mention);
-                let task = &site.tasks[mention];
-                map(vec![
-                    ("task", self.task(mention)),
-                    ("first", change.is_none().into()),
-                    (
-                        "slipped_from",
-                        opt(change.and_then(|c| c.slipped_from).map(|due| due.label())),
-                    ),
-                    (
-                        "reassigned_from",
-                        opt(change
-                            .filter(|c| c.reassigned)
-                            .map(|c| self.person_list(&site.tasks[c.previous].owners))),
-                    ),
-                    ("completed", change.is_some_and(|c| c.completed).into()),
-                    (
-                        "reopened",
-                        change
-                            .is_some_and(|c| site.tasks[c.previous].done && !task.done)
-                            .into(),
-                    ),
-                ])
+                Mention {
+                    task: self.task(mention),
+                    first: change.is_none(),
+                    slipped_from: change.and_then(|c| c.slipped_from).map(|due| due.label()),
+                    reassigned_from: change
+                        .filter(|c| c.reassigned)
+                        .map(|c| self.person_list(&site.tasks[c.previous].owners)),
+                    completed: change.is_some_and(|c| c.completed),
+                    reopened: change
+                        .is_some_and(|c| site.tasks[c.previous].done && !site.tasks[mention].done),
+                }
             })
             .collect();
-        let latest = &site.tasks[thread.latest()];
-        context.insert("task_id", &thread.id);
-        context.insert_value("current", self.task(thread.latest()));
-        context.insert_value("current_list", vec![self.task(thread.latest())].into());
-        context.insert_value("mentions", mentions.into());
-        context.insert("slips", &thread.slips);
-        context.insert("reassignments", &thread.reassignments);
-        context.insert_value(
-            "account_url",
-            self.account_url(site.meetings[latest.meeting].account.as_deref()),
-        );
-        context.insert(
-            "account_name",
-            &site.meetings[latest.meeting]
-                .account
-                .as_deref()
-                .unwrap_or(""),
-        );
+        let account = site.meetings[site.tasks[thread.latest()].meeting]
+            .account
+            .as_deref();
+        TaskPage {
+            task_id: &thread.id,
+            current: self.task(thread.latest()),
+            current_list: vec![self.task(thread.latest())],
+            mentions,
+            slips: thread.slips,
+            reassignments: thread.reassignments,
+            account_url: self.account_url(account),
+            account_name: account.unwrap_or(""),
+        }
     }
 }

@@ -48,10 +48,9 @@ impl PageKind for Topic {
         Some((topic.title.clone(), summary_or(&topic.summary, fallback)))
     }
 
-    fn fill(&self, renderer: &Renderer, context: &mut Context, key: &Key) -> Option<()> {
+    fn context(&self, renderer: &Renderer, key: &Key) -> Option<Context> {
         let (m, t) = key.topic()?;
-        renderer.topic_page(context, &m, &t);
-        Some(())
+        variables(&renderer.topic_page(m, t))
     }
 
     fn meeting_of(&self, key: &Key) -> Option<usize> {
@@ -59,50 +58,53 @@ impl PageKind for Topic {
     }
 }
 
+/// A topic's page.
+#[derive(Serialize)]
+struct TopicPage<'a> {
+    topic: TopicValue,
+    /// Those named in the discussion; an owner named only in a task shows with the task.
+    discussed_by: Vec<PersonValue>,
+    body_html: Html<'a>,
+    meeting: MeetingValue,
+    /// The meeting's topics around this one; the meeting's page lists them all.
+    siblings: Vec<TopicValue>,
+    siblings_total: usize,
+    /// The same initiative in the meetings just before and after this one; the initiative's
+    /// page has the whole timeline.
+    related: Vec<TopicValue>,
+    related_total: usize,
+}
+
 impl Renderer<'_> {
-    /// Topic page: fills `context`.
-    pub(super) fn topic_page(&self, context: &mut Context, m: &usize, t: &usize) {
+    fn topic_page(&self, m: usize, t: usize) -> TopicPage<'_> {
         let site = self.site;
-        let meeting = &site.meetings[*m];
-        context.insert_value("topic", self.topic(*m, *t));
-        // Who took part: those named in the discussion; an owner named only in a task is
-        // shown with the task.
-        context.insert_value(
-            "discussed_by",
-            self.person_list(&meeting.topics[*t].discussed_by),
-        );
-        context.insert_value(
-            "body_html",
-            Value::safe_string(&meeting.topics[*t].body_html),
-        );
-        context.insert_value("meeting", self.meeting(*m));
-        // The topics around this one; the meeting's page lists them all.
-        let around = window(*t, meeting.topics.len(), SIBLINGS_EACH_SIDE);
-        context.insert_value(
-            "siblings",
-            around
-                .filter(|i| i != t)
-                .map(|i| self.topic(*m, i))
-                .collect::<Vec<_>>()
-                .into(),
-        );
-        context.insert("siblings_total", &meeting.topics.len().saturating_sub(1));
-        // The same initiative in the meetings just before and after this one; the
-        // initiative's page has the whole timeline.
-        let timeline: &[(usize, usize)] = meeting.topics[*t]
+        let meeting = &site.meetings[m];
+        let around = window(t, meeting.topics.len(), SIBLINGS_EACH_SIDE);
+        let timeline: &[(usize, usize)] = meeting.topics[t]
             .initiative
             .as_ref()
             .and_then(|slug| site.initiative_index(slug))
             .map_or(&[], |i| site.initiatives[i].topics.as_slice());
-        let related: Vec<(usize, usize)> = match timeline.iter().position(|&p| p == (*m, *t)) {
+        let related: Vec<(usize, usize)> = match timeline.iter().position(|&p| p == (m, t)) {
             Some(at) => timeline[related_window(at, timeline.len())]
                 .iter()
                 .copied()
-                .filter(|&p| p != (*m, *t))
+                .filter(|&p| p != (m, t))
                 .collect(),
             None => Vec::new(),
         };
-        context.insert("related_total", &timeline.len().saturating_sub(1));
-        context.insert_value("related", self.topic_list(&related));
+        TopicPage {
+            topic: self.topic(m, t),
+            discussed_by: self.person_list(&meeting.topics[t].discussed_by),
+            body_html: Html(&meeting.topics[t].body_html),
+            meeting: self.meeting(m),
+            siblings: around
+                .filter(|&i| i != t)
+                .map(|i| self.topic(m, i))
+                .collect(),
+            siblings_total: meeting.topics.len().saturating_sub(1),
+            related: self.topic_list(&related),
+            related_total: timeline.len().saturating_sub(1),
+        }
     }
 }

@@ -24,17 +24,47 @@ impl PageKind for Topics {
         Some(("Topics".into(), "Every topic, by initiative.".into()))
     }
 
-    fn fill(&self, renderer: &Renderer, context: &mut Context, _: &Key) -> Option<()> {
-        renderer.topics_list(context);
-        Some(())
+    fn context(&self, renderer: &Renderer, _: &Key) -> Option<Context> {
+        variables(&renderer.topics_list())
     }
 }
 
+/// The topics page: each topic once, under its initiative, then those of none.
+#[derive(Serialize)]
+struct TopicsPage<'a> {
+    groups: Vec<TopicGroup<'a>>,
+    loose_as_rows: bool,
+    loose: TopicsShown<'a>,
+    topic_count: usize,
+}
+
+#[derive(Serialize)]
+struct TopicGroup<'a> {
+    initiative: InitiativeValue,
+    /// Whether `topics` are rows rather than cards.
+    as_rows: bool,
+    topics: TopicsShown<'a>,
+}
+
+/// A long list shows each topic as a row (title, meeting date) rather than a card, from a
+/// value made for the row only: at 10,000 meetings the cards of every topic took 1.6 s to
+/// make for this one page.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum TopicsShown<'a> {
+    Cards(Vec<TopicValue>),
+    Rows(Vec<TopicRow<'a>>),
+}
+
+#[derive(Serialize)]
+struct TopicRow<'a> {
+    title: &'a str,
+    url: String,
+    meeting: MeetingLinkValue,
+}
+
 impl Renderer<'_> {
-    /// Topics page: fills `context`. A long list shows each topic as a
-    /// row (title, meeting date) rather than a card, from a value made for the row only: at
-    /// 10,000 meetings the cards' values of every topic took 1.6 s to make for this one page.
-    pub(super) fn topics_list(&self, context: &mut Context) {
+    fn topics_list(&self) -> TopicsPage<'_> {
         let site = self.site;
         // Each topic once: under the initiative its heading names, else the first one a task
         // of it follows (the initiative pages list it on every timeline it is part of).
@@ -61,11 +91,11 @@ impl Renderer<'_> {
             if !newest_first.is_empty() {
                 newest_first.reverse();
                 let (as_rows, topics) = self.topic_rows_or_cards(&newest_first);
-                groups.push(map(vec![
-                    ("initiative", self.initiative(i)),
-                    ("as_rows", as_rows.into()),
-                    ("topics", topics),
-                ]));
+                groups.push(TopicGroup {
+                    initiative: self.initiative(i),
+                    as_rows,
+                    topics,
+                });
             }
         }
         let loose: Vec<(usize, usize)> = site
@@ -76,33 +106,27 @@ impl Renderer<'_> {
             .filter(|key| !home.contains_key(key))
             .collect();
         let (loose_as_rows, loose) = self.topic_rows_or_cards(&loose);
-        context.insert_value("groups", groups.into());
-        context.insert("loose_as_rows", &loose_as_rows);
-        context.insert_value("loose", loose);
-        context.insert(
-            "topic_count",
-            &site.meetings.iter().map(|m| m.topics.len()).sum::<usize>(),
-        );
+        TopicsPage {
+            groups,
+            loose_as_rows,
+            loose,
+            topic_count: site.meetings.iter().map(|m| m.topics.len()).sum(),
+        }
     }
 
     /// Topics as rows when there are more than [`CARDS_AT_MOST`], else as cards; says which.
-    fn topic_rows_or_cards(&self, topics: &[(usize, usize)]) -> (bool, Value) {
+    fn topic_rows_or_cards(&self, topics: &[(usize, usize)]) -> (bool, TopicsShown<'_>) {
         if topics.len() <= CARDS_AT_MOST {
-            return (false, self.topic_list(topics));
+            return (false, TopicsShown::Cards(self.topic_list(topics)));
         }
-        let rows: Vec<Value> = topics
+        let rows = topics
             .iter()
-            .map(|&(m, t)| {
-                map(vec![
-                    (
-                        "title",
-                        self.site.meetings[m].topics[t].title.as_str().into(),
-                    ),
-                    ("url", self.site.topic_url(m, t).into()),
-                    ("meeting", self.meeting_link(m)),
-                ])
+            .map(|&(m, t)| TopicRow {
+                title: &self.site.meetings[m].topics[t].title,
+                url: self.site.topic_url(m, t),
+                meeting: self.meeting_link(m),
             })
             .collect();
-        (true, rows.into())
+        (true, TopicsShown::Rows(rows))
     }
 }
