@@ -9,44 +9,10 @@ use crate::urls;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// Embeds files of themes/default by their path inside the theme.
-macro_rules! default_theme {
-    ($($path:literal),* $(,)?) => {
-        &[$(($path, include_str!(concat!("../../themes/default/", $path)))),*]
-    };
-}
-
-/// The default theme, as shipped: (path inside the theme, content).
-pub(crate) const DEFAULT_THEME: &[(&str, &str)] = default_theme![
-    "templates/base.html",
-    "templates/task.html",
-    "templates/task_row.html",
-    "templates/person_cell.html",
-    "templates/topic_card.html",
-    "templates/initiative_list.html",
-    "templates/slipping.html",
-    "templates/since_last.html",
-    "templates/agenda.html",
-    "templates/as_of.html",
-    "templates/index.html",
-    "templates/meetings.html",
-    "templates/meeting.html",
-    "templates/topic.html",
-    "templates/topics.html",
-    "templates/initiatives.html",
-    "templates/initiative.html",
-    "templates/owners.html",
-    "templates/owner.html",
-    "templates/account.html",
-    "templates/task_history.html",
-    "templates/tag.html",
-    "templates/calendar.html",
-    "templates/month.html",
-    "templates/404.html",
-    "static/style.css",
-    "static/dossier.js",
-    "static/favicon.svg",
-];
+/// The default theme, as shipped: (path inside the theme, content), every file of
+/// `themes/default/`, listed by `build.rs`.
+pub(crate) const DEFAULT_THEME: &[(&str, &str)] =
+    include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
 
 /// Where a theme's files come from.
 pub(crate) struct Theme {
