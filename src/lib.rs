@@ -37,6 +37,7 @@ pub use import::continuity::Earlier;
 pub use import::{convert, Request};
 pub use output::MARKER;
 pub use paths::{is_safe_segment, slugify};
+pub use render::pages::page_kinds;
 pub use serve::session::Session;
 
 /// "1 meeting", "2 meetings".

@@ -621,6 +621,8 @@ pub(crate) fn write_static_files(theme: &Theme, out: &impl Output) -> Result<()>
 pub struct CheckReport {
     pub meetings: usize,
     pub pages: usize,
+    /// Each page's kind and the file a build writes it to, relative to the output.
+    pub page_files: Vec<(&'static str, String)>,
     pub scan: Option<leaks::ScanReport>,
 }
 
@@ -660,6 +662,10 @@ pub fn check(root: &Path, load: &LoadOptions) -> Result<CheckReport> {
     Ok(CheckReport {
         meetings: loaded.site.meetings.len(),
         pages: pages.len(),
+        page_files: pages
+            .iter()
+            .map(|page| (page.kind_name(), renderer.path(page)))
+            .collect(),
         scan,
     })
 }

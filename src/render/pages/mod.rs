@@ -168,6 +168,15 @@ impl Page {
     pub(crate) fn in_sitemap(&self) -> bool {
         self.kind.in_sitemap()
     }
+    /// What its kind is called (`meeting`, `tag`).
+    pub(crate) fn kind_name(&self) -> &'static str {
+        self.kind.name()
+    }
+}
+
+/// The names of every page kind, in the registry's order.
+pub fn page_kinds() -> Vec<&'static str> {
+    KINDS.iter().map(|kind| kind.name()).collect()
 }
 
 /// The folders dossier writes its own pages into (`meetings/`, `tags/`, …), from the kinds.
