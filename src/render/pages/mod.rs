@@ -11,6 +11,7 @@ use crate::model::reach::Reach;
 use serde::Serialize;
 
 mod account;
+mod accounts;
 mod calendar;
 mod dashboard;
 mod initiative;
@@ -35,6 +36,7 @@ pub(crate) static KINDS: &[&dyn PageKind] = &[
     &calendar::Calendar,
     &not_found::NotFound,
     &owners::Owners,
+    &accounts::Accounts,
     &meeting::Meeting,
     &topic::Topic,
     &initiative::Initiative,
