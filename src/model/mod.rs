@@ -284,6 +284,12 @@ impl Site {
         !self.config.edition.hides_internal()
     }
 
+    /// Whether the site lists its accounts on a page of their own: the team's edition of a
+    /// site with accounts (a customer's edition shows one).
+    pub fn has_accounts_index(&self) -> bool {
+        !self.accounts.is_empty() && !self.config.edition.hides_internal()
+    }
+
     pub fn meeting_url(&self, meeting: usize) -> String {
         urls::meeting(&self.meetings[meeting].slug)
     }

@@ -87,6 +87,8 @@ impl Templates {
             .insert("edition", site.config.edition.name());
         tera.global_context().insert("banner", &site.config.banner);
         tera.global_context()
+            .insert("accounts_index", &site.has_accounts_index());
+        tera.global_context()
             .insert("today", &date_label(site.today));
         tera.global_context()
             .insert("today_iso", &site.today.to_string());

@@ -18,6 +18,14 @@ impl PageKind for Accounts {
         urls::ACCOUNTS
     }
 
+    fn keys(&self, renderer: &Renderer) -> Vec<Key> {
+        if renderer.site.has_accounts_index() {
+            vec![Key::Only]
+        } else {
+            Vec::new()
+        }
+    }
+
     fn preview(&self, renderer: &Renderer, _: &Key) -> Option<(String, String)> {
         Some((
             "Accounts".to_string(),
