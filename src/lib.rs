@@ -40,6 +40,28 @@ pub use paths::{is_safe_segment, slugify};
 pub use render::pages::page_kinds;
 pub use serve::session::Session;
 
+/// The rules `themes/default/static/dossier.js` repeats in the reader's browser (deadline
+/// groups and labels, search words), for the test that runs the Rust and the script on one
+/// generated table (`tests/testsuite/script_rules.rs`).
+#[doc(hidden)]
+pub mod script_rules {
+    use crate::dates::{Bucket, Due};
+    use chrono::{NaiveDate, Weekday};
+
+    /// A deadline token's group on `today` (its key and title) and its label; `None` for a
+    /// token that is no deadline.
+    pub fn deadline(token: &str, today: NaiveDate, week_start: Weekday) -> Option<[String; 3]> {
+        let due = Due::parse(token).ok()?;
+        let bucket = Bucket::of(Some(due), today, week_start);
+        Some([bucket.key(), bucket.title(), due.label()])
+    }
+
+    /// The words the search index files a text under.
+    pub fn search_terms(text: &str) -> Vec<String> {
+        crate::formats::search::terms(text).collect()
+    }
+}
+
 /// "1 meeting", "2 meetings".
 pub(crate) fn plural(count: usize, word: &str) -> String {
     format!("{count} {word}{}", if count == 1 { "" } else { "s" })

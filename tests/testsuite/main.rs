@@ -22,5 +22,6 @@ mod incremental;
 mod publishing;
 mod real_tools;
 mod safety;
+mod script_rules;
 mod serve;
 mod snapshots;

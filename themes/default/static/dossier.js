@@ -1,20 +1,9 @@
 // Progressive enhancement only: every page works without this file.
-(function () {
+// The rules the script shares with dossier itself: deadline labels and groups as in
+// src/dates.rs, search words as in src/formats/search.rs. A test (tests/testsuite/script_rules.rs)
+// runs these and the Rust on one generated table, so that the two cannot drift apart unseen.
+var dossierRules = (function () {
   "use strict";
-
-  // Print briefings with every done-task list expanded.
-  window.addEventListener("beforeprint", function () {
-    document.querySelectorAll("details.done-list").forEach(function (details) {
-      details.dataset.wasOpen = details.open ? "1" : "";
-      details.open = true;
-    });
-  });
-  window.addEventListener("afterprint", function () {
-    document.querySelectorAll("details.done-list").forEach(function (details) {
-      details.open = details.dataset.wasOpen === "1";
-    });
-  });
-
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December"];
   var DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
@@ -30,11 +19,6 @@
     return DAYS[date.getUTCDay()] + " " + parts[2] + " " + MONTHS[parts[1] - 1].slice(0, 3) + " " + parts[0];
   }
 
-  // "Today" as the reader's day. Pages are built for one day (data-built on <body>) and say
-  // so ("Deadlines as of …"); read on a later day, every part that depends on the date is
-  // brought up to that day here, in the site's timezone: what is overdue and by how many
-  // days, agenda groups, counts, the dashboard's lists, the owners list, the month grid's
-  // today marker. The rules are dossier's own (src/dates.rs); the data is in the page.
   var DAY_MS = 86400000;
   function utc(iso) { var p = iso.split("-").map(Number); return Date.UTC(p[0], p[1] - 1, p[2]); }
   function isoOf(ms) { return new Date(ms).toISOString().slice(0, 10); }
@@ -48,6 +32,81 @@
     var parts = token.split("-").map(Number);
     return parts.length === 2 ? isoOf(Date.UTC(parts[0], parts[1], 0)) : token;
   }
+
+  // Overdue, Today, This week, Next week, a month, No deadline: as Bucket::of in src/dates.rs.
+  function bucketOf(token, today, weekStart) {
+    if (!token) return { key: "undated", title: "No deadline" };
+    var end = lastDay(token);
+    if (end < today) return { key: "overdue", title: "Overdue" };
+    if (end === today) return { key: "today", title: "Today" };
+    var thisWeek = addDays(today, -((new Date(utc(today)).getUTCDay() - weekStart + 7) % 7));
+    if (end < addDays(thisWeek, 7)) return { key: "this-week", title: "This week" };
+    if (end < addDays(thisWeek, 14)) return { key: "next-week", title: "Next week" };
+    return { key: "later-" + end.slice(0, 7), title: MONTHS[+end.slice(5, 7) - 1] + " " + end.slice(0, 4) };
+  }
+
+  var STOPWORDS = {};
+  ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is",
+    "it", "its", "of", "on", "or", "that", "the", "this", "to", "was", "were", "will", "with"]
+    .forEach(function (word) { STOPWORDS[word] = true; });
+  var SPELLED = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ı": "i" };
+
+  // As fold() in search.rs: lowercase, marks removed, a few letters spelled out.
+  function fold(text) {
+    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/[ßæœøłđı]/g, function (c) { return SPELLED[c]; });
+  }
+
+  function singular(word) {
+    if (word.length <= 4) return word;
+    if (/ies$/.test(word)) return word.slice(0, -3) + "y";
+    if (/sses$/.test(word)) return word.slice(0, -2);
+    if (/s$/.test(word) && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+    return word;
+  }
+
+  function termsOf(text) {
+    return text.split(/[^\p{L}\p{N}]+/u).map(fold)
+      .filter(function (w) { return w.length > 1 && !STOPWORDS[w]; }).map(singular);
+  }
+
+  return {
+    MONTHS: MONTHS, DAY_MS: DAY_MS, utc: utc, isoOf: isoOf, addDays: addDays, daysBetween: daysBetween,
+    dateLabel: dateLabel, lastDay: lastDay, bucketOf: bucketOf, STOPWORDS: STOPWORDS, fold: fold,
+    singular: singular, termsOf: termsOf
+  };
+})();
+
+(function () {
+  "use strict";
+  // Outside a page (the test that runs the rules above) there is nothing to enhance.
+  if (typeof document === "undefined") return;
+  var R = dossierRules;
+  var MONTHS = R.MONTHS, isoOf = R.isoOf, addDays = R.addDays;
+  var daysBetween = R.daysBetween, dateLabel = R.dateLabel, lastDay = R.lastDay, bucketOf = R.bucketOf;
+  var STOPWORDS = R.STOPWORDS, fold = R.fold, singular = R.singular, termsOf = R.termsOf;
+
+  // Print briefings with every done-task list expanded.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details.done-list").forEach(function (details) {
+      details.dataset.wasOpen = details.open ? "1" : "";
+      details.open = true;
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    document.querySelectorAll("details.done-list").forEach(function (details) {
+      details.open = details.dataset.wasOpen === "1";
+    });
+  });
+
+
+
+  // "Today" as the reader's day. Pages are built for one day (data-built on <body>) and say
+  // so ("Deadlines as of …"); read on a later day, every part that depends on the date is
+  // brought up to that day here, in the site's timezone: what is overdue and by how many
+  // days, agenda groups, counts, the dashboard's lists, the owners list, the month grid's
+  // today marker. The rules are dossier's own (src/dates.rs); the data is in the page.
+
 
   // "24 Nov": what paper prints after "5 days late".
   function shortLabel(iso) {
@@ -67,17 +126,6 @@
     }
   }
 
-  // Overdue, Today, This week, Next week, a month, No deadline: as Bucket::of in src/dates.rs.
-  function bucketOf(token, today, weekStart) {
-    if (!token) return { key: "undated", title: "No deadline" };
-    var end = lastDay(token);
-    if (end < today) return { key: "overdue", title: "Overdue" };
-    if (end === today) return { key: "today", title: "Today" };
-    var thisWeek = addDays(today, -((new Date(utc(today)).getUTCDay() - weekStart + 7) % 7));
-    if (end < addDays(thisWeek, 7)) return { key: "this-week", title: "This week" };
-    if (end < addDays(thisWeek, 14)) return { key: "next-week", title: "Next week" };
-    return { key: "later-" + end.slice(0, 7), title: MONTHS[+end.slice(5, 7) - 1] + " " + end.slice(0, 4) };
-  }
 
   function element(tag, className, text) {
     var node = document.createElement(tag);
@@ -330,11 +378,6 @@
   var FIRST_SHOWN = 5;
   // Bytes of extra term files a word being typed may load for its longer completions.
   var PREFIX_BUDGET = 80000;
-  var STOPWORDS = {};
-  ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is",
-    "it", "its", "of", "on", "or", "that", "the", "this", "to", "was", "were", "will", "with"]
-    .forEach(function (word) { STOPWORDS[word] = true; });
-  var SPELLED = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ı": "i" };
 
   var index = { manifest: null, terms: {}, docs: {} };
   var loads = {};
@@ -363,24 +406,6 @@
     return loads[file];
   }
 
-  // As fold() in search.rs: lowercase, marks removed, a few letters spelled out.
-  function fold(text) {
-    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
-      .replace(/[ßæœøłđı]/g, function (c) { return SPELLED[c]; });
-  }
-
-  function singular(word) {
-    if (word.length <= 4) return word;
-    if (/ies$/.test(word)) return word.slice(0, -3) + "y";
-    if (/sses$/.test(word)) return word.slice(0, -2);
-    if (/s$/.test(word) && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
-    return word;
-  }
-
-  function termsOf(text) {
-    return text.split(/[^\p{L}\p{N}]+/u).map(fold)
-      .filter(function (w) { return w.length > 1 && !STOPWORDS[w]; }).map(singular);
-  }
 
   function keyFile(key) {
     return "t-" + Array.from(key).map(function (c) {
