@@ -26,6 +26,7 @@ use crate::urls;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 
@@ -356,12 +357,19 @@ fn forget_gone_outputs(dir: &Path) {
     }
 }
 
+/// A hash of what a value holds (its `Hash`, derived from its fields), not of how it prints.
+pub(crate) fn fingerprint<T: Hash + ?Sized>(value: &T) -> u64 {
+    let mut hash = Xxh3::new();
+    value.hash(&mut hash);
+    hash.finish()
+}
+
 fn people_hashes(loaded: &Loaded) -> BTreeMap<String, u64> {
     loaded
         .site
         .people
         .iter()
-        .map(|(id, person)| (id.clone(), xxh3_64(format!("{person:?}").as_bytes())))
+        .map(|(id, person)| (id.clone(), fingerprint(person)))
         .collect()
 }
 
@@ -381,19 +389,19 @@ pub(crate) fn inputs_hash(
     options: &LoadOptions,
     output: &Path,
 ) -> u64 {
+    // The binary itself, so that a rebuilt dossier of the same version renders everything.
+    let binary = std::env::current_exe()
+        .ok()
+        .and_then(|exe| fs::metadata(exe).ok())
+        .map(|m| (m.len(), m.modified().ok()));
     let mut hash = Xxh3::new();
+    (binary, options, loaded.site.today).hash(&mut hash);
     let mut add = |part: &[u8]| {
         hash.update(part);
         hash.update(&[0]);
     };
     add(env!("CARGO_PKG_VERSION").as_bytes());
-    // The binary itself, so that a rebuilt dossier of the same version renders everything.
-    let binary = std::env::current_exe()
-        .ok()
-        .and_then(|exe| fs::metadata(exe).ok());
-    add(format!("{:?}", binary.map(|m| (m.len(), m.modified().ok()))).as_bytes());
     add(&loaded.others_hash.to_le_bytes());
-    add(format!("{options:?} {}", loaded.site.today).as_bytes());
     add(output.to_string_lossy().as_bytes());
     for (name, (path, text)) in &theme.templates {
         add(name.as_bytes());
@@ -405,12 +413,10 @@ pub(crate) fn inputs_hash(
         match file {
             StaticFile::Embedded(bytes) => add(bytes),
             StaticFile::OnDisk(path) => {
-                let metadata = fs::metadata(path).ok();
-                add(format!(
-                    "{path:?} {:?}",
-                    metadata.map(|m| (m.len(), m.modified().ok()))
-                )
-                .as_bytes());
+                let stamp = fs::metadata(path)
+                    .ok()
+                    .map(|m| (m.len(), m.modified().ok()));
+                add(&fingerprint(&(path, stamp)).to_le_bytes());
             }
         }
     }

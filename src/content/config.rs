@@ -11,7 +11,7 @@ use toml::Spanned;
 
 pub(crate) const CONFIG_FILE: &str = "site.toml";
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub struct SiteConfig {
     pub title: String,
     /// Always ends in `/`; used only where a URL must be absolute (feed, .ics, sitemap).
@@ -87,7 +87,7 @@ impl std::str::FromStr for Edition {
 }
 
 /// `[editions.internal]` and `[editions.customer]` in site.toml.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct EditionSettings {
     pub internal: EditionSetting,
     pub customer: EditionSetting,
@@ -95,7 +95,7 @@ pub struct EditionSettings {
 
 /// What one edition changes: its title, address and banner, and (the customer edition) the
 /// account it shows when the command names none.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EditionSetting {
     pub title: Option<String>,
@@ -116,7 +116,7 @@ struct RawEditions {
 /// The deadlines a calendar subscription carries: those from `past_days` before today to
 /// `future_days` after it, open or done. Calendar clients cap a subscription's size (Google
 /// Calendar at 1 MB); the site's pages list everything.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct CalendarWindow {
     pub past_days: u32,

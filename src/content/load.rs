@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::Hash;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -23,7 +24,7 @@ pub(crate) use edition::{customer_account, edition_account, in_account};
 use edition::{Marks, Shown};
 
 /// What a load needs to know beyond the files.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Hash)]
 pub struct LoadOptions {
     pub today: Option<NaiveDate>,
     pub drafts: bool,
@@ -397,9 +398,11 @@ fn others_hash(
     last_edits: &HashMap<PathBuf, LastEdit>,
 ) -> u64 {
     let mut others = xxhash_rust::xxh3::Xxh3::new();
+    config.hash(&mut others);
     // People by id only: their index by name is a HashMap, in no fixed order.
-    let everyone: Vec<_> = people.iter().collect();
-    others.update(format!("{config:?}\n{everyone:?}\n").as_bytes());
+    for person in people.iter() {
+        person.hash(&mut others);
+    }
     for doc in initiatives.iter().filter_map(|parsed| parsed.doc.as_ref()) {
         others.update(doc.source.path.to_string_lossy().as_bytes());
         others.update(&[0]);

@@ -14,7 +14,7 @@ pub(crate) const PEOPLE_FILE: &str = "content/people.toml";
 pub(crate) const SAMPLE_PEOPLE: [(&str, &str); 2] =
     [("alex", "Alex Martin"), ("sam", "Sam Peeters")];
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Person {
     /// The table key in people.toml, and the slug of the owner page.
     pub id: String,
