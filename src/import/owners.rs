@@ -77,7 +77,9 @@ fn person_name(word: &str) -> Option<String> {
             NOT_NAMES.contains(&w.to_lowercase().as_str()) && !(i > 0 && particle(w)) && !initials
         })
         && words.iter().enumerate().all(|(i, w)| {
-            (w.chars().next().is_some_and(char::is_uppercase) || i > 0 && particle(w))
+            // "mevrouw Bosmans", "monsieur Dubois": a title in lower case before a surname.
+            let title = i == 0 && words.len() > 1 && is_title(w);
+            (w.chars().next().is_some_and(char::is_uppercase) || i > 0 && particle(w) || title)
                 && w.chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '.'))
         })
@@ -186,7 +188,7 @@ pub(crate) fn task_owners(item: &str, read_mentions: bool, known: &Gazetteer) ->
     mentions(&mut owned, read_mentions, known);
     trailing_parentheses(&mut owned);
     dash_columns(&mut owned, known);
-    trailing_dash_name(&mut owned);
+    trailing_dash_name(&mut owned, known);
     if owned.owners.is_empty() && !owned.with_team {
         trailing_colon_names(&mut owned, known);
     }
@@ -390,7 +392,7 @@ fn dash_columns(owned: &mut Owned, known: &Gazetteer) {
 }
 
 /// "Send the deck — Sam", "Book the room - Ana Lucía", "Offerte sturen → Koen".
-fn trailing_dash_name(owned: &mut Owned) {
+fn trailing_dash_name(owned: &mut Owned, known: &Gazetteer) {
     for dash in [" — ", " – ", " - ", " → ", " -> ", " => ", " ⇒ "] {
         let Some(at) = owned.text.rfind(dash) else {
             continue;
@@ -400,6 +402,24 @@ fn trailing_dash_name(owned: &mut Owned) {
             let before = owned.text[..at].trim_end().to_string();
             add(owned, list);
             owned.text = before;
+            return;
+        }
+        // "… – Sophie s'en charge, pour lundi", "… – à faire par Thibault", "… – Caroline
+        // (service juridique), avant fin novembre": after a dash, names said to take it on,
+        // then the deadline, which stays in the text.
+        // "– Orvanta, d'ici la fin du mois" names a company as often as a person: a name
+        // written alone must be one who took part.
+        let taken_on = names_then_deadline_said(tail).filter(|((names, _), _, said)| {
+            *said || names.iter().all(|name| known.is_participant(name))
+        });
+        if let Some((list, names_end, _)) = taken_on {
+            let text = format!(
+                "{}, {}",
+                owned.text[..at].trim_end(),
+                tail[names_end..].trim_start_matches([',', ' '])
+            );
+            add(owned, list);
+            owned.text = text.trim_end_matches([',', ' ']).to_string();
             return;
         }
         // "… -> Lies, ten laatste woensdag", "… → Jérôme – d'ici vendredi": after an arrow,
@@ -420,6 +440,82 @@ fn trailing_dash_name(owned: &mut Owned) {
             }
         }
     }
+}
+
+/// Words around names that say they take a task on: "à faire par Thibault", "Sophie s'en
+/// charge", "Jonas neemt dit op".
+const TAKEN_BY: &[&str] = &[
+    "à faire par ",
+    "a faire par ",
+    "fait par ",
+    "par ",
+    "door ",
+    "te doen door ",
+    "durch ",
+    "done by ",
+    "by ",
+];
+const TAKES_IT: &[&str] = &[
+    " s'en charge",
+    " s’en charge",
+    " s'en occupe",
+    " s’en occupe",
+    " se charge",
+    " neemt dit op",
+    " neemt het op",
+    " neemt op",
+    " zorgt ervoor",
+    " zorgt daarvoor",
+    " übernimmt",
+    " kümmert sich",
+    " kümmert sich darum",
+    " takes it",
+    " owns it",
+    " handles it",
+    " will do it",
+];
+
+/// "Sophie s'en charge, pour lundi", "Caroline (service juridique Boréal), avant fin
+/// novembre", "à faire par Thibault": the names that open `text`, said to take the task on or
+/// alone, then nothing or the deadline after a comma. Gives the names and where they end.
+fn names_then_deadline(text: &str) -> Option<((Vec<String>, bool), usize)> {
+    names_then_deadline_said(text).map(|(list, end, _)| (list, end))
+}
+
+/// As [`names_then_deadline`], and whether the text says the names take the task on (a verb,
+/// "par", a role in brackets) rather than only writing them.
+fn names_then_deadline_said(text: &str) -> Option<((Vec<String>, bool), usize, bool)> {
+    let (names, end) = match text.find(", ") {
+        Some(comma) => {
+            let when = &text[comma + 2..];
+            let any_day = chrono::NaiveDate::default();
+            let dated = !crate::import::deadlines::find(when, any_day, None).is_empty();
+            (dated || when.split_whitespace().count() <= 2).then_some((&text[..comma], comma))?
+        }
+        None => (text, text.len()),
+    };
+    let written = names;
+    let lower = names.to_lowercase();
+    let names = match TAKEN_BY.iter().find(|by| lower.starts_with(*by)) {
+        Some(by) => &names[by.len()..],
+        None => names,
+    };
+    let lower = names.to_lowercase();
+    let names = match TAKES_IT.iter().find(|takes| lower.ends_with(*takes)) {
+        Some(takes) => &names[..names.len() - takes.len()],
+        None => names,
+    };
+    // A role or department in brackets after the name, in lower case too.
+    let names = match names
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|n| n.rsplit_once(" ("))
+    {
+        Some((name, _)) => name,
+        None => names,
+    };
+    let list = name_list(names.trim()).filter(|(people, team)| !people.is_empty() || *team)?;
+    Some((list, end, names.len() < written.len()))
 }
 
 /// "Envoyer le devis pour vendredi : Thomas et Véronique", as people write minutes: names

@@ -286,6 +286,8 @@ fn the_phrases_dutch_french_and_german_recaps_write() {
         ("fin de semaine", Some("2025-11-21")),
         ("Ende der Woche", Some("2025-11-21")),
         ("eind deze maand", Some("2025-11-30")),
+        ("voor de 1.800 medewerkers", None),
+        ("bis zum 15.", Some("2025-12-15")),
         ("fin du mois", Some("2025-11-30")),
         ("Ende des Monats", Some("2025-11-30")),
         ("morgen", Some("2025-11-19")),

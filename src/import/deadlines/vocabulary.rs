@@ -270,9 +270,9 @@ pub(super) fn patterns() -> &'static Patterns {
             ),
             // Last: "le 15 mars" and "the 15th of March" were read above with their month. The
             // number has an ordinal's ending or ends the phrase: "voor de 5 pilootgebruikers"
-            // counts people.
+            // counts people, and so does "voor de 1.800 medewerkers".
             rule(
-                r"\b(?:by\s+the|before\s+the|on\s+the|d['’]ici\s+le|avant\s+le|pour\s+le|tegen\s+de|voor\s+de|bis\s+zum|vor\s+dem|sp[äa]testens\s+(?:am|zum))\s+(?:(\d{1,2})(?:(?:st|nd|rd|th|de|ste|e|er)\b|\.)|(\d{1,2})\.?(?:\s*[,;)]|\s*$|\s+(?:au\s+plus\s+tard|at\s+the\s+latest|uiterlijk|ten\s+laatste|sp[äa]testens)\b))".into(),
+                r"\b(?:by\s+the|before\s+the|on\s+the|d['’]ici\s+le|avant\s+le|pour\s+le|tegen\s+de|voor\s+de|bis\s+zum|vor\s+dem|sp[äa]testens\s+(?:am|zum))\s+(?:(\d{1,2})(?:(?:st|nd|rd|th|de|ste|e|er)\b|\.(?:[^\d]|$))|(\d{1,2})\.?(?:\s*[,;)]|\s*$|\s+(?:au\s+plus\s+tard|at\s+the\s+latest|uiterlijk|ten\s+laatste|sp[äa]testens)\b))".into(),
                 Rule::DayOfMonth,
             ),
         ];

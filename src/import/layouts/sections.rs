@@ -481,11 +481,21 @@ impl Reader<'_> {
         // Deeper than the task above: its detail or field; as deep, or under a new owner's
         // heading: a task of its own.
         let under_task = self.task_indent.is_some_and(|above| indent > above);
+        // "Qui : moi", "Wie: u" under the item: the writer, the mail's one reader.
+        let said_by_pronoun = text
+            .split_once(':')
+            .filter(|_| is_owner_field(&text))
+            .and_then(|(_, who)| self.pronoun_owner(who));
         match self.section {
             Section::Tasks => match self.recap.tasks.last_mut() {
                 Some(task) if nested && under_task => {
                     // "Owner: Sam" under the item is its owner, not more of its text.
-                    let field = task_owners(&text, false, &self.known);
+                    let mut field = task_owners(&text, false, &self.known);
+                    if let Some((people, _)) = said_by_pronoun.filter(|_| field.owners.is_empty()) {
+                        field.owners = people;
+                        field.with_team = false;
+                        field.text = String::new();
+                    }
                     // "Verantwoordelijke: Sofie – voor eind december": the owner, and the rest
                     // stays text (with its deadline).
                     // Fathom's "Rob Keane · WATCH" under the item: names alone, its owner.

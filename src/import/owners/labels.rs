@@ -19,6 +19,14 @@ pub(crate) const OWNER_FIELDS: &[&str] = &[
     "responsable",
     "assigne a",
     "porteur",
+    "porteuse",
+    "pilote",
+    "responsables",
+    "actiehouder",
+    "trekker",
+    "verantwortliche",
+    "verantwortlicher",
+    "action owner",
     "verantwortlich",
     "zustandig",
     "zugewiesen an",
@@ -28,6 +36,10 @@ pub(crate) const OWNER_FIELDS: &[&str] = &[
     "qui",
     "wer",
 ];
+
+/// Labels that are also common words ("projet pilote", "trekker"): an owner's label only where
+/// it opens the text or follows a separator.
+const ONLY_OPENING: &[&str] = &["pilote", "trekker"];
 
 /// Where an owner's label is in `text`: where it starts and where its colon ends. A label is
 /// one of `OWNER_FIELDS` in up to three words before a colon ("Owner:", "Assigned to:", "Qui :",
@@ -42,11 +54,17 @@ pub(super) fn owner_label(text: &str) -> Option<(usize, usize)> {
         for count in (1..=3.min(words.len())).rev() {
             let (start, _) = words[words.len() - count];
             let label = fold(before[start..].trim_matches(|c: char| !c.is_alphanumeric()));
-            if OWNER_FIELDS.contains(&label.as_str()) {
-                let start = start + before[start..].len()
-                    - before[start..]
-                        .trim_start_matches(['(', '[', '*', '|'])
-                        .len();
+            let start = start + before[start..].len()
+                - before[start..]
+                    .trim_start_matches(['(', '[', '*', '|'])
+                    .len();
+            // "Projet pilote : …" is no owner's label; "Pilote : M. Bastin" opening a line is.
+            let preceding = before[..start].trim_end();
+            let opens = preceding.is_empty()
+                || preceding.ends_with(['(', '[', '*', '|', '–', '—', '-', ';', ',']);
+            let known = OWNER_FIELDS.contains(&label.as_str())
+                && (opens || !ONLY_OPENING.contains(&label.as_str()));
+            if known {
                 // "**Owner:** Sam": the bold's end goes with the label.
                 let after = &text[colon + 1..];
                 let bold = after.len() - after.trim_start_matches('*').len();
@@ -69,8 +87,13 @@ pub(super) fn labelled_owners(owned: &mut Owned) {
         .or_else(|| rest.to_lowercase().find(" due"))
         .or_else(|| rest.to_lowercase().find(" by "))
         .unwrap_or(rest.len());
-    let Some(list) = name_list(&rest[..end]) else {
-        return;
+    // "Porteuse : Mme Moreau, d'ici le 27 novembre": the names, then the deadline.
+    let (list, end) = match name_list(&rest[..end]) {
+        Some(list) => (list, end),
+        None => match super::names_then_deadline(&rest[..end]) {
+            Some(found) => found,
+            None => return,
+        },
     };
     let mut before = owned.text[..at].trim_end().to_string();
     // The bracket or dash that introduced the label goes with it.

@@ -411,6 +411,18 @@ impl Gazetteer {
         self.names.iter().filter(|n| stands_for(name, n)).count() == 1
     }
 
+    /// Whether `name` is one who took part, as written, by first name or short form; a name
+    /// the text only repeats (a person or a company) is not.
+    pub(crate) fn is_participant(&self, name: &str) -> bool {
+        let key = fold(name);
+        let first_name = |n: &&String| n.split_whitespace().next().is_some_and(|f| fold(f) == key);
+        !key.is_empty()
+            && !self.is_company(name)
+            && (self.names.iter().any(|n| fold(n) == key)
+                || self.names.iter().filter(first_name).count() == 1
+                || self.names.iter().filter(|n| stands_for(name, n)).count() == 1)
+    }
+
     /// The longest run of words at the start of `words` that is a known name.
     pub(super) fn longest_at(&self, words: &[&str]) -> Option<usize> {
         (1..=words.len().min(4)).rev().find(|&n| {
@@ -515,6 +527,27 @@ pub(crate) fn stands_for(short: &str, full: &str) -> bool {
         return false;
     }
     let short = short.trim();
+    if let Some((first, initials)) = short.split_once(' ') {
+        // "Pieter W.", "Jonas DW": the first name and the surname's initials, as a list of
+        // names short of room writes them.
+        let letters: String = initials.chars().filter(|c| *c != '.').collect();
+        let surname_initials: String = full_words[1..]
+            .iter()
+            .filter_map(|word| word.chars().next())
+            .collect();
+        let last_initial = full_words
+            .last()
+            .and_then(|word| word.chars().next())
+            .map(String::from)
+            .unwrap_or_default();
+        let abbreviated = (1..=3).contains(&letters.chars().count())
+            && letters.chars().all(char::is_uppercase)
+            && fold(first) == fold(full_words[0])
+            && (fold(&letters) == fold(&surname_initials) || fold(&letters) == fold(&last_initial));
+        if abbreviated {
+            return true;
+        }
+    }
     if let Some((title, surname)) = short.split_once(' ') {
         let surname = fold(surname);
         let same_surname = !surname.is_empty() && fold(&full_words[1..].join(" ")) == surname;

@@ -191,6 +191,12 @@ fn short_forms_stand_for_the_full_name_they_fit() {
         ("PS", "Pieter De Smet", true),
         ("Dhr. Claes", "Wouter Claes", true),
         ("Mme Lefèvre", "Anne Lefevre", true),
+        ("Pieter W.", "Pieter Wouters", true),
+        ("Pieter W", "Pieter Wouters", true),
+        ("Jonas DW", "Jonas De Wilde", true),
+        ("Jonas D.W.", "Jonas De Wilde", true),
+        ("Pieter V.", "Pieter Wouters", false),
+        ("Piet W.", "Pieter Wouters", false),
         ("Frau Weber", "Jonas Weber", true),
         ("G. Wilmotte", "Gérard Wilmotte", true),
         ("H. Wilmotte", "Gérard Wilmotte", false),
@@ -419,4 +425,49 @@ fn an_owner_after_what_opens_the_sentence() {
         ["Mehdi"]
     );
     assert!(owner("Send the revised quote to Jef by Friday").is_empty());
+}
+
+/// Names after a dash said to take the task on, or with a role in brackets, then the deadline,
+/// which stays in the text; "Pilote :" opening a line names an owner, "Projet pilote :" does
+/// not; a first name with its surname's initial is the attendee it abbreviates.
+#[test]
+fn names_said_to_take_a_task_on_and_short_forms() {
+    let mut known = Gazetteer::default();
+    for name in [
+        "Sophie Lemaire",
+        "Thibault Ramaekers",
+        "Sarah Janssens",
+        "Pieter Wouters",
+    ] {
+        known.add(name);
+    }
+    let owned = |text: &str| task_owners(text, false, &known);
+    let read = owned("Envoyer la proposition – Sophie s'en charge, pour lundi");
+    assert_eq!(read.owners, ["Sophie"]);
+    assert_eq!(read.text, "Envoyer la proposition, pour lundi");
+    assert_eq!(
+        owned("Vérifier les licences – à faire par Thibault").owners,
+        ["Thibault"]
+    );
+    let read =
+        owned("Valider la clause DPA – Caroline (service juridique Boréal), avant fin novembre");
+    assert_eq!(read.owners, ["Caroline"]);
+    assert_eq!(read.text, "Valider la clause DPA, avant fin novembre");
+    assert!(
+        owned("Relancer le fournisseur – Sophie, si le budget est accepté par la direction")
+            .owners
+            .is_empty()
+    );
+    assert_eq!(owned("Pilote : M. Bastin").owners, ["M. Bastin"]);
+    assert!(owned("Projet pilote : finance et RH d'abord")
+        .owners
+        .is_empty());
+    assert_eq!(
+        owned("Sarah J. en Pieter W. bekijken samen de planning").owners,
+        ["Sarah J.", "Pieter W."]
+    );
+    assert_eq!(
+        owned("Netwerkschema's bezorgen – mevrouw Bosmans").owners,
+        ["mevrouw Bosmans"]
+    );
 }

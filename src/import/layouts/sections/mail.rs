@@ -97,15 +97,29 @@ pub(super) fn second_person_subject(text: &str) -> bool {
 }
 
 /// Whether a pronoun stands alone in a column of the line, between dashes or after the last
-/// ("Angebot … – ich – bis Freitag", "Offerte … — u"): who owes it.
+/// ("Angebot … – ich – bis Freitag", "Offerte … — u"), or after an owner's label ("Qui : moi",
+/// "Wie: u"): who owes it.
 fn in_a_column(lower: &str, pronouns: &[&str]) -> bool {
     let lower = format!(" {} ", lower.trim());
-    ["–", "—", "-", "|"].iter().any(|dash| {
+    let between_dashes = ["–", "—", "-", "|"].iter().any(|dash| {
         pronouns.iter().any(|pronoun| {
             lower.contains(&format!(" {dash} {pronoun} {dash} "))
                 || lower.ends_with(&format!(" {dash} {pronoun} "))
         })
-    })
+    });
+    let labelled = || {
+        crate::import::owners::OWNER_FIELDS.iter().any(|field| {
+            pronouns.iter().any(|pronoun| {
+                [" : ", ": "].iter().any(|colon| {
+                    let said = format!(" {field}{colon}{pronoun}");
+                    lower.match_indices(&said).any(|(at, _)| {
+                        lower[at + said.len()..].starts_with([' ', ',', '.', ';', ')'])
+                    })
+                })
+            })
+        })
+    };
+    between_dashes || labelled()
 }
 
 /// The weekday a mail names its meeting by ("suite à notre réunion de lundi", "ons overleg

@@ -111,7 +111,7 @@ impl Reader<'_> {
     /// Who a pronoun standing for an owner is: the writer ("ik", "moi", "ich") or the mail's one
     /// reader ("u", "vous", "Sie"); None for a name or a team ("wij", "nous", "wir" are the
     /// team's by `name_list`).
-    fn pronoun_owner(&self, cell: &str) -> Option<(Vec<String>, bool)> {
+    pub(super) fn pronoun_owner(&self, cell: &str) -> Option<(Vec<String>, bool)> {
         let cell = cell.trim().to_lowercase();
         use super::mail::{READER, WRITER};
         if WRITER.contains(&cell.as_str()) {
