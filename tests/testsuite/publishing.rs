@@ -244,7 +244,7 @@ fn every_page_says_what_it_is_to_link_previews() {
         );
         pages += 1;
     }
-    assert_eq!(pages, 68);
+    assert_eq!(pages, 69);
     let topic = html(
         &out.join("meetings/2025-11-18-account-team/proximus-package-deal-progress/index.html"),
     );
@@ -281,11 +281,20 @@ fn each_account_gets_a_briefing_page_linked_from_its_meetings() {
     // "ACME Corp." and "Acme Corp" are one account, named as its newest meeting writes it.
     let accounts: Vec<String> = std::fs::read_dir(site.public().join("accounts"))
         .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .map(|e| e.unwrap())
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .collect();
     assert_eq!(accounts, ["acme-corp", "globex"]);
+    // The index lists each account once, by name, linked, and every page links to it.
+    let index = html(&site.public().join("accounts/index.html"));
+    let listed: Vec<String> = select(&index, "tbody th a").iter().map(text).collect();
+    assert_eq!(listed, ["ACME Corp.", "Globex"]);
+    let dashboard = html(&site.public().join("index.html"));
+    let nav: Vec<String> = select(&dashboard, ".site-nav a").iter().map(text).collect();
+    assert!(nav.contains(&"Accounts".to_string()), "{nav:?}");
     let page = html(&site.public().join("accounts/acme-corp/index.html"));
     assert_eq!(text(&select(&page, "h1")[0]), "ACME Corp.");
 
