@@ -18,10 +18,9 @@ fn main() -> io::Result<()> {
             .map_err(io::Error::other)?
             .to_string_lossy()
             .replace('\\', "/");
-        let absolute = fs::canonicalize(file)?;
+        // Relative to the crate, not this checkout: the list is the same wherever it is built.
         list.push_str(&format!(
-            "    ({inside:?}, include_str!({:?})),\n",
-            absolute.to_string_lossy()
+            "    ({inside:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/themes/default/{inside}\"))),\n"
         ));
     }
     list.push(']');
