@@ -84,10 +84,22 @@ fn person_name(word: &str) -> Option<String> {
                     .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '.'))
         })
         && words.last().is_some_and(|w| !particle(w))
+        // "API-koppeling", "IT-manager": capitals run together before a word in lower case
+        // make a compound noun; "DUPONT" and "McNeil" are names.
+        && !words.iter().any(|w| compound_with_acronym(w))
         // "Orvanta AB" is a company; "AB" alone is Anna Becker's initials.
         && !(words.len() > 1 && words.last().is_some_and(|w| is_company_form(w)))
         && !names_a_date(word);
     plausible.then(|| word.to_string())
+}
+
+/// Whether `word` joins an acronym to a word in lower case ("API-koppeling", "OT-zone").
+fn compound_with_acronym(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    let capitals_together = chars
+        .windows(2)
+        .any(|pair| pair[0].is_uppercase() && pair[1].is_uppercase());
+    capitals_together && chars.iter().any(|c| c.is_lowercase())
 }
 
 /// "Anfang Januar", "Ende November", "Next Friday": capitalised words that are a date.
@@ -219,6 +231,25 @@ pub(crate) fn task_owners(item: &str, read_mentions: bool, known: &Gazetteer) ->
             .trim(),
     );
     owned
+}
+
+/// Whether `text` opens with an owner's label ("**Who:** Elliot, Nadia").
+pub(crate) fn starts_with_owner_label(text: &str) -> bool {
+    labels::owner_label(text).is_some_and(|(at, _)| {
+        text[..at]
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .is_empty()
+    })
+}
+
+/// Whether `text` names its owner after a label ("Wie: Hilde Maes", "Responsable : Kevin").
+pub(crate) fn has_labelled_owner(text: &str) -> bool {
+    let mut owned = Owned {
+        text: text.to_string(),
+        ..Owned::default()
+    };
+    labelled_owners(&mut owned);
+    !owned.owners.is_empty() || owned.with_team
 }
 
 fn add(owned: &mut Owned, (names, team): (Vec<String>, bool)) {

@@ -159,14 +159,14 @@ const SETS: &[(&str, f64, f64, f64, usize, usize)] = &[
     ("mails-nl-fr-de-en-unprompted", 84.0, 80.0, 84.0, 1, 0),
     // Typed minutes, wiki pages and tools in four languages, written after the ninth set's
     // step and measured before they were read: 85 %, 67 %, 75 %, junk 20.
-    ("typed-tools-nl-fr-de-en-unprompted", 98.0, 93.0, 95.0, 5, 0),
+    ("typed-tools-nl-fr-de-en-unprompted", 98.0, 93.0, 98.0, 5, 0),
     // Follow-ups written in prose, the tasks inside sentences, written after the tenth set's
     // step and measured before they were read: 50 %, 39 %, 50 %, junk 9. The gap to close.
     ("prose-nl-fr-de-en-unprompted", 70.0, 62.0, 76.0, 8, 2),
     // Owners and deadlines written in many ways (initials after a first name, "s'en charge",
     // "Qui : moi", a role in brackets, lower-case titles), written after the eleventh set's
     // step and measured before they were read: 92 %, 76 %, 94 %, junk 0.
-    ("owners-nl-fr-de-en-unprompted", 91.0, 90.0, 94.0, 1, 0),
+    ("owners-nl-fr-de-en-unprompted", 93.0, 92.0, 96.0, 1, 0),
 ];
 
 #[test]

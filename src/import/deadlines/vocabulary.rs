@@ -15,6 +15,11 @@ pub(super) const WEEKDAY: &str = r"(monday|tuesday|wednesday|thursday|friday|sat
 /// Words before a deadline that say "by" or "on", in the four languages.
 pub(super) const BY: &str = r"(?:by|on|until|till|due|before|for|tegen|voor|vóór|op|tot|uiterlijk|ten\s+laatste|d['’]ici|avant|pour|le|au|jusqu['’]au|bis|zum|am|vor|sp[äa]testens)";
 
+/// A deadline's label before its colon, in the four languages: "Deadline:", "Échéance :",
+/// "Pour quand :", "Termin:", "Wanneer:".
+pub(super) const DUE_LABEL: &str =
+    r"(?:deadline|due\s+date|[ée]ch[ée]ance|pour\s+quand|wanneer|termin|frist|bis\s+wann)";
+
 /// The month a name or abbreviation means, in any of the four languages.
 pub(super) fn month_number(name: &str) -> Option<u32> {
     let name = deunicode::deunicode(name.trim_end_matches('.')).to_ascii_lowercase();
@@ -145,14 +150,15 @@ pub(super) fn patterns() -> &'static Patterns {
                 ),
                 Rule::NumericSlash,
             ),
+            // "tegen 27/11", and after a deadline's label: "Tegen: 27/11", "Échéance : 20/11".
             rule(
-                format!(r"\b{BY}\s+(\d{{1,2}})/(\d{{1,2}})\b"),
+                format!(r"\b(?:{BY}|{DUE_LABEL})(?:\s*:\s*|\s+)(\d{{1,2}})/(\d{{1,2}})\b"),
                 Rule::NumericSlash,
             ),
             rule(r"\b(\d{1,2})\.(\d{1,2})\.(?:[^\d]|$)".into(), Rule::NumericDots),
             // "bis 22.01" without its last dot, after a word that makes a deadline.
             rule(
-                format!(r"\b{BY}\s+(\d{{1,2}})\.(\d{{1,2}})(?:[\s,;)]|$)"),
+                format!(r"\b(?:{BY}|{DUE_LABEL})(?:\s*:\s*|\s+)(\d{{1,2}})\.(\d{{1,2}})(?:[\s,;)]|$)"),
                 Rule::NumericDots,
             ),
             rule(

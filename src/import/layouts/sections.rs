@@ -621,9 +621,9 @@ impl Reader<'_> {
                 .left_out
                 .push(format!("{} timestamps", self.timestamps));
         }
-        if !self.saw_task_section {
-            self.tasks_from_points();
-        }
+        // Where the recap has a section of tasks, a point elsewhere is one only when a label
+        // names its owner ("Aanvulling: - Prijsvergelijking opmaken. Wie: Hilde Maes.").
+        self.tasks_from_points(self.saw_task_section);
         // Gemini lists its next steps twice (quick notes, full notes): the same task once.
         let mut seen = std::collections::HashSet::new();
         self.recap.tasks.retain(|task| {

@@ -471,3 +471,12 @@ fn names_said_to_take_a_task_on_and_short_forms() {
         ["mevrouw Bosmans"]
     );
 }
+
+/// A word that joins an acronym to a word in lower case is a compound noun, not a name.
+#[test]
+fn an_acronym_compound_is_no_name() {
+    assert_eq!(person_name("De API-koppeling"), None);
+    assert_eq!(person_name("OT-zone"), None);
+    assert_eq!(person_name("Jean DUPONT").as_deref(), Some("Jean DUPONT"));
+    assert_eq!(person_name("Ian McNeil").as_deref(), Some("Ian McNeil"));
+}

@@ -5,7 +5,9 @@ use super::super::lines::*;
 use super::items::*;
 use super::mail::{first_person, first_person_plural, second_person, second_person_subject};
 use super::{Reader, Section};
-use crate::import::owners::{name_list, task_owners, Gazetteer, Owned};
+use crate::import::owners::{
+    has_labelled_owner, name_list, starts_with_owner_label, task_owners, Gazetteer, Owned,
+};
 use crate::import::recap::RecapTask;
 
 impl Reader<'_> {
@@ -261,7 +263,7 @@ impl Reader<'_> {
     /// A recap with no section of tasks (a mail that lists what each will do under the topic
     /// it belongs to): the points that name their owner and a deadline, or open with an owner
     /// and a verb of intent ("Céline va préparer …"), are its tasks.
-    pub(super) fn tasks_from_points(&mut self) {
+    pub(super) fn tasks_from_points(&mut self, only_labelled: bool) {
         let any_day = self.any_day();
         let (known, mentions, sender) = (&self.known, self.style.mentions, self.sender.is_some());
         let is_task = |text: &str| {
@@ -285,6 +287,24 @@ impl Reader<'_> {
         // A point or a paragraph of a mail written as prose: "Ik bezorg jullie tegen vrijdag
         // een offerte." in the middle of it is a task, which moves out of the notes.
         let task_sentences = |text: &str, tasks: &mut Vec<String>| -> String {
+            // A short point whose label names who does what it says, not a line that is only
+            // a label ("**Who:** Elliot (AE), …") nor minutes of what someone said.
+            let labelled = || {
+                let parts = sentences(text);
+                has_labelled_owner(text)
+                    && !starts_with_owner_label(text)
+                    && parts.len() <= 3
+                    && !parts.first().is_some_and(|first| reports_speech(first))
+                    && !is_boilerplate(text)
+            };
+            if only_labelled && labelled() {
+                // The point whole: its label and deadline are sentences of their own.
+                tasks.push(text.to_string());
+                return String::new();
+            }
+            if only_labelled {
+                return text.to_string();
+            }
             let mut kept = Vec::new();
             for sentence in sentences(text) {
                 if is_task(sentence) {

@@ -535,3 +535,27 @@ fn a_name_shown_surname_first_is_read_as_the_address_writes_it() {
         recap.participants
     );
 }
+
+/// Beside a section of tasks, a point of the notes is a task where a label names its owner
+/// ("Wie: Hilde Maes."), and only then: a line that is only a label, or minutes of what someone
+/// said, stay notes. "- WATCH (30:47)" goes with its dash.
+#[test]
+fn a_labelled_point_beside_the_tasks_is_one_more() {
+    let recap = "Acme weekly\n12 November 2026\n\nVolgende stappen\n- Jan stuurt de offerte tegen vrijdag\n\nNotities\n- Prijsvergelijking van de handscanners opmaken. Wie: Hilde Maes. Tegen: 27/11.\n- **Wie:** Elliot (AE), Nadia (ops)\n- Mme Piron rappelle que le budget est de 412 k€. Responsable : Mme Piron.\n\nAction items\n\nGreg Lane\n  Send the dashboard inventory - WATCH (30:47)\n";
+    let recap = recap_of(recap, "txt");
+    let titles = titles_and_owners(&recap);
+    assert_eq!(titles.len(), 3, "{titles:?}");
+    let labelled = titles
+        .iter()
+        .find(|(title, _, _)| title.starts_with("Prijsvergelijking"));
+    assert_eq!(
+        labelled.map(|task| task.1),
+        Some(&["Hilde Maes".to_string()][..])
+    );
+    assert!(
+        titles
+            .iter()
+            .any(|task| task.0 == "Send the dashboard inventory"),
+        "{titles:?}"
+    );
+}
