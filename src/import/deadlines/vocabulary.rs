@@ -118,174 +118,198 @@ pub(super) enum Rule {
 pub(super) fn patterns() -> &'static Patterns {
     static PATTERNS: OnceLock<Patterns> = OnceLock::new();
     PATTERNS.get_or_init(|| {
-        let rule = |pattern: String, rule: Rule| {
-            // The patterns are constants of this file, tested below.
-            Regex::new(&format!("(?i){pattern}")).map(|re| (re, rule))
-        };
-        let rules = [
-            rule(r"\b(\d{4})-(\d{2})-(\d{2})\b".into(), Rule::Iso),
-            rule(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b".into(), Rule::IsoSlash),
-            rule(
-                format!(r"\b{DAY}\s+(?:of\s+)?{MONTH},?\s+(\d{{4}})\b"),
-                Rule::DayMonthYear,
-            ),
-            rule(
-                format!(r"\b{MONTH}\s+{DAY},?\s+(\d{{4}})\b"),
-                Rule::MonthDayYear,
-            ),
-            rule(
-                r"\b(\d{1,2})([./])(\d{1,2})[./](\d{4}|\d{2})\b".into(),
-                Rule::NumericWithYear,
-            ),
-            // "12-01-2027": with dashes only with a full year ("4-5 December" is a span).
-            rule(
-                r"\b(\d{1,2})(-)(\d{1,2})-(\d{4})\b".into(),
-                Rule::NumericWithYear,
-            ),
-            // "op donderdag 17/12", "mardi 15/12": the date, which the weekday only names.
-            rule(
-                format!(
-                    r"\b(?:{BY}\s+)?{},?\s+(\d{{1,2}})/(\d{{1,2}})\b",
-                    WEEKDAY.replacen('(', "(?:", 1)
-                ),
-                Rule::NumericSlash,
-            ),
-            // "tegen 27/11", and after a deadline's label: "Tegen: 27/11", "Échéance : 20/11".
-            rule(
-                format!(r"\b(?:{BY}|{DUE_LABEL})(?:\s*:\s*|\s+)(\d{{1,2}})/(\d{{1,2}})\b"),
-                Rule::NumericSlash,
-            ),
-            rule(r"\b(\d{1,2})\.(\d{1,2})\.(?:[^\d]|$)".into(), Rule::NumericDots),
-            // "bis 22.01" without its last dot, after a word that makes a deadline.
-            rule(
-                format!(r"\b(?:{BY}|{DUE_LABEL})(?:\s*:\s*|\s+)(\d{{1,2}})\.(\d{{1,2}})(?:[\s,;)]|$)"),
-                Rule::NumericDots,
-            ),
-            rule(
-                format!(r"\b(early|mid|late|begin|half|eind|d[ée]but|mi|fin|anfang|mitte)[\s-]+{MONTH}"),
-                Rule::PartOfMonth,
-            ),
-            rule(
-                r"\b(early|mid|late)[\s-]+(?:Q[1-4]|quarter)\b".into(),
-                Rule::PartOfQuarter,
-            ),
-            rule(r"\b(?:tomorrow|morgen|demain)\b".into(), Rule::Tomorrow),
-            rule(
-                r"\b(?:today|EOD|COB|end\s+of\s+(?:the\s+)?(?:business\s+)?day|close\s+of\s+business|vandaag|aujourd['’]hui|heute)\b".into(),
-                Rule::Today,
-            ),
-            // "fin de semaine prochaine", "eind volgende week", "Ende nächster Woche": the end of
-            // the week after, read before "fin de semaine" would take this week's.
-            rule(
-                r"\b(?:eind|einde|eind\s+van|einde\s+van|het\s+einde\s+van|fin|fin\s+de|la\s+fin\s+de|ende|ende\s+der)\s+(?:de\s+|la\s+)?(?:volgende\s+week|komende\s+week|semaine\s+prochaine|n[äa]chste[nr]?\s+woche|kommende[nr]?\s+woche)\b".into(),
-                Rule::NextWeek,
-            ),
-            rule(
-                r"\b(?:eind|einde|eind\s+van|einde\s+van|het\s+einde\s+van|fin|fin\s+de|la\s+fin\s+de|ende|ende\s+der)\s+(?:deze\s+|de\s+|la\s+|cette\s+|dieser\s+)?(?:week|semaine|woche)\b".into(),
-                Rule::EndOfWeek,
-            ),
-            rule(
-                r"\b(?:eind|einde|eind\s+van|einde\s+van|het\s+einde\s+van|fin|fin\s+du|la\s+fin\s+du|ende|ende\s+des)\s+(?:deze\s+|de\s+)?(?:maand|mois|monats)\b|\bmonatsende\b".into(),
-                Rule::EndOfMonth,
-            ),
-            rule(
-                format!(r"\b(?:(?:next|volgende|komende)\s+week(?:\s+on)?\s+{WEEKDAY}|(?:n[äa]chste|kommende)\s+woche\s+{WEEKDAY}|{WEEKDAY}\s+(?:of\s+next\s+week|next\s+week|volgende\s+week|van\s+volgende\s+week|de\s+la\s+semaine\s+prochaine|in\s+der\s+n[äa]chsten\s+woche|n[äa]chster\s+woche))\b"),
-                Rule::WeekdayNextWeek,
-            ),
-            rule(
-                r"\b(?:(?:before\s+|by\s+)?EOW|(?:before\s+|by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?week|week'?s\s+end)\b".into(),
-                Rule::EndOfWeek,
-            ),
-            rule(
-                r"\b(?:(?:before\s+|by\s+)?EOM|month[\s-]end|(?:before\s+|by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?month)\b".into(),
-                Rule::EndOfMonth,
-            ),
-            rule(
-                r"\b(?:CW|KW|wk|week|semaine|woche)\s?(\d{1,2})\b".into(),
-                Rule::IsoWeek,
-            ),
-            // "pour S7", "by S7" (semaine 7): the letter alone only after a word that makes it a
-            // deadline, so that an "S3" bucket is no week.
-            rule(
-                r"(?i:\b(?:by|tegen|voor|uiterlijk|pour|avant|d'ici|bis)\s+)S(\d{1,2})\b".into(),
-                Rule::IsoWeek,
-            ),
-            rule(
-                r"\b(?:(by|on|until|till|before|next|this|coming)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b".into(),
-                Rule::Weekday,
-            ),
-            rule(
-                r"\b(by|on|until|till|before|next|this|coming)\s+(mon|tue|tues|wed|thu|thur|thurs|fri)\b\.?".into(),
-                Rule::Weekday,
-            ),
-            // Dutch and German put "next" before the day, French after it.
-            rule(
-                format!(r"\b(?:(tegen|voor|op|tot|uiterlijk|volgende|komende|deze|d['’]ici|avant|pour|jusqu['’]à|bis|am|vor|n[äa]chsten|kommenden|diesen)\s+)?{WEEKDAY}(\s+prochain)?\b"),
-                Rule::Weekday,
-            ),
-            rule(
-                format!(r"\b{MONTH}\s+{DAY}\s*(?:-|–|to)\s*{DAY}\b"),
-                Rule::MonthDayRange,
-            ),
-            rule(
-                format!(r"\b{DAY}\s*(?:-|–|to)\s*{DAY}\s+(?:of\s+)?{MONTH}"),
-                Rule::DayMonthRange,
-            ),
-            rule(
-                format!(r"\b(?:before\s+|by\s+)?(?:the\s+)?end\s+of\s+{MONTH}"),
-                Rule::EndOfMonthName,
-            ),
-            rule(
-                format!(r"\b(?:eind|einde|eind\s+van|einde\s+van|het\s+einde\s+van|fin|fin\s+de|fin\s+d['’]|la\s+fin\s+de|la\s+fin\s+d['’]|la\s+fin|ende|ende\s+des)\s*{MONTH}"),
-                Rule::EndOfMonthName,
-            ),
-            rule(
-                r"\b(?:before\s+|by\s+)?the\s+end\s+of\s+next\s+month\b".into(),
-                Rule::EndOfNextMonth,
-            ),
-            rule(format!(r"\b{MONTH}\s+{DAY}\b"), Rule::MonthDay),
-            rule(format!(r"\b{DAY}\s+(?:of\s+)?{MONTH}"), Rule::DayMonth),
-            rule(
-                r"\bQ([1-4])\s+(next|this)\s+fiscal(?:\s+year)?\b".into(),
-                Rule::Fiscal,
-            ),
-            rule(
-                r"\b(?:Q([1-4])\s+FY\s?(\d{2,4})|FY\s?(\d{2,4})\s+Q([1-4]))\b".into(),
-                Rule::FiscalNamed,
-            ),
-            rule(r"\bQ([1-4])\s+(\d{4})\b".into(), Rule::CalendarQuarter),
-            rule(
-                r"\b(?:(?:by\s+the\s+end\s+of\s+)?this\s+week|deze\s+week|cette\s+semaine|diese\s+woche)\b".into(),
-                Rule::ThisWeek,
-            ),
-            rule(
-                r"\b(?:next\s+week|volgende\s+week|komende\s+week|(?:la\s+)?semaine\s+prochaine|n[äa]chste\s+woche|kommende\s+woche)\b".into(),
-                Rule::NextWeek,
-            ),
-            rule(
-                format!(r"\b(?:in|within|binnen|over|dans|d['’]ici|sous|innerhalb\s+von|innert|in)\s+{COUNT}\s+(days?|weeks?|months?|dagen|dag|weken|week|maanden|maand|jours?|semaines?|mois|tagen|tage|tag|wochen|woche|monaten|monate|monat)\b"),
-                Rule::InPeriod,
-            ),
-            rule(
-                format!(r"(?:\b(?:in|by|during|tegen|en|im|bis)|\bd['’]ici)\s+{MONTH}(?:\s+(\d{{4}}))?\b"),
-                Rule::InMonth,
-            ),
-            rule(
-                r"\b(before|by|after|around|until|for|voor|tegen|na|avant|pour|apr[èe]s|vor|bis|nach)\s+(easter|christmas|new\s+year'?s?(?:\s+eve)?|the\s+holidays|summer|kerstmis|kerst|nieuwjaar|pasen|no[ëe]l|nouvel\s+an|p[âa]ques|weihnachten|neujahr|silvester|ostern)\b".into(),
-                Rule::Holiday,
-            ),
-            // Last: "le 15 mars" and "the 15th of March" were read above with their month. The
-            // number has an ordinal's ending or ends the phrase: "voor de 5 pilootgebruikers"
-            // counts people, and so does "voor de 1.800 medewerkers".
-            rule(
-                r"\b(?:by\s+the|before\s+the|on\s+the|d['’]ici\s+le|avant\s+le|pour\s+le|tegen\s+de|voor\s+de|bis\s+zum|vor\s+dem|sp[äa]testens\s+(?:am|zum))\s+(?:(\d{1,2})(?:(?:st|nd|rd|th|de|ste|e|er)\b|\.(?:[^\d]|$))|(\d{1,2})\.?(?:\s*[,;)]|\s*$|\s+(?:au\s+plus\s+tard|at\s+the\s+latest|uiterlijk|ten\s+laatste|sp[äa]testens)\b))".into(),
-                Rule::DayOfMonth,
-            ),
-        ];
+        // In this order: the first rule to read a phrase reads it. The patterns are constants
+        // of this file, tested below.
+        let rules = written_dates()
+            .into_iter()
+            .chain(weeks_and_weekdays())
+            .chain(months_and_periods())
+            .filter_map(|(pattern, rule)| {
+                Regex::new(&format!("(?i){pattern}"))
+                    .ok()
+                    .map(|re| (re, rule))
+            });
         Patterns {
-            rules: rules.into_iter().flatten().collect(),
+            rules: rules.collect(),
         }
     })
+}
+
+/// Dates with a year or in numbers, parts of months and quarters, tomorrow and today.
+fn written_dates() -> Vec<(String, Rule)> {
+    vec![
+        (r"\b(\d{4})-(\d{2})-(\d{2})\b".into(), Rule::Iso),
+        (r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b".into(), Rule::IsoSlash),
+        (
+            format!(r"\b{DAY}\s+(?:of\s+)?{MONTH},?\s+(\d{{4}})\b"),
+            Rule::DayMonthYear,
+        ),
+        (
+            format!(r"\b{MONTH}\s+{DAY},?\s+(\d{{4}})\b"),
+            Rule::MonthDayYear,
+        ),
+        (
+            r"\b(\d{1,2})([./])(\d{1,2})[./](\d{4}|\d{2})\b".into(),
+            Rule::NumericWithYear,
+        ),
+        // "12-01-2027": with dashes only with a full year ("4-5 December" is a span).
+        (
+            r"\b(\d{1,2})(-)(\d{1,2})-(\d{4})\b".into(),
+            Rule::NumericWithYear,
+        ),
+        // "op donderdag 17/12", "mardi 15/12": the date, which the weekday only names.
+        (
+            format!(
+                r"\b(?:{BY}\s+)?{},?\s+(\d{{1,2}})/(\d{{1,2}})\b",
+                WEEKDAY.replacen('(', "(?:", 1)
+            ),
+            Rule::NumericSlash,
+        ),
+        // "tegen 27/11", and after a deadline's label: "Tegen: 27/11", "Échéance : 20/11".
+        (
+            format!(r"\b(?:{BY}|{DUE_LABEL})(?:\s*:\s*|\s+)(\d{{1,2}})/(\d{{1,2}})\b"),
+            Rule::NumericSlash,
+        ),
+        (r"\b(\d{1,2})\.(\d{1,2})\.(?:[^\d]|$)".into(), Rule::NumericDots),
+        // "bis 22.01" without its last dot, after a word that makes a deadline.
+        (
+            format!(r"\b(?:{BY}|{DUE_LABEL})(?:\s*:\s*|\s+)(\d{{1,2}})\.(\d{{1,2}})(?:[\s,;)]|$)"),
+            Rule::NumericDots,
+        ),
+        (
+            format!(r"\b(early|mid|late|begin|half|eind|d[ée]but|mi|fin|anfang|mitte)[\s-]+{MONTH}"),
+            Rule::PartOfMonth,
+        ),
+        (
+            r"\b(early|mid|late)[\s-]+(?:Q[1-4]|quarter)\b".into(),
+            Rule::PartOfQuarter,
+        ),
+        (r"\b(?:tomorrow|morgen|demain)\b".into(), Rule::Tomorrow),
+        (
+            r"\b(?:today|EOD|COB|end\s+of\s+(?:the\s+)?(?:business\s+)?day|close\s+of\s+business|vandaag|aujourd['’]hui|heute)\b".into(),
+            Rule::Today,
+        ),
+        // "fin de semaine prochaine", "eind volgende week", "Ende nächster Woche": the end of
+        // the week after, read before "fin de semaine" would take this week's.
+        (
+            r"\b(?:eind|einde|eind\s+van|einde\s+van|het\s+einde\s+van|fin|fin\s+de|la\s+fin\s+de|ende|ende\s+der)\s+(?:de\s+|la\s+)?(?:volgende\s+week|komende\s+week|semaine\s+prochaine|n[äa]chste[nr]?\s+woche|kommende[nr]?\s+woche)\b".into(),
+            Rule::NextWeek,
+        ),
+    ]
+}
+
+/// Weeks and their ends, the end of this month, week numbers, weekdays and spans of days.
+fn weeks_and_weekdays() -> Vec<(String, Rule)> {
+    vec![
+        (
+            r"\b(?:eind|einde|eind\s+van|einde\s+van|het\s+einde\s+van|fin|fin\s+de|la\s+fin\s+de|ende|ende\s+der)\s+(?:deze\s+|de\s+|la\s+|cette\s+|dieser\s+)?(?:week|semaine|woche)\b".into(),
+            Rule::EndOfWeek,
+        ),
+        (
+            r"\b(?:eind|einde|eind\s+van|einde\s+van|het\s+einde\s+van|fin|fin\s+du|la\s+fin\s+du|ende|ende\s+des)\s+(?:deze\s+|de\s+)?(?:maand|mois|monats)\b|\bmonatsende\b".into(),
+            Rule::EndOfMonth,
+        ),
+        (
+            format!(r"\b(?:(?:next|volgende|komende)\s+week(?:\s+on)?\s+{WEEKDAY}|(?:n[äa]chste|kommende)\s+woche\s+{WEEKDAY}|{WEEKDAY}\s+(?:of\s+next\s+week|next\s+week|volgende\s+week|van\s+volgende\s+week|de\s+la\s+semaine\s+prochaine|in\s+der\s+n[äa]chsten\s+woche|n[äa]chster\s+woche))\b"),
+            Rule::WeekdayNextWeek,
+        ),
+        (
+            r"\b(?:(?:before\s+|by\s+)?EOW|(?:before\s+|by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?week|week'?s\s+end)\b".into(),
+            Rule::EndOfWeek,
+        ),
+        (
+            r"\b(?:(?:before\s+|by\s+)?EOM|month[\s-]end|(?:before\s+|by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?month)\b".into(),
+            Rule::EndOfMonth,
+        ),
+        (
+            r"\b(?:CW|KW|wk|week|semaine|woche)\s?(\d{1,2})\b".into(),
+            Rule::IsoWeek,
+        ),
+        // "pour S7", "by S7" (semaine 7): the letter alone only after a word that makes it a
+        // deadline, so that an "S3" bucket is no week.
+        (
+            r"(?i:\b(?:by|tegen|voor|uiterlijk|pour|avant|d'ici|bis)\s+)S(\d{1,2})\b".into(),
+            Rule::IsoWeek,
+        ),
+        (
+            r"\b(?:(by|on|until|till|before|next|this|coming)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b".into(),
+            Rule::Weekday,
+        ),
+        (
+            r"\b(by|on|until|till|before|next|this|coming)\s+(mon|tue|tues|wed|thu|thur|thurs|fri)\b\.?".into(),
+            Rule::Weekday,
+        ),
+        // Dutch and German put "next" before the day, French after it.
+        (
+            format!(r"\b(?:(tegen|voor|op|tot|uiterlijk|volgende|komende|deze|d['’]ici|avant|pour|jusqu['’]à|bis|am|vor|n[äa]chsten|kommenden|diesen)\s+)?{WEEKDAY}(\s+prochain)?\b"),
+            Rule::Weekday,
+        ),
+        (
+            format!(r"\b{MONTH}\s+{DAY}\s*(?:-|–|to)\s*{DAY}\b"),
+            Rule::MonthDayRange,
+        ),
+        (
+            format!(r"\b{DAY}\s*(?:-|–|to)\s*{DAY}\s+(?:of\s+)?{MONTH}"),
+            Rule::DayMonthRange,
+        ),
+    ]
+}
+
+/// A month's end, a month and a day, fiscal and calendar quarters, periods, months, holidays
+/// and, last, a day of the month alone.
+fn months_and_periods() -> Vec<(String, Rule)> {
+    vec![
+        (
+            format!(r"\b(?:before\s+|by\s+)?(?:the\s+)?end\s+of\s+{MONTH}"),
+            Rule::EndOfMonthName,
+        ),
+        (
+            format!(r"\b(?:eind|einde|eind\s+van|einde\s+van|het\s+einde\s+van|fin|fin\s+de|fin\s+d['’]|la\s+fin\s+de|la\s+fin\s+d['’]|la\s+fin|ende|ende\s+des)\s*{MONTH}"),
+            Rule::EndOfMonthName,
+        ),
+        (
+            r"\b(?:before\s+|by\s+)?the\s+end\s+of\s+next\s+month\b".into(),
+            Rule::EndOfNextMonth,
+        ),
+        (format!(r"\b{MONTH}\s+{DAY}\b"), Rule::MonthDay),
+        (format!(r"\b{DAY}\s+(?:of\s+)?{MONTH}"), Rule::DayMonth),
+        (
+            r"\bQ([1-4])\s+(next|this)\s+fiscal(?:\s+year)?\b".into(),
+            Rule::Fiscal,
+        ),
+        (
+            r"\b(?:Q([1-4])\s+FY\s?(\d{2,4})|FY\s?(\d{2,4})\s+Q([1-4]))\b".into(),
+            Rule::FiscalNamed,
+        ),
+        (r"\bQ([1-4])\s+(\d{4})\b".into(), Rule::CalendarQuarter),
+        (
+            r"\b(?:(?:by\s+the\s+end\s+of\s+)?this\s+week|deze\s+week|cette\s+semaine|diese\s+woche)\b".into(),
+            Rule::ThisWeek,
+        ),
+        (
+            r"\b(?:next\s+week|volgende\s+week|komende\s+week|(?:la\s+)?semaine\s+prochaine|n[äa]chste\s+woche|kommende\s+woche)\b".into(),
+            Rule::NextWeek,
+        ),
+        (
+            format!(r"\b(?:in|within|binnen|over|dans|d['’]ici|sous|innerhalb\s+von|innert|in)\s+{COUNT}\s+(days?|weeks?|months?|dagen|dag|weken|week|maanden|maand|jours?|semaines?|mois|tagen|tage|tag|wochen|woche|monaten|monate|monat)\b"),
+            Rule::InPeriod,
+        ),
+        (
+            format!(r"(?:\b(?:in|by|during|tegen|en|im|bis)|\bd['’]ici)\s+{MONTH}(?:\s+(\d{{4}}))?\b"),
+            Rule::InMonth,
+        ),
+        (
+            r"\b(before|by|after|around|until|for|voor|tegen|na|avant|pour|apr[èe]s|vor|bis|nach)\s+(easter|christmas|new\s+year'?s?(?:\s+eve)?|the\s+holidays|summer|kerstmis|kerst|nieuwjaar|pasen|no[ëe]l|nouvel\s+an|p[âa]ques|weihnachten|neujahr|silvester|ostern)\b".into(),
+            Rule::Holiday,
+        ),
+        // Last: "le 15 mars" and "the 15th of March" were read above with their month. The
+        // number has an ordinal's ending or ends the phrase: "voor de 5 pilootgebruikers"
+        // counts people, and so does "voor de 1.800 medewerkers".
+        (
+            r"\b(?:by\s+the|before\s+the|on\s+the|d['’]ici\s+le|avant\s+le|pour\s+le|tegen\s+de|voor\s+de|bis\s+zum|vor\s+dem|sp[äa]testens\s+(?:am|zum))\s+(?:(\d{1,2})(?:(?:st|nd|rd|th|de|ste|e|er)\b|\.(?:[^\d]|$))|(\d{1,2})\.?(?:\s*[,;)]|\s*$|\s+(?:au\s+plus\s+tard|at\s+the\s+latest|uiterlijk|ten\s+laatste|sp[äa]testens)\b))".into(),
+            Rule::DayOfMonth,
+        ),
+    ]
 }
 
 pub(super) fn weekday_named(name: &str) -> Option<Weekday> {
