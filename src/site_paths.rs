@@ -190,31 +190,7 @@ pub(crate) fn files_under(
             // A link is published as what it leads to: it may lead only within the folder
             // being published. Elsewhere in the site are the notes themselves (a link to
             // content/ would publish every internal line), the caches and site.toml.
-            let refused = match entry.path().canonicalize() {
-                Ok(target) if target.starts_with(&real_dir) => None,
-                Ok(target)
-                    if target.starts_with(&real_root) && links == LinksMayLead::InsideTheSite =>
-                {
-                    None
-                }
-                Ok(target) if target.starts_with(&real_root) => Some(Diagnostic::file(
-                    &relative,
-                    format!(
-                        "this link leads out of {} to {}, which would be published as it is; copy the file in, or link within {}",
-                        dir.display(),
-                        target.strip_prefix(&real_root).unwrap_or(&target).display(),
-                        dir.display()
-                    ),
-                )),
-                Ok(target) => Some(
-                    Error::OutsideSite {
-                        link: relative.clone(),
-                        target,
-                    }
-                    .into_diagnostic(dir),
-                ),
-                Err(e) => Some(Diagnostic::file(&relative, format!("cannot read: {e}"))),
-            };
+            let refused = refused_link(entry.path(), &relative, dir, &real_dir, &real_root, links);
             if let Some(problem) = refused {
                 problems.push(problem);
                 // Nothing below a refused folder link is read either.
@@ -232,6 +208,44 @@ pub(crate) fn files_under(
         }
     }
     (files, problems)
+}
+
+/// Why the link at `path` (shown as `relative`) may not be published: it leads out of `dir`
+/// (`real_dir`) to elsewhere in the site (unless `links` allows it), out of the site, or
+/// nowhere readable.
+fn refused_link(
+    path: &Path,
+    relative: &Path,
+    dir: &Path,
+    real_dir: &Path,
+    real_root: &Path,
+    links: LinksMayLead,
+) -> Option<Diagnostic> {
+    match path.canonicalize() {
+        Ok(target) if target.starts_with(real_dir) => None,
+        Ok(target)
+            if target.starts_with(real_root) && links == LinksMayLead::InsideTheSite =>
+        {
+            None
+        }
+        Ok(target) if target.starts_with(real_root) => Some(Diagnostic::file(
+            relative,
+            format!(
+                "this link leads out of {} to {}, which would be published as it is; copy the file in, or link within {}",
+                dir.display(),
+                target.strip_prefix(real_root).unwrap_or(&target).display(),
+                dir.display()
+            ),
+        )),
+        Ok(target) => Some(
+            Error::OutsideSite {
+                link: relative.to_path_buf(),
+                target,
+            }
+            .into_diagnostic(dir),
+        ),
+        Err(e) => Some(Diagnostic::file(relative, format!("cannot read: {e}"))),
+    }
 }
 
 /// Names of files nobody means to publish: hidden files (`.x`, macOS's `._x` and Emacs's `.#x`

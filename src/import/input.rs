@@ -323,6 +323,18 @@ fn word(bytes: &[u8]) -> Result<RecapText, InputError> {
     word_paragraphs(&xml).map_err(not_word)
 }
 
+/// What a Word paragraph style makes of the paragraph in Markdown: a heading or an item.
+fn style_prefix(style: &str) -> Option<&'static str> {
+    match style {
+        "title" | "heading1" => Some("# "),
+        "heading2" | "subtitle" => Some("## "),
+        "heading3" => Some("### "),
+        "heading4" | "heading5" | "heading6" => Some("#### "),
+        s if s.starts_with("list") => Some("- "),
+        _ => None,
+    }
+}
+
 pub(super) fn word_paragraphs(xml: &str) -> Result<RecapText, String> {
     use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_str(xml);
@@ -351,14 +363,7 @@ pub(super) fn word_paragraphs(xml: &str) -> Result<RecapText, String> {
                         .flatten()
                         .map(|a| a.value.to_ascii_lowercase())
                         .unwrap_or_default();
-                    prefix = match style.as_str() {
-                        "title" | "heading1" => "# ",
-                        "heading2" | "subtitle" => "## ",
-                        "heading3" => "### ",
-                        "heading4" | "heading5" | "heading6" => "#### ",
-                        s if s.starts_with("list") => "- ",
-                        _ => prefix,
-                    };
+                    prefix = style_prefix(&style).unwrap_or(prefix);
                 }
                 _ => {}
             },

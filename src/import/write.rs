@@ -202,26 +202,7 @@ pub(super) fn write_meeting(
             .or(recap.language.day_first()),
     };
 
-    let topic_words: Vec<BTreeSet<String>> = recap
-        .topics
-        .iter()
-        .map(|t| {
-            let mut words = key_words(&t.title);
-            for (point, _) in &t.points {
-                words.extend(key_words(point));
-            }
-            words
-        })
-        .collect();
-    let mut placed: HashMap<usize, Vec<&RecapTask>> = HashMap::new();
-    let mut meeting_level: Vec<&RecapTask> = Vec::new();
-    let index = TopicWords::new(&topic_words);
-    for task in &recap.tasks {
-        match index.place(task) {
-            Some(topic) => placed.entry(topic).or_default().push(task),
-            None => meeting_level.push(task),
-        }
-    }
+    let (placed, meeting_level) = tasks_by_topic(recap);
     report.placed = recap.tasks.len() - meeting_level.len();
 
     let directory = &*directory;
@@ -256,6 +237,32 @@ pub(super) fn write_meeting(
         write_tasks(&mut out, &meeting_level, report);
     }
     Ok(out)
+}
+
+/// The recap's tasks under the topic whose words they share, by the topic's index, and those
+/// of no topic, which go under `## Tasks`.
+fn tasks_by_topic(recap: &Recap) -> (HashMap<usize, Vec<&RecapTask>>, Vec<&RecapTask>) {
+    let topic_words: Vec<BTreeSet<String>> = recap
+        .topics
+        .iter()
+        .map(|t| {
+            let mut words = key_words(&t.title);
+            for (point, _) in &t.points {
+                words.extend(key_words(point));
+            }
+            words
+        })
+        .collect();
+    let mut placed: HashMap<usize, Vec<&RecapTask>> = HashMap::new();
+    let mut meeting_level: Vec<&RecapTask> = Vec::new();
+    let index = TopicWords::new(&topic_words);
+    for task in &recap.tasks {
+        match index.place(task) {
+            Some(topic) => placed.entry(topic).or_default().push(task),
+            None => meeting_level.push(task),
+        }
+    }
+    (placed, meeting_level)
 }
 
 /// The meeting's front matter between its `+++` lines, written by toml_edit so that no title or
@@ -356,21 +363,19 @@ fn write_topic_text(
     }
 }
 
-pub(super) fn task_line(
+/// The ids of the people the task's owners are, and the names that are nobody's (unknown,
+/// or two people's), which the task's text keeps.
+fn owners_found(
     task: &RecapTask,
-    deadline_context: &deadlines::Context,
     directory: &Directory,
-    linker: &mut Linker,
     report: &mut ImportReport,
-) -> String {
-    let mut owners = Vec::new();
+) -> (Vec<String>, Vec<String>) {
     let mut owner_ids = Vec::new();
     let mut unmatched = Vec::new();
     for name in &task.owners {
         match directory.find(name) {
             Match::Person(id) => {
                 report.record_match(name, &id, directory);
-                owners.push(format!("@{id}"));
                 owner_ids.push(id);
             }
             Match::Ambiguous(ids) => {
@@ -382,6 +387,18 @@ pub(super) fn task_line(
             Match::Unknown => unmatched.push(name.clone()),
         }
     }
+    (owner_ids, unmatched)
+}
+
+pub(super) fn task_line(
+    task: &RecapTask,
+    deadline_context: &deadlines::Context,
+    directory: &Directory,
+    linker: &mut Linker,
+    report: &mut ImportReport,
+) -> String {
+    let (owner_ids, unmatched) = owners_found(task, directory, report);
+    let owners: Vec<String> = owner_ids.iter().map(|id| format!("@{id}")).collect();
     let mut description = escape_markdown(&task.description);
     if task.with_team || !unmatched.is_empty() {
         let mut also = unmatched;

@@ -93,6 +93,49 @@ pub(super) enum Refusal {
 /// Reads the request line and headers: only GET and HEAD of a path, in HTTP/1.0 or 1.1, with
 /// exactly one Host (HTTP/1.0 may leave it out) that [`AllowedHosts`] answers. Anything a
 /// parser could read two ways (folded or spaced header names, a stray CR) is refused.
+/// The headers a request is judged by: where it says it is sent to, and its fetch metadata.
+struct Headers<'a> {
+    host: Option<&'a str>,
+    fetch_site: Option<&'a str>,
+    fetch_mode: Option<&'a str>,
+    fetch_dest: Option<&'a str>,
+}
+
+/// Reads the header lines strictly: no folded lines, a token before each colon, one Host.
+fn headers<'a>(lines: impl Iterator<Item = &'a str>) -> Result<Headers<'a>, Refusal> {
+    let mut found = Headers {
+        host: None,
+        fetch_site: None,
+        fetch_mode: None,
+        fetch_dest: None,
+    };
+    for line in lines {
+        if line.starts_with([' ', '\t']) {
+            return Err(Refusal::Malformed("folded header lines are not accepted"));
+        }
+        let Some((name, value)) = line.split_once(':') else {
+            return Err(Refusal::Malformed("a header line without a colon"));
+        };
+        if name.is_empty() || !name.bytes().all(is_token_byte) {
+            return Err(Refusal::Malformed("a header name that is not a token"));
+        }
+        let value = Some(value.trim_matches([' ', '\t']));
+        if name.eq_ignore_ascii_case("host") {
+            if found.host.is_some() {
+                return Err(Refusal::Malformed("more than one Host header"));
+            }
+            found.host = value;
+        } else if name.eq_ignore_ascii_case("sec-fetch-site") {
+            found.fetch_site = found.fetch_site.or(value);
+        } else if name.eq_ignore_ascii_case("sec-fetch-mode") {
+            found.fetch_mode = found.fetch_mode.or(value);
+        } else if name.eq_ignore_ascii_case("sec-fetch-dest") {
+            found.fetch_dest = found.fetch_dest.or(value);
+        }
+    }
+    Ok(found)
+}
+
 pub(super) fn parse_request<'a>(
     head: &'a str,
     hosts: &AllowedHosts,
@@ -121,35 +164,12 @@ pub(super) fn parse_request<'a>(
             ))
         }
     }
-    let mut host = None;
-    let mut fetch_site = None;
-    let mut fetch_mode = None;
-    let mut fetch_dest = None;
-    for line in lines {
-        if line.starts_with([' ', '\t']) {
-            return Err(Refusal::Malformed("folded header lines are not accepted"));
-        }
-        let Some((name, value)) = line.split_once(':') else {
-            return Err(Refusal::Malformed("a header line without a colon"));
-        };
-        if name.is_empty() || !name.bytes().all(is_token_byte) {
-            return Err(Refusal::Malformed("a header name that is not a token"));
-        }
-        if name.eq_ignore_ascii_case("host") {
-            if host.is_some() {
-                return Err(Refusal::Malformed("more than one Host header"));
-            }
-            host = Some(value.trim_matches([' ', '\t']));
-        }
-        let value = Some(value.trim_matches([' ', '\t']));
-        if name.eq_ignore_ascii_case("sec-fetch-site") {
-            fetch_site = fetch_site.or(value);
-        } else if name.eq_ignore_ascii_case("sec-fetch-mode") {
-            fetch_mode = fetch_mode.or(value);
-        } else if name.eq_ignore_ascii_case("sec-fetch-dest") {
-            fetch_dest = fetch_dest.or(value);
-        }
-    }
+    let Headers {
+        host,
+        fetch_site,
+        fetch_mode,
+        fetch_dest,
+    } = headers(lines)?;
     match host {
         Some(host) if !hosts.allow(host) => return Err(Refusal::Host),
         None if version == "HTTP/1.1" => {

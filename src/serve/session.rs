@@ -147,6 +147,17 @@ impl Session {
                 warnings: loaded.warnings,
             });
         }
+        self.rebuild_everything(site, loaded.warnings, shown)
+    }
+
+    /// Renders every page of `site` with its theme loaded again, and keeps what the next
+    /// rebuild needs.
+    fn rebuild_everything(
+        &mut self,
+        site: Site,
+        warnings: Vec<Diagnostic>,
+        shown: &mut dyn FnMut(&[String]),
+    ) -> Result<RebuildReport> {
         let theme = crate::build::with_recaps(
             Theme::load(&self.root, &site.config.theme)?,
             &self.root,
@@ -185,7 +196,7 @@ impl Session {
             pages: count,
             files_removed: removed,
             elapsed: Duration::ZERO,
-            warnings: loaded.warnings,
+            warnings,
         })
     }
 

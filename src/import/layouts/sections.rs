@@ -239,25 +239,7 @@ impl Reader<'_> {
             }
             self.table = None;
         }
-        // The first lines, before any task: where a tool puts the meeting's facts, in a line
-        // of their own, a table of properties, or under the title's first paragraph.
-        self.lines_seen += 1;
-        let early = self.lines_seen <= 20 && self.section != Section::Tasks;
-        if early && self.days_before_sending.is_none() {
-            self.days_before_sending = days_before_sending(&text, self.language);
-        }
-        if early && self.meeting_weekday.is_none() {
-            self.meeting_weekday = meeting_weekday(&text);
-        }
-        // A mail's "Sent:" header is when it went out, not when the team met.
-        let sent_header = text.split_once(':').is_some_and(|(label, _)| {
-            let label = section_name(label);
-            ["sent", "verzonden", "envoyé", "envoye", "gesendet"].contains(&label.as_str())
-                || self.mail_headers && ["date", "datum"].contains(&label.as_str())
-        });
-        if early && !sent_header && meeting_date(&text, Some(!self.style.month_first)).is_some() {
-            self.preamble_dates.push(text.clone());
-        }
+        self.early_facts(&text);
         match line {
             Line::Heading(text) => self.heading(&text),
             Line::Paragraph(text) => self.paragraph(&text),
@@ -269,6 +251,31 @@ impl Reader<'_> {
             } => self.item(nested, indent, done, &text),
             Line::Row(cells) => self.row(cells),
             Line::MessageBreak => {}
+        }
+    }
+
+    /// The first lines, before any task: where a tool puts the meeting's facts, in a line of
+    /// their own, a table of properties, or under the title's first paragraph.
+    fn early_facts(&mut self, text: &str) {
+        self.lines_seen += 1;
+        let early = self.lines_seen <= 20 && self.section != Section::Tasks;
+        if !early {
+            return;
+        }
+        if self.days_before_sending.is_none() {
+            self.days_before_sending = days_before_sending(text, self.language);
+        }
+        if self.meeting_weekday.is_none() {
+            self.meeting_weekday = meeting_weekday(text);
+        }
+        // A mail's "Sent:" header is when it went out, not when the team met.
+        let sent_header = text.split_once(':').is_some_and(|(label, _)| {
+            let label = section_name(label);
+            ["sent", "verzonden", "envoyé", "envoye", "gesendet"].contains(&label.as_str())
+                || self.mail_headers && ["date", "datum"].contains(&label.as_str())
+        });
+        if !sent_header && meeting_date(text, Some(!self.style.month_first)).is_some() {
+            self.preamble_dates.push(text.to_string());
         }
     }
 
@@ -323,28 +330,8 @@ impl Reader<'_> {
             self.excused_heading = Some(text);
             return;
         }
-        if kind == Some(SectionKind::Tasks) {
-            self.section = Section::Tasks;
-            self.saw_task_section = true;
-            self.group = None;
-            self.tasks_before_section = self.recap.tasks.len();
-            self.titled_tasks = false;
-            return;
-        }
-        if kind == Some(SectionKind::Attendees) {
-            self.section = Section::Attendees;
-            return;
-        }
-        if kind == Some(SectionKind::Discussion) {
-            self.section = Section::Discussion;
-            self.section_title = text;
-            self.topic = None;
-            return;
-        }
-        if kind == Some(SectionKind::EarlierMeeting) {
-            self.section = Section::Discussion;
-            self.earlier_meeting = true;
-            self.new_topic(text);
+        if let Some(kind) = kind {
+            self.start_section(kind, text);
             return;
         }
         self.task_indent = None;
@@ -362,6 +349,30 @@ impl Reader<'_> {
         }
         self.section = Section::Discussion;
         self.new_topic(text);
+    }
+
+    /// Starts a section of the kind its heading `text` names.
+    fn start_section(&mut self, kind: SectionKind, text: String) {
+        match kind {
+            SectionKind::Tasks => {
+                self.section = Section::Tasks;
+                self.saw_task_section = true;
+                self.group = None;
+                self.tasks_before_section = self.recap.tasks.len();
+                self.titled_tasks = false;
+            }
+            SectionKind::Attendees => self.section = Section::Attendees,
+            SectionKind::Discussion => {
+                self.section = Section::Discussion;
+                self.section_title = text;
+                self.topic = None;
+            }
+            SectionKind::EarlierMeeting => {
+                self.section = Section::Discussion;
+                self.earlier_meeting = true;
+                self.new_topic(text);
+            }
+        }
     }
 
     /// A line over a person's items that names them: a full name, or a name the recap gives
@@ -489,51 +500,7 @@ impl Reader<'_> {
         match self.section {
             Section::Tasks => match self.recap.tasks.last_mut() {
                 Some(task) if nested && under_task => {
-                    // "Owner: Sam" under the item is its owner, not more of its text.
-                    let mut field = task_owners(&text, false, &self.known);
-                    if let Some((people, _)) = said_by_pronoun.filter(|_| field.owners.is_empty()) {
-                        field.owners = people;
-                        field.with_team = false;
-                        field.text = String::new();
-                    }
-                    // "Verantwoordelijke: Sofie – voor eind december": the owner, and the rest
-                    // stays text (with its deadline).
-                    // Fathom's "Rob Keane · WATCH" under the item: names alone, its owner.
-                    let names_alone = name_list(
-                        text.trim_end_matches(|c: char| !c.is_alphanumeric())
-                            .trim_end_matches("WATCH")
-                            .trim_end_matches("VIEW")
-                            .trim_end_matches(['·', '|', '-', '–', ' ']),
-                    )
-                    .filter(|(names, team)| !names.is_empty() || *team);
-                    // "Échéance : —" is a field, not a name.
-                    let names_alone = names_alone.filter(|_| !text.contains(':'));
-                    if let (Some((names, team)), true) = (names_alone, task.owners.is_empty()) {
-                        let (people, company) = without_companies(names, &self.known);
-                        task.owners = people;
-                        task.with_team = team || company;
-                        return;
-                    }
-                    // "Stefan Krüger – bis Fr., 30.10." under the item: its owner leads the
-                    // line, the rest is its deadline.
-                    let leads_with_owner = field.owners.first().is_some_and(|owner| {
-                        text.trim_start_matches('@').starts_with(owner.as_str())
-                    });
-                    let labelled_owner = (is_owner_field(&text) || leads_with_owner)
-                        && (!field.owners.is_empty() || field.with_team);
-                    // A person under the item says who more exactly than a department in
-                    // its title's brackets ("Rahmenvertrag prüfen (Rechtsabteilung)").
-                    let unowned = task.owners.is_empty() && (!task.with_team || leads_with_owner);
-                    if labelled_owner && unowned {
-                        let (people, company) = without_companies(field.owners, &self.known);
-                        task.owners = people;
-                        task.with_team = field.with_team || company;
-                        if !field.text.trim().is_empty() {
-                            append(&mut task.description, &field.text);
-                        }
-                    } else {
-                        append(&mut task.description, &text);
-                    }
+                    item_field(task, &text, said_by_pronoun, &self.known)
                 }
                 _ => {
                     self.task(&text);
@@ -647,6 +614,62 @@ mod tasks;
 use items::*;
 use mail::*;
 use tasks::without_companies;
+
+/// A line under a task's item: its owner ("Owner: Sam", "Rob Keane · WATCH", "Qui : moi", said
+/// by `said_by_pronoun`), or more of its text.
+fn item_field(
+    task: &mut crate::import::recap::RecapTask,
+    text: &str,
+    said_by_pronoun: Option<(Vec<String>, bool)>,
+    known: &Gazetteer,
+) {
+    // "Owner: Sam" under the item is its owner, not more of its text.
+    let mut field = task_owners(text, false, known);
+    if let Some((people, _)) = said_by_pronoun.filter(|_| field.owners.is_empty()) {
+        field.owners = people;
+        field.with_team = false;
+        field.text = String::new();
+    }
+    // "Verantwoordelijke: Sofie – voor eind december": the owner, and the rest
+    // stays text (with its deadline).
+    // Fathom's "Rob Keane · WATCH" under the item: names alone, its owner.
+    let names_alone = name_list(
+        text.trim_end_matches(|c: char| !c.is_alphanumeric())
+            .trim_end_matches("WATCH")
+            .trim_end_matches("VIEW")
+            .trim_end_matches(['·', '|', '-', '–', ' ']),
+    )
+    .filter(|(names, team)| !names.is_empty() || *team);
+    // "Échéance : —" is a field, not a name.
+    let names_alone = names_alone.filter(|_| !text.contains(':'));
+    if let (Some((names, team)), true) = (names_alone, task.owners.is_empty()) {
+        let (people, company) = without_companies(names, known);
+        task.owners = people;
+        task.with_team = team || company;
+        return;
+    }
+    // "Stefan Krüger – bis Fr., 30.10." under the item: its owner leads the
+    // line, the rest is its deadline.
+    let leads_with_owner = field
+        .owners
+        .first()
+        .is_some_and(|owner| text.trim_start_matches('@').starts_with(owner.as_str()));
+    let labelled_owner =
+        (is_owner_field(text) || leads_with_owner) && (!field.owners.is_empty() || field.with_team);
+    // A person under the item says who more exactly than a department in
+    // its title's brackets ("Rahmenvertrag prüfen (Rechtsabteilung)").
+    let unowned = task.owners.is_empty() && (!task.with_team || leads_with_owner);
+    if labelled_owner && unowned {
+        let (people, company) = without_companies(field.owners, known);
+        task.owners = people;
+        task.with_team = field.with_team || company;
+        if !field.text.trim().is_empty() {
+            append(&mut task.description, &field.text);
+        }
+    } else {
+        append(&mut task.description, text);
+    }
+}
 
 #[cfg(test)]
 mod tests;

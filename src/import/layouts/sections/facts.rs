@@ -73,17 +73,7 @@ impl Reader<'_> {
             | "kopie"
                 if header =>
             {
-                self.mail_headers = true;
-                if matches!(label.as_str(), "from" | "van" | "de" | "von") && self.sender.is_none()
-                {
-                    self.sender = attendee_names(&value).into_iter().next();
-                }
-                if matches!(label.as_str(), "to" | "aan" | "à" | "a" | "an")
-                    && self.recipients.is_empty()
-                {
-                    self.recipients = attendee_names(&value);
-                }
-                self.attendees(&value);
+                self.mail_header(&label, &value);
                 true
             }
             _ if section_kind(&label) == Some(SectionKind::Attendees) => {
@@ -99,6 +89,19 @@ impl Reader<'_> {
             }
             _ => false,
         }
+    }
+
+    /// A mail's "From:", "To:" or "Cc:" header pasted as text: its sender, its readers, and
+    /// everyone in it as an attendee.
+    fn mail_header(&mut self, label: &str, value: &str) {
+        self.mail_headers = true;
+        if matches!(label, "from" | "van" | "de" | "von") && self.sender.is_none() {
+            self.sender = attendee_names(value).into_iter().next();
+        }
+        if matches!(label, "to" | "aan" | "à" | "a" | "an") && self.recipients.is_empty() {
+            self.recipients = attendee_names(value);
+        }
+        self.attendees(value);
     }
 
     /// Whether `text` is the recap's title: the first line, or the line after a title that

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 #[test]
 fn patterns_compile() {
     assert!(bullet().is_some_and(|b| b.is_match("- item")));
-    assert_eq!(timestamps().len(), 2);
+    assert_eq!(timestamps().len(), 3);
 }
 
 #[test]
@@ -16,6 +16,14 @@ fn timestamps_go_and_are_counted() {
     assert_eq!(
         without_timestamps("12:34 - Sam opened"),
         ("Sam opened".to_string(), 1)
+    );
+    assert_eq!(
+        without_timestamps("- [00:01:12] Pipeline review"),
+        ("- Pipeline review".to_string(), 1)
+    );
+    assert_eq!(
+        without_timestamps("Send the inventory - WATCH (30:47)"),
+        ("Send the inventory".to_string(), 1)
     );
     assert_eq!(
         without_timestamps("Call at 10:30 CET"),
