@@ -151,6 +151,50 @@ struct Written {
     lock: OutputLock,
 }
 
+/// What the previous build published in `target` that this one continues: calendar
+/// revisions and feed dates.
+fn previously_published(target: &Path) -> Previous {
+    Previous::from_files(
+        previous_file(target, urls::CALENDAR_FILE).as_deref(),
+        previous_file(target, urls::FEED_FILE).as_deref(),
+    )
+}
+
+/// Writes the cache the next build reads, then lets go of the files an incremental build
+/// replaced and of the output's lock; gives the pages rendered and the work done. A cache that
+/// cannot be written costs the next build time, never this build its site.
+fn keep_cache(
+    root: &Path,
+    target: &Path,
+    inputs: u64,
+    loaded: &Loaded,
+    written: Written,
+) -> (usize, Work) {
+    let stamps = cache::output_stamps(target);
+    if let (Some(footprints), Some(stamps)) = (written.footprints, stamps) {
+        let cache = BuildCache::new(inputs, stamps, loaded, footprints, written.files);
+        let _ = cache.write(root, target);
+    }
+    drop(written.replaced);
+    drop(written.lock);
+    (written.pages, written.work)
+}
+
+/// Where a build writes without `--out`: `public/`, or for a customer's edition a folder of
+/// its own, never the team's nor another account's: one command must not overwrite the site
+/// another is for.
+fn default_output(options: &BuildOptions) -> PathBuf {
+    options
+        .root
+        .join(match (options.load.edition, &options.load.account) {
+            (Edition::Internal, _) => "public".to_string(),
+            (Edition::Customer, None) => "public-customer".to_string(),
+            (Edition::Customer, Some(account)) => {
+                format!("public-customer-{}", crate::paths::account_slug(account))
+            }
+        })
+}
+
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
     let mut watch = Stopwatch {
@@ -158,17 +202,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         phases: Vec::new(),
     };
     let root = &options.root;
-    let out = options.out.clone().unwrap_or_else(|| {
-        root.join(match (options.load.edition, &options.load.account) {
-            (Edition::Internal, _) => "public".to_string(),
-            // Never into the team's folder by default, nor into another account's: one
-            // command must not overwrite the site another is for.
-            (Edition::Customer, None) => "public-customer".to_string(),
-            (Edition::Customer, Some(account)) => {
-                format!("public-customer-{}", crate::paths::account_slug(account))
-            }
-        })
-    });
+    let out = options
+        .out
+        .clone()
+        .unwrap_or_else(|| default_output(options));
     let target = check_target(root, &out, options.force)?;
     let lock = OutputLock::acquire(&target, || {
         if let Some(on_wait) = options.on_wait {
@@ -195,15 +232,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
             cache_warnings.push(BuildCache::discard(root, &target, problem));
             None
         })
-    };
-    let last_build = last_build.filter(|cache| cache.same_people(&loaded));
+    }
+    .filter(|cache| cache.same_people(&loaded));
     watch.lap("templates and cache");
 
-    // Calendar revisions and feed dates continue from what the previous build published.
-    let previous = Previous::from_files(
-        previous_file(&target, urls::CALENDAR_FILE).as_deref(),
-        previous_file(&target, urls::FEED_FILE).as_deref(),
-    );
+    let previous = previously_published(&target);
     let prepared = Prepared {
         root,
         target: &target,
@@ -215,35 +248,22 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     };
     let written = match last_build {
         Some(last) => write_changes(&prepared, &last, lock, &mut watch)?,
-        None => {
-            let because = if options.clean {
-                FullBecause::Asked
-            } else {
-                FullBecause::NoUsableCache
-            };
-            write_new_site(&prepared, because, lock, &mut watch)?
-        }
+        None if options.clean => write_new_site(&prepared, FullBecause::Asked, lock, &mut watch)?,
+        None => write_new_site(&prepared, FullBecause::NoUsableCache, lock, &mut watch)?,
     };
 
-    // A cache that cannot be written costs the next build time, never this build its site.
     progress::stage(progress, "keeping a cache for the next build", 0);
     let files = written.files.len() - 1;
-    let stamps = cache::output_stamps(&target);
-    if let (Some(footprints), Some(stamps)) = (written.footprints, stamps) {
-        let cache = BuildCache::new(inputs, stamps, &loaded, footprints, written.files);
-        let _ = cache.write(root, &target);
-    }
-    drop(written.replaced);
-    drop(written.lock);
+    let (pages, work) = keep_cache(root, &target, inputs, &loaded, written);
     watch.lap("cache for the next build");
 
     Ok(BuildReport {
         meetings: site.meetings.len(),
         topics: site.meetings.iter().map(|m| m.topics.len()).sum(),
         tasks: site.tasks.len(),
-        pages: written.pages,
+        pages,
         files,
-        work: written.work,
+        work,
         elapsed: started.elapsed(),
         out: target,
         warnings: loaded.warnings,

@@ -11,15 +11,7 @@ impl Reader<'_> {
     /// "Date: …", "Attendees: …", "Title: …" lines, and a line before the first section that
     /// is only a date ("Wed, Nov 11, 2026 3:00 PM · 45 mins"): the meeting's facts, not its notes.
     pub(super) fn metadata(&mut self, raw: &str) -> bool {
-        // "Wed, Nov 11, 2026 3:00 PM" alone; "Verzonden: …" is a label's, read below.
-        let unlabelled = raw
-            .split_once(':')
-            .is_none_or(|(before, _)| before.chars().any(|c| c.is_ascii_digit()));
-        let only_a_date = self.section == Section::Preamble
-            && unlabelled
-            && raw.chars().count() <= 60
-            && meeting_date(raw, Some(!self.style.month_first)).is_some();
-        if only_a_date {
+        if self.section == Section::Preamble && self.only_a_date(raw) {
             self.metadata_dates.push(raw.to_string());
             return true;
         }
@@ -102,6 +94,16 @@ impl Reader<'_> {
             self.recipients = attendee_names(value);
         }
         self.attendees(value);
+    }
+
+    /// "Wed, Nov 11, 2026 3:00 PM" alone; "Verzonden: …" is a label's, read by `metadata`.
+    fn only_a_date(&self, raw: &str) -> bool {
+        let unlabelled = raw
+            .split_once(':')
+            .is_none_or(|(before, _)| before.chars().any(|c| c.is_ascii_digit()));
+        unlabelled
+            && raw.chars().count() <= 60
+            && meeting_date(raw, Some(!self.style.month_first)).is_some()
     }
 
     /// Whether `text` is the recap's title: the first line, or the line after a title that
