@@ -259,58 +259,28 @@ pub(crate) fn read_documents(
     let config = edition_config(root, options)?;
     let people = People::load(root)?;
     // git reads the history while the files are parsed.
-    let history = config.last_edited.then(|| {
-        let (root, keep) = (root.to_path_buf(), options.keep_history);
-        std::thread::spawn(move || last_edits(&root, keep))
-    });
+    let history = config
+        .last_edited
+        .then(|| history_in_background(root, options.keep_history));
 
-    let meeting_files = markdown_files(root, Path::new(MEETINGS_DIR))?;
-    let initiative_files = markdown_files(root, Path::new(INITIATIVES_DIR))?;
+    let (meeting_files, initiative_files) = content_files(root)?;
     let mut diagnostics: Vec<Diagnostic> = config.warnings.clone();
     diagnostics.extend(duplicate_slugs(&meeting_files, "meetings"));
     diagnostics.extend(duplicate_slugs(&initiative_files, "initiatives"));
     let hide = options.edition.hides_internal();
-    let found_meetings = find(
-        root,
-        &meeting_files,
-        &cache.meetings,
-        hide,
-        Marks::of_meeting,
-    );
-    let found_initiatives = find(
-        root,
-        &initiative_files,
-        &cache.initiatives,
-        hide,
-        Marks::of_initiative,
-    );
-    let meetings_found = meeting_files
-        .iter()
-        .zip(found_meetings.iter().map(|f| &f.marks));
-    let initiatives_found = initiative_files
-        .iter()
-        .zip(found_initiatives.iter().map(|f| &f.marks));
-    let shown = Shown::of(
+    let (found_meetings, found_initiatives) =
+        found_files(root, (&meeting_files, &initiative_files), cache, hide);
+    let (shown, links) = shown_and_links(
         &config,
         options,
-        meetings_found.clone(),
-        initiatives_found.clone(),
+        (&meeting_files, &found_meetings),
+        (&initiative_files, &found_initiatives),
     )?;
-    let links = shown.links(
-        &meeting_files,
-        &initiative_files,
-        meetings_found.chain(initiatives_found),
-    );
     let mut others_changed = cache.forget_what_was_read_against(&config, &people, &links);
 
     let keep = cache.keep;
     let reader = MeetingReader {
-        renderer: Renderer {
-            people: &people,
-            allow_html: config.allow_html,
-            hide_internal: hide,
-            links: None,
-        },
+        renderer: Renderer::for_site(&people, &config, hide),
         links: Some(&links),
     };
     let (meetings, changed_meetings) = read_cached(
@@ -355,6 +325,76 @@ pub(crate) fn read_documents(
         others_hash,
         last_edits,
     })
+}
+
+/// Each file's last commit, read from git on a thread of its own while the files are parsed.
+fn history_in_background(
+    root: &Path,
+    keep: bool,
+) -> std::thread::JoinHandle<HashMap<PathBuf, LastEdit>> {
+    let root = root.to_path_buf();
+    std::thread::spawn(move || last_edits(&root, keep))
+}
+
+/// Each meeting and initiative file's stamp, text and marks, taken from `cache` where the file
+/// did not change.
+fn found_files(
+    root: &Path,
+    (meeting_files, initiative_files): (&[ContentFile], &[ContentFile]),
+    cache: &DocCache,
+    hide: bool,
+) -> (Vec<Found>, Vec<Found>) {
+    let meetings = find(
+        root,
+        meeting_files,
+        &cache.meetings,
+        hide,
+        Marks::of_meeting,
+    );
+    let initiatives = find(
+        root,
+        initiative_files,
+        &cache.initiatives,
+        hide,
+        Marks::of_initiative,
+    );
+    (meetings, initiatives)
+}
+
+/// The site's meeting files and initiative files.
+fn content_files(root: &Path) -> Result<(Vec<ContentFile>, Vec<ContentFile>)> {
+    Ok((
+        markdown_files(root, Path::new(MEETINGS_DIR))?,
+        markdown_files(root, Path::new(INITIATIVES_DIR))?,
+    ))
+}
+
+/// What the edition shows of the files found, and the index of the content files their links
+/// may name (those left out show as text).
+fn shown_and_links(
+    config: &SiteConfig,
+    options: &LoadOptions,
+    (meeting_files, found_meetings): (&[ContentFile], &[Found]),
+    (initiative_files, found_initiatives): (&[ContentFile], &[Found]),
+) -> Result<(Shown, ContentIndex)> {
+    let meetings_found = meeting_files
+        .iter()
+        .zip(found_meetings.iter().map(|f| &f.marks));
+    let initiatives_found = initiative_files
+        .iter()
+        .zip(found_initiatives.iter().map(|f| &f.marks));
+    let shown = Shown::of(
+        config,
+        options,
+        meetings_found.clone(),
+        initiatives_found.clone(),
+    )?;
+    let links = shown.links(
+        meeting_files,
+        initiative_files,
+        meetings_found.chain(initiatives_found),
+    );
+    Ok((shown, links))
 }
 
 /// Each meeting's fingerprint, by its path: what an incremental build compares.

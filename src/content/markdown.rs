@@ -221,6 +221,21 @@ pub struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
+    /// A renderer for the site's files: its people, its settings, its edition; links are set
+    /// per file.
+    pub(crate) fn for_site(
+        people: &'a People,
+        config: &crate::content::config::SiteConfig,
+        hide_internal: bool,
+    ) -> Renderer<'a> {
+        Renderer {
+            people,
+            allow_html: config.allow_html,
+            hide_internal,
+            links: None,
+        }
+    }
+
     /// Block Markdown (paragraphs, lists, tables) to HTML.
     pub fn block(&self, markdown: &str) -> String {
         let mut html = String::with_capacity(markdown.len() * 3 / 2);

@@ -243,6 +243,19 @@ fn collect(site: &Site) -> Collected {
             collected.add(doc);
         }
     }
+    let others = initiative_docs(site)
+        .into_iter()
+        .chain(account_docs(site))
+        .chain(person_docs(site));
+    for doc in others {
+        collected.add(doc);
+    }
+    collected
+}
+
+/// Each initiative: its title, owners and account, and its text.
+fn initiative_docs(site: &Site) -> Vec<DocTerms> {
+    let mut docs = Vec::new();
     for initiative in &site.initiatives {
         let owners: Vec<&str> = initiative.owners.iter().map(|p| p.name.as_str()).collect();
         let names = format!(
@@ -251,7 +264,7 @@ fn collect(site: &Site) -> Collected {
             initiative.account.as_deref().unwrap_or("")
         );
         let body = plain_text(&initiative.body_html);
-        collected.add(doc_terms(
+        docs.push(doc_terms(
             Doc {
                 kind: Kind::Initiative,
                 title: initiative.title.clone(),
@@ -272,6 +285,12 @@ fn collect(site: &Site) -> Collected {
             &[],
         ));
     }
+    docs
+}
+
+/// Each account: its name, its meetings and its initiatives.
+fn account_docs(site: &Site) -> Vec<DocTerms> {
+    let mut docs = Vec::new();
     for account in &site.accounts {
         let initiatives: Vec<&str> = account
             .initiatives
@@ -288,7 +307,7 @@ fn collect(site: &Site) -> Collected {
                 "meetings"
             }
         );
-        collected.add(doc_terms(
+        docs.push(doc_terms(
             Doc {
                 kind: Kind::Account,
                 title: account.name.clone(),
@@ -304,10 +323,16 @@ fn collect(site: &Site) -> Collected {
             &[],
         ));
     }
+    docs
+}
+
+/// Each person with an owner page: their name, id, aliases and role.
+fn person_docs(site: &Site) -> Vec<DocTerms> {
+    let mut docs = Vec::new();
     for person in site.people.values().filter(|_| site.has_owner_pages()) {
         let role = person.role.clone().unwrap_or_default();
         let names = format!("{} {}", person.id, person.aliases.join(" "));
-        collected.add(doc_terms(
+        docs.push(doc_terms(
             Doc {
                 kind: Kind::Person,
                 title: person.name.clone(),
@@ -324,7 +349,7 @@ fn collect(site: &Site) -> Collected {
             &[],
         ));
     }
-    collected
+    docs
 }
 
 /// The documents of meeting `m`: the meeting, its topics, then its tasks.

@@ -73,6 +73,51 @@ pub(crate) struct MeetingFootprint {
     pub tags: BTreeSet<String>,
 }
 
+impl MeetingFootprint {
+    /// What `meeting` shows of the rest of `site`: its account, people, topics, initiatives,
+    /// the months of its deadlines, its tasks with ids and its tags.
+    fn of(site: &Site, meeting: &crate::model::Meeting) -> MeetingFootprint {
+        let people = meeting.attendees.iter().chain(
+            meeting
+                .topics
+                .iter()
+                .flat_map(|topic| topic.participants.iter()),
+        );
+        let mut footprint = MeetingFootprint {
+            account: meeting.account.as_deref().map(account_slug),
+            people: people.map(|p| p.id.clone()).collect(),
+            topics: meeting.topics.iter().map(|t| t.slug.clone()).collect(),
+            initiatives: meeting
+                .topics
+                .iter()
+                .filter_map(|t| t.initiative.clone())
+                .collect(),
+            months: BTreeSet::new(),
+            tasks: BTreeSet::new(),
+            tags: meeting.tags.iter().map(|t| tag_slug(t)).collect(),
+        };
+        let tasks = meeting
+            .topics
+            .iter()
+            .flat_map(|topic| topic.tasks.iter())
+            .chain(meeting.tasks.iter());
+        for &index in tasks {
+            let task = &site.tasks[index];
+            footprint
+                .people
+                .extend(task.owners.iter().map(|p| p.id.clone()));
+            footprint.initiatives.extend(task.initiative.clone());
+            if task.named {
+                footprint.tasks.insert(task.id.clone());
+            }
+            if let Some(due) = task.due {
+                footprint.months.insert(month_start(due.date));
+            }
+        }
+        footprint
+    }
+}
+
 impl Footprints {
     /// The footprints of `site`, for every meeting or only those in `only` and the meetings
     /// that continue their tasks, given the months with a grid page.
@@ -122,46 +167,7 @@ impl Footprints {
                 only.as_ref()
                     .is_none_or(|only| only.contains(&meeting.slug))
             })
-            .map(|meeting| {
-                let people = meeting.attendees.iter().chain(
-                    meeting
-                        .topics
-                        .iter()
-                        .flat_map(|topic| topic.participants.iter()),
-                );
-                let mut footprint = MeetingFootprint {
-                    account: meeting.account.as_deref().map(account_slug),
-                    people: people.map(|p| p.id.clone()).collect(),
-                    topics: meeting.topics.iter().map(|t| t.slug.clone()).collect(),
-                    initiatives: meeting
-                        .topics
-                        .iter()
-                        .filter_map(|t| t.initiative.clone())
-                        .collect(),
-                    months: BTreeSet::new(),
-                    tasks: BTreeSet::new(),
-                    tags: meeting.tags.iter().map(|t| tag_slug(t)).collect(),
-                };
-                let tasks = meeting
-                    .topics
-                    .iter()
-                    .flat_map(|topic| topic.tasks.iter())
-                    .chain(meeting.tasks.iter());
-                for &index in tasks {
-                    let task = &site.tasks[index];
-                    footprint
-                        .people
-                        .extend(task.owners.iter().map(|p| p.id.clone()));
-                    footprint.initiatives.extend(task.initiative.clone());
-                    if task.named {
-                        footprint.tasks.insert(task.id.clone());
-                    }
-                    if let Some(due) = task.due {
-                        footprint.months.insert(month_start(due.date));
-                    }
-                }
-                (meeting.slug.clone(), footprint)
-            })
+            .map(|meeting| (meeting.slug.clone(), MeetingFootprint::of(site, meeting)))
             .collect();
         let timelines = site
             .initiatives
