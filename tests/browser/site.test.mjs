@@ -47,6 +47,7 @@ const pages = {
   initiative: "initiatives/package-deal/index.html",
   owners: "owners/index.html",
   owner: "owners/sigi/index.html",
+  accounts: "accounts/index.html",
   account: "accounts/proximus/index.html",
   tag: "tags/monthly/index.html",
   calendar: "calendar/index.html",
