@@ -197,6 +197,39 @@ fn read(rule: Rule, caps: &regex::Captures, context: &Context) -> Option<Reading
         }
         // Dots always give the day first (15.12.), as everywhere they are written.
         Rule::NumericDots => next_occurrence(meeting, num(2)?, num(1)?).map(day),
+        Rule::MonthDayRange => next_occurrence(meeting, month_number(text(1))?, num(3)?).map(day),
+        Rule::DayMonthRange => next_occurrence(meeting, month_number(text(3))?, num(2)?).map(day),
+        Rule::MonthDay => next_occurrence(meeting, month_number(text(1))?, num(2)?).map(day),
+        Rule::DayMonth => next_occurrence(meeting, month_number(text(2))?, num(1)?).map(day),
+        Rule::PartOfMonth
+        | Rule::DayOfMonth
+        | Rule::EndOfMonthName
+        | Rule::EndOfNextMonth
+        | Rule::InMonth => read_in_month(rule, caps, context),
+        Rule::EndOfMonth
+        | Rule::EndOfWeek
+        | Rule::InPeriod
+        | Rule::IsoWeek
+        | Rule::NextWeek
+        | Rule::PartOfQuarter
+        | Rule::ThisWeek
+        | Rule::Today
+        | Rule::Tomorrow
+        | Rule::Weekday
+        | Rule::WeekdayNextWeek => read_relative(rule, caps, context),
+        Rule::CalendarQuarter | Rule::Fiscal | Rule::FiscalNamed | Rule::Holiday => {
+            read_period(rule, caps, context)
+        }
+    }
+}
+
+/// Phrases within a month: a part of a named month, its end, the end of next month, a month
+/// alone, a day of the month alone.
+fn read_in_month(rule: Rule, caps: &regex::Captures, context: &Context) -> Option<Reading> {
+    let meeting = context.meeting;
+    let text = |i: usize| caps.get(i).map(|m| m.as_str()).unwrap_or("");
+    let num = |i: usize| text(i).parse::<u32>().ok();
+    match rule {
         Rule::PartOfMonth => {
             let first = next_month(meeting, month_number(text(2))?)?;
             let last = last_day_of_month(first.year(), first.month())?;
@@ -213,10 +246,6 @@ fn read(rule: Rule, caps: &regex::Captures, context: &Context) -> Option<Reading
             };
             Some(day(date))
         }
-        Rule::MonthDayRange => next_occurrence(meeting, month_number(text(1))?, num(3)?).map(day),
-        Rule::DayMonthRange => next_occurrence(meeting, month_number(text(3))?, num(2)?).map(day),
-        Rule::MonthDay => next_occurrence(meeting, month_number(text(1))?, num(2)?).map(day),
-        Rule::DayMonth => next_occurrence(meeting, month_number(text(2))?, num(1)?).map(day),
         // The first such day after the meeting: this month's, or the next month's.
         Rule::DayOfMonth => {
             let wanted = num(1).or(num(2))?;
@@ -243,20 +272,7 @@ fn read(rule: Rule, caps: &regex::Captures, context: &Context) -> Option<Reading
                 precision: Precision::Month,
             }))
         }
-        Rule::EndOfMonth
-        | Rule::EndOfWeek
-        | Rule::InPeriod
-        | Rule::IsoWeek
-        | Rule::NextWeek
-        | Rule::PartOfQuarter
-        | Rule::ThisWeek
-        | Rule::Today
-        | Rule::Tomorrow
-        | Rule::Weekday
-        | Rule::WeekdayNextWeek => read_relative(rule, caps, context),
-        Rule::CalendarQuarter | Rule::Fiscal | Rule::FiscalNamed | Rule::Holiday => {
-            read_period(rule, caps, context)
-        }
+        _ => None,
     }
 }
 
