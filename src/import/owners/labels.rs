@@ -44,7 +44,7 @@ const ONLY_OPENING: &[&str] = &["pilote", "trekker"];
 /// Where an owner's label is in `text`: where it starts and where its colon ends. A label is
 /// one of `OWNER_FIELDS` in up to three words before a colon ("Owner:", "Assigned to:", "Qui :",
 /// "**Verantwoordelijke:**"), or "assigned to" without one.
-pub(super) fn owner_label(text: &str) -> Option<(usize, usize)> {
+pub(crate) fn owner_label(text: &str) -> Option<(usize, usize)> {
     for (colon, _) in text.match_indices(':') {
         let before = &text[..colon];
         let words: Vec<(usize, &str)> = before

@@ -107,14 +107,13 @@ fn in_a_column(lower: &str, pronouns: &[&str]) -> bool {
                 || lower.ends_with(&format!(" {dash} {pronoun} "))
         })
     });
+    // The owner's label is read as everywhere else (`owner_label`), then the pronoun after it.
     let labelled = || {
-        crate::import::owners::OWNER_FIELDS.iter().any(|field| {
+        crate::import::owners::owner_label(&lower).is_some_and(|(_, end)| {
+            let value = lower[end..].trim_start();
             pronouns.iter().any(|pronoun| {
-                [" : ", ": "].iter().any(|colon| {
-                    let said = format!(" {field}{colon}{pronoun}");
-                    lower.match_indices(&said).any(|(at, _)| {
-                        lower[at + said.len()..].starts_with([' ', ',', '.', ';', ')'])
-                    })
+                value.strip_prefix(pronoun).is_some_and(|after| {
+                    after.is_empty() || after.starts_with([' ', ',', '.', ';', ')'])
                 })
             })
         })
