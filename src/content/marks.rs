@@ -11,8 +11,8 @@
 //! customer because of how it was spelled.
 
 use crate::content::markdown;
-use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
 use std::ops::Range;
+use structure::{is_closed, structure, CodeBlock, Heading, Structure};
 use unicode_normalization::UnicodeNormalization;
 
 /// The class that marks a heading, point, task or paragraph internal.
@@ -234,117 +234,6 @@ fn marker_fences(body: &str) -> Vec<(Range<usize>, String)> {
     found
 }
 
-#[derive(Debug)]
-struct Heading {
-    level: usize,
-    range: Range<usize>,
-    /// What pulldown-cmark read as its attributes, as written: `.class`, `#id`, `key=value`.
-    attributes: Vec<String>,
-}
-
-#[derive(Debug)]
-struct Block {
-    range: Range<usize>,
-    task: bool,
-}
-
-#[derive(Debug)]
-struct CodeBlock {
-    range: Range<usize>,
-    /// The info string of a fenced block; None for an indented one.
-    info: Option<String>,
-}
-
-/// The structure of a body as pulldown-cmark reads it: where each kind of block lies.
-#[derive(Debug, Default)]
-struct Structure {
-    headings: Vec<Heading>,
-    items: Vec<Block>,
-    paragraphs: Vec<Range<usize>>,
-    code_blocks: Vec<CodeBlock>,
-    /// Code spans, raw HTML (comments too) and tables: text where no marker is read.
-    opaque: Vec<Range<usize>>,
-    footnote_references: Vec<(String, Range<usize>)>,
-    footnote_definitions: Vec<(String, Range<usize>)>,
-}
-
-fn structure(body: &str) -> Structure {
-    let mut found = Structure::default();
-    let mut open_items: Vec<usize> = Vec::new();
-    let mut open_footnote: Option<(String, usize)> = None;
-    for (event, range) in Parser::new_ext(body, markdown::options()).into_offset_iter() {
-        match event {
-            Event::Start(Tag::Heading {
-                level,
-                id,
-                classes,
-                attrs,
-            }) => {
-                let mut attributes: Vec<String> =
-                    classes.iter().map(|class| format!(".{class}")).collect();
-                attributes.extend(id.map(|id| format!("#{id}")));
-                attributes.extend(attrs.iter().map(|(key, value)| match value {
-                    Some(value) => format!("{key}={value}"),
-                    None => key.to_string(),
-                }));
-                found.headings.push(Heading {
-                    level: heading_level(level),
-                    range,
-                    attributes,
-                });
-            }
-            Event::Start(Tag::Item) => {
-                open_items.push(found.items.len());
-                found.items.push(Block { range, task: false });
-            }
-            Event::End(TagEnd::Item) => {
-                open_items.pop();
-            }
-            Event::TaskListMarker(_) => {
-                if let Some(&item) = open_items.last() {
-                    found.items[item].task = true;
-                }
-            }
-            Event::Start(Tag::Paragraph) => found.paragraphs.push(range),
-            Event::Start(Tag::CodeBlock(kind)) => found.code_blocks.push(CodeBlock {
-                range,
-                info: match kind {
-                    CodeBlockKind::Fenced(info) => Some(info.to_string()),
-                    CodeBlockKind::Indented => None,
-                },
-            }),
-            Event::Code(_)
-            | Event::Html(_)
-            | Event::InlineHtml(_)
-            | Event::Start(Tag::Table(_)) => found.opaque.push(range),
-            Event::FootnoteReference(label) => {
-                found.footnote_references.push((label.to_string(), range))
-            }
-            Event::Start(Tag::FootnoteDefinition(label)) => {
-                open_footnote = Some((label.to_string(), range.start));
-            }
-            Event::End(TagEnd::FootnoteDefinition) => {
-                if let Some((label, start)) = open_footnote.take() {
-                    found.footnote_definitions.push((label, start..range.end));
-                }
-            }
-            _ => {}
-        }
-    }
-    found
-}
-
-fn heading_level(level: HeadingLevel) -> usize {
-    match level {
-        HeadingLevel::H1 => 1,
-        HeadingLevel::H2 => 2,
-        HeadingLevel::H3 => 3,
-        HeadingLevel::H4 => 4,
-        HeadingLevel::H5 => 5,
-        HeadingLevel::H6 => 6,
-    }
-}
-
 fn contains(range: &Range<usize>, at: usize) -> bool {
     range.start <= at && at < range.end
 }
@@ -370,21 +259,6 @@ fn whole_lines(body: &str, range: &Range<usize>) -> Range<usize> {
     start..end.max(start)
 }
 
-/// Where a fenced block's opening fence stands and whether a closing fence ends it.
-fn is_closed(body: &str, block: &CodeBlock) -> bool {
-    let text = &body[block.range.clone()];
-    let opening = text.trim_start();
-    let Some(fence) = opening.chars().next().filter(|c| *c == '`' || *c == '~') else {
-        return true;
-    };
-    let length = opening.chars().take_while(|c| *c == fence).count();
-    let Some((_, last)) = text.rsplit_once('\n') else {
-        return false;
-    };
-    let last = last.trim();
-    last.len() >= length && last.chars().all(|c| c == fence)
-}
-
 /// Reads where `body` marks text internal, and every marker it cannot read with certainty.
 pub fn mark(body: &str, of: BodyOf) -> Marking {
     if !body.lines().any(may_hold_marks) {
@@ -392,72 +266,115 @@ pub fn mark(body: &str, of: BodyOf) -> Marking {
         return Marking::default();
     }
     let structure = structure(body);
-    let mut marking = Marking::default();
-    let mut internal: Vec<Range<usize>> = Vec::new();
-
-    // Fences: ```internal exactly marks a block; a fence named like it is an error, and so
-    // is any fence left open, which would take the rest of the file with it.
-    let internal_blocks: Vec<&CodeBlock> = structure
-        .code_blocks
-        .iter()
-        .filter(|block| block.info.as_deref().map(str::trim) == Some(markdown::INTERNAL_FENCE))
-        .collect();
-    for block in &structure.code_blocks {
-        if block.info.is_some() && !is_closed(body, block) {
-            let opening = whole_lines(body, &(block.range.start..block.range.start + 1));
-            marking.errors.push((
-                block.range.start..opening.end.saturating_sub(1).max(block.range.start),
-                "this fenced block is never closed: close it with the same fence on a line of its own (an open fence takes the rest of the file with it)".to_string(),
-            ));
-        }
-    }
-    for block in &internal_blocks {
-        internal.push(whole_lines(body, &block.range));
-    }
-    for (span, info) in marker_fences(body) {
-        let opens_internal_block = internal_blocks.iter().any(|block| {
-            block.range.start == span.start
-                || (contains(&block.range, span.start) && span.start != block.range.start)
-        });
-        if opens_internal_block && info == markdown::INTERNAL_FENCE {
-            continue;
-        }
-        if internal_blocks
-            .iter()
-            .any(|block| contains(&block.range, span.start) && block.range.start != span.start)
-        {
-            // Written inside internal notes: it is internal whatever it says.
-            continue;
-        }
-        let why = if structure
-            .code_blocks
-            .iter()
-            .any(|block| block.range.start == span.start)
-        {
-            format!(
-                "a fenced block named `{info}`: did you mean `{}`? (only ```{} marks internal notes; the build stops rather than publish notes that may be meant to stay internal)",
-                markdown::INTERNAL_FENCE,
-                markdown::INTERNAL_FENCE
-            )
-        } else {
-            format!(
-                "`{info}` after a fence is not read as internal notes here (it is not a fence of its own line, or it is indented as code): put ```{} at the start of a line, indented like the text around it",
-                markdown::INTERNAL_FENCE
-            )
-        };
-        marking.errors.push((span, why));
-    }
-
-    // Attribute blocks and markers, by the block each stands in.
+    let mut reading = Reading::new(body, of, &structure);
+    reading.read_fences();
     let all_groups = groups(body);
     for (index, group) in all_groups.iter().enumerate() {
-        let at = group.span.start;
-        if internal_blocks
+        reading.read_group(group, &all_groups[index + 1..]);
+    }
+    reading.add_internal_footnotes();
+    reading.finish()
+}
+
+/// One body being read: what it marks internal so far, and the errors found.
+struct Reading<'a> {
+    body: &'a str,
+    of: BodyOf,
+    structure: &'a Structure,
+    /// The ```internal blocks: everything inside them is internal, whatever it says.
+    internal_blocks: Vec<&'a CodeBlock>,
+    internal: Vec<Range<usize>>,
+    marking: Marking,
+}
+
+impl<'a> Reading<'a> {
+    fn new(body: &'a str, of: BodyOf, structure: &'a Structure) -> Self {
+        let internal_blocks: Vec<&CodeBlock> = structure
+            .code_blocks
+            .iter()
+            .filter(|block| block.info.as_deref().map(str::trim) == Some(markdown::INTERNAL_FENCE))
+            .collect();
+        let internal = internal_blocks
+            .iter()
+            .map(|block| whole_lines(body, &block.range))
+            .collect();
+        Reading {
+            body,
+            of,
+            structure,
+            internal_blocks,
+            internal,
+            marking: Marking::default(),
+        }
+    }
+
+    fn error(&mut self, span: Range<usize>, why: String) {
+        self.marking.errors.push((span, why));
+    }
+
+    fn in_internal_block(&self, at: usize) -> bool {
+        self.internal_blocks
             .iter()
             .any(|block| contains(&block.range, at))
-        {
-            continue;
+    }
+
+    /// ```internal exactly marks a block; a fence named like it is an error, and so is any
+    /// fence left open, which would take the rest of the file with it.
+    fn read_fences(&mut self) {
+        let (body, structure) = (self.body, self.structure);
+        for block in &structure.code_blocks {
+            if block.info.is_some() && !is_closed(body, block) {
+                let opening = whole_lines(body, &(block.range.start..block.range.start + 1));
+                self.error(
+                    block.range.start..opening.end.saturating_sub(1).max(block.range.start),
+                    "this fenced block is never closed: close it with the same fence on a line of its own (an open fence takes the rest of the file with it)".to_string(),
+                );
+            }
         }
+        for (span, info) in marker_fences(body) {
+            let opens_internal_block = self.internal_blocks.iter().any(|block| {
+                block.range.start == span.start
+                    || (contains(&block.range, span.start) && span.start != block.range.start)
+            });
+            if opens_internal_block && info == markdown::INTERNAL_FENCE {
+                continue;
+            }
+            if self
+                .internal_blocks
+                .iter()
+                .any(|block| contains(&block.range, span.start) && block.range.start != span.start)
+            {
+                // Written inside internal notes: it is internal whatever it says.
+                continue;
+            }
+            let why = if structure
+                .code_blocks
+                .iter()
+                .any(|block| block.range.start == span.start)
+            {
+                format!(
+                    "a fenced block named `{info}`: did you mean `{}`? (only ```{} marks internal notes; the build stops rather than publish notes that may be meant to stay internal)",
+                    markdown::INTERNAL_FENCE,
+                    markdown::INTERNAL_FENCE
+                )
+            } else {
+                format!(
+                    "`{info}` after a fence is not read as internal notes here (it is not a fence of its own line, or it is indented as code): put ```{} at the start of a line, indented like the text around it",
+                    markdown::INTERNAL_FENCE
+                )
+            };
+            self.error(span, why);
+        }
+    }
+
+    /// An attribute block or marker, read by the block it stands in; `later` are the groups
+    /// after it in the body.
+    fn read_group(&mut self, group: &Group, later: &[Group]) {
+        let at = group.span.start;
+        if self.in_internal_block(at) {
+            return;
+        }
+        let structure = self.structure;
         let in_code = structure
             .code_blocks
             .iter()
@@ -467,54 +384,61 @@ pub fn mark(body: &str, of: BodyOf) -> Marking {
             // Attributes in code are code (`{#id .class}` in a snippet); a marker there is
             // read by no one and published as written.
             if group.marker {
-                marking.errors.push((
+                self.error(
                     group.span.clone(),
                     "a marker inside code, a table or HTML is not read: it would be published as written. Mark the heading, point, task or paragraph it belongs to, or put the text in a ```internal block".to_string(),
-                ));
+                );
             }
-            continue;
+            return;
         }
-        if let Some(heading) = innermost(&structure.headings, |h| &h.range, at) {
-            let last_on_heading = !all_groups[index + 1..]
+        match innermost(&structure.headings, |h| &h.range, at) {
+            Some(heading) => self.read_heading_group(group, later, heading),
+            None => self.read_block_group(group),
+        }
+    }
+
+    fn read_heading_group(&mut self, group: &Group, later: &[Group], heading: &Heading) {
+        let last_on_heading = !later
+            .iter()
+            .any(|next| contains(&heading.range, next.span.start));
+        let parsed =
+            last_on_heading && group.plain && same_words(&group.words, &heading.attributes);
+        let allowed: &[&str] = match (self.of, heading.level) {
+            (BodyOf::Meeting, 2) => &[INTERNAL_CLASS, "#", "initiative="],
+            _ => &[INTERNAL_CLASS, "#"],
+        };
+        if !parsed {
+            self.error(group.span.clone(), heading_not_read(group));
+        } else if let Some(unknown) = unknown_word(&group.words, allowed) {
+            self.error(group.span.clone(), unknown_attribute(&unknown, allowed));
+        } else if group.words.iter().any(|w| w == INTERNAL_CLASS) {
+            if heading.level == 1 && self.of == BodyOf::Meeting {
+                self.error(
+                    group.span.clone(),
+                    "`.internal` on a `#` heading: a meeting's topics are `## ` headings; mark the topic (`## Title {.internal}`), or the whole meeting with `internal = true` in its front matter".to_string(),
+                );
+                return;
+            }
+            let end = self
+                .structure
+                .headings
                 .iter()
-                .any(|next| contains(&heading.range, next.span.start));
-            let parsed =
-                last_on_heading && group.plain && same_words(&group.words, &heading.attributes);
-            let allowed: &[&str] = match (of, heading.level) {
-                (BodyOf::Meeting, 2) => &[INTERNAL_CLASS, "#", "initiative="],
-                _ => &[INTERNAL_CLASS, "#"],
-            };
-            if !parsed {
-                marking
-                    .errors
-                    .push((group.span.clone(), heading_not_read(group)));
-            } else if let Some(unknown) = unknown_word(&group.words, allowed) {
-                marking
-                    .errors
-                    .push((group.span.clone(), unknown_attribute(&unknown, allowed)));
-            } else if group.words.iter().any(|w| w == INTERNAL_CLASS) {
-                if heading.level == 1 && of == BodyOf::Meeting {
-                    marking.errors.push((
-                        group.span.clone(),
-                        "`.internal` on a `#` heading: a meeting's topics are `## ` headings; mark the topic (`## Title {.internal}`), or the whole meeting with `internal = true` in its front matter".to_string(),
-                    ));
-                    continue;
-                }
-                let end = structure
-                    .headings
-                    .iter()
-                    .filter(|next| {
-                        next.range.start > heading.range.start && next.level <= heading.level
-                    })
-                    .map(|next| next.range.start)
-                    .min()
-                    .unwrap_or(body.len());
-                internal.push(whole_lines(body, &(heading.range.start..end)));
-            }
-            continue;
+                .filter(|next| {
+                    next.range.start > heading.range.start && next.level <= heading.level
+                })
+                .map(|next| next.range.start)
+                .min()
+                .unwrap_or(self.body.len());
+            self.internal
+                .push(whole_lines(self.body, &(heading.range.start..end)));
         }
-        let item = innermost(&structure.items, |i| &i.range, at);
-        let (position, allowed): (&str, &[&str]) = match (item, of) {
+    }
+
+    /// A group on a point, a task or a paragraph.
+    fn read_block_group(&mut self, group: &Group) {
+        let at = group.span.start;
+        let item = innermost(&self.structure.items, |i| &i.range, at);
+        let (position, allowed): (&str, &[&str]) = match (item, self.of) {
             (Some(item), BodyOf::Meeting) if item.task => {
                 ("a task", &[INTERNAL_CLASS, "#", "initiative="])
             }
@@ -522,27 +446,27 @@ pub fn mark(body: &str, of: BodyOf) -> Marking {
             (None, _) => ("a paragraph", &[INTERNAL_CLASS]),
         };
         if !group.plain {
-            marking.errors.push((group.span.clone(), not_plain(group)));
-            continue;
+            self.error(group.span.clone(), not_plain(group));
+            return;
         }
         if let Some(unknown) = unknown_word(&group.words, allowed) {
             let mut why = unknown_attribute(&unknown, allowed);
             if allowed.len() == 1 && !unknown.starts_with('.') {
                 why = format!("{why} ({position} takes only `{INTERNAL_CLASS}`)");
             }
-            marking.errors.push((group.span.clone(), why));
-            continue;
+            self.error(group.span.clone(), why);
+            return;
         }
-        let is_internal = group.words.iter().any(|w| w == INTERNAL_CLASS);
-        let meeting_task = of == BodyOf::Meeting && item.is_some_and(|item| item.task);
+        let meeting_task = self.of == BodyOf::Meeting && item.is_some_and(|item| item.task);
         if !meeting_task {
             // A meeting's task reader cuts its own blocks; nothing else does.
-            marking.markers.push(group.span.clone());
+            self.marking.markers.push(group.span.clone());
         }
-        if is_internal {
+        if group.words.iter().any(|w| w == INTERNAL_CLASS) {
             let range = match item {
                 Some(item) => item.range.clone(),
-                None => structure
+                None => self
+                    .structure
                     .paragraphs
                     .iter()
                     .filter(|p| contains(p, at))
@@ -550,45 +474,54 @@ pub fn mark(body: &str, of: BodyOf) -> Marking {
                     .cloned()
                     .unwrap_or(at..group.span.end),
             };
-            internal.push(whole_lines(body, &range));
+            self.internal.push(whole_lines(self.body, &range));
         }
     }
 
-    // A footnote written for internal text is internal, wherever it is defined.
-    loop {
-        let before = internal.len();
-        for (label, reference) in &structure.footnote_references {
-            if internal
-                .iter()
-                .any(|range| contains(range, reference.start))
-            {
+    /// A footnote written for internal text is internal, wherever it is defined.
+    fn add_internal_footnotes(&mut self) {
+        let structure = self.structure;
+        loop {
+            let before = self.internal.len();
+            for (label, reference) in &structure.footnote_references {
+                if !self
+                    .internal
+                    .iter()
+                    .any(|range| contains(range, reference.start))
+                {
+                    continue;
+                }
                 for (defined, range) in &structure.footnote_definitions {
-                    let lines = whole_lines(body, range);
+                    let lines = whole_lines(self.body, range);
                     if defined == label
-                        && !internal
+                        && !self
+                            .internal
                             .iter()
                             .any(|r| r.start <= lines.start && lines.end <= r.end)
                     {
-                        internal.push(lines);
+                        self.internal.push(lines);
                     }
                 }
             }
-        }
-        if internal.len() == before {
-            break;
+            if self.internal.len() == before {
+                break;
+            }
         }
     }
 
-    marking.internal = merged(internal);
-    marking.errors.sort_by_key(|(range, _)| range.start);
-    // One error for one place: a fence named `{.internal}` is one mistake, not two.
-    let mut reported_to = 0;
-    marking.errors.retain(|(range, _)| {
-        let new = range.start >= reported_to;
-        reported_to = reported_to.max(range.end);
-        new
-    });
-    marking
+    fn finish(self) -> Marking {
+        let mut marking = self.marking;
+        marking.internal = merged(self.internal);
+        marking.errors.sort_by_key(|(range, _)| range.start);
+        // One error for one place: a fence named `{.internal}` is one mistake, not two.
+        let mut reported_to = 0;
+        marking.errors.retain(|(range, _)| {
+            let new = range.start >= reported_to;
+            reported_to = reported_to.max(range.end);
+            new
+        });
+        marking
+    }
 }
 
 /// Whether the words of a block are the attributes pulldown-cmark read, in any order.
@@ -668,6 +601,7 @@ fn merged(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
 /// Bodies made from a seed, for the property tests and the fuzz target.
 #[doc(hidden)]
 pub mod generated;
+mod structure;
 
 #[cfg(test)]
 mod tests;
