@@ -9,7 +9,9 @@ use crate::import::owners::OWNER_FIELDS;
 use regex::Regex;
 use std::sync::OnceLock;
 
+mod classify;
 mod outline;
+use classify::classify;
 use outline::*;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -204,27 +206,10 @@ pub(crate) fn section_kind(name: &str) -> Option<SectionKind> {
 /// The lines of a recap, with the timestamps taken out (and counted) first, so that
 /// "**Topic** (02:15)" is still a heading.
 pub(super) fn lines(text: &str) -> (Vec<Line>, usize) {
-    let mut timestamps = 0;
-    let cleaned: Vec<String> = text
-        .lines()
-        .map(|line| {
-            let indent = &line[..line.len() - line.trim_start().len()];
-            let (text, count) = without_timestamps(line);
-            timestamps += count;
-            format!("{indent}{text}")
-        })
-        .collect();
-    // Markdown exports escape what would be markup ("\\[Laura\\] Envoyer …"): read as shown.
-    let cleaned: Vec<String> = cleaned.iter().map(|line| unescaped(line)).collect();
+    let (cleaned, timestamps) = cleaned_lines(text);
     let raw: Vec<&str> = cleaned.iter().map(String::as_str).collect();
-    let mut out = Vec::new();
+    let mut reading = Reading::default();
     let mut skip_next = false;
-    // Where the text of the last item starts, in characters from the line's start.
-    let mut item_column = None;
-    // Where the value of the last aligned label line starts ("Datum:      vrijdag …").
-    let mut value_column = None;
-    // The number of the last numbered heading ("2" for "2. Werfconnectiviteit").
-    let mut outline: Option<String> = None;
     for (i, line) in raw.iter().enumerate() {
         if skip_next {
             skip_next = false;
@@ -234,108 +219,170 @@ pub(super) fn lines(text: &str) -> (Vec<Line>, usize) {
         if trimmed.is_empty() {
             continue;
         }
-        // A rule ("---", "━━━━", "───") separates parts and says nothing.
-        let rule = trimmed.chars().count() >= 3
-            && trimmed.chars().all(|c| "-—–━─═_*=~·•+|: ".contains(c))
-            && trimmed.chars().any(|c| !"|: ".contains(c));
-        if rule {
+        if is_rule(trimmed) {
             if trimmed.len() >= 10 && trimmed.chars().all(|c| c == '_') {
-                out.push(Line::MessageBreak);
+                reading.out.push(Line::MessageBreak);
             }
             continue;
         }
-        let underline = raw.get(i + 1).map(|next| next.trim()).filter(|next| {
+        let underlined = raw.get(i + 1).map(|next| next.trim()).is_some_and(|next| {
             next.len() >= 3 && (next.chars().all(|c| c == '=') || next.chars().all(|c| c == '-'))
         });
-        if underline.is_some() {
-            out.push(Line::Heading(trimmed.to_string()));
+        if underlined {
+            reading.out.push(Line::Heading(trimmed.to_string()));
             skip_next = true;
             continue;
         }
-        if let Some(title) = numbered_heading(trimmed, &raw[i + 1..]) {
-            outline = trimmed
+        reading.read(line, &raw[i + 1..]);
+    }
+    let mut out = reading.out;
+    lists_start_where_they_are(&mut out);
+    headings_over_lists(&mut out);
+    headings_over_paragraphs(&mut out);
+    (out, timestamps)
+}
+
+/// Each line without its timestamps (counted) and without Markdown's escapes ("\\[Laura\\]
+/// Envoyer …", as Markdown exports write it): read as shown.
+fn cleaned_lines(text: &str) -> (Vec<String>, usize) {
+    let mut timestamps = 0;
+    let cleaned = text
+        .lines()
+        .map(|line| {
+            let indent = &line[..line.len() - line.trim_start().len()];
+            let (text, count) = without_timestamps(line);
+            timestamps += count;
+            unescaped(&format!("{indent}{text}"))
+        })
+        .collect();
+    (cleaned, timestamps)
+}
+
+/// A rule ("---", "━━━━", "───") separates parts and says nothing.
+fn is_rule(trimmed: &str) -> bool {
+    trimmed.chars().count() >= 3
+        && trimmed.chars().all(|c| "-—–━─═_*=~·•+|: ".contains(c))
+        && trimmed.chars().any(|c| !"|: ".contains(c))
+}
+
+/// The lines read so far, and what the last of them say about how the next one goes on.
+#[derive(Default)]
+struct Reading {
+    out: Vec<Line>,
+    /// Where the text of the last item starts, in characters from the line's start.
+    item_column: Option<usize>,
+    /// Where the value of the last aligned label line starts ("Datum:      vrijdag …").
+    value_column: Option<usize>,
+    /// The number of the last numbered heading ("2" for "2. Werfconnectiviteit").
+    outline: Option<String>,
+}
+
+impl Reading {
+    /// One line that is neither empty, a rule nor underlined; `rest` are the lines after it.
+    fn read(&mut self, line: &str, rest: &[&str]) {
+        let trimmed = line.trim();
+        if let Some(title) = numbered_heading(trimmed, rest) {
+            self.outline = trimmed
                 .split_once(['.', ')'])
                 .map(|(number, _)| number.to_string());
-            out.push(Line::Heading(title));
-            continue;
+            self.out.push(Line::Heading(title));
+            return;
         }
         // "2.1 Vanaf december …" under "2. Werfconnectiviteit": a point of that heading,
         // its sentence going on under its first letter.
-        let point = outline
+        let point = self
+            .outline
             .as_deref()
             .and_then(|number| outline_point(line, number));
-        let mut classified = match &point {
+        let classified = match &point {
             Some(text) => Some(Line::Item {
                 nested: false,
                 indent: indent_of(line),
                 done: false,
                 text: text.to_string(),
             }),
-            None => classify(line),
+            None => classify(line).map(|classified| match classified {
+                // "    Referentiecase bouwsector" over "        Wouter Lippens zal …": in an
+                // outline pasted with its indentation, a short line over deeper text is that
+                // text's title.
+                Line::Paragraph(text)
+                    if is_short_line(&text) && outlines_deeper_text(line, rest) =>
+                {
+                    Line::Heading(text)
+                }
+                other => other,
+            }),
         };
-        // "    Referentiecase bouwsector" over "        Wouter Lippens zal …": in an outline
-        // pasted with its indentation, a short line over deeper text is that text's title.
-        if let Some(Line::Paragraph(text)) = &classified {
-            if is_short_line(text) && outlines_deeper_text(line, &raw[i + 1..]) {
-                classified = Some(Line::Heading(text.clone()));
-            }
+        let wraps_item = self.wraps_item(line, classified.as_ref());
+        if self.goes_on_value(line, classified.as_ref()) {
+            return;
         }
-        let under_item = matches!(out.last(), Some(Line::Item { .. }));
-        let indented = line.starts_with([' ', '\t']);
-        // "- Le projet … par les sites de Mons et de" over "  La Louvière ; …": an item's
-        // sentence wrapped by a mail program goes on under its first letter.
-        let wraps_item = match (&classified, out.last()) {
+        self.item_column = match &classified {
+            Some(Line::Item { text, .. }) if point.is_some() => {
+                Some(line.chars().count() - text.chars().count())
+            }
+            Some(Line::Item { .. }) => text_column(line),
+            Some(Line::Paragraph(_)) if wraps_item => self.item_column,
+            _ => None,
+        };
+        self.place(line, classified, wraps_item);
+    }
+
+    /// "- Le projet … par les sites de Mons et de" over "  La Louvière ; …": an item's
+    /// sentence wrapped by a mail program goes on under its first letter.
+    fn wraps_item(&self, line: &str, classified: Option<&Line>) -> bool {
+        match (classified, self.out.last()) {
             (Some(Line::Paragraph(text)), Some(Line::Item { text: above, .. })) => {
-                item_column == Some(indent_of(line))
+                self.item_column == Some(indent_of(line))
                     && above.chars().count() >= 40
                     && !above.ends_with(['.', '!', '?', ':', ';'])
                     && !is_item_field(text)
                     && sentence_goes_on(above, text)
             }
             _ => false,
-        };
-        // "Aanwezig:         Geert …, Annelies …," over "                  Kurt …": a value
-        // of a block of aligned labels goes on at its column.
-        let goes_on_value = value_column == Some(indent_of(line))
-            && matches!(&classified, Some(Line::Paragraph(text)) if labelled(text).is_none());
-        value_column = match &classified {
-            Some(Line::Paragraph(_)) if goes_on_value => value_column,
+        }
+    }
+
+    /// "Aanwezig:         Geert …, Annelies …," over "                  Kurt …": a value
+    /// of a block of aligned labels goes on at its column. Joins the line to that value, and
+    /// says whether it did.
+    fn goes_on_value(&mut self, line: &str, classified: Option<&Line>) -> bool {
+        let goes_on = self.value_column == Some(indent_of(line))
+            && matches!(classified, Some(Line::Paragraph(text)) if labelled(text).is_none());
+        self.value_column = match classified {
+            Some(Line::Paragraph(_)) if goes_on => self.value_column,
             Some(Line::Paragraph(_)) => aligned_value_column(line),
             _ => None,
         };
-        if goes_on_value {
-            if let Some(Line::Paragraph(text)) = &classified {
-                // "… Kurt Vermeulen – Vanhaverbeke Bouw" over "Jens Vandamme (JV), …": the
-                // next of a list, not more of the company's name.
-                let listed = out.last().is_some_and(|last| {
-                    matches!(last, Line::Paragraph(above) if above.contains(',') && !above.ends_with(','))
-                });
-                let separator = if listed && text.starts_with(char::is_uppercase) {
-                    ", "
-                } else {
-                    " "
-                };
-                join_with(&mut out, separator, text);
-            }
-            continue;
-        }
-        item_column = match &classified {
-            Some(Line::Item { text, .. }) if point.is_some() => {
-                Some(line.chars().count() - text.chars().count())
-            }
-            Some(Line::Item { .. }) => text_column(line),
-            Some(Line::Paragraph(_)) if wraps_item => item_column,
-            _ => None,
+        let Some(Line::Paragraph(text)) = classified.filter(|_| goes_on) else {
+            return false;
         };
+        // "… Kurt Vermeulen – Vanhaverbeke Bouw" over "Jens Vandamme (JV), …": the next of a
+        // list, not more of the company's name.
+        let listed = self.out.last().is_some_and(|last| {
+            matches!(last, Line::Paragraph(above) if above.contains(',') && !above.ends_with(','))
+        });
+        let separator = if listed && text.starts_with(char::is_uppercase) {
+            ", "
+        } else {
+            " "
+        };
+        join_with(&mut self.out, separator, text);
+        true
+    }
+
+    /// Puts a classified line after the others, or onto the last one it goes on.
+    fn place(&mut self, line: &str, classified: Option<Line>, wraps_item: bool) {
+        let under_item = matches!(self.out.last(), Some(Line::Item { .. }));
+        let indented = line.starts_with([' ', '\t']);
         match classified {
-            Some(Line::Paragraph(text)) if wraps_item => join_to_last(&mut out, &text),
+            Some(Line::Paragraph(text)) if wraps_item => join_to_last(&mut self.out, &text),
             // An indented line under an item, or a field of it ("Owner: Sam", "Due: 1/12"),
             // belongs to that item: its detail, its owner, its deadline.
             Some(Line::Paragraph(text)) if under_item && (indented || is_item_field(&text)) => {
-                let indent = indent_of(line);
-                out.push(Line::Item {
+                self.out.push(Line::Item {
                     nested: true,
-                    indent: indent.max(2),
+                    indent: indent_of(line).max(2),
                     done: false,
                     text,
                 })
@@ -346,20 +393,16 @@ pub(super) fn lines(text: &str) -> (Vec<Line>, usize) {
             // 09:30") is the meeting's, not more of the title.
             Some(Line::Paragraph(text))
                 if !indented
-                    && out.len() > 1
+                    && self.out.len() > 1
                     && text.starts_with(char::is_lowercase)
-                    && continues(out.last())
+                    && continues(self.out.last())
                     && super::meeting_date(&text, None).is_none() =>
             {
-                join_to_last(&mut out, &text)
+                join_to_last(&mut self.out, &text)
             }
-            other => out.extend(other),
+            other => self.out.extend(other),
         }
     }
-    lists_start_where_they_are(&mut out);
-    headings_over_lists(&mut out);
-    headings_over_paragraphs(&mut out);
-    (out, timestamps)
 }
 
 /// Puts `text` after the last line's, a paragraph's or an item's, as more of its sentence.
@@ -520,108 +563,6 @@ pub(super) fn is_excused(name: &str) -> bool {
 /// A few words without a sentence's end: a name, a label, a list's line.
 fn is_short_line(text: &str) -> bool {
     text.split_whitespace().count() <= 4 && !text.ends_with(['.', '!', '?', ':'])
-}
-
-/// One non-empty line (not underlined) as a heading, a table row, a list item or a paragraph;
-/// `None` for a table's separator row or an empty item.
-fn classify(line: &str) -> Option<Line> {
-    let trimmed = line.trim();
-    // "Nr | Wat | Wie | Tegen wanneer": a table typed in a mail, without the outer bars (its
-    // header may start with "#").
-    let typed_table = trimmed.matches(" | ").count() >= 2;
-    // "A-13\tTransmettre le planning…\tL. Mathy\t18/12/2026": a Word or Excel table pasted
-    // as text keeps a tab between its cells.
-    if trimmed.matches('\t').count() >= 2 {
-        let cells: Vec<String> = trimmed
-            .split('\t')
-            .map(|cell| cell.trim().to_string())
-            .collect();
-        return Some(Line::Row(cells));
-    }
-    if let Some(heading) = trimmed.strip_prefix('#').filter(|_| !typed_table) {
-        return Some(Line::Heading(
-            heading.trim_start_matches('#').trim().to_string(),
-        ));
-    }
-    let bold = trimmed
-        .trim_end_matches(':')
-        .strip_prefix("**")
-        .and_then(|t| t.strip_suffix("**"))
-        .or_else(|| {
-            trimmed
-                .trim_end_matches(':')
-                .strip_prefix("__")
-                .and_then(|t| t.strip_suffix("__"))
-        });
-    if let Some(bold) = bold.filter(|b| !b.contains("**")) {
-        return Some(Line::Heading(bold.trim().trim_end_matches(':').to_string()));
-    }
-    if trimmed.starts_with('|') || typed_table {
-        let cells: Vec<String> = trimmed
-            .trim_matches('|')
-            .split('|')
-            .map(|cell| cell.trim().to_string())
-            .collect();
-        let separator = cells
-            .iter()
-            .all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')));
-        return (!separator).then_some(Line::Row(cells));
-    }
-    if let Some(caps) = bullet().and_then(|b| b.captures(line)) {
-        let indent = caps
-            .get(1)
-            .map_or(0, |m| m.as_str().replace('\t', "  ").len());
-        let done = [2, 4].iter().any(|&group| {
-            caps.get(group)
-                .is_some_and(|m| m.as_str().eq_ignore_ascii_case("x"))
-        }) || caps
-            .get(3)
-            .is_some_and(|m| !matches!(m.as_str(), "☐" | "⬜" | "□"));
-        // A box after the bullet too: "• ☐ Send the deck".
-        let text = caps.get(5).map_or("", |m| m.as_str()).trim();
-        let (done, text) = match text.chars().next() {
-            Some(c @ ('☐' | '☑' | '☒' | '✓' | '✔' | '✅' | '⬜' | '□')) => (
-                done || !matches!(c, '☐' | '⬜' | '□'),
-                text[c.len_utf8()..].trim(),
-            ),
-            _ => (done, text),
-        };
-        // "- [ ] [ ] Send the deck": a box pasted into a list that makes its own.
-        let (done, text) = match text.get(..3).map(str::to_ascii_lowercase).as_deref() {
-            Some("[ ]") => (done, text[3..].trim()),
-            Some("[x]") => (true, text[3..].trim()),
-            _ => (done, text),
-        };
-        // "✅ Actiepunten", "• Action items:": a section's name alone behind a tick or a
-        // bullet ("• Afspraken rond de pilootfase" is a point).
-        let name = text.trim_end_matches(':');
-        if indent == 0 && is_bare_section_name(name) {
-            return Some(Line::Heading(name.trim().to_string()));
-        }
-        let text = text.to_string();
-        return (!text.is_empty()).then_some(Line::Item {
-            nested: indent >= 2,
-            indent,
-            done,
-            text,
-        });
-    }
-    let label_only = trimmed.ends_with(':')
-        && trimmed.chars().count() <= 60
-        && !trimmed[..trimmed.len() - 1].contains(':');
-    // "Onderwerp: actiepuntenlijst" is a label and its value, whatever the value names.
-    let labelled = trimmed.trim_end_matches(':').contains(':');
-    // "convenu, voici un petit récapitulatif." goes on a sentence: no section's name.
-    let words = trimmed.split_whitespace().count();
-    let sentence =
-        words >= 3 && (trimmed.ends_with('.') || trimmed.starts_with(char::is_lowercase));
-    if label_only || !labelled && !sentence && is_section(trimmed) && trimmed.chars().count() <= 40
-    {
-        return Some(Line::Heading(
-            trimmed.trim_end_matches(':').trim().to_string(),
-        ));
-    }
-    Some(Line::Paragraph(trimmed.to_string()))
 }
 
 #[cfg(test)]
