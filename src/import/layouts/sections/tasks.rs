@@ -11,86 +11,102 @@ use crate::import::owners::{
 use crate::import::recap::RecapTask;
 
 impl Reader<'_> {
+    /// A table's row: who took part, a task, or a point of the topic.
     pub(super) fn row(&mut self, cells: Vec<String>) {
-        // A page's properties: "| Attendees | @Greta Olsen @Irene Kowal |", "| Date | … |".
-        if let [label, value, ..] = cells.as_slice() {
-            let label = section_name(label);
-            if section_kind(&label) == Some(SectionKind::Attendees) && !value.is_empty() {
-                self.attendees(value);
-                return;
-            }
-        }
-        // A table of who took part: the name in its first column, under a header row.
-        if self.section == Section::Attendees {
-            let first = cells.first().map(|c| section_name(c)).unwrap_or_default();
-            let header = [
-                "name",
-                "naam",
-                "nom",
-                "who",
-                "wie",
-                "qui",
-                "wer",
-                "participant",
-                "deelnemer",
-                "teilnehmer",
-                "attendee",
-            ]
-            .contains(&first.as_str());
-            if !header {
-                self.attendees(cells.first().map_or("", String::as_str));
-            }
+        if self.attendees_row(&cells) {
             return;
         }
         if self.earlier_meeting {
             self.row_as_point(&cells);
             return;
         }
-        let Some(table) = self.table else {
-            let table = Table::of(&cells);
-            let tasks = if self.section == Section::Discussion {
-                table.holds_tasks_in_discussion()
-            } else {
-                table.holds_tasks()
+        match self.table {
+            None => self.first_row(cells),
+            Some(table) if !table.holds_tasks() => self.row_as_point(&cells),
+            Some(table) => self.task_row(table, &cells),
+        }
+    }
+
+    /// Reads a row that names who took part, and says whether it was one: a page's property
+    /// ("| Attendees | @Greta Olsen @Irene Kowal |") or a row of a table of attendees.
+    fn attendees_row(&mut self, cells: &[String]) -> bool {
+        if let [label, value, ..] = cells {
+            let label = section_name(label);
+            if section_kind(&label) == Some(SectionKind::Attendees) && !value.is_empty() {
+                self.attendees(value);
+                return true;
+            }
+        }
+        if self.section != Section::Attendees {
+            return false;
+        }
+        // A table of who took part: the name in its first column, under a header row.
+        let first = cells.first().map(|c| section_name(c)).unwrap_or_default();
+        let header = [
+            "name",
+            "naam",
+            "nom",
+            "who",
+            "wie",
+            "qui",
+            "wer",
+            "participant",
+            "deelnemer",
+            "teilnehmer",
+            "attendee",
+        ]
+        .contains(&first.as_str());
+        if !header {
+            self.attendees(cells.first().map_or("", String::as_str));
+        }
+        true
+    }
+
+    /// The first row of a table: its header, or in a section of tasks a first task whose
+    /// columns its cells tell; otherwise the table holds no tasks and the row is a paragraph.
+    fn first_row(&mut self, cells: Vec<String>) {
+        let table = Table::of(&cells);
+        let tasks = if self.section == Section::Discussion {
+            table.holds_tasks_in_discussion()
+        } else {
+            table.holds_tasks()
+        };
+        if tasks {
+            self.table = Some(table);
+            return;
+        }
+        if self.section == Section::Tasks {
+            let any_day = self.any_day();
+            // Whether a date is there, not what it means: the meeting's day may be unread yet.
+            let is_deadline =
+                |cell: &str| !crate::import::deadlines::find(cell, any_day, None).is_empty();
+            let is_names = |cell: &str| {
+                !cell.contains(|c: char| c.is_ascii_digit())
+                    && name_list(cell).is_some_and(|(names, _)| !names.is_empty())
             };
-            if tasks {
+            if let Some(table) = Table::without_header(&cells, is_deadline, is_names) {
                 self.table = Some(table);
+                self.row(cells);
                 return;
             }
-            if self.section == Section::Tasks {
-                let any_day = self.any_day();
-                // Whether a date is there, not what it means: the meeting's day may be unread yet.
-                let is_deadline =
-                    |cell: &str| !crate::import::deadlines::find(cell, any_day, None).is_empty();
-                let is_names = |cell: &str| {
-                    !cell.contains(|c: char| c.is_ascii_digit())
-                        && name_list(cell).is_some_and(|(names, _)| !names.is_empty())
-                };
-                if let Some(table) = Table::without_header(&cells, is_deadline, is_names) {
-                    self.table = Some(table);
-                    self.row(cells);
-                    return;
-                }
-            }
-            self.table = Some(Table {
-                task: None,
-                owner: None,
-                due: None,
-                names_actions: false,
-            });
-            self.paragraph(&cells.join(" — "));
-            return;
-        };
+        }
+        self.table = Some(Table {
+            task: None,
+            owner: None,
+            due: None,
+            names_actions: false,
+        });
+        self.paragraph(&cells.join(" — "));
+    }
+
+    /// A row of a table of tasks: its text, its deadline's cell and its owners' cell.
+    fn task_row(&mut self, table: Table, cells: &[String]) {
         let cell = |index: Option<usize>| {
             index
                 .and_then(|i| cells.get(i))
                 .map(|c| c.trim().to_string())
                 .unwrap_or_default()
         };
-        if !table.holds_tasks() {
-            self.row_as_point(&cells);
-            return;
-        }
         let mut text = cell(table.task);
         let due = cell(table.due);
         if !due.is_empty() && !says_no_deadline(&due) {
