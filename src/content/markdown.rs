@@ -176,6 +176,18 @@ pub(crate) fn is_safe_url(url: &str) -> bool {
         || compact.starts_with("data:"))
 }
 
+/// The events a body becomes, and what is open among those read.
+#[derive(Default)]
+struct Written<'e> {
+    events: Vec<Event<'e>>,
+    /// For each open link or image: how its closing tag is written.
+    open_links: Vec<LinkEnd>,
+    in_code_block: bool,
+    comments: Comments,
+    /// The text of an internal notes block while it is read.
+    internal_note: Option<String>,
+}
+
 /// How the end of a link or image is written.
 enum LinkEnd {
     /// As pulldown-cmark's closing tag.
@@ -258,102 +270,118 @@ impl<'a> Renderer<'a> {
     }
 
     fn transform<'e>(&self, source: &str, parser: Parser<'e>) -> Vec<Event<'e>> {
-        let mut events = Vec::new();
-        // For each open link or image: how its closing tag is written.
-        let mut open_links: Vec<LinkEnd> = Vec::new();
-        let mut in_code_block = false;
-        let mut comments = Comments::default();
-        // The text of an internal notes block while it is read.
-        let mut internal_note: Option<String> = None;
+        let mut written = Written::default();
         for (event, range) in parser.into_offset_iter() {
-            if let Some(note) = internal_note.as_mut() {
-                match event {
-                    Event::Text(text) => note.push_str(&text),
-                    Event::End(TagEnd::CodeBlock) => {
-                        let note = internal_note.take().unwrap_or_default();
-                        // The customer edition leaves the block out whole.
-                        if !self.hide_internal {
-                            events.push(Event::Html(
-                                format!(
-                                    "<aside class=\"internal-note\"><p class=\"internal-label\">Internal note</p>{}</aside>\n",
-                                    self.block(&note)
-                                )
-                                .into(),
-                            ));
-                        }
-                    }
-                    _ => {}
-                }
+            if written.internal_note.is_some() {
+                self.read_internal_note(&mut written, event);
                 continue;
             }
             match event {
                 Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
                     if info.split_whitespace().next() == Some(INTERNAL_FENCE) =>
                 {
-                    internal_note = Some(String::new());
+                    written.internal_note = Some(String::new());
                 }
-                Event::Text(text) if !in_code_block => {
-                    self.push_text(&mut events, text, starts_escaped(source, &range))
+                Event::Text(text) if !written.in_code_block => {
+                    self.push_text(&mut written.events, text, starts_escaped(source, &range))
                 }
                 // Comments are notes to the writer, never shown; other HTML is shown as text.
                 Event::Html(html) | Event::InlineHtml(html) if !self.allow_html => {
-                    if !comments.is_comment(&html) {
-                        events.push(Event::Text(html))
+                    if !written.comments.is_comment(&html) {
+                        written.events.push(Event::Text(html))
                     }
                 }
                 // Allowed HTML is passed on, but never a comment: a note to the writer would
                 // be in the page's source, where any reader finds it.
-                Event::Html(html) | Event::InlineHtml(html) if comments.is_comment(&html) => {}
+                Event::Html(html) | Event::InlineHtml(html)
+                    if written.comments.is_comment(&html) => {}
                 Event::Start(Tag::CodeBlock(kind)) => {
-                    in_code_block = true;
-                    events.push(Event::Start(Tag::CodeBlock(kind)));
+                    written.in_code_block = true;
+                    written.events.push(Event::Start(Tag::CodeBlock(kind)));
                 }
                 Event::End(TagEnd::CodeBlock) => {
-                    in_code_block = false;
-                    events.push(Event::End(TagEnd::CodeBlock));
+                    written.in_code_block = false;
+                    written.events.push(Event::End(TagEnd::CodeBlock));
                 }
                 Event::Start(Tag::Heading { level, id, .. }) => {
                     // Heading attributes carry dossier's own keys (`initiative=`), which are not
                     // HTML attributes; only the id is kept.
-                    events.push(Event::Start(Tag::Heading {
+                    written.events.push(Event::Start(Tag::Heading {
                         level,
                         id,
                         classes: Vec::new(),
                         attrs: Vec::new(),
                     }));
                 }
-                // A link to a file this edition leaves out keeps its text and loses its address.
-                Event::Start(Tag::Link { dest_url, .. }) if self.is_hidden(&dest_url) => {
-                    open_links.push(LinkEnd::Dropped);
-                }
-                Event::Start(Tag::Link { dest_url, .. }) if self.page_of(&dest_url).is_some() => {
-                    let address = self.page_of(&dest_url).unwrap_or_default();
-                    events.push(Event::InlineHtml(
-                        format!("<a href=\"{ROOT_PLACEHOLDER}{}\">", escape_html(&address)).into(),
-                    ));
-                    open_links.push(LinkEnd::Written);
-                }
                 Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
-                    let safe = match &tag {
-                        Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
-                            is_safe_url(dest_url)
+                    self.open_link(&mut written, tag)
+                }
+                Event::End(end @ (TagEnd::Link | TagEnd::Image)) => {
+                    match written.open_links.pop() {
+                        Some(LinkEnd::Dropped) => {}
+                        Some(LinkEnd::Written) => {
+                            written.events.push(Event::InlineHtml("</a>".into()))
                         }
-                        _ => false,
-                    };
-                    open_links.push(if safe { LinkEnd::Tag } else { LinkEnd::Dropped });
-                    if safe {
-                        events.push(Event::Start(tag));
+                        _ => written.events.push(Event::End(end)),
                     }
                 }
-                Event::End(end @ (TagEnd::Link | TagEnd::Image)) => match open_links.pop() {
-                    Some(LinkEnd::Dropped) => {}
-                    Some(LinkEnd::Written) => events.push(Event::InlineHtml("</a>".into())),
-                    _ => events.push(Event::End(end)),
-                },
-                other => events.push(other),
+                other => written.events.push(other),
             }
         }
-        events
+        written.events
+    }
+
+    /// An event inside an internal notes block: its text is kept until the block ends, then
+    /// shown as a note (the customer edition leaves the block out whole).
+    fn read_internal_note(&self, written: &mut Written, event: Event) {
+        match event {
+            Event::Text(text) => {
+                if let Some(note) = written.internal_note.as_mut() {
+                    note.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                let note = written.internal_note.take().unwrap_or_default();
+                if !self.hide_internal {
+                    written.events.push(Event::Html(
+                        format!(
+                            "<aside class=\"internal-note\"><p class=\"internal-label\">Internal note</p>{}</aside>\n",
+                            self.block(&note)
+                        )
+                        .into(),
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A link or image opens: a link to a file this edition leaves out keeps its text and loses
+    /// its address, a link to a content file goes to its page, and an unsafe address is dropped.
+    fn open_link<'e>(&self, written: &mut Written<'e>, tag: Tag<'e>) {
+        if let Tag::Link { dest_url, .. } = &tag {
+            if self.is_hidden(dest_url) {
+                written.open_links.push(LinkEnd::Dropped);
+                return;
+            }
+            if let Some(address) = self.page_of(dest_url) {
+                written.events.push(Event::InlineHtml(
+                    format!("<a href=\"{ROOT_PLACEHOLDER}{}\">", escape_html(&address)).into(),
+                ));
+                written.open_links.push(LinkEnd::Written);
+                return;
+            }
+        }
+        let safe = match &tag {
+            Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => is_safe_url(dest_url),
+            _ => false,
+        };
+        written
+            .open_links
+            .push(if safe { LinkEnd::Tag } else { LinkEnd::Dropped });
+        if safe {
+            written.events.push(Event::Start(tag));
+        }
     }
 
     fn is_hidden(&self, url: &str) -> bool {
