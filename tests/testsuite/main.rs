@@ -8,6 +8,7 @@ mod architecture;
 mod authoring;
 mod calendar;
 mod check;
+mod code_size;
 mod common;
 mod continuity;
 mod editions;
