@@ -103,7 +103,7 @@ impl Due {
     /// For people: "Fri 28 Nov 2025", "by end of December 2025", "by end of Q4 2025".
     pub fn label(&self) -> String {
         match self.precision {
-            Precision::Day => self.date.format("%a %-d %b %Y").to_string(),
+            Precision::Day => day_label(self.date),
             Precision::Month => format!("by end of {}", self.date.format("%B %Y")),
             Precision::Quarter => {
                 format!("by end of Q{} {}", quarter_of(self.date), self.date.year())
@@ -235,6 +235,11 @@ pub(crate) fn parse_weekday(name: &str) -> Option<Weekday> {
         "sunday" | "sun" => Some(Weekday::Sun),
         _ => None,
     }
+}
+
+/// A day as pages write it: `Fri 4 Dec 2026`.
+pub(crate) fn day_label(date: NaiveDate) -> String {
+    date.format("%a %-d %b %Y").to_string()
 }
 
 #[cfg(test)]

@@ -35,6 +35,9 @@ const EXAMPLES: &str = "Examples:
   dossier check                         validate everything, write nothing (for CI)
   dossier tasks --owner sigi --overdue  what Sigi owes that has slipped
   dossier tasks --format json           the task list for scripts (docs/tasks.schema.json)
+  dossier tasks --mine --account Proximus
+                                        what I owe on one account (DOSSIER_ME=sigi)
+  dossier done send-the-offer           tick the task, write done:DATE in its file
   dossier build -u https://staging.intranet.acme.be/briefings/ -o /srv/staging
                                         the same site for another address
   dossier import recap.txt --date 2025-11-18 --account Proximus
@@ -110,8 +113,26 @@ pub enum Command {
     /// List tasks in the terminal, grouped as overdue, today, this week, next week, later.
     ///
     /// Shows open tasks; --all adds done ones. --json prints the objects of tasks.json (all
-    /// tasks, done included, unless filtered).
+    /// tasks, done included, unless filtered). Each line ends with the task's id and the file
+    /// and line it is written on.
     Tasks(TasksArgs),
+    /// Close tasks: tick each one's latest mention and write the day it was done.
+    ///
+    /// `- [ ] Send the offer @sigi due:2026-12-01` becomes `- [x] Send the offer @sigi
+    /// due:2026-12-01 done:2026-12-04`; nothing else in the file changes, byte for byte. IDs
+    /// are those `dossier tasks` and tasks.json show. All are found before any file is
+    /// written: one unknown id changes nothing.
+    Done(DoneArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DoneArgs {
+    /// The ids of the tasks to close.
+    #[arg(required = true, value_name = "ID")]
+    pub ids: Vec<String>,
+    /// The day they were done (default: today in the site's timezone).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Args)]
@@ -230,6 +251,16 @@ pub struct TasksArgs {
     /// Only tasks of this initiative.
     #[arg(long, value_name = "SLUG")]
     pub initiative: Option<String>,
+    /// Only tasks of this account's meetings (name or slug).
+    #[arg(long, value_name = "NAME")]
+    pub account: Option<String>,
+    /// Only my tasks: the person DOSSIER_ME names (id, name or alias), else `me` in the
+    /// [me] table of ~/.config/dossier/config.toml.
+    #[arg(long, conflicts_with = "owner")]
+    pub mine: bool,
+    /// Close these tasks instead of listing them, as `dossier done ID…` does.
+    #[arg(long, value_name = "ID", num_args = 1..)]
+    pub done: Vec<String>,
     /// Only overdue tasks.
     #[arg(long)]
     pub overdue: bool,

@@ -2,6 +2,7 @@
 //! arguments are in `args.rs`.
 
 mod args;
+mod done;
 mod scaffold;
 mod tasks;
 pub use args::*;
@@ -222,6 +223,7 @@ fn execute(cli: &Cli) -> Result<(), Error> {
         }
         Command::Import(args) => import_command(cli, args),
         Command::Tasks(args) => tasks_command(cli, args),
+        Command::Done(args) => done_command(cli, &args.ids, args.on),
         Command::Completion { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(*shell, &mut command, "dossier", &mut std::io::stdout());
@@ -491,32 +493,30 @@ fn import_command(cli: &Cli, args: &ImportArgs) -> Result<(), Error> {
 }
 
 fn tasks_command(cli: &Cli, args: &TasksArgs) -> Result<(), Error> {
-    let TasksArgs {
-        owner,
-        initiative,
-        overdue,
-        due_before,
-        today,
-        all,
-        format,
-        json,
-    } = args;
+    if !args.done.is_empty() {
+        return done_command(cli, &args.done, args.today);
+    }
     let loaded = load_site(
         &cli.root,
         &LoadOptions {
-            today: *today,
+            today: args.today,
             ..LoadOptions::default()
         },
     )?;
+    let owner = match args.mine {
+        true => Some(tasks::me()?),
+        false => args.owner.clone(),
+    };
     let filter = TaskFilter {
-        owner: owner.clone(),
-        initiative: initiative.clone(),
-        overdue: *overdue,
-        due_before: *due_before,
-        all: *all,
+        owner,
+        initiative: args.initiative.clone(),
+        account: args.account.clone(),
+        overdue: args.overdue,
+        due_before: args.due_before,
+        all: args.all,
     };
     let selected = tasks::select(&loaded.site, &filter)?;
-    if *json || *format == Format::Json {
+    if args.json || args.format == Format::Json {
         print!("{}", tasks::json(&loaded.site, &selected));
     } else {
         let color = std::io::stdout().is_terminal()
@@ -525,6 +525,26 @@ fn tasks_command(cli: &Cli, args: &TasksArgs) -> Result<(), Error> {
             "{}",
             tasks::agenda_text(&loaded.site, &selected, &filter, color)
         );
+    }
+    Ok(())
+}
+
+/// `dossier done ID…` and `dossier tasks --done ID…`: drafts are read too, so that a task in
+/// a draft can be closed.
+fn done_command(cli: &Cli, ids: &[String], on: Option<chrono::NaiveDate>) -> Result<(), Error> {
+    let loaded = load_site(
+        &cli.root,
+        &LoadOptions {
+            today: on,
+            drafts: true,
+            ..LoadOptions::default()
+        },
+    )?;
+    let day = loaded.site.today;
+    for report in done::close(&loaded.site, &cli.root, ids, day)? {
+        if !cli.quiet {
+            println!("{}", report.line(day));
+        }
     }
     Ok(())
 }

@@ -5,7 +5,7 @@ use crate::dates::Bucket;
 use crate::error::{terminal_safe, Error, Result};
 use crate::formats::feed::tasks_json;
 use crate::model::agenda::Agenda;
-use crate::model::Site;
+use crate::model::{Site, Task};
 use chrono::NaiveDate;
 use std::fmt::Write;
 
@@ -14,6 +14,8 @@ pub(super) struct TaskFilter {
     /// A person id, name or alias.
     pub owner: Option<String>,
     pub initiative: Option<String>,
+    /// An account's name or slug.
+    pub account: Option<String>,
     pub overdue: bool,
     /// Only tasks whose deadline falls before this day.
     pub due_before: Option<NaiveDate>,
@@ -40,11 +42,22 @@ pub(super) fn select(site: &Site, filter: &TaskFilter) -> Result<Vec<usize>> {
             )));
         }
     }
+    let account = match &filter.account {
+        Some(name) => Some(find_account(site, name)?),
+        None => None,
+    };
     Ok(site
         .current_tasks()
         .filter(|&i| {
             let task = &site.tasks[i];
-            owner
+            let meeting = &site.meetings[task.meeting];
+            account.is_none_or(|a| {
+                meeting
+                    .account
+                    .as_deref()
+                    .and_then(|name| site.account_named(name))
+                    == Some(a)
+            }) && owner
                 .as_ref()
                 .is_none_or(|id| task.owners.iter().any(|p| &p.id == id))
                 && filter
@@ -57,6 +70,109 @@ pub(super) fn select(site: &Site, filter: &TaskFilter) -> Result<Vec<usize>> {
                     .is_none_or(|before| task.due.is_some_and(|d| d.date < before))
         })
         .collect())
+}
+
+/// The last part of a task's id (its title's slug, `send-the-offer`) where no other current
+/// task's id ends the same, else its whole id: what the terminal shows and `dossier done`
+/// takes.
+pub(super) fn short_id<'a>(site: &Site, task: &'a Task) -> &'a str {
+    let last = last_part(&task.id);
+    let shared = site
+        .current_tasks()
+        .filter(|&i| last_part(&site.tasks[i].id) == last)
+        .count();
+    if shared == 1 {
+        last
+    } else {
+        &task.id
+    }
+}
+
+fn last_part(id: &str) -> &str {
+    id.rsplit('.').next().unwrap_or(id)
+}
+
+/// The current task (its latest mention) that `written` names: by its whole id, or by the
+/// last part of it when one task's id ends so.
+pub(super) fn find_task<'a>(site: &'a Site, written: &str) -> Result<&'a Task> {
+    let current = || site.current_tasks().map(|i| &site.tasks[i]);
+    if let Some(task) = current().find(|task| task.id == written) {
+        return Ok(task);
+    }
+    let matching: Vec<&Task> = current()
+        .filter(|task| last_part(&task.id) == written)
+        .collect();
+    match matching.as_slice() {
+        [one] => Ok(one),
+        [] => {
+            let mut near: Vec<&str> = current()
+                .filter(|task| !task.done && task.id.contains(written))
+                .map(|task| short_id(site, task))
+                .collect();
+            near.sort_unstable();
+            let hint = match near.as_slice() {
+                [] => "`dossier tasks` lists the open tasks with their ids".to_string(),
+                some => format!("did you mean {}?", some.join(", ")),
+            };
+            Err(Error::Usage(format!("no task `{written}`: {hint}")))
+        }
+        many => Err(Error::Usage(format!(
+            "`{written}` is the end of several tasks' ids; give the whole one: {}",
+            many.iter()
+                .map(|task| task.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
+}
+
+fn find_account(site: &Site, name: &str) -> Result<usize> {
+    site.account_named(name).ok_or_else(|| {
+        let known: Vec<&str> = site.accounts.iter().map(|a| a.name.as_str()).collect();
+        Error::Usage(format!(
+            "no account `{name}`; known: {}",
+            if known.is_empty() {
+                "none (no meeting names an `account`)".to_string()
+            } else {
+                known.join(", ")
+            }
+        ))
+    })
+}
+
+/// Who "me" is for `--mine`: DOSSIER_ME, else `id` in the `[me]` table of the user's
+/// configuration (`$XDG_CONFIG_HOME/dossier/config.toml`, or `~/.config/dossier/config.toml`).
+pub(super) fn me() -> Result<String> {
+    if let Some(me) = std::env::var("DOSSIER_ME")
+        .ok()
+        .filter(|me| !me.trim().is_empty())
+    {
+        return Ok(me.trim().to_string());
+    }
+    let config = std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|dir| !dir.is_empty())
+        .map(std::path::PathBuf::from)
+        .or_else(|| {
+            std::env::var_os("HOME").map(|home| std::path::Path::new(&home).join(".config"))
+        })
+        .map(|dir| dir.join("dossier/config.toml"));
+    let missing = || {
+        Error::Usage(
+            "--mine needs to know who you are: set DOSSIER_ME to your id in people.toml, or write `[me]` and `id = \"YOUR-ID\"` in ~/.config/dossier/config.toml".to_string(),
+        )
+    };
+    let Some(path) = config.filter(|path| path.is_file()) else {
+        return Err(missing());
+    };
+    let text = std::fs::read_to_string(&path).map_err(|e| Error::read(&path, e))?;
+    let table: toml::Table = toml::from_str(&text)
+        .map_err(|e| Error::Usage(format!("{}: {}", path.display(), e.message())))?;
+    table
+        .get("me")
+        .and_then(|me| me.get("id"))
+        .and_then(toml::Value::as_str)
+        .map(str::to_string)
+        .ok_or_else(missing)
 }
 
 fn resolve_owner(site: &Site, written: &str) -> Result<String> {
@@ -184,5 +300,11 @@ fn row(site: &Site, index: usize) -> [String; 4] {
         .map(|p| terminal_safe(&p.name))
         .collect::<Vec<_>>()
         .join(", ");
-    [due, title, owners, site.task_url(task)]
+    let place = format!(
+        "{}  {}:{}",
+        short_id(site, task),
+        site.meetings[task.meeting].source.display(),
+        task.line
+    );
+    [due, title, owners, place]
 }

@@ -7,6 +7,7 @@ use crate::content::people::{People, Resolved};
 use crate::dates::{Due, Precision};
 use crate::escape::escape_html;
 use crate::paths::slugify;
+use chrono::NaiveDate;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 use std::path::Path;
@@ -33,6 +34,8 @@ pub(crate) enum Token<'a> {
     Mention(&'a str),
     /// `due:VALUE`, without the `due:`.
     Due(&'a str),
+    /// `done:VALUE`, without the `done:`: the day a done task was done.
+    Done(&'a str),
 }
 
 /// Splits text into plain runs, mentions and due tokens, each with its byte range in `text`.
@@ -74,6 +77,14 @@ pub(crate) fn tokenize_text(text: &str, escaped_start: bool) -> Vec<(Range<usize
             let after = &rest[4..];
             let len = word_len(after, |c| c.is_ascii_alphanumeric() || c == '-');
             (len > 0).then(|| (4 + len, Token::Due(&after[..len])))
+        } else if rest
+            .as_bytes()
+            .get(..5)
+            .is_some_and(|head| head.eq_ignore_ascii_case(b"done:"))
+        {
+            let after = &rest[5..];
+            let len = word_len(after, |c| c.is_ascii_alphanumeric() || c == '-');
+            (len > 0).then(|| (5 + len, Token::Done(&after[..len])))
         } else {
             None
         };
@@ -160,6 +171,18 @@ pub(crate) fn due_badge(due: &Due) -> String {
         ),
         Precision::Quarter => format!("<span class=\"due\">{}</span>", escape_html(&due.label())),
     }
+}
+
+/// The day of a `done:` word: a calendar date, written `YYYY-MM-DD`.
+pub(crate) fn parse_done(value: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .ok()
+        .filter(|_| value.len() == 10)
+        .ok_or_else(|| {
+            format!(
+                "`done:{value}` is not a day; write the day the task was done as done:YYYY-MM-DD"
+            )
+        })
 }
 
 /// Whether a link destination may be put in an `href` or `src`. Scripts and inline data are
@@ -409,6 +432,16 @@ impl<'a> Renderer<'a> {
                     Ok(due) => events.push(Event::InlineHtml(due_badge(&due).into())),
                     // Reported by the loader; shown as written.
                     Err(_) => events.push(Event::Text(format!("due:{value}").into())),
+                },
+                Token::Done(value) => match parse_done(value) {
+                    Ok(day) => events.push(Event::InlineHtml(
+                        format!(
+                            "<time class=\"done-on\" datetime=\"{day}\">done {}</time>",
+                            escape_html(&crate::dates::day_label(day))
+                        )
+                        .into(),
+                    )),
+                    Err(_) => events.push(Event::Text(format!("done:{value}").into())),
                 },
             }
         }

@@ -54,6 +54,8 @@ pub struct TaskDoc {
     pub owners: Vec<PersonRef>,
     pub due: Option<Due>,
     pub done: bool,
+    /// `done:YYYY-MM-DD` on a done task: the day it was done.
+    pub done_on: Option<NaiveDate>,
     /// Index into the meeting's topics; None for meeting-level tasks.
     pub topic: Option<usize>,
     /// `{initiative=slug}` written on the task itself, for a topic that spans several threads.
@@ -213,6 +215,7 @@ struct OpenTask {
     source_protected: Vec<Range<usize>>,
     mentions: Vec<(String, usize)>,
     due: Option<Due>,
+    done_on: Option<NaiveDate>,
     /// Where the task's own text ends when a task list is nested in it: the nested items are
     /// tasks of their own.
     own_end: Option<usize>,
@@ -530,6 +533,7 @@ impl MeetingReader<'_> {
             owners,
             due: task.due,
             done: task.done,
+            done_on: task.done_on,
             topic,
             initiative: attributes.initiative.map(at_item),
             id: attributes.id.map(at_item),

@@ -90,8 +90,8 @@ pub(crate) fn clean_title(text: &str) -> String {
         .to_string()
 }
 
-/// Splits off the run of `@owner` and `due:` words that ends a task, the way people write
-/// "… @Sigi @Oana due:2025-11-28".
+/// Splits off the run of `@owner`, `due:` and `done:` words that ends a task, the way people
+/// write "… @Sigi @Oana due:2025-11-28".
 pub(crate) fn split_trailing_metadata(text: &str) -> (&str, &str) {
     let mut end = text.trim_end().len();
     loop {
@@ -109,7 +109,9 @@ pub(crate) fn split_trailing_metadata(text: &str) -> (&str, &str) {
             word
         };
         let is_meta = match tokenize(bare).as_slice() {
-            [(range, Token::Mention(_) | Token::Due(_))] => range.len() == bare.len(),
+            [(range, Token::Mention(_) | Token::Due(_) | Token::Done(_))] => {
+                range.len() == bare.len()
+            }
             _ => false,
         };
         if word.is_empty() || !is_meta {

@@ -139,6 +139,9 @@ pub(crate) struct TaskRecord<'a> {
     pub due: Option<String>,
     pub due_precision: Option<crate::dates::Precision>,
     pub done: bool,
+    /// The day a done task was done (`done:YYYY-MM-DD`); absent where the text does not say.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub done_on: Option<String>,
     pub overdue: bool,
     pub meeting: &'a str,
     pub topic: Option<&'a str>,
@@ -195,6 +198,10 @@ impl<'a> TaskRecord<'a> {
             due: task.due.map(|d| d.date.to_string()),
             due_precision: task.due.map(|d| d.precision),
             done: task.done,
+            done_on: task
+                .done_on
+                .filter(|_| task.done)
+                .map(|day| day.to_string()),
             overdue: task.overdue,
             meeting: &meeting.slug,
             topic: task.topic.map(|t| meeting.topics[t].slug.as_str()),

@@ -116,6 +116,8 @@ pub struct Task {
     pub owners: Vec<PersonRef>,
     pub due: Option<Due>,
     pub done: bool,
+    /// The day a done task was done, where its text says (`done:YYYY-MM-DD`).
+    pub done_on: Option<NaiveDate>,
     pub overdue: bool,
     pub meeting: usize,
     pub topic: Option<usize>,
@@ -146,6 +148,13 @@ impl Task {
     /// (owners, agenda, calendars, tasks.json) show only these.
     pub fn is_current(&self) -> bool {
         !self.superseded
+    }
+
+    /// For a task done on a known day: whole days it was done after its deadline (0 or less
+    /// when on time).
+    pub fn days_late_when_done(&self) -> Option<i64> {
+        let done_on = self.done_on.filter(|_| self.done)?;
+        Some((done_on - self.due?.date).num_days().max(0))
     }
 
     /// Whole days past the deadline for an overdue task; 0 otherwise.
@@ -250,6 +259,7 @@ impl Meeting {
                 owners: task.owners,
                 due: task.due,
                 done: task.done,
+                done_on: task.done_on,
                 meeting: meeting_index,
                 topic: task.topic,
                 line: task.line,

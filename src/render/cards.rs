@@ -163,6 +163,9 @@ pub(crate) struct TaskCard<'a> {
     /// Days since the task was first raised.
     pub age_days: i64,
     pub done: bool,
+    /// When a done task was done, where its text says; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub done_on: Option<DoneOn>,
     pub overdue: bool,
     pub meeting: MeetingLinkValue,
     pub topic: Option<TopicLink<'a>>,
@@ -177,6 +180,15 @@ pub(crate) struct TaskCard<'a> {
     pub team_owned: bool,
     #[serde(skip_serializing_if = "is_false")]
     pub internal: bool,
+}
+
+/// The day a task was done (`done:YYYY-MM-DD`), and how late that was.
+#[derive(Serialize)]
+pub(crate) struct DoneOn {
+    pub date: String,
+    pub label: String,
+    /// Whole days after the deadline; 0 when done by it or without one.
+    pub days_late: i64,
 }
 
 /// Where a task with an id stands across meetings.

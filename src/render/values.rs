@@ -32,9 +32,7 @@ impl Values {
     }
 }
 
-pub(super) fn date_label(date: NaiveDate) -> String {
-    date.format("%a %-d %b %Y").to_string()
-}
+pub(super) use crate::dates::day_label as date_label;
 
 /// `December 2026`.
 pub(super) fn month_label(month: NaiveDate) -> String {
@@ -185,6 +183,11 @@ impl Renderer<'_> {
                     days_late: task.days_late(site.today),
                     age_days: site.task_age(task),
                     done: task.done,
+                    done_on: task.done_on.filter(|_| task.done).map(|day| DoneOn {
+                        date: day.to_string(),
+                        label: date_label(day),
+                        days_late: task.days_late_when_done().unwrap_or(0),
+                    }),
                     overdue: task.overdue,
                     meeting: self.meeting_link(task.meeting),
                     topic: task.topic.map(|t| TopicLink {

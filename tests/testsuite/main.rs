@@ -26,3 +26,4 @@ mod safety;
 mod script_rules;
 mod serve;
 mod snapshots;
+mod team_week;

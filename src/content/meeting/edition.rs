@@ -48,6 +48,7 @@ impl MeetingReader<'_> {
                 },
                 Token::Text(plain) => plain.to_string(),
                 Token::Due(value) => format!("due:{value}"),
+                Token::Done(value) => format!("done:{value}"),
             })
             .collect()
     }

@@ -209,6 +209,7 @@ impl<'r, 'a> BodyScan<'r, 'a> {
                 source_protected: Vec::new(),
                 mentions: Vec::new(),
                 due: None,
+                done_on: None,
                 own_end: None,
             });
         }
@@ -264,6 +265,7 @@ impl<'r, 'a> BodyScan<'r, 'a> {
                     }
                     Token::Text(plain) => plain.to_string(),
                     Token::Due(value) => format!("due:{value}"),
+                    Token::Done(value) => format!("done:{value}"),
                 };
                 self.section().title.push_str(&shown);
             }
@@ -282,6 +284,10 @@ impl<'r, 'a> BodyScan<'r, 'a> {
                 Token::Mention(written) => self.mention(written, offset),
                 Token::Due(value) => {
                     self.deadline(value, span);
+                    String::new()
+                }
+                Token::Done(value) => {
+                    self.done_on(value, span);
                     String::new()
                 }
             };
@@ -304,6 +310,31 @@ impl<'r, 'a> BodyScan<'r, 'a> {
             }
             Some(MentionTarget::Person { name, .. }) => name,
             _ => format!("@{written}"),
+        }
+    }
+
+    /// A `done:` word is the day the task it stands in was done; the first one counts.
+    fn done_on(&mut self, value: &str, span: Range<usize>) {
+        let day = match markdown::parse_done(value) {
+            Ok(day) => day,
+            Err(message) => {
+                self.diagnostics.push(self.source.error(span, message));
+                return;
+            }
+        };
+        let Some(task) = innermost_task(&mut self.items) else {
+            let why = "`done:` outside a task: it records the day a task (`- [x]`) was done";
+            self.diagnostics
+                .push(self.source.warning(span, why.to_string()));
+            return;
+        };
+        if !task.done {
+            let why =
+                "`done:` on an open task: tick it (`- [x]`) if it is done, or take the date away";
+            let warning = self.source.warning(span, why.to_string());
+            self.diagnostics.push(warning);
+        } else if task.done_on.is_none() {
+            task.done_on = Some(day);
         }
     }
 

@@ -117,6 +117,49 @@ fn impossible_deadline_is_an_error_at_its_column() {
 }
 
 #[test]
+fn the_day_a_task_was_done_is_read_and_a_wrong_one_is_an_error_at_its_column() {
+    let text = MEETING.replace(
+        "@patrick-faut\n",
+        "@patrick-faut done:2025-11-25\n- [x] **Late.** @sigi done:2025-13-01\n- [ ] **Open.** done:2025-11-25\n",
+    );
+    let parsed = read(&text);
+    let doc = parsed.doc.as_ref().unwrap();
+    let confirm = &doc.tasks[2];
+    assert_eq!(confirm.done_on, NaiveDate::from_ymd_opt(2025, 11, 25));
+    // The date is metadata, like owners and deadlines: no part of the shown text.
+    assert!(
+        !confirm.detail_html.contains("done"),
+        "{}",
+        confirm.detail_html
+    );
+    assert_eq!(doc.tasks[3].done_on, None);
+    assert_eq!(
+        doc.tasks[4].done_on, None,
+        "an open task was done on no day"
+    );
+    let found: Vec<_> = parsed
+        .diagnostics
+        .iter()
+        .map(|d| (d.line, d.column, d.is_error(), d.message.as_str()))
+        .collect();
+    assert!(
+        found
+            .iter()
+            .any(
+                |(line, column, error, message)| (*line, *column, *error) == (20, 23, true)
+                    && message.contains("done:YYYY-MM-DD")
+            ),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|(line, _, error, message)| *line == 21
+            && !error
+            && message.contains("open task")),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn front_matter_errors_point_into_the_file() {
     let text = MEETING.replace("tags = [", "tagz = [");
     let parsed = read(&text);
