@@ -10,6 +10,7 @@ mod build;
 pub mod cli;
 mod content;
 mod dates;
+mod digest;
 mod error;
 mod escape;
 mod formats;

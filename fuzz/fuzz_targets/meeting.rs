@@ -20,6 +20,8 @@ fuzz_target!(|bytes: &[u8]| {
             aliases: vec!["Pat".into()],
             listed: true,
             internal: false,
+            email: None,
+            external: false,
         });
     }
     for allow_html in [false, true] {

@@ -38,6 +38,7 @@ const EXAMPLES: &str = "Examples:
   dossier tasks --mine --account Proximus
                                         what I owe on one account (DOSSIER_ME=sigi)
   dossier done send-the-offer           tick the task, write done:DATE in its file
+  dossier digest --send                 mail every owner their week (Monday 07:00 in CI)
   dossier build -u https://staging.intranet.acme.be/briefings/ -o /srv/staging
                                         the same site for another address
   dossier import recap.txt --date 2025-11-18 --account Proximus
@@ -123,6 +124,36 @@ pub enum Command {
     /// are those `dossier tasks` and tasks.json show. All are found before any file is
     /// written: one unknown id changes nothing.
     Done(DoneArgs),
+    /// Each owner's week as an e-mail: what they owe, what is new, what slipped, what was done.
+    ///
+    /// For every person who owns a task (or --owner), seen from --week (default today): overdue,
+    /// due this week and next week, and the undated tasks that have waited longest; then what
+    /// is new for them, what slipped and what was done in the seven days before; grouped by
+    /// account, every line linking to its page at base_url. A person with nothing owed and
+    /// nothing new gets nothing. People marked `external = true` in people.toml get theirs from
+    /// the customer edition. Without --out or --send, prints the plain-text digests.
+    ///
+    /// --send mails each one to the person's `email` in people.toml through the SMTP server of
+    /// `[mail]` in site.toml (server, port, security = "starttls" | "tls" | "none", from,
+    /// username); the password is read from the environment variable DOSSIER_SMTP_PASSWORD (or
+    /// the one `password_env` names), never from a file. People without an address are listed.
+    Digest(DigestArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DigestArgs {
+    /// Only this person's digest (id, name or alias).
+    #[arg(long, value_name = "ID")]
+    pub owner: Option<String>,
+    /// The day the digest is made for (default: today in the site's timezone).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub week: Option<NaiveDate>,
+    /// Write ID.html and ID.txt for each person into this folder.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Send each digest by e-mail, as [mail] in site.toml says.
+    #[arg(long)]
+    pub send: bool,
 }
 
 #[derive(Debug, Args)]

@@ -2,6 +2,7 @@
 //! arguments are in `args.rs`.
 
 mod args;
+mod digest;
 mod done;
 mod scaffold;
 mod tasks;
@@ -224,6 +225,7 @@ fn execute(cli: &Cli) -> Result<(), Error> {
         Command::Import(args) => import_command(cli, args),
         Command::Tasks(args) => tasks_command(cli, args),
         Command::Done(args) => done_command(cli, &args.ids, args.on),
+        Command::Digest(args) => digest::run(cli, args),
         Command::Completion { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(*shell, &mut command, "dossier", &mut std::io::stdout());

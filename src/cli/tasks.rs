@@ -175,7 +175,8 @@ pub(super) fn me() -> Result<String> {
         .ok_or_else(missing)
 }
 
-fn resolve_owner(site: &Site, written: &str) -> Result<String> {
+/// The id of the person `written` names (id, name or alias).
+pub(super) fn resolve_owner(site: &Site, written: &str) -> Result<String> {
     let key = crate::paths::slugify(written);
     if site.people.contains_key(&key) {
         return Ok(key);

@@ -46,6 +46,51 @@ pub struct SiteConfig {
     pub editions: EditionSettings,
     /// Said on every page of the edition, when set (the customer edition always says which it is).
     pub banner: Option<String>,
+    /// How `dossier digest --send` reaches the mail server (`[mail]`).
+    pub mail: Option<MailSettings>,
+}
+
+/// `[mail]` in site.toml: the SMTP server the weekly digest is sent through. The password is
+/// never in a file: it is read from the environment variable `password_env` names.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MailSettings {
+    pub server: String,
+    #[serde(default = "MailSettings::default_port")]
+    pub port: u16,
+    /// `starttls` (the default: plain connection made secure before anything is said),
+    /// `tls` (secure from the start, port 465) or `none` (a relay on this machine).
+    #[serde(default)]
+    pub security: MailSecurity,
+    /// The sender, as `Name <address>` or an address.
+    pub from: String,
+    /// Who to log in as; without it, no login.
+    pub username: Option<String>,
+    /// The environment variable that holds the password.
+    #[serde(default = "MailSettings::default_password_env")]
+    pub password_env: String,
+    /// Refused with a clear error: a password kept in site.toml would be in git.
+    #[serde(default)]
+    password: Option<Spanned<String>>,
+}
+
+impl MailSettings {
+    fn default_port() -> u16 {
+        587
+    }
+
+    fn default_password_env() -> String {
+        "DOSSIER_SMTP_PASSWORD".to_string()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MailSecurity {
+    #[default]
+    Starttls,
+    Tls,
+    None,
 }
 
 /// Who a build is for: the account team (everything written), or the customer (nothing marked
@@ -154,6 +199,7 @@ struct RawConfig {
     calendar: Option<CalendarWindow>,
     feed: Option<RawFeed>,
     editions: Option<RawEditions>,
+    mail: Option<MailSettings>,
 }
 
 impl SiteConfig {
@@ -226,6 +272,15 @@ impl SiteConfig {
         let day_first = day_first_of(file, &raw.date_order)?;
 
         let theme = theme_of(file, &raw.theme)?;
+        if let Some(password) = raw.mail.as_ref().and_then(|mail| mail.password.as_ref()) {
+            return Err(file.error(
+                file.toml_span(0, password.span()),
+                format!(
+                    "no password in site.toml, which is shared and kept in git: put it in the environment variable {} (or the one `password_env` names) where the digest is sent",
+                    MailSettings::default_password_env()
+                ),
+            ));
+        }
         let editions = raw.editions.unwrap_or_default();
         for setting in [&editions.internal, &editions.customer] {
             base_url_of(file, &setting.base_url)?;
@@ -252,6 +307,7 @@ impl SiteConfig {
                 customer: editions.customer,
             },
             banner: None,
+            mail: raw.mail,
         })
     }
 
@@ -449,6 +505,31 @@ mod tests {
         assert_eq!(config.base_url, "http://localhost/");
         assert_eq!(config.week_start, Weekday::Mon);
         assert!(!config.allow_html);
+    }
+
+    #[test]
+    fn mail_takes_its_defaults_and_refuses_a_password_at_its_line() {
+        let config =
+            parse("title = \"T\"\n[mail]\nserver = \"smtp.team.example.com\"\nfrom = \"a@b.example.com\"\n")
+                .unwrap();
+        let mail = config.mail.unwrap();
+        assert_eq!((mail.port, mail.security), (587, MailSecurity::Starttls));
+        assert_eq!(mail.password_env, "DOSSIER_SMTP_PASSWORD");
+        let err = parse(
+            "title = \"T\"\n[mail]\nserver = \"s\"\nfrom = \"a@b.example.com\"\npassword = \"hunter2\"\n",
+        )
+        .unwrap_err();
+        assert_eq!((err.line, err.column), (5, 12));
+        assert!(
+            err.message.contains("DOSSIER_SMTP_PASSWORD"),
+            "{}",
+            err.message
+        );
+        assert!(!err.message.contains("hunter2"), "{}", err.message);
+        let err =
+            parse("title = \"T\"\n[mail]\nserver = \"s\"\nfrom = \"a\"\nsecurity = \"ssl\"\n")
+                .unwrap_err();
+        assert_eq!(err.line, 5, "{}", err.message);
     }
 
     #[test]

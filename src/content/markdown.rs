@@ -487,6 +487,8 @@ mod tests {
             aliases: vec![],
             listed: true,
             internal: false,
+            email: None,
+            external: false,
         });
         people
     }

@@ -27,6 +27,11 @@ pub struct Person {
     /// Of the account team only (`internal = true`): the customer edition leaves out their
     /// page and name, and shows what they own as owned by "the account team".
     pub internal: bool,
+    /// Where `dossier digest --send` mails their week.
+    pub email: Option<String>,
+    /// The customer's (`external = true`): their digest is made from the customer edition, so
+    /// no text marked internal reaches them.
+    pub external: bool,
 }
 
 #[derive(Deserialize)]
@@ -38,6 +43,9 @@ struct RawPerson {
     aliases: Vec<String>,
     #[serde(default)]
     internal: bool,
+    email: Option<toml::Spanned<String>>,
+    #[serde(default)]
+    external: bool,
 }
 
 /// What a mention resolves to.
@@ -91,6 +99,25 @@ impl People {
                 ));
                 continue;
             }
+            if person.internal && person.external {
+                errors.push(file.error(
+                    span.clone(),
+                    format!("`{id}` is marked both `internal` (the account team's) and `external` (the customer's): keep one"),
+                ));
+            }
+            let email = match person.email {
+                Some(email) if !is_mail_address(email.get_ref()) => {
+                    errors.push(file.error(
+                        email.span(),
+                        format!(
+                            "`{}` is not an e-mail address (name@domain)",
+                            email.get_ref()
+                        ),
+                    ));
+                    None
+                }
+                email => email.map(toml::Spanned::into_inner),
+            };
             people.insert(Person {
                 id,
                 name: person.name,
@@ -98,6 +125,8 @@ impl People {
                 aliases: person.aliases,
                 listed: true,
                 internal: person.internal,
+                email,
+                external: person.external,
             });
         }
         if errors.is_empty() {
@@ -189,8 +218,52 @@ impl People {
     }
 }
 
+/// `name@domain.tld` with nothing a mail header could be broken with: one `@`, no spaces,
+/// angle brackets, commas or control characters.
+fn is_mail_address(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains('@')
+        && !text.chars().any(|c| {
+            c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | ',' | ';' | '"')
+        })
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn addresses_are_read_and_a_wrong_one_is_an_error_at_its_place() {
+        for good in ["ana@team.example.com", "a.b+c@x.example.org"] {
+            assert!(is_mail_address(good), "{good}");
+        }
+        for bad in [
+            "ana",
+            "ana@",
+            "@x.com",
+            "ana@localhost",
+            "a b@x.com",
+            "a@x.com>",
+            "a@b@x.com",
+            "a@x.com,b@y.com",
+            "a@x.com\r\nBcc: c@d.com",
+        ] {
+            assert!(!is_mail_address(bad), "{bad}");
+        }
+        let file = SourceFile::new(
+            Path::new("content/people.toml"),
+            "[ana]\nname = \"Ana\"\nemail = \"ana at team\"\n\n[bo]\nname = \"Bo\"\nexternal = true\ninternal = true\n".into(),
+        );
+        let errors = People::parse(&file).unwrap_err();
+        let places: Vec<(usize, usize)> = errors.iter().map(|e| (e.line, e.column)).collect();
+        assert_eq!(places, [(3, 9), (5, 2)], "{errors:?}");
+    }
+
     use super::*;
 
     #[test]

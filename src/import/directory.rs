@@ -88,6 +88,8 @@ impl Directory {
             aliases,
             listed: true,
             internal: false,
+            email: None,
+            external: false,
         };
         self.people.insert(person.clone());
         self.added.push(person);

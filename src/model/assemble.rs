@@ -159,6 +159,8 @@ fn everyone_named(
             aliases: Vec::new(),
             listed: false,
             internal: false,
+            email: None,
+            external: false,
         });
     }
     everyone

@@ -30,6 +30,8 @@ fn allowed(part: &str) -> Option<Vec<&'static str>> {
         // Import reads the site's open tasks to link the ones a recap repeats.
         "import" => &["content", "model"],
         "render" | "formats" => &["content", "model"],
+        // The digest reads the site as a build does, and writes mail, not pages.
+        "digest" => &["content", "model"],
         // Static files are copied as the theme found them.
         "output" => &["render"],
         _ => return None,

@@ -200,3 +200,311 @@ fn tasks_narrow_to_an_account_and_to_the_reader_with_file_and_line() {
         stderr(&unknown)
     );
 }
+
+/// The small site with addresses, an internal topic and a customer's person (Chidi, marked
+/// `external`), for the digest.
+fn digest_site() -> (tempfile::TempDir, PathBuf) {
+    let (dir, root) = small_site();
+    std::fs::write(
+        root.join("content/people.toml"),
+        "[ana]\nname = \"Ana Pereira\"\nemail = \"ana@team.example.com\"\n\n\
+         [bo]\nname = \"Bo\"\naliases = [\"Bob\"]\n\n\
+         [chidi]\nname = \"Chidi\"\nemail = \"chidi@initech.example.com\"\nexternal = true\n",
+    )
+    .unwrap();
+    let review = root.join(REVIEW);
+    let text = std::fs::read_to_string(&review).unwrap();
+    std::fs::write(
+        &review,
+        text.replace(
+            "## Budget\n",
+            "## Margin talk {.internal}\nOur floor is SECRET-FLOOR-42.\n\n- [ ] **Ask SECRET-TASK-7 about the floor** @Chidi @Ana due:2025-11-25\n\n## Budget\n",
+        ),
+    )
+    .unwrap();
+    (dir, root)
+}
+
+/// A free port on 127.0.0.1: bound, read, released.
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// A real SMTP server (Python's aiosmtpd) on 127.0.0.1, storing what it receives in a Maildir;
+/// stopped when dropped.
+struct SmtpServer {
+    child: std::process::Child,
+    port: u16,
+    maildir: tempfile::TempDir,
+}
+
+impl SmtpServer {
+    fn start() -> Option<SmtpServer> {
+        if !crate::common::tool_available(
+            "digest sent to a real SMTP server",
+            "python3",
+            &["-c", "import aiosmtpd"],
+            "Python's aiosmtpd (pip install aiosmtpd)",
+        ) {
+            return None;
+        }
+        let maildir = tempfile::tempdir().unwrap();
+        let port = free_port();
+        let child = std::process::Command::new("python3")
+            .args(["-m", "aiosmtpd", "-n", "-l"])
+            .arg(format!("127.0.0.1:{port}"))
+            .args(["-c", "aiosmtpd.handlers.Mailbox"])
+            .arg(maildir.path().join("mail"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let server = SmtpServer {
+            child,
+            port,
+            maildir,
+        };
+        let started = std::time::Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(20),
+                "aiosmtpd did not start"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        Some(server)
+    }
+
+    /// Every message received, as Python's `email` package reads it: recipients, subject, and
+    /// each part's type and text.
+    fn received(&self) -> Vec<serde_json::Value> {
+        let script = r#"
+import json, mailbox, sys
+from email import policy
+out = []
+for message in mailbox.Maildir(sys.argv[1], factory=None, create=False):
+    parsed = __import__("email").message_from_bytes(message.as_bytes(), policy=policy.default)
+    parts = [{"type": p.get_content_type(), "text": p.get_content()}
+             for p in parsed.walk() if not p.is_multipart()]
+    out.append({"to": parsed["To"], "from": parsed["From"], "subject": parsed["Subject"],
+                "type": parsed.get_content_type(), "parts": parts})
+print(json.dumps(out))
+"#;
+        let output = std::process::Command::new("python3")
+            .args(["-c", script])
+            .arg(self.maildir.path().join("mail"))
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", stderr(&output));
+        let mut messages: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
+        messages.sort_by_key(|m| m["to"].as_str().unwrap_or_default().to_string());
+        messages
+    }
+}
+
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn the_digest_reaches_a_real_smtp_server_one_message_per_owner_with_both_parts() {
+    let Some(server) = SmtpServer::start() else {
+        return;
+    };
+    let (_dir, root) = digest_site();
+    let site_toml = std::fs::read_to_string(root.join("site.toml")).unwrap();
+    std::fs::write(
+        root.join("site.toml"),
+        format!(
+            "{site_toml}\n[mail]\nserver = \"127.0.0.1\"\nport = {}\nsecurity = \"none\"\nfrom = \"Briefings <briefings@team.example.com>\"\n",
+            server.port
+        ),
+    )
+    .unwrap();
+    let output = run_in(&root, &["digest", "--send", "--week", "2025-11-24"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    // Bo owes a task but has no address: listed, not sent.
+    assert!(
+        stderr(&output).contains("no email in people.toml: bo"),
+        "{}",
+        stderr(&output)
+    );
+    let messages = server.received();
+    let recipients: Vec<&str> = messages.iter().map(|m| m["to"].as_str().unwrap()).collect();
+    assert_eq!(
+        recipients,
+        [
+            "Ana Pereira <ana@team.example.com>",
+            "Chidi <chidi@initech.example.com>"
+        ]
+    );
+    for message in &messages {
+        assert_eq!(message["type"], "multipart/alternative");
+        let types: Vec<&str> = message["parts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["type"].as_str().unwrap())
+            .collect();
+        assert_eq!(types, ["text/plain", "text/html"], "{message}");
+        assert_eq!(message["from"], "Briefings <briefings@team.example.com>");
+    }
+    let text_of = |index: usize| -> String {
+        messages[index]["parts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["text"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // Ana's (the team's) shows the internal task; its page is on the site.
+    let ana = text_of(0);
+    assert!(ana.contains("Ask SECRET-TASK-7 about the floor"), "{ana}");
+    assert!(ana.contains("Send the pilot plan"), "{ana}");
+    assert!(
+        ana.contains("https://intranet.example.test/small/"),
+        "{ana}"
+    );
+    assert!(messages[0]["subject"].as_str().unwrap().contains("overdue"));
+    // Chidi, the customer's, gets his week without a word of the internal topic.
+    let chidi = text_of(1);
+    assert!(chidi.contains("Draft the survey"), "{chidi}");
+    // His contract draft is due in December: counted, not listed.
+    assert!(chidi.contains("And 1 task due later."), "{chidi}");
+    // The customer edition has no owner pages: his mail links none.
+    assert!(!chidi.contains("/owners/"), "{chidi}");
+    for secret in ["SECRET-TASK-7", "SECRET-FLOOR-42", "Margin talk"] {
+        assert!(
+            !chidi.contains(secret),
+            "{secret} reached the customer:\n{chidi}"
+        );
+    }
+}
+
+#[test]
+fn digests_are_written_per_owner_and_nobody_with_nothing_owed_gets_one() {
+    let (dir, root) = digest_site();
+    let out = dir.path().join("digests");
+    let output = run_in(
+        &root,
+        &[
+            "digest",
+            "--week",
+            "2026-06-01",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    // By June 2026 Ana's HR start (Q1) is overdue; Bo's and Chidi's are overdue too.
+    let mut written: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert_eq!(
+        written,
+        [
+            "ana.html",
+            "ana.txt",
+            "bo.html",
+            "bo.txt",
+            "chidi.html",
+            "chidi.txt"
+        ]
+    );
+    let html_text = std::fs::read_to_string(out.join("ana.html")).unwrap();
+    let page = scraper::Html::parse_document(&html_text);
+    let links: Vec<String> = select(&page, "a")
+        .iter()
+        .filter_map(|a| a.value().attr("href").map(str::to_string))
+        .collect();
+    assert!(
+        links
+            .iter()
+            .all(|l| l.starts_with("https://intranet.example.test/small/")),
+        "{links:?}"
+    );
+    // Closing Bo's only open task leaves him nothing owed: no digest, and he is named.
+    let (_dir2, root2) = digest_site();
+    let done = run_in(
+        &root2,
+        &[
+            "done",
+            "collect-feedback-from-finance",
+            "--on",
+            "2025-11-21",
+        ],
+    );
+    assert!(done.status.success(), "{}", stderr(&done));
+    let output = run_in(
+        &root2,
+        &["digest", "--week", "2026-06-01", "--owner", "Bob"],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stdout(&output).trim(), "");
+    assert!(
+        stderr(&output).contains("no digest: bo"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn the_digest_says_what_slipped_and_what_was_done_in_the_week() {
+    let (_dir, root) = digest_site();
+    let review = root.join(REVIEW);
+    let text = std::fs::read_to_string(&review).unwrap();
+    // The contract draft was due by the end of December; the review moves it to January.
+    std::fs::write(
+        &review,
+        text.replace(
+            "@Chidi due:2025-12-12 {#contract-draft}",
+            "@Chidi due:2026-01-15 {#contract-draft}",
+        )
+        // Something owed this week, without which Chidi would get no digest at all.
+        .replace("@Bo due:2025-11-27", "@Bo @Chidi due:2025-11-27"),
+    )
+    .unwrap();
+    let done = run_in(&root, &["done", "draft-the-survey", "--on", "2025-11-22"]);
+    assert!(done.status.success(), "{}", stderr(&done));
+    let output = run_in(
+        &root,
+        &["digest", "--week", "2025-11-24", "--owner", "chidi"],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let digest = stdout(&output);
+    let section = |title: &str| -> String {
+        let start = digest
+            .find(title)
+            .unwrap_or_else(|| panic!("no {title}:\n{digest}"));
+        digest[start..].split("\n\n").next().unwrap().to_string()
+    };
+    let slipped = section("Slipped this week (1)");
+    assert!(
+        slipped.contains("Share the contract draft")
+            && slipped.contains("was by end of December 2025"),
+        "{slipped}"
+    );
+    let done = section("Done this week (1)");
+    assert!(
+        done.contains("Draft the survey") && done.contains("done Sat 22 Nov 2025"),
+        "{done}"
+    );
+    // A week later, neither is news.
+    let later = stdout(&run_in(
+        &root,
+        &["digest", "--week", "2025-12-01", "--owner", "chidi"],
+    ));
+    assert!(
+        !later.contains("Slipped") && !later.contains("Done this week"),
+        "{later}"
+    );
+}

@@ -18,6 +18,8 @@ fn people() -> People {
             aliases,
             listed: true,
             internal: false,
+            email: None,
+            external: false,
         });
     }
     people
