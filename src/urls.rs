@@ -71,6 +71,11 @@ pub(crate) fn task(id: &str) -> String {
     format!("{TASKS}{id}/")
 }
 
+/// A task's deadline as a one-event iCalendar file, beside its page.
+pub(crate) fn task_calendar(id: &str) -> String {
+    format!("{TASKS}{id}/task.ics")
+}
+
 pub(crate) fn owner(id: &str) -> String {
     format!("{OWNERS}{id}/")
 }

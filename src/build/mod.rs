@@ -17,6 +17,7 @@ use crate::formats::ics;
 use crate::formats::Previous;
 use crate::model::load::{load_site, Loaded};
 use crate::model::reach::{Footprints, Reach};
+use crate::model::threads::Thread;
 use crate::model::Site;
 use crate::output::{
     check_target, previous_file, Changes, Output, OutputLock, Staged, Staging, MARKER,
@@ -394,6 +395,13 @@ fn write_changes(
     })
 }
 
+/// The continued tasks whose latest mention has a deadline: each has a one-event calendar.
+fn dated_threads(site: &Site) -> impl Iterator<Item = &Thread> {
+    site.threads
+        .iter()
+        .filter(|thread| site.tasks[thread.latest()].due.is_some())
+}
+
 /// Every file a build of the site writes, relative to the output folder, the marker included.
 pub(crate) fn expected_files(
     renderer: &Renderer,
@@ -413,6 +421,7 @@ pub(crate) fn expected_files(
     if site.has_owner_pages() {
         files.extend(site.by_person.keys().map(|id| urls::owner_calendar(id)));
     }
+    files.extend(dated_threads(site).map(|thread| urls::task_calendar(&thread.id)));
     files.extend(static_names.iter().cloned());
     files.extend(search_files.iter().cloned());
     files
@@ -573,16 +582,28 @@ pub(crate) fn write_site_files(
             calendars.ics(tasks.iter().copied(), &name).as_bytes(),
         )
     };
-    let (documents_written, calendars_written) = rayon::join(
+    // Each continued task's deadline beside its page, for one-off adding to a calendar.
+    let task_calendar = |thread: &&Thread| match calendars.single(thread.latest()) {
+        Some(calendar) => out.write(&urls::task_calendar(&thread.id), calendar.as_bytes()),
+        None => Ok(()),
+    };
+    let dated: Vec<&Thread> = dated_threads(site).collect();
+    let (documents_written, (calendars_written, task_calendars_written)) = rayon::join(
         || {
             documents
                 .par_iter()
                 .try_for_each(|(path, make)| out.write(path, make().as_bytes()))
         },
-        || owners.par_iter().try_for_each(owner_calendar),
+        || {
+            rayon::join(
+                || owners.par_iter().try_for_each(owner_calendar),
+                || dated.par_iter().try_for_each(task_calendar),
+            )
+        },
     );
     documents_written?;
-    calendars_written
+    calendars_written?;
+    task_calendars_written
 }
 
 /// The search index's files (`search/`); returns their paths.

@@ -112,6 +112,17 @@ pub(crate) fn in_window(site: &Site, due: Due) -> bool {
     due.date >= from && due.period_start() <= until
 }
 
+/// Open tasks overdue since before the window, kept as events one by one up to this many (the
+/// most recently due first); the rest are counted in one event on today. At 10,000 meetings a
+/// calendar then stays far below the 1 MB clients accept.
+const OVERDUE_KEPT: usize = 200;
+
+/// Whether a task is open and overdue since before the window: what a subscriber most needs
+/// to see, and what the window alone would drop.
+fn overdue_before_window(site: &Site, task: &Task, due: Due) -> bool {
+    !task.done && task.overdue && !in_window(site, due) && due.date < site.today
+}
+
 /// What every calendar of a build shares: the site, the previous build's revisions, and the
 /// site's VTIMEZONE, made once rather than once per owner's calendar.
 pub(crate) struct Calendars<'s> {
@@ -143,6 +154,86 @@ impl<'s> Calendars<'s> {
     /// rebuilding changes nothing and calendar clients see no phantom updates.
     pub(crate) fn ics(&self, tasks: impl Iterator<Item = usize>, name: &str) -> String {
         let site = self.site;
+        let mut overdue: Vec<(usize, Due)> = Vec::new();
+        let mut calendar = self.head(name);
+        let mut line = |text: &str| fold_line(&mut calendar, text);
+        for index in tasks {
+            let task = &site.tasks[index];
+            let Some(due) = task.due else {
+                continue;
+            };
+            if overdue_before_window(site, task, due) {
+                overdue.push((index, due));
+            } else if in_window(site, due) {
+                event(site, task, due, self.history, &mut line);
+            }
+        }
+        overdue.sort_by_key(|&(index, due)| (std::cmp::Reverse(due.date), index));
+        for &(index, due) in overdue.iter().take(OVERDUE_KEPT) {
+            event(site, &site.tasks[index], due, self.history, &mut line);
+        }
+        if overdue.len() > OVERDUE_KEPT {
+            self.more_overdue(name, overdue.len() - OVERDUE_KEPT, &mut line);
+        }
+        line("END:VCALENDAR");
+        calendar
+    }
+
+    /// A calendar of one task, whatever the window: what its page offers to add to any
+    /// calendar (Outlook on the web cannot subscribe to an intranet address). None when the
+    /// task has no deadline.
+    pub(crate) fn single(&self, index: usize) -> Option<String> {
+        let task = &self.site.tasks[index];
+        let due = task.due?;
+        let mut calendar = self.head(&task.title);
+        let mut line = |text: &str| fold_line(&mut calendar, text);
+        event(self.site, task, due, self.history, &mut line);
+        line("END:VCALENDAR");
+        Some(calendar)
+    }
+
+    /// One event on today counting the overdue tasks a calendar leaves out, linking to the
+    /// site's list of deadlines.
+    fn more_overdue(&self, name: &str, count: usize, line: &mut impl FnMut(&str)) {
+        let site = self.site;
+        let start = site.today.format("%Y%m%d").to_string();
+        let summary = escape_text(&format!("and {count} more overdue tasks"));
+        let uid = format!(
+            "{:016x}@{}",
+            stable_hash(format!("more-overdue\n{name}").as_bytes()),
+            site.config.base_host()
+        );
+        let revision = self.history.revision(
+            &uid,
+            fingerprint(&start, &summary, "CONFIRMED"),
+            site.today,
+            site.today,
+        );
+        let description = format!(
+            "Overdue since before the calendar's window and left out of it, the oldest first. All of them: {}{}",
+            site.config.base_url,
+            crate::urls::CALENDAR
+        );
+        line("BEGIN:VEVENT");
+        line(&format!("UID:{uid}"));
+        line(&format!("DTSTAMP:{}", revision.modified));
+        line(&format!("LAST-MODIFIED:{}", revision.modified));
+        line(&format!("SEQUENCE:{}", revision.sequence));
+        line(&format!("DTSTART;VALUE=DATE:{start}"));
+        line(&format!(
+            "DTEND;VALUE=DATE:{}",
+            (site.today + Days::new(1)).format("%Y%m%d")
+        ));
+        line(&format!("SUMMARY:{summary}"));
+        line(&format!("DESCRIPTION:{}", escape_text(&description)));
+        line("STATUS:CONFIRMED");
+        line("TRANSP:TRANSPARENT");
+        line("END:VEVENT");
+    }
+
+    /// The calendar's properties and time zone, before its events.
+    fn head(&self, name: &str) -> String {
+        let site = self.site;
         let mut out = String::new();
         for text in [
             "BEGIN:VCALENDAR".to_string(),
@@ -161,15 +252,6 @@ impl<'s> Calendars<'s> {
             fold_line(&mut out, &text);
         }
         out.push_str(&self.timezone);
-        let mut line = |text: &str| fold_line(&mut out, text);
-        for index in tasks {
-            let task = &site.tasks[index];
-            let Some(due) = task.due.filter(|&due| in_window(site, due)) else {
-                continue;
-            };
-            event(site, task, due, self.history, &mut line);
-        }
-        line("END:VCALENDAR");
         out
     }
 }

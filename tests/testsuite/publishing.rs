@@ -43,6 +43,48 @@ fn calendars_hold_the_deadlines_of_their_window_and_site_toml_sets_it() {
 }
 
 #[test]
+fn an_open_task_overdue_since_before_the_window_stays_in_every_calendar_up_to_a_cap() {
+    // 230 open tasks overdue since long before the window, and one done long ago.
+    let mut tasks = String::new();
+    for n in 0..230 {
+        let day = 1 + n % 28;
+        let month = 1 + (n / 28) % 9;
+        tasks.push_str(&format!(
+            "- [ ] **Old task {n}** @Sigi due:2024-{month:02}-{day:02}\n"
+        ));
+    }
+    tasks.push_str("- [x] **Done long ago** @Sigi due:2024-03-01\n");
+    let meeting = MEETING.replace("## Tasks\n", &format!("## Tasks\n{tasks}"));
+    let site = Fixture::valid().with(M, &meeting);
+    let output = site.build();
+    assert!(output.status.success(), "{}", stderr(&output));
+    for calendar in ["calendar.ics", "owners/sigi/calendar.ics"] {
+        let text = read(&site, calendar);
+        let events = text.matches("BEGIN:VEVENT").count();
+        let old = text.matches("SUMMARY:Old task").count();
+        // The 200 most recently due are kept one by one, the other 30 counted in one event.
+        assert_eq!(old, 200, "{calendar}");
+        assert!(
+            text.contains("SUMMARY:and 30 more overdue tasks"),
+            "{calendar}"
+        );
+        assert!(
+            text.contains("SUMMARY:Old task 229"),
+            "the latest due are kept"
+        );
+        assert!(
+            !text.contains("SUMMARY:Old task 0\r\n"),
+            "the oldest are counted"
+        );
+        assert!(
+            !text.contains("Done long ago"),
+            "a done task keeps to the window"
+        );
+        assert!(events >= 201, "{calendar}: {events}");
+    }
+}
+
+#[test]
 fn a_feed_entry_is_updated_when_its_meeting_changes_and_the_feed_keeps_its_length() {
     let site = Fixture::valid();
     assert!(site.build().status.success());

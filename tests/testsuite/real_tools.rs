@@ -107,7 +107,9 @@ fn continued_tasks_give_valid_pages_a_calendar_and_tasks_json_the_real_tools_acc
     ) {
         let printed = python_check_in(&out, "check_calendar.py", &["--today", "2026-12-10"]);
         assert!(
-            printed.contains("calendar.ics: 7 events; 3 owner calendars match their tasks"),
+            printed.contains(
+                "calendar.ics: 7 events; 3 owner calendars match their tasks; 5 task calendars"
+            ),
             "{printed}"
         );
     }

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 const OTHER_FILES: &[(&str, &str)] = &[
     ("calendar.ics", "calendar.ics"),
     ("owner-calendar.ics", "owners/bo/calendar.ics"),
+    ("task-calendar.ics", "tasks/contract-draft/task.ics"),
     ("feed.xml", "feed.xml"),
     ("tasks.json", "tasks.json"),
     ("sitemap.xml", "sitemap.xml"),

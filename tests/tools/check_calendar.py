@@ -39,6 +39,9 @@ def period_start(task):
 def in_window(task):
     if task["due"] is None:
         return False
+    # An open task past its deadline stays, however long ago that was: it matters most.
+    if task["overdue"]:
+        return True
     last = datetime.date.fromisoformat(task["due"])
     return (last >= args.today - datetime.timedelta(days=args.past_days)
             and period_start(task) <= args.today + datetime.timedelta(days=args.future_days))
@@ -99,7 +102,25 @@ owners = sorted(p.parent.name for p in (public / "owners").glob("*/calendar.ics"
 for owner in owners:
     check(public / "owners" / owner / "calendar.ics", [t for t in tasks if owner in t["owners"]])
 
+# Each continued task's page offers its deadline as a calendar of one event.
+by_id = {t["id"]: t for t in tasks}
+task_calendars = sorted((public / "tasks").glob("*/task.ics"))
+for path in task_calendars:
+    task = by_id.get(path.parent.name)
+    events = events_of(path)
+    if task is None or task["due"] is None:
+        failures.append(f"{path}: no dated task {path.parent.name} in tasks.json")
+    elif len(events) != 1 or events[0]["DTSTART"].dt.isoformat() != task["due"]:
+        failures.append(f"{path}: not one event on {task['due']}")
+    elif str(events[0]["SUMMARY"]).removeprefix("✓ ") != task["title"]:
+        failures.append(f"{path}: the event is not {task['title']}")
+for task in tasks:
+    page = public / "tasks" / task["id"] / "index.html"
+    if page.exists() and task["due"] and not (page.parent / "task.ics").exists():
+        failures.append(f"{page}: a dated task's page without its task.ics")
+
 if failures:
     print("\n".join(failures[:40]))
     sys.exit(1)
-print(f"calendar.ics: {total} events; {len(owners)} owner calendars match their tasks")
+print(f"calendar.ics: {total} events; {len(owners)} owner calendars match their tasks; "
+      f"{len(task_calendars)} task calendars")

@@ -64,6 +64,8 @@ struct TaskPage<'a> {
     reassignments: usize,
     account_url: Option<String>,
     account_name: &'a str,
+    /// The task's deadline as a one-event .ics, where it has one.
+    calendar_url: Option<String>,
 }
 
 /// A meeting's mention of the task and what it changed.
@@ -111,6 +113,9 @@ impl Renderer<'_> {
             reassignments: thread.reassignments,
             account_url: self.account_url(account),
             account_name: account.unwrap_or(""),
+            calendar_url: site.tasks[thread.latest()]
+                .due
+                .map(|_| urls::task_calendar(&thread.id)),
         }
     }
 }
