@@ -80,6 +80,11 @@ pub(crate) fn owner(id: &str) -> String {
     format!("{OWNERS}{id}/")
 }
 
+/// One owner's open tasks as a script, for the dashboard's "your week".
+pub(crate) fn owner_tasks_script(id: &str) -> String {
+    format!("{OWNERS}{id}/tasks.js")
+}
+
 /// One owner's deadlines as iCalendar.
 pub(crate) fn owner_calendar(id: &str) -> String {
     format!("{OWNERS}{id}/calendar.ics")

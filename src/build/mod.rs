@@ -8,16 +8,14 @@
 pub(crate) mod cache;
 pub(crate) mod leaks;
 pub(crate) mod progress;
+mod site_files;
 
 use crate::content::config::Edition;
 use crate::content::load::LoadOptions;
 use crate::error::{CacheWarning, Diagnostic, Error, Result};
-use crate::formats::feed;
-use crate::formats::ics;
 use crate::formats::Previous;
 use crate::model::load::{load_site, Loaded};
 use crate::model::reach::{Footprints, Reach};
-use crate::model::threads::Thread;
 use crate::model::Site;
 use crate::output::{
     check_target, previous_file, Changes, Output, OutputLock, Staged, Staging, MARKER,
@@ -28,7 +26,7 @@ use crate::urls;
 use cache::BuildCache;
 use progress::Progress;
 use rayon::prelude::*;
-use std::collections::HashSet;
+pub(crate) use site_files::{expected_files, write_site_files};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -395,38 +393,6 @@ fn write_changes(
     })
 }
 
-/// The continued tasks whose latest mention has a deadline: each has a one-event calendar.
-fn dated_threads(site: &Site) -> impl Iterator<Item = &Thread> {
-    site.threads
-        .iter()
-        .filter(|thread| site.tasks[thread.latest()].due.is_some())
-}
-
-/// Every file a build of the site writes, relative to the output folder, the marker included.
-pub(crate) fn expected_files(
-    renderer: &Renderer,
-    pages: &[Page],
-    static_names: &[String],
-    search_files: &[String],
-) -> HashSet<String> {
-    let site = renderer.site;
-    let mut files: HashSet<String> = HashSet::with_capacity(pages.len() + site.by_person.len() + 8);
-    files.extend(pages.iter().map(|page| renderer.path(page)));
-    files.extend(
-        site_documents(renderer, pages, &Previous::default())
-            .into_iter()
-            .map(|(path, _)| path),
-    );
-    files.insert(MARKER.to_string());
-    if site.has_owner_pages() {
-        files.extend(site.by_person.keys().map(|id| urls::owner_calendar(id)));
-    }
-    files.extend(dated_threads(site).map(|thread| urls::task_calendar(&thread.id)));
-    files.extend(static_names.iter().cloned());
-    files.extend(search_files.iter().cloned());
-    files
-}
-
 /// Writes every page, site-wide file, owner calendar, search file and static file of the
 /// site; returns the paths of the search index's files.
 pub(crate) fn write_everything(
@@ -499,111 +465,6 @@ pub(crate) fn write_pages(
         progress::advance(progress);
         Ok(())
     })
-}
-
-type Make<'a> = Box<dyn Fn() -> String + Sync + Send + 'a>;
-
-/// The site-wide files besides pages and owner calendars, by path, each with what makes it
-/// (nothing is made until called).
-pub(crate) fn site_documents<'a>(
-    renderer: &'a Renderer,
-    pages: &'a [Page],
-    previous: &'a Previous,
-) -> Vec<(String, Make<'a>)> {
-    let site = renderer.site;
-    let mut documents: Vec<(String, Make<'a>)> = vec![
-        (
-            urls::CALENDAR_FILE.into(),
-            Box::new(|| {
-                ics::Calendars::new(site, &previous.calendar)
-                    .ics(site.current_tasks(), &site.config.title)
-            }),
-        ),
-        (
-            urls::FEED_FILE.into(),
-            Box::new(|| feed::atom(site, &previous.feed)),
-        ),
-        (
-            urls::TASKS_FILE.into(),
-            Box::new(|| {
-                // Counted first, so that the file's buffer is made once at about its size.
-                let current: Vec<usize> = site.current_tasks().collect();
-                feed::tasks_json(site, current.iter().map(|&t| &site.tasks[t]))
-            }),
-        ),
-    ];
-    // The sitemap: an index, and files of at most 50,000 addresses each.
-    let listed: Vec<(String, Option<chrono::NaiveDate>)> = pages
-        .iter()
-        .filter(|p| p.in_sitemap())
-        .map(|p| (renderer.url(p), renderer.changed_on(p)))
-        .collect();
-    let mut parts = Vec::new();
-    for (n, chunk) in listed.chunks(feed::SITEMAP_URLS).enumerate() {
-        let file = urls::sitemap_part(n + 1);
-        parts.push((file.clone(), chunk.iter().filter_map(|(_, day)| *day).max()));
-        let chunk = chunk.to_vec();
-        documents.push((file, Box::new(move || feed::sitemap_urls(site, &chunk))));
-    }
-    documents.push((
-        urls::SITEMAP_FILE.into(),
-        Box::new(move || feed::sitemap_index(site, &parts)),
-    ));
-    documents
-}
-
-/// The site-wide files (see [`site_documents`]) and the calendars of the given owners, in
-/// parallel.
-pub(crate) fn write_site_files(
-    renderer: &Renderer,
-    pages: &[Page],
-    owners: &[&String],
-    previous: &Previous,
-    out: &impl Output,
-) -> Result<()> {
-    let site = renderer.site;
-    let owners = if site.has_owner_pages() { owners } else { &[] };
-    let documents = site_documents(renderer, pages, previous);
-    let calendars = ics::Calendars::new(site, &previous.calendar);
-    let owner_calendar = |id: &&String| {
-        let name = format!(
-            "{} — {}",
-            site.people
-                .get(*id)
-                .map_or(id.as_str(), |p| p.name.as_str()),
-            site.config.title
-        );
-        let tasks = site
-            .by_person
-            .get(*id)
-            .map_or(&[][..], |i| i.tasks.as_slice());
-        out.write(
-            &urls::owner_calendar(id),
-            calendars.ics(tasks.iter().copied(), &name).as_bytes(),
-        )
-    };
-    // Each continued task's deadline beside its page, for one-off adding to a calendar.
-    let task_calendar = |thread: &&Thread| match calendars.single(thread.latest()) {
-        Some(calendar) => out.write(&urls::task_calendar(&thread.id), calendar.as_bytes()),
-        None => Ok(()),
-    };
-    let dated: Vec<&Thread> = dated_threads(site).collect();
-    let (documents_written, (calendars_written, task_calendars_written)) = rayon::join(
-        || {
-            documents
-                .par_iter()
-                .try_for_each(|(path, make)| out.write(path, make().as_bytes()))
-        },
-        || {
-            rayon::join(
-                || owners.par_iter().try_for_each(owner_calendar),
-                || dated.par_iter().try_for_each(task_calendar),
-            )
-        },
-    );
-    documents_written?;
-    calendars_written?;
-    task_calendars_written
 }
 
 /// The search index's files (`search/`); returns their paths.

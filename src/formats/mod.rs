@@ -1,8 +1,9 @@
 //! Stage 3, beside the pages: the site's other files, written from the model (iCalendar, Atom
-//! and sitemap, tasks.json, the search index).
+//! and sitemap, tasks.json, the search index, each owner's open tasks for the dashboard).
 
 pub(crate) mod feed;
 pub(crate) mod ics;
+pub(crate) mod owner_tasks;
 pub(crate) mod search;
 
 /// What the previous build published that this one continues: the revision of each calendar

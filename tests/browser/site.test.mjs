@@ -324,7 +324,16 @@ browserTest("every link and field can be reached with Tab, and shows where the f
 // which day is marked today and which month is current.
 async function deadlineView(page) {
   return page.evaluate(() => ({
-    text: document.querySelector("main").innerText,
+    // The reader's own week is the script's alone (asked for, kept in the browser): the rest
+    // of the page is what must agree.
+    text: (() => {
+      const main = document.querySelector("main").cloneNode(true);
+      main.querySelectorAll("[data-my-week]").forEach((panel) => panel.remove());
+      document.body.appendChild(main);
+      const text = main.innerText;
+      main.remove();
+      return text;
+    })(),
     overdue: [...document.querySelectorAll("main li.is-overdue")].map((li) => li.querySelector("a").textContent),
     today: [...document.querySelectorAll(".month-grid td.is-today time")].map((t) => t.getAttribute("datetime")),
     currentMonth: [...document.querySelectorAll("[aria-current=date]")].map((a) => a.textContent),
@@ -332,7 +341,7 @@ async function deadlineView(page) {
   }));
 }
 
-const dateDependentPages = ["dashboard", "owners", "owner", "account", "calendar", "month", "topic", "meeting"];
+const dateDependentPages = ["dashboard", "owners", "owner", "accounts", "account", "calendar", "month", "topic", "meeting"];
 // Noon in Brussels, the example site's timezone, on the later day.
 const laterDay = new Date("2025-12-10T12:00:00+01:00");
 
@@ -360,6 +369,35 @@ browserTest("a site built on 24 Nov 2025 and read on 10 Dec 2025 shows what a bu
   const dashboard = await open(fileUrl(pages.dashboard), { clock: laterDay });
   assert.match(await dashboard.page.textContent("[data-overdue-stat]"), /3\s+overdue/);
   await dashboard.context.close();
+});
+
+browserTest("the dashboard asks who you are once, leads with your week, and without JavaScript stays the team's", async () => {
+  const { page, context, problems } = await open(fileUrl(pages.dashboard), { clock: laterDay });
+  assert.ok(await page.isVisible("[data-my-week]"));
+  assert.ok(!(await page.isVisible("[data-mine]")), "nothing shown before the reader says who they are");
+  await page.selectOption("#who-select", "manon");
+  await page.waitForSelector("[data-mine]:not([hidden])");
+  const rows = async (name) => page.$$eval(`[data-mine-list="${name}"] li`, (l) => l.map((x) => x.textContent));
+  // On Wed 10 Dec Manon's package deal closure (due Sun 30 Nov) is 10 days late; nothing is due that week.
+  const overdue = await rows("overdue");
+  assert.equal(overdue.length, 1, JSON.stringify(overdue));
+  assert.match(overdue[0], /Package deal closure.*10d late/);
+  assert.deepEqual(await rows("week"), []);
+  assert.match(await page.getAttribute('[data-mine-list="overdue"] a', "href"), /proximus-package-deal-progress\/index\.html$/);
+  assert.ok(await page.isVisible('[data-mine-empty="week"]'));
+  assert.match(await page.getAttribute("[data-mine-all]", "href"), /owners\/manon\/index\.html$/);
+  await page.screenshot({ path: path.join(shots, "dashboard-your-week.png") });
+  // Kept in the browser: the next visit leads with the same person's week; changeable.
+  await page.reload();
+  await page.waitForSelector("[data-mine]:not([hidden])");
+  assert.equal(await page.inputValue("#who-select"), "manon");
+  await page.selectOption("#who-select", "sigi");
+  await page.waitForFunction(() => /Nokia/.test(document.querySelector('[data-mine-list="overdue"]').textContent));
+  assert.deepEqual(problems, []);
+  await context.close();
+  const plain = await open(fileUrl(pages.dashboard), { context: { javaScriptEnabled: false } });
+  assert.ok(!(await plain.page.isVisible("[data-my-week]")), "without a script the page is the team's");
+  await plain.context.close();
 });
 
 browserTest("without JavaScript the pages show the build day's state and say so", async () => {

@@ -207,8 +207,8 @@ fn the_deploy_guides_pipelines_parse_and_its_commands_run() {
     if !tool_available(
         check,
         "python3",
-        &["-c", "import yaml"],
-        "PyYAML (pip install pyyaml)",
+        &["-c", "import yaml, aiosmtpd"],
+        "PyYAML and aiosmtpd (pip install pyyaml aiosmtpd)",
     ) {
         return;
     }
@@ -220,7 +220,7 @@ fn the_deploy_guides_pipelines_parse_and_its_commands_run() {
         &[binary.as_os_str(), root.as_os_str()],
     );
     assert!(
-        printed.contains("3 pipelines parse, 8 dossier commands run"),
+        printed.contains("4 pipelines parse, 9 dossier commands run"),
         "{printed}"
     );
 }

@@ -8,9 +8,11 @@ import pathlib
 import re
 import shlex
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
+import time
 
 import yaml
 
@@ -36,6 +38,40 @@ for block in re.findall(r"```(?:yaml|sh)\n(.*?)```", guide, re.S):
 if len(commands) < 6:
     failures.append(f"only {len(commands)} dossier commands found in the guide")
 
+# The guide's [mail] table, as a site.toml would hold it.
+mail_blocks = [b for b in re.findall(r"```toml\n(.*?)```", guide, re.S) if "[mail]" in b]
+if len(mail_blocks) != 1:
+    failures.append(f"{len(mail_blocks)} [mail] examples in the guide, expected 1")
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def local_mail_server(scratch):
+    """A real SMTP server on 127.0.0.1 (aiosmtpd), and the guide's [mail] pointed at it: the
+    server, port and security changed, no login (it asks for none)."""
+    port = free_port()
+    maildir = pathlib.Path(scratch) / "mail"
+    server = subprocess.Popen([sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}",
+                               "-c", "aiosmtpd.handlers.Mailbox", str(maildir)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(200):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    table = mail_blocks[0] if mail_blocks else "[mail]\n"
+    table = re.sub(r"(?m)^server = .*$", 'server = "127.0.0.1"', table)
+    table = re.sub(r"(?m)^port = .*$", f"port = {port}", table)
+    table = re.sub(r"(?m)^security = .*$", 'security = "none"', table)
+    table = re.sub(r"(?m)^username = .*$", "", table)
+    return server, maildir, table
+
+
 for command in commands:
     with tempfile.TemporaryDirectory() as scratch:
         copy = pathlib.Path(scratch) / "site"
@@ -44,9 +80,21 @@ for command in commands:
         for i, arg in enumerate(args):
             if i > 0 and args[i - 1] in ("-o", "--out"):
                 args[i] = str(pathlib.Path(scratch) / "out" / arg.lstrip("/"))
-        result = subprocess.run([dossier, "--root", str(copy), *args], capture_output=True, text=True)
+        server = None
+        if "--send" in args:
+            server, maildir, table = local_mail_server(scratch)
+            with open(copy / "site.toml", "a") as config:
+                config.write("\n" + table)
+        try:
+            result = subprocess.run([dossier, "--root", str(copy), *args], capture_output=True, text=True)
+        finally:
+            if server:
+                server.terminate()
+                server.wait()
         if result.returncode != 0:
             failures.append(f"`{command}` failed: {result.stderr.strip()[:300]}")
+        elif server and not list((maildir / "new").glob("*")):
+            failures.append(f"`{command}` sent nothing: {result.stderr.strip()[:300]}")
 
 if failures:
     print("\n".join(failures))

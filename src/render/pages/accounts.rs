@@ -47,8 +47,9 @@ struct AccountsPage<'a> {
     accounts: Vec<AccountRow<'a>>,
 }
 
+/// One account at a glance, as the accounts index and the dashboard list it.
 #[derive(Serialize)]
-struct AccountRow<'a> {
+pub(super) struct AccountRow<'a> {
     name: &'a str,
     url: String,
     meeting_count: usize,
@@ -58,11 +59,21 @@ struct AccountRow<'a> {
     /// The earliest deadline of its open tasks from today on.
     next_due: Option<String>,
     next_due_label: Option<String>,
+    /// The deadlines the theme's script needs to bring the overdue count and the next
+    /// deadline up to the reader's day, as on the owners list.
+    dues: String,
     initiative_count: usize,
 }
 
 impl Renderer<'_> {
     fn accounts_list(&self) -> AccountsPage<'_> {
+        AccountsPage {
+            accounts: self.account_rows(),
+        }
+    }
+
+    /// Every account at a glance, by name.
+    pub(super) fn account_rows(&self) -> Vec<AccountRow<'_>> {
         let site = self.site;
         let mut accounts: Vec<AccountRow> = site
             .accounts
@@ -88,12 +99,18 @@ impl Renderer<'_> {
                     overdue_count: open().filter(|task| task.overdue).count(),
                     next_due: next.map(|due| due.token()),
                     next_due_label: next.map(|due| due.label()),
+                    dues: self
+                        .coming_deadlines(&account.tasks)
+                        .iter()
+                        .map(|due| due.token())
+                        .collect::<Vec<_>>()
+                        .join(" "),
                     initiative_count: account.initiatives.len(),
                 }
             })
             .collect();
         accounts.sort_by_cached_key(|row| row.name.to_lowercase());
-        AccountsPage { accounts }
+        accounts
     }
 }
 

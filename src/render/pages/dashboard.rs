@@ -37,7 +37,7 @@ impl PageKind for Dashboard {
 /// The dashboard: what is overdue and due soon, the latest meetings, the active initiatives.
 /// The theme's script brings its lists up to the reader's day from `pool` and `window_dues`.
 #[derive(Serialize)]
-struct DashboardPage {
+struct DashboardPage<'a> {
     /// The deadlines (as `data-due` tokens) of the open tasks of the window the script
     /// recomputes, from which it counts.
     window_dues: String,
@@ -58,10 +58,21 @@ struct DashboardPage {
     open_count: usize,
     overdue_count: usize,
     people_count: usize,
+    /// Who may ask for their own week ("who are you?"): everyone who owes a task, where the
+    /// edition has owner pages; empty otherwise, and the panel is left out.
+    readers: Vec<Reader<'a>>,
+    /// Where the team follows several accounts: each at a glance. Empty for one.
+    accounts: Vec<super::accounts::AccountRow<'a>>,
+}
+
+#[derive(Serialize)]
+struct Reader<'a> {
+    id: &'a str,
+    name: &'a str,
 }
 
 impl Renderer<'_> {
-    fn dashboard(&self) -> DashboardPage {
+    fn dashboard(&self) -> DashboardPage<'_> {
         let site = self.site;
         let overdue: Vec<usize> = (0..site.tasks.len())
             .filter(|&i| site.tasks[i].overdue)
@@ -108,6 +119,27 @@ impl Renderer<'_> {
                 .count(),
             overdue_count: overdue.len(),
             people_count: site.people.len(),
+            readers: if site.has_owner_pages() {
+                site.people
+                    .values()
+                    .filter(|person| {
+                        site.by_person
+                            .get(&person.id)
+                            .is_some_and(|i| !i.tasks.is_empty())
+                    })
+                    .map(|person| Reader {
+                        id: &person.id,
+                        name: &person.name,
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            },
+            accounts: if site.has_accounts_index() && site.accounts.len() > 1 {
+                self.account_rows()
+            } else {
+                Vec::new()
+            },
         }
     }
 

@@ -109,7 +109,7 @@ impl Renderer<'_> {
     /// The deadlines of the open tasks among `tasks` (in deadline order) from today to the end
     /// of the window the script recomputes, and the first one after it: what an owners-list
     /// row needs to show its next deadline on any day of the window.
-    fn coming_deadlines(&self, tasks: &[usize]) -> Vec<crate::dates::Due> {
+    pub(super) fn coming_deadlines(&self, tasks: &[usize]) -> Vec<crate::dates::Due> {
         let site = self.site;
         let until = recompute_until(site);
         let mut coming = Vec::new();

@@ -322,7 +322,8 @@ var dossierRules = (function () {
     // Before the build day the pages cannot know what was overdue then; leave them.
     if (today <= built) return;
     var pool = document.getElementById("deadline-pool");
-    var ownerRows = document.querySelectorAll("tr[data-dues]");
+    // Rows that count overdue tasks and name the next deadline: owners, accounts.
+    var ownerRows = document.querySelectorAll("tr[data-dues], li[data-dues]");
     // The dashboard and the owners list carry the deadlines of a window after the build, not
     // all of them: past it they keep the build day's state, which "as of" names.
     if ((pool || ownerRows.length) && today > body.dataset.recomputeUntil) {
@@ -352,6 +353,89 @@ var dossierRules = (function () {
     });
   }
   bringUpToDate();
+
+  // "Who are you?": the dashboard leads with the reader's own overdue tasks and this week's,
+  // for the person chosen once and kept in this browser (localStorage). Their open tasks load
+  // from the tasks.js beside each owner page. Without this script the panel stays hidden: the team's page.
+  function readersWeek() {
+    var panel = document.querySelector("[data-my-week]");
+    if (!panel) return;
+    var select = panel.querySelector("select");
+    var mine = panel.querySelector("[data-mine]");
+    var root = panel.dataset.root || "";
+    // The folder of owner pages, as the page names it: the script spells no address.
+    var owners = panel.dataset.owners;
+    var body = document.body;
+    var today = todayIn(body.dataset.timezone);
+    if (body.dataset.built && today < body.dataset.built) today = body.dataset.built;
+    var weekStart = +body.dataset.weekStart || 0;
+    var storage = null;
+    try { storage = window.localStorage; } catch (blocked) { storage = null; }
+
+    // As the pages link: a folder's address with its index.html, so that links work from disk.
+    function pageHref(address) {
+      return root + address + (/\/$/.test(address) ? "index.html" : "");
+    }
+
+    function row(task) {
+      var end = task.d ? lastDay(task.d) : "";
+      var late = end && end < today ? daysBetween(end, today) : 0;
+      var item = element("li", "task-row" + (late ? " is-overdue" : ""));
+      item.appendChild(element("span", "due" + (late ? " due-late" : ""), task.d ? dateLabel(task.d) : "No deadline"));
+      item.appendChild(document.createTextNode(" "));
+      var link = element("a", "", task.t);
+      link.href = pageHref(task.u);
+      item.appendChild(link);
+      if (late) {
+        item.appendChild(document.createTextNode(" "));
+        item.appendChild(element("strong", "late", late + "d late"));
+      }
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(element("span", "muted", "from " + task.m));
+      return item;
+    }
+
+    function show(id, tasks) {
+      var groups = { overdue: [], week: [] };
+      tasks.forEach(function (task) {
+        var key = bucketOf(task.d, today, weekStart).key;
+        if (key === "overdue") groups.overdue.push(task);
+        else if (key === "today" || key === "this-week") groups.week.push(task);
+      });
+      Object.keys(groups).forEach(function (name) {
+        var list = mine.querySelector('[data-mine-list="' + name + '"]');
+        list.textContent = "";
+        groups[name].forEach(function (task) { list.appendChild(row(task)); });
+        list.hidden = !groups[name].length;
+        mine.querySelector('[data-mine-empty="' + name + '"]').hidden = groups[name].length > 0;
+      });
+      mine.querySelector("[data-mine-all]").href = pageHref(owners + id + "/");
+      mine.hidden = false;
+    }
+
+    window.dossierMine = function (id, tasks) {
+      if (id === select.value) show(id, tasks);
+    };
+
+    function choose(id) {
+      mine.hidden = true;
+      if (storage) {
+        try { if (id) storage.setItem("dossier-me", id); else storage.removeItem("dossier-me"); } catch (full) { /* kept for this page only */ }
+      }
+      if (!id) return;
+      var script = document.createElement("script");
+      script.src = root + owners + encodeURIComponent(id) + "/tasks.js";
+      document.head.appendChild(script);
+    }
+
+    var stored = storage ? storage.getItem("dossier-me") : null;
+    if (stored && select.querySelector('option[value="' + CSS.escape(stored) + '"]')) select.value = stored;
+    select.addEventListener("change", function () { choose(select.value); });
+    panel.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); });
+    panel.hidden = false;
+    if (select.value) choose(select.value);
+  }
+  readersWeek();
 
   // Search. The index is a folder of script files (search/), loaded as <script> elements so
   // that it works from a web server and from disk alike: index.js lists the others; a query
