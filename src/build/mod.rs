@@ -526,21 +526,15 @@ pub struct CheckReport {
     /// Each page's kind and the file a build writes it to, relative to the output.
     pub page_files: Vec<(&'static str, String)>,
     pub scan: Option<leaks::ScanReport>,
+    /// What a build would warn about; `dossier check --strict` fails on them.
+    pub warnings: Vec<Diagnostic>,
 }
 
-/// Validates the site as a build would, without writing anything. Warnings count as errors.
-/// For the customer edition, also scans everything it would write for internal text.
+/// Validates the site as a build would, without writing anything: every error of every file
+/// fails it, with all of them and the warnings beside them. For the customer edition, also
+/// scans everything it would write for internal text.
 pub fn check(root: &Path, load: &LoadOptions) -> Result<CheckReport> {
     let loaded = load_site(root, load)?;
-    if !loaded.warnings.is_empty() {
-        return Err(Error::Content(
-            loaded
-                .warnings
-                .into_iter()
-                .map(Diagnostic::into_error)
-                .collect(),
-        ));
-    }
     let theme = with_recaps(
         Theme::load(root, &loaded.site.config.theme)?,
         root,
@@ -569,5 +563,6 @@ pub fn check(root: &Path, load: &LoadOptions) -> Result<CheckReport> {
             .map(|page| (page.kind_name(), renderer.path(page)))
             .collect(),
         scan,
+        warnings: loaded.warnings,
     })
 }

@@ -65,8 +65,8 @@ pub enum Command {
     Serve(ServeArgs),
     /// Validate everything a build reads, and render every page, without writing anything.
     ///
-    /// Stricter than build: a mention of someone missing from people.toml is an error.
-    /// Exit status 1 when anything is wrong.
+    /// Reports every problem of every file in one run, errors and warnings. Exit status 1 on
+    /// any error; warnings fail only with --strict (as CI should run it).
     Check(CheckArgs),
     /// Create a new site in DIR: site.toml, people.toml, a sample meeting and initiative.
     ///
@@ -233,8 +233,15 @@ pub struct ServeArgs {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
+    /// Fail on warnings too (a mention of someone not in people.toml, a deadline before its
+    /// meeting, a base_url still on a placeholder): for CI.
+    #[arg(long)]
+    pub strict: bool,
+    /// The reference date for "overdue" (default: site.toml `today`, else the current date in
+    /// the site's timezone).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub today: Option<NaiveDate>,
+    /// Check the meetings marked `draft = true` too.
     #[arg(long)]
     pub drafts: bool,
     /// `json` prints the problems as a JSON array (path, line, column, severity, message)

@@ -171,7 +171,7 @@ fn print_warnings(warnings: &[Diagnostic], verbose: bool) {
     }
     if warnings.len() > shown {
         eprintln!(
-            "… and {} more warnings (--verbose shows them all; `dossier check` lists them as errors)",
+            "… and {} more warnings (--verbose shows them all, and so does `dossier check`)",
             warnings.len() - shown
         );
     }
@@ -376,6 +376,7 @@ fn serve_command(cli: &Cli, args: &ServeArgs) -> Result<(), Error> {
 
 fn check_command(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
     let CheckArgs {
+        strict,
         today,
         drafts,
         format,
@@ -393,9 +394,21 @@ fn check_command(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
             account: edition.account()?,
         },
     );
+    // --strict makes every warning an error, as a build for CI should see it.
+    let checked = match checked {
+        Ok(report) if *strict && !report.warnings.is_empty() => Err(Error::Content(
+            report
+                .warnings
+                .into_iter()
+                .map(Diagnostic::into_error)
+                .collect(),
+        )),
+        other => other,
+    };
     if *format == Format::Json {
         let problems = match &checked {
             Err(Error::Content(diagnostics)) => diagnostics.as_slice(),
+            Ok(report) => report.warnings.as_slice(),
             _ => &[],
         };
         println!(
@@ -405,8 +418,15 @@ fn check_command(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
     }
     let report = checked?;
     if !cli.quiet && *format == Format::Text {
+        for warning in &report.warnings {
+            eprintln!("{warning}\n");
+        }
+        let problems = match report.warnings.len() {
+            0 => "no problems found".to_string(),
+            n => format!("{} (--strict fails on them)", plural(n, "warning")),
+        };
         println!(
-            "OK: {}, {} pages, no problems found",
+            "OK: {}, {} pages, {problems}",
             plural(report.meetings, "meeting"),
             report.pages
         );

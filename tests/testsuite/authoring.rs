@@ -20,7 +20,7 @@ fn init_makes_a_site_that_builds_and_checks_at_once() {
     ] {
         assert!(site.join(file).is_file(), "{file}");
     }
-    let check = run(&["check", "--root", site.to_str().unwrap()]);
+    let check = run(&["check", "--strict", "--root", site.to_str().unwrap()]);
     assert!(check.status.success(), "{}", stderr(&check));
     let build = run(&["build", "--root", site.to_str().unwrap()]);
     assert!(build.status.success(), "{}", stderr(&build));
@@ -42,7 +42,7 @@ fn init_without_an_address_builds_and_check_asks_for_one() {
     assert!(stdout(&output).contains("Set base_url in site.toml"));
     let build = run(&["build", "--root", site.to_str().unwrap()]);
     assert!(build.status.success(), "{}", stderr(&build));
-    let check = run(&["check", "--root", site.to_str().unwrap()]);
+    let check = run(&["check", "--strict", "--root", site.to_str().unwrap()]);
     assert_eq!(check.status.code(), Some(1));
     let message = stderr(&check);
     assert!(
@@ -123,7 +123,7 @@ fn new_files_build_and_check_points_at_their_template_text() {
     let build = site.build();
     assert!(build.status.success(), "{}", stderr(&build));
     // Until the placeholders are replaced, check says where they are, and nothing else.
-    let check = site.run(&["check"]);
+    let check = site.run(&["check", "--strict"]);
     let message = stderr(&check);
     assert_eq!(check.status.code(), Some(1), "{message}");
     assert_eq!(
@@ -142,7 +142,7 @@ fn new_files_build_and_check_points_at_their_template_text() {
             "- **Cuts:** two projects stop.",
         );
     std::fs::write(&meeting, filled).unwrap();
-    let check = site.run(&["check"]);
+    let check = site.run(&["check", "--strict"]);
     assert!(check.status.success(), "{}", stderr(&check));
 }
 

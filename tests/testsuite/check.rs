@@ -35,7 +35,7 @@ fn links_to_content_files_lead_to_their_pages() {
             "{href}"
         );
     }
-    assert!(site.run(&["check"]).status.success());
+    assert!(site.run(&["check", "--strict"]).status.success());
 }
 
 /// A draft is left out until it is published: a link to it shows as its text, says why at its
@@ -81,7 +81,7 @@ fn links_to_a_draft_show_as_text_until_drafts_are_built() {
     };
     assert_eq!(to_the_draft(&doc), Vec::<String>::new());
     assert!(!site.public().join("meetings/2025-11-27-next").exists());
-    assert!(!site.run(&["check"]).status.success());
+    assert!(!site.run(&["check", "--strict"]).status.success());
 
     let with_drafts = site.run(&["build", "--today", "2025-11-24", "--drafts"]);
     assert!(with_drafts.status.success(), "{}", stderr(&with_drafts));
@@ -123,7 +123,7 @@ fn broken_links_and_early_deadlines_warn_in_build_and_fail_check() {
         "{message}"
     );
 
-    let check = site.run(&["check"]);
+    let check = site.run(&["check", "--strict"]);
     assert_eq!(check.status.code(), Some(1));
     assert!(
         stderr(&check).contains("2 errors found"),
@@ -133,9 +133,38 @@ fn broken_links_and_early_deadlines_warn_in_build_and_fail_check() {
 }
 
 #[test]
+fn warnings_are_listed_and_fail_check_only_with_strict() {
+    let site = Fixture::valid().with(M, &MEETING.replace("@Manon due", "@Karla due"));
+    let check = site.run(&["check"]);
+    assert!(check.status.success(), "{}", stderr(&check));
+    assert!(
+        stderr(&check).contains(&format!("{M}:8:26: warning")),
+        "{}",
+        stderr(&check)
+    );
+    assert!(
+        stdout(&check).contains("1 warning (--strict fails on them)"),
+        "{}",
+        stdout(&check)
+    );
+    let json = site.run(&["check", "--format", "json"]);
+    assert!(json.status.success());
+    let problems: Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert_eq!(problems[0]["severity"], "warning");
+    assert_eq!(problems[0]["line"], 8);
+    let strict = site.run(&["check", "--strict"]);
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(
+        stderr(&strict).contains(&format!("{M}:8:26: error")),
+        "{}",
+        stderr(&strict)
+    );
+}
+
+#[test]
 fn json_format_lists_every_problem_for_ci_annotations() {
     let site = Fixture::valid().with(M, &MEETING.replace("@Manon due", "@Karla due"));
-    let output = site.run(&["check", "--format", "json"]);
+    let output = site.run(&["check", "--strict", "--format", "json"]);
     assert_eq!(output.status.code(), Some(1));
     let problems: Value = serde_json::from_str(&stdout(&output)).unwrap();
     let problem = &problems[0];
@@ -240,7 +269,7 @@ fn every_near_miss_is_reported_at_its_place_with_what_to_write() {
             "{words}: {}",
             stderr(&build)
         );
-        let check = site.run(&["check"]);
+        let check = site.run(&["check", "--strict"]);
         let message = stderr(&check);
         assert_eq!(check.status.code(), Some(1), "{words}: {message}");
         assert!(

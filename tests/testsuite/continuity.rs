@@ -274,7 +274,7 @@ fn account_and_initiative_pages_show_what_slipped() {
 #[test]
 fn check_warns_about_a_repeated_task_without_an_id_and_an_id_reused_for_another_task() {
     let output = dossier()
-        .args(["check", "--today", "2026-12-10", "--root"])
+        .args(["check", "--strict", "--today", "2026-12-10", "--root"])
         .arg(fixture())
         .output()
         .unwrap();
@@ -310,7 +310,7 @@ fn check_warns_about_a_repeated_task_without_an_id_and_an_id_reused_for_another_
         "{#steering-committee}",
     );
     let output = dossier()
-        .args(["check", "--today", "2026-12-10", "--root"])
+        .args(["check", "--strict", "--today", "2026-12-10", "--root"])
         .arg(site.path())
         .output()
         .unwrap();

@@ -153,7 +153,7 @@ fn unknown_people_warn_but_still_get_an_owner_page_and_fail_check() {
         stderr(&output)
     );
     assert!(site.public().join("owners/karla/index.html").is_file());
-    let check = site.run(&["check"]);
+    let check = site.run(&["check", "--strict"]);
     assert_eq!(check.status.code(), Some(1));
     assert!(
         stderr(&check).contains(&format!("{M}:8:26: error")),
