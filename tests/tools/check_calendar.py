@@ -39,12 +39,22 @@ def period_start(task):
 def in_window(task):
     if task["due"] is None:
         return False
-    # An open task past its deadline stays, however long ago that was: it matters most.
-    if task["overdue"]:
-        return True
     last = datetime.date.fromisoformat(task["due"])
     return (last >= args.today - datetime.timedelta(days=args.past_days)
             and period_start(task) <= args.today + datetime.timedelta(days=args.future_days))
+
+
+# An open task overdue since before the window stays, however long ago: it matters most. The
+# most recently due are events one by one, the rest counted in one event on today.
+OVERDUE_KEPT = 200
+
+
+def shown_tasks(tasks):
+    """The tasks a calendar holds as events, and how many overdue ones it only counts."""
+    before = [t for t in tasks if t["due"] and t["overdue"] and not in_window(t)]
+    before.sort(key=lambda t: t["due"], reverse=True)
+    kept = {id(t) for t in before[:OVERDUE_KEPT]}
+    return [t for t in tasks if in_window(t) or id(t) in kept], max(0, len(before) - OVERDUE_KEPT)
 
 
 def events_of(path):
@@ -69,7 +79,13 @@ def events_of(path):
 
 def check(path, expected_tasks):
     events = events_of(path)
-    shown = [t for t in expected_tasks if in_window(t)]
+    shown, counted = shown_tasks(expected_tasks)
+    summaries = [e for e in events if str(e["SUMMARY"]).endswith(" more overdue tasks")]
+    events = [e for e in events if e not in summaries]
+    if counted and [str(e["SUMMARY"]) for e in summaries] != [f"and {counted} more overdue tasks"]:
+        failures.append(f"{path}: {counted} overdue tasks left out, but no event counts them")
+    if not counted and summaries:
+        failures.append(f"{path}: an event counts overdue tasks, but none were left out")
     if len(events) != len(shown):
         failures.append(f"{path}: {len(events)} events for {len(shown)} tasks in the window")
     uids = [str(e["UID"]) for e in events]
