@@ -21,10 +21,6 @@ pub struct Cli {
     #[arg(short, long, global = true)]
     pub quiet: bool,
 
-    /// Explain: how long each stage of a build took.
-    #[arg(short, long, global = true)]
-    pub verbose: bool,
-
     #[command(subcommand)]
     pub command: Command,
 }
@@ -70,10 +66,13 @@ pub enum Command {
     Check(CheckArgs),
     /// Create a new site in DIR: site.toml, people.toml, a sample meeting and initiative.
     ///
-    /// The default theme is built in; the site builds at once. DIR must be new or empty.
-    /// With --empty, no example content: for a team that starts by importing its recaps.
+    /// The default theme is built in; the site builds at once. DIR (default: the current
+    /// folder) must be new or empty but for a .git folder. site.toml gets the system's time
+    /// zone (TZ, else the system setting). With --empty, no example content: for a team that
+    /// starts by importing its recaps.
     Init {
-        /// The folder to create the site in.
+        /// The folder to create the site in (default: the current folder).
+        #[arg(default_value = ".")]
         dir: PathBuf,
         /// No example meeting, initiative or people.
         #[arg(long)]
@@ -108,6 +107,7 @@ pub enum Command {
     /// ~/.config/fish/completions/dossier.fish`; PowerShell: `dossier completion powershell |
     /// Out-String | Invoke-Expression` in your profile.
     Completion {
+        /// The shell to complete for.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
@@ -168,6 +168,10 @@ pub struct DoneArgs {
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
+    /// Show every warning (not only the first few), how long each stage took and the build's
+    /// peak memory.
+    #[arg(short, long)]
+    pub verbose: bool,
     /// Where to write the site.
     #[arg(short, long, value_name = "DIR")]
     pub out: Option<PathBuf>,
@@ -221,8 +225,11 @@ pub struct ServeArgs {
     /// Open the site in the default browser.
     #[arg(long)]
     pub open: bool,
+    /// Show the meetings marked `draft = true` too.
     #[arg(long)]
     pub drafts: bool,
+    /// The reference date for "overdue" and "this week" (default: site.toml `today`, else the
+    /// current date in the site's timezone).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub today: Option<NaiveDate>,
     /// Preview an edition: `--edition customer --account SLUG` serves what that customer
@@ -329,10 +336,77 @@ pub enum Format {
 pub enum NewCommand {
     /// content/meetings/DATE-TITLE.md, dated today in the site's timezone unless --date.
     Meeting {
+        /// The meeting's title; its slug names the file.
         title: String,
+        /// The meeting's date (default: today in the site's timezone).
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<NaiveDate>,
+        /// The account the meeting is about, written in its front matter.
+        #[arg(long, value_name = "NAME")]
+        account: Option<String>,
+        /// Open the new file in $VISUAL or $EDITOR.
+        #[arg(long)]
+        edit: bool,
     },
     /// content/initiatives/TITLE.md.
-    Initiative { title: String },
+    Initiative {
+        /// The initiative's title; its slug names the file and is what topics link with.
+        title: String,
+        /// Open the new file in $VISUAL or $EDITOR.
+        #[arg(long)]
+        edit: bool,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// Every command, with the names of the commands above it.
+    fn commands(command: &clap::Command, path: String, out: &mut Vec<(String, clap::Command)>) {
+        out.push((path.clone(), command.clone()));
+        for sub in command.get_subcommands() {
+            commands(sub, format!("{path} {}", sub.get_name()), out);
+        }
+    }
+
+    #[test]
+    fn every_command_argument_and_option_says_what_it_does() {
+        let mut all = Vec::new();
+        commands(&Cli::command(), "dossier".to_string(), &mut all);
+        assert!(all.len() > 12, "{}", all.len());
+        let mut silent = Vec::new();
+        for (path, command) in &all {
+            if command.get_about().is_none()
+                && path != "dossier help"
+                && !path.starts_with("dossier help ")
+            {
+                silent.push(format!("{path}: no description"));
+            }
+            for arg in command.get_arguments() {
+                let id = arg.get_id().as_str();
+                if matches!(id, "help" | "version") {
+                    continue;
+                }
+                if arg.get_help().is_none() && arg.get_long_help().is_none() {
+                    silent.push(format!("{path}: `{id}` has no description"));
+                }
+            }
+        }
+        assert!(silent.is_empty(), "{}", silent.join("\n"));
+    }
+
+    /// `-v` explains a build's stages and warnings; on any other command it would do nothing.
+    #[test]
+    fn verbose_is_offered_only_where_it_changes_something() {
+        let mut all = Vec::new();
+        commands(&Cli::command(), "dossier".to_string(), &mut all);
+        let with_verbose: Vec<&str> = all
+            .iter()
+            .filter(|(_, command)| command.get_arguments().any(|arg| arg.get_id() == "verbose"))
+            .map(|(path, _)| path.as_str())
+            .collect();
+        assert_eq!(with_verbose, ["dossier build"]);
+    }
 }

@@ -187,10 +187,14 @@ fn execute(cli: &Cli) -> Result<(), Error> {
             empty,
             base_url,
         } => {
-            let today = chrono::Utc::now().date_naive();
-            let written = scaffold::init(dir, today, *empty, base_url.as_deref())?;
+            let timezone = scaffold::system_timezone();
+            let written = scaffold::init(dir, timezone, *empty, base_url.as_deref())?;
             if !cli.quiet {
-                println!("Created a site in {}:", dir.display());
+                println!(
+                    "Created a site in {} (timezone {}, from this system; site.toml sets it):",
+                    dir.display(),
+                    timezone.name()
+                );
                 for path in written {
                     println!("  {}", path.display());
                 }
@@ -199,27 +203,45 @@ fn execute(cli: &Cli) -> Result<(), Error> {
                         "Set base_url in site.toml to the address the site will be published at (dossier check reminds you)."
                     );
                 }
+                let cd = match dir.as_os_str() == "." {
+                    true => String::new(),
+                    false => format!("cd {} && ", dir.display()),
+                };
                 if *empty {
                     println!(
-                        "Next: cd {} && dossier import RECAP (a recap from Teams, Zoom, Gemini, ...), then dossier build",
-                        dir.display()
+                        "Next: {cd}dossier import RECAP (a recap from Teams, Zoom, Gemini, ...), then dossier build"
                     );
                 } else {
-                    println!(
-                        "Next: cd {} && dossier build, then open public/index.html",
-                        dir.display()
-                    );
+                    println!("Next: {cd}dossier build, then open public/index.html");
                 }
             }
             Ok(())
         }
         Command::New { kind } => {
-            let (kind, title, date) = match kind {
-                NewCommand::Meeting { title, date } => (scaffold::NewKind::Meeting, title, *date),
-                NewCommand::Initiative { title } => (scaffold::NewKind::Initiative, title, None),
+            let (kind, title, date, account, edit) = match kind {
+                NewCommand::Meeting {
+                    title,
+                    date,
+                    account,
+                    edit,
+                } => (
+                    scaffold::NewKind::Meeting,
+                    title,
+                    *date,
+                    account.as_deref(),
+                    *edit,
+                ),
+                NewCommand::Initiative { title, edit } => {
+                    (scaffold::NewKind::Initiative, title, None, None, *edit)
+                }
             };
-            let path = scaffold::new_file(&cli.root, kind, title, date)?;
-            println!("{}", cli.root.join(path).display());
+            let path = cli
+                .root
+                .join(scaffold::new_file(&cli.root, kind, title, date, account)?);
+            println!("{}", path.display());
+            if edit {
+                scaffold::open_in_editor(&path)?;
+            }
             Ok(())
         }
         Command::Import(args) => import_command(cli, args),
@@ -248,6 +270,7 @@ impl EditionArgs {
 
 fn build_command(cli: &Cli, args: &BuildArgs) -> Result<(), Error> {
     let BuildArgs {
+        verbose,
         out,
         base_url,
         today,
@@ -280,7 +303,7 @@ fn build_command(cli: &Cli, args: &BuildArgs) -> Result<(), Error> {
     for warning in &report.cache_warnings {
         eprintln!("{}\n", terminal_safe(&format!("warning: {warning}")));
     }
-    print_warnings(&report.warnings, cli.verbose);
+    print_warnings(&report.warnings, *verbose);
     if !cli.quiet {
         println!(
             "Built {}, {}, {}: {} pages, {} files in {} ms → {}",
@@ -293,7 +316,7 @@ fn build_command(cli: &Cli, args: &BuildArgs) -> Result<(), Error> {
             report.out.display()
         );
         println!("  {}", work_done(&report.work));
-        if cli.verbose {
+        if *verbose {
             for phase in &report.phases {
                 let memory = phase.peak_memory.map_or(String::new(), |bytes| {
                     format!("  (peak {} MB)", bytes / 1_000_000)

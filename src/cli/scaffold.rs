@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 const SITE_TOML: &str = r#"title = "Account briefings"
 base_url = "https://intranet.example.com/briefings/"  # only for absolute URLs: feeds, .ics, sitemap
-timezone = "Europe/Brussels"   # IANA name; decides "today"
+timezone = "{timezone}"   # IANA name; decides "today"
 # theme = "default"            # the built-in theme; or a folder under themes/
 # today = 2025-11-24           # pin the reference date; default: the build date in `timezone`
 # week_start = "monday"        # first day of the week in calendars
@@ -71,14 +71,36 @@ const EMPTY_PEOPLE_TOML: &str = r#"# Everyone the notes mention. The table key i
 /// The placeholder `base_url` of a new site, reported by `dossier check` until it is changed.
 const PLACEHOLDER_BASE_URL: &str = "https://intranet.example.com/briefings/";
 
+/// The system's time zone, as an IANA name dossier knows: `TZ` where it names one, else the
+/// system's setting, else UTC.
+pub(super) fn system_timezone() -> chrono_tz::Tz {
+    let named = |name: &str| {
+        name.trim()
+            .trim_start_matches(':')
+            .parse::<chrono_tz::Tz>()
+            .ok()
+    };
+    std::env::var("TZ")
+        .ok()
+        .and_then(|tz| named(&tz))
+        .or_else(|| {
+            iana_time_zone::get_timezone()
+                .ok()
+                .and_then(|tz| named(&tz))
+        })
+        .unwrap_or(chrono_tz::UTC)
+}
+
 pub(super) fn init(
     dir: &Path,
-    today: NaiveDate,
+    timezone: chrono_tz::Tz,
     empty: bool,
     base_url: Option<&str>,
 ) -> Result<Vec<PathBuf>> {
+    let today = resolve_today(None, timezone, Utc::now());
+    let site_toml = SITE_TOML.replace("{timezone}", timezone.name());
     let site_toml = match base_url {
-        Some(url) if url.starts_with("https://") || url.starts_with("http://") => SITE_TOML
+        Some(url) if url.starts_with("https://") || url.starts_with("http://") => site_toml
             .replace(
                 &format!("\"{PLACEHOLDER_BASE_URL}\""),
                 &toml::Value::String(url.to_string()).to_string(),
@@ -88,16 +110,17 @@ pub(super) fn init(
                 "--base-url {url}: expected an absolute http(s) address, like https://intranet.acme.be/briefings/"
             )))
         }
-        None => SITE_TOML.to_string(),
+        None => site_toml,
     };
     if dir.exists() {
+        // A folder made a git repository first (`git init && dossier init`) is still new.
         let empty = std::fs::read_dir(dir)
             .map_err(|e| Error::read(dir, e))?
-            .next()
-            .is_none();
+            .filter_map(std::result::Result::ok)
+            .all(|entry| entry.file_name() == ".git");
         if !empty {
             return Err(Error::Usage(format!(
-                "{} is not empty; dossier init only creates a site in a new or empty folder",
+                "{} is not empty; dossier init only creates a site in a new or empty folder (a .git folder may be there)",
                 dir.display()
             )));
         }
@@ -147,6 +170,7 @@ pub(super) fn new_file(
     kind: NewKind,
     title: &str,
     date: Option<NaiveDate>,
+    account: Option<&str>,
 ) -> Result<PathBuf> {
     let config = SiteConfig::load(root)?;
     let slug = slugify(title);
@@ -158,10 +182,12 @@ pub(super) fn new_file(
     let (path, text) = match kind {
         NewKind::Meeting => {
             let date = date.unwrap_or_else(|| resolve_today(config.today, config.timezone, Utc::now()));
-            (
-                Path::new(MEETINGS_DIR).join(format!("{date}-{slug}.md")),
-                meeting_text(title, date, false),
-            )
+            let mut text = meeting_text(title, date, false);
+            if let Some(account) = account {
+                let line = format!("account = {}", toml::Value::String(account.to_string()));
+                text = text.replacen("# account = \"\"", &line, 1);
+            }
+            (Path::new(MEETINGS_DIR).join(format!("{date}-{slug}.md")), text)
         }
         NewKind::Initiative => (
             Path::new(INITIATIVES_DIR).join(format!("{slug}.md")),
@@ -173,6 +199,35 @@ pub(super) fn new_file(
     };
     write_new(&inside_site(root, &path)?, &text, &path)?;
     Ok(path)
+}
+
+/// Opens `path` in the user's editor ($VISUAL, else $EDITOR; a value may carry arguments, as
+/// `code --wait`) and waits for it to close.
+pub(super) fn open_in_editor(path: &Path) -> Result<()> {
+    let editor = ["VISUAL", "EDITOR"]
+        .iter()
+        .find_map(|name| std::env::var(name).ok().filter(|value| !value.trim().is_empty()))
+        .ok_or_else(|| {
+            Error::Usage(format!(
+                "--edit: set EDITOR (or VISUAL) to your editor, e.g. EDITOR=nano; the file is at {}",
+                path.display()
+            ))
+        })?;
+    let mut words = editor.split_whitespace();
+    let program = words.next().unwrap_or_default();
+    let status = std::process::Command::new(program)
+        .args(words)
+        .arg(path)
+        .status()
+        .map_err(|e| Error::Usage(format!("--edit: cannot start `{editor}`: {e}")))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(Error::Usage(format!(
+            "--edit: `{editor}` ended with {status}; the file is at {}",
+            path.display()
+        )))
+    }
 }
 
 /// Writes a file that must not exist yet; `create_new` makes the check and the write one step.

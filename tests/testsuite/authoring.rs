@@ -60,6 +60,116 @@ fn init_without_an_address_builds_and_check_asks_for_one() {
 }
 
 #[test]
+fn init_without_a_folder_starts_the_site_here_in_the_systems_timezone() {
+    let dir = tempfile::tempdir().unwrap();
+    // A repository made first, as a team does: `git init && dossier init`.
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    let output = dossier()
+        .arg("init")
+        .current_dir(dir.path())
+        .env("TZ", "America/New_York")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("Next: dossier build"),
+        "{}",
+        stdout(&output)
+    );
+    let config = std::fs::read_to_string(dir.path().join("site.toml")).unwrap();
+    assert!(
+        config.contains("timezone = \"America/New_York\""),
+        "{config}"
+    );
+    let build = run(&["build", "--root", dir.path().to_str().unwrap()]);
+    assert!(build.status.success(), "{}", stderr(&build));
+    // A zone dossier does not know is not written: the system's setting or UTC is.
+    let other = tempfile::tempdir().unwrap();
+    let output = run_with_tz(other.path(), "Mars/Olympus");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let config = std::fs::read_to_string(other.path().join("site.toml")).unwrap();
+    assert!(!config.contains("Mars"), "{config}");
+}
+
+fn run_with_tz(dir: &std::path::Path, tz: &str) -> std::process::Output {
+    dossier()
+        .arg("init")
+        .arg(dir)
+        .env("TZ", tz)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn new_meeting_takes_its_account_and_opens_in_the_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    assert!(run(&["init", site.to_str().unwrap(), "--empty"])
+        .status
+        .success());
+    // An editor that writes a topic into the file it is given, as a writer would.
+    let editor = dir.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf '\\n## Written in the editor\\n' >> \"$1\"\n",
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let output = dossier()
+        .args([
+            "new",
+            "meeting",
+            "Globex sync",
+            "--date",
+            "2026-12-01",
+            "--account",
+            "Globex NV",
+            "--edit",
+            "--root",
+        ])
+        .arg(&site)
+        .env_remove("VISUAL")
+        .env("EDITOR", &editor)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text =
+        std::fs::read_to_string(site.join("content/meetings/2026-12-01-globex-sync.md")).unwrap();
+    assert!(text.contains("\naccount = \"Globex NV\"\n"), "{text}");
+    assert!(text.ends_with("## Written in the editor\n"), "{text}");
+    let build = run(&["build", "--root", site.to_str().unwrap()]);
+    assert!(build.status.success(), "{}", stderr(&build));
+    assert!(site.join("public/accounts/globex-nv/index.html").is_file());
+    // Without an editor set, the file is made and the error says where it is.
+    let output = dossier()
+        .args([
+            "new",
+            "meeting",
+            "Second",
+            "--date",
+            "2026-12-02",
+            "--edit",
+            "--root",
+        ])
+        .arg(&site)
+        .env_remove("VISUAL")
+        .env_remove("EDITOR")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("set EDITOR"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(site.join("content/meetings/2026-12-02-second.md").is_file());
+}
+
+#[test]
 fn init_refuses_a_folder_with_files() {
     let site = Fixture::empty().with("notes.txt", "mine");
     let output = run(&["init", site.root().to_str().unwrap()]);
