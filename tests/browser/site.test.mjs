@@ -627,3 +627,25 @@ browserTest("read after the recomputed window, passed deadlines are marked on th
     await context.close();
   }
 });
+
+// The weekly digest as a mail client shows it: 600 pixels wide, no script, no sideways scroll,
+// every link absolute (a mail has no site to be relative to).
+browserTest("the weekly digest reads at 600 px without sideways scroll, its links absolute", async () => {
+  const out = path.join(root, "target/browser-digests");
+  const made = spawnSync(dossier, ["digest", "--week", "2025-12-03", "--out", out, "--root", root]);
+  assert.equal(made.status, 0, String(made.stderr));
+  const { page, context, problems } = await open("file://" + path.join(out, "manon.html"), {
+    context: { viewport: { width: 600, height: 900 }, javaScriptEnabled: false },
+  });
+  const view = await page.evaluate(() => ({
+    sideways: document.documentElement.scrollWidth - window.innerWidth,
+    text: document.body.innerText,
+    links: [...document.querySelectorAll("a")].map((a) => a.getAttribute("href")),
+  }));
+  assert.ok(view.sideways <= 0, `${view.sideways}px of sideways scroll`);
+  assert.match(view.text, /Overdue \(1\)[\s\S]*Package deal closure[\s\S]*3 days late/);
+  assert.ok(view.links.length > 1 && view.links.every((href) => href.startsWith("https://")), JSON.stringify(view.links));
+  await page.screenshot({ path: path.join(shots, "digest-600.png"), fullPage: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
