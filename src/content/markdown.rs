@@ -38,6 +38,9 @@ pub(crate) enum Token<'a> {
     Done(&'a str),
 }
 
+/// Makes the token of a `due:` or `done:` word from the date after it.
+type DatedToken<'t> = fn(&'t str) -> Token<'t>;
+
 /// Splits text into plain runs, mentions and due tokens, each with its byte range in `text`.
 pub(crate) fn tokenize(text: &str) -> Vec<(Range<usize>, Token<'_>)> {
     tokenize_text(text, false)
@@ -50,7 +53,10 @@ pub(crate) fn starts_escaped(source: &str, range: &Range<usize>) -> bool {
 }
 
 /// As [`tokenize`]; when `escaped_start`, the first character is literal (`\@sigi` is text).
-pub(crate) fn tokenize_text(text: &str, escaped_start: bool) -> Vec<(Range<usize>, Token<'_>)> {
+pub(crate) fn tokenize_text<'t>(
+    text: &'t str,
+    escaped_start: bool,
+) -> Vec<(Range<usize>, Token<'t>)> {
     let mut tokens = Vec::new();
     let mut plain_start = 0;
     let mut index = 0;
@@ -69,24 +75,18 @@ pub(crate) fn tokenize_text(text: &str, escaped_start: bool) -> Vec<(Range<usize
         } else if let Some(after) = rest.strip_prefix('@') {
             let len = word_len(after, |c| c.is_alphanumeric() || c == '-' || c == '_');
             (len > 0).then(|| (1 + len, Token::Mention(&after[..len])))
-        } else if rest
-            .as_bytes()
-            .get(..4)
-            .is_some_and(|head| head.eq_ignore_ascii_case(b"due:"))
-        {
-            let after = &rest[4..];
-            let len = word_len(after, |c| c.is_ascii_alphanumeric() || c == '-');
-            (len > 0).then(|| (4 + len, Token::Due(&after[..len])))
-        } else if rest
-            .as_bytes()
-            .get(..5)
-            .is_some_and(|head| head.eq_ignore_ascii_case(b"done:"))
-        {
-            let after = &rest[5..];
-            let len = word_len(after, |c| c.is_ascii_alphanumeric() || c == '-');
-            (len > 0).then(|| (5 + len, Token::Done(&after[..len])))
         } else {
-            None
+            // `due:` and `done:` words, in any case: a date's token follows.
+            let dated: [(&str, DatedToken<'t>); 2] = [("due:", Token::Due), ("done:", Token::Done)];
+            dated.into_iter().find_map(|(prefix, token)| {
+                let head = rest.as_bytes().get(..prefix.len())?;
+                if !head.eq_ignore_ascii_case(prefix.as_bytes()) {
+                    return None;
+                }
+                let after = &rest[prefix.len()..];
+                let len = word_len(after, |c| c.is_ascii_alphanumeric() || c == '-');
+                (len > 0).then(|| (prefix.len() + len, token(&after[..len])))
+            })
         };
         match found {
             Some((len, token)) => {

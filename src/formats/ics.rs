@@ -196,39 +196,25 @@ impl<'s> Calendars<'s> {
     /// site's list of deadlines.
     fn more_overdue(&self, name: &str, count: usize, line: &mut impl FnMut(&str)) {
         let site = self.site;
-        let start = site.today.format("%Y%m%d").to_string();
         let summary = escape_text(&format!("and {count} more overdue tasks"));
         let uid = format!(
             "{:016x}@{}",
             stable_hash(format!("more-overdue\n{name}").as_bytes()),
             site.config.base_host()
         );
-        let revision = self.history.revision(
-            &uid,
-            fingerprint(&start, &summary, "CONFIRMED"),
-            site.today,
-            site.today,
-        );
         let description = format!(
             "Overdue since before the calendar's window and left out of it, the oldest first. All of them: {}{}",
             site.config.base_url,
             crate::urls::CALENDAR
         );
-        line("BEGIN:VEVENT");
-        line(&format!("UID:{uid}"));
-        line(&format!("DTSTAMP:{}", revision.modified));
-        line(&format!("LAST-MODIFIED:{}", revision.modified));
-        line(&format!("SEQUENCE:{}", revision.sequence));
-        line(&format!("DTSTART;VALUE=DATE:{start}"));
-        line(&format!(
-            "DTEND;VALUE=DATE:{}",
-            (site.today + Days::new(1)).format("%Y%m%d")
-        ));
-        line(&format!("SUMMARY:{summary}"));
-        line(&format!("DESCRIPTION:{}", escape_text(&description)));
-        line("STATUS:CONFIRMED");
-        line("TRANSP:TRANSPARENT");
-        line("END:VEVENT");
+        let event = AllDayEvent {
+            uid: &uid,
+            day: site.today,
+            summary: &summary,
+            description: &description,
+            status: "CONFIRMED",
+        };
+        event.write(self.history, site.today, site.today, line);
     }
 
     /// The calendar's properties and time zone, before its events.
@@ -363,32 +349,62 @@ fn event(
     } else {
         (task.title.clone(), "CONFIRMED")
     };
-    let start = due.date.format("%Y%m%d").to_string();
     let summary = escape_text(&summary);
-    let uid = event_uid(site, task);
-    let revision = history.revision(
-        &uid,
-        fingerprint(&start, &summary, status),
-        meeting.date,
-        site.today,
-    );
-    line("BEGIN:VEVENT");
-    line(&format!("UID:{uid}"));
-    line(&format!("DTSTAMP:{}", revision.modified));
-    line(&format!("LAST-MODIFIED:{}", revision.modified));
-    line(&format!("SEQUENCE:{}", revision.sequence));
-    line(&format!("DTSTART;VALUE=DATE:{start}"));
-    line(&format!(
-        "DTEND;VALUE=DATE:{}",
-        (due.date + Days::new(1)).format("%Y%m%d")
-    ));
-    line(&format!("SUMMARY:{summary}"));
-    line(&format!("DESCRIPTION:{}", escape_text(&description)));
-    if !status.is_empty() {
-        line(&format!("STATUS:{status}"));
+    let event = AllDayEvent {
+        uid: &event_uid(site, task),
+        day: due.date,
+        summary: &summary,
+        description: &description,
+        status,
+    };
+    event.write(history, meeting.date, site.today, line);
+}
+
+/// One all-day event, as every calendar writes it.
+struct AllDayEvent<'a> {
+    uid: &'a str,
+    day: NaiveDate,
+    /// Escaped already: the revision compares it as written.
+    summary: &'a str,
+    description: &'a str,
+    /// `CONFIRMED`, or empty for none.
+    status: &'a str,
+}
+
+impl AllDayEvent<'_> {
+    /// Writes the event, its revision taken from `history` (first published `first_seen`).
+    fn write(
+        &self,
+        history: &CalendarHistory,
+        first_seen: NaiveDate,
+        today: NaiveDate,
+        line: &mut impl FnMut(&str),
+    ) {
+        let start = self.day.format("%Y%m%d").to_string();
+        let revision = history.revision(
+            self.uid,
+            fingerprint(&start, self.summary, self.status),
+            first_seen,
+            today,
+        );
+        line("BEGIN:VEVENT");
+        line(&format!("UID:{}", self.uid));
+        line(&format!("DTSTAMP:{}", revision.modified));
+        line(&format!("LAST-MODIFIED:{}", revision.modified));
+        line(&format!("SEQUENCE:{}", revision.sequence));
+        line(&format!("DTSTART;VALUE=DATE:{start}"));
+        line(&format!(
+            "DTEND;VALUE=DATE:{}",
+            (self.day + Days::new(1)).format("%Y%m%d")
+        ));
+        line(&format!("SUMMARY:{}", self.summary));
+        line(&format!("DESCRIPTION:{}", escape_text(self.description)));
+        if !self.status.is_empty() {
+            line(&format!("STATUS:{}", self.status));
+        }
+        line("TRANSP:TRANSPARENT");
+        line("END:VEVENT");
     }
-    line("TRANSP:TRANSPARENT");
-    line("END:VEVENT");
 }
 
 /// TEXT escaping of RFC 5545 §3.3.11: backslash, semicolon, comma and newlines.
