@@ -257,7 +257,13 @@ pub(crate) fn read_documents(
     cache: &mut DocCache,
 ) -> Result<Documents> {
     let config = edition_config(root, options)?;
-    let people = People::load(root)?;
+    // An error in people.toml is reported with every other problem: the meetings are still
+    // read (against nobody), so that one run shows everything to fix.
+    let (people, people_errors) = match People::load(root) {
+        Ok(people) => (people, Vec::new()),
+        Err(Error::Content(found)) => (People::default(), found),
+        Err(other) => return Err(other),
+    };
     // git reads the history while the files are parsed.
     let history = config
         .last_edited
@@ -265,6 +271,8 @@ pub(crate) fn read_documents(
 
     let (meeting_files, initiative_files) = content_files(root)?;
     let mut diagnostics: Vec<Diagnostic> = config.warnings.clone();
+    let people_read = people_errors.is_empty();
+    diagnostics.extend(people_errors);
     diagnostics.extend(duplicate_slugs(&meeting_files, "meetings"));
     diagnostics.extend(duplicate_slugs(&initiative_files, "initiatives"));
     let hide = options.edition.hides_internal();
@@ -282,6 +290,7 @@ pub(crate) fn read_documents(
     let reader = MeetingReader {
         renderer: Renderer::for_site(&people, &config, hide),
         links: Some(&links),
+        people_read,
     };
     let (meetings, changed_meetings) = read_cached(
         root,

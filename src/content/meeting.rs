@@ -238,6 +238,9 @@ pub struct MeetingReader<'a> {
     pub renderer: Renderer<'a>,
     /// The site's content files, to check and rewrite links between them.
     pub links: Option<&'a ContentIndex>,
+    /// Whether people.toml was read: when it could not be (its own errors are reported), a
+    /// mention of someone missing from it says nothing, and is not reported.
+    pub people_read: bool,
 }
 
 impl<'a> MeetingReader<'a> {
@@ -252,6 +255,7 @@ impl<'a> MeetingReader<'a> {
                 links: None,
             },
             links: None,
+            people_read: true,
         }
     }
 }
@@ -584,7 +588,7 @@ impl MeetingReader<'_> {
             Some(MentionTarget::Person {
                 id, name, listed, ..
             }) => {
-                if !listed {
+                if !listed && self.people_read {
                     let message = match self.renderer.people.closest(written) {
                         Some(near) => format!(
                             "`{written}` is not in content/people.toml; did you mean @{} ({})?",

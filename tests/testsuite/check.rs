@@ -133,6 +133,27 @@ fn broken_links_and_early_deadlines_warn_in_build_and_fail_check() {
 }
 
 #[test]
+fn an_error_in_people_toml_hides_no_error_of_the_meetings() {
+    let site = Fixture::valid()
+        .with(
+            "content/people.toml",
+            "[sigi]\nname = \"Sigi\"\n[Bad Id]\nname = \"x\"\n",
+        )
+        .with(M, &MEETING.replace("due:2025-11-28", "due:2025-02-30"));
+    let check = site.run(&["check"]);
+    assert_eq!(check.status.code(), Some(1));
+    let said = stderr(&check);
+    assert!(said.contains("content/people.toml:3:"), "{said}");
+    assert!(
+        said.contains(&format!("{M}:")) && said.contains("2025-02-30"),
+        "{said}"
+    );
+    // Read against nobody, the meeting's mentions are not reported as missing people.
+    assert!(!said.contains("is not in content/people.toml"), "{said}");
+    assert!(said.contains("2 errors found"), "{said}");
+}
+
+#[test]
 fn warnings_are_listed_and_fail_check_only_with_strict() {
     let site = Fixture::valid().with(M, &MEETING.replace("@Manon due", "@Karla due"));
     let check = site.run(&["check"]);
