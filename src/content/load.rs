@@ -257,13 +257,7 @@ pub(crate) fn read_documents(
     cache: &mut DocCache,
 ) -> Result<Documents> {
     let config = edition_config(root, options)?;
-    // An error in people.toml is reported with every other problem: the meetings are still
-    // read (against nobody), so that one run shows everything to fix.
-    let (people, people_errors) = match People::load(root) {
-        Ok(people) => (people, Vec::new()),
-        Err(Error::Content(found)) => (People::default(), found),
-        Err(other) => return Err(other),
-    };
+    let (people, people_errors) = people_or_errors(root)?;
     // git reads the history while the files are parsed.
     let history = config
         .last_edited
@@ -334,6 +328,16 @@ pub(crate) fn read_documents(
         others_hash,
         last_edits,
     })
+}
+
+/// people.toml, or nobody and its errors: an error in it is reported with every other problem,
+/// and the meetings are still read (against nobody), so that one run shows everything to fix.
+fn people_or_errors(root: &Path) -> Result<(People, Vec<Diagnostic>)> {
+    match People::load(root) {
+        Ok(people) => Ok((people, Vec::new())),
+        Err(Error::Content(found)) => Ok((People::default(), found)),
+        Err(other) => Err(other),
+    }
 }
 
 /// Each file's last commit, read from git on a thread of its own while the files are parsed.
