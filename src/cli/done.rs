@@ -73,6 +73,7 @@ pub(super) fn close(
             .or_default()
             .push(task);
     }
+    let short = super::tasks::ShortIds::of(site);
     let mut reports = Vec::new();
     for (source, tasks) in by_file {
         let path = inside_site(root, source)?;
@@ -95,7 +96,7 @@ pub(super) fn close(
                 .map(|due| (day - due.date).num_days())
                 .filter(|days| *days > 0);
             reports.push(Report {
-                id: super::tasks::short_id(site, task).to_string(),
+                id: short.of_task(task).to_string(),
                 title: task.title.clone(),
                 place,
                 closed,

@@ -7,6 +7,7 @@ use crate::formats::feed::tasks_json;
 use crate::model::agenda::Agenda;
 use crate::model::{Site, Task};
 use chrono::NaiveDate;
+use std::collections::HashMap;
 use std::fmt::Write;
 
 #[derive(Debug, Clone, Default)]
@@ -72,19 +73,31 @@ pub(super) fn select(site: &Site, filter: &TaskFilter) -> Result<Vec<usize>> {
         .collect())
 }
 
-/// The last part of a task's id (its title's slug, `send-the-offer`) where no other current
-/// task's id ends the same, else its whole id: what the terminal shows and `dossier done`
-/// takes.
-pub(super) fn short_id<'a>(site: &Site, task: &'a Task) -> &'a str {
-    let last = last_part(&task.id);
-    let shared = site
-        .current_tasks()
-        .filter(|&i| last_part(&site.tasks[i].id) == last)
-        .count();
-    if shared == 1 {
-        last
-    } else {
-        &task.id
+/// How many current tasks' ids end in each last part, counted once for a whole listing: what
+/// makes a task's short id its own.
+pub(super) struct ShortIds<'s> {
+    shared: HashMap<&'s str, usize>,
+}
+
+impl<'s> ShortIds<'s> {
+    pub(super) fn of(site: &'s Site) -> Self {
+        let mut shared: HashMap<&str, usize> = HashMap::new();
+        for i in site.current_tasks() {
+            *shared.entry(last_part(&site.tasks[i].id)).or_default() += 1;
+        }
+        ShortIds { shared }
+    }
+
+    /// The last part of a task's id (its title's slug, `send-the-offer`) where no other
+    /// current task's id ends the same, else its whole id: what the terminal shows and
+    /// `dossier done` takes.
+    pub(super) fn of_task<'a>(&self, task: &'a Task) -> &'a str {
+        let last = last_part(&task.id);
+        if self.shared.get(last) == Some(&1) {
+            last
+        } else {
+            &task.id
+        }
     }
 }
 
@@ -105,9 +118,10 @@ pub(super) fn find_task<'a>(site: &'a Site, written: &str) -> Result<&'a Task> {
     match matching.as_slice() {
         [one] => Ok(one),
         [] => {
+            let short = ShortIds::of(site);
             let mut near: Vec<&str> = current()
                 .filter(|task| !task.done && task.id.contains(written))
-                .map(|task| short_id(site, task))
+                .map(|task| short.of_task(task))
                 .collect();
             near.sort_unstable();
             let hint = match near.as_slice() {
@@ -225,16 +239,17 @@ pub(super) fn agenda_text(
 ) -> String {
     let style = Style { on: color };
     let agenda = Agenda::of(site, selected.iter().copied());
+    let short = ShortIds::of(site);
     let mut rows: Vec<(String, Vec<[String; 4]>, Bucket)> = Vec::new();
     for group in &agenda.groups {
-        let lines = group.tasks.iter().map(|&i| row(site, i)).collect();
+        let lines = group.tasks.iter().map(|&i| row(site, &short, i)).collect();
         rows.push((group.bucket.title(), lines, group.bucket.clone()));
     }
     if filter.all {
         let done: Vec<[String; 4]> = selected
             .iter()
             .filter(|&&i| site.tasks[i].done)
-            .map(|&i| row(site, i))
+            .map(|&i| row(site, &short, i))
             .collect();
         if !done.is_empty() {
             rows.push(("Done".into(), done, Bucket::Undated));
@@ -280,7 +295,7 @@ pub(super) fn agenda_text(
     out
 }
 
-fn row(site: &Site, index: usize) -> [String; 4] {
+fn row(site: &Site, short: &ShortIds, index: usize) -> [String; 4] {
     let task = &site.tasks[index];
     let mut due = task
         .due
@@ -303,7 +318,7 @@ fn row(site: &Site, index: usize) -> [String; 4] {
         .join(", ");
     let place = format!(
         "{}  {}:{}",
-        short_id(site, task),
+        short.of_task(task),
         site.meetings[task.meeting].source.display(),
         task.line
     );
