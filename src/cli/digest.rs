@@ -10,14 +10,19 @@ use crate::plural;
 use std::path::Path;
 
 pub(super) fn run(cli: &Cli, args: &DigestArgs) -> Result<(), Error> {
+    let team = load_site(
+        &cli.root,
+        &LoadOptions {
+            today: args.week,
+            ..LoadOptions::default()
+        },
+    )?
+    .site;
     let only = match &args.owner {
-        Some(written) => {
-            let loaded = load_site(&cli.root, &LoadOptions::default())?;
-            Some(tasks::resolve_owner(&loaded.site, written)?)
-        }
+        Some(written) => Some(tasks::resolve_owner(&team, written)?),
         None => None,
     };
-    let digests = digest::digests(&cli.root, args.week, only.as_deref())?;
+    let digests = digest::digests(&cli.root, &team, only.as_deref())?;
     let (asking, quiet): (Vec<&Digest>, Vec<&Digest>) =
         digests.iter().partition(|d| d.asks_anything());
     if let Some(out) = &args.out {

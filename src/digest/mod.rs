@@ -15,6 +15,7 @@ use crate::model::load::load_site;
 use crate::model::{Site, Task};
 use crate::urls;
 use chrono::{Days, NaiveDate};
+use std::collections::HashSet;
 use std::path::Path;
 
 /// How many undated tasks a digest lists, those waiting longest first.
@@ -234,44 +235,39 @@ fn line_of(site: &Site, person: &Person, task: &Task) -> Line {
 /// The people a digest is made for: `only` (an id), or everyone in people.toml who owns a
 /// task, in id order.
 pub(crate) fn owners(site: &Site, only: Option<&str>) -> Vec<Person> {
+    let owning: HashSet<&str> = site
+        .tasks
+        .iter()
+        .flat_map(|task| task.owners.iter().map(|owner| owner.id.as_str()))
+        .collect();
     site.people
         .values()
         .filter(|person| person.listed)
         .filter(|person| only.is_none_or(|id| person.id == id))
-        .filter(|person| {
-            site.tasks
-                .iter()
-                .any(|task| task.owners.iter().any(|owner| owner.id == person.id))
-        })
+        .filter(|person| owning.contains(person.id.as_str()))
         .cloned()
         .collect()
 }
 
-/// The digests of the site at `root` for the day `day` (default: today in the site's
-/// timezone): of `only` (an id) or of everyone who owns a task. A person marked `external`
-/// gets theirs from the customer edition of each account, so that nothing marked internal
-/// reaches them.
-pub(crate) fn digests(
-    root: &Path,
-    day: Option<NaiveDate>,
-    only: Option<&str>,
-) -> Result<Vec<Digest>> {
+/// The digests of `team`, the team's edition of the site at `root`, for its day: of `only` (an
+/// id) or of everyone who owns a task. A person marked `external` gets theirs from the
+/// customer edition of each account, so that nothing marked internal reaches them.
+pub(crate) fn digests(root: &Path, team: &Site, only: Option<&str>) -> Result<Vec<Digest>> {
     let options = LoadOptions {
-        today: day,
+        today: Some(team.today),
         ..LoadOptions::default()
     };
-    let team = load_site(root, &options)?.site;
-    let week = Week::of(&team, team.today);
-    let people = owners(&team, only);
+    let week = Week::of(team, team.today);
+    let people = owners(team, only);
     let mut customer_sites: Option<Vec<Site>> = None;
     let mut made = Vec::new();
     for person in people {
         if !person.external {
-            made.push(digest_of(&team, &person, week));
+            made.push(digest_of(team, &person, week));
             continue;
         }
         if customer_sites.is_none() {
-            customer_sites = Some(customer_editions(root, &team, &options)?);
+            customer_sites = Some(customer_editions(root, team, &options)?);
         }
         let mut digest = Digest {
             person: person.clone(),
