@@ -7,7 +7,7 @@ use crate::formats::feed::tasks_json;
 use crate::model::agenda::Agenda;
 use crate::model::{Site, Task};
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
 #[derive(Debug, Clone, Default)]
@@ -43,24 +43,27 @@ pub(super) fn select(site: &Site, filter: &TaskFilter) -> Result<Vec<usize>> {
             )));
         }
     }
-    let account = match &filter.account {
-        Some(name) => Some(find_account(site, name)?),
+    // The account's meetings, once: a task belongs to the account of its meeting.
+    let account_meetings: Option<HashSet<usize>> = match &filter.account {
+        Some(name) => Some(
+            site.accounts[find_account(site, name)?]
+                .meetings
+                .iter()
+                .copied()
+                .collect(),
+        ),
         None => None,
     };
     Ok(site
         .current_tasks()
         .filter(|&i| {
             let task = &site.tasks[i];
-            let meeting = &site.meetings[task.meeting];
-            account.is_none_or(|a| {
-                meeting
-                    .account
-                    .as_deref()
-                    .and_then(|name| site.account_named(name))
-                    == Some(a)
-            }) && owner
+            account_meetings
                 .as_ref()
-                .is_none_or(|id| task.owners.iter().any(|p| &p.id == id))
+                .is_none_or(|meetings| meetings.contains(&task.meeting))
+                && owner
+                    .as_ref()
+                    .is_none_or(|id| task.owners.iter().any(|p| &p.id == id))
                 && filter
                     .initiative
                     .as_ref()
