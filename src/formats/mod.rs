@@ -25,3 +25,21 @@ impl Previous {
         }
     }
 }
+
+/// Script text that calls `callee` with `arguments` written as JSON: data a page loads with a
+/// `<script>` element, which works from a web server and from disk alike (search, "your week").
+pub(crate) fn script_call(callee: &str, arguments: &[serde_json::Value]) -> String {
+    let arguments: Vec<String> = arguments.iter().map(|a| a.to_string()).collect();
+    let text = script_safe(arguments.join(","));
+    format!("{callee}({text});\n")
+}
+
+/// JSON is JavaScript but for these two characters in older engines.
+pub(crate) fn script_safe(json: String) -> String {
+    if json.contains(['\u{2028}', '\u{2029}']) {
+        json.replace('\u{2028}', "\\u2028")
+            .replace('\u{2029}', "\\u2029")
+    } else {
+        json
+    }
+}

@@ -34,12 +34,6 @@ pub(crate) fn script(site: &Site, id: &str) -> String {
             m: &site.meetings[task.meeting].title,
         })
         .collect();
-    // serde_json writes a valid script literal: strings escaped, no raw line separators
-    // that older engines would stop at.
-    let data = serde_json::to_string(&rows)
-        .unwrap_or_else(|_| "[]".to_string())
-        .replace('\u{2028}', "\\u2028")
-        .replace('\u{2029}', "\\u2029");
-    let id = serde_json::to_string(id).unwrap_or_else(|_| "\"\"".to_string());
-    format!("dossierMine({id},{data});\n")
+    let rows = serde_json::to_value(&rows).unwrap_or_default();
+    super::script_call("dossierMine", &[serde_json::Value::from(id), rows])
 }

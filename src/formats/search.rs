@@ -7,6 +7,7 @@
 //! shown (`search/d-N.js`: title, address, date and text for the snippet). `dossier.js`
 //! reads them; the folding and plural rules below are written once more there.
 
+use super::{script_call, script_safe};
 use crate::content::markdown::ROOT_PLACEHOLDER;
 use crate::model::{Site, Task};
 use crate::urls::{self, SEARCH_DIR};
@@ -459,21 +460,9 @@ fn key_file(key: &str) -> String {
     name
 }
 
-/// Script text that hands `value` to `dossierSearch.METHOD(...)`.
+/// Script text that hands `arguments` to `dossierSearch.METHOD(...)`.
 fn script(method: &str, arguments: &[serde_json::Value]) -> String {
-    let arguments: Vec<String> = arguments.iter().map(|a| a.to_string()).collect();
-    let text = script_safe(arguments.join(","));
-    format!("dossierSearch.{method}({text});\n")
-}
-
-/// JSON is JavaScript but for these two characters in older engines.
-fn script_safe(json: String) -> String {
-    if json.contains(['\u{2028}', '\u{2029}']) {
-        json.replace('\u{2028}', "\\u2028")
-            .replace('\u{2029}', "\\u2029")
-    } else {
-        json
-    }
+    script_call(&format!("dossierSearch.{method}"), arguments)
 }
 
 /// Terms grouped by their first character, one more character where a group
