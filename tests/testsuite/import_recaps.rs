@@ -167,6 +167,27 @@ const SETS: &[(&str, f64, f64, f64, usize, usize)] = &[
     // "Qui : moi", a role in brackets, lower-case titles), written after the eleventh set's
     // step and measured before they were read: 92 %, 76 %, 94 %, junk 0.
     ("owners-nl-fr-de-en-unprompted", 93.0, 92.0, 96.0, 1, 0),
+    // Sixteen tools in four languages, written after the twelfth set's step and measured
+    // before they were read: 95 %, 89 %, 86 %, junk 7, date read 15/16.
+    (
+        "tools-sixteen-nl-fr-de-en-unprompted",
+        94.0,
+        90.0,
+        85.0,
+        7,
+        0,
+    ),
+    // Recaps as people forward and edit them (a reply quoting the last mail, the sender's own
+    // requests above a forwarded summary, Obsidian and Logseq notes, Word minutes), written
+    // with the set above and measured before they were read: 85 %, 78 %, 82 %, junk 6.
+    (
+        "forwarded-notes-nl-fr-de-en-unprompted",
+        96.0,
+        86.0,
+        95.0,
+        4,
+        1,
+    ),
 ];
 
 #[test]

@@ -209,7 +209,7 @@ fn opens_with_any(lower: &str, phrases: &[&str]) -> bool {
 
 /// "Je reviens vers vous suite à notre réunion de lundi", "Je reste à votre disposition",
 /// "Je vous joins le rapport", "Aarzel niet om …": what a mail says to be polite or to point at
-/// its attachment, which owes nothing. Not a line to leave out: in a list of tasks it is
+/// its attachment or the message it passes on, which owes nothing. Not a line to leave out: in a list of tasks it is
 /// where the list ends.
 pub(super) fn minds_its_manners(text: &str) -> bool {
     let lower = text.to_lowercase();
@@ -234,6 +234,33 @@ pub(super) fn minds_its_manners(text: &str) -> bool {
         "feel free to",
         "don't hesitate",
         "do not hesitate",
+        // What the mail passes on, now: "Je vous transfère le récapitulatif", "Hieronder de
+        // notities", "Here are the notes".
+        "je vous transfère",
+        "je vous transfere",
+        "je te transfère",
+        "je vous fais suivre",
+        "ci-dessous",
+        "voici le ",
+        "voici la ",
+        "voici les ",
+        "hieronder",
+        "hierbij de ",
+        "hierbij het ",
+        "below is",
+        "below are",
+        "below you",
+        "i'm forwarding",
+        "i am forwarding",
+        "forwarding you",
+        "here is the",
+        "here are the",
+        "anbei die",
+        "anbei der",
+        "anbei das",
+        "nachfolgend",
+        "unten finden",
+        "ich leite ",
     ];
     opens_with_any(&lower, MANNERS)
 }

@@ -22,6 +22,9 @@ pub(super) enum Line {
         /// Columns before the bullet (a tab counts two): what the item is nested in.
         indent: usize,
         done: bool,
+        /// Written with a box or a to-do keyword ("[ ]", "☐", "TODO", "LATER"): a task
+        /// wherever it stands.
+        marked: bool,
         text: String,
     },
     Row(Vec<String>),
@@ -299,6 +302,7 @@ impl Reading {
                 nested: false,
                 indent: indent_of(line),
                 done: false,
+                marked: false,
                 text: text.to_string(),
             }),
             None => classify(line).map(|classified| match classified {
@@ -384,6 +388,7 @@ impl Reading {
                     nested: true,
                     indent: indent_of(line).max(2),
                     done: false,
+                    marked: false,
                     text,
                 })
             }

@@ -97,6 +97,12 @@ struct Reader<'a> {
     language: crate::import::language::Language,
     /// Past the start of an earlier mail quoted below this one's tasks.
     quoted_history: bool,
+    /// The recap is a mail that replies rather than forwards (an .eml whose subject does not
+    /// say "Fwd:"): a message quoted below its tasks is history.
+    a_reply: bool,
+    /// The topics written before a message the mail passes on: the sender's own words, whose
+    /// points are read for tasks whatever the message below holds.
+    own_topics: Option<usize>,
     /// How many tasks there were when the current section of tasks began.
     tasks_before_section: usize,
     /// The section of tasks writes each as a title line over its sentence, as the Teams
@@ -143,6 +149,9 @@ pub(crate) fn read(input: &RecapText, style: &Style) -> Recap {
         meeting_weekday: None,
         language: input.language,
         quoted_history: false,
+        a_reply: input.kind == crate::import::input::InputKind::Email
+            && !input.subject.as_deref().is_some_and(says_forwarded),
+        own_topics: None,
         tasks_before_section: 0,
         titled_tasks: false,
         pending_title: None,
@@ -200,10 +209,15 @@ impl Reader<'_> {
             Line::Heading(_) => format!("{text}:"),
             _ => text.clone(),
         };
+        let passed_on = starts_a_message(&text);
         let quoted = starts_a_quote(&as_written)
-            || starts_a_message(&text) && !is_forward_marker(&text) && self.mail_headers;
+            || passed_on && !is_forward_marker(&text) && (self.mail_headers || self.a_reply);
         if quoted && !self.recap.tasks.is_empty() {
             self.quoted_history = true;
+        }
+        if passed_on && !self.quoted_history && self.own_topics.is_none() {
+            self.own_topics = Some(self.recap.topics.len());
+            self.topic = None;
         }
         if self.quoted_history {
             self.boilerplate.push(text);
@@ -247,8 +261,9 @@ impl Reader<'_> {
                 nested,
                 indent,
                 done,
+                marked,
                 text,
-            } => self.item(nested, indent, done, &text),
+            } => self.item(nested, indent, (done, marked), &text),
             Line::Row(cells) => self.row(cells),
             Line::MessageBreak => {}
         }
@@ -395,6 +410,14 @@ impl Reader<'_> {
         })
     }
 
+    /// Directly under "Agenda", before a topic's own heading.
+    fn in_agenda(&self) -> bool {
+        is_agenda(&self.section_title)
+            && self
+                .topic
+                .is_none_or(|t| self.recap.topics[t].title == self.section_title)
+    }
+
     fn new_topic(&mut self, title: String) -> usize {
         self.recap.topics.push(RecapTopic {
             title,
@@ -479,7 +502,8 @@ impl Reader<'_> {
         self.topic = None;
     }
 
-    fn item(&mut self, nested: bool, indent: usize, done: bool, raw: &str) {
+    /// An item, with whether it is ticked and whether it has a box or a to-do keyword.
+    fn item(&mut self, nested: bool, indent: usize, (done, marked): (bool, bool), raw: &str) {
         let text = self.clean(raw);
         if text.is_empty() {
             return;
@@ -511,7 +535,22 @@ impl Reader<'_> {
                 }
             },
             Section::Attendees => self.attendees(&text),
+            // "- [ ] check the licences", "TODO @Tom to draft the runbook" among the notes: a
+            // task where it stands, and what is nested under it its fields; not a point of
+            // the agenda ticked as covered, nor the last meeting's action reviewed.
+            Section::Preamble | Section::Discussion
+                if marked && !done && !self.earlier_meeting && !self.in_agenda() =>
+            {
+                self.task(&text);
+                self.task_indent = Some(indent);
+            }
+            Section::Preamble | Section::Discussion if under_task => {
+                if let Some(task) = self.recap.tasks.last_mut() {
+                    item_field(task, &text, said_by_pronoun, &self.known);
+                }
+            }
             Section::Preamble | Section::Discussion => {
+                self.task_indent = None;
                 let topic = self.current_topic();
                 let points = &mut self.recap.topics[topic].points;
                 // A sentence nested under a point is a point of its own ("• Budget" over
@@ -590,7 +629,12 @@ impl Reader<'_> {
         }
         // Where the recap has a section of tasks, a point elsewhere is one only when a label
         // names its owner ("Aanvulling: - Prijsvergelijking opmaken. Wie: Hilde Maes.").
-        self.tasks_from_points(self.saw_task_section);
+        // The sender's own points above a message passed on are read whole: "Kan jij de
+        // planning nakijken tegen 4/12?" is a task even where the message has a section of
+        // tasks.
+        let own = self.own_topics.unwrap_or(0);
+        self.tasks_from_points(0..own, false);
+        self.tasks_from_points(own..self.recap.topics.len(), self.saw_task_section);
         // Gemini lists its next steps twice (quick notes, full notes): the same task once.
         let mut seen = std::collections::HashSet::new();
         self.recap.tasks.retain(|task| {
@@ -617,6 +661,20 @@ use tasks::without_companies;
 
 /// A line under a task's item: its owner ("Owner: Sam", "Rob Keane · WATCH", "Qui : moi", said
 /// by `said_by_pronoun`), or more of its text.
+/// "Agenda", "Tagesordnung", "Ordre du jour": a section whose boxes say what was covered.
+fn is_agenda(title: &str) -> bool {
+    const AGENDA: &[&str] = &[
+        "agenda",
+        "agendapunten",
+        "dagorde",
+        "ordre du jour",
+        "tagesordnung",
+        "traktanden",
+        "agenda items",
+    ];
+    AGENDA.contains(&section_name(title).as_str())
+}
+
 fn item_field(
     task: &mut crate::import::recap::RecapTask,
     text: &str,

@@ -69,7 +69,18 @@ fn list_item(caps: &Captures) -> Option<Line> {
     let indent = caps
         .get(1)
         .map_or(0, |m| m.as_str().replace('\t', "  ").len());
-    let (done, text) = checkbox(caps);
+    let (done, boxed, text) = checkbox(caps);
+    let (done, marked, text) = match to_do_keyword(text) {
+        Some((keyword_done, rest)) => (done || keyword_done, true, rest),
+        None => (done, boxed, text),
+    };
+    // "- ## Backup renewal": an outliner's heading is a block like any other.
+    if let Some(heading) = text.strip_prefix('#') {
+        let heading = heading.trim_start_matches('#');
+        if heading.starts_with(' ') && !heading.trim().is_empty() {
+            return Some(Line::Heading(heading.trim().to_string()));
+        }
+    }
     // "✅ Actiepunten", "• Action items:": a section's name alone behind a tick or a
     // bullet ("• Afspraken rond de pilootfase" is a point).
     let name = text.trim_end_matches(':');
@@ -81,13 +92,34 @@ fn list_item(caps: &Captures) -> Option<Line> {
         nested: indent >= 2,
         indent,
         done,
+        marked,
         text,
     })
 }
 
-/// Whether an item is ticked, and its text without the boxes: "[x]" or "☑" as its bullet, a box
-/// after the bullet ("• ☐ Send the deck"), or both.
-fn checkbox<'a>(caps: &Captures<'a>) -> (bool, &'a str) {
+/// "TODO Send the deck", "LATER …", "DONE …": the keywords Logseq and org-mode open a task
+/// with; whether it says done, and the text after it.
+fn to_do_keyword(text: &str) -> Option<(bool, &str)> {
+    const OPEN: &[&str] = &["TODO", "LATER", "NOW", "DOING", "WAITING", "IN-PROGRESS"];
+    const DONE: &[&str] = &["DONE", "CANCELED", "CANCELLED"];
+    let (keyword, rest) = text.split_once(' ')?;
+    let rest = rest.trim_start();
+    if rest.is_empty() {
+        return None;
+    }
+    if OPEN.contains(&keyword) {
+        Some((false, rest))
+    } else if DONE.contains(&keyword) {
+        Some((true, rest))
+    } else {
+        None
+    }
+}
+
+/// Whether an item is ticked, whether it has a box at all, and its text without the boxes:
+/// "[x]" or "☑" as its bullet, a box after the bullet ("• ☐ Send the deck"), or both.
+fn checkbox<'a>(caps: &Captures<'a>) -> (bool, bool, &'a str) {
+    let boxed = [2, 3, 4].iter().any(|&group| caps.get(group).is_some());
     let done = [2, 4].iter().any(|&group| {
         caps.get(group)
             .is_some_and(|m| m.as_str().eq_ignore_ascii_case("x"))
@@ -95,18 +127,19 @@ fn checkbox<'a>(caps: &Captures<'a>) -> (bool, &'a str) {
         .get(3)
         .is_some_and(|m| !matches!(m.as_str(), "☐" | "⬜" | "□"));
     let text = caps.get(5).map_or("", |m| m.as_str()).trim();
-    let (done, text) = match text.chars().next() {
+    let (done, boxed, text) = match text.chars().next() {
         Some(c @ ('☐' | '☑' | '☒' | '✓' | '✔' | '✅' | '⬜' | '□')) => (
             done || !matches!(c, '☐' | '⬜' | '□'),
+            true,
             text[c.len_utf8()..].trim(),
         ),
-        _ => (done, text),
+        _ => (done, boxed, text),
     };
     // "- [ ] [ ] Send the deck": a box pasted into a list that makes its own.
     match text.get(..3).map(str::to_ascii_lowercase).as_deref() {
-        Some("[ ]") => (done, text[3..].trim()),
-        Some("[x]") => (true, text[3..].trim()),
-        _ => (done, text),
+        Some("[ ]") => (done, true, text[3..].trim()),
+        Some("[x]") => (true, true, text[3..].trim()),
+        _ => (done, boxed, text),
     }
 }
 

@@ -509,6 +509,10 @@ pub(super) fn owner_label_as_lead(text: &str, known: &Gazetteer) -> String {
     let Some((label, rest)) = text.split_once(": ") else {
         return text.to_string();
     };
+    // "Qui : Julien Collard — planifier …": the label says who, and is no name itself.
+    if is_owner_field(text) {
+        return text.to_string();
+    }
     // "Back-up: jullie willen …" is a topic's label: one word is a name only where the recap
     // names that person or never writes the word in lower case.
     let a_name = |name: &String| match name.split_whitespace().count() {

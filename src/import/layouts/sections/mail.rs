@@ -213,6 +213,18 @@ pub(super) fn starts_a_quote(text: &str) -> bool {
         && text.trim_end().ends_with(':')
 }
 
+/// "Fwd: …", "TR : …", "WG: …": a mail's subject that says it passes a message on.
+pub(super) fn says_forwarded(subject: &str) -> bool {
+    let lower = subject.trim_start().to_lowercase();
+    ["fwd", "fw", "tr", "wg", "doorst", "forward", "trans"]
+        .iter()
+        .any(|prefix| {
+            lower
+                .strip_prefix(prefix)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+}
+
 /// "---------- Forwarded message ---------", "Doorgestuurd bericht": a message passed on, whose
 /// text is the recap, unlike one quoted in a reply.
 pub(super) fn is_forward_marker(text: &str) -> bool {

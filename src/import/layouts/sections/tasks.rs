@@ -279,7 +279,11 @@ impl Reader<'_> {
     /// A recap with no section of tasks (a mail that lists what each will do under the topic
     /// it belongs to): the points that name their owner and a deadline, or open with an owner
     /// and a verb of intent ("Céline va préparer …"), are its tasks.
-    pub(super) fn tasks_from_points(&mut self, only_labelled: bool) {
+    pub(super) fn tasks_from_points(
+        &mut self,
+        topics: std::ops::Range<usize>,
+        only_labelled: bool,
+    ) {
         let any_day = self.any_day();
         let (known, mentions, sender) = (&self.known, self.style.mentions, self.sender.is_some());
         let is_task = |text: &str| {
@@ -331,7 +335,7 @@ impl Reader<'_> {
             }
             kept.join(" ")
         };
-        for topic in &mut self.recap.topics {
+        for topic in &mut self.recap.topics[topics] {
             for (label, text) in &mut topic.points {
                 if label.is_empty() {
                     *text = task_sentences(text, &mut tasks);

@@ -567,3 +567,59 @@ fn a_labelled_point_beside_the_tasks_is_one_more() {
         "{titles:?}"
     );
 }
+
+/// A box or a to-do keyword makes an item a task wherever it stands, with what is nested under
+/// it as its fields; a box ticked as covered on the agenda, a done keyword or the last
+/// meeting's reviewed action does not.
+#[test]
+fn boxed_and_to_do_items_among_the_notes_are_tasks() {
+    let outline = "Sync with Acme\ndate:: [[Mar 3rd, 2027]]\n\n- Sync with Acme #meeting\n\t- ## Backup\n\t\t- Veeam support runs until 31/03\n\t\t- TODO @Tom to draft the runbook\n\t\t  DEADLINE: <2027-03-12 Fri>\n\t\t- LATER check the licences\n\t\t- DONE sent the agenda\n";
+    let titles = task_titles(outline);
+    assert_eq!(titles.len(), 2, "{titles:?}");
+    assert!(
+        titles[0].contains("runbook") && titles[1].contains("licences"),
+        "{titles:?}"
+    );
+    let notes = "# Sync\nDate: 3 March 2027\n\n## Agenda\n- ☑ Backup\n- ☐ Varia\n\n## Backup\n- Veeam runs until 31/03\n- [ ] check the licences\n\n## Previous actions\n- [ ] @Femke share the plan — still open\n";
+    assert_eq!(task_titles(notes), vec!["Check the licences".to_string()]);
+}
+
+/// "Qui : Julien Collard — planifier …": the label names the owner, and is no name itself.
+#[test]
+fn an_owner_label_opening_an_item_names_who_follows_it() {
+    let recap = recap_of("Comité\nDate : lundi 7 décembre 2026\nParticipants : Julien Collard, Catherine Lambert\n\nActions\n1. Qui : Julien Collard — planifier les tests de portabilité.\n2. Responsable : Catherine Lambert – valider la liste des numéros.\n", "txt");
+    let read = titles_and_owners(&recap);
+    assert_eq!(read.len(), 2, "{read:?}");
+    assert_eq!(read[0].0, "Planifier les tests de portabilité");
+    assert_eq!(read[0].1, ["Julien Collard".to_string()]);
+    assert_eq!(read[1].1, ["Catherine Lambert".to_string()]);
+}
+
+/// A mail that replies quotes the one before it below its own actions: history. A mail that
+/// forwards a recap adds the sender's own requests above it, read as tasks beside the
+/// recap's, while the sentence that passes the recap on owes nothing.
+#[test]
+fn a_reply_quotes_history_and_a_forward_adds_the_senders_own_tasks() {
+    let reply = "From: Julien Collard <julien@brightline.be>\r\nTo: Catherine Lambert <catherine@arduenne.be>\r\nSubject: Compte rendu\r\nDate: Mon, 7 Dec 2026 17:00:00 +0100\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nBonjour Catherine,\r\n\r\nActions\r\n1. Catherine Lambert valide la liste des numéros d'ici le 15 décembre.\r\n\r\nBien à vous,\r\nJulien\r\n\r\n________________________________\r\nDe : Julien Collard <julien@brightline.be>\r\nEnvoyé : lundi 9 novembre 2026 17:42\r\nObjet : Compte rendu\r\n\r\nActions\r\n- Olivier Denis envoie l'inventaire des postes d'ici le 20 novembre.\r\n";
+    let titles: Vec<String> = recap_of(reply, "eml")
+        .tasks
+        .into_iter()
+        .map(|t| t.title)
+        .collect();
+    assert_eq!(titles.len(), 1, "{titles:?}");
+    let forward = "From: Sofie Claes <sofie@kernwerk.be>\r\nTo: Pieter Jacobs <pieter@kernwerk.be>\r\nSubject: Fwd: Copilot-notities\r\nDate: Wed, 25 Nov 2026 09:00:00 +0100\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nHoi Pieter,\r\n\r\nHieronder de Copilot-recap van ons overleg van gisteren.\r\n\r\n- Kan jij de planning van de pilotgroep bevestigen aan Els tegen 4/12?\r\n- Ik stuur zelf de aangepaste offerte nog voor eind deze week door naar Wim.\r\n\r\nGroetjes,\r\nSofie\r\n\r\n-------- Doorgestuurd bericht --------\r\nOnderwerp: Copilot-notities\r\nVan: Joris Vanhoutte <joris@kernwerk.be>\r\n\r\nOpvolgtaken\r\n  - Els Peeters zal de lijst van gebruikers ten laatste vrijdag doorsturen.\r\n";
+    let titles: Vec<String> = recap_of(forward, "eml")
+        .tasks
+        .into_iter()
+        .map(|t| t.title)
+        .collect();
+    assert_eq!(titles.len(), 3, "{titles:?}");
+    assert!(
+        titles.iter().any(|t| t.contains("pilotgroep")),
+        "{titles:?}"
+    );
+    assert!(
+        titles.iter().all(|t| !t.contains("Hieronder")),
+        "{titles:?}"
+    );
+}
