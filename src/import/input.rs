@@ -92,7 +92,58 @@ pub(crate) fn decode(bytes: &[u8], extension: &str) -> Result<RecapText, InputEr
     if matches!(extension, "html" | "htm") || looks_like_html(text) {
         return Ok(RecapText::of(InputKind::Html, html(text)));
     }
-    Ok(RecapText::of(InputKind::Text, normalise_lines(text)))
+    Ok(RecapText::of(
+        InputKind::Text,
+        properties_as_labels(&normalise_lines(text)),
+    ))
+}
+
+/// Logseq's and Dataview's properties ("attendees:: [[Ann Peeters]], [[Tom]]", indented under
+/// a block) as the labelled lines other notes write ("attendees: Ann Peeters, Tom"), at the
+/// line's start: they say what the page is about, not more of the block above. Properties
+/// that only file the page ("type::", "tags::") go.
+fn properties_as_labels(text: &str) -> String {
+    const FILING: &[&str] = &[
+        "type",
+        "tags",
+        "tag",
+        "alias",
+        "aliases",
+        "id",
+        "collapsed",
+        "template",
+        "public",
+        "icon",
+        "filters",
+        "heading",
+        "created",
+        "updated",
+        "cssclass",
+        "cssclasses",
+    ];
+    if !text.contains(":: ") {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let property = line.trim().split_once(":: ").filter(|(key, _)| {
+            !key.is_empty()
+                && key.len() <= 30
+                && key
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        });
+        match property {
+            Some((key, _)) if FILING.contains(&key.to_lowercase().as_str()) => continue,
+            Some((key, value)) => {
+                let value = value.replace("[[", "").replace("]]", "");
+                out.push_str(&format!("{key}: {value}"));
+            }
+            None => out.push_str(line),
+        }
+        out.push('\n');
+    }
+    out
 }
 
 impl RecapText {
@@ -441,6 +492,17 @@ mod tests {
             NaiveDate::from_ymd_opt(2026, 11, 30)
         );
         assert!(mail.text.contains("All good."));
+    }
+
+    #[test]
+    fn outliner_properties_become_labels() {
+        assert_eq!(
+            properties_as_labels(
+                "type:: meeting\n- Sync\n  attendees:: [[Ann Peeters]], Tom\n\t- x\n"
+            ),
+            "- Sync\nattendees: Ann Peeters, Tom\n\t- x\n"
+        );
+        assert_eq!(properties_as_labels("Note: a :: b\n"), "Note: a :: b\n");
     }
 
     #[test]

@@ -51,8 +51,8 @@ pub(super) fn timestamps() -> &'static [Regex] {
         [
             // "… - WATCH (30:47)", as Fathom writes it: the dash goes with the link.
             r"\s+[-–—·|]\s+(?:VIEW|View|WATCH|Watch)\s*[\(\[]\s*\d{1,2}:\d{2}(?::\d{2})?\s*[\)\]]",
-            // (00:12:34), [12:34], (1:02:03 - 1:05:00)
-            r"\s*(?:VIEW|View|WATCH|Watch|Play|▶)?\s*[\(\[]\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[-–]\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[\)\]]",
+            // (00:12:34), [12:34], (1:02:03 - 1:05:00), [WATCH 12:41]
+            r"\s*(?:VIEW|View|WATCH|Watch|Play|▶)?\s*[\(\[]\s*(?:VIEW|View|WATCH|Watch|Play|▶)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[-–]\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[\)\]]",
             // 00:12:34 at the start of a line, as transcripts and outlines write it
             r"^\d{1,2}:\d{2}(?::\d{2})?\s*(?:[-–:|]\s*)?",
         ]

@@ -239,7 +239,24 @@ impl Reader<'_> {
             return;
         }
         let before_title = self.recap.title.is_empty();
-        if is_tool_name(&text) || is_tool_sentence(&text) || is_boilerplate(&text) && !before_title
+        // "**Datum:** vr 11 dec. 2026 · **Opgenomen door:** Fireflies.ai": the date the tool
+        // recorded it on, beside its name.
+        let says_when = labelled(&text).is_some_and(|(label, _)| {
+            [
+                "date",
+                "datum",
+                "when",
+                "wanneer",
+                "quand",
+                "wann",
+                "meeting date",
+            ]
+            .contains(&section_name(label).as_str())
+        });
+        if !says_when
+            && (is_tool_name(&text)
+                || is_tool_sentence(&text)
+                || is_boilerplate(&text) && !before_title)
         {
             self.boilerplate.push(text);
             return;
@@ -434,7 +451,26 @@ impl Reader<'_> {
 
     fn paragraph(&mut self, raw: &str) {
         // A mail pasted with its headers ("De : …", "Objet : …") starts with them, not its title.
-        if self.takes_title(raw) && !is_mail_header(raw) {
+        // "author: Ellen Jacobs", "date: …" opening a page of notes: facts, not its title.
+        let a_fact = labelled(raw).is_some_and(|(label, _)| {
+            [
+                "author",
+                "auteur",
+                "autor",
+                "date",
+                "datum",
+                "account",
+                "klant",
+                "client",
+                "kunde",
+                "customer",
+                "organizer",
+                "organisateur",
+                "organisator",
+            ]
+            .contains(&section_name(label).as_str())
+        });
+        if self.takes_title(raw) && !is_mail_header(raw) && !a_fact {
             let title = self.clean(raw);
             self.set_title(title);
             return;

@@ -38,7 +38,16 @@ pub(super) fn is_team(name: &str) -> bool {
         return true;
     }
     // "Corvana Systems", "Corvana Academy", "Brantix NV": a company or one of its parts.
+    // A name is capitalised: "Send pricing for Autopilot services" is a task, not a company.
+    let capitalised = name.split_whitespace().rev().skip(1).all(|word| {
+        word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || [
+                "de", "van", "der", "den", "du", "des", "la", "le", "&", "and", "und", "en", "et",
+            ]
+            .contains(&word)
+    });
     let company = words.len() >= 2
+        && capitalised
         && words
             .last()
             .is_some_and(|w| is_company_form(w) || COMPANY_NOUNS.contains(w));

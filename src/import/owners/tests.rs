@@ -304,6 +304,9 @@ fn a_legal_form_alone_is_initials() {
     assert_eq!(name_list("Orvanta AB"), Some((vec![], true)));
     assert_eq!(name_list("Brantix NV"), Some((vec![], true)));
     assert_eq!(name_list("Corvana Systems"), Some((vec![], true)));
+    assert_eq!(name_list("Tolvane IT Services"), Some((vec![], true)));
+    // A task's words ending in a company's noun are no company.
+    assert_eq!(name_list("Send pricing for Autopilot services"), None);
     assert_eq!(
         name_list("Thomas (Corvana) + Joke"),
         Some((vec!["Thomas".to_string(), "Joke".to_string()], false))

@@ -74,6 +74,19 @@ fn meeting_dates_in_every_form() {
         NaiveDate::from_ymd_opt(2026, 4, 3)
     );
     assert_eq!(meeting_date("November 2025", Some(false)), None);
+    // Dutch and French short forms with their dot, after a short weekday.
+    for text in [
+        "vr 11 dec. 2026, 13:00",
+        "**Datum:** vr 11 dec. 2026, 13:00 · **Duur:** 52 min",
+        "ven. 11 déc. 2026",
+        "Fr., 11. Dez. 2026",
+    ] {
+        assert_eq!(
+            meeting_date(text, Some(true)),
+            NaiveDate::from_ymd_opt(2026, 12, 11),
+            "{text}"
+        );
+    }
     // Webex writes the day first with dashes.
     assert_eq!(
         meeting_date("Datum: 12-01-2027  13:30 - 14:25 (GMT+01:00)", Some(true)),
@@ -621,5 +634,13 @@ fn a_reply_quotes_history_and_a_forward_adds_the_senders_own_tasks() {
     assert!(
         titles.iter().all(|t| !t.contains("Hieronder")),
         "{titles:?}"
+    );
+}
+
+#[test]
+fn a_timestamp_with_its_label_inside_the_brackets_goes() {
+    assert_eq!(
+        without_timestamps("Send pricing (Tom Lenaerts) – by Friday   [WATCH 12:41]"),
+        ("Send pricing (Tom Lenaerts) – by Friday".to_string(), 1)
     );
 }
