@@ -590,7 +590,7 @@ pub(crate) use labels::owner_label;
 pub(crate) use labels::OWNER_FIELDS;
 pub(crate) use names::{full_name_for, is_title, repeated_full_names, stands_for, Gazetteer};
 use names::{NOT_NAMES, PARTICLES};
-pub(crate) use teams::companies_by_legal_form;
+pub(crate) use teams::{companies_by_legal_form, companies_in_asides};
 use teams::{is_company_form, is_team};
 use trailing::{dash_columns, names_then_deadline, trailing_colon_names, trailing_dash_name};
 

@@ -173,7 +173,10 @@ pub(crate) fn read(input: &RecapText, style: &Style) -> Recap {
     }
     reader.known.set_language(input.language);
     reader.known.add_common_words(&input.text);
-    for company in crate::import::owners::companies_by_legal_form(&input.text) {
+    for company in crate::import::owners::companies_by_legal_form(&input.text)
+        .into_iter()
+        .chain(crate::import::owners::companies_in_asides(&input.text))
+    {
         reader.known.add_company(&company);
     }
     // "Zoom <no-reply@zoom.us>" sent it; no one of that name took part.

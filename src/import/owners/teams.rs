@@ -154,6 +154,45 @@ pub(crate) fn companies_by_legal_form(text: &str) -> Vec<String> {
     companies
 }
 
+/// The companies a text names in brackets after someone's name, in its prose as in its lists:
+/// "Mehdi El Amrani (Datavance)", "Thomas (Corvana)": one capitalised word. An aside in
+/// capitals alone ("(CFO)", "(IT)") is a role.
+pub(crate) fn companies_in_asides(text: &str) -> Vec<String> {
+    let mut companies = Vec::new();
+    for (open, _) in text.match_indices(" (") {
+        let before = &text[..open];
+        let Some(close) = text[open + 2..].find(')') else {
+            continue;
+        };
+        let aside = text[open + 2..open + 2 + close].trim();
+        let after_a_name = before
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|word| word.starts_with(char::is_uppercase) && !is_title(word));
+        // One word: "Notetaker (Joris Van Acker)" names a person in its brackets.
+        let a_name = !aside.contains(char::is_whitespace)
+            && aside.chars().count() >= 3
+            && aside.starts_with(char::is_uppercase)
+            && aside.chars().all(|c| c.is_alphabetic() || c == '-');
+        let a_role = aside.chars().all(|c| c.is_uppercase());
+        // "Jullie (Thomas)" where the recap writes "Thomas Reyniers": a first name.
+        let a_first_name = text.match_indices(aside).any(|(at, _)| {
+            text[at + aside.len()..]
+                .strip_prefix(' ')
+                .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+        });
+        if after_a_name
+            && !a_first_name
+            && a_name
+            && !a_role
+            && !companies.iter().any(|known| known == aside)
+        {
+            companies.push(aside.to_string());
+        }
+    }
+    companies
+}
+
 /// "Orvanta SA", "Brantix NV", "Müller GmbH": the legal form that ends a company's name.
 pub(super) fn is_company_form(word: &str) -> bool {
     const FORMS: &[&str] = &[

@@ -483,3 +483,14 @@ fn an_acronym_compound_is_no_name() {
     assert_eq!(person_name("Jean DUPONT").as_deref(), Some("Jean DUPONT"));
     assert_eq!(person_name("Ian McNeil").as_deref(), Some("Ian McNeil"));
 }
+
+/// A name in brackets after someone's is their company, wherever the recap writes it.
+#[test]
+fn companies_are_learnt_from_asides_after_names() {
+    assert_eq!(
+        companies_in_asides(
+            "Stijn en Mehdi El Amrani (Datavance) bespraken met Ward (Textielgroep Leievallei), Ann (CFO), Tom (account manager), Els (3 dagen) en Fireflies.ai Notetaker (Joris Van Acker). Jullie (Thomas) sturen de lijst; Thomas Reyniers bevestigt."
+        ),
+        vec!["Datavance".to_string()]
+    );
+}
