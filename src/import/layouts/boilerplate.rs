@@ -269,6 +269,9 @@ pub(super) fn minds_its_manners(text: &str) -> bool {
 /// "Vermeldingen (3) · Hoofdstukken (5) · Sprekers (5)". A few words a part, no sentence, no
 /// date or time (the meeting's facts are written the same way).
 fn is_navigation_row(text: &str) -> bool {
+    if is_row_of_links(text) {
+        return true;
+    }
     let parts: Vec<&str> = text.split('·').map(str::trim).collect();
     parts.len() >= 3
         && parts.iter().all(|part| {
@@ -278,6 +281,31 @@ fn is_navigation_row(text: &str) -> bool {
                 && !part.ends_with(['.', '!', '?'])
                 && !words.contains(|c: char| c.is_ascii_digit() || c == ':')
         })
+}
+
+/// "[▶ Voir l'enregistrement](https://…) · [Partager](https://…) ·…": links and what
+/// separates them, nothing else.
+fn is_row_of_links(text: &str) -> bool {
+    let mut rest = text;
+    let mut links = 0;
+    let mut between = String::new();
+    while let Some(open) = rest.find('[') {
+        between.push_str(&rest[..open]);
+        let Some(link_end) = rest[open..]
+            .find("](")
+            .and_then(|label_end| {
+                rest[open + label_end..]
+                    .find(')')
+                    .map(|close| open + label_end + close + 1)
+            })
+        else {
+            return false;
+        };
+        links += 1;
+        rest = &rest[link_end..];
+    }
+    between.push_str(rest);
+    links >= 2 && between.chars().all(|c| c.is_whitespace() || "·|•-–—…,;".contains(c))
 }
 
 /// A sentence a tool writes in every recap ("AI-generated content may be inaccurate.", "Take
@@ -409,4 +437,28 @@ pub(super) fn is_closing(text: &str) -> bool {
         .trim()
         .to_lowercase();
     CLOSINGS.contains(&lower.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Rows of links and a tool's buttons are the tool's, never a task.
+    #[test]
+    fn rows_of_links_and_buttons_are_the_tools() {
+        for line in [
+            "[▶ Voir l'enregistrement](https://tldv.io/app/m/1) · [Partager](https://tldv.io/s/1) ·…",
+            "[Bekijk volledige transcriptie](https://app.fireflies.ai/view/1) · [Deel](https://x.test/)",
+            "Ajouter aux tâches · Attribuer dans Planner",
+            "Vous recevez ce récapitulatif car vous participiez à une réunion enregistrée par Fireflies.ai",
+        ] {
+            assert!(is_boilerplate(line), "{line}");
+        }
+        for line in [
+            "Send [the deck](https://x.test/deck) to Ann by Friday",
+            "[Offerte](https://x.test/o) en [planning](https://x.test/p) sturen naar Els",
+        ] {
+            assert!(!is_boilerplate(line), "{line}");
+        }
+    }
 }
