@@ -291,21 +291,21 @@ fn is_row_of_links(text: &str) -> bool {
     let mut between = String::new();
     while let Some(open) = rest.find('[') {
         between.push_str(&rest[..open]);
-        let Some(link_end) = rest[open..]
-            .find("](")
-            .and_then(|label_end| {
-                rest[open + label_end..]
-                    .find(')')
-                    .map(|close| open + label_end + close + 1)
-            })
-        else {
+        let Some(link_end) = rest[open..].find("](").and_then(|label_end| {
+            rest[open + label_end..]
+                .find(')')
+                .map(|close| open + label_end + close + 1)
+        }) else {
             return false;
         };
         links += 1;
         rest = &rest[link_end..];
     }
     between.push_str(rest);
-    links >= 2 && between.chars().all(|c| c.is_whitespace() || "·|•-–—…,;".contains(c))
+    links >= 2
+        && between
+            .chars()
+            .all(|c| c.is_whitespace() || "·|•-–—…,;".contains(c))
 }
 
 /// A sentence a tool writes in every recap ("AI-generated content may be inaccurate.", "Take

@@ -334,7 +334,23 @@ pub(super) fn first_person(text: &str) -> bool {
         "moi-même",
         "ikzelf",
     ];
-    OPENINGS.iter().any(|opening| lower.starts_with(opening))
+    // "Ik heb hem nagelezen", "J'ai relu le compte rendu": what the writer did, not owes
+    // ("I have to send" still owes).
+    const DONE: &[&str] = &[
+        " ik heb ",
+        " ik had ",
+        " i have ",
+        " i've ",
+        " i had ",
+        " j'ai ",
+        " ich habe ",
+        " ich hatte ",
+    ];
+    let did = DONE.iter().any(|opening| lower.starts_with(opening))
+        && ![" have to ", " heb ik nog ", " ai encore ", " habe noch "]
+            .iter()
+            .any(|words| lower.contains(words));
+    !did && OPENINGS.iter().any(|opening| lower.starts_with(opening))
         || ANYWHERE.iter().any(|words| lower.contains(words))
         || in_a_column(&lower, WRITER)
 }

@@ -644,3 +644,22 @@ fn a_timestamp_with_its_label_inside_the_brackets_goes() {
         ("Send pricing (Tom Lenaerts) – by Friday".to_string(), 1)
     );
 }
+
+/// What the writer did is not what they owe.
+#[test]
+fn the_writer_owes_what_they_will_do_not_what_they_did() {
+    for owed in [
+        "Ik stuur de offerte tegen vrijdag",
+        "I have to send the deck",
+        "Je m'occupe du planning",
+    ] {
+        assert!(first_person(owed), "{owed}");
+    }
+    for done in [
+        "Ik heb hem nagelezen en",
+        "J'ai relu le compte rendu",
+        "I've checked the licences",
+    ] {
+        assert!(!first_person(done), "{done}");
+    }
+}
