@@ -317,11 +317,13 @@ impl Reader<'_> {
     /// Text without emphasis, wiki-link brackets ("[[Nadia Voss]]") or Dataview's double
     /// colon ("[owner:: Elliot]"): what is left is what a reader sees.
     fn clean(&mut self, text: &str) -> String {
-        text.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace())
+        let text = text
+            .trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace())
             .replace("**", "")
             .replace("[[", "")
             .replace("]]", "")
-            .replace(":: ", ": ")
+            .replace(":: ", ": ");
+        obsidian_dates_apart(&text)
     }
 
     fn heading(&mut self, text: &str) {

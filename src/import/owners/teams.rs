@@ -125,12 +125,17 @@ const COMPANY_NOUNS: &[&str] = &[
 pub(crate) fn companies_by_legal_form(text: &str) -> Vec<String> {
     let mut companies = Vec::new();
     for line in text.lines() {
-        let words: Vec<&str> = line
-            .split_whitespace()
+        let raw: Vec<&str> = line.split_whitespace().collect();
+        let words: Vec<&str> = raw
+            .iter()
             .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric() && c != '&'))
             .collect();
         for (at, form) in words.iter().enumerate() {
-            let written_as_form = form.chars().count() >= 2
+            // "Dries Coppens (SA, Kernwerk)": a role in brackets after a name, not its form.
+            let apart = raw[at].starts_with(['(', '['])
+                || at > 0 && raw[at - 1].ends_with([')', ']', ',', ';']);
+            let written_as_form = !apart
+                && form.chars().count() >= 2
                 && (form.chars().all(|c| c.is_uppercase())
                     || ["GmbH", "Ltd", "Inc", "Corp", "Sàrl", "SàRL"].contains(form));
             if !written_as_form || !is_company_form(form) {

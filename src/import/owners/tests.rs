@@ -494,3 +494,13 @@ fn companies_are_learnt_from_asides_after_names() {
         vec!["Datavance".to_string()]
     );
 }
+
+/// A legal form in brackets after a name is a role ("SA": solution architect), not the name's.
+#[test]
+fn a_form_in_brackets_after_a_name_is_a_role() {
+    assert!(companies_by_legal_form("Aanwezig: [[Dries Coppens]] (SA, Kernwerk), Ann").is_empty());
+    assert_eq!(
+        companies_by_legal_form("Orvanta SA en Brantix NV"),
+        vec!["Orvanta".to_string(), "Brantix".to_string()]
+    );
+}

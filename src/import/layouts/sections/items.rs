@@ -519,7 +519,9 @@ pub(super) fn owner_label_as_lead(text: &str, known: &Gazetteer) -> String {
         1 => known.knows(name) || known.may_be_first_name(name),
         words => words <= 3,
     };
-    let names = name_list(label)
+    // "@Annelies en @Dries: PoC inplannen".
+    let label = label.replace('@', "");
+    let names = name_list(&label)
         .filter(|(names, team)| !names.is_empty() || *team)
         .filter(|(names, _)| names.iter().all(a_name));
     if names.is_some() && !rest.trim().is_empty() {
@@ -609,4 +611,21 @@ pub(super) fn title_of(text: &str) -> (String, String) {
         format!("{}…", title.trim_end_matches([',', ';', ':'])),
         text.to_string(),
     )
+}
+
+/// "→ Dries 📅 2026-10-23": Obsidian Tasks' dates (due, scheduled, start) set apart by a comma
+/// from the words before them, as a deadline after an owner is written.
+pub(super) fn obsidian_dates_apart(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    for c in text.chars() {
+        if matches!(c, '📅' | '⏳' | '🛫') {
+            let kept = out.trim_end().len();
+            if out[..kept].ends_with(char::is_alphanumeric) {
+                out.truncate(kept);
+                out.push_str(", ");
+            }
+        }
+        out.push(c);
+    }
+    out
 }
