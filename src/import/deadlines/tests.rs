@@ -306,6 +306,7 @@ fn the_phrases_dutch_french_and_german_recaps_write() {
         ("innerhalb von drei Tagen", Some("2025-11-21")),
         ("over drie weken", Some("2025-12-09")),
         ("dans quinze jours", Some("2025-12-03")),
+        ("dans les 10 jours", Some("2025-11-28")),
         // the start of a month: the month
         ("Anfang Februar", Some("2026-02")),
         ("begin februari", Some("2026-02")),

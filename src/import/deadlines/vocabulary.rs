@@ -291,7 +291,7 @@ fn months_and_periods() -> Vec<(String, Rule)> {
             Rule::NextWeek,
         ),
         (
-            format!(r"\b(?:in|within|binnen|over|dans|d['’]ici|sous|innerhalb\s+von|innert|in)\s+{COUNT}\s+(days?|weeks?|months?|dagen|dag|weken|week|maanden|maand|jours?|semaines?|mois|tagen|tage|tag|wochen|woche|monaten|monate|monat)\b"),
+            format!(r"\b(?:in|within|binnen|over|dans(?:\s+les)?|d['’]ici|sous|innerhalb\s+von|innert|in)\s+{COUNT}\s+(days?|weeks?|months?|dagen|dag|weken|week|maanden|maand|jours?|semaines?|mois|tagen|tage|tag|wochen|woche|monaten|monate|monat)\b"),
             Rule::InPeriod,
         ),
         (

@@ -52,7 +52,12 @@ pub(super) fn is_team(name: &str) -> bool {
             .last()
             .is_some_and(|w| is_company_form(w) || COMPANY_NOUNS.contains(w));
     // "Groupe Ardelis", "Gruppe Hartmann", "Groep Vandamme": a group of companies.
-    let group = words.len() >= 2 && ["groupe", "group", "groep", "gruppe"].contains(&words[0]);
+    // "Zorggroep Denderstreek", "Bauunternehmensgruppe Hartmann": the same, in one word.
+    let group = words.len() >= 2
+        && ["groupe", "group", "groep", "gruppe"]
+            .iter()
+            .any(|noun| words[0].ends_with(noun))
+        && capitalised;
     if company || group {
         return true;
     }

@@ -305,6 +305,7 @@ fn a_legal_form_alone_is_initials() {
     assert_eq!(name_list("Brantix NV"), Some((vec![], true)));
     assert_eq!(name_list("Corvana Systems"), Some((vec![], true)));
     assert_eq!(name_list("Tolvane IT Services"), Some((vec![], true)));
+    assert_eq!(name_list("Zorggroep Denderstreek"), Some((vec![], true)));
     // A task's words ending in a company's noun are no company.
     assert_eq!(name_list("Send pricing for Autopilot services"), None);
     assert_eq!(
