@@ -112,6 +112,32 @@ struct Reader<'a> {
     pending_title: Option<String>,
 }
 
+/// The names the whole recap gives before its lines are read: mail domains, full names it
+/// repeats, its common words, companies by legal form or in brackets after a name, and the
+/// people of a mail's headers.
+fn gazetteer_of(input: &RecapText) -> Gazetteer {
+    let mut known = Gazetteer::default();
+    for domain in mail_domains(&input.addresses.join(" ")) {
+        known.add_domain(&domain);
+    }
+    for name in crate::import::owners::repeated_full_names(&input.text) {
+        known.add_seen(&name);
+    }
+    known.set_language(input.language);
+    known.add_common_words(&input.text);
+    for company in crate::import::owners::companies_by_legal_form(&input.text)
+        .into_iter()
+        .chain(crate::import::owners::companies_in_asides(&input.text))
+    {
+        known.add_company(&company);
+    }
+    // "Zoom <no-reply@zoom.us>" sent it; no one of that name took part.
+    for name in input.people.iter().filter(|name| !is_tool_name(name)) {
+        known.add(name);
+    }
+    known
+}
+
 /// Reads a recap in the shared way.
 pub(crate) fn read(input: &RecapText, style: &Style) -> Recap {
     // A tool that writes US dates in English writes the day first in Dutch, French and German
@@ -131,7 +157,7 @@ pub(crate) fn read(input: &RecapText, style: &Style) -> Recap {
         timestamps: 0,
         boilerplate: Vec::new(),
         metadata_dates: Vec::new(),
-        known: Gazetteer::default(),
+        known: gazetteer_of(input),
         task_indent: None,
         preamble_dates: Vec::new(),
         sent_dates: Vec::new(),
@@ -165,24 +191,6 @@ pub(crate) fn read(input: &RecapText, style: &Style) -> Recap {
     if let Some(subject) = &input.subject {
         reader.set_title(subject.clone());
     }
-    for domain in mail_domains(&input.addresses.join(" ")) {
-        reader.known.add_domain(&domain);
-    }
-    for name in crate::import::owners::repeated_full_names(&input.text) {
-        reader.known.add_seen(&name);
-    }
-    reader.known.set_language(input.language);
-    reader.known.add_common_words(&input.text);
-    for company in crate::import::owners::companies_by_legal_form(&input.text)
-        .into_iter()
-        .chain(crate::import::owners::companies_in_asides(&input.text))
-    {
-        reader.known.add_company(&company);
-    }
-    // "Zoom <no-reply@zoom.us>" sent it; no one of that name took part.
-    for name in input.people.iter().filter(|name| !is_tool_name(name)) {
-        reader.known.add(name);
-    }
     if reader.sender.is_none() {
         reader.sender = super::boilerplate::minute_taker(&input.text);
     }
@@ -205,23 +213,7 @@ impl Reader<'_> {
                 return;
             }
         };
-        // An earlier mail quoted below one whose tasks were read is history, not this
-        // meeting: left out, and said so in the report.
-        // A line ending in a colon became a heading, without its colon.
-        let as_written = match &line {
-            Line::Heading(_) => format!("{text}:"),
-            _ => text.clone(),
-        };
-        let passed_on = starts_a_message(&text);
-        let quoted = starts_a_quote(&as_written)
-            || passed_on && !is_forward_marker(&text) && (self.mail_headers || self.a_reply);
-        if quoted && !self.recap.tasks.is_empty() {
-            self.quoted_history = true;
-        }
-        if passed_on && !self.quoted_history && self.own_topics.is_none() {
-            self.own_topics = Some(self.recap.topics.len());
-            self.topic = None;
-        }
+        self.mail_below(&line, &text);
         if self.quoted_history {
             self.boilerplate.push(text);
             return;
@@ -286,6 +278,27 @@ impl Reader<'_> {
             } => self.item(nested, indent, (done, marked), &text),
             Line::Row(cells) => self.row(cells),
             Line::MessageBreak => {}
+        }
+    }
+
+    /// Where a message the mail carries starts: an earlier mail quoted below one whose tasks
+    /// were read is history, not this meeting (left out, and said so in the report); a message
+    /// passed on ends the sender's own words.
+    fn mail_below(&mut self, line: &Line, text: &str) {
+        // A line ending in a colon became a heading, without its colon.
+        let as_written = match line {
+            Line::Heading(_) => format!("{text}:"),
+            _ => text.to_string(),
+        };
+        let passed_on = starts_a_message(text);
+        let quoted = starts_a_quote(&as_written)
+            || passed_on && !is_forward_marker(text) && (self.mail_headers || self.a_reply);
+        if quoted && !self.recap.tasks.is_empty() {
+            self.quoted_history = true;
+        }
+        if passed_on && !self.quoted_history && self.own_topics.is_none() {
+            self.own_topics = Some(self.recap.topics.len());
+            self.topic = None;
         }
     }
 

@@ -38,27 +38,7 @@ pub(super) fn is_team(name: &str) -> bool {
         return true;
     }
     // "Corvana Systems", "Corvana Academy", "Brantix NV": a company or one of its parts.
-    // A name is capitalised: "Send pricing for Autopilot services" is a task, not a company.
-    let capitalised = name.split_whitespace().rev().skip(1).all(|word| {
-        word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-            || [
-                "de", "van", "der", "den", "du", "des", "la", "le", "&", "and", "und", "en", "et",
-            ]
-            .contains(&word)
-    });
-    let company = words.len() >= 2
-        && capitalised
-        && words
-            .last()
-            .is_some_and(|w| is_company_form(w) || COMPANY_NOUNS.contains(w));
-    // "Groupe Ardelis", "Gruppe Hartmann", "Groep Vandamme": a group of companies.
-    // "Zorggroep Denderstreek", "Bauunternehmensgruppe Hartmann": the same, in one word.
-    let group = words.len() >= 2
-        && ["groupe", "group", "groep", "gruppe"]
-            .iter()
-            .any(|noun| words[0].ends_with(noun))
-        && capitalised;
-    if company || group {
+    if is_company(name, &words) {
         return true;
     }
     matches!(
@@ -96,6 +76,32 @@ pub(super) fn is_team(name: &str) -> bool {
             | "gruppe"
             | "alle"
     )
+}
+
+/// "Corvana Systems", "Brantix NV", "Groupe Ardelis", "Zorggroep Denderstreek": a company or
+/// one of its parts, by its last word or its first; `words` are `name`'s in lower case.
+fn is_company(name: &str, words: &[&str]) -> bool {
+    // A name is capitalised: "Send pricing for Autopilot services" is a task, not a company.
+    let capitalised = name.split_whitespace().rev().skip(1).all(|word| {
+        word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || [
+                "de", "van", "der", "den", "du", "des", "la", "le", "&", "and", "und", "en", "et",
+            ]
+            .contains(&word)
+    });
+    let company = words.len() >= 2
+        && capitalised
+        && words
+            .last()
+            .is_some_and(|w| is_company_form(w) || COMPANY_NOUNS.contains(w));
+    // "Groupe Ardelis", "Gruppe Hartmann", "Groep Vandamme": a group of companies.
+    // "Zorggroep Denderstreek", "Bauunternehmensgruppe Hartmann": the same, in one word.
+    let group = words.len() >= 2
+        && ["groupe", "group", "groep", "gruppe"]
+            .iter()
+            .any(|noun| words[0].ends_with(noun))
+        && capitalised;
+    company || group
 }
 
 /// Words that end a company's or an institution's name ("Corvana Systems", "Lumeco Group"),
