@@ -70,7 +70,7 @@ pub(crate) struct BuildCache {
 const READ_FROM_OUTPUT: [&str; 3] = [MARKER, urls::CALENDAR_FILE, urls::FEED_FILE];
 
 /// A plain file known by its size, modification time and (on Unix) inode.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub(crate) struct FileStamp {
     len: u64,
     modified_nanos: u128,
@@ -87,8 +87,13 @@ pub(crate) fn output_stamps(output: &Path) -> Option<BTreeMap<String, FileStamp>
 }
 
 impl FileStamp {
+    /// When the file was last modified, in nanoseconds since the Unix epoch.
+    pub(crate) fn modified_nanos(&self) -> u128 {
+        self.modified_nanos
+    }
+
     /// The stamp of a plain file; none for a link or a missing file.
-    fn of(path: &Path) -> Option<FileStamp> {
+    pub(crate) fn of(path: &Path) -> Option<FileStamp> {
         let metadata = fs::symlink_metadata(path).ok()?;
         if !metadata.is_file() {
             return None;
@@ -184,13 +189,29 @@ impl BuildCache {
     }
 
     /// Removes the cache of `output`: from here on the output may not be what it describes.
+    /// The kept sources go first, so that no build takes the output as up to date without a
+    /// cache behind it.
     pub(crate) fn forget(root: &Path, output: &Path) -> std::io::Result<()> {
         let Some(dir) = existing_cache_dir(root) else {
             return Ok(());
         };
-        match fs::remove_file(dir.join(cache_name(output))) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
-            _ => Ok(()),
+        for name in [sources_name(output), cache_name(output)] {
+            match fs::remove_file(dir.join(name)) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Keeps what this build was made from (see [`super::fresh`]), after the cache it stands
+    /// for. A file that cannot be written costs the next build time, never this one its site.
+    pub(crate) fn keep_sources(root: &Path, output: &Path, sources: &super::fresh::Sources) {
+        let Ok(dir) = cache_dir(root) else {
+            return;
+        };
+        if let Ok(bytes) = serde_json::to_vec(sources) {
+            let _ = write_kept_file(&dir.join(sources_name(output)), &bytes);
         }
     }
 
@@ -351,6 +372,10 @@ fn forget_gone_outputs(dir: &Path) {
             Err(_) => true,
         };
         if gone {
+            if let Some(stem) = note.file_stem() {
+                let sources = format!("{}-sources.json", stem.to_string_lossy());
+                let _ = fs::remove_file(note.with_file_name(sources));
+            }
             let _ = fs::remove_file(note.with_extension("json"));
             let _ = fs::remove_file(&note);
         }
@@ -378,6 +403,20 @@ fn people_hashes(loaded: &Loaded) -> BTreeMap<String, u64> {
 fn cache_name(output: &Path) -> String {
     let key = xxh3_64(output.to_string_lossy().as_bytes());
     format!("build-{key:016x}.json")
+}
+
+/// The name of the file of one output's kept sources, beside its cache.
+fn sources_name(output: &Path) -> String {
+    cache_name(output).replace(".json", "-sources.json")
+}
+
+/// The bytes of the kept sources of `output`, when they are there as a plain file of a sane
+/// size.
+pub(crate) fn read_sources_file(root: &Path, output: &Path) -> Option<Vec<u8>> {
+    let dir = existing_cache_dir(root)?;
+    read_kept_file(&dir.join(sources_name(output)), CACHE_LIMIT)
+        .ok()
+        .flatten()
 }
 
 /// A hash of everything a page is made from besides meeting files: this dossier binary, the

@@ -6,6 +6,7 @@
 //! fresh folder swapped in at the end. Both give the same bytes.
 
 pub(crate) mod cache;
+mod fresh;
 pub(crate) mod leaks;
 pub(crate) mod progress;
 mod site_files;
@@ -106,6 +107,13 @@ struct Stopwatch {
 }
 
 impl Stopwatch {
+    fn start() -> Self {
+        Stopwatch {
+            last: Instant::now(),
+            phases: Vec::new(),
+        }
+    }
+
     fn lap(&mut self, name: &'static str) {
         let now = Instant::now();
         self.phases.push(Phase {
@@ -168,15 +176,86 @@ fn keep_cache(
     inputs: u64,
     loaded: &Loaded,
     written: Written,
-) -> (usize, Work) {
+) -> (usize, Work, bool) {
     let stamps = cache::output_stamps(target);
+    // With no meeting changed, the cache the build read still stands.
+    let mut cached = written.footprints.is_none() && stamps.is_some();
     if let (Some(footprints), Some(stamps)) = (written.footprints, stamps) {
         let cache = BuildCache::new(inputs, stamps, loaded, footprints, written.files);
-        let _ = cache.write(root, target);
+        cached = cache.write(root, target).is_ok();
     }
     drop(written.replaced);
     drop(written.lock);
-    (written.pages, written.work)
+    (written.pages, written.work, cached)
+}
+
+/// Keeps what the build was made from and what it reported (see [`fresh`]), for the next
+/// build to compare before it reads anything.
+fn keep_sources(
+    root: &Path,
+    target: &Path,
+    loaded: &Loaded,
+    (made_with, files_read): (u64, fresh::Stamps),
+    (pages, files): (usize, usize),
+) {
+    let Some(output) = cache::output_stamps(target) else {
+        return;
+    };
+    let site = &loaded.site;
+    let report = fresh::KeptReport {
+        meetings: site.meetings.len(),
+        topics: site.meetings.iter().map(|m| m.topics.len()).sum(),
+        tasks: site.tasks.len(),
+        pages,
+        files,
+        warnings: loaded.warnings.iter().map(Into::into).collect(),
+    };
+    if let Some(sources) = fresh::Sources::new(made_with, site, files_read, output, report) {
+        BuildCache::keep_sources(root, target, &sources);
+    }
+}
+
+/// The last build's report, when nothing it was made from changed since: the options, the
+/// day, this binary and the stamp of every file it read.
+fn still_up_to_date(
+    options: &BuildOptions,
+    target: &Path,
+    made_with: u64,
+    files_read: &fresh::Stamps,
+) -> Option<fresh::KeptReport> {
+    if options.clean {
+        return None;
+    }
+    let kept = fresh::read(&options.root, target)?;
+    kept.still_hold(&options.root, made_with, &options.load, files_read, target)
+        .then_some(kept.report)
+}
+
+/// The report of a build that found the output up to date without reading the site.
+fn up_to_date(
+    kept: fresh::KeptReport,
+    out: PathBuf,
+    started: Instant,
+    phases: Vec<Phase>,
+) -> BuildReport {
+    BuildReport {
+        meetings: kept.meetings,
+        topics: kept.topics,
+        tasks: kept.tasks,
+        pages: kept.pages,
+        files: kept.files,
+        work: Work::Incremental {
+            meetings_changed: 0,
+            pages_rendered: 0,
+            files_written: 0,
+            files_removed: 0,
+        },
+        elapsed: started.elapsed(),
+        out,
+        warnings: kept.warnings.into_iter().map(Diagnostic::from).collect(),
+        cache_warnings: Vec::new(),
+        phases,
+    }
 }
 
 /// Where a build writes without `--out`: `public/`, or for a customer's edition a folder of
@@ -194,26 +273,57 @@ fn default_output(options: &BuildOptions) -> PathBuf {
         })
 }
 
-pub fn build(options: &BuildOptions) -> Result<BuildReport> {
-    let started = Instant::now();
-    let mut watch = Stopwatch {
-        last: started,
-        phases: Vec::new(),
-    };
-    let root = &options.root;
+/// The output folder a build writes, checked, and held against other builds of it.
+fn locked_output(options: &BuildOptions) -> Result<(PathBuf, OutputLock)> {
     let out = options
         .out
         .clone()
         .unwrap_or_else(|| default_output(options));
-    let target = check_target(root, &out, options.force)?;
+    let target = check_target(&options.root, &out, options.force)?;
     let lock = OutputLock::acquire(&target, || {
         if let Some(on_wait) = options.on_wait {
             on_wait(&target)
         }
     })?;
+    Ok((target, lock))
+}
+
+/// The cache of the last build of `target`, when this build can continue from it; one it
+/// cannot trust is removed, and said so in `warnings`.
+fn last_build(
+    root: &Path,
+    target: &Path,
+    inputs: u64,
+    loaded: &Loaded,
+    warnings: &mut Vec<CacheWarning>,
+) -> Option<BuildCache> {
+    BuildCache::read(root, target, inputs)
+        .unwrap_or_else(|problem| {
+            warnings.push(BuildCache::discard(root, target, problem));
+            None
+        })
+        .filter(|cache| cache.same_people(loaded))
+}
+
+pub fn build(options: &BuildOptions) -> Result<BuildReport> {
+    let mut watch = Stopwatch::start();
+    let started = watch.last;
+    let root = &options.root;
+    let (target, lock) = locked_output(options)?;
 
     // Before anything in the cache folder is read: what is not dossier's goes first.
     let mut cache_warnings = cache::inspect(root, options.load.keep_history);
+
+    // Nothing read has changed since the last build: its report stands.
+    let (made_with, files_read) = (
+        fresh::made_with(&options.load, &target),
+        fresh::stamps(root),
+    );
+    let kept = still_up_to_date(options, &target, made_with, &files_read);
+    if let Some(kept) = kept.filter(|_| cache_warnings.is_empty()) {
+        watch.lap("compare the files read with the last build's");
+        return Ok(up_to_date(kept, target, started, watch.phases));
+    }
 
     let progress = options.progress.as_deref();
     progress::stage(progress, "reading the files", 0);
@@ -224,15 +334,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let templates = Templates::new(site, &theme)?;
     let renderer = Renderer::new(site, &templates);
     let inputs = cache::inputs_hash(&loaded, &theme, &options.load, &target);
-    let last_build = if options.clean {
-        None
-    } else {
-        BuildCache::read(root, &target, inputs).unwrap_or_else(|problem| {
-            cache_warnings.push(BuildCache::discard(root, &target, problem));
-            None
-        })
-    }
-    .filter(|cache| cache.same_people(&loaded));
+    let last_build = (!options.clean)
+        .then(|| last_build(root, &target, inputs, &loaded, &mut cache_warnings))
+        .flatten();
     watch.lap("templates and cache");
 
     let previous = previously_published(&target);
@@ -253,7 +357,16 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
 
     progress::stage(progress, "keeping a cache for the next build", 0);
     let files = written.files.len() - 1;
-    let (pages, work) = keep_cache(root, &target, inputs, &loaded, written);
+    let (pages, work, cached) = keep_cache(root, &target, inputs, &loaded, written);
+    if cached {
+        keep_sources(
+            root,
+            &target,
+            &loaded,
+            (made_with, files_read),
+            (pages, files),
+        );
+    }
     watch.lap("cache for the next build");
 
     Ok(BuildReport {

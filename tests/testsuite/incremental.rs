@@ -743,3 +743,97 @@ fn a_failed_incremental_build_leaves_the_published_site_as_it_was() {
     site.build_into(&reference, true);
     assert_same_site(&reference, &published, "the build after the failed one");
 }
+
+/// Sets every file of the site as last modified an hour ago, as files are between two builds
+/// a user runs; a file modified within the last seconds is not known by its stamp.
+fn age_files(root: &Path) {
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for path in crate::common::walkdir(root) {
+        if path.is_file() && !path.to_string_lossy().contains(".dossier-cache") {
+            let file = std::fs::File::options().write(true).open(&path).unwrap();
+            file.set_modified(an_hour_ago).unwrap();
+        }
+    }
+}
+
+/// Whether the build stopped after comparing the files' stamps, without reading the site.
+fn read_nothing(report: &BuildReport) -> bool {
+    let stages: Vec<&str> = report.phases.iter().map(|phase| phase.name).collect();
+    stages == ["compare the files read with the last build's"]
+}
+
+/// A build after no change reads no file of the site, and says what the last one said; any
+/// change the long way would see (a file's bytes at the same size and an older time, a file
+/// added, the day) sends it the long way, and so does a file modified too recently to be known
+/// by its stamp.
+#[test]
+fn a_build_after_no_change_reads_only_the_files_stamps() {
+    let site = Site::new(4);
+    let out = site.dir.path().join("public");
+    age_files(&site.root());
+    let first = site.build_into(&out, false);
+    let before = crate::common::snapshot(&out);
+    let again = site.build_into(&out, false);
+    assert!(read_nothing(&again), "{:?}", again.phases);
+    assert_eq!(crate::common::snapshot(&out), before);
+    assert_eq!(
+        (again.meetings, again.tasks, again.pages, again.files),
+        (first.meetings, first.tasks, first.pages, first.files)
+    );
+    assert_eq!(
+        again.work,
+        Work::Incremental {
+            meetings_changed: 0,
+            pages_rendered: 0,
+            files_written: 0,
+            files_removed: 0
+        }
+    );
+
+    // The same size, an older time than before: the bytes changed all the same.
+    site.edit(
+        &Site::meeting_path(1),
+        "Intro of week 1.",
+        "Intro of week 7.",
+    );
+    age_files(&site.root());
+    let after_edit = site.build_into(&out, false);
+    assert!(!read_nothing(&after_edit));
+    assert!(
+        matches!(
+            after_edit.work,
+            Work::Incremental {
+                meetings_changed: 1,
+                ..
+            }
+        ),
+        "{:?}",
+        after_edit.work
+    );
+    assert!(read_nothing(&site.build_into(&out, false)));
+
+    // A file modified just now: the long way, until it is older.
+    site.write(&Site::meeting_path(9), &meeting(9));
+    assert!(!read_nothing(&site.build_into(&out, false)));
+    assert!(!read_nothing(&site.build_into(&out, false)));
+    age_files(&site.root());
+    assert!(!read_nothing(&site.build_into(&out, false)));
+    assert!(read_nothing(&site.build_into(&out, false)));
+
+    // Another day, or --clean: the long way.
+    let other_day = build(&BuildOptions {
+        root: site.root(),
+        out: Some(out.clone()),
+        load: LoadOptions {
+            today: NaiveDate::from_ymd_opt(2025, 10, 2),
+            ..LoadOptions::default()
+        },
+        force: false,
+        clean: false,
+        on_wait: None,
+        progress: None,
+    })
+    .unwrap();
+    assert!(!read_nothing(&other_day));
+    assert!(!read_nothing(&site.build_into(&out, true)));
+}
