@@ -149,10 +149,23 @@ impl Site {
 
     /// A dossier build into `out`, incremental unless `clean`.
     fn build_into(&self, out: &Path, clean: bool) -> BuildReport {
+        self.build_with(out, clean, Self::options())
+    }
+
+    /// An incremental build into `out` as of another day than the tests'.
+    fn build_on(&self, out: &Path, day: NaiveDate) -> BuildReport {
+        let load = LoadOptions {
+            today: Some(day),
+            ..LoadOptions::default()
+        };
+        self.build_with(out, false, load)
+    }
+
+    fn build_with(&self, out: &Path, clean: bool, load: LoadOptions) -> BuildReport {
         build(&BuildOptions {
             root: self.root(),
             out: Some(out.to_path_buf()),
-            load: Self::options(),
+            load,
             force: false,
             clean,
             on_wait: None,
@@ -641,19 +654,7 @@ fn dossier_build_after_any_edit_writes_the_same_site_as_a_clean_build() {
     assert_same_site(&clean, &incremental, "the linked meeting renamed");
 
     // Another day renders everything: overdue marks and agendas move.
-    let later = build(&BuildOptions {
-        root: site.root(),
-        out: Some(incremental.clone()),
-        load: LoadOptions {
-            today: NaiveDate::from_ymd_opt(2025, 10, 2),
-            ..LoadOptions::default()
-        },
-        force: false,
-        clean: false,
-        on_wait: None,
-        progress: None,
-    })
-    .unwrap();
+    let later = site.build_on(&incremental, NaiveDate::from_ymd_opt(2025, 10, 2).unwrap());
     assert!(matches!(later.work, Work::Full(_)), "{:?}", later.work);
 }
 
@@ -821,19 +822,7 @@ fn a_build_after_no_change_reads_only_the_files_stamps() {
     assert!(read_nothing(&site.build_into(&out, false)));
 
     // Another day, or --clean: the long way.
-    let other_day = build(&BuildOptions {
-        root: site.root(),
-        out: Some(out.clone()),
-        load: LoadOptions {
-            today: NaiveDate::from_ymd_opt(2025, 10, 2),
-            ..LoadOptions::default()
-        },
-        force: false,
-        clean: false,
-        on_wait: None,
-        progress: None,
-    })
-    .unwrap();
+    let other_day = site.build_on(&out, NaiveDate::from_ymd_opt(2025, 10, 2).unwrap());
     assert!(!read_nothing(&other_day));
     assert!(!read_nothing(&site.build_into(&out, true)));
 }
