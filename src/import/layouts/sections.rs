@@ -236,22 +236,10 @@ impl Reader<'_> {
         let before_title = self.recap.title.is_empty();
         // "**Datum:** vr 11 dec. 2026 · **Opgenomen door:** Fireflies.ai": the date the tool
         // recorded it on, beside its name.
-        let says_when = labelled(&text).is_some_and(|(label, _)| {
-            [
-                "date",
-                "datum",
-                "when",
-                "wanneer",
-                "quand",
-                "wann",
-                "meeting date",
-            ]
-            .contains(&section_name(label).as_str())
-        });
-        if !says_when
-            && (is_tool_name(&text)
-                || is_tool_sentence(&text)
-                || is_boilerplate(&text) && !before_title)
+        if (is_tool_name(&text)
+            || is_tool_sentence(&text)
+            || is_boilerplate(&text) && !before_title)
+            && !labelled_with(&text, DATE_LABELS)
         {
             self.boilerplate.push(text);
             return;
@@ -470,24 +458,17 @@ impl Reader<'_> {
     fn paragraph(&mut self, raw: &str) {
         // A mail pasted with its headers ("De : …", "Objet : …") starts with them, not its title.
         // "author: Ellen Jacobs", "date: …" opening a page of notes: facts, not its title.
-        let a_fact = labelled(raw).is_some_and(|(label, _)| {
-            [
-                "author",
-                "auteur",
-                "autor",
-                "date",
-                "datum",
-                "account",
-                "klant",
-                "client",
-                "kunde",
-                "customer",
-                "organizer",
-                "organisateur",
-                "organisator",
-            ]
-            .contains(&section_name(label).as_str())
-        });
+        const PEOPLE_OF_THE_PAGE: &[&str] = &[
+            "author",
+            "auteur",
+            "autor",
+            "organizer",
+            "organisateur",
+            "organisator",
+        ];
+        let a_fact = [DATE_LABELS, ACCOUNT_LABELS, PEOPLE_OF_THE_PAGE]
+            .iter()
+            .any(|labels| labelled_with(raw, labels));
         if self.takes_title(raw) && !is_mail_header(raw) && !a_fact {
             let title = self.clean(raw);
             self.set_title(title);
@@ -635,6 +616,7 @@ impl Reader<'_> {
 }
 
 mod facts;
+use facts::{labelled_with, ACCOUNT_LABELS, DATE_LABELS};
 mod item;
 mod items;
 mod mail;

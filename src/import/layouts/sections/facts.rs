@@ -7,6 +7,29 @@ use crate::import::layouts::meeting_date;
 use crate::import::owners::{attendee_companies, attendee_names, mail_domains};
 use crate::import::recap::RecapTopic;
 
+/// Labels that say when the meeting was ("Date:", "Datum:", "Quand :"), folded.
+pub(super) const DATE_LABELS: &[&str] = &[
+    "date",
+    "when",
+    "time",
+    "meeting date",
+    "date and time",
+    "scheduled",
+    "datum",
+    "wanneer",
+    "quand",
+    "wann",
+    "termin",
+];
+
+/// Labels that name the customer ("Account:", "Klant:"), folded.
+pub(super) const ACCOUNT_LABELS: &[&str] = &["account", "klant", "client", "kunde", "customer"];
+
+/// Whether `text` opens with one of `labels` ("**Datum:** vr 11 dec. 2026").
+pub(super) fn labelled_with(text: &str, labels: &[&str]) -> bool {
+    labelled(text).is_some_and(|(label, _)| labels.contains(&section_name(label).as_str()))
+}
+
 impl Reader<'_> {
     /// "Date: …", "Attendees: …", "Title: …" lines, and a line before the first section that
     /// is only a date ("Wed, Nov 11, 2026 3:00 PM · 45 mins"): the meeting's facts, not its notes.
@@ -39,8 +62,7 @@ impl Reader<'_> {
                 self.sent_dates.push(value);
                 true
             }
-            "date" | "when" | "time" | "meeting date" | "date and time" | "scheduled" | "datum"
-            | "wanneer" | "quand" | "wann" | "termin" => {
+            label if DATE_LABELS.contains(&label) => {
                 self.metadata_dates.push(value);
                 true
             }
@@ -53,7 +75,7 @@ impl Reader<'_> {
                 true
             }
             // "**Account:** Ter Walle": the customer, a company that may own tasks.
-            "account" | "klant" | "client" | "kunde" | "customer" => {
+            label if ACCOUNT_LABELS.contains(&label) => {
                 self.known.add_company(&value);
                 false
             }
