@@ -372,11 +372,12 @@ fn forget_gone_outputs(dir: &Path) {
             Err(_) => true,
         };
         if gone {
-            if let Some(stem) = note.file_stem() {
-                let sources = format!("{}-sources.json", stem.to_string_lossy());
-                let _ = fs::remove_file(note.with_file_name(sources));
+            let cache = note.with_extension("json");
+            if let Some(name) = cache.file_name() {
+                let _ =
+                    fs::remove_file(cache.with_file_name(sources_beside(&name.to_string_lossy())));
             }
-            let _ = fs::remove_file(note.with_extension("json"));
+            let _ = fs::remove_file(&cache);
             let _ = fs::remove_file(&note);
         }
     }
@@ -407,7 +408,12 @@ fn cache_name(output: &Path) -> String {
 
 /// The name of the file of one output's kept sources, beside its cache.
 fn sources_name(output: &Path) -> String {
-    cache_name(output).replace(".json", "-sources.json")
+    sources_beside(&cache_name(output))
+}
+
+/// The kept sources' name for the cache file named `cache`.
+fn sources_beside(cache: &str) -> String {
+    cache.replace(".json", "-sources.json")
 }
 
 /// The bytes of the kept sources of `output`, when they are there as a plain file of a sane
@@ -419,6 +425,15 @@ pub(crate) fn read_sources_file(root: &Path, output: &Path) -> Option<Vec<u8>> {
         .flatten()
 }
 
+/// The running binary's size and modification time: a rebuilt dossier of the same version
+/// renders everything.
+pub(crate) fn binary_stamp() -> Option<(u64, Option<std::time::SystemTime>)> {
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| fs::metadata(exe).ok())
+        .map(|m| (m.len(), m.modified().ok()))
+}
+
 /// A hash of everything a page is made from besides meeting files: this dossier binary, the
 /// configuration, people and initiatives, the theme, the options and the day, and the output
 /// folder itself.
@@ -428,13 +443,8 @@ pub(crate) fn inputs_hash(
     options: &LoadOptions,
     output: &Path,
 ) -> u64 {
-    // The binary itself, so that a rebuilt dossier of the same version renders everything.
-    let binary = std::env::current_exe()
-        .ok()
-        .and_then(|exe| fs::metadata(exe).ok())
-        .map(|m| (m.len(), m.modified().ok()));
     let mut hash = Xxh3::new();
-    (binary, options, loaded.site.today).hash(&mut hash);
+    (binary_stamp(), options, loaded.site.today).hash(&mut hash);
     let mut add = |part: &[u8]| {
         hash.update(part);
         hash.update(&[0]);

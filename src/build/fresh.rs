@@ -109,14 +109,10 @@ impl From<KeptDiagnostic> for Diagnostic {
 
 /// What a build is made with besides the site's files: this binary, the options, the output.
 pub(crate) fn made_with(options: &LoadOptions, output: &Path) -> u64 {
-    let binary = std::env::current_exe()
-        .ok()
-        .and_then(|exe| std::fs::metadata(exe).ok())
-        .map(|m| (m.len(), m.modified().ok()));
     cache::fingerprint(&(
         FORMAT,
         env!("CARGO_PKG_VERSION"),
-        binary,
+        cache::binary_stamp(),
         options,
         output.to_string_lossy(),
     ))

@@ -90,6 +90,16 @@ pub enum Work {
     },
 }
 
+impl Work {
+    /// Nothing changed since the last build: nothing rendered, written or removed.
+    pub const UP_TO_DATE: Work = Work::Incremental {
+        meetings_changed: 0,
+        pages_rendered: 0,
+        files_written: 0,
+        files_removed: 0,
+    };
+}
+
 /// Why a build rendered every page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FullBecause {
@@ -244,12 +254,7 @@ fn up_to_date(
         tasks: kept.tasks,
         pages: kept.pages,
         files: kept.files,
-        work: Work::Incremental {
-            meetings_changed: 0,
-            pages_rendered: 0,
-            files_written: 0,
-            files_removed: 0,
-        },
+        work: Work::UP_TO_DATE,
         elapsed: started.elapsed(),
         out,
         warnings: kept.warnings.into_iter().map(Diagnostic::from).collect(),
@@ -440,12 +445,7 @@ fn write_changes(
     let static_names: Vec<String> = build.theme.static_files.keys().cloned().collect();
     if changed.is_empty() {
         return Ok(Written {
-            work: Work::Incremental {
-                meetings_changed: 0,
-                pages_rendered: 0,
-                files_written: 0,
-                files_removed: 0,
-            },
+            work: Work::UP_TO_DATE,
             pages: pages.len(),
             files: last.files.clone(),
             footprints: None,
