@@ -174,34 +174,37 @@ pub(crate) fn companies_by_legal_form(text: &str) -> Vec<String> {
 /// "Mehdi El Amrani (Datavance)", "Thomas (Corvana)": one capitalised word. An aside in
 /// capitals alone ("(CFO)", "(IT)") is a role.
 pub(crate) fn companies_in_asides(text: &str) -> Vec<String> {
-    let mut companies = Vec::new();
+    let mut companies: Vec<String> = Vec::new();
     for (open, _) in text.match_indices(" (") {
-        let before = &text[..open];
-        let Some(close) = text[open + 2..].find(')') else {
+        // One word, read only as far as it goes: "Notetaker (Joris Van Acker)" names a person
+        // in its brackets, and a bracket never closed costs no scan to the text's end.
+        let inner = text[open + 2..].trim_start();
+        let length = inner
+            .find(|c: char| !(c.is_alphabetic() || c == '-'))
+            .unwrap_or(inner.len());
+        let (aside, after) = inner.split_at(length);
+        if !after.trim_start().starts_with(')') {
             continue;
-        };
-        let aside = text[open + 2..open + 2 + close].trim();
-        let after_a_name = before
+        }
+        let after_a_name = text[..open]
             .split_whitespace()
             .next_back()
             .is_some_and(|word| word.starts_with(char::is_uppercase) && !is_title(word));
-        // One word: "Notetaker (Joris Van Acker)" names a person in its brackets.
-        let a_name = !aside.contains(char::is_whitespace)
-            && aside.chars().count() >= 3
-            && aside.starts_with(char::is_uppercase)
-            && aside.chars().all(|c| c.is_alphabetic() || c == '-');
+        let a_name = aside.chars().count() >= 3 && aside.starts_with(char::is_uppercase);
         let a_role = aside.chars().all(|c| c.is_uppercase());
         // "Jullie (Thomas)" where the recap writes "Thomas Reyniers": a first name.
-        let a_first_name = text.match_indices(aside).any(|(at, _)| {
-            text[at + aside.len()..]
-                .strip_prefix(' ')
-                .is_some_and(|rest| rest.starts_with(char::is_uppercase))
-        });
+        let a_first_name = || {
+            text.match_indices(aside).any(|(at, _)| {
+                text[at + aside.len()..]
+                    .strip_prefix(' ')
+                    .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+            })
+        };
         if after_a_name
-            && !a_first_name
             && a_name
             && !a_role
             && !companies.iter().any(|known| known == aside)
+            && !a_first_name()
         {
             companies.push(aside.to_string());
         }
