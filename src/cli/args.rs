@@ -17,7 +17,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR", default_value = ".")]
     pub root: PathBuf,
 
-    /// Print only errors.
+    /// Print only warnings and errors: no summary, progress or waiting lines (as cargo -q).
     #[arg(short, long, global = true)]
     pub quiet: bool,
 
