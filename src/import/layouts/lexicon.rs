@@ -468,3 +468,57 @@ pub(super) const EXCUSED_WORDS: &[&str] = &[
     "apologies",
     "absent with apologies",
 ];
+
+/// Words in the header of a column of tasks that say the table holds actions, not only items.
+pub(super) const ACTION_COLUMNS: &[&str] = &[
+    "action", "task", "to-do", "todo", "actie", "taak", "tache", "aufgabe", "massnahme",
+];
+
+/// Words in the header of a table's column of tasks, folded without accents ("Maßnahme" is
+/// "massnahme").
+pub(super) const TASK_COLUMNS: &[&str] = &[
+    "action",
+    "task",
+    "item",
+    "what",
+    "description",
+    "to-do",
+    "todo",
+    "actie",
+    "taak",
+    "wat",
+    "tache",
+    "quoi",
+    "aufgabe",
+    "massnahme",
+    "was",
+];
+
+/// Words in the header of a table's column of owners.
+pub(super) const OWNER_COLUMNS: &[&str] = &[
+    "owner",
+    "assignee",
+    "who",
+    "responsible",
+    "assigned",
+    "eigenaar",
+    "verantwoordelijke",
+    "wie",
+    "responsable",
+    "qui",
+    "porteur",
+    "verantwortlich",
+    "wer",
+    "zustandig",
+    "toegewezen",
+    "verantw",
+    "attribue",
+    "assigne",
+    "zugewiesen",
+];
+
+/// Words in the header of a table's column of deadlines.
+pub(super) const DUE_COLUMNS: &[&str] = &[
+    "due", "deadline", "when", "date", "by", "tegen", "wanneer", "datum", "echeance", "quand",
+    "frist", "termin", "fallig", "bis",
+];

@@ -9,7 +9,9 @@ use crate::import::owners::OWNER_FIELDS;
 use regex::Regex;
 use std::sync::OnceLock;
 
+mod aligned;
 mod classify;
+use aligned::aligned_table;
 mod outline;
 use classify::classify;
 use outline::*;
@@ -212,10 +214,10 @@ pub(super) fn lines(text: &str) -> (Vec<Line>, usize) {
     let (cleaned, timestamps) = cleaned_lines(text);
     let raw: Vec<&str> = cleaned.iter().map(String::as_str).collect();
     let mut reading = Reading::default();
-    let mut skip_next = false;
+    let mut skip = 0;
     for (i, line) in raw.iter().enumerate() {
-        if skip_next {
-            skip_next = false;
+        if skip > 0 {
+            skip -= 1;
             continue;
         }
         let trimmed = line.trim();
@@ -228,12 +230,17 @@ pub(super) fn lines(text: &str) -> (Vec<Line>, usize) {
             }
             continue;
         }
+        if let Some((used, rows)) = aligned_table(&raw[i..]) {
+            reading.rows(rows);
+            skip = used - 1;
+            continue;
+        }
         let underlined = raw.get(i + 1).map(|next| next.trim()).is_some_and(|next| {
             next.len() >= 3 && (next.chars().all(|c| c == '=') || next.chars().all(|c| c == '-'))
         });
         if underlined {
             reading.out.push(Line::Heading(trimmed.to_string()));
-            skip_next = true;
+            skip = 1;
             continue;
         }
         reading.read(line, &raw[i + 1..]);
@@ -281,6 +288,13 @@ struct Reading {
 }
 
 impl Reading {
+    /// A table's rows, read whole: nothing after them goes on in them.
+    fn rows(&mut self, rows: Vec<Line>) {
+        self.out.extend(rows);
+        self.item_column = None;
+        self.value_column = None;
+    }
+
     /// One line that is neither empty, a rule nor underlined; `rest` are the lines after it.
     fn read(&mut self, line: &str, rest: &[&str]) {
         let trimmed = line.trim();

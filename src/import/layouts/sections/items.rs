@@ -1,6 +1,7 @@
 //! An item's text as a task: its title and the rest, an owner written before it or under it,
 //! a table of actions, and a recap's prose split into sentences that may be tasks.
 
+use super::super::lexicon::{ACTION_COLUMNS, DUE_COLUMNS, OWNER_COLUMNS, TASK_COLUMNS};
 use super::super::lines::{labelled, named_one_of, section_kind, section_name, SectionKind};
 use crate::import::owners::OWNER_FIELDS;
 use crate::import::owners::{name_list, Gazetteer};
@@ -23,62 +24,11 @@ impl Table {
                 names.iter().any(|n| cell.contains(n))
             })
         };
-        let names_actions = find(&[
-            "action",
-            "task",
-            "to-do",
-            "todo",
-            "actie",
-            "taak",
-            "tache",
-            "aufgabe",
-            "massnahme",
-        ])
-        .is_some();
         Table {
-            names_actions,
-            task: find(&[
-                "action",
-                "task",
-                "item",
-                "what",
-                "description",
-                "to-do",
-                "todo",
-                "actie",
-                "taak",
-                "wat",
-                "tache",
-                "quoi",
-                "aufgabe",
-                "massnahme",
-                "was",
-            ]),
-            owner: find(&[
-                "owner",
-                "assignee",
-                "who",
-                "responsible",
-                "assigned",
-                "eigenaar",
-                "verantwoordelijke",
-                "wie",
-                "responsable",
-                "qui",
-                "porteur",
-                "verantwortlich",
-                "wer",
-                "zustandig",
-                "toegewezen",
-                "verantw",
-                "attribue",
-                "assigne",
-                "zugewiesen",
-            ]),
-            due: find(&[
-                "due", "deadline", "when", "date", "by", "tegen", "wanneer", "datum", "echeance",
-                "quand", "frist", "termin", "fallig", "bis",
-            ]),
+            names_actions: find(ACTION_COLUMNS).is_some(),
+            task: find(TASK_COLUMNS),
+            owner: find(OWNER_COLUMNS),
+            due: find(DUE_COLUMNS),
         }
     }
 
