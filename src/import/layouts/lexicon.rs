@@ -63,6 +63,15 @@ pub(super) const DISCUSSION_SECTIONS: &[&str] = &[
     "meeting overview",
     "meeting notes",
     "notes",
+    // The note-taker's own notes beside the tool's ("My notes" in Tactiq and Zoom).
+    "my notes",
+    "mijn notities",
+    "mes notes",
+    "meine notizen",
+    "personal notes",
+    "notes personnelles",
+    "persoonlijke notities",
+    "personliche notizen",
     "outline",
     "key points",
     "discussion",
@@ -521,4 +530,14 @@ pub(super) const OWNER_COLUMNS: &[&str] = &[
 pub(super) const DUE_COLUMNS: &[&str] = &[
     "due", "deadline", "when", "date", "by", "tegen", "wanneer", "datum", "echeance", "quand",
     "frist", "termin", "fallig", "bis",
+];
+
+/// Words of a heading over a transcript, folded without accents.
+pub(super) const TRANSCRIPT_WORDS: &[&str] = &[
+    "transcript",
+    "transcripts",
+    "transkript",
+    "transcription",
+    "transcriptie",
+    "transcript excerpt",
 ];

@@ -138,6 +138,8 @@ pub(crate) enum SectionKind {
     Discussion,
     /// The previous meeting's actions, reviewed: notes here, even in a table of actions.
     EarlierMeeting,
+    /// What each speaker said, line by line: the tool's record, not the recap's notes.
+    Transcript,
 }
 
 /// What a section holds, by its name (`section_name`): first the names tools use, then the
@@ -181,6 +183,10 @@ pub(crate) fn section_kind(name: &str) -> Option<SectionKind> {
     // "Suivi des actions du COPIL précédent" says more words than a section's name does.
     if has(EARLIER_MEETING_WORDS) {
         return Some(SectionKind::EarlierMeeting);
+    }
+    // "Transcript", "Volledige transcriptie", "Transkript (Auszug)".
+    if words.len() <= 3 && has(TRANSCRIPT_WORDS) {
+        return Some(SectionKind::Transcript);
     }
     if words.len() > 5 {
         return None;
@@ -623,9 +629,21 @@ mod section_tests {
             ("Réunion de suivi", None),
             ("Opvolging overleg", None),
             ("Suivi", Some(SectionKind::Tasks)),
+            ("Transkript", Some(SectionKind::Transcript)),
+            ("Volledige transcriptie", Some(SectionKind::Transcript)),
+            ("Transcription (extrait)", Some(SectionKind::Transcript)),
+            ("Transcript excerpt", Some(SectionKind::Transcript)),
         ];
         for (heading, expected) in table {
             assert_eq!(section_kind(&section_name(heading)), expected, "{heading}");
         }
+    }
+
+    #[test]
+    fn a_heading_between_equals_signs_is_one_and_a_line_of_them_no_text() {
+        let (lines, _) = lines("== Aktionspunkte ==\n- Anne: Sizing\n=== Notizen ===\nA = B == C\n");
+        assert_eq!(lines[0], Line::Heading("Aktionspunkte".into()));
+        assert_eq!(lines[2], Line::Heading("Notizen".into()));
+        assert_eq!(lines[3], Line::Paragraph("A = B == C".into()));
     }
 }

@@ -46,6 +46,8 @@ enum Section {
     Discussion,
     Tasks,
     Attendees,
+    /// Left out, and counted in the report; a heading the sections know ends it.
+    Transcript,
 }
 
 struct Reader<'a> {
@@ -59,6 +61,8 @@ struct Reader<'a> {
     group: Option<(Vec<String>, bool)>,
     table: Option<Table>,
     timestamps: usize,
+    /// Lines of a transcript, left out.
+    transcript_lines: usize,
     boilerplate: Vec<String>,
     metadata_dates: Vec<String>,
     /// The names the recap gives of who took part, read before the tasks that name them.
@@ -155,6 +159,7 @@ pub(crate) fn read(input: &RecapText, style: &Style) -> Recap {
         group: None,
         table: None,
         timestamps: 0,
+        transcript_lines: 0,
         boilerplate: Vec::new(),
         metadata_dates: Vec::new(),
         known: gazetteer_of(input),
@@ -213,6 +218,12 @@ impl Reader<'_> {
                 return;
             }
         };
+        if self.section == Section::Transcript
+            && !matches!(&line, Line::Heading(heading) if is_section(heading))
+        {
+            self.transcript_lines += 1;
+            return;
+        }
         self.mail_below(&line, &text);
         if self.quoted_history {
             self.boilerplate.push(text);
@@ -410,6 +421,7 @@ impl Reader<'_> {
                 self.earlier_meeting = true;
                 self.new_topic(text);
             }
+            SectionKind::Transcript => self.section = Section::Transcript,
         }
     }
 
@@ -510,6 +522,8 @@ impl Reader<'_> {
                 }
             }
             Section::Attendees => self.attendees(&text),
+            // Counted in `line`, before any reading.
+            Section::Transcript => {}
             Section::Preamble | Section::Discussion => {
                 let topic = self.current_topic();
                 let topic = &mut self.recap.topics[topic];
@@ -587,6 +601,11 @@ impl Reader<'_> {
             self.recap
                 .left_out
                 .push(format!("{} timestamps", self.timestamps));
+        }
+        if self.transcript_lines > 0 {
+            self.recap
+                .left_out
+                .push(format!("a transcript of {} lines", self.transcript_lines));
         }
         self.tasks_from_notes();
         for line in self.boilerplate {

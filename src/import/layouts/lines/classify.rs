@@ -24,6 +24,9 @@ pub(super) fn classify(line: &str) -> Option<Line> {
             heading.trim_start_matches('#').trim().to_string(),
         ));
     }
+    if let Some(heading) = wiki_heading(trimmed) {
+        return Some(Line::Heading(heading.to_string()));
+    }
     if let Some(bold) = bold_line(trimmed) {
         return Some(Line::Heading(bold.trim().trim_end_matches(':').to_string()));
     }
@@ -34,6 +37,14 @@ pub(super) fn classify(line: &str) -> Option<Line> {
         return list_item(&caps);
     }
     Some(heading_or_paragraph(trimmed))
+}
+
+/// "== Action items ==": a heading as MediaWiki writes it, and tools that export in its way.
+fn wiki_heading(trimmed: &str) -> Option<&str> {
+    let level = trimmed.chars().take_while(|c| *c == '=').count();
+    let inner = trimmed.get(level..)?.strip_suffix(&"=".repeat(level))?;
+    ((2..=6).contains(&level) && !inner.trim().is_empty() && !inner.contains('='))
+        .then(|| inner.trim())
 }
 
 /// "**Decisions**", "__Actions:__": a line that is bold as a whole.

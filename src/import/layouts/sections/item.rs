@@ -51,6 +51,8 @@ impl Reader<'_> {
                 }
             },
             Section::Attendees => self.attendees(&text),
+            // Counted in `line`, before any reading.
+            Section::Transcript => {}
             // "- [ ] check the licences", "TODO @Tom to draft the runbook" among the notes: a
             // task where it stands, and what is nested under it its fields; not a point of
             // the agenda ticked as covered, nor the last meeting's action reviewed.
