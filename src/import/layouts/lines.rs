@@ -53,8 +53,11 @@ pub(super) fn timestamps() -> &'static [Regex] {
         [
             // "… - WATCH (30:47)", as Fathom writes it: the dash goes with the link.
             r"\s+[-–—·|]\s+(?:VIEW|View|WATCH|Watch)\s*[\(\[]\s*\d{1,2}:\d{2}(?::\d{2})?\s*[\)\]]",
-            // (00:12:34), [12:34], (1:02:03 - 1:05:00), [WATCH 12:41]
-            r"\s*(?:VIEW|View|WATCH|Watch|Play|▶)?\s*[\(\[]\s*(?:VIEW|View|WATCH|Watch|Play|▶)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[-–]\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[\)\]]",
+            // (00:12:34), [12:34], (1:02:03 - 1:05:00), [WATCH 12:41], (00:02:40 · BEKIJK)
+            r"\s*(?:VIEW|View|WATCH|Watch|Play|▶)?\s*[\(\[]\s*(?:VIEW|View|WATCH|Watch|Play|▶)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[-–]\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*[·|-]\s*\p{Lu}{4,9})?\s*[\)\]]",
+            // "… tegen 3/2 (BEKIJK)": the link to the moment in the recording, in the
+            // recap's language, without its time.
+            r"\s*[\(\[](?:VIEW|WATCH|PLAY|BEKIJK|BEKIJKEN|AFSPELEN|REGARDER|VOIR|LIRE|ANSEHEN|ANSCHAUEN|ABSPIELEN)[\)\]]\s*$",
             // 00:12:34 at the start of a line, as transcripts and outlines write it
             r"^\d{1,2}:\d{2}(?::\d{2})?\s*(?:[-–:|]\s*)?",
         ]

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 #[test]
 fn patterns_compile() {
     assert!(bullet().is_some_and(|b| b.is_match("- item")));
-    assert_eq!(timestamps().len(), 3);
+    assert_eq!(timestamps().len(), 4);
 }
 
 #[test]
@@ -24,6 +24,18 @@ fn timestamps_go_and_are_counted() {
     assert_eq!(
         without_timestamps("Send the inventory - WATCH (30:47)"),
         ("Send the inventory".to_string(), 1)
+    );
+    assert_eq!(
+        without_timestamps("Huidige werking (00:02:40 · BEKIJK)"),
+        ("Huidige werking".to_string(), 1)
+    );
+    assert_eq!(
+        without_timestamps("- Wim: planning bezorgen tegen 3/2 (BEKIJK)"),
+        ("- Wim: planning bezorgen tegen 3/2".to_string(), 1)
+    );
+    assert_eq!(
+        without_timestamps("Offre validée par (DG)"),
+        ("Offre validée par (DG)".to_string(), 0)
     );
     assert_eq!(
         without_timestamps("Call at 10:30 CET"),
