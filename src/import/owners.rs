@@ -368,9 +368,10 @@ fn inner_parentheses(owned: &mut Owned, known: &Gazetteer) {
     owned.text = text.trim().to_string();
 }
 
-/// "Ben Adeyemi – Send the rate limits", as Fathom writes an owner before an item.
+/// "Ben Adeyemi – Send the rate limits", as Fathom writes an owner before an item; "EM ->
+/// voorstel …", as notes typed during a meeting point from the owner to the action.
 fn leading_dash_names(owned: &mut Owned, known: &Gazetteer) {
-    for dash in [" – ", " — ", " - "] {
+    for dash in [" – ", " — ", " - ", " -> ", " → ", " => "] {
         let Some((head, rest)) = owned.text.split_once(dash) else {
             continue;
         };

@@ -123,24 +123,68 @@ pub(super) fn minute_taker(text: &str) -> Option<String> {
         "verfasser",
         "scribe",
     ];
-    text.lines().find_map(|line| {
-        let lower = line.trim().to_lowercase();
-        let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
-        let after = match WRITTEN_BY.iter().find(|words| lower.starts_with(*words)) {
-            Some(words) => line
-                .trim()
-                .get(line.trim().len() - lower.len() + words.len()..)?,
-            None => {
-                let (label, value) = super::lines::labelled(line.trim())?;
-                let label = deunicode::deunicode(label).to_lowercase();
-                TAKER_LABELS.contains(&label.as_str()).then_some(value)?
-            }
-        };
-        let name = crate::import::owners::attendee_names(after.trim_start_matches([':', ' ']))
-            .into_iter()
-            .next()?;
-        (name.split_whitespace().count() >= 2).then_some(name)
-    })
+    text.lines()
+        .find_map(|line| {
+            let lower = line.trim().to_lowercase();
+            let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let after = match WRITTEN_BY.iter().find(|words| lower.starts_with(*words)) {
+                Some(words) => line
+                    .trim()
+                    .get(line.trim().len() - lower.len() + words.len()..)?,
+                None => {
+                    let (label, value) = super::lines::labelled(line.trim())?;
+                    let label = deunicode::deunicode(label).to_lowercase();
+                    TAKER_LABELS.contains(&label.as_str()).then_some(value)?
+                }
+            };
+            let name = crate::import::owners::attendee_names(after.trim_start_matches([':', ' ']))
+                .into_iter()
+                .next()?;
+            (name.split_whitespace().count() >= 2).then_some(name)
+        })
+        .or_else(|| text.lines().find_map(taker_in_brackets))
+}
+
+/// "Jan Vermeulen (JV, AM, notities)", "Karel Vercruysse (KV) - delivery lead (verslag)": an
+/// attendee the list marks as the one who took the notes.
+fn taker_in_brackets(line: &str) -> Option<String> {
+    const TAKER_MARKS: &[&str] = &[
+        "notities",
+        "notulen",
+        "verslag",
+        "notulist",
+        "notes",
+        "minutes",
+        "scribe",
+        "notizen",
+        "protokoll",
+        "pv",
+        "proces-verbal",
+        "compte rendu",
+        "secretaire",
+    ];
+    let value = super::lines::labelled(line.trim()).map_or(line.trim(), |(_, value)| value);
+    let mut start = 0;
+    for (open, _) in value.match_indices('(') {
+        let close = open + value[open..].find(')')?;
+        let marks_taker = value[open + 1..close].split(',').any(|part| {
+            TAKER_MARKS.contains(&deunicode::deunicode(part.trim()).to_lowercase().as_str())
+        });
+        if marks_taker {
+            // The name before the brackets, or, where a role and company stand between
+            // ("… - delivery lead, Mandeldata (verslag)"), the first of the line.
+            let before = value[start..open].rsplit(',').next().unwrap_or_default();
+            let names = crate::import::owners::attendee_names;
+            let name = names(before)
+                .into_iter()
+                .next()
+                .filter(|name| name.split_whitespace().count() >= 2)
+                .or_else(|| names(value).into_iter().next())?;
+            return (name.split_whitespace().count() >= 2).then_some(name);
+        }
+        start = close + 1;
+    }
+    None
 }
 
 const WRITTEN_BY: &[&str] = &[
@@ -168,7 +212,11 @@ const WRITTEN_BY: &[&str] = &[
     "notes prises par",
     "notulist",
     "notities door",
+    "notities van",
     "notizen von",
+    "transkript und notizen von",
+    "transcript and notes by",
+    "notes by",
 ];
 
 /// "Ich wünsche Ihnen … eine ruhige Adventszeit", "Je vous souhaite une bonne fin de
@@ -444,6 +492,29 @@ mod tests {
     use super::*;
 
     /// Rows of links and a tool's buttons are the tool's, never a task.
+    #[test]
+    fn the_minute_taker_is_the_one_the_attendees_mark_or_a_line_names() {
+        let table = [
+            (
+                "aanw: Jan Vermeulen (JV, AM, notities), Elke Mertens (EM, SA)",
+                Some("Jan Vermeulen"),
+            ),
+            (
+                "Aanwezig: Annelies Coopman (AC)\n   Karel Vercruysse (KV) - delivery lead, Mandeldata (verslag)",
+                Some("Karel Vercruysse"),
+            ),
+            (
+                "Transkript und Notizen von Lukas Heinen · erstellt mit Tactiq",
+                Some("Lukas Heinen"),
+            ),
+            ("Présents : Anne Dubois (AD), Marc Piron (MP, DSI)", None),
+            ("Notes (2 pages) on the Q3 plan", None),
+        ];
+        for (text, taker) in table {
+            assert_eq!(minute_taker(text).as_deref(), taker, "{text}");
+        }
+    }
+
     #[test]
     fn rows_of_links_and_buttons_are_the_tools() {
         for line in [

@@ -416,6 +416,11 @@ pub(super) const ATTENDEE_WORDS: &[&str] = &[
     "uitgenodigd",
     "eingeladen",
     "aanwezigheid",
+    // As notes typed during the meeting abbreviate them: "aanw:", "anw.:", "prés. :".
+    "aanw",
+    "anw",
+    "pres",
+    "att",
 ];
 
 /// Labels that give an item's deadline, in the four languages, folded ("Due: 1/12",
@@ -480,7 +485,15 @@ pub(super) const EXCUSED_WORDS: &[&str] = &[
 
 /// Words in the header of a column of tasks that say the table holds actions, not only items.
 pub(super) const ACTION_COLUMNS: &[&str] = &[
-    "action", "task", "to-do", "todo", "actie", "taak", "tache", "aufgabe", "massnahme",
+    "action",
+    "task",
+    "to-do",
+    "todo",
+    "actie",
+    "taak",
+    "tache",
+    "aufgabe",
+    "massnahme",
 ];
 
 /// Words in the header of a table's column of tasks, folded without accents ("Maßnahme" is

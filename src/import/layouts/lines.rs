@@ -643,8 +643,38 @@ mod section_tests {
     }
 
     #[test]
+    fn an_action_point_label_marks_a_task_and_a_word_that_only_looks_like_one_does_not() {
+        let marked = |line: &str| match &lines(line).0[..] {
+            [Line::Item { marked, text, .. }] => Some((*marked, text.clone())),
+            _ => None,
+        };
+        assert_eq!(
+            marked("- AP: EM -> voorstel"),
+            Some((true, "EM -> voorstel".into()))
+        );
+        assert_eq!(
+            marked("- AP ik: offerte opvragen"),
+            Some((true, "ik: offerte opvragen".into()))
+        );
+        assert_eq!(marked("- ACTIE: Jan belt"), Some((true, "Jan belt".into())));
+        assert_eq!(
+            marked("- TODO SD: planning"),
+            Some((true, "SD: planning".into()))
+        );
+        assert_eq!(
+            marked("- AP team happy with the approvals"),
+            Some((false, "AP team happy with the approvals".into()))
+        );
+        assert_eq!(
+            marked("- Action items were reviewed: none left"),
+            Some((false, "Action items were reviewed: none left".into()))
+        );
+    }
+
+    #[test]
     fn a_heading_between_equals_signs_is_one_and_a_line_of_them_no_text() {
-        let (lines, _) = lines("== Aktionspunkte ==\n- Anne: Sizing\n=== Notizen ===\nA = B == C\n");
+        let (lines, _) =
+            lines("== Aktionspunkte ==\n- Anne: Sizing\n=== Notizen ===\nA = B == C\n");
         assert_eq!(lines[0], Line::Heading("Aktionspunkte".into()));
         assert_eq!(lines[2], Line::Heading("Notizen".into()));
         assert_eq!(lines[3], Line::Paragraph("A = B == C".into()));

@@ -148,13 +148,29 @@ Frage von Frau Lennertz: ist ein Notfallhandbuch enthalten?";
   Offerte bijsturen (OCR apart)        SV     tegen dinsdag
   Goedkeuring budget op het comité     directiecomité klant   maart";
         let rows = rows(table).expect("a table");
-        assert_eq!(rows[2], ["Goedkeuring budget op het comité", "directiecomité klant", "maart"]);
+        assert_eq!(
+            rows[2],
+            [
+                "Goedkeuring budget op het comité",
+                "directiecomité klant",
+                "maart"
+            ]
+        );
     }
 
     #[test]
     fn aligned_labels_and_a_header_without_rows_are_no_table() {
-        assert_eq!(rows("Datum:         Montag, 16.11.2026\nOrt:           Eupen"), None);
-        assert_eq!(rows("  Actie    Wie    Wanneer\n\nDe rest van de tekst."), None);
-        assert_eq!(rows("Name        Role        Company\nAnn Peeters   AM   Acme"), None);
+        assert_eq!(
+            rows("Datum:         Montag, 16.11.2026\nOrt:           Eupen"),
+            None
+        );
+        assert_eq!(
+            rows("  Actie    Wie    Wanneer\n\nDe rest van de tekst."),
+            None
+        );
+        assert_eq!(
+            rows("Name        Role        Company\nAnn Peeters   AM   Acme"),
+            None
+        );
     }
 }

@@ -112,11 +112,25 @@ fn list_item(caps: &Captures) -> Option<Line> {
 /// with; whether it says done, and the text after it.
 fn to_do_keyword(text: &str) -> Option<(bool, &str)> {
     const OPEN: &[&str] = &["TODO", "LATER", "NOW", "DOING", "WAITING", "IN-PROGRESS"];
+    // "AP: EM -> voorstel …", "ACTIE Jan: …", "AP ik: …": how notes typed during a meeting
+    // mark an action point, as a label ("AP team happy" is the accounts-payable team).
+    const LABELS: &[&str] = &["AP", "ACTIE", "ACTION", "AKTION", "TO-DO", "TODO"];
     const DONE: &[&str] = &["DONE", "CANCELED", "CANCELLED"];
     let (keyword, rest) = text.split_once(' ')?;
     let rest = rest.trim_start();
     if rest.is_empty() {
         return None;
+    }
+    let label = match keyword.strip_suffix(':') {
+        Some(label) => Some(label),
+        None => rest
+            .split_whitespace()
+            .next()
+            .filter(|owner| owner.ends_with(':') && owner.chars().count() <= 20)
+            .map(|_| keyword),
+    };
+    if label.is_some_and(|label| LABELS.contains(&label)) {
+        return Some((false, rest));
     }
     if OPEN.contains(&keyword) {
         Some((false, rest))

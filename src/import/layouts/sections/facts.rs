@@ -25,6 +25,24 @@ pub(super) const DATE_LABELS: &[&str] = &[
 /// Labels that name the customer ("Account:", "Klant:"), folded.
 pub(super) const ACCOUNT_LABELS: &[&str] = &["account", "klant", "client", "kunde", "customer"];
 
+/// Whether `text` names someone with their initials in brackets after the name ("Ronny Smets
+/// (RS, zaakvoerder)"): people, not a company.
+fn gives_initials(text: &str) -> bool {
+    text.match_indices(" (").any(|(open, _)| {
+        let name: Vec<&str> = text[..open]
+            .rsplit([',', ':'])
+            .next()
+            .unwrap_or_default()
+            .split_whitespace()
+            .collect();
+        let initials = text[open + 2..]
+            .split([',', ')'])
+            .next()
+            .unwrap_or_default();
+        name.len() >= 2 && crate::import::owners::stands_for(initials, &name.join(" "))
+    })
+}
+
 /// Whether `text` opens with one of `labels` ("**Datum:** vr 11 dec. 2026").
 pub(super) fn labelled_with(text: &str, labels: &[&str]) -> bool {
     labelled(text).is_some_and(|(label, _)| labels.contains(&section_name(label).as_str()))
@@ -75,6 +93,12 @@ impl Reader<'_> {
                 true
             }
             // "**Account:** Ter Walle": the customer, a company that may own tasks.
+            // "klant: Ronny Smets (RS, zaakvoerder), Griet Aerts (GA, office mgr)": who came
+            // for the customer, known by the initials the brackets give.
+            label if ACCOUNT_LABELS.contains(&label) && gives_initials(&value) => {
+                self.attendees(&value);
+                true
+            }
             label if ACCOUNT_LABELS.contains(&label) => {
                 self.known.add_company(&value);
                 false
@@ -185,5 +209,21 @@ impl Reader<'_> {
         } else {
             topic.summary.push_str(text.trim());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::gives_initials;
+
+    #[test]
+    fn people_with_their_initials_are_no_company() {
+        assert!(gives_initials(
+            "Ronny Smets (RS, zaakvoerder), Griet Aerts (GA, office mgr)"
+        ));
+        assert!(gives_initials("Dhr. X, Griet Aerts (GA)"));
+        assert!(!gives_initials("Bouwgroep Smets (Turnhout)"));
+        assert!(!gives_initials("Groenten Vanhoutte-Coopman (GVC nv)"));
+        assert!(!gives_initials("Acme"));
     }
 }

@@ -303,7 +303,11 @@ pub(super) fn first_person_plural(text: &str) -> bool {
 
 pub(super) fn first_person(text: &str) -> bool {
     let lower = format!(" {} ", text.to_lowercase().replace('’', "'"));
-    const OPENINGS: &[&str] = &[" i'll ", " i will ", " i ", " ik ", " je ", " j'", " ich "];
+    // "Ik: offerte opvragen", "Moi : relancer …": the writer as the point's label.
+    const OPENINGS: &[&str] = &[
+        " i'll ", " i will ", " i ", " ik ", " je ", " j'", " ich ", " ik: ", " moi: ", " moi : ",
+        " ich: ", " me: ",
+    ];
     const ANYWHERE: &[&str] = &[
         "(ik)",
         "(ikzelf)",
