@@ -3,6 +3,8 @@
 
 use super::lexicon::*;
 use super::lines::named_one_of;
+use regex::Regex;
+use std::sync::OnceLock;
 
 /// A line that is only the name of the tool that wrote the recap: its logo's text, as a mail
 /// or a copied page keeps it above the title or below the notes.
@@ -143,6 +145,31 @@ pub(super) fn minute_taker(text: &str) -> Option<String> {
             (name.split_whitespace().count() >= 2).then_some(name)
         })
         .or_else(|| text.lines().find_map(taker_in_brackets))
+        .or_else(|| chat_poster(text))
+}
+
+/// "Olivier Maes  4:12 PM", "[09:41] Sarah Leclercq": who posted a recap copied out of a chat
+/// (Slack, Teams), by the header over its first message.
+fn chat_poster(text: &str) -> Option<String> {
+    static HEADER: OnceLock<Option<Regex>> = OnceLock::new();
+    let header = HEADER
+        .get_or_init(|| {
+            Regex::new(
+                r"^(?:\[\d{1,2}:\d{2}(?:\s?[AP]M)?\]\s*(?P<after>\p{Lu}[\p{L}'-]+(?:\s\p{Lu}[\p{L}'-]+){1,2})\s*$|(?P<before>\p{Lu}[\p{L}'-]+(?:\s\p{Lu}[\p{L}'-]+){1,2})\s{2,}\d{1,2}:\d{2}(?:\s?[AP]M)?\s*(?:\(.*\))?$)",
+            )
+            .ok()
+        })
+        .as_ref()?;
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .take(6)
+        .find_map(|line| {
+            let caps = header.captures(line)?;
+            caps.name("after")
+                .or_else(|| caps.name("before"))
+                .map(|name| name.as_str().to_string())
+        })
 }
 
 /// "Jan Vermeulen (JV, AM, notities)", "Karel Vercruysse (KV) - delivery lead (verslag)": an
@@ -509,6 +536,12 @@ mod tests {
             ),
             ("Présents : Anne Dubois (AD), Marc Piron (MP, DSI)", None),
             ("Notes (2 pages) on the Q3 plan", None),
+            (
+                "#acc-skyport\n\nOlivier Maes  4:12 PM  (Friday)\nThx all! Recap:",
+                Some("Olivier Maes"),
+            ),
+            ("[09:41] Sarah Leclercq\nRecap van de call:", Some("Sarah Leclercq")),
+            ("Weekly Sync  10:00 - 11:00\nNotes", None),
         ];
         for (text, taker) in table {
             assert_eq!(minute_taker(text).as_deref(), taker, "{text}");
