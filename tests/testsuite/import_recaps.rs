@@ -195,7 +195,14 @@ const SETS: &[(&str, f64, f64, f64, usize, usize)] = &[
     // Recaps people wrote (prose, numbered mails, inline replies, chat, typed notes, formal
     // minutes with tables aligned by spaces, Confluence, OneNote, Notion), written with the set
     // above and measured before they were read: 63 %, 52 %, 62 %, junk 11.
-    ("hand-written-nl-fr-de-en-unprompted", 79.0, 71.0, 82.0, 11, 0),
+    (
+        "hand-written-nl-fr-de-en-unprompted",
+        79.0,
+        71.0,
+        82.0,
+        11,
+        0,
+    ),
 ];
 
 #[test]
