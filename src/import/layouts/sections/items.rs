@@ -345,6 +345,22 @@ pub(super) fn passive(text: &str) -> bool {
 /// níet doen", "nous ne …", "wir … nicht"): no commitment of the team's.
 pub(super) fn negated(text: &str) -> bool {
     let lower = format!(" {} ", text.to_lowercase().replace(['í', '’'], "i"));
+    // "… klaarstaat, zodat de proeven niet op productie gebeuren": a clause of purpose says
+    // what should not happen, not that the work will not be done.
+    let lower = [
+        ", zodat ",
+        ", so that ",
+        " so that ",
+        ", afin que ",
+        ", pour que ",
+        ", de sorte que ",
+        ", damit ",
+        ", sodass ",
+    ]
+    .iter()
+    .filter_map(|clause| lower.find(clause))
+    .min()
+    .map_or(lower.as_str(), |at| &lower[..at]);
     [
         " niet ", " geen ", " nooit ", " pas na ", " ne ", " n'", " pas ", " nicht ", " kein",
         " not ", "n't ", " never ",

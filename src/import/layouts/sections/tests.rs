@@ -675,3 +675,13 @@ fn the_writer_owes_what_they_will_do_not_what_they_did() {
         assert!(!first_person(done), "{done}");
     }
 }
+
+#[test]
+fn a_clause_of_purpose_does_not_negate_the_commitment() {
+    assert!(!negated(
+        "Wij zorgen dat de testomgeving tegen 13 november klaarstaat, zodat de proeven niet op productie gebeuren."
+    ));
+    assert!(!negated("We set up the lab by Friday, so that nothing runs on prod."));
+    assert!(negated("We plannen de migratie pas na de kerstvakantie."));
+    assert!(negated("Nous ne livrerons pas avant janvier, afin que tout soit testé."));
+}
