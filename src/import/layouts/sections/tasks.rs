@@ -174,6 +174,13 @@ impl Reader<'_> {
             )
         };
         let (mut owners, mut with_team) = (owned.owners, owned.with_team);
+        let mut text_after_owners = owned.text;
+        // "Bart en ik plannen …", "Julie et moi organisons …": the names, then the writer.
+        if let Some(rest) = after_writer_pronoun(&text_after_owners).filter(|_| !owners.is_empty())
+        {
+            owners.extend(self.sender.clone());
+            text_after_owners = rest.to_string();
+        }
         if owners.is_empty() && !with_team {
             if let Some((names, team)) = &self.group {
                 owners = names.clone();
@@ -198,7 +205,7 @@ impl Reader<'_> {
         }
         let (owners, company) = without_companies(owners, &self.known);
         with_team |= company;
-        let text = with_deadline_column_read(&owned.text);
+        let text = with_deadline_column_read(&text_after_owners);
         // "[Atlassian]" alone: a link's label taken for an owner leaves no task; nor does a
         // link alone under a title ("Bekijk de recap in Teams:" over its address).
         let link_only = !text.contains(' ') && text.contains("://");
@@ -440,4 +447,13 @@ fn owner_and_deadline(
         .iter()
         .any(|found| matches!(found.reading, crate::import::deadlines::Reading::Due(_)));
     (owned_by_someone, dated)
+}
+
+/// The text after "ik", "moi", "ich" or "I" where it opens it: what is left of "Bart en ik
+/// plannen …" once the names before it are read.
+fn after_writer_pronoun(text: &str) -> Option<&str> {
+    let (first, rest) = text.split_once(' ')?;
+    ["ik", "moi", "ich", "i"]
+        .contains(&first.to_lowercase().as_str())
+        .then_some(rest.trim_start())
 }

@@ -681,7 +681,21 @@ fn a_clause_of_purpose_does_not_negate_the_commitment() {
     assert!(!negated(
         "Wij zorgen dat de testomgeving tegen 13 november klaarstaat, zodat de proeven niet op productie gebeuren."
     ));
-    assert!(!negated("We set up the lab by Friday, so that nothing runs on prod."));
+    assert!(!negated(
+        "We set up the lab by Friday, so that nothing runs on prod."
+    ));
     assert!(negated("We plannen de migratie pas na de kerstvakantie."));
-    assert!(negated("Nous ne livrerons pas avant janvier, afin que tout soit testé."));
+    assert!(negated(
+        "Nous ne livrerons pas avant janvier, afin que tout soit testé."
+    ));
+}
+
+#[test]
+fn the_writer_named_after_someone_owns_the_task_with_them() {
+    let mail = "From: Wouter Claes <wouter@kempenlink.be>\nTo: Katrien Vos <katrien@x.be>\nCc: Bart Lemmens <bart@kempenlink.be>\nSubject: Verslag overleg\nDate: Tue, 3 Nov 2026 17:00:00 +0100\n\nDag Katrien,\n\n- Bart Lemmens en ik plannen een testmigratie, ten laatste op 20 november.\n\nGroeten,\nWouter Claes\n";
+    let recap = recap_of(mail, "eml");
+    let tasks = titles_and_owners(&recap);
+    assert_eq!(tasks.len(), 1, "{tasks:?}");
+    assert_eq!(tasks[0].1, ["Bart Lemmens", "Wouter Claes"], "{tasks:?}");
+    assert!(tasks[0].0.starts_with("plannen"), "{tasks:?}");
 }
