@@ -104,6 +104,8 @@ struct Reader<'a> {
     /// The recap is a mail that replies rather than forwards (an .eml whose subject does not
     /// say "Fwd:"): a message quoted below its tasks is history.
     a_reply: bool,
+    /// "[ML]": how the writer marks their answers inside the mail they quote.
+    inline_mark: Option<String>,
     /// The topics written before a message the mail passes on: the sender's own words, whose
     /// points are read for tasks whatever the message below holds.
     own_topics: Option<usize>,
@@ -189,6 +191,7 @@ pub(crate) fn read(input: &RecapText, style: &Style) -> Recap {
         owners_from_column: false,
         earlier_meeting: false,
         excused_heading: None,
+        inline_mark: None,
     };
     if let Some(sent) = input.sent {
         reader.sent_dates.push(sent.to_string());
@@ -199,6 +202,7 @@ pub(crate) fn read(input: &RecapText, style: &Style) -> Recap {
     if reader.sender.is_none() {
         reader.sender = super::boilerplate::minute_taker(&input.text);
     }
+    reader.inline_mark = inline_answers_mark(&input.text, reader.sender.as_deref());
     let (lines, timestamps) = lines(&input.text);
     reader.timestamps = timestamps;
     for line in lines {
@@ -224,9 +228,22 @@ impl Reader<'_> {
             self.transcript_lines += 1;
             return;
         }
+        // "> 3. Wij bezorgen jullie tegen maandag …" in a reply: the mail it answers, quoted.
+        if self.a_reply && text.starts_with('>') {
+            self.boilerplate.push(text);
+            return;
+        }
         self.mail_below(&line, &text);
         if self.quoted_history {
-            self.boilerplate.push(text);
+            // "[ML] Oui : …": the writer's answers between the lines of the mail they quote.
+            match self
+                .inline_mark
+                .as_deref()
+                .and_then(|mark| text.strip_prefix(mark))
+            {
+                Some(answer) => self.paragraph(answer.trim()),
+                None => self.boilerplate.push(text),
+            }
             return;
         }
         // A forwarded or quoted mail below the signature starts the notes again, and so does a
@@ -292,7 +309,7 @@ impl Reader<'_> {
         let passed_on = starts_a_message(text);
         let quoted = starts_a_quote(&as_written)
             || passed_on && !is_forward_marker(text) && (self.mail_headers || self.a_reply);
-        if quoted && !self.recap.tasks.is_empty() {
+        if quoted && (!self.recap.tasks.is_empty() || self.inline_mark.is_some()) {
             self.quoted_history = true;
         }
         if passed_on && !self.quoted_history && self.own_topics.is_none() {

@@ -8,6 +8,21 @@ use super::*;
 pub(super) const NOT_NAMES: &[&str] = &[
     "somebody",
     "someone",
+    // "Oui : le site survey aura lieu …", "Klopt, goed gezien": an answer's first word.
+    "oui",
+    "non",
+    "ja",
+    "nee",
+    "nein",
+    "yes",
+    "exact",
+    "exactement",
+    "klopt",
+    "inderdaad",
+    "genau",
+    "parfait",
+    "correct",
+    "okay",
     // The sender's own words for themself ("Moi-même : vous envoyer …"); the mail's reader
     // makes the sender the owner.
     "moi-même",

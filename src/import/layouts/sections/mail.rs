@@ -358,3 +358,28 @@ pub(super) fn first_person(text: &str) -> bool {
         || ANYWHERE.iter().any(|words| lower.contains(words))
         || in_a_column(&lower, WRITER)
 }
+
+/// "[ML]" where the writer (Mathieu Lejeune) opens two lines or more with their initials in
+/// brackets: the mark of their answers inside the mail they quote.
+pub(super) fn inline_answers_mark(text: &str, writer: Option<&str>) -> Option<String> {
+    let writer = writer?;
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for line in text.lines() {
+        let Some(rest) = line.trim_start().strip_prefix('[') else {
+            continue;
+        };
+        let Some((initials, _)) = rest.split_once(']') else {
+            continue;
+        };
+        if (2..=4).contains(&initials.chars().count())
+            && crate::import::owners::stands_for(initials, writer)
+        {
+            *counts.entry(initials).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, count)| *count >= 2)
+        .max_by_key(|(_, count)| *count)
+        .map(|(initials, _)| format!("[{initials}]"))
+}

@@ -699,3 +699,18 @@ fn the_writer_named_after_someone_owns_the_task_with_them() {
     assert_eq!(tasks[0].1, ["Bart Lemmens", "Wouter Claes"], "{tasks:?}");
     assert!(tasks[0].0.starts_with("plannen"), "{tasks:?}");
 }
+
+#[test]
+fn a_reply_answering_between_the_lines_owes_only_what_its_writer_adds() {
+    let quoted_with_marks = "From: Mathieu Lejeune <ml@meuse.be>\nTo: Gilles Renard <gr@renard.be>\nCc: Karim Dumont <kd@meuse.be>\nSubject: RE: CR réunion\nDate: Thu, 19 Nov 2026 16:31:07 +0100\n\nBonjour Gilles,\n\nMes réponses en ligne, précédées de [ML].\n\nDe : Gilles Renard <gr@renard.be>\nEnvoyé : jeudi 19 novembre 2026 11:02\nObjet : CR réunion\n\n- Isabelle doit encore nous fournir les plans pour vendredi.\n\n[ML] Parfait. Je vous renvoie l'offre corrigée d'ici lundi.\n\n- Le budget reste à valider.\n\n[ML] Karim Dumont commande les switches d'ici le 4 décembre.\n";
+    let recap = recap_of(quoted_with_marks, "eml");
+    let titles: Vec<&str> = recap.tasks.iter().map(|t| t.title.as_str()).collect();
+    assert_eq!(titles.len(), 2, "{titles:?}");
+    assert!(titles.iter().all(|t| !t.contains("plans")), "{titles:?}");
+
+    let quoted_with_brackets = "From: Thomas Vanneste <tv@x.be>\nTo: Hanne Peeters <hp@y.be>\nSubject: Re: vragen\nDate: Wed, 16 Dec 2026 17:00:00 +0100\n\nDag Hanne,\n\nOp wo 16 dec 2026 om 14:27 schreef Hanne Peeters <hp@y.be>:\n> 3. Wij bezorgen jullie tegen maandag de exportbestanden.\n\nArne Callewaert maakt de mapping tegen 8 januari.\n";
+    let recap = recap_of(quoted_with_brackets, "eml");
+    let titles: Vec<&str> = recap.tasks.iter().map(|t| t.title.as_str()).collect();
+    assert_eq!(titles.len(), 1, "{titles:?}");
+    assert!(titles[0].contains("mapping"), "{titles:?}");
+}
