@@ -383,3 +383,6 @@ pub(super) fn inline_answers_mark(text: &str, writer: Option<&str>) -> Option<St
         .max_by_key(|(_, count)| *count)
         .map(|(initials, _)| format!("[{initials}]"))
 }
+
+#[cfg(test)]
+mod tests;
