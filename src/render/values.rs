@@ -63,11 +63,16 @@ pub(super) fn carry<T: Clone>(from: &OnceLock<T>, to: &OnceLock<T>) {
     }
 }
 
-/// Links to every month page with how many open deadlines each holds.
+/// Links to the month pages that hold deadlines, and to the current month's, with how many open
+/// deadlines each holds.
 pub(super) fn month_links(deadlines: &agenda::Deadlines, site: &Site) -> Vec<MonthLink> {
+    let this_month = month_start(site.today);
     deadlines
         .months
         .iter()
+        // A chip for a month without deadlines is a link to an empty page: the months that
+        // hold some, and the current one, which the reader looks for first.
+        .filter(|&&month| month == this_month || !deadlines.in_month(month).is_empty())
         .map(|&month| MonthLink {
             url: urls::month(month),
             label: month_label(month),
@@ -77,7 +82,7 @@ pub(super) fn month_links(deadlines: &agenda::Deadlines, site: &Site) -> Vec<Mon
                 .filter(|&&t| !site.tasks[t].done)
                 .count(),
             month: month_key(month),
-            current: month == month_start(site.today),
+            current: month == this_month,
         })
         .collect()
 }
