@@ -58,6 +58,7 @@ impl Site {
         Ok(Site {
             config,
             today,
+            today_pinned: false,
             people: everyone,
             meetings,
             initiatives,

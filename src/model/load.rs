@@ -51,6 +51,7 @@ pub(crate) fn load_site_with(
         today,
     )
     .map_err(|errors| Error::Content(sorted(errors)))?;
+    site.today_pinned = options.today.is_none() && site.config.today.is_some();
     for meeting in &mut site.meetings {
         meeting.last_edit = documents.last_edits.get(&meeting.source).cloned();
     }

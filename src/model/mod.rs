@@ -27,6 +27,9 @@ pub(crate) use threads::Thread;
 pub struct Site {
     pub config: SiteConfig,
     pub today: NaiveDate,
+    /// The day comes from site.toml's `today`: the pages are read as on that day, and the
+    /// theme's script does not bring them up to the reader's.
+    pub today_pinned: bool,
     /// Everyone with an owner page: people.toml plus anyone mentioned but not listed.
     pub people: BTreeMap<String, Person>,
     /// Newest first.

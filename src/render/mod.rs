@@ -92,6 +92,8 @@ impl Templates {
             .insert("today", &date_label(site.today));
         tera.global_context()
             .insert("today_iso", &site.today.to_string());
+        tera.global_context()
+            .insert("today_pinned", &site.today_pinned);
         // Printed after each "5 days late", so that paper says from which day it counts.
         tera.global_context()
             .insert("today_short", &site.today.format("%-d %b").to_string());

@@ -180,6 +180,24 @@ browserTest("search works through dossier serve", async () => {
   await searchFindsEveryWord(serverUrl);
 });
 
+browserTest("a site that pins its day in site.toml is read as on that day, whatever the reader's clock", async () => {
+  // The example's site.toml pins today = 2025-11-24; built without --today, its pages keep
+  // that day in the browser, where a build for a day of the command line catches up.
+  const pinned = path.join(root, "target/browser-pinned");
+  const built = spawnSync(dossier, ["build", "--out", pinned, "--force", "--root", root]);
+  assert.equal(built.status, 0, String(built.stderr));
+  for (const [out, expected] of [[pinned, "2025-11-24"], [site, null]]) {
+    // The calendar: the script brings its agenda up to any later day.
+    const { page, context, problems } = await open("file://" + path.join(out, "calendar/index.html"));
+    const asOf = await page.$$eval("time[data-as-of]", (times) => times.map((t) => t.getAttribute("datetime")));
+    assert.ok(asOf.length > 0, "the calendar says as of which day");
+    if (expected) assert.deepEqual([...new Set(asOf)], [expected], "a pinned day stays");
+    else assert.ok(asOf.every((day) => day > "2025-11-24"), `a day of the command line catches up: ${asOf}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
 browserTest("search folds accents: elodie finds Élodie", async () => {
   const accents = path.join(root, "target/browser-accents");
   rmSync(accents, { recursive: true, force: true });

@@ -239,3 +239,33 @@ fn topics_of_an_initiative_form_its_timeline() {
         ]
     );
 }
+
+/// The README's first command builds the example as it was meant to be read: site.toml pins its
+/// day, and the pages tell the theme's script to keep it; a day given on the command line is
+/// a build "as if today were", which the script brings up to the reader's day.
+#[test]
+fn the_example_pins_its_day_and_a_day_on_the_command_line_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let pinned = dir.path().join("pinned");
+    let output = dossier()
+        .args(["build", "--out"])
+        .arg(&pinned)
+        .arg("--root")
+        .arg(example_root())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "build failed: {}", stderr(&output));
+    let body = |out: &Path| {
+        let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+        let start = html.find("<body").unwrap();
+        html[start..start + html[start..].find('>').unwrap()].to_string()
+    };
+    assert!(
+        body(&pinned).contains("data-built=\"2025-11-24\""),
+        "{}",
+        body(&pinned)
+    );
+    assert!(body(&pinned).contains(" data-pinned"), "{}", body(&pinned));
+    let (_dir, out) = build_example();
+    assert!(!body(&out).contains("data-pinned"), "{}", body(&out));
+}

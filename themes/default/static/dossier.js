@@ -317,7 +317,8 @@ var dossierRules = (function () {
   function bringUpToDate() {
     var body = document.body;
     var built = body.dataset.built;
-    if (!built) return;
+    // A site that pins its day in site.toml is read as on that day.
+    if (!built || body.dataset.pinned !== undefined) return;
     var today = todayIn(body.dataset.timezone);
     // Before the build day the pages cannot know what was overdue then; leave them.
     if (today <= built) return;
@@ -367,7 +368,9 @@ var dossierRules = (function () {
     var owners = panel.dataset.owners;
     var body = document.body;
     var today = todayIn(body.dataset.timezone);
-    if (body.dataset.built && today < body.dataset.built) today = body.dataset.built;
+    if (body.dataset.built && (today < body.dataset.built || body.dataset.pinned !== undefined)) {
+      today = body.dataset.built;
+    }
     var weekStart = +body.dataset.weekStart || 0;
     var storage = null;
     try { storage = window.localStorage; } catch (blocked) { storage = null; }
