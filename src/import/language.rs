@@ -122,3 +122,21 @@ mod tests {
         }
     }
 }
+
+/// "Oui : le site survey aura lieu …", "Klopt, goed gezien": an answer's first word.
+pub(crate) const ANSWERS: &[&str] = &[
+    "oui",
+    "non",
+    "ja",
+    "nee",
+    "nein",
+    "yes",
+    "exact",
+    "exactement",
+    "klopt",
+    "inderdaad",
+    "genau",
+    "parfait",
+    "correct",
+    "okay",
+];

@@ -74,7 +74,7 @@ fn person_name(word: &str) -> Option<String> {
         && !words.iter().enumerate().any(|(i, w)| {
             // "NB" in capitals is someone's initials; "Nb:" or "nb" opens a note.
             let initials = words.len() == 1 && w.len() >= 2 && w.chars().all(char::is_uppercase);
-            NOT_NAMES.contains(&w.to_lowercase().as_str()) && !(i > 0 && particle(w)) && !initials
+            not_a_name(&w.to_lowercase()) && !(i > 0 && particle(w)) && !initials
         })
         && words.iter().enumerate().all(|(i, w)| {
             // "mevrouw Bosmans", "monsieur Dubois": a title in lower case before a surname.
@@ -590,7 +590,7 @@ use labels::labelled_owners;
 pub(crate) use labels::owner_label;
 pub(crate) use labels::OWNER_FIELDS;
 pub(crate) use names::{full_name_for, is_title, repeated_full_names, stands_for, Gazetteer};
-use names::{NOT_NAMES, PARTICLES};
+use names::{not_a_name, PARTICLES};
 pub(crate) use teams::{companies_by_legal_form, companies_in_asides};
 use teams::{is_company_form, is_team};
 use trailing::{dash_columns, names_then_deadline, trailing_colon_names, trailing_dash_name};

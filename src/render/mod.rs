@@ -19,7 +19,7 @@ use crate::error::{Error, Result};
 use crate::model::agenda::{self, Agenda};
 use crate::model::Site;
 use crate::paths::root_prefix;
-use crate::render::theme::Theme;
+use crate::render::theme::{StaticFile, Theme};
 use crate::urls;
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -74,6 +74,17 @@ impl Templates {
         tera.register_filter("relink", relink);
         tera.register_filter("url", url);
         tera.register_filter("tag_url", tag_url);
+        let fingerprints = fingerprints(theme);
+        tera.register_filter(
+            "asset",
+            move |path: &str, kwargs: Kwargs, state: &State| -> String {
+                let link = url(path, kwargs, state);
+                match fingerprints.get(path) {
+                    Some(fingerprint) => format!("{link}?v={fingerprint}"),
+                    None => link,
+                }
+            },
+        );
         let template_paths: BTreeMap<String, PathBuf> = theme
             .templates
             .iter()
@@ -234,6 +245,25 @@ fn relink(html: &str, _: Kwargs, state: &State) -> Value {
         .flatten()
         .unwrap_or_default();
     Value::safe_string(&html.replace(ROOT_PLACEHOLDER, &root))
+}
+
+/// The theme's files (`static/…`) by their output path, each with a fingerprint of its bytes:
+/// `{{ "static/style.css" | asset }}` links to `static/style.css?v=…`, so that a long cache
+/// of the theme's files is safe across upgrades and theme edits. A file that cannot be read
+/// here gets none (copying it reports the problem).
+fn fingerprints(theme: &Theme) -> BTreeMap<String, String> {
+    theme
+        .static_files
+        .iter()
+        .filter(|(path, _)| path.starts_with("static/"))
+        .filter_map(|(path, file)| {
+            let hash = match file {
+                StaticFile::Embedded(bytes) => crate::paths::stable_hash(bytes),
+                StaticFile::OnDisk(real) => crate::paths::stable_hash(&std::fs::read(real).ok()?),
+            };
+            Some((path.clone(), format!("{:010x}", hash >> 24)))
+        })
+        .collect()
 }
 
 /// A site-relative address as a link from the current page. Folders get `index.html` so links

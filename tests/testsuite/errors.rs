@@ -224,7 +224,7 @@ fn hostile_text_is_shown_as_text() {
                 script
                     .value()
                     .attr("src")
-                    .is_some_and(|s| s.ends_with("static/dossier.js")),
+                    .is_some_and(|s| s.contains("static/dossier.js?v=")),
                 "{}",
                 file.display()
             );

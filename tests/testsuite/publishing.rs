@@ -202,6 +202,31 @@ fn the_sites_static_folder_is_published_at_the_root() {
     assert!(site.public().join("static/dossier.js").is_file());
 }
 
+/// The theme's files are linked with a fingerprint of their bytes, so that a long cache of
+/// `static/` is safe: a changed file is a new address, an unchanged one the same.
+#[test]
+fn the_themes_files_are_linked_with_a_fingerprint_of_their_bytes() {
+    let stylesheet = |site: &Fixture| {
+        let page = read(site, "index.html");
+        let start = page
+            .find("href=\"static/style.css?v=")
+            .expect("a fingerprinted link");
+        page[start..start + page[start..].find('>').unwrap()].to_string()
+    };
+    let plain = Fixture::valid();
+    assert!(plain.build().status.success(), "{}", stderr(&plain.build()));
+    let again = Fixture::valid();
+    assert!(again.build().status.success(), "{}", stderr(&again.build()));
+    assert_eq!(stylesheet(&plain), stylesheet(&again));
+    let red = Fixture::valid().with("static/static/style.css", "body { color: red }\n");
+    assert!(red.build().status.success(), "{}", stderr(&red.build()));
+    assert_ne!(stylesheet(&plain), stylesheet(&red));
+    // Every page links the same address, whatever its depth.
+    let meetings = read(&red, "meetings/index.html");
+    let fingerprint = stylesheet(&red).split("?v=").nth(1).unwrap().to_string();
+    assert!(meetings.contains(&format!("../static/style.css?v={fingerprint}")));
+}
+
 /// What dossier writes itself cannot be replaced from static/: not a site-wide file, and not a
 /// page of any kind, whichever kind builds first. Each clash is named, all in one run.
 #[test]

@@ -138,8 +138,10 @@ fn serves_pages_and_shows_a_save_within_two_seconds() {
     let (status, missing) = get(&server, "/meetings/nope/deeper/");
     assert_eq!(status, 404);
     // Served at any depth, the 404 page links from the site's root, where serve has it.
-    assert!(missing.contains("href=\"/static/style.css\""), "{missing}");
+    assert!(missing.contains("href=\"/static/style.css?v="), "{missing}");
     assert_eq!(get(&server, "/static/style.css").0, 200);
+    // The fingerprint is a query: the same file answers.
+    assert_eq!(get(&server, "/static/style.css?v=0123456789").0, 200);
 
     site.write(
         M,

@@ -87,6 +87,10 @@ http {{
             status, headers, _ = get(found.group(1))
             if status != 200 or "text/css" not in headers["Content-Type"]:
                 failures.append(f"the 404 page's stylesheet {found.group(1)}: {status}")
+            if "?v=" not in found.group(1):
+                failures.append(f"the stylesheet {found.group(1)} has no fingerprint")
+            if "immutable" not in (headers["Cache-Control"] or ""):
+                failures.append(f"the stylesheet's Cache-Control: {headers['Cache-Control']}")
     finally:
         server.terminate()
         server.wait()

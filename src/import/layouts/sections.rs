@@ -222,28 +222,7 @@ impl Reader<'_> {
                 return;
             }
         };
-        if self.section == Section::Transcript
-            && !matches!(&line, Line::Heading(heading) if is_section(heading))
-        {
-            self.transcript_lines += 1;
-            return;
-        }
-        // "> 3. Wij bezorgen jullie tegen maandag …" in a reply: the mail it answers, quoted.
-        if self.a_reply && text.starts_with('>') {
-            self.boilerplate.push(text);
-            return;
-        }
-        self.mail_below(&line, &text);
-        if self.quoted_history {
-            // "[ML] Oui : …": the writer's answers between the lines of the mail they quote.
-            match self
-                .inline_mark
-                .as_deref()
-                .and_then(|mark| text.strip_prefix(mark))
-            {
-                Some(answer) => self.paragraph(answer.trim()),
-                None => self.boilerplate.push(text),
-            }
+        if self.outside_the_notes(&line, &text) {
             return;
         }
         // A forwarded or quoted mail below the signature starts the notes again, and so does a
@@ -295,6 +274,37 @@ impl Reader<'_> {
             Line::Row(cells) => self.row(cells),
             Line::MessageBreak => {}
         }
+    }
+
+    /// Reads a line that is not the recap's own notes, and says whether it was one: a
+    /// transcript's, or the mail a reply answers (quoted with ">", or below its headers but
+    /// for the writer's answers marked between its lines).
+    fn outside_the_notes(&mut self, line: &Line, text: &str) -> bool {
+        if self.section == Section::Transcript
+            && !matches!(line, Line::Heading(heading) if is_section(heading))
+        {
+            self.transcript_lines += 1;
+            return true;
+        }
+        // "> 3. Wij bezorgen jullie tegen maandag …" in a reply: the mail it answers, quoted.
+        if self.a_reply && text.starts_with('>') {
+            self.boilerplate.push(text.to_string());
+            return true;
+        }
+        self.mail_below(line, text);
+        if !self.quoted_history {
+            return false;
+        }
+        // "[ML] Oui : …": the writer's answers between the lines of the mail they quote.
+        match self
+            .inline_mark
+            .as_deref()
+            .and_then(|mark| text.strip_prefix(mark))
+        {
+            Some(answer) => self.paragraph(answer.trim()),
+            None => self.boilerplate.push(text.to_string()),
+        }
+        true
     }
 
     /// Where a message the mail carries starts: an earlier mail quoted below one whose tasks

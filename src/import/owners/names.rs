@@ -5,24 +5,14 @@
 use super::*;
 
 /// Capitalised words that start sentences, not names.
-pub(super) const NOT_NAMES: &[&str] = &[
+/// Whether a word, in lower case, is one that never names a person.
+pub(super) fn not_a_name(word: &str) -> bool {
+    NOT_NAMES.contains(&word) || crate::import::language::ANSWERS.contains(&word)
+}
+
+const NOT_NAMES: &[&str] = &[
     "somebody",
     "someone",
-    // "Oui : le site survey aura lieu …", "Klopt, goed gezien": an answer's first word.
-    "oui",
-    "non",
-    "ja",
-    "nee",
-    "nein",
-    "yes",
-    "exact",
-    "exactement",
-    "klopt",
-    "inderdaad",
-    "genau",
-    "parfait",
-    "correct",
-    "okay",
     // The sender's own words for themself ("Moi-même : vous envoyer …"); the mail's reader
     // makes the sender the owner.
     "moi-même",
@@ -385,7 +375,7 @@ impl Gazetteer {
             && word.chars().next().is_some_and(char::is_uppercase)
             && word.chars().all(|c| c.is_alphabetic() || c == '-')
             && !self.common_words.contains(&folded)
-            && !NOT_NAMES.contains(&folded.as_str())
+            && !not_a_name(&folded)
             && !self.is_company(word)
     }
 
