@@ -104,6 +104,24 @@ pub(crate) fn detect(text: &str) -> Language {
     }
 }
 
+/// "Oui : le site survey aura lieu …", "Klopt, goed gezien": an answer's first word.
+pub(crate) const ANSWERS: &[&str] = &[
+    "oui",
+    "non",
+    "ja",
+    "nee",
+    "nein",
+    "yes",
+    "exact",
+    "exactement",
+    "klopt",
+    "inderdaad",
+    "genau",
+    "parfait",
+    "correct",
+    "okay",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,21 +140,3 @@ mod tests {
         }
     }
 }
-
-/// "Oui : le site survey aura lieu …", "Klopt, goed gezien": an answer's first word.
-pub(crate) const ANSWERS: &[&str] = &[
-    "oui",
-    "non",
-    "ja",
-    "nee",
-    "nein",
-    "yes",
-    "exact",
-    "exactement",
-    "klopt",
-    "inderdaad",
-    "genau",
-    "parfait",
-    "correct",
-    "okay",
-];
