@@ -294,6 +294,7 @@ fn mentions(owned: &mut Owned, read_mentions: bool, known: &Gazetteer) {
     let mut kept = Vec::new();
     let mut found = Vec::new();
     let mut i = 0;
+    let mut after_mention = false;
     while i < words.len() {
         let word = words[i];
         let bare = word.trim_end_matches([',', '.', ';', ':', ')']);
@@ -301,10 +302,19 @@ fn mentions(owned: &mut Owned, read_mentions: bool, known: &Gazetteer) {
             .strip_prefix('@')
             .filter(|name| name.chars().next().is_some_and(char::is_alphabetic))
         else {
-            kept.push(word);
+            // "@Dries & @Sarah": the word between two mentions goes with them.
+            let joins = ["&", "+", "and", "en", "et", "und"]
+                .contains(&word.to_lowercase().as_str())
+                && after_mention
+                && words.get(i + 1).is_some_and(|next| next.starts_with('@'));
+            if !joins {
+                kept.push(word);
+            }
+            after_mention = false;
             i += 1;
             continue;
         };
+        after_mention = true;
         let mut run = vec![name];
         run.extend(words[i + 1..].iter().take(3).copied());
         match known.longest_at(&run) {

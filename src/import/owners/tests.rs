@@ -28,6 +28,12 @@ fn every_place_tools_put_owners() {
         ),
         ("Team to book the venue", &[], true, "Book the venue"),
         (
+            "@Dries & @Sarah can you also prep the demo by Jan 12?",
+            &["Dries", "Sarah"],
+            false,
+            "Can you also prep the demo by Jan 12?",
+        ),
+        (
             "[Sam, Ana Lucía Ferreira] Pricing: send the revised quote",
             &["Sam", "Ana Lucía Ferreira"],
             false,

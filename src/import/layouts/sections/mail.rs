@@ -60,7 +60,20 @@ pub(super) fn second_person(text: &str) -> bool {
     ];
     // Asked only at the start: "dan kan je …" in the middle says something else.
     const OPENINGS: &[&str] = &["kan u", "wilt u", "kan je", "kun je", "zou je", "wil je"];
-    OPENINGS.iter().any(|opening| lower.starts_with(opening))
+    // "@Dries please book the slot": asked of the one the point opens with.
+    let asked_by_mention = lower.starts_with('@')
+        && [
+            " please ",
+            " pls ",
+            " graag ",
+            " svp ",
+            " bitte ",
+            " merci de ",
+        ]
+        .iter()
+        .any(|words| lower.contains(words));
+    asked_by_mention
+        || OPENINGS.iter().any(|opening| lower.starts_with(opening))
         || ANYWHERE
             .iter()
             .any(|words| lower.starts_with(words.trim_end()) || lower.contains(words))

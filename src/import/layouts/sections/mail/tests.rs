@@ -76,3 +76,12 @@ fn a_reply_answering_between_the_lines_owes_only_what_its_writer_adds() {
     assert_eq!(titles.len(), 1, "{titles:?}");
     assert!(titles[0].contains("mapping"), "{titles:?}");
 }
+
+#[test]
+fn a_point_that_opens_with_a_mention_and_asks_is_a_task_and_a_mail_that_pleases_is_not() {
+    let chat = "Olivier Maes  4:12 PM\nRecap of today's call with Skyport, 11 Dec 2026\nAttendees: Dries Willems, Sarah Leclercq\n- @Dries please book the install slot asap\n- @Sarah can you update the HLD by Wednesday?\n- Please find the slides attached\n";
+    let recap = recap_of(chat, "txt");
+    let tasks = titles_and_owners(&recap);
+    assert_eq!(tasks.len(), 2, "{tasks:?}");
+    assert_eq!(tasks[0].1, ["Dries"], "{tasks:?}");
+}
