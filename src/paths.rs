@@ -22,10 +22,19 @@ pub fn slugify(text: &str) -> String {
 
 /// FNV-1a: the same value on every platform and Rust version, unlike std's hasher.
 pub(crate) fn stable_hash(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+    stable_hash_on(STABLE_HASH_START, bytes)
+}
+
+/// `stable_hash` of what was hashed into `hash` followed by `bytes`: a file hashed as it is
+/// read, part by part, has the hash of its whole bytes.
+pub(crate) fn stable_hash_on(hash: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(hash, |hash, &byte| {
         (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
     })
 }
+
+/// `stable_hash` of no bytes.
+pub(crate) const STABLE_HASH_START: u64 = 0xcbf2_9ce4_8422_2325;
 
 fn full_slug(text: &str) -> String {
     // An emoji or a pictograph is no word of the slug ("✍️ Notes" is "notes", not
@@ -85,6 +94,17 @@ pub(crate) fn account_slug(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_hash_taken_part_by_part_is_the_hash_of_the_whole() {
+        let bytes = b"body { color: red }\n";
+        let (head, tail) = bytes.split_at(7);
+        assert_eq!(
+            stable_hash_on(stable_hash_on(STABLE_HASH_START, head), tail),
+            stable_hash(bytes)
+        );
+        assert_eq!(stable_hash(b""), STABLE_HASH_START);
+    }
 
     #[test]
     fn slugs_fold_accents_and_punctuation() {

@@ -74,12 +74,12 @@ impl Templates {
         tera.register_filter("relink", relink);
         tera.register_filter("url", url);
         tera.register_filter("tag_url", tag_url);
-        let fingerprints = fingerprints(theme);
+        let fingerprints = Fingerprints::of(theme);
         tera.register_filter(
             "asset",
             move |path: &str, kwargs: Kwargs, state: &State| -> String {
                 let link = url(path, kwargs, state);
-                match fingerprints.get(path) {
+                match fingerprints.of_file(path) {
                     Some(fingerprint) => format!("{link}?v={fingerprint}"),
                     None => link,
                 }
@@ -247,23 +247,44 @@ fn relink(html: &str, _: Kwargs, state: &State) -> Value {
     Value::safe_string(&html.replace(ROOT_PLACEHOLDER, &root))
 }
 
-/// The theme's files (`static/…`) by their output path, each with a fingerprint of its bytes:
-/// `{{ "static/style.css" | asset }}` links to `static/style.css?v=…`, so that a long cache
-/// of the theme's files is safe across upgrades and theme edits. A file that cannot be read
-/// here gets none (copying it reports the problem).
-fn fingerprints(theme: &Theme) -> BTreeMap<String, String> {
-    theme
-        .static_files
-        .iter()
-        .filter(|(path, _)| path.starts_with("static/"))
-        .filter_map(|(path, file)| {
-            let hash = match file {
-                StaticFile::Embedded(bytes) => crate::paths::stable_hash(bytes),
-                StaticFile::OnDisk(real) => crate::paths::stable_hash(&std::fs::read(real).ok()?),
-            };
-            Some((path.clone(), format!("{:010x}", hash >> 24)))
-        })
-        .collect()
+/// Fingerprints of the theme's files (`static/…`): `{{ "static/style.css" | asset }}` links to
+/// `static/style.css?v=…`, so that a long cache of the theme's files is safe across upgrades
+/// and theme edits. Each is hashed the first time a template links it, and only then: a large
+/// file of the site's `static/` that no template names is never read for it.
+struct Fingerprints {
+    files: BTreeMap<String, StaticFile>,
+    known: std::sync::Mutex<BTreeMap<String, Option<String>>>,
+}
+
+impl Fingerprints {
+    fn of(theme: &Theme) -> Self {
+        Fingerprints {
+            files: theme
+                .static_files
+                .iter()
+                .filter(|(path, _)| path.starts_with("static/"))
+                .map(|(path, file)| (path.clone(), file.clone()))
+                .collect(),
+            known: std::sync::Mutex::default(),
+        }
+    }
+
+    /// The fingerprint of the file at output path `path`; None for a path that is no theme
+    /// file, or a file that cannot be read (copying it reports the problem).
+    fn of_file(&self, path: &str) -> Option<String> {
+        let file = self.files.get(path)?;
+        let mut known = self
+            .known
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        known
+            .entry(path.to_string())
+            .or_insert_with(|| {
+                file.stable_hash()
+                    .map(|hash| format!("{:010x}", hash >> 24))
+            })
+            .clone()
+    }
 }
 
 /// A site-relative address as a link from the current page. Folders get `index.html` so links

@@ -32,6 +32,26 @@ pub(crate) enum StaticFile {
     OnDisk(PathBuf),
 }
 
+impl StaticFile {
+    /// `paths::stable_hash` of the file's bytes, read as a stream; None when it cannot be read
+    /// (copying it reports the problem).
+    pub(crate) fn stable_hash(&self) -> Option<u64> {
+        use std::io::Read;
+        let mut file = match self {
+            StaticFile::Embedded(bytes) => return Some(crate::paths::stable_hash(bytes)),
+            StaticFile::OnDisk(path) => std::fs::File::open(path).ok()?,
+        };
+        let mut hash = crate::paths::STABLE_HASH_START;
+        let mut buffer = vec![0; 64 * 1024];
+        loop {
+            match file.read(&mut buffer).ok()? {
+                0 => return Some(hash),
+                read => hash = crate::paths::stable_hash_on(hash, &buffer[..read]),
+            }
+        }
+    }
+}
+
 impl Theme {
     pub(crate) fn load(root: &Path, theme: &str) -> Result<Theme> {
         let theme_dir = Path::new("themes").join(theme);
