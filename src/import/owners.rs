@@ -303,8 +303,7 @@ fn mentions(owned: &mut Owned, read_mentions: bool, known: &Gazetteer) {
             .filter(|name| name.chars().next().is_some_and(char::is_alphabetic))
         else {
             // "@Dries & @Sarah": the word between two mentions goes with them.
-            let joins = ["&", "+", "and", "en", "et", "und"]
-                .contains(&word.to_lowercase().as_str())
+            let joins = is_conjunction(word)
                 && after_mention
                 && words.get(i + 1).is_some_and(|next| next.starts_with('@'));
             if !joins {
@@ -517,10 +516,7 @@ fn leading_known_names(owned: &mut Owned, known: &Gazetteer) {
                 .to_string(),
         );
         i += n;
-        let conjunction = words.get(i).is_some_and(|w| {
-            ["and", "en", "et", "und", "&", "+"].contains(&w.to_lowercase().as_str())
-        });
-        if conjunction {
+        if words.get(i).is_some_and(|w| is_conjunction(w)) {
             i += 1;
         }
     }
@@ -559,6 +555,11 @@ fn leading_first_name(owned: &mut Owned, known: &Gazetteer) {
     let rest = words[verb_at..].join(" ");
     add(owned, (vec![name], false));
     owned.text = rest;
+}
+
+/// "and", "en", "et", "und", "&", "+": the word between two names of one list.
+fn is_conjunction(word: &str) -> bool {
+    ["and", "en", "et", "und", "&", "+"].contains(&word.to_lowercase().as_str())
 }
 
 /// "Sam to send …", "Sam and Ana will …", "Team to …".
