@@ -1,6 +1,7 @@
 //! Deadlines and the calendar arithmetic around them: `due:` tokens, "today" in the site's
 //! timezone, weeks and agenda buckets.
 
+use crate::language::Language;
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc, Weekday};
 use chrono_tz::Tz;
 use serde::Serialize;
@@ -100,14 +101,21 @@ impl Due {
         }
     }
 
-    /// For people: "Fri 28 Nov 2025", "by end of December 2025", "by end of Q4 2025".
-    pub fn label(&self) -> String {
-        match self.precision {
-            Precision::Day => day_label(self.date),
-            Precision::Month => format!("by end of {}", self.date.format("%B %Y")),
-            Precision::Quarter => {
-                format!("by end of Q{} {}", quarter_of(self.date), self.date.year())
-            }
+    /// For people: "Fri 28 Nov 2025", "by end of December 2025", "by end of Q4 2025", in the
+    /// site's language ("eind december 2025", "fin T4 2025").
+    pub fn label(&self, language: Language) -> String {
+        let (year, quarter) = (self.date.year(), quarter_of(self.date));
+        let month = language.month(self.date.month());
+        match (self.precision, language) {
+            (Precision::Day, _) => day_label(self.date, language),
+            (Precision::Month, Language::English) => format!("by end of {month} {year}"),
+            (Precision::Month, Language::Dutch) => format!("eind {month} {year}"),
+            (Precision::Month, Language::French) => format!("fin {month} {year}"),
+            (Precision::Month, Language::German) => format!("bis Ende {month} {year}"),
+            (Precision::Quarter, Language::English) => format!("by end of Q{quarter} {year}"),
+            (Precision::Quarter, Language::Dutch) => format!("eind Q{quarter} {year}"),
+            (Precision::Quarter, Language::French) => format!("fin T{quarter} {year}"),
+            (Precision::Quarter, Language::German) => format!("bis Ende Q{quarter} {year}"),
         }
     }
 
@@ -195,15 +203,32 @@ impl Bucket {
         }
     }
 
-    pub(crate) fn title(&self) -> String {
-        match self {
-            Bucket::Overdue => "Overdue".into(),
-            Bucket::Today => "Today".into(),
-            Bucket::ThisWeek => "This week".into(),
-            Bucket::NextWeek => "Next week".into(),
-            Bucket::Later(month) => month.format("%B %Y").to_string(),
-            Bucket::Undated => "No deadline".into(),
-        }
+    pub(crate) fn title(&self, language: Language) -> String {
+        use Language::{Dutch, English, French, German};
+        let title = match (self, language) {
+            (Bucket::Later(month), _) => return month_label(*month, language),
+            (Bucket::Overdue, English) => "Overdue",
+            (Bucket::Overdue, Dutch) => "Te laat",
+            (Bucket::Overdue, French) => "En retard",
+            (Bucket::Overdue, German) => "Überfällig",
+            (Bucket::Today, English) => "Today",
+            (Bucket::Today, Dutch) => "Vandaag",
+            (Bucket::Today, French) => "Aujourd’hui",
+            (Bucket::Today, German) => "Heute",
+            (Bucket::ThisWeek, English) => "This week",
+            (Bucket::ThisWeek, Dutch) => "Deze week",
+            (Bucket::ThisWeek, French) => "Cette semaine",
+            (Bucket::ThisWeek, German) => "Diese Woche",
+            (Bucket::NextWeek, English) => "Next week",
+            (Bucket::NextWeek, Dutch) => "Volgende week",
+            (Bucket::NextWeek, French) => "La semaine prochaine",
+            (Bucket::NextWeek, German) => "Nächste Woche",
+            (Bucket::Undated, English) => "No deadline",
+            (Bucket::Undated, Dutch) => "Geen deadline",
+            (Bucket::Undated, French) => "Sans échéance",
+            (Bucket::Undated, German) => "Ohne Frist",
+        };
+        title.to_string()
     }
 
     pub(crate) fn key(&self) -> String {
@@ -237,9 +262,59 @@ pub(crate) fn parse_weekday(name: &str) -> Option<Weekday> {
     }
 }
 
-/// A day as pages write it: `Fri 4 Dec 2026`.
-pub(crate) fn day_label(date: NaiveDate) -> String {
-    date.format("%a %-d %b %Y").to_string()
+/// A day as pages write it: `Fri 4 Dec 2026`, `vr 4 dec 2026`, `ven. 4 déc. 2026`,
+/// `Fr., 4. Dez. 2026`.
+pub(crate) fn day_label(date: NaiveDate, language: Language) -> String {
+    let weekday = language.weekday_short(date.weekday());
+    let day = short_day_label(date, language);
+    match language {
+        Language::German => format!("{weekday}, {day} {}", date.year()),
+        _ => format!("{weekday} {day} {}", date.year()),
+    }
+}
+
+/// The day a task was done, as its line says it: `done Fri 4 Dec 2026`.
+pub(crate) fn done_on_label(day: NaiveDate, language: Language) -> String {
+    let label = day_label(day, language);
+    match language {
+        Language::English => format!("done {label}"),
+        Language::Dutch => format!("klaar op {label}"),
+        Language::French => format!("fait le {label}"),
+        Language::German => format!("erledigt am {label}"),
+    }
+}
+
+/// A day of this year, as after "5 days late": `4 Dec`, `4 déc.`, `4. Dez.`.
+pub(crate) fn short_day_label(date: NaiveDate, language: Language) -> String {
+    let month = language.month_short(date.month());
+    match language {
+        Language::German => format!("{}. {month}", date.day()),
+        _ => format!("{} {month}", date.day()),
+    }
+}
+
+/// A day heading a calendar's cell: `Friday 4 December`, `vendredi 4 décembre`,
+/// `Freitag, 4. Dezember`.
+pub(crate) fn long_day_label(date: NaiveDate, language: Language) -> String {
+    let (weekday, month) = (
+        language.weekday(date.weekday()),
+        language.month(date.month()),
+    );
+    match language {
+        Language::German => format!("{weekday}, {}. {month}", date.day()),
+        _ => format!("{weekday} {} {month}", date.day()),
+    }
+}
+
+/// A month standing alone, as a heading or a link: `November 2025`, `Novembre 2025`.
+pub(crate) fn month_label(month: NaiveDate, language: Language) -> String {
+    let name = language.month(month.month());
+    let mut letters = name.chars();
+    let capitalised: String = letters
+        .next()
+        .map(|first| first.to_uppercase().chain(letters).collect())
+        .unwrap_or_default();
+    format!("{capitalised} {}", month.year())
 }
 
 #[cfg(test)]
@@ -297,12 +372,19 @@ mod tests {
 
     #[test]
     fn labels_read_as_people_say_them() {
-        assert_eq!(Due::parse("2025-11-28").unwrap().label(), "Fri 28 Nov 2025");
+        let label = |token: &str, language| Due::parse(token).unwrap().label(language);
+        assert_eq!(label("2025-11-28", Language::English), "Fri 28 Nov 2025");
         assert_eq!(
-            Due::parse("2025-12").unwrap().label(),
+            label("2025-12", Language::English),
             "by end of December 2025"
         );
-        assert_eq!(Due::parse("2025-Q4").unwrap().label(), "by end of Q4 2025");
+        assert_eq!(label("2025-Q4", Language::English), "by end of Q4 2025");
+        assert_eq!(label("2025-11-28", Language::Dutch), "vr 28 nov 2025");
+        assert_eq!(label("2025-12", Language::Dutch), "eind december 2025");
+        assert_eq!(label("2025-11-28", Language::French), "ven. 28 nov. 2025");
+        assert_eq!(label("2025-Q4", Language::French), "fin T4 2025");
+        assert_eq!(label("2025-11-28", Language::German), "Fr., 28. Nov. 2025");
+        assert_eq!(label("2025-12", Language::German), "bis Ende Dezember 2025");
         assert_eq!(Due::parse("2025-Q4").unwrap().token(), "2025-Q4");
         assert_eq!(
             Due::parse("2025-Q4").unwrap().period_start(),

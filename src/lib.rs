@@ -15,6 +15,7 @@ mod error;
 mod escape;
 mod formats;
 mod import;
+mod language;
 mod model;
 mod output;
 mod paths;
@@ -54,7 +55,11 @@ pub mod script_rules {
     pub fn deadline(token: &str, today: NaiveDate, week_start: Weekday) -> Option<[String; 3]> {
         let due = Due::parse(token).ok()?;
         let bucket = Bucket::of(Some(due), today, week_start);
-        Some([bucket.key(), bucket.title(), due.label()])
+        Some([
+            bucket.key(),
+            bucket.title(crate::language::Language::English),
+            due.label(crate::language::Language::English),
+        ])
     }
 
     /// The words the search index files a text under.

@@ -33,7 +33,7 @@ pub(super) struct Report {
 impl Report {
     pub(super) fn line(&self, day: NaiveDate) -> String {
         let what = match self.closed {
-            Closed::Ticked => format!("done {}", crate::dates::day_label(day)),
+            Closed::Ticked => crate::dates::done_on_label(day, crate::language::Language::English),
             Closed::AlreadyDone => "already done, left as it was".to_string(),
         };
         let late = match self.days_late {

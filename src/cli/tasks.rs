@@ -246,7 +246,11 @@ pub(super) fn agenda_text(
     let mut rows: Vec<(String, Vec<[String; 4]>, Bucket)> = Vec::new();
     for group in &agenda.groups {
         let lines = group.tasks.iter().map(|&i| row(site, &short, i)).collect();
-        rows.push((group.bucket.title(), lines, group.bucket.clone()));
+        rows.push((
+            group.bucket.title(crate::language::Language::English),
+            lines,
+            group.bucket.clone(),
+        ));
     }
     if filter.all {
         let done: Vec<[String; 4]> = selected
@@ -300,9 +304,10 @@ pub(super) fn agenda_text(
 
 fn row(site: &Site, short: &ShortIds, index: usize) -> [String; 4] {
     let task = &site.tasks[index];
-    let mut due = task
-        .due
-        .map_or_else(|| "no deadline".to_string(), |d| d.label());
+    let mut due = task.due.map_or_else(
+        || "no deadline".to_string(),
+        |d| d.label(crate::language::Language::English),
+    );
     if task.overdue {
         due.push_str(&format!(" ({}d late)", task.days_late(site.today)));
     }

@@ -3,6 +3,7 @@
 use crate::content::source::{toml_date, SourceFile};
 use crate::dates::parse_weekday;
 use crate::error::{Diagnostic, Error};
+use crate::language::Language;
 use chrono::{NaiveDate, Weekday};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
@@ -46,6 +47,9 @@ pub struct SiteConfig {
     pub editions: EditionSettings,
     /// Said on every page of the edition, when set (the customer edition always says which it is).
     pub banner: Option<String>,
+    /// The language pages, calendar and feed are written in (`language = "nl"`); English when
+    /// site.toml names none.
+    pub language: Language,
     /// How `dossier digest --send` reaches the mail server (`[mail]`).
     pub mail: Option<MailSettings>,
 }
@@ -138,8 +142,8 @@ pub struct EditionSettings {
     pub customer: EditionSetting,
 }
 
-/// What one edition changes: its title, address and banner, and (the customer edition) the
-/// account it shows when the command names none.
+/// What one edition changes: its title, address, banner and language, and (the customer
+/// edition) the account it shows when the command names none.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EditionSetting {
@@ -147,6 +151,8 @@ pub struct EditionSetting {
     pub base_url: Option<Spanned<String>>,
     pub banner: Option<String>,
     pub account: Option<String>,
+    /// The customer reads the edition in their language, the team theirs.
+    pub language: Option<Language>,
 }
 
 #[derive(Deserialize, Default)]
@@ -199,6 +205,7 @@ struct RawConfig {
     calendar: Option<CalendarWindow>,
     feed: Option<RawFeed>,
     editions: Option<RawEditions>,
+    language: Option<Language>,
     mail: Option<MailSettings>,
 }
 
@@ -307,6 +314,7 @@ impl SiteConfig {
                 customer: editions.customer,
             },
             banner: None,
+            language: raw.language.unwrap_or_default(),
             mail: raw.mail,
         })
     }
@@ -330,10 +338,23 @@ impl SiteConfig {
             self.base_url = url;
             self.base_url_given = true;
         }
-        self.banner = setting
-            .banner
-            .or_else(|| (edition == Edition::Customer).then(|| "Customer edition".to_string()));
+        if let Some(language) = setting.language {
+            self.language = language;
+        }
+        self.banner = setting.banner.or_else(|| {
+            (edition == Edition::Customer).then(|| customer_banner(self.language).to_string())
+        });
         self
+    }
+}
+
+/// The banner a customer edition carries when site.toml gives it none.
+fn customer_banner(language: Language) -> &'static str {
+    match language {
+        Language::English => "Customer edition",
+        Language::Dutch => "Editie voor de klant",
+        Language::French => "Édition client",
+        Language::German => "Kundenausgabe",
     }
 }
 
@@ -542,6 +563,25 @@ mod tests {
         let err = parse("title = \"T\"\ndate_order = \"dmy\"\n").unwrap_err();
         assert_eq!((err.line, err.column), (2, 14));
         assert!(err.message.contains("day-month"), "{}", err.message);
+    }
+
+    #[test]
+    fn the_language_is_the_sites_and_an_edition_may_have_its_own() {
+        assert_eq!(
+            parse("title = \"T\"\n").unwrap().language,
+            Language::English
+        );
+        let text = "title = \"T\"\nlanguage = \"nl\"\n[editions.customer]\nlanguage = \"fr\"\n";
+        let config = parse(text).unwrap();
+        assert_eq!(config.language, Language::Dutch);
+        let internal = config.clone().for_edition(Edition::Internal);
+        assert_eq!(internal.language, Language::Dutch);
+        let customer = config.for_edition(Edition::Customer);
+        assert_eq!(customer.language, Language::French);
+        assert_eq!(customer.banner.as_deref(), Some("Édition client"));
+        let err = parse("title = \"T\"\nlanguage = \"vlaams\"\n").unwrap_err();
+        assert_eq!(err.line, 2, "{err:?}");
+        assert!(err.message.contains("`nl`"), "{}", err.message);
     }
 
     #[test]

@@ -6,6 +6,7 @@ use crate::content::links::ContentIndex;
 use crate::content::people::{People, Resolved};
 use crate::dates::{Due, Precision};
 use crate::escape::escape_html;
+use crate::language::Language;
 use crate::paths::slugify;
 use chrono::NaiveDate;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
@@ -162,14 +163,14 @@ pub(crate) fn resolve_mention(people: &People, written: &str) -> Option<MentionT
 }
 
 /// The badge for a deadline, as shown inline in text and in task lists.
-pub(crate) fn due_badge(due: &Due) -> String {
+pub(crate) fn due_badge(due: &Due, language: Language) -> String {
+    let label = escape_html(&due.label(language));
     match due.precision {
         Precision::Day | Precision::Month => format!(
-            "<time class=\"due\" datetime=\"{}\">{}</time>",
+            "<time class=\"due\" datetime=\"{}\">{label}</time>",
             due.token(),
-            escape_html(&due.label())
         ),
-        Precision::Quarter => format!("<span class=\"due\">{}</span>", escape_html(&due.label())),
+        Precision::Quarter => format!("<span class=\"due\">{label}</span>"),
     }
 }
 
@@ -253,6 +254,8 @@ pub struct Renderer<'a> {
     /// The site's content files and the file being rendered, to turn links to `.md` files into
     /// links to their pages; None renders links as written.
     pub links: Option<(&'a ContentIndex, &'a Path)>,
+    /// The language deadlines and done days are written in.
+    pub language: Language,
 }
 
 impl<'a> Renderer<'a> {
@@ -268,6 +271,7 @@ impl<'a> Renderer<'a> {
             allow_html: config.allow_html,
             hide_internal,
             links: None,
+            language: config.language,
         }
     }
 
@@ -429,15 +433,17 @@ impl<'a> Renderer<'a> {
                 Token::Text(plain) => events.push(Event::Text(CowStr::from(plain.to_string()))),
                 Token::Mention(written) => events.push(self.mention_html(written)),
                 Token::Due(value) => match Due::parse(value) {
-                    Ok(due) => events.push(Event::InlineHtml(due_badge(&due).into())),
+                    Ok(due) => {
+                        events.push(Event::InlineHtml(due_badge(&due, self.language).into()))
+                    }
                     // Reported by the loader; shown as written.
                     Err(_) => events.push(Event::Text(format!("due:{value}").into())),
                 },
                 Token::Done(value) => match parse_done(value) {
                     Ok(day) => events.push(Event::InlineHtml(
                         format!(
-                            "<time class=\"done-on\" datetime=\"{day}\">done {}</time>",
-                            escape_html(&crate::dates::day_label(day))
+                            "<time class=\"done-on\" datetime=\"{day}\">{}</time>",
+                            escape_html(&crate::dates::done_on_label(day, self.language))
                         )
                         .into(),
                     )),
@@ -519,6 +525,7 @@ mod tests {
             allow_html: false,
             hide_internal: false,
             links: None,
+            language: Language::English,
         };
         let html =
             renderer.block("Before.\n\n<!-- a note\n   over @two lines -->\n\nAfter <ACME>.\n");
@@ -547,6 +554,7 @@ mod tests {
             allow_html: false,
             hide_internal: false,
             links: None,
+            language: Language::English,
         };
         let html = r.inline("thanks @Patrick-Faut and @Karla");
         assert_eq!(
@@ -564,6 +572,7 @@ mod tests {
             allow_html: false,
             hide_internal: false,
             links: None,
+            language: Language::English,
         };
         assert_eq!(
             strict.block("<script>alert(1)</script>\n\nhi <b>x</b>"),
@@ -574,6 +583,7 @@ mod tests {
             allow_html: true,
             hide_internal: false,
             links: None,
+            language: Language::English,
         };
         assert_eq!(lax.inline("hi <b>x</b>"), "hi <b>x</b>");
         assert_eq!(strict.block("<!-- a note -->\n\ntext"), "<p>text</p>\n");
@@ -593,6 +603,7 @@ mod tests {
             allow_html: false,
             hide_internal: false,
             links: None,
+            language: Language::English,
         };
         assert_eq!(r.inline("[click](javascript:alert(1))"), "click");
         assert_eq!(
@@ -614,6 +625,7 @@ mod tests {
             allow_html: false,
             hide_internal: false,
             links: None,
+            language: Language::English,
         };
         assert_eq!(
             r.inline("by due:2025-12"),

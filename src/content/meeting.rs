@@ -253,6 +253,7 @@ impl<'a> MeetingReader<'a> {
                 allow_html,
                 hide_internal: false,
                 links: None,
+                language: crate::language::Language::English,
             },
             links: None,
             people_read: true,

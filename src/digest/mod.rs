@@ -177,7 +177,10 @@ fn place(site: &Site, person: &Person, week: Week, index: usize, part: &mut Acco
         .filter(|_| week.holds(mentioned_on))
     {
         let mut line = line_of(site, person, task);
-        line.note = Some(format!("was {}", before.label()));
+        line.note = Some(format!(
+            "was {}",
+            before.label(crate::language::Language::English)
+        ));
         part.slipped.push(line);
     }
     if !task.is_current() {
@@ -187,7 +190,10 @@ fn place(site: &Site, person: &Person, week: Week, index: usize, part: &mut Acco
         let done_on = task.done_on.unwrap_or(mentioned_on);
         if week.holds(done_on) {
             let mut line = line_of(site, person, task);
-            line.note = Some(format!("done {}", crate::dates::day_label(done_on)));
+            line.note = Some(crate::dates::done_on_label(
+                done_on,
+                crate::language::Language::English,
+            ));
             part.done.push(line);
         }
         return;
@@ -217,7 +223,9 @@ fn line_of(site: &Site, person: &Person, task: &Task) -> Line {
             site.config.base_url,
             address.trim_start_matches('/')
         ),
-        due: task.due.map(|due| due.label()),
+        due: task
+            .due
+            .map(|due| due.label(crate::language::Language::English)),
         days_late: task.days_late(site.today),
         meeting: meeting.title.clone(),
         meeting_date: meeting.date,

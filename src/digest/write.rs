@@ -89,7 +89,7 @@ pub(crate) fn text(digest: &Digest) -> String {
         "Hello {},\n\nYour week in {}, as of {}.\n",
         first_name(digest),
         digest.site_title,
-        crate::dates::day_label(digest.week.day)
+        crate::dates::day_label(digest.week.day, crate::language::Language::English)
     );
     for part in &digest.parts {
         let name = part.account.as_deref().unwrap_or("Other meetings");
@@ -128,7 +128,7 @@ pub(crate) fn html(digest: &Digest) -> String {
          <p style=\"margin:0;color:{MUTED}\">Your week in {}, as of {}.</p></td></tr>",
         escape_html(first_name(digest)),
         escape_html(&digest.site_title),
-        escape_html(&crate::dates::day_label(digest.week.day)),
+        escape_html(&crate::dates::day_label(digest.week.day, crate::language::Language::English)),
     );
     for part in &digest.parts {
         let name = part.account.as_deref().unwrap_or("Other meetings");

@@ -335,7 +335,7 @@ fn event(
         description.push_str(&format!("Owners: {}\n", owners.join(", ")));
     }
     if due.precision != Precision::Day {
-        description.push_str(&format!("Deadline: {}\n", due.label()));
+        description.push_str(&format!("Deadline: {}\n", due.label(site.config.language)));
     }
     description.push_str(&format!("From: {} ({})\n", meeting.title, meeting.date));
     description.push_str(&link);

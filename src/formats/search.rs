@@ -172,7 +172,7 @@ fn task_doc(site: &Site, task: &Task) -> (Doc, String, Vec<String>, String) {
         if !context.is_empty() {
             context.push_str(" · ");
         }
-        context.push_str(&due.label());
+        context.push_str(&due.label(site.config.language));
     }
     if task.done {
         context.push_str(" · done");

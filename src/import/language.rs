@@ -1,15 +1,7 @@
 //! Which of the four languages a recap is written in, from its most common small words: the
 //! order of numeric dates follows from it (Dutch, French and German write the day first).
 
-/// A language recaps come in.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) enum Language {
-    #[default]
-    English,
-    Dutch,
-    French,
-    German,
-}
+pub(crate) use crate::language::Language;
 
 impl Language {
     /// Whether numeric dates give the day first; English leaves it open (US tools write the

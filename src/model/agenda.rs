@@ -177,15 +177,3 @@ impl MonthGrid {
         }
     }
 }
-
-pub(crate) fn weekday_name(day: chrono::Weekday) -> &'static str {
-    match day {
-        chrono::Weekday::Mon => "Monday",
-        chrono::Weekday::Tue => "Tuesday",
-        chrono::Weekday::Wed => "Wednesday",
-        chrono::Weekday::Thu => "Thursday",
-        chrono::Weekday::Fri => "Friday",
-        chrono::Weekday::Sat => "Saturday",
-        chrono::Weekday::Sun => "Sunday",
-    }
-}

@@ -52,7 +52,7 @@ impl Renderer<'_> {
             .iter()
             .map(|&(t, before)| Slipped {
                 task: self.task(t),
-                from_label: before.label(),
+                from_label: before.label(site.config.language),
             })
             .collect();
         let reassigned = since
@@ -99,7 +99,7 @@ impl Renderer<'_> {
         }
         HistorySummary {
             slips,
-            since_label: first_slip.map(month_label),
+            since_label: first_slip.map(|month| month_label(month, site.config.language)),
             reassignments,
         }
     }
@@ -122,7 +122,7 @@ impl Renderer<'_> {
                 let thread = site.thread_of(&site.tasks[t]);
                 let first_due = thread
                     .and_then(|thread| site.tasks[thread.first()].due)
-                    .map(|due| due.label());
+                    .map(|due| due.label(site.config.language));
                 SlippingTask {
                     task: self.task(t),
                     slips,

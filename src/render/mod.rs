@@ -100,14 +100,16 @@ impl Templates {
         tera.global_context()
             .insert("accounts_index", &site.has_accounts_index());
         tera.global_context()
-            .insert("today", &date_label(site.today));
+            .insert("today", &date_label(site.today, site.config.language));
         tera.global_context()
             .insert("today_iso", &site.today.to_string());
         tera.global_context()
             .insert("today_pinned", &site.today_pinned);
         // Printed after each "5 days late", so that paper says from which day it counts.
-        tera.global_context()
-            .insert("today_short", &site.today.format("%-d %b").to_string());
+        tera.global_context().insert(
+            "today_short",
+            &crate::dates::short_day_label(site.today, site.config.language),
+        );
         // What the theme's script needs to recompute "today" in the reader's browser.
         tera.global_context()
             .insert("timezone", site.config.timezone.name());

@@ -4,6 +4,7 @@
 
 use super::cards::*;
 use super::*;
+use crate::language::Language;
 
 /// The template values of a site's meetings, topics and tasks, made on first use. `serve`
 /// keeps them between rebuilds and carries over those of the meetings an edit did not touch.
@@ -35,9 +36,7 @@ impl Values {
 pub(super) use crate::dates::day_label as date_label;
 
 /// `December 2026`.
-pub(super) fn month_label(month: NaiveDate) -> String {
-    month.format("%B %Y").to_string()
-}
+pub(super) use crate::dates::month_label;
 
 /// `2026-12`.
 pub(super) fn month_key(month: NaiveDate) -> String {
@@ -45,10 +44,10 @@ pub(super) fn month_key(month: NaiveDate) -> String {
 }
 
 /// A file's last commit as pages show it: "Last edited Mon 3 Nov 2025 by Ann".
-pub(super) fn last_edit(edit: Option<&LastEdit>) -> Option<LastEditLine<'_>> {
+pub(super) fn last_edit(edit: Option<&LastEdit>, language: Language) -> Option<LastEditLine<'_>> {
     edit.map(|edit| LastEditLine {
         date: edit.date.to_string(),
-        date_label: date_label(edit.date),
+        date_label: date_label(edit.date, language),
         author: edit.author.as_str(),
     })
 }
@@ -75,7 +74,7 @@ pub(super) fn month_links(deadlines: &agenda::Deadlines, site: &Site) -> Vec<Mon
         .filter(|&&month| month == this_month || !deadlines.in_month(month).is_empty())
         .map(|&month| MonthLink {
             url: urls::month(month),
-            label: month_label(month),
+            label: month_label(month, site.config.language),
             open_count: deadlines
                 .in_month(month)
                 .iter()
@@ -88,11 +87,11 @@ pub(super) fn month_links(deadlines: &agenda::Deadlines, site: &Site) -> Vec<Mon
 }
 
 /// The names of the weekdays in the order a month grid shows them.
-pub(super) fn weekday_names(grid: &agenda::MonthGrid) -> Vec<&'static str> {
+pub(super) fn weekday_names(grid: &agenda::MonthGrid, language: Language) -> Vec<&'static str> {
     let mut day = grid.first_weekday;
     (0..7)
         .map(|_| {
-            let name = agenda::weekday_name(day);
+            let name = language.weekday(day);
             day = day.succ();
             name
         })
@@ -165,7 +164,7 @@ impl Renderer<'_> {
                     title: &meeting.title,
                     url: self.site.meeting_url(m),
                     date: meeting.date.to_string(),
-                    date_label: date_label(meeting.date),
+                    date_label: date_label(meeting.date, self.site.config.language),
                 })
             })
             .clone()
@@ -181,7 +180,7 @@ impl Renderer<'_> {
                     detail_html: &task.detail_html,
                     owners: self.person_list(&task.owners),
                     due: task.due.map(|d| d.token()),
-                    due_label: task.due.map(|d| d.label()),
+                    due_label: task.due.map(|d| d.label(site.config.language)),
                     due_precision: task
                         .due
                         .map(|d| format!("{:?}", d.precision).to_lowercase()),
@@ -190,7 +189,7 @@ impl Renderer<'_> {
                     done: task.done,
                     done_on: task.done_on.filter(|_| task.done).map(|day| DoneOn {
                         date: day.to_string(),
-                        label: date_label(day),
+                        label: date_label(day, site.config.language),
                         days_late: task.days_late_when_done().unwrap_or(0),
                     }),
                     overdue: task.overdue,
@@ -220,14 +219,14 @@ impl Renderer<'_> {
             let latest = &site.tasks[thread.latest()];
             LaterMention {
                 done: latest.done,
-                due_label: latest.due.map(|d| d.label()),
+                due_label: latest.due.map(|d| d.label(site.config.language)),
                 meeting: self.meeting_link(latest.meeting),
             }
         });
         Some(ThreadLine {
             url: urls::task(&thread.id),
             raised: raised.to_string(),
-            raised_label: date_label(raised),
+            raised_label: date_label(raised, site.config.language),
             slips: thread.slips,
             mentions: thread.mentions.len(),
             later,
@@ -285,10 +284,10 @@ impl Renderer<'_> {
                     slug: &meeting.slug,
                     url: site.meeting_url(m),
                     date: meeting.date.to_string(),
-                    date_label: date_label(meeting.date),
+                    date_label: date_label(meeting.date, site.config.language),
                     account: meeting.account.as_deref(),
                     account_url: self.account_url(meeting.account.as_deref()),
-                    last_edit: last_edit(meeting.last_edit.as_ref()),
+                    last_edit: last_edit(meeting.last_edit.as_ref(), self.site.config.language),
                     recap_url: meeting
                         .recap
                         .as_ref()
@@ -322,9 +321,11 @@ impl Renderer<'_> {
                     owners: self.person_list(&initiative.owners),
                     account: initiative.account.as_deref(),
                     account_url: self.account_url(initiative.account.as_deref()),
-                    last_edit: last_edit(initiative.last_edit.as_ref()),
+                    last_edit: last_edit(initiative.last_edit.as_ref(), self.site.config.language),
                     target: initiative.target.map(|d| d.to_string()),
-                    target_label: initiative.target.map(date_label),
+                    target_label: initiative
+                        .target
+                        .map(|day| date_label(day, site.config.language)),
                     open: initiative.status.is_open(),
                     target_passed: initiative
                         .target
@@ -357,7 +358,7 @@ impl Renderer<'_> {
             .iter()
             .map(|group| AgendaGroup {
                 key: group.bucket.key(),
-                title: group.bucket.title(),
+                title: group.bucket.title(self.site.config.language),
                 tasks: self.tasks_of(&group.tasks),
             })
             .collect()

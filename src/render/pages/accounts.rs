@@ -98,7 +98,7 @@ impl Renderer<'_> {
                     open_count: open().count(),
                     overdue_count: open().filter(|task| task.overdue).count(),
                     next_due: next.map(|due| due.token()),
-                    next_due_label: next.map(|due| due.label()),
+                    next_due_label: next.map(|due| due.label(site.config.language)),
                     dues: self
                         .coming_deadlines(&account.tasks)
                         .iter()

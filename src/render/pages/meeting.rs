@@ -33,7 +33,7 @@ impl PageKind for Meeting {
         let meeting = &renderer.site.meetings[key.index()?];
         let fallback = format!(
             "{}: {} topics.",
-            values::date_label(meeting.date),
+            values::date_label(meeting.date, renderer.site.config.language),
             meeting.topics.len()
         );
         Some((

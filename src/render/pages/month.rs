@@ -81,6 +81,7 @@ struct DayCell {
 impl Renderer<'_> {
     fn month_page(&self, month: NaiveDate) -> MonthPage {
         let site = self.site;
+        let language = site.config.language;
         let grid = agenda::MonthGrid::of(site, self.deadlines(), month);
         let weeks = grid
             .weeks
@@ -90,7 +91,7 @@ impl Renderer<'_> {
                     .map(|day| DayCell {
                         day: day.date.format("%-d").to_string(),
                         date: day.date.to_string(),
-                        label: day.date.format("%A %-d %B").to_string(),
+                        label: crate::dates::long_day_label(day.date, language),
                         in_month: day.in_month,
                         today: day.date == site.today,
                         past: day.date < site.today,
@@ -108,16 +109,16 @@ impl Renderer<'_> {
                 .map(|d| d.tasks.len())
                 .sum::<usize>();
         MonthPage {
-            month_label: month_label(month),
+            month_label: month_label(month, language),
             month: month_key(month),
-            weekdays: weekday_names(&grid),
+            weekdays: weekday_names(&grid, language),
             weeks,
             month_tasks: self.tasks_of(&grid.month_level),
             deadline_count,
             previous: grid.previous.map(month_key),
-            previous_label: grid.previous.map(month_label),
+            previous_label: grid.previous.map(|m| month_label(m, language)),
             next: grid.next.map(month_key),
-            next_label: grid.next.map(month_label),
+            next_label: grid.next.map(|m| month_label(m, language)),
         }
     }
 }

@@ -82,7 +82,7 @@ impl Renderer<'_> {
                         .filter(|&&t| site.tasks[t].is_open_undated())
                         .count(),
                     done_count: index.tasks.len() - open,
-                    next_due: coming.first().map(|d| d.label()),
+                    next_due: coming.first().map(|d| d.label(site.config.language)),
                     next_due_date: coming.first().map(|d| d.date.to_string()),
                     dues: coming
                         .iter()

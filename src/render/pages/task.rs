@@ -39,7 +39,7 @@ impl PageKind for Task {
             latest.title.clone(),
             format!(
                 "{state}. Raised {} in {}; mentioned in {} meetings; deadline moved later {} times.",
-                values::date_label(raised.date),
+                values::date_label(raised.date, site.config.language),
                 raised.title,
                 thread.mentions.len(),
                 thread.slips
@@ -91,7 +91,9 @@ impl Renderer<'_> {
                 Mention {
                     task: self.task(mention),
                     first: change.is_none(),
-                    slipped_from: change.and_then(|c| c.slipped_from).map(|due| due.label()),
+                    slipped_from: change
+                        .and_then(|c| c.slipped_from)
+                        .map(|due| due.label(site.config.language)),
                     reassigned_from: change
                         .filter(|c| c.reassigned)
                         .map(|c| self.person_list(&site.tasks[c.previous].owners)),

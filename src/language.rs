@@ -1,0 +1,211 @@
+//! The four languages dossier reads and writes: recaps come in them (`import`), and a site's
+//! pages, calendar and feed are written in the one site.toml names (`language = "nl"`).
+
+use chrono::Weekday;
+use serde::{Deserialize, Serialize};
+
+/// English, Dutch, French or German; written in site.toml as its ISO 639-1 code.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize, Serialize)]
+pub enum Language {
+    #[default]
+    #[serde(rename = "en")]
+    English,
+    #[serde(rename = "nl")]
+    Dutch,
+    #[serde(rename = "fr")]
+    French,
+    #[serde(rename = "de")]
+    German,
+}
+
+impl Language {
+    pub const ALL: [Language; 4] = [
+        Language::English,
+        Language::Dutch,
+        Language::French,
+        Language::German,
+    ];
+
+    /// The ISO 639-1 code: `<html lang>`, the theme's `i18n/<code>.toml`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::English => "en",
+            Language::Dutch => "nl",
+            Language::French => "fr",
+            Language::German => "de",
+        }
+    }
+
+    /// Whether a count takes the singular: CLDR's "one" category, which in French holds 0 and
+    /// 1 ("0 jour", "1 jour", "2 jours") and in the three others 1 alone ("0 days").
+    pub fn takes_singular(self, count: i64) -> bool {
+        match self {
+            Language::French => count == 0 || count == 1,
+            _ => count == 1,
+        }
+    }
+
+    /// A weekday's short name as a date line writes it ("Fri", "vr", "ven.", "Fr.").
+    pub fn weekday_short(self, day: Weekday) -> &'static str {
+        let names = match self {
+            Language::English => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+            Language::Dutch => ["ma", "di", "wo", "do", "vr", "za", "zo"],
+            Language::French => ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."],
+            Language::German => ["Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So."],
+        };
+        names[day.num_days_from_monday() as usize]
+    }
+
+    /// A weekday's full name ("Friday", "vrijdag", "vendredi", "Freitag").
+    pub fn weekday(self, day: Weekday) -> &'static str {
+        let names = match self {
+            Language::English => [
+                "Monday",
+                "Tuesday",
+                "Wednesday",
+                "Thursday",
+                "Friday",
+                "Saturday",
+                "Sunday",
+            ],
+            Language::Dutch => [
+                "maandag",
+                "dinsdag",
+                "woensdag",
+                "donderdag",
+                "vrijdag",
+                "zaterdag",
+                "zondag",
+            ],
+            Language::French => [
+                "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+            ],
+            Language::German => [
+                "Montag",
+                "Dienstag",
+                "Mittwoch",
+                "Donnerstag",
+                "Freitag",
+                "Samstag",
+                "Sonntag",
+            ],
+        };
+        names[day.num_days_from_monday() as usize]
+    }
+
+    /// A month's short name, `month` from 1 ("Nov", "nov", "nov.", "Nov.").
+    pub fn month_short(self, month: u32) -> &'static str {
+        let names = match self {
+            Language::English => [
+                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+            ],
+            Language::Dutch => [
+                "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+            ],
+            Language::French => [
+                "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
+                "nov.", "déc.",
+            ],
+            Language::German => [
+                "Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.",
+                "Nov.", "Dez.",
+            ],
+        };
+        names[month.clamp(1, 12) as usize - 1]
+    }
+
+    /// A month's full name, `month` from 1, as inside a sentence ("November", "november",
+    /// "novembre", "November").
+    pub fn month(self, month: u32) -> &'static str {
+        let names = match self {
+            Language::English => [
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
+            ],
+            Language::Dutch => [
+                "januari",
+                "februari",
+                "maart",
+                "april",
+                "mei",
+                "juni",
+                "juli",
+                "augustus",
+                "september",
+                "oktober",
+                "november",
+                "december",
+            ],
+            Language::French => [
+                "janvier",
+                "février",
+                "mars",
+                "avril",
+                "mai",
+                "juin",
+                "juillet",
+                "août",
+                "septembre",
+                "octobre",
+                "novembre",
+                "décembre",
+            ],
+            Language::German => [
+                "Januar",
+                "Februar",
+                "März",
+                "April",
+                "Mai",
+                "Juni",
+                "Juli",
+                "August",
+                "September",
+                "Oktober",
+                "November",
+                "Dezember",
+            ],
+        };
+        names[month.clamp(1, 12) as usize - 1]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_counts_zero_as_singular_and_the_others_do_not() {
+        assert!(Language::French.takes_singular(0));
+        assert!(Language::French.takes_singular(1));
+        assert!(!Language::French.takes_singular(2));
+        for language in [Language::English, Language::Dutch, Language::German] {
+            assert!(!language.takes_singular(0), "{language:?}");
+            assert!(language.takes_singular(1), "{language:?}");
+            assert!(!language.takes_singular(-1), "{language:?}");
+        }
+    }
+
+    #[test]
+    fn each_language_is_written_in_site_toml_as_its_code() {
+        #[derive(Deserialize)]
+        struct Setting {
+            language: Language,
+        }
+        for language in Language::ALL {
+            let text = format!("language = \"{}\"", language.code());
+            let read: Setting = toml::from_str(&text).expect("a language code");
+            assert_eq!(read.language, language);
+        }
+        assert!(toml::from_str::<Setting>("language = \"dutch\"").is_err());
+    }
+}
