@@ -173,6 +173,35 @@ pub(crate) fn name_list(text: &str) -> Option<(Vec<String>, bool)> {
     Some((names, team))
 }
 
+/// As [`name_list`], where only names can stand (an owners' column, a list of attendees), and
+/// also "Laura Van den Bossche Dries Wuyts": full names side by side with nothing between
+/// them, as a page's name chips become text.
+pub(crate) fn names_in_their_place(text: &str) -> Option<(Vec<String>, bool)> {
+    name_list(text).or_else(|| run_of_full_names(text).map(|names| (names, false)))
+}
+
+/// Full names side by side: each a first name, its particles and one surname; `None` unless
+/// the words split into such names and nothing is left.
+fn run_of_full_names(text: &str) -> Option<Vec<String>> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() < 4 {
+        return None;
+    }
+    let particle = |w: &str| PARTICLES.contains(&w.to_lowercase().as_str());
+    let mut names = Vec::new();
+    let mut start = 0;
+    while start < words.len() {
+        let mut end = start + 1;
+        while end < words.len() && particle(words[end]) {
+            end += 1;
+        }
+        let name = words.get(start..=end)?.join(" ");
+        names.push(person_name(&name)?);
+        start = end + 1;
+    }
+    Some(names)
+}
+
 /// Owners named by a bold or labelled line heading a group of items ("**Sam Peeters**",
 /// "Ana:"), when the line is nothing but names.
 pub(crate) fn group_heading(text: &str) -> Option<(Vec<String>, bool)> {
@@ -202,6 +231,7 @@ pub(crate) fn task_owners(item: &str, read_mentions: bool, known: &Gazetteer) ->
     trailing_parentheses(&mut owned);
     dash_columns(&mut owned, known);
     trailing_dash_name(&mut owned, known);
+    trailing_sentence_names(&mut owned, known);
     if owned.owners.is_empty() && !owned.with_team {
         trailing_colon_names(&mut owned, known);
     }
@@ -604,7 +634,10 @@ pub(crate) use names::{full_name_for, is_title, repeated_full_names, stands_for,
 use names::{not_a_name, PARTICLES};
 pub(crate) use teams::{companies_by_legal_form, companies_in_asides};
 use teams::{is_company_form, is_team};
-use trailing::{dash_columns, names_then_deadline, trailing_colon_names, trailing_dash_name};
+use trailing::{
+    dash_columns, names_then_deadline, trailing_colon_names, trailing_dash_name,
+    trailing_sentence_names,
+};
 
 #[cfg(test)]
 mod tests;

@@ -554,3 +554,28 @@ pub(super) const TRANSCRIPT_WORDS: &[&str] = &[
     "transcriptie",
     "transcript excerpt",
 ];
+
+/// What stands where an owner would: a heading over items nobody owns ("Unassigned", "Others"),
+/// or the button a tool shows beside an item without one ("Assign"), folded to lower-case
+/// ASCII.
+pub(crate) const NOBODY: &[&str] = &[
+    "unassigned",
+    "no owner",
+    "others",
+    "other",
+    "assign",
+    "non attribue",
+    "non assigne",
+    "sans responsable",
+    "autres",
+    "attribuer",
+    "niet toegewezen",
+    "geen eigenaar",
+    "overige",
+    "toewijzen",
+    "nicht zugewiesen",
+    "ohne zuordnung",
+    "sonstige",
+    "sonstiges",
+    "zuweisen",
+];

@@ -106,6 +106,9 @@ struct Reader<'a> {
     a_reply: bool,
     /// "[ML]": how the writer marks their answers inside the mail they quote.
     inline_mark: Option<String>,
+    /// Points of a list of tasks that say they are done or dropped ("[FAIT] …", a "Closed"
+    /// cell): kept in the notes, not tasks.
+    settled: Vec<String>,
     /// The topics written before a message the mail passes on: the sender's own words, whose
     /// points are read for tasks whatever the message below holds.
     own_topics: Option<usize>,
@@ -192,6 +195,7 @@ pub(crate) fn read(input: &RecapText, style: &Style) -> Recap {
         earlier_meeting: false,
         excused_heading: None,
         inline_mark: None,
+        settled: Vec::new(),
     };
     if let Some(sent) = input.sent {
         reader.sent_dates.push(sent.to_string());
@@ -635,11 +639,39 @@ impl Reader<'_> {
                 .push(format!("a transcript of {} lines", self.transcript_lines));
         }
         self.tasks_from_notes();
+        self.keep_settled_points();
         for line in self.boilerplate {
             self.recap.left_out.push(format!("\"{line}\""));
         }
         self.recap
     }
+    /// The points done or dropped, as a topic of the notes in the recap's language.
+    fn keep_settled_points(&mut self) {
+        use crate::import::language::Language;
+        if self.settled.is_empty() {
+            return;
+        }
+        let title = match self.language {
+            Language::English => "Done or dropped",
+            Language::Dutch => "Gedaan of geschrapt",
+            Language::French => "Fait ou abandonné",
+            Language::German => "Erledigt oder entfallen",
+        };
+        self.recap.left_out.push(format!(
+            "{} points done or dropped, kept in the notes under \"{title}\"",
+            self.settled.len()
+        ));
+        let points = std::mem::take(&mut self.settled)
+            .into_iter()
+            .map(|text| (String::new(), text))
+            .collect();
+        self.recap.topics.push(RecapTopic {
+            title: title.to_string(),
+            points,
+            ..RecapTopic::default()
+        });
+    }
+
     /// The tasks in the notes' points, and each task once. Where the recap has a section of
     /// tasks, a point elsewhere is one only when a label names its owner ("Aanvulling: -
     /// Prijsvergelijking opmaken. Wie: Hilde Maes."). The sender's own points above a message
@@ -666,6 +698,7 @@ use facts::{labelled_with, ACCOUNT_LABELS, DATE_LABELS};
 mod item;
 mod items;
 mod mail;
+mod standing;
 mod tasks;
 use items::*;
 use mail::*;

@@ -62,6 +62,8 @@ pub(crate) fn attendee_names(text: &str) -> Vec<String> {
         };
         if let Some(name) = name.filter(|n| !is_team(n) && !role(n)) {
             names.push(name);
+        } else if let Some(run) = run_of_full_names(part) {
+            names.extend(run.into_iter().filter(|n| !role(n)));
         }
     }
     names

@@ -165,6 +165,37 @@ fn names_then_deadline_said(text: &str) -> Option<((Vec<String>, bool), usize, b
     Some((list, end, names.len() < written.len()))
 }
 
+/// "Send the revised SOW by Monday. Pieter Goossens", "Check the PoE budget. Assign": the owner a
+/// tool writes after the item's sentence, as full names the recap gives, or the word it shows
+/// where there is none.
+pub(super) fn trailing_sentence_names(owned: &mut Owned, known: &Gazetteer) {
+    let text = owned.text.trim_end();
+    let Some(end) = [". ", "! ", "? "]
+        .iter()
+        .filter_map(|stop| text.rfind(stop))
+        .max()
+    else {
+        return;
+    };
+    let (sentence, tail) = (&text[..=end], text[end + 1..].trim());
+    if sentence.split_whitespace().count() < 3 || tail.is_empty() {
+        return;
+    }
+    let folded = deunicode::deunicode(tail).to_lowercase();
+    if crate::import::layouts::lexicon::NOBODY.contains(&folded.as_str()) {
+        owned.text = sentence.to_string();
+        return;
+    }
+    let Some((names, team)) = name_list(tail) else {
+        return;
+    };
+    let full_and_known = |name: &String| name.contains(' ') && known.knows(name);
+    if !names.is_empty() && names.iter().all(full_and_known) {
+        owned.text = sentence.to_string();
+        add(owned, (names, team));
+    }
+}
+
 /// "Envoyer le devis pour vendredi : Thomas et Véronique", as people write minutes: names
 /// after the last colon, when the recap gives them (a capitalised word after a colon is as
 /// often a product or a place).

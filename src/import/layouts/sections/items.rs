@@ -372,24 +372,7 @@ pub(super) fn negated(text: &str) -> bool {
 /// "Unassigned", "Non attribué", "Niet toegewezen", "Nicht zugewiesen", "Others": a heading
 /// over items nobody owns.
 pub(super) fn is_nobody(text: &str) -> bool {
-    const NOBODY: &[&str] = &[
-        "unassigned",
-        "no owner",
-        "others",
-        "other",
-        "non attribue",
-        "non assigne",
-        "sans responsable",
-        "autres",
-        "niet toegewezen",
-        "geen eigenaar",
-        "overige",
-        "nicht zugewiesen",
-        "ohne zuordnung",
-        "sonstige",
-        "sonstiges",
-    ];
-    named_one_of(text, NOBODY)
+    named_one_of(text, crate::import::layouts::lexicon::NOBODY)
 }
 
 /// Whether `text` holds every word of `label` (of four letters or more), so that the label

@@ -4,9 +4,11 @@
 use super::super::lines::*;
 use super::items::*;
 use super::mail::{first_person, first_person_plural, second_person, second_person_subject};
+use super::standing::{standing, standing_word, Standing};
 use super::{Reader, Section};
 use crate::import::owners::{
-    has_labelled_owner, name_list, starts_with_owner_label, task_owners, Gazetteer, Owned,
+    has_labelled_owner, name_list, names_in_their_place, starts_with_owner_label, task_owners,
+    Gazetteer, Owned,
 };
 use crate::import::recap::RecapTask;
 
@@ -108,6 +110,18 @@ impl Reader<'_> {
                 .unwrap_or_default()
         };
         let mut text = cell(table.task);
+        // "Closed" in a column of its own, "☑" in a column of boxes.
+        let settled = cells.iter().enumerate().any(|(i, cell)| {
+            Some(i) != table.task
+                && (matches!(
+                    standing_word(cell),
+                    Some(Standing::Done | Standing::Dropped)
+                ) || matches!(cell.trim(), "☑" | "☒" | "✅" | "✔" | "✓" | "[x]" | "[X]"))
+        });
+        if settled {
+            self.settled.push(text);
+            return;
+        }
         let due = cell(table.due);
         if !due.is_empty() && !says_no_deadline(&due) {
             text = with_due_cell(&text, &due, self.known.language(), self.any_day());
@@ -117,7 +131,7 @@ impl Reader<'_> {
         // "ik", "Sie", "nous" in the owner's column: the writer, the one reader, the team.
         let group = match self.pronoun_owner(&owner) {
             Some(group) => Some(group),
-            None => name_list(&owner),
+            None => names_in_their_place(&owner),
         };
         self.owners_from_column = group.is_some();
         let saved = std::mem::replace(&mut self.group, group);
@@ -158,6 +172,12 @@ impl Reader<'_> {
 
     /// A task from its text, under the title line the recap gives it, if any.
     pub(super) fn titled_task(&mut self, heading: Option<String>, raw_text: &str) {
+        let (standing, raw_text) = standing(raw_text);
+        if standing != Standing::Open {
+            self.settled.push(raw_text);
+            return;
+        }
+        let raw_text = raw_text.as_str();
         let text = &without_action_label(raw_text);
         // A table's column of owners says who; capitalised words of the task's own cell
         // ("Liste der Log-Quellen bereitstellen") are no one.
