@@ -578,4 +578,23 @@ pub(crate) const NOBODY: &[&str] = &[
     "sonstige",
     "sonstiges",
     "zuweisen",
+    "verschiedenes",
+    // Nobody yet: "TBD" in an owner's column is no one's initials.
+    "tbd",
+    "tbc",
+    "n/a",
+    "nvt",
+    "n.v.t",
+    "?",
+    "nobody",
+    "niemand",
+    "personne",
+    // The agenda's last point ("Divers :", "Varia", "Rondvraag") heads the items left over.
+    "divers",
+    "varia",
+    "diversen",
+    "rondvraag",
+    "misc",
+    "miscellaneous",
+    "aob",
 ];

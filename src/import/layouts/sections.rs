@@ -207,7 +207,14 @@ pub(crate) fn read(input: &RecapText, style: &Style) -> Recap {
         reader.sender = super::boilerplate::minute_taker(&input.text);
     }
     reader.inline_mark = inline_answers_mark(&input.text, reader.sender.as_deref());
-    let (lines, timestamps) = lines(&input.text);
+    let (text, translated) = translation::without_translation(&input.text);
+    if translated > 0 {
+        reader
+            .recap
+            .left_out
+            .push(format!("its translation below, {translated} lines"));
+    }
+    let (lines, timestamps) = lines(text);
     reader.timestamps = timestamps;
     for line in lines {
         reader.line(line);
@@ -700,6 +707,7 @@ mod items;
 mod mail;
 mod standing;
 mod tasks;
+mod translation;
 use items::*;
 use mail::*;
 use tasks::without_companies;

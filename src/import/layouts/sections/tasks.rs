@@ -131,6 +131,8 @@ impl Reader<'_> {
         // "ik", "Sie", "nous" in the owner's column: the writer, the one reader, the team.
         let group = match self.pronoun_owner(&owner) {
             Some(group) => Some(group),
+            // "TBD", "n.v.t.": the column says no one has it yet.
+            None if is_nobody(&owner) => Some((Vec::new(), false)),
             None => names_in_their_place(&owner),
         };
         self.owners_from_column = group.is_some();
