@@ -14,6 +14,8 @@ fn due(phrase: &str, fiscal: Option<u32>) -> Option<String> {
 fn phrases_read_relative_to_the_meeting() {
     let table = [
         ("close it before the end of November", Some("2025-11-30")),
+        ("book the room by end Nov", Some("2025-11-30")),
+        ("send the SOW by W49", Some("2025-12-05")),
         ("by the end of the month", Some("2025-11-30")),
         ("before the end of next month", Some("2025-12-31")),
         (
@@ -218,7 +220,7 @@ fn holidays_are_recognised_and_left_undated() {
 
 #[test]
 fn every_pattern_compiles() {
-    assert_eq!(patterns().rules.len(), 41);
+    assert_eq!(patterns().rules.len(), 42);
 }
 
 /// Each phrase kind in Dutch, French and German, read as of Tuesday 18 November 2025; the

@@ -227,6 +227,11 @@ fn weeks_and_weekdays() -> Vec<(String, Rule)> {
         ),
         // "pour S7", "by S7" (semaine 7): the letter alone only after a word that makes it a
         // deadline, so that an "S3" bucket is no week.
+        // "by W47", as planners write a week.
+        (
+            r"(?i:\b(?:by|in|tegen|voor|uiterlijk|pour|avant|d'ici|bis)\s+)W(\d{1,2})\b".into(),
+            Rule::IsoWeek,
+        ),
         (
             r"(?i:\b(?:by|tegen|voor|uiterlijk|pour|avant|d'ici|bis)\s+)S(\d{1,2})\b".into(),
             Rule::IsoWeek,
@@ -260,7 +265,7 @@ fn weeks_and_weekdays() -> Vec<(String, Rule)> {
 fn months_and_periods() -> Vec<(String, Rule)> {
     vec![
         (
-            format!(r"\b(?:before\s+|by\s+)?(?:the\s+)?end\s+of\s+{MONTH}"),
+            format!(r"\b(?:before\s+|by\s+)?(?:the\s+)?end(?:\s+of)?\s+{MONTH}"),
             Rule::EndOfMonthName,
         ),
         (

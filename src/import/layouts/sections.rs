@@ -611,9 +611,21 @@ impl Reader<'_> {
         let mut candidates: Vec<String> = vec![self.recap.title.clone()];
         candidates.extend(input.subject.clone());
         candidates.append(&mut self.metadata_dates);
-        let stated = candidates
-            .iter()
-            .find_map(|text| meeting_date(text, day_first).map(|d| (d, text.clone())));
+        let read_in = |order: Option<bool>| {
+            candidates
+                .iter()
+                .find_map(|text| meeting_date(text, order).map(|d| (d, text.clone())))
+        };
+        // "Meeting summary for … (09/08/2026)" in a mail sent on 8 September: of the two ways
+        // to read a date, the one nearer the day the mail went out.
+        let stated = match (read_in(day_first), read_in(day_first.map(|b| !b)), &sent) {
+            (Some(usual), Some(other), Some((sent, _)))
+                if (other.0 - *sent).num_days().abs() < (usual.0 - *sent).num_days().abs() =>
+            {
+                Some(other)
+            }
+            (usual, ..) => usual,
+        };
         // A date in the first lines is the meeting's when no line says so, unless the mail
         // went out a month away from it ("the contract signed on 15/03/2022").
         let near_sending = |date: chrono::NaiveDate| {
@@ -634,6 +646,7 @@ impl Reader<'_> {
                 .date
                 .as_ref()
                 .and_then(|(_, words)| numeric_order(words))
+                .or_else(|| numeric_order_throughout(&input.text))
         };
         if self.timestamps > 0 {
             self.recap

@@ -90,6 +90,21 @@ pub(super) fn numeric_order(text: &str) -> Option<bool> {
     }
 }
 
+/// The order every full numeric date of a text agrees on ("23/10/2026" and "13/11/2026" put
+/// the day first), for its dates without a year ("06/11"); None when none says or they
+/// disagree.
+pub(super) fn numeric_order_throughout(text: &str) -> Option<bool> {
+    static NUMERIC: OnceLock<Option<Regex>> = OnceLock::new();
+    let pattern = NUMERIC
+        .get_or_init(|| Regex::new(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b").ok())
+        .as_ref()?;
+    let mut orders = pattern
+        .find_iter(text)
+        .filter_map(|date| numeric_order(date.as_str()));
+    let first = orders.next()?;
+    orders.all(|order| order == first).then_some(first)
+}
+
 /// Whether date words hold a year: four digits in a row, or a numeric date's third number.
 pub(super) fn states_a_year(words: &str) -> bool {
     let runs: Vec<usize> = words
