@@ -186,9 +186,14 @@ pub(crate) const TOPIC_SECTIONS: &[&str] = &[
 
 /// Lines tools add that say nothing about the meeting.
 pub(super) const BOILERPLATE: &[&str] = &[
-    "ai-generated content may be inaccurate",
-    "ai generated content may be inaccurate",
+    "ai-generated content",
+    "ai generated content",
+    "door ai gegenereerde inhoud",
+    "contenu généré par l'ia",
+    "contenu genere par l'ia",
+    "ki-generierte inhalte",
     "may be inaccurate",
+    "may be incorrect",
     "may contain errors",
     "review gemini's notes",
     "you should review",

@@ -511,3 +511,16 @@ fn a_form_in_brackets_after_a_name_is_a_role() {
         vec!["Orvanta".to_string(), "Brantix".to_string()]
     );
 }
+
+#[test]
+fn a_name_written_surname_first_is_the_person_the_recap_names() {
+    let mut known = Gazetteer::default();
+    known.add("Wim Claes");
+    known.add("Sarah Goethals");
+    let text = known.in_name_order("Goethals, Sarah and Claes, Wim will prepare the change");
+    assert_eq!(text, "Sarah Goethals and Wim Claes will prepare the change");
+    let owned = task_owners(&text, false, &known);
+    assert_eq!(owned.owners, ["Sarah Goethals", "Wim Claes"]);
+    // A comma between two words the recap does not name that way stays as it is.
+    assert_eq!(known.in_name_order("Claes, Sarah"), "Claes, Sarah");
+}

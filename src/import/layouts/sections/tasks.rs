@@ -179,6 +179,7 @@ impl Reader<'_> {
             self.settled.push(raw_text);
             return;
         }
+        let raw_text = self.known.in_name_order(&raw_text);
         let raw_text = raw_text.as_str();
         let text = &without_action_label(raw_text);
         // A table's column of owners says who; capitalised words of the task's own cell
