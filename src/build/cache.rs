@@ -460,7 +460,7 @@ pub(crate) fn inputs_hash(
     for (name, file) in &theme.static_files {
         add(name.as_bytes());
         match file {
-            StaticFile::Embedded(bytes) => add(bytes),
+            StaticFile::InMemory(bytes) => add(bytes),
             StaticFile::OnDisk(path) => {
                 let stamp = fs::metadata(path)
                     .ok()

@@ -98,7 +98,11 @@ pub(crate) fn scan(root: &Path, load: &LoadOptions) -> Result<ScanReport> {
     let site = &loaded.site;
     // The customer edition's meetings name no recap: with_recaps adds none, and the scan sees
     // exactly what a build of it would write.
-    let theme = super::with_recaps(Theme::load(root, &site.config.theme)?, root, site)?;
+    let theme = super::with_recaps(
+        Theme::load(root, &site.config.theme, site.config.language)?,
+        root,
+        site,
+    )?;
     let templates = Templates::new(site, &theme)?;
     let renderer = Renderer::new(site, &templates);
     let pages = renderer.pages();
@@ -539,7 +543,7 @@ impl Output for Scanner<'_> {
 
     fn copy(&self, relative: &str, source: &StaticFile) -> Result<()> {
         match source {
-            StaticFile::Embedded(bytes) => self.scan(relative, bytes),
+            StaticFile::InMemory(bytes) => self.scan(relative, bytes),
             StaticFile::OnDisk(path) => {
                 let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
                 self.scan(relative, &bytes);

@@ -335,7 +335,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let loaded = load_site(root, &options.load)?;
     let site = &loaded.site;
     watch.lap("load and model");
-    let theme = with_recaps(Theme::load(root, &site.config.theme)?, root, site)?;
+    let theme = with_recaps(
+        Theme::load(root, &site.config.theme, site.config.language)?,
+        root,
+        site,
+    )?;
     let templates = Templates::new(site, &theme)?;
     let renderer = Renderer::new(site, &templates);
     let inputs = cache::inputs_hash(&loaded, &theme, &options.load, &target);
@@ -649,7 +653,7 @@ pub struct CheckReport {
 pub fn check(root: &Path, load: &LoadOptions) -> Result<CheckReport> {
     let loaded = load_site(root, load)?;
     let theme = with_recaps(
-        Theme::load(root, &loaded.site.config.theme)?,
+        Theme::load(root, &loaded.site.config.theme, loaded.site.config.language)?,
         root,
         &loaded.site,
     )?;

@@ -144,7 +144,7 @@ impl Output for Changes {
 
     fn copy(&self, relative: &str, source: &StaticFile) -> Result<()> {
         match source {
-            StaticFile::Embedded(bytes) => self.write(relative, bytes),
+            StaticFile::InMemory(bytes) => self.write(relative, bytes),
             StaticFile::OnDisk(from) => {
                 let bytes = fs::read(from).map_err(|e| Error::read(from, e))?;
                 self.write(relative, &bytes)

@@ -125,7 +125,7 @@ impl Output for LiveOutput {
 
     fn copy(&self, relative: &str, source: &StaticFile) -> Result<()> {
         match source {
-            StaticFile::Embedded(bytes) => self.write(relative, bytes),
+            StaticFile::InMemory(bytes) => self.write(relative, bytes),
             StaticFile::OnDisk(from) => {
                 // A file on disk is known by its size and time, so it is not read to compare.
                 let metadata = fs::metadata(from).map_err(|e| Error::read(from, e))?;

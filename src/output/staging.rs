@@ -249,7 +249,7 @@ impl Output for Staging {
 
     fn copy(&self, relative: &str, source: &StaticFile) -> Result<()> {
         match source {
-            StaticFile::Embedded(bytes) => self.write(relative, bytes),
+            StaticFile::InMemory(bytes) => self.write(relative, bytes),
             StaticFile::OnDisk(from) => {
                 let path = self.staging.join(inside_output(relative)?);
                 if let Some(dir) = path.parent() {

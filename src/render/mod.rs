@@ -6,6 +6,7 @@ mod history;
 pub(crate) mod pages;
 pub(crate) use pages::Page;
 mod values;
+pub(crate) mod words;
 use cards::{BadgeValue, InitiativeValue, PersonValue};
 pub(crate) use values::Values;
 use values::{carry, date_label, lazy_values};
@@ -74,6 +75,8 @@ impl Templates {
         tera.register_filter("relink", relink);
         tera.register_filter("url", url);
         tera.register_filter("tag_url", tag_url);
+        let words = theme.words.clone();
+        tera.register_function("t", move |kwargs: Kwargs, _: &State| say(&words, &kwargs));
         let fingerprints = Fingerprints::of(theme);
         tera.register_filter(
             "asset",
@@ -99,6 +102,8 @@ impl Templates {
         tera.global_context().insert("banner", &site.config.banner);
         tera.global_context()
             .insert("accounts_index", &site.has_accounts_index());
+        tera.global_context()
+            .insert("lang", site.config.language.code());
         tera.global_context()
             .insert("today", &date_label(site.today, site.config.language));
         tera.global_context()
@@ -318,6 +323,25 @@ fn report(error: &tera::Error) -> String {
         source = cause.source();
     }
     text
+}
+
+/// `t(key=…, n=…, name=…)`: the word `key` in the site's language, for the count `n`, with each
+/// other argument put in for its `{name}`. A key the language lacks stops the build, naming it.
+fn say(words: &words::Words, kwargs: &Kwargs) -> tera::TeraResult<String> {
+    let key: &str = kwargs.must_get("key")?;
+    let count: Option<i64> = kwargs.get("n")?;
+    let values: Vec<(&str, String)> = kwargs
+        .iter()
+        .filter_map(|(name, value)| Some((name.as_str()?, value.to_string())))
+        .filter(|(name, _)| !matches!(*name, "key" | "n"))
+        .collect();
+    words.say(key, count, &values).ok_or_else(|| {
+        tera::Error::message(format!(
+            "no word `{key}` in the theme's i18n/{}.toml: add it there or in the site's own i18n/{}.toml",
+            words.language().code(),
+            words.language().code()
+        ))
+    })
 }
 
 fn template_error(error: &tera::Error, paths: &BTreeMap<String, PathBuf>) -> Error {

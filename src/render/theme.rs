@@ -4,6 +4,8 @@
 
 use crate::content::source::SourceFile;
 use crate::error::{Diagnostic, Error, Result};
+use crate::language::Language;
+use crate::render::words::Words;
 use crate::site_paths::{files_under, inside_site, FoundFile, LinksMayLead};
 use crate::urls;
 use std::collections::BTreeMap;
@@ -21,13 +23,16 @@ pub(crate) struct Theme {
     /// Output path (`static/style.css` for the theme's, `robots.txt` for the site's) to where
     /// its bytes are.
     pub static_files: BTreeMap<String, StaticFile>,
+    /// The theme's words in the site's language.
+    pub words: Words,
 }
 
-/// A static file: compiled in (the default theme) or a file of the site, copied as a stream so
-/// that a large file is never held in memory.
+/// A static file: bytes in memory (the default theme's, compiled in; the script's words, made
+/// for the site's language) or a file of the site, copied as a stream so that a large file is
+/// never held in memory.
 #[derive(Debug, Clone)]
 pub(crate) enum StaticFile {
-    Embedded(&'static [u8]),
+    InMemory(std::borrow::Cow<'static, [u8]>),
     /// The file's real path, checked to be inside the site.
     OnDisk(PathBuf),
 }
@@ -38,7 +43,7 @@ impl StaticFile {
     pub(crate) fn stable_hash(&self) -> Option<u64> {
         use std::io::Read;
         let mut file = match self {
-            StaticFile::Embedded(bytes) => return Some(crate::paths::stable_hash(bytes)),
+            StaticFile::InMemory(bytes) => return Some(crate::paths::stable_hash(bytes)),
             StaticFile::OnDisk(path) => std::fs::File::open(path).ok()?,
         };
         let mut hash = crate::paths::STABLE_HASH_START;
@@ -53,8 +58,9 @@ impl StaticFile {
 }
 
 impl Theme {
-    pub(crate) fn load(root: &Path, theme: &str) -> Result<Theme> {
+    pub(crate) fn load(root: &Path, theme: &str, language: Language) -> Result<Theme> {
         let theme_dir = Path::new("themes").join(theme);
+        let words = Words::read(language, &words_files(root, &theme_dir, language)?)?;
         let mut templates = BTreeMap::new();
         let mut static_files = BTreeMap::new();
         if inside_site(root, &theme_dir)?.is_dir() {
@@ -90,7 +96,7 @@ impl Theme {
                 } else if let Some(name) = path.strip_prefix("static/") {
                     static_files.insert(
                         urls::theme_file(name),
-                        StaticFile::Embedded(content.as_bytes()),
+                        StaticFile::InMemory(content.as_bytes().into()),
                     );
                 }
             }
@@ -126,11 +132,38 @@ impl Theme {
         if !clashes.is_empty() {
             return Err(Error::Content(clashes));
         }
+        static_files.insert(
+            urls::theme_file("words.js"),
+            StaticFile::InMemory(words.script_file().into()),
+        );
         Ok(Theme {
             templates,
             static_files,
+            words,
         })
     }
+}
+
+/// The files that hold the words of `language`, each over the one before: the default theme's,
+/// the site's theme's (when it has its own), the site's own `i18n/`.
+fn words_files(
+    root: &Path,
+    theme_dir: &Path,
+    language: Language,
+) -> Result<Vec<(PathBuf, String)>> {
+    let name = format!("i18n/{}.toml", language.code());
+    let mut layers: Vec<(PathBuf, String)> = DEFAULT_THEME
+        .iter()
+        .filter(|(path, _)| *path == name)
+        .map(|(path, text)| (PathBuf::from("themes/default").join(path), text.to_string()))
+        .collect();
+    for relative in [theme_dir.join(&name), PathBuf::from(&name)] {
+        if inside_site(root, &relative)?.is_file() {
+            let source = SourceFile::read(root, &relative)?;
+            layers.push((relative, source.text.to_string()));
+        }
+    }
+    Ok(layers)
 }
 
 /// The files below a folder of the site (templates, static files); any link out of that

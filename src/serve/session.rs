@@ -159,7 +159,7 @@ impl Session {
         shown: &mut dyn FnMut(&[String]),
     ) -> Result<RebuildReport> {
         let theme = crate::build::with_recaps(
-            Theme::load(&self.root, &site.config.theme)?,
+            Theme::load(&self.root, &site.config.theme, site.config.language)?,
             &self.root,
             &site,
         )?;
