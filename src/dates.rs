@@ -104,18 +104,24 @@ impl Due {
     /// For people: "Fri 28 Nov 2025", "by end of December 2025", "by end of Q4 2025", in the
     /// site's language ("eind december 2025", "fin T4 2025").
     pub fn label(&self, language: Language) -> String {
-        let (year, quarter) = (self.date.year(), quarter_of(self.date));
-        let month = language.month(self.date.month());
-        match (self.precision, language) {
-            (Precision::Day, _) => day_label(self.date, language),
-            (Precision::Month, Language::English) => format!("by end of {month} {year}"),
-            (Precision::Month, Language::Dutch) => format!("eind {month} {year}"),
-            (Precision::Month, Language::French) => format!("fin {month} {year}"),
-            (Precision::Month, Language::German) => format!("bis Ende {month} {year}"),
-            (Precision::Quarter, Language::English) => format!("by end of Q{quarter} {year}"),
-            (Precision::Quarter, Language::Dutch) => format!("eind Q{quarter} {year}"),
-            (Precision::Quarter, Language::French) => format!("fin T{quarter} {year}"),
-            (Precision::Quarter, Language::German) => format!("bis Ende Q{quarter} {year}"),
+        let patterns = language.date_patterns();
+        let year = self.date.year().to_string();
+        match self.precision {
+            Precision::Day => day_label(self.date, language),
+            Precision::Month => fill(
+                patterns.month_end,
+                &[
+                    ("month", language.month(self.date.month())),
+                    ("year", &year),
+                ],
+            ),
+            Precision::Quarter => fill(
+                patterns.quarter_end,
+                &[
+                    ("quarter", &quarter_of(self.date).to_string()),
+                    ("year", &year),
+                ],
+            ),
         }
     }
 
@@ -262,48 +268,59 @@ pub(crate) fn parse_weekday(name: &str) -> Option<Weekday> {
     }
 }
 
+/// `pattern` with each `{name}` of `values` put in.
+fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
+    values
+        .iter()
+        .fold(pattern.to_string(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
+}
+
 /// A day as pages write it: `Fri 4 Dec 2026`, `vr 4 dec 2026`, `ven. 4 déc. 2026`,
 /// `Fr., 4. Dez. 2026`.
 pub(crate) fn day_label(date: NaiveDate, language: Language) -> String {
-    let weekday = language.weekday_short(date.weekday());
-    let day = short_day_label(date, language);
-    match language {
-        Language::German => format!("{weekday}, {day} {}", date.year()),
-        _ => format!("{weekday} {day} {}", date.year()),
-    }
+    fill(
+        language.date_patterns().day,
+        &[
+            ("weekday", language.weekday_short(date.weekday())),
+            ("day", &date.day().to_string()),
+            ("month", language.month_short(date.month())),
+            ("year", &date.year().to_string()),
+        ],
+    )
 }
 
 /// The day a task was done, as its line says it: `done Fri 4 Dec 2026`.
 pub(crate) fn done_on_label(day: NaiveDate, language: Language) -> String {
-    let label = day_label(day, language);
-    match language {
-        Language::English => format!("done {label}"),
-        Language::Dutch => format!("klaar op {label}"),
-        Language::French => format!("fait le {label}"),
-        Language::German => format!("erledigt am {label}"),
-    }
+    fill(
+        language.date_patterns().done_on,
+        &[("day", &day_label(day, language))],
+    )
 }
 
 /// A day of this year, as after "5 days late": `4 Dec`, `4 déc.`, `4. Dez.`.
 pub(crate) fn short_day_label(date: NaiveDate, language: Language) -> String {
-    let month = language.month_short(date.month());
-    match language {
-        Language::German => format!("{}. {month}", date.day()),
-        _ => format!("{} {month}", date.day()),
-    }
+    fill(
+        language.date_patterns().short_day,
+        &[
+            ("day", &date.day().to_string()),
+            ("month", language.month_short(date.month())),
+        ],
+    )
 }
 
 /// A day heading a calendar's cell: `Friday 4 December`, `vendredi 4 décembre`,
 /// `Freitag, 4. Dezember`.
 pub(crate) fn long_day_label(date: NaiveDate, language: Language) -> String {
-    let (weekday, month) = (
-        language.weekday(date.weekday()),
-        language.month(date.month()),
-    );
-    match language {
-        Language::German => format!("{weekday}, {}. {month}", date.day()),
-        _ => format!("{weekday} {} {month}", date.day()),
-    }
+    fill(
+        language.date_patterns().long_day,
+        &[
+            ("weekday", language.weekday(date.weekday())),
+            ("day", &date.day().to_string()),
+            ("month", language.month(date.month())),
+        ],
+    )
 }
 
 /// A month standing alone, as a heading or a link: `November 2025`, `Novembre 2025`.

@@ -18,6 +18,24 @@ pub enum Language {
     German,
 }
 
+/// How a language writes dates, as patterns of `{weekday}`, `{day}`, `{month}`, `{year}` and
+/// `{quarter}`: one table for the pages (`dates.rs`) and the theme's script (`static/words.js`).
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct DatePatterns {
+    /// A day, with the short names: "Fri 4 Dec 2026".
+    pub day: &'static str,
+    /// A day of this year, with the short month: "4 Dec".
+    pub short_day: &'static str,
+    /// A day heading a calendar's cell, with the full names: "Friday 4 December".
+    pub long_day: &'static str,
+    /// A deadline at a month's end, with the full month: "by end of December 2025".
+    pub month_end: &'static str,
+    /// A deadline at a quarter's end: "by end of Q4 2025".
+    pub quarter_end: &'static str,
+    /// The day a task was done, `{day}` the day as written above: "done Fri 4 Dec 2026".
+    pub done_on: &'static str,
+}
+
 impl Language {
     pub const ALL: [Language; 4] = [
         Language::English,
@@ -42,6 +60,51 @@ impl Language {
         match self {
             Language::French => count == 0 || count == 1,
             _ => count == 1,
+        }
+    }
+
+    pub fn date_patterns(self) -> DatePatterns {
+        let (day, short_day, long_day) = match self {
+            Language::German => (
+                "{weekday}, {day}. {month} {year}",
+                "{day}. {month}",
+                "{weekday}, {day}. {month}",
+            ),
+            _ => (
+                "{weekday} {day} {month} {year}",
+                "{day} {month}",
+                "{weekday} {day} {month}",
+            ),
+        };
+        let (month_end, quarter_end, done_on) = match self {
+            Language::English => (
+                "by end of {month} {year}",
+                "by end of Q{quarter} {year}",
+                "done {day}",
+            ),
+            Language::Dutch => (
+                "eind {month} {year}",
+                "eind Q{quarter} {year}",
+                "klaar op {day}",
+            ),
+            Language::French => (
+                "fin {month} {year}",
+                "fin T{quarter} {year}",
+                "fait le {day}",
+            ),
+            Language::German => (
+                "bis Ende {month} {year}",
+                "bis Ende Q{quarter} {year}",
+                "erledigt am {day}",
+            ),
+        };
+        DatePatterns {
+            day,
+            short_day,
+            long_day,
+            month_end,
+            quarter_end,
+            done_on,
         }
     }
 

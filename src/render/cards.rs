@@ -243,7 +243,7 @@ pub(crate) struct InitiativeBadge<'a> {
     pub url: String,
     /// `active`, `paused`, `done`, `dropped`: a class name.
     pub status: String,
-    pub status_label: &'static str,
+    pub status_label: String,
 }
 
 /// An initiative as lists show it: status, counts, the last meeting that discussed it.

@@ -59,6 +59,8 @@ pub(crate) struct Templates {
     /// The path the site is published under (`/briefings/`): the 404 page is served at any
     /// depth, so its links start from here rather than from its own address.
     site_path: String,
+    /// The theme's words, for what pages say outside their templates (descriptions, states).
+    words: words::Words,
 }
 
 impl Templates {
@@ -132,6 +134,7 @@ impl Templates {
             tera,
             template_paths,
             site_path: site.config.base_path().to_string(),
+            words: theme.words.clone(),
         })
     }
 
@@ -161,6 +164,25 @@ pub(crate) struct Renderer<'s> {
 }
 
 impl<'s> Renderer<'s> {
+    /// An initiative's state in the site's language ("Active", "Actief").
+    pub(crate) fn status_label(&self, status: crate::content::initiative::Status) -> String {
+        self.word(
+            &format!("status_{}", status.label().to_lowercase()),
+            None,
+            &[],
+        )
+    }
+
+    /// The theme's word `key` for the count `n`, with `values` put in; the key itself where
+    /// the language has no such word (the default theme has every word it asks for).
+    pub(crate) fn word(&self, key: &str, n: Option<usize>, values: &[(&str, String)]) -> String {
+        let count = n.and_then(|n| i64::try_from(n).ok());
+        self.templates
+            .words
+            .say(key, count, values)
+            .unwrap_or_else(|| key.to_string())
+    }
+
     pub(crate) fn new(site: &'s Site, templates: &'s Templates) -> Self {
         Self::with_values(site, templates, Values::unmade(site))
     }

@@ -203,6 +203,37 @@ mod tests {
         assert_eq!(on_disk, embedded);
     }
 
+    /// Every word a reader sees comes from the language files (`t(key=…)`): what is left of a
+    /// template without its Tera tags, comments and HTML tags holds no word, and no attribute
+    /// a reader hears or sees (`aria-label`, `title`, `placeholder`, `alt`) holds one either.
+    #[test]
+    fn every_word_of_the_default_templates_is_translated() {
+        let tera = regex::Regex::new(r"(?s)\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}").unwrap();
+        // What a reader types (`account = "…"`) is the same in every language.
+        let tag = regex::Regex::new(r"(?s)<code>.*?</code>|<[^>]*>").unwrap();
+        let spoken =
+            regex::Regex::new(r#"(?:aria-label|title|placeholder|alt)="[^"]*\p{L}"#).unwrap();
+        let word = regex::Regex::new(r"\p{L}{2,}").unwrap();
+        // Names that are the same in every language: file formats and the tool's own name.
+        let same_everywhere = [
+            "ics", "json", "tasks", "dossier", "Outlook", "Google", "Apple",
+        ];
+        let mut untranslated = Vec::new();
+        for (path, text) in DEFAULT_THEME.iter().filter(|(p, _)| p.ends_with(".html")) {
+            let without_tera = tera.replace_all(text, " ");
+            for attribute in spoken.find_iter(&without_tera) {
+                untranslated.push(format!("{path}: {}", attribute.as_str()));
+            }
+            let visible = tag.replace_all(&without_tera, " ");
+            for found in word.find_iter(&visible) {
+                if !same_everywhere.contains(&found.as_str()) {
+                    untranslated.push(format!("{path}: {}", found.as_str()));
+                }
+            }
+        }
+        assert!(untranslated.is_empty(), "{untranslated:#?}");
+    }
+
     /// A template on one long line makes every diff of it unreadable. A line is wrapped where a
     /// Tera tag starts (`{%-` or `{{-` then trims the break away) or, in text, after `{#- #}`, so
     /// the output keeps its bytes.

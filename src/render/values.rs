@@ -146,7 +146,7 @@ impl Renderer<'_> {
             title: &initiative.title,
             url: urls::initiative(&initiative.slug),
             status: format!("{:?}", initiative.status).to_lowercase(),
-            status_label: initiative.status.label(),
+            status_label: self.status_label(initiative.status),
         }
     }
 

@@ -6,8 +6,9 @@
 //! table from `static/words.js`.
 
 use crate::content::source::SourceFile;
+use crate::dates::Bucket;
 use crate::error::{Error, Result};
-use crate::language::Language;
+use crate::language::{DatePatterns, Language};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -103,14 +104,62 @@ impl Words {
         struct ScriptWords<'a> {
             lang: &'static str,
             words: &'a BTreeMap<String, Text>,
+            dates: ScriptDates,
         }
         let words = ScriptWords {
             lang: self.language.code(),
             words: &self.script,
+            dates: ScriptDates::of(self.language),
         };
         // Serialising a map of strings cannot fail; an empty object keeps the script's English.
         let json = serde_json::to_string(&words).unwrap_or_else(|_| "{}".to_string());
         format!("window.dossierWords = {json};\n").into_bytes()
+    }
+}
+
+/// How the script writes dates and names the agenda's groups: the same patterns, names and
+/// titles as the pages (`language.rs`, `dates.rs`).
+#[derive(Serialize)]
+struct ScriptDates {
+    patterns: DatePatterns,
+    /// Sunday first, as the script's `getUTCDay()` counts.
+    weekdays_short: Vec<&'static str>,
+    weekdays: Vec<&'static str>,
+    months: Vec<&'static str>,
+    months_short: Vec<&'static str>,
+    buckets: BTreeMap<String, String>,
+}
+
+impl ScriptDates {
+    fn of(language: Language) -> ScriptDates {
+        use chrono::Weekday;
+        let week = [
+            Weekday::Sun,
+            Weekday::Mon,
+            Weekday::Tue,
+            Weekday::Wed,
+            Weekday::Thu,
+            Weekday::Fri,
+            Weekday::Sat,
+        ];
+        let buckets = [
+            Bucket::Overdue,
+            Bucket::Today,
+            Bucket::ThisWeek,
+            Bucket::NextWeek,
+            Bucket::Undated,
+        ]
+        .iter()
+        .map(|bucket| (bucket.key(), bucket.title(language)))
+        .collect();
+        ScriptDates {
+            patterns: language.date_patterns(),
+            weekdays_short: week.iter().map(|&d| language.weekday_short(d)).collect(),
+            weekdays: week.iter().map(|&d| language.weekday(d)).collect(),
+            months: (1..=12).map(|m| language.month(m)).collect(),
+            months_short: (1..=12).map(|m| language.month_short(m)).collect(),
+            buckets,
+        }
     }
 }
 

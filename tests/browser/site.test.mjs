@@ -667,3 +667,70 @@ browserTest("the weekly digest reads at 600 px without sideways scroll, its link
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// The example site in Dutch, French and German (`language` in site.toml): the dashboard and an
+// owner's page say every word in that language, the script brings them up to a later day in it,
+// and they stay readable and accessible at both widths, light and dark.
+const languages = {
+  nl: { overdue: "Te laat", undated: "Geen deadline", late: /^\d+ dag(en)? te laat$/, day: "ma 24 nov 2025", later: "wo 10 dec 2025" },
+  fr: { overdue: "En retard", undated: "Sans échéance", late: /^\d+ jours? de retard$/, day: "lun. 24 nov. 2025", later: "mer. 10 déc. 2025" },
+  de: { overdue: "Überfällig", undated: "Ohne Frist", late: /^\d+ Tage? überfällig$/, day: "Mo., 24. Nov. 2025", later: "Mi., 10. Dez. 2025" },
+};
+
+// Noon in Brussels on the day the example is built for.
+const buildDay = new Date("2025-11-24T12:00:00+01:00");
+
+function buildIn(language) {
+  const source = path.join(root, `target/browser-source-${language}`);
+  const out = path.join(root, `target/browser-site-${language}`);
+  rmSync(source, { recursive: true, force: true });
+  mkdirSync(source, { recursive: true });
+  cpSync(path.join(root, "content"), path.join(source, "content"), { recursive: true });
+  const [title, ...rest] = readFileSync(path.join(root, "site.toml"), "utf8").split("\n");
+  writeFileSync(path.join(source, "site.toml"), [title, `language = "${language}"`, ...rest].join("\n"));
+  // Built "as if today were" the example's day, so that the script may bring it up to the reader's.
+  const built = spawnSync(dossier, ["build", "--today", "2025-11-24", "--out", out, "--force", "--root", source]);
+  assert.equal(built.status, 0, String(built.stderr));
+  return out;
+}
+
+browserTest("the dashboard and an owner's page in Dutch, French and German: words, dates, the script's words; axe clean at 1280 and 390 px, light and dark", { skip: !axeSource && "axe-core is not installed" }, async () => {
+  for (const [language, expected] of Object.entries(languages)) {
+    const out = buildIn(language);
+    for (const name of ["dashboard", "owner"]) {
+      const url = "file://" + path.join(out, pages[name]);
+      for (const width of [1280, 390]) {
+        for (const scheme of ["light", "dark"]) {
+          const { page, context, problems } = await open(url, {
+            axe: true, clock: buildDay, context: { viewport: { width, height: 900 }, colorScheme: scheme },
+          });
+          assert.equal(await page.getAttribute("html", "lang"), language);
+          const text = await page.textContent("main");
+          assert.ok(text.includes(expected.day), `${language} ${name}: the day in its language`);
+          // The dashboard's list of what is late; the owner's agenda group of what has no date.
+          const heading = name === "dashboard" ? expected.overdue : expected.undated;
+          assert.ok(text.includes(heading), `${language} ${name}: "${heading}"`);
+          await page.addScriptTag({ content: axeSource });
+          const result = await page.evaluate(() =>
+            window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
+          const violations = result.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0].target}`);
+          assert.deepEqual(violations, [], `${language} ${name} at ${width}px, ${scheme}`);
+          const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          assert.ok(sideways <= 0, `${language} ${name} at ${width}px: ${sideways}px of sideways scroll`);
+          await page.screenshot({ path: path.join(shots, `${name}-${language}-${width}-${scheme}.png`), fullPage: true });
+          // axe reads the stylesheet itself, which a file:// page refuses it: only the page's own problems count.
+          assert.deepEqual(problems.filter((p) => !/style\.css|ERR_FAILED/.test(p)), [], `${language} ${name}`);
+          await context.close();
+        }
+      }
+      // Read on a later day, the script writes what changed in the site's language.
+      const later = await open(url, { clock: laterDay });
+      const asOf = await later.page.textContent(".as-of");
+      assert.ok(asOf.includes(expected.later), `${language} ${name} read later: ${asOf}`);
+      const badges = await later.page.$$eval("li.task .late", (els) => els.map((e) => e.textContent));
+      assert.ok(badges.length > 0 && badges.every((b) => expected.late.test(b)), `${language} ${name}: ${badges}`);
+      assert.deepEqual(later.problems, [], `${language} ${name} read later`);
+      await later.context.close();
+    }
+  }
+});

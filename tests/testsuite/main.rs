@@ -20,6 +20,7 @@ mod import;
 mod import_inbox;
 mod import_recaps;
 mod incremental;
+mod languages;
 mod publishing;
 mod real_tools;
 mod safety;

@@ -33,10 +33,10 @@ impl PageKind for Account {
         let account = &renderer.site.accounts[key.index()?];
         Some((
             account.name.clone(),
-            format!(
-                "The briefing on {}: {} meetings, who owes what, and the initiatives.",
-                account.name,
-                account.meetings.len()
+            renderer.word(
+                "preview_account",
+                Some(account.meetings.len()),
+                &[("name", account.name.clone())],
             ),
         ))
     }

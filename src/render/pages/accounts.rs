@@ -28,11 +28,8 @@ impl PageKind for Accounts {
 
     fn preview(&self, renderer: &Renderer, _: &Key) -> Option<(String, String)> {
         Some((
-            "Accounts".to_string(),
-            format!(
-                "{} accounts: when the team last met each, what is open and what is late.",
-                renderer.site.accounts.len()
-            ),
+            renderer.word("accounts", None, &[]),
+            renderer.word("preview_accounts", Some(renderer.site.accounts.len()), &[]),
         ))
     }
 

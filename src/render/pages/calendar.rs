@@ -17,10 +17,10 @@ impl PageKind for Calendar {
         urls::CALENDAR
     }
 
-    fn preview(&self, _: &Renderer, _: &Key) -> Option<(String, String)> {
+    fn preview(&self, renderer: &Renderer, _: &Key) -> Option<(String, String)> {
         Some((
-            "Deadlines".into(),
-            "Every open deadline, by urgency, with calendars to subscribe to.".into(),
+            renderer.word("preview_calendar_title", None, &[]),
+            renderer.word("preview_calendar", None, &[]),
         ))
     }
 

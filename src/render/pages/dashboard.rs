@@ -22,10 +22,7 @@ impl PageKind for Dashboard {
         let site = renderer.site;
         Some((
             site.config.title.clone(),
-            format!(
-                "Account briefings: {} meetings, their topics, who owes what and by when.",
-                site.meetings.len()
-            ),
+            renderer.word("preview_dashboard", Some(site.meetings.len()), &[]),
         ))
     }
 

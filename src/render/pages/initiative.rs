@@ -37,7 +37,8 @@ impl PageKind for Initiative {
 
     fn preview(&self, renderer: &Renderer, key: &Key) -> Option<(String, String)> {
         let initiative = &renderer.site.initiatives[key.index()?];
-        let fallback = format!("{} initiative.", initiative.status.label());
+        let status = renderer.status_label(initiative.status);
+        let fallback = renderer.word("preview_initiative", None, &[("status", status)]);
         Some((
             initiative.title.clone(),
             summary_or(&initiative.summary, fallback),

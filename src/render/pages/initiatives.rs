@@ -17,10 +17,10 @@ impl PageKind for Initiatives {
         urls::INITIATIVES
     }
 
-    fn preview(&self, _: &Renderer, _: &Key) -> Option<(String, String)> {
+    fn preview(&self, renderer: &Renderer, _: &Key) -> Option<(String, String)> {
         Some((
-            "Initiatives".into(),
-            "The initiatives followed across meetings.".into(),
+            renderer.word("initiatives", None, &[]),
+            renderer.word("preview_initiatives", None, &[]),
         ))
     }
 

@@ -31,10 +31,11 @@ impl PageKind for Meeting {
 
     fn preview(&self, renderer: &Renderer, key: &Key) -> Option<(String, String)> {
         let meeting = &renderer.site.meetings[key.index()?];
-        let fallback = format!(
-            "{}: {} topics.",
-            values::date_label(meeting.date, renderer.site.config.language),
-            meeting.topics.len()
+        let day = values::date_label(meeting.date, renderer.site.config.language);
+        let fallback = renderer.word(
+            "preview_meeting",
+            Some(meeting.topics.len()),
+            &[("day", day)],
         );
         Some((
             meeting.title.clone(),

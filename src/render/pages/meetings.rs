@@ -17,8 +17,11 @@ impl PageKind for Meetings {
         urls::MEETINGS
     }
 
-    fn preview(&self, _: &Renderer, _: &Key) -> Option<(String, String)> {
-        Some(("Meetings".into(), "Every meeting, newest first.".into()))
+    fn preview(&self, renderer: &Renderer, _: &Key) -> Option<(String, String)> {
+        Some((
+            renderer.word("meetings", None, &[]),
+            renderer.word("preview_meetings", None, &[]),
+        ))
     }
 
     fn context(&self, renderer: &Renderer, _: &Key) -> Option<Context> {

@@ -36,9 +36,10 @@ impl PageKind for Month {
         Some(reach.every_month || reach.months.contains(&month))
     }
 
-    fn preview(&self, _: &Renderer, key: &Key) -> Option<(String, String)> {
-        let label = key.month()?.format("%B %Y").to_string();
-        Some((label.clone(), format!("Deadlines in {label}.")))
+    fn preview(&self, renderer: &Renderer, key: &Key) -> Option<(String, String)> {
+        let label = month_label(key.month()?, renderer.site.config.language);
+        let text = renderer.word("preview_month", None, &[("month", label.clone())]);
+        Some((label, text))
     }
 
     fn context(&self, renderer: &Renderer, key: &Key) -> Option<Context> {

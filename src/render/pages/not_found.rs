@@ -21,8 +21,11 @@ impl PageKind for NotFound {
         Some(false)
     }
 
-    fn preview(&self, _: &Renderer, _: &Key) -> Option<(String, String)> {
-        Some(("Page not found".into(), "This page does not exist.".into()))
+    fn preview(&self, renderer: &Renderer, _: &Key) -> Option<(String, String)> {
+        Some((
+            renderer.word("preview_not_found_title", None, &[]),
+            renderer.word("preview_not_found", None, &[]),
+        ))
     }
 
     /// The page shows only what every page does.

@@ -38,7 +38,10 @@ impl PageKind for Owner {
         let id = key.name()?;
         let site = renderer.site;
         let name = site.people.get(id).map_or(id, |p| p.name.as_str());
-        Some((name.to_string(), format!("What {name} owes, and by when.")))
+        Some((
+            name.to_string(),
+            renderer.word("preview_owner", None, &[("name", name.to_string())]),
+        ))
     }
 
     fn context(&self, renderer: &Renderer, key: &Key) -> Option<Context> {

@@ -25,8 +25,11 @@ impl PageKind for Owners {
         }
     }
 
-    fn preview(&self, _: &Renderer, _: &Key) -> Option<(String, String)> {
-        Some(("Owners".into(), "Who owes what, and by when.".into()))
+    fn preview(&self, renderer: &Renderer, _: &Key) -> Option<(String, String)> {
+        Some((
+            renderer.word("owners", None, &[]),
+            renderer.word("preview_owners", None, &[]),
+        ))
     }
 
     fn context(&self, renderer: &Renderer, _: &Key) -> Option<Context> {

@@ -36,8 +36,8 @@ impl PageKind for Tag {
             .get(key.name()?)
             .map_or(("", 0), |(n, m)| (n.as_str(), m.len()));
         Some((
-            format!("Meetings tagged {name}"),
-            format!("The {meetings} meetings tagged {name}, newest first."),
+            renderer.word("preview_tag_title", None, &[("name", name.to_string())]),
+            renderer.word("preview_tag", Some(meetings), &[("name", name.to_string())]),
         ))
     }
 

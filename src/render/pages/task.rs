@@ -34,17 +34,18 @@ impl PageKind for Task {
         let thread = &site.threads[key.index()?];
         let latest = &site.tasks[thread.latest()];
         let raised = &site.meetings[site.tasks[thread.first()].meeting];
-        let state = if latest.done { "Done" } else { "Open" };
-        Some((
-            latest.title.clone(),
-            format!(
-                "{state}. Raised {} in {}; mentioned in {} meetings; deadline moved later {} times.",
-                values::date_label(raised.date, site.config.language),
-                raised.title,
-                thread.mentions.len(),
-                thread.slips
-            ),
-        ))
+        let key = if latest.done {
+            "preview_task_done"
+        } else {
+            "preview_task_open"
+        };
+        let values = [
+            ("day", values::date_label(raised.date, site.config.language)),
+            ("meeting", raised.title.clone()),
+            ("mentions", thread.mentions.len().to_string()),
+            ("slips", thread.slips.to_string()),
+        ];
+        Some((latest.title.clone(), renderer.word(key, None, &values)))
     }
 
     fn context(&self, renderer: &Renderer, key: &Key) -> Option<Context> {

@@ -44,7 +44,14 @@ impl PageKind for Topic {
         let (m, t) = key.topic()?;
         let meeting = &renderer.site.meetings[m];
         let topic = &meeting.topics[t];
-        let fallback = format!("A topic of {} ({}).", meeting.title, meeting.date);
+        let fallback = renderer.word(
+            "preview_topic",
+            None,
+            &[
+                ("meeting", meeting.title.clone()),
+                ("day", meeting.date.to_string()),
+            ],
+        );
         Some((topic.title.clone(), summary_or(&topic.summary, fallback)))
     }
 

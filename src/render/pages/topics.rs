@@ -20,8 +20,11 @@ impl PageKind for Topics {
         urls::TOPICS
     }
 
-    fn preview(&self, _: &Renderer, _: &Key) -> Option<(String, String)> {
-        Some(("Topics".into(), "Every topic, by initiative.".into()))
+    fn preview(&self, renderer: &Renderer, _: &Key) -> Option<(String, String)> {
+        Some((
+            renderer.word("topics", None, &[]),
+            renderer.word("preview_topics", None, &[]),
+        ))
     }
 
     fn context(&self, renderer: &Renderer, _: &Key) -> Option<Context> {

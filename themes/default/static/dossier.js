@@ -4,19 +4,53 @@
 // runs these and the Rust on one generated table, so that the two cannot drift apart unseen.
 var dossierRules = (function () {
   "use strict";
-  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December"];
-  var DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+  // The site's language, from static/words.js (made by dossier from the theme's i18n/ files
+  // and the patterns of src/language.rs); English where it is missing.
+  var WORDS = (typeof window !== "undefined" && window.dossierWords) || {};
+  var DATES = WORDS.dates || {
+    patterns: { day: "{weekday} {day} {month} {year}", short_day: "{day} {month}",
+      month_end: "by end of {month} {year}", quarter_end: "by end of Q{quarter} {year}" },
+    weekdays_short: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
+    months: ["January", "February", "March", "April", "May", "June", "July", "August",
+      "September", "October", "November", "December"],
+    months_short: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+    buckets: { overdue: "Overdue", today: "Today", "this-week": "This week", "next-week": "Next week",
+      undated: "No deadline" }
+  };
+  var MONTHS = DATES.months;
+
+  function fill(pattern, values) {
+    return pattern.replace(/\{(\w+)\}/g, function (all, name) { return name in values ? values[name] : all; });
+  }
+
+  // A word of the theme's script in the site's language: `n` picks its plural as the
+  // language counts (French counts 0 as one) and fills {n}.
+  function say(key, english, n, values) {
+    var text = (WORDS.words && WORDS.words[key]) || english;
+    if (typeof text === "object") {
+      var one = WORDS.lang === "fr" ? n === 0 || n === 1 : n === 1;
+      text = one ? text.one : text.other;
+    }
+    var filled = Object.assign({ n: n }, values || {});
+    return fill(text, filled);
+  }
 
   // "2025-12-09" → "Tue 9 Dec 2025", "2025-12" → "by end of December 2025", as on the pages.
   function dateLabel(iso) {
     if (!iso) return "";
     var quarter = iso.match(/^(\d{4})-Q(\d)$/);
-    if (quarter) return "by end of Q" + quarter[2] + " " + quarter[1];
+    if (quarter) return fill(DATES.patterns.quarter_end, { quarter: quarter[2], year: quarter[1] });
     var parts = iso.split("-").map(Number);
-    if (parts.length === 2) return "by end of " + MONTHS[parts[1] - 1] + " " + parts[0];
+    if (parts.length === 2) return fill(DATES.patterns.month_end, { month: MONTHS[parts[1] - 1], year: parts[0] });
     var date = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2]));
-    return DAYS[date.getUTCDay()] + " " + parts[2] + " " + MONTHS[parts[1] - 1].slice(0, 3) + " " + parts[0];
+    return fill(DATES.patterns.day, { weekday: DATES.weekdays_short[date.getUTCDay()], day: parts[2],
+      month: DATES.months_short[parts[1] - 1], year: parts[0] });
+  }
+
+  // "December 2025" (capitalised), as a month stands alone on the pages.
+  function monthLabel(month, year) {
+    var name = MONTHS[month - 1];
+    return name.charAt(0).toUpperCase() + name.slice(1) + " " + year;
   }
 
   var DAY_MS = 86400000;
@@ -35,14 +69,15 @@ var dossierRules = (function () {
 
   // Overdue, Today, This week, Next week, a month, No deadline: as Bucket::of in src/dates.rs.
   function bucketOf(token, today, weekStart) {
-    if (!token) return { key: "undated", title: "No deadline" };
+    var titled = function (key) { return { key: key, title: DATES.buckets[key] }; };
+    if (!token) return titled("undated");
     var end = lastDay(token);
-    if (end < today) return { key: "overdue", title: "Overdue" };
-    if (end === today) return { key: "today", title: "Today" };
+    if (end < today) return titled("overdue");
+    if (end === today) return titled("today");
     var thisWeek = addDays(today, -((new Date(utc(today)).getUTCDay() - weekStart + 7) % 7));
-    if (end < addDays(thisWeek, 7)) return { key: "this-week", title: "This week" };
-    if (end < addDays(thisWeek, 14)) return { key: "next-week", title: "Next week" };
-    return { key: "later-" + end.slice(0, 7), title: MONTHS[+end.slice(5, 7) - 1] + " " + end.slice(0, 4) };
+    if (end < addDays(thisWeek, 7)) return titled("this-week");
+    if (end < addDays(thisWeek, 14)) return titled("next-week");
+    return { key: "later-" + end.slice(0, 7), title: monthLabel(+end.slice(5, 7), end.slice(0, 4)) };
   }
 
   var STOPWORDS = {};
@@ -71,7 +106,7 @@ var dossierRules = (function () {
   }
 
   return {
-    MONTHS: MONTHS, DAY_MS: DAY_MS, utc: utc, isoOf: isoOf, addDays: addDays, daysBetween: daysBetween,
+    MONTHS: MONTHS, DATES: DATES, say: say, fill: fill, DAY_MS: DAY_MS, utc: utc, isoOf: isoOf, addDays: addDays, daysBetween: daysBetween,
     dateLabel: dateLabel, lastDay: lastDay, bucketOf: bucketOf, STOPWORDS: STOPWORDS, fold: fold,
     singular: singular, termsOf: termsOf
   };
@@ -82,7 +117,7 @@ var dossierRules = (function () {
   // Outside a page (the test that runs the rules above) there is nothing to enhance.
   if (typeof document === "undefined") return;
   var R = dossierRules;
-  var MONTHS = R.MONTHS, isoOf = R.isoOf, addDays = R.addDays;
+  var DATES = R.DATES, say = R.say, fill = R.fill, isoOf = R.isoOf, addDays = R.addDays;
   var daysBetween = R.daysBetween, dateLabel = R.dateLabel, lastDay = R.lastDay, bucketOf = R.bucketOf;
   var STOPWORDS = R.STOPWORDS, fold = R.fold, singular = R.singular, termsOf = R.termsOf;
 
@@ -111,7 +146,12 @@ var dossierRules = (function () {
   // "24 Nov": what paper prints after "5 days late".
   function shortLabel(iso) {
     var parts = iso.split("-").map(Number);
-    return parts[2] + " " + MONTHS[parts[1] - 1].slice(0, 3);
+    return fill(DATES.patterns.short_day, { day: parts[2], month: DATES.months_short[parts[1] - 1] });
+  }
+
+  // "as of 24 Nov": what paper prints after a count of days, so that it says from which day.
+  function asOfDay(iso) {
+    return say("as_of_day", "as of {day}", undefined, { day: shortLabel(iso) });
   }
 
   function todayIn(timezone) {
@@ -142,7 +182,8 @@ var dossierRules = (function () {
   }
 
   function ageText(days) {
-    return "raised " + (days <= 0 ? "today" : days === 1 ? "1 day ago" : days + " days ago");
+    return days <= 0 ? say("raised_today", "raised today") :
+      say("raised_days_ago", { one: "raised {n} day ago", other: "raised {n} days ago" }, days);
   }
 
   // One task as the templates show it: a card (task.html), a row (task_row.html) or a line in
@@ -166,13 +207,14 @@ var dossierRules = (function () {
         var after = card ? due : row ? item.querySelector(":scope > a") : item.lastChild;
         after.after(" ", badge);
       }
-      badge.textContent = card ? late + (late === 1 ? " day" : " days") + " late" : row ? late + "d late" : "overdue";
-      if (card || row) badge.dataset.asOf = shortLabel(today);
+      badge.textContent = card ? say("days_late", { one: "{n} day late", other: "{n} days late" }, late) :
+        row ? say("days_late_short", "{n}d late", late) : say("overdue", "overdue");
+      if (card || row) badge.dataset.asOf = asOfDay(today);
     }
     var age = item.querySelector(".task-meta > .age");
     if (age && item.dataset.raised) {
       age.textContent = ageText(daysBetween(item.dataset.raised, today));
-      age.dataset.asOf = shortLabel(today);
+      age.dataset.asOf = asOfDay(today);
     }
   }
 
@@ -208,7 +250,7 @@ var dossierRules = (function () {
     summary.textContent = "";
     if (count > 0) {
       summary.appendChild(document.createTextNode(", "));
-      summary.appendChild(element("strong", "late", count + " overdue"));
+      summary.appendChild(element("strong", "late", say("overdue_count", "{n} overdue", count)));
     }
   }
 
@@ -258,7 +300,7 @@ var dossierRules = (function () {
       time.dataset.nextDue = "";
       nextCell.appendChild(time);
     } else {
-      nextCell.appendChild(element("span", "muted", "none"));
+      nextCell.appendChild(element("span", "muted", say("none", "none")));
     }
     row.dataset.sortOverdue = overdue;
     row.dataset.sortNext = next ? lastDay(next) : "";
@@ -285,7 +327,7 @@ var dossierRules = (function () {
       var isToday = !!time && time.getAttribute("datetime") === today;
       cell.classList.toggle("is-today", isToday);
       var label = cell.querySelector(".today-label");
-      if (isToday && !label) time.after(" ", element("span", "today-label", "Today"));
+      if (isToday && !label) time.after(" ", element("span", "today-label", DATES.buckets.today));
       if (!isToday && label) removeWithSpace(label);
     });
   }
@@ -296,7 +338,7 @@ var dossierRules = (function () {
     var passed = 0;
     function mark(due) {
       due.classList.add("due-late");
-      due.after(" ", element("strong", "late passed", "passed"));
+      due.after(" ", element("strong", "late passed", say("passed", "passed")));
       passed += 1;
     }
     document.querySelectorAll("time[data-next-due]").forEach(function (time) {
@@ -310,7 +352,8 @@ var dossierRules = (function () {
     if (!passed) return;
     document.querySelectorAll("p.as-of").forEach(function (asOf) {
       asOf.appendChild(document.createTextNode(
-        " (read on " + dateLabel(today) + ": deadlines marked \u201cpassed\u201d have gone by since)"));
+        " " + say("read_on", "(read on {day}: deadlines marked \u201cpassed\u201d have gone by since)", undefined,
+          { day: dateLabel(today) })));
     });
   }
 
@@ -384,17 +427,17 @@ var dossierRules = (function () {
       var end = task.d ? lastDay(task.d) : "";
       var late = end && end < today ? daysBetween(end, today) : 0;
       var item = element("li", "task-row" + (late ? " is-overdue" : ""));
-      item.appendChild(element("span", "due" + (late ? " due-late" : ""), task.d ? dateLabel(task.d) : "No deadline"));
+      item.appendChild(element("span", "due" + (late ? " due-late" : ""), task.d ? dateLabel(task.d) : DATES.buckets.undated));
       item.appendChild(document.createTextNode(" "));
       var link = element("a", "", task.t);
       link.href = pageHref(task.u);
       item.appendChild(link);
       if (late) {
         item.appendChild(document.createTextNode(" "));
-        item.appendChild(element("strong", "late", late + "d late"));
+        item.appendChild(element("strong", "late", say("days_late_short", "{n}d late", late)));
       }
       item.appendChild(document.createTextNode(" "));
-      item.appendChild(element("span", "muted", "from " + task.m));
+      item.appendChild(element("span", "muted", say("from_meeting", "from {meeting}", undefined, { meeting: task.m })));
       return item;
     }
 
@@ -456,7 +499,9 @@ var dossierRules = (function () {
   var asked = 0;
   box.hidden = false;
 
-  var KINDS = ["Meeting", "Topic", "Task", "Person", "Initiative", "Account"];
+  var KINDS = ["Meeting", "Topic", "Task", "Person", "Initiative", "Account"].map(function (kind) {
+    return say("kind_" + kind.toLowerCase(), kind);
+  });
   var KIND_WORDS = { meeting: 0, topic: 1, task: 2, person: 3, people: 3, initiative: 4, account: 5 };
   // Title, names (owners, participants, people, accounts), text.
   var FIELD_WEIGHT = [10, 6, 1];
@@ -710,7 +755,8 @@ var dossierRules = (function () {
     if (!results.length) {
       var empty = document.createElement("li");
       empty.className = "search-empty";
-      empty.textContent = "Nothing found for “" + query + "”. Narrow with owner:ID, is:open or kind:task.";
+      empty.textContent = say("nothing_found",
+        "Nothing found for “{query}”. Narrow with owner:ID, is:open or kind:task.", undefined, { query: query });
       list.appendChild(empty);
     }
     var terms = matched.concat(parse(query).words);
