@@ -15,7 +15,7 @@ use crate::error::{Diagnostic, Error, Result};
 use crate::formats::Previous;
 use crate::model::load::load_site;
 use crate::output::Output;
-use crate::render::theme::{StaticFile, Theme};
+use crate::render::theme::StaticFile;
 use crate::render::{Renderer, Templates};
 use aho_corasick::AhoCorasick;
 use std::collections::BTreeSet;
@@ -96,13 +96,9 @@ pub(crate) fn scan(root: &Path, load: &LoadOptions) -> Result<ScanReport> {
     };
     let loaded = load_site(root, &customer)?;
     let site = &loaded.site;
-    // The customer edition's meetings name no recap: with_recaps adds none, and the scan sees
+    // The customer edition's meetings name no recap: site_theme adds none, and the scan sees
     // exactly what a build of it would write.
-    let theme = super::with_recaps(
-        Theme::load(root, &site.config.theme, site.config.language)?,
-        root,
-        site,
-    )?;
+    let theme = super::site_theme(root, site)?;
     let templates = Templates::new(site, &theme)?;
     let renderer = Renderer::new(site, &templates);
     let pages = renderer.pages();

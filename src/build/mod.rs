@@ -335,11 +335,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let loaded = load_site(root, &options.load)?;
     let site = &loaded.site;
     watch.lap("load and model");
-    let theme = with_recaps(
-        Theme::load(root, &site.config.theme, site.config.language)?,
-        root,
-        site,
-    )?;
+    let theme = site_theme(root, site)?;
     let templates = Templates::new(site, &theme)?;
     let renderer = Renderer::new(site, &templates);
     let inputs = cache::inputs_hash(&loaded, &theme, &options.load, &target);
@@ -627,6 +623,15 @@ pub(crate) fn with_recaps(mut theme: Theme, root: &Path, site: &Site) -> Result<
     }
 }
 
+/// The site's theme in the site's language, with each meeting's kept recap among its files.
+pub(crate) fn site_theme(root: &Path, site: &Site) -> Result<Theme> {
+    with_recaps(
+        Theme::load(root, &site.config.theme, site.config.language)?,
+        root,
+        site,
+    )
+}
+
 /// The theme's static files.
 pub(crate) fn write_static_files(theme: &Theme, out: &impl Output) -> Result<()> {
     theme
@@ -652,11 +657,7 @@ pub struct CheckReport {
 /// scans everything it would write for internal text.
 pub fn check(root: &Path, load: &LoadOptions) -> Result<CheckReport> {
     let loaded = load_site(root, load)?;
-    let theme = with_recaps(
-        Theme::load(root, &loaded.site.config.theme, loaded.site.config.language)?,
-        root,
-        &loaded.site,
-    )?;
+    let theme = site_theme(root, &loaded.site)?;
     let templates = Templates::new(&loaded.site, &theme)?;
     let renderer = Renderer::new(&loaded.site, &templates);
     let pages = renderer.pages();

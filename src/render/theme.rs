@@ -113,25 +113,7 @@ impl Theme {
             let text = template_text(root, &file)?;
             templates.insert(file.name, (file.relative, text));
         }
-        // The site's static/ goes to the root of the output (robots.txt, favicon.ico,
-        // web.config), over the theme's files when it has the same path.
-        let mut clashes = Vec::new();
-        for file in files_in(root, Path::new("static"))? {
-            if super::pages::is_generated(&file.name) {
-                clashes.push(Diagnostic::file(
-                    &file.relative,
-                    format!(
-                        "this file would be published at /{}, which dossier writes itself; move it to another name",
-                        file.name
-                    ),
-                ));
-                continue;
-            }
-            static_files.insert(file.name, on_disk(root, &file.relative)?);
-        }
-        if !clashes.is_empty() {
-            return Err(Error::Content(clashes));
-        }
+        add_site_static_files(root, &mut static_files)?;
         static_files.insert(
             urls::theme_file("words.js"),
             StaticFile::InMemory(words.script_file().into()),
@@ -141,6 +123,33 @@ impl Theme {
             static_files,
             words,
         })
+    }
+}
+
+/// The site's static/, published at the root of the output (robots.txt, favicon.ico,
+/// web.config), over the theme's files when it has the same path.
+fn add_site_static_files(
+    root: &Path,
+    static_files: &mut BTreeMap<String, StaticFile>,
+) -> Result<()> {
+    let mut clashes = Vec::new();
+    for file in files_in(root, Path::new("static"))? {
+        if super::pages::is_generated(&file.name) {
+            clashes.push(Diagnostic::file(
+                &file.relative,
+                format!(
+                    "this file would be published at /{}, which dossier writes itself; move it to another name",
+                    file.name
+                ),
+            ));
+            continue;
+        }
+        static_files.insert(file.name, on_disk(root, &file.relative)?);
+    }
+    if clashes.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Content(clashes))
     }
 }
 

@@ -23,9 +23,12 @@ fn allowed(part: &str) -> Option<Vec<&'static str>> {
         "site_paths",
         "urls",
         "plural",
+        "language",
     ];
     let earlier: &[&str] = match part {
-        "dates" | "error" | "escape" | "paths" | "site_paths" | "urls" | "content" => &[],
+        "dates" | "error" | "escape" | "paths" | "site_paths" | "urls" | "language" | "content" => {
+            &[]
+        }
         "model" => &["content"],
         // Import reads the site's open tasks to link the ones a recap repeats.
         "import" => &["content", "model"],

@@ -221,10 +221,9 @@ fn hostile_text_is_shown_as_text() {
         let doc = html(&file);
         for script in select(&doc, "script") {
             assert!(
-                script
-                    .value()
-                    .attr("src")
-                    .is_some_and(|s| s.contains("static/dossier.js?v=")),
+                script.value().attr("src").is_some_and(
+                    |s| s.contains("static/dossier.js?v=") || s.contains("static/words.js?v=")
+                ),
                 "{}",
                 file.display()
             );

@@ -587,67 +587,7 @@ impl Reader<'_> {
         }
         self.recap.participants = self.known.names().to_vec();
         self.recap.title = clean_title(&self.recap.title, self.style);
-        let day_first = Some(!self.style.month_first);
-        // A mail that says only when it was sent: the meeting was that day, or the day before
-        // when its first lines say "yesterday".
-        let weekday = self.meeting_weekday;
-        let sent = self.sent_dates.iter().find_map(|text| {
-            let date = meeting_date(text, day_first)?;
-            // "Notre réunion de lundi": the last Monday the mail was sent on or after.
-            let (back, words) = match (weekday, self.days_before_sending) {
-                (Some(day), _) => {
-                    let back = u64::from(
-                        (7 + chrono::Datelike::weekday(&date).num_days_from_monday()
-                            - day.num_days_from_monday())
-                            % 7,
-                    );
-                    (back, format!("{text}, its meeting the {day} before"))
-                }
-                (None, Some(n)) if n > 0 => (n, format!("{text}, less {n} day (\"yesterday\")")),
-                _ => (0, format!("{text} (the day it was sent)")),
-            };
-            Some((date.checked_sub_days(chrono::Days::new(back))?, words))
-        });
-        let mut candidates: Vec<String> = vec![self.recap.title.clone()];
-        candidates.extend(input.subject.clone());
-        candidates.append(&mut self.metadata_dates);
-        let read_in = |order: Option<bool>| {
-            candidates
-                .iter()
-                .find_map(|text| meeting_date(text, order).map(|d| (d, text.clone())))
-        };
-        // "Meeting summary for … (09/08/2026)" in a mail sent on 8 September: of the two ways
-        // to read a date, the one nearer the day the mail went out.
-        let stated = match (read_in(day_first), read_in(day_first.map(|b| !b)), &sent) {
-            (Some(usual), Some(other), Some((sent, _)))
-                if (other.0 - *sent).num_days().abs() < (usual.0 - *sent).num_days().abs() =>
-            {
-                Some(other)
-            }
-            (usual, ..) => usual,
-        };
-        // A date in the first lines is the meeting's when no line says so, unless the mail
-        // went out a month away from it ("the contract signed on 15/03/2022").
-        let near_sending = |date: chrono::NaiveDate| {
-            sent.as_ref()
-                .is_none_or(|(sent, _)| (*sent - date).num_days().abs() <= 31)
-        };
-        let early = self.preamble_dates.iter().find_map(|text| {
-            meeting_date(text, day_first)
-                .filter(|date| near_sending(*date))
-                .map(|d| (d, text.clone()))
-        });
-        self.recap.date = stated.or(early).or(sent);
-        self.recap.title = without_date(&self.recap.title);
-        self.recap.day_first = if self.style.month_first {
-            Some(false)
-        } else {
-            self.recap
-                .date
-                .as_ref()
-                .and_then(|(_, words)| numeric_order(words))
-                .or_else(|| numeric_order_throughout(&input.text))
-        };
+        self.read_meeting_date(input);
         if self.timestamps > 0 {
             self.recap
                 .left_out
@@ -664,32 +604,6 @@ impl Reader<'_> {
             self.recap.left_out.push(format!("\"{line}\""));
         }
         self.recap
-    }
-    /// The points done or dropped, as a topic of the notes in the recap's language.
-    fn keep_settled_points(&mut self) {
-        use crate::import::language::Language;
-        if self.settled.is_empty() {
-            return;
-        }
-        let title = match self.language {
-            Language::English => "Done or dropped",
-            Language::Dutch => "Gedaan of geschrapt",
-            Language::French => "Fait ou abandonné",
-            Language::German => "Erledigt oder entfallen",
-        };
-        self.recap.left_out.push(format!(
-            "{} points done or dropped, kept in the notes under \"{title}\"",
-            self.settled.len()
-        ));
-        let points = std::mem::take(&mut self.settled)
-            .into_iter()
-            .map(|text| (String::new(), text))
-            .collect();
-        self.recap.topics.push(RecapTopic {
-            title: title.to_string(),
-            points,
-            ..RecapTopic::default()
-        });
     }
 
     /// The tasks in the notes' points, and each task once. Where the recap has a section of

@@ -306,3 +306,20 @@ fn address_writes(address: &str, name: &str) -> bool {
     name_of_address(address.trim_matches(['<', '>']))
         .is_some_and(|from_address| loose(&from_address) == loose(name))
 }
+
+impl Gazetteer {
+    /// `text` with the people it names surname first, as a directory lists them ("Claes, Wim"),
+    /// named as the recap names them elsewhere ("Wim Claes").
+    pub(crate) fn in_name_order(&self, text: &str) -> String {
+        let mut text = text.to_string();
+        for name in self.names() {
+            if let Some((first, last)) = name.split_once(' ') {
+                let reversed = format!("{last}, {first}");
+                if text.contains(&reversed) {
+                    text = text.replace(&reversed, name);
+                }
+            }
+        }
+        text
+    }
+}

@@ -391,21 +391,6 @@ impl Gazetteer {
         &self.names
     }
 
-    /// `text` with the people it names surname first, as a directory lists them ("Claes, Wim"),
-    /// named as the recap names them elsewhere ("Wim Claes").
-    pub(crate) fn in_name_order(&self, text: &str) -> String {
-        let mut text = text.to_string();
-        for name in &self.names {
-            if let Some((first, last)) = name.split_once(' ') {
-                let reversed = format!("{last}, {first}");
-                if text.contains(&reversed) {
-                    text = text.replace(&reversed, name);
-                }
-            }
-        }
-        text
-    }
-
     /// Whether `name` is someone the recap names: a full name, or a first name one participant
     /// alone has.
     pub(crate) fn knows(&self, name: &str) -> bool {

@@ -194,8 +194,11 @@ fn capitalised(text: &str) -> String {
 impl Writer<'_> {
     /// "Tuesday, 15 December 2026" as the language writes a meeting's day.
     fn long_date(&self, date: NaiveDate, rng: &mut Rng) -> String {
-        let weekday = self.words.weekdays[date.weekday().num_days_from_monday() as usize];
-        let month = self.words.months[date.month0() as usize];
+        let language = self.lang.language();
+        let (weekday, month) = (
+            language.weekday(date.weekday()),
+            language.month(date.month()),
+        );
         let (d, y) = (date.day(), date.year());
         match self.lang {
             Lang::En if rng.chance(50) => format!("{weekday}, {month} {d}, {y}"),

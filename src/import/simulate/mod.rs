@@ -34,6 +34,17 @@ impl Lang {
             Lang::De => "de",
         }
     }
+
+    /// The language whose day and month names the recaps are written with.
+    pub(super) fn language(self) -> crate::language::Language {
+        use crate::language::Language;
+        match self {
+            Lang::En => Language::English,
+            Lang::Nl => Language::Dutch,
+            Lang::Fr => Language::French,
+            Lang::De => Language::German,
+        }
+    }
 }
 
 /// A small seeded generator (SplitMix64): the same seed writes the same recaps on every
@@ -347,7 +358,7 @@ fn shuffle<T>(rng: &mut Rng, items: &mut [T]) {
 /// The words of a deadline of `form`, and the deadline a careful reader takes from them.
 fn deadline(rng: &mut Rng, lang: Lang, meeting: NaiveDate, form: DueForm) -> (String, Option<Due>) {
     let words = words::of(lang);
-    let weekday_name = |day: Weekday| words.weekdays[day.num_days_from_monday() as usize];
+    let weekday_name = |day: Weekday| lang.language().weekday(day);
     match form {
         DueForm::Weekday => {
             // Thursday or Friday of the meeting's week (it is on Monday to Wednesday).
@@ -402,7 +413,7 @@ fn deadline(rng: &mut Rng, lang: Lang, meeting: NaiveDate, form: DueForm) -> (St
                 Some(Due::Day(target)),
             )
         }
-        DueForm::EndOfMonth => month_phrase(rng, words, meeting, words.by_end_of_month),
+        DueForm::EndOfMonth => month_phrase(rng, lang, meeting, words.by_end_of_month),
         DueForm::EndOfWeek => {
             let offset = 4 - meeting.weekday().num_days_from_monday();
             (
@@ -410,7 +421,7 @@ fn deadline(rng: &mut Rng, lang: Lang, meeting: NaiveDate, form: DueForm) -> (St
                 Some(Due::Day(meeting + Days::new(offset as u64))),
             )
         }
-        DueForm::StartOfMonth => month_phrase(rng, words, meeting, words.by_start_of_month),
+        DueForm::StartOfMonth => month_phrase(rng, lang, meeting, words.by_start_of_month),
         DueForm::InWeeks => {
             let weeks = 2 + rng.below(2);
             let phrase = rng
@@ -448,7 +459,7 @@ fn deadline(rng: &mut Rng, lang: Lang, meeting: NaiveDate, form: DueForm) -> (St
 /// {M}"): the deadline is that month.
 fn month_phrase(
     rng: &mut Rng,
-    words: &words::Words,
+    lang: Lang,
     meeting: NaiveDate,
     phrases: &[&str],
 ) -> (String, Option<Due>) {
@@ -459,7 +470,7 @@ fn month_phrase(
     }
     let phrase = rng
         .pick(phrases)
-        .replace("{M}", words.months[month as usize - 1]);
+        .replace("{M}", lang.language().month(month));
     (phrase, Some(Due::Month(year, month)))
 }
 

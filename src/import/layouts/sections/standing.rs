@@ -2,6 +2,8 @@
 //! "Closed" cell, "[ANNULÉ] …". A point done or dropped by the time of the meeting is no task
 //! for after it; it stays in the meeting's notes. "[EN COURS]", "[OPEN]" go and leave the task.
 
+use super::Reader;
+use crate::import::recap::RecapTopic;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -120,6 +122,35 @@ pub(crate) fn standing(text: &str) -> (Standing, String) {
         }
     }
     (Standing::Open, text.to_string())
+}
+
+impl Reader<'_> {
+    /// The points done or dropped, as a topic of the notes in the recap's language.
+    pub(super) fn keep_settled_points(&mut self) {
+        use crate::import::language::Language;
+        if self.settled.is_empty() {
+            return;
+        }
+        let title = match self.language {
+            Language::English => "Done or dropped",
+            Language::Dutch => "Gedaan of geschrapt",
+            Language::French => "Fait ou abandonné",
+            Language::German => "Erledigt oder entfallen",
+        };
+        self.recap.left_out.push(format!(
+            "{} points done or dropped, kept in the notes under \"{title}\"",
+            self.settled.len()
+        ));
+        let points = std::mem::take(&mut self.settled)
+            .into_iter()
+            .map(|text| (String::new(), text))
+            .collect();
+        self.recap.topics.push(RecapTopic {
+            title: title.to_string(),
+            points,
+            ..RecapTopic::default()
+        });
+    }
 }
 
 #[cfg(test)]
