@@ -8,6 +8,7 @@ use crate::formats::{feed, ics, owner_tasks, Previous};
 use crate::model::threads::Thread;
 use crate::model::Site;
 use crate::output::Output;
+use crate::render::words::Words;
 use crate::render::{Page, Renderer};
 use crate::urls;
 use rayon::prelude::*;
@@ -48,6 +49,23 @@ pub(crate) fn expected_files(
 
 type Make<'a> = Box<dyn Fn() -> String + Sync + Send + 'a>;
 
+/// What the calendars say around the tasks, in the site's language; English where the theme's
+/// words lack one.
+fn calendar_words(words: &Words) -> ics::CalendarWords {
+    let english = ics::CalendarWords::default();
+    let text = |key: &str, fallback: String| words.forms(key).map_or(fallback, |[one, _]| one);
+    ics::CalendarWords {
+        done: text("ics_done", english.done),
+        owners: text("ics_owners", english.owners),
+        deadline: text("ics_deadline", english.deadline),
+        from: text("ics_from", english.from),
+        more_overdue: words
+            .forms("ics_more_overdue")
+            .unwrap_or(english.more_overdue),
+        more_overdue_text: text("ics_more_overdue_text", english.more_overdue_text),
+    }
+}
+
 /// The site-wide files besides pages and owner calendars, by path, each with what makes it
 /// (nothing is made until called).
 fn site_documents<'a>(
@@ -60,7 +78,7 @@ fn site_documents<'a>(
         (
             urls::CALENDAR_FILE.into(),
             Box::new(|| {
-                ics::Calendars::new(site, &previous.calendar)
+                ics::Calendars::new(site, &previous.calendar, calendar_words(renderer.words()))
                     .ics(site.current_tasks(), &site.config.title)
             }),
         ),
@@ -109,7 +127,7 @@ pub(crate) fn write_site_files(
     let site = renderer.site;
     let owners = if site.has_owner_pages() { owners } else { &[] };
     let documents = site_documents(renderer, pages, previous);
-    let calendars = ics::Calendars::new(site, &previous.calendar);
+    let calendars = ics::Calendars::new(site, &previous.calendar, calendar_words(renderer.words()));
     let owner_calendar = |id: &&String| {
         let name = format!(
             "{} — {}",

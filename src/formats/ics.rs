@@ -123,16 +123,56 @@ fn overdue_before_window(site: &Site, task: &Task, due: Due) -> bool {
     !task.done && task.overdue && !in_window(site, due) && due.date < site.today
 }
 
-/// What every calendar of a build shares: the site, the previous build's revisions, and the
-/// site's VTIMEZONE, made once rather than once per owner's calendar.
+/// What a calendar's events say around the tasks' own words, in the site's language: patterns
+/// with `{names}`, `{deadline}`, `{meeting}`, `{day}`, `{n}` and `{link}` put in.
+#[derive(Debug, Clone)]
+pub(crate) struct CalendarWords {
+    pub done: String,
+    pub owners: String,
+    pub deadline: String,
+    pub from: String,
+    /// The event counting the overdue tasks left out: for one, and for other counts.
+    pub more_overdue: [String; 2],
+    pub more_overdue_text: String,
+}
+
+impl Default for CalendarWords {
+    /// English, as the default theme's `i18n/en.toml` says it.
+    fn default() -> Self {
+        CalendarWords {
+            done: "Done.".into(),
+            owners: "Owners: {names}".into(),
+            deadline: "Deadline: {deadline}".into(),
+            from: "From: {meeting} ({day})".into(),
+            more_overdue: [
+                "and {n} more overdue task".into(),
+                "and {n} more overdue tasks".into(),
+            ],
+            more_overdue_text: "Overdue since before the calendar's window and left out of it, the oldest first. All of them: {link}".into(),
+        }
+    }
+}
+
+/// `pattern` with each `{name}` of `values` put in.
+fn filled(pattern: &str, values: &[(&str, &str)]) -> String {
+    values
+        .iter()
+        .fold(pattern.to_string(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
+}
+
+/// What every calendar of a build shares: the site, the previous build's revisions, the
+/// site's VTIMEZONE, made once rather than once per owner's calendar, and its words.
 pub(crate) struct Calendars<'s> {
     site: &'s Site,
     history: &'s CalendarHistory,
     timezone: String,
+    words: CalendarWords,
 }
 
 impl<'s> Calendars<'s> {
-    pub(crate) fn new(site: &'s Site, history: &'s CalendarHistory) -> Self {
+    pub(crate) fn new(site: &'s Site, history: &'s CalendarHistory, words: CalendarWords) -> Self {
         let mut timezone = String::new();
         // The events are all-day and need no time zone; the site's zone is described anyway
         // so that a calendar with no deadline in its window still holds a component (RFC 5545).
@@ -143,6 +183,7 @@ impl<'s> Calendars<'s> {
             site,
             history,
             timezone,
+            words,
         }
     }
 
@@ -165,12 +206,18 @@ impl<'s> Calendars<'s> {
             if overdue_before_window(site, task, due) {
                 overdue.push((index, due));
             } else if in_window(site, due) {
-                event(site, task, due, self.history, &mut line);
+                event(site, task, due, (self.history, &self.words), &mut line);
             }
         }
         overdue.sort_by_key(|&(index, due)| (std::cmp::Reverse(due.date), index));
         for &(index, due) in overdue.iter().take(OVERDUE_KEPT) {
-            event(site, &site.tasks[index], due, self.history, &mut line);
+            event(
+                site,
+                &site.tasks[index],
+                due,
+                (self.history, &self.words),
+                &mut line,
+            );
         }
         if overdue.len() > OVERDUE_KEPT {
             self.more_overdue(name, overdue.len() - OVERDUE_KEPT, &mut line);
@@ -187,7 +234,7 @@ impl<'s> Calendars<'s> {
         let due = task.due?;
         let mut calendar = self.head(&task.title);
         let mut line = |text: &str| fold_line(&mut calendar, text);
-        event(self.site, task, due, self.history, &mut line);
+        event(self.site, task, due, (self.history, &self.words), &mut line);
         line("END:VCALENDAR");
         Some(calendar)
     }
@@ -196,17 +243,16 @@ impl<'s> Calendars<'s> {
     /// site's list of deadlines.
     fn more_overdue(&self, name: &str, count: usize, line: &mut impl FnMut(&str)) {
         let site = self.site;
-        let summary = escape_text(&format!("and {count} more overdue tasks"));
+        let pattern = &self.words.more_overdue
+            [usize::from(!site.config.language.takes_singular(count as i64))];
+        let summary = escape_text(&filled(pattern, &[("n", &count.to_string())]));
         let uid = format!(
             "{:016x}@{}",
             stable_hash(format!("more-overdue\n{name}").as_bytes()),
             site.config.base_host()
         );
-        let description = format!(
-            "Overdue since before the calendar's window and left out of it, the oldest first. All of them: {}{}",
-            site.config.base_url,
-            crate::urls::CALENDAR
-        );
+        let link = format!("{}{}", site.config.base_url, crate::urls::CALENDAR);
+        let description = filled(&self.words.more_overdue_text, &[("link", &link)]);
         let event = AllDayEvent {
             uid: &uid,
             day: site.today,
@@ -321,23 +367,32 @@ fn event(
     site: &Site,
     task: &Task,
     due: Due,
-    history: &CalendarHistory,
+    (history, words): (&CalendarHistory, &CalendarWords),
     line: &mut impl FnMut(&str),
 ) {
     let meeting = &site.meetings[task.meeting];
     let link = format!("{}{}", site.config.base_url, site.task_url(task));
     let owners: Vec<&str> = task.owners.iter().map(|p| p.name.as_str()).collect();
     let mut description = String::new();
+    let mut say = |text: String| {
+        description.push_str(&text);
+        description.push('\n');
+    };
     if task.done {
-        description.push_str("Done.\n");
+        say(words.done.clone());
     }
     if !owners.is_empty() {
-        description.push_str(&format!("Owners: {}\n", owners.join(", ")));
+        say(filled(&words.owners, &[("names", &owners.join(", "))]));
     }
     if due.precision != Precision::Day {
-        description.push_str(&format!("Deadline: {}\n", due.label(site.config.language)));
+        let deadline = due.label(site.config.language);
+        say(filled(&words.deadline, &[("deadline", &deadline)]));
     }
-    description.push_str(&format!("From: {} ({})\n", meeting.title, meeting.date));
+    let day = meeting.date.to_string();
+    say(filled(
+        &words.from,
+        &[("meeting", &meeting.title), ("day", &day)],
+    ));
     description.push_str(&link);
     // The link is in the description, which every client shows; a URL property (shown by
     // Apple Calendar only) and CATEGORIES repeating the owners would cost a fifth of the

@@ -173,6 +173,11 @@ impl<'s> Renderer<'s> {
         )
     }
 
+    /// The theme's words in the site's language.
+    pub(crate) fn words(&self) -> &words::Words {
+        &self.templates.words
+    }
+
     /// The theme's word `key` for the count `n`, with `values` put in; the key itself where
     /// the language has no such word (the default theme has every word it asks for).
     pub(crate) fn word(&self, key: &str, n: Option<usize>, values: &[(&str, String)]) -> String {

@@ -97,6 +97,15 @@ impl Words {
         Some(said)
     }
 
+    /// The text of `key` as written, its `{…}` left in, for one and for other counts (the same
+    /// text twice for a word that is not counted).
+    pub(crate) fn forms(&self, key: &str) -> Option<[String; 2]> {
+        match self.page.get(key)? {
+            Text::Plain(text) => Some([text.clone(), text.clone()]),
+            Text::Counted { one, other } => Some([one.clone(), other.clone()]),
+        }
+    }
+
     /// `static/words.js`: the script's words and how its language counts, as the theme's
     /// script reads them (`window.dossierWords`).
     pub(crate) fn script_file(&self) -> Vec<u8> {

@@ -61,6 +61,24 @@ fn a_site_in_each_language_says_every_word_of_the_theme_in_it() {
             "{language}"
         );
         assert!(index.contains(today), "{language}: the day in its language");
+        // The calendar's and the feed's words too: "Uit: <meeting>", `xml:lang`.
+        let calendar = std::fs::read_to_string(out.join("calendar.ics"))
+            .unwrap()
+            .replace("\r\n ", "");
+        let from = words(language)
+            .into_iter()
+            .find(|(key, _)| key == "ics_from")
+            .map(|(_, text)| text.split('{').next().unwrap_or_default().to_string())
+            .unwrap();
+        assert!(
+            calendar.contains(&format!("\\n{from}")) || calendar.contains(&format!(":{from}")),
+            "{language}: {from}"
+        );
+        let feed = std::fs::read_to_string(out.join("feed.xml")).unwrap();
+        assert!(
+            feed.contains(&format!("xml:lang=\"{language}\"")),
+            "{language}"
+        );
         let script = std::fs::read_to_string(out.join("static/words.js")).unwrap();
         assert!(
             script.contains(&format!("\"lang\":\"{language}\"")),
