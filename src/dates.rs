@@ -1,7 +1,7 @@
 //! Deadlines and the calendar arithmetic around them: `due:` tokens, "today" in the site's
 //! timezone, weeks and agenda buckets.
 
-use crate::language::Language;
+use crate::language::{fill, Language};
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc, Weekday};
 use chrono_tz::Tz;
 use serde::Serialize;
@@ -266,15 +266,6 @@ pub(crate) fn parse_weekday(name: &str) -> Option<Weekday> {
         "sunday" | "sun" => Some(Weekday::Sun),
         _ => None,
     }
-}
-
-/// `pattern` with each `{name}` of `values` put in.
-fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
-    values
-        .iter()
-        .fold(pattern.to_string(), |text, (name, value)| {
-            text.replace(&format!("{{{name}}}"), value)
-        })
 }
 
 /// A day as pages write it: `Fri 4 Dec 2026`, `vr 4 dec 2026`, `ven. 4 déc. 2026`,

@@ -18,6 +18,16 @@ pub enum Language {
     German,
 }
 
+/// `pattern` with each `{name}` of `values` put in: the date patterns below, the theme's words,
+/// the calendars' words.
+pub(crate) fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
+    values
+        .iter()
+        .fold(pattern.to_string(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
+}
+
 /// How a language writes dates, as patterns of `{weekday}`, `{day}`, `{month}`, `{year}` and
 /// `{quarter}`: one table for the pages (`dates.rs`) and the theme's script (`static/words.js`).
 #[derive(Debug, Clone, Copy, Serialize)]

@@ -1,6 +1,7 @@
 //! The deadline calendars: RFC 5545 iCalendar files, one all-day event per dated task.
 
 use crate::dates::{Due, Precision};
+use crate::language::fill;
 use crate::model::{Site, Task};
 use crate::paths::stable_hash;
 use chrono::{Datelike, Days, NaiveDate, Offset, TimeZone, Utc};
@@ -153,15 +154,6 @@ impl Default for CalendarWords {
     }
 }
 
-/// `pattern` with each `{name}` of `values` put in.
-fn filled(pattern: &str, values: &[(&str, &str)]) -> String {
-    values
-        .iter()
-        .fold(pattern.to_string(), |text, (name, value)| {
-            text.replace(&format!("{{{name}}}"), value)
-        })
-}
-
 /// What every calendar of a build shares: the site, the previous build's revisions, the
 /// site's VTIMEZONE, made once rather than once per owner's calendar, and its words.
 pub(crate) struct Calendars<'s> {
@@ -245,14 +237,14 @@ impl<'s> Calendars<'s> {
         let site = self.site;
         let pattern = &self.words.more_overdue
             [usize::from(!site.config.language.takes_singular(count as i64))];
-        let summary = escape_text(&filled(pattern, &[("n", &count.to_string())]));
+        let summary = escape_text(&fill(pattern, &[("n", &count.to_string())]));
         let uid = format!(
             "{:016x}@{}",
             stable_hash(format!("more-overdue\n{name}").as_bytes()),
             site.config.base_host()
         );
         let link = format!("{}{}", site.config.base_url, crate::urls::CALENDAR);
-        let description = filled(&self.words.more_overdue_text, &[("link", &link)]);
+        let description = fill(&self.words.more_overdue_text, &[("link", &link)]);
         let event = AllDayEvent {
             uid: &uid,
             day: site.today,
@@ -382,14 +374,14 @@ fn event(
         say(words.done.clone());
     }
     if !owners.is_empty() {
-        say(filled(&words.owners, &[("names", &owners.join(", "))]));
+        say(fill(&words.owners, &[("names", &owners.join(", "))]));
     }
     if due.precision != Precision::Day {
         let deadline = due.label(site.config.language);
-        say(filled(&words.deadline, &[("deadline", &deadline)]));
+        say(fill(&words.deadline, &[("deadline", &deadline)]));
     }
     let day = meeting.date.to_string();
-    say(filled(
+    say(fill(
         &words.from,
         &[("meeting", &meeting.title), ("day", &day)],
     ));

@@ -8,7 +8,7 @@
 use crate::content::source::SourceFile;
 use crate::dates::Bucket;
 use crate::error::{Error, Result};
-use crate::language::{DatePatterns, Language};
+use crate::language::{fill, DatePatterns, Language};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -87,14 +87,13 @@ impl Words {
             (Text::Counted { one, .. }, Some(n)) if self.language.takes_singular(n) => one,
             (Text::Counted { other, .. }, _) => other,
         };
-        let mut said = text.clone();
-        if let Some(n) = count {
-            said = said.replace("{n}", &n.to_string());
-        }
-        for (name, value) in values {
-            said = said.replace(&format!("{{{name}}}"), value);
-        }
-        Some(said)
+        let n = count.map(|n| n.to_string());
+        let values: Vec<(&str, &str)> = n
+            .iter()
+            .map(|n| ("n", n.as_str()))
+            .chain(values.iter().map(|(name, value)| (*name, value.as_str())))
+            .collect();
+        Some(fill(text, &values))
     }
 
     /// The text of `key` as written, its `{…}` left in, for one and for other counts (the same
