@@ -209,32 +209,17 @@ impl Bucket {
         }
     }
 
-    pub(crate) fn title(&self, language: Language) -> String {
-        use Language::{Dutch, English, French, German};
-        let title = match (self, language) {
-            (Bucket::Later(month), _) => return month_label(*month, language),
-            (Bucket::Overdue, English) => "Overdue",
-            (Bucket::Overdue, Dutch) => "Te laat",
-            (Bucket::Overdue, French) => "En retard",
-            (Bucket::Overdue, German) => "Überfällig",
-            (Bucket::Today, English) => "Today",
-            (Bucket::Today, Dutch) => "Vandaag",
-            (Bucket::Today, French) => "Aujourd’hui",
-            (Bucket::Today, German) => "Heute",
-            (Bucket::ThisWeek, English) => "This week",
-            (Bucket::ThisWeek, Dutch) => "Deze week",
-            (Bucket::ThisWeek, French) => "Cette semaine",
-            (Bucket::ThisWeek, German) => "Diese Woche",
-            (Bucket::NextWeek, English) => "Next week",
-            (Bucket::NextWeek, Dutch) => "Volgende week",
-            (Bucket::NextWeek, French) => "La semaine prochaine",
-            (Bucket::NextWeek, German) => "Nächste Woche",
-            (Bucket::Undated, English) => "No deadline",
-            (Bucket::Undated, Dutch) => "Geen deadline",
-            (Bucket::Undated, French) => "Sans échéance",
-            (Bucket::Undated, German) => "Ohne Frist",
-        };
-        title.to_string()
+    /// The group's heading in English, as the terminal's agenda writes it; pages take the
+    /// theme's words (`Words::bucket_title`).
+    pub(crate) fn title(&self) -> String {
+        match self {
+            Bucket::Overdue => "Overdue".into(),
+            Bucket::Today => "Today".into(),
+            Bucket::ThisWeek => "This week".into(),
+            Bucket::NextWeek => "Next week".into(),
+            Bucket::Later(month) => month_label(*month, Language::English),
+            Bucket::Undated => "No deadline".into(),
+        }
     }
 
     pub(crate) fn key(&self) -> String {

@@ -57,7 +57,7 @@ pub mod script_rules {
         let bucket = Bucket::of(Some(due), today, week_start);
         Some([
             bucket.key(),
-            bucket.title(crate::language::Language::English),
+            bucket.title(),
             due.label(crate::language::Language::English),
         ])
     }

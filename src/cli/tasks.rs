@@ -246,11 +246,7 @@ pub(super) fn agenda_text(
     let mut rows: Vec<(String, Vec<[String; 4]>, Bucket)> = Vec::new();
     for group in &agenda.groups {
         let lines = group.tasks.iter().map(|&i| row(site, &short, i)).collect();
-        rows.push((
-            group.bucket.title(crate::language::Language::English),
-            lines,
-            group.bucket.clone(),
-        ));
+        rows.push((group.bucket.title(), lines, group.bucket.clone()));
     }
     if filter.all {
         let done: Vec<[String; 4]> = selected

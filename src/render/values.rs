@@ -358,7 +358,7 @@ impl Renderer<'_> {
             .iter()
             .map(|group| AgendaGroup {
                 key: group.bucket.key(),
-                title: group.bucket.title(self.site.config.language),
+                title: self.words().bucket_title(&group.bucket),
                 tasks: self.tasks_of(&group.tasks),
             })
             .collect()

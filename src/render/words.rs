@@ -96,6 +96,20 @@ impl Words {
         Some(fill(text, &values))
     }
 
+    /// The heading of an agenda's group: the theme's word for it ("Te laat", "Deze week"), or
+    /// the month standing alone; English where the theme's words lack one.
+    pub(crate) fn bucket_title(&self, bucket: &Bucket) -> String {
+        let key = match bucket {
+            Bucket::Later(month) => return crate::dates::month_label(*month, self.language),
+            Bucket::Overdue => "overdue_heading",
+            Bucket::Today => "today",
+            Bucket::ThisWeek => "this_week",
+            Bucket::NextWeek => "next_week",
+            Bucket::Undated => "no_deadline",
+        };
+        self.say(key, None, &[]).unwrap_or_else(|| bucket.title())
+    }
+
     /// The text of `key` as written, its `{…}` left in, for one and for other counts (the same
     /// text twice for a word that is not counted).
     pub(crate) fn forms(&self, key: &str) -> Option<[String; 2]> {
@@ -117,7 +131,7 @@ impl Words {
         let words = ScriptWords {
             lang: self.language.code(),
             words: &self.script,
-            dates: ScriptDates::of(self.language),
+            dates: ScriptDates::of(self),
         };
         // Serialising a map of strings cannot fail; an empty object keeps the script's English.
         let json = serde_json::to_string(&words).unwrap_or_else(|_| "{}".to_string());
@@ -139,8 +153,9 @@ struct ScriptDates {
 }
 
 impl ScriptDates {
-    fn of(language: Language) -> ScriptDates {
+    fn of(words: &Words) -> ScriptDates {
         use chrono::Weekday;
+        let language = words.language;
         let week = [
             Weekday::Sun,
             Weekday::Mon,
@@ -158,7 +173,7 @@ impl ScriptDates {
             Bucket::Undated,
         ]
         .iter()
-        .map(|bucket| (bucket.key(), bucket.title(language)))
+        .map(|bucket| (bucket.key(), words.bucket_title(bucket)))
         .collect();
         ScriptDates {
             patterns: language.date_patterns(),
