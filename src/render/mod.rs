@@ -60,7 +60,7 @@ pub(crate) struct Templates {
     /// depth, so its links start from here rather than from its own address.
     site_path: String,
     /// The theme's words, for what pages say outside their templates (descriptions, states).
-    words: words::Words,
+    words: std::sync::Arc<words::Words>,
 }
 
 impl Templates {
@@ -77,8 +77,9 @@ impl Templates {
         tera.register_filter("relink", relink);
         tera.register_filter("url", url);
         tera.register_filter("tag_url", tag_url);
-        let words = theme.words.clone();
-        tera.register_function("t", move |kwargs: Kwargs, _: &State| say(&words, &kwargs));
+        let words = std::sync::Arc::new(theme.words.clone());
+        let said = std::sync::Arc::clone(&words);
+        tera.register_function("t", move |kwargs: Kwargs, _: &State| say(&said, &kwargs));
         let fingerprints = Fingerprints::of(theme);
         tera.register_filter(
             "asset",
@@ -134,7 +135,7 @@ impl Templates {
             tera,
             template_paths,
             site_path: site.config.base_path().to_string(),
-            words: theme.words.clone(),
+            words,
         })
     }
 
