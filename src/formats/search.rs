@@ -57,6 +57,14 @@ struct Doc {
     date: String,
     context: String,
     text: String,
+    /// A task's deadline and whether it is done, which a result shows beside it.
+    task: Option<TaskState>,
+}
+
+struct TaskState {
+    /// The deadline as tasks.json writes it (`2025-12-09`, `2025-12`, `2025-Q4`), or empty.
+    due: String,
+    done: bool,
 }
 
 /// Lowercase, accents and other marks removed, and the few letters that do not decompose
@@ -167,16 +175,9 @@ impl Collected {
 /// state, leading to its page; the words of every mention find it.
 fn task_doc(site: &Site, task: &Task) -> (Doc, String, Vec<String>, String) {
     let owners: Vec<&str> = task.owners.iter().map(|p| p.name.as_str()).collect();
-    let mut context = owners.join(", ");
-    if let Some(due) = task.due {
-        if !context.is_empty() {
-            context.push_str(" · ");
-        }
-        context.push_str(&due.label(site.config.language));
-    }
-    if task.done {
-        context.push_str(" · done");
-    }
+    // The deadline and whether the task is done travel beside it (see `TaskState`): the
+    // script says them in the site's language and marks a late one on the reader's day.
+    let context = owners.join(", ");
     let mut special: Vec<String> = task
         .owners
         .iter()
@@ -214,6 +215,10 @@ fn task_doc(site: &Site, task: &Task) -> (Doc, String, Vec<String>, String) {
         date: site.meetings[task.meeting].date.to_string(),
         context,
         text,
+        task: Some(TaskState {
+            due: task.due.map(|due| due.token()).unwrap_or_default(),
+            done: task.done,
+        }),
     };
     (doc, owners.join(" "), special, body)
 }
@@ -277,6 +282,7 @@ fn initiative_docs(site: &Site) -> Vec<DocTerms> {
                 } else {
                     initiative.summary.clone()
                 },
+                task: None,
             },
             &[
                 (Field::Title, &initiative.title),
@@ -319,6 +325,7 @@ fn account_docs(site: &Site) -> Vec<DocTerms> {
                     .map_or_else(String::new, |&m| site.meetings[m].date.to_string()),
                 context: meetings,
                 text: initiatives.clone(),
+                task: None,
             },
             &[(Field::Title, &account.name), (Field::Body, &initiatives)],
             &[],
@@ -341,6 +348,7 @@ fn person_docs(site: &Site) -> Vec<DocTerms> {
                 date: String::new(),
                 context: role.clone(),
                 text: String::new(),
+                task: None,
             },
             &[
                 (Field::Title, &person.name),
@@ -372,6 +380,7 @@ fn meeting_docs(site: &Site, m: usize, tasks: &[usize]) -> Vec<DocTerms> {
             } else {
                 intro.clone()
             },
+            task: None,
         },
         &[
             (Field::Title, &meeting.title),
@@ -392,6 +401,7 @@ fn meeting_docs(site: &Site, m: usize, tasks: &[usize]) -> Vec<DocTerms> {
                 date: meeting.date.to_string(),
                 context: meeting.title.clone(),
                 text: body.clone(),
+                task: None,
             },
             &[
                 (Field::Title, &topic.title),
@@ -513,18 +523,22 @@ fn term_files(encoded: BTreeMap<String, String>) -> Vec<(String, BTreeMap<String
 
 impl Doc {
     /// The document as its entry in a document file: `[kind,title,url,date,context,snippet]`,
-    /// with the two characters older engines do not take in a script escaped.
+    /// and for a task `due,done` after them, with the two characters older engines do not take
+    /// in a script escaped.
     fn entry(&self) -> String {
         let text: String = self.text.chars().take(SNIPPET_SOURCE_CHARS).collect();
-        let entry = json!([
-            self.kind as u8,
-            self.title,
-            self.url,
-            self.date,
-            self.context,
-            text
-        ])
-        .to_string();
+        let mut entry = vec![
+            json!(self.kind as u8),
+            json!(self.title),
+            json!(self.url),
+            json!(self.date),
+            json!(self.context),
+            json!(text),
+        ];
+        if let Some(task) = &self.task {
+            entry.extend([json!(task.due), json!(u8::from(task.done))]);
+        }
+        let entry = serde_json::Value::Array(entry).to_string();
         script_safe(entry)
     }
 }

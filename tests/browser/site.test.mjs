@@ -54,6 +54,8 @@ const pages = {
   month: "calendar/2025-12/index.html",
   notFound: "404.html",
 };
+// The pages as a reader opens them: the search results page with a query in its address.
+const views = { ...pages, search: "search/index.html?q=deal" };
 
 let browser;
 let server;
@@ -180,6 +182,92 @@ browserTest("search works through dossier serve", async () => {
   await searchFindsEveryWord(serverUrl);
 });
 
+/// The results page once every result it is showing has loaded: its summary and each result's
+/// kind, title and task line (deadline, late or done).
+async function resultsPageOf(page) {
+  await page.waitForFunction(() => document.getElementById("search-page-summary").textContent !== "");
+  let before = "";
+  for (;;) {
+    await page.waitForTimeout(150);
+    const now = await page.$eval("#search-page-results", (list) => list.innerText);
+    if (now === before) break;
+    before = now;
+  }
+  return {
+    summary: await page.textContent("#search-page-summary"),
+    results: await page.$$eval("#search-page-results li", (items) => items.map((item) => [
+      item.querySelector(".search-kind").textContent,
+      item.querySelector(".search-title").textContent,
+      (item.querySelector(".search-task") || { textContent: "" }).textContent,
+    ])),
+  };
+}
+
+browserTest("the search results page lists every result of the query in its address, from disk and through serve", async () => {
+  for (const base of ["file://" + site + "/", serverUrl]) {
+    // Read on the day the site was built for.
+    const { page, context, problems } = await open(base + "search/index.html?q=deal", { clock: new Date("2025-11-24T09:00:00Z") });
+    const { summary, results } = await resultsPageOf(page);
+    assert.equal(summary, `${results.length} results for “deal”`);
+    assert.ok(results.length > 5, JSON.stringify(results));
+    assert.deepEqual(results.find(([, title]) => /^Package deal closure/.test(title)),
+      ["Task", "Package deal closure (Windows 365, Entra ID, Intune, Netskope)", "due Sun 30 Nov 2025"]);
+    assert.equal(await page.inputValue("#search-page-input"), "deal", "the query stays in the box");
+    assert.match(await page.title(), /^deal · Search/);
+    // A new query from the page's form becomes the page's address.
+    await page.fill("#search-page-input", "netskope");
+    await Promise.all([page.waitForURL(/\?q=netskope$/), page.press("#search-page-input", "Enter")]);
+    assert.match((await resultsPageOf(page)).summary, /results? for “netskope”/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+  // Read on a later day, a task whose deadline went by says how late it is.
+  const { page, context } = await open("file://" + laterSite + "/search/index.html?q=deal", { clock: new Date("2025-12-10T09:00:00Z") });
+  const late = (await resultsPageOf(page)).results.find(([, title]) => /^Package deal closure/.test(title));
+  assert.equal(late[2], "due Sun 30 Nov 2025 10 days late");
+  assert.ok(await page.$("#search-page-results .search-task strong.late"), "the lateness is marked");
+  await context.close();
+});
+
+browserTest("Enter in the search box opens the results page; more results than the box shows are one option away", async () => {
+  const { page, context, problems } = await open(fileUrl(pages.meeting));
+  await page.fill("#search-input", "is:open");
+  await page.waitForSelector("#search-results .search-all");
+  const options = await page.$$eval("#search-results [role=option]", (items) => items.length);
+  assert.equal(options, 13, "twelve results and the way to all of them");
+  assert.match(await page.textContent("#search-results .search-all"), /All results for “is:open”/);
+  await Promise.all([page.waitForURL(/search\/index\.html\?q=is%3Aopen$/), page.press("#search-input", "Enter")]);
+  const { summary, results } = await resultsPageOf(page);
+  assert.ok(results.length > 12 && results.every(([kind]) => kind === "Task"), JSON.stringify(results));
+  assert.equal(summary, `${results.length} results for “is:open”`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+browserTest("the results page shows fifty results at a time, and more on request", async () => {
+  const many = path.join(root, "target/browser-many");
+  rmSync(many, { recursive: true, force: true });
+  cpSync(path.join(root, "tests/sites/minimal"), many, { recursive: true });
+  for (let n = 1; n <= 60; n++) {
+    const day = String(1 + (n % 28)).padStart(2, "0");
+    writeFileSync(path.join(many, `content/meetings/2025-10-${day}-review-${n}.md`),
+      `+++\ntitle = "Renewal review ${n}"\ndate = 2025-10-${day}\n+++\n## Renewal round ${n}\nThe renewal was discussed.\n`);
+  }
+  const built = spawnSync(dossier, ["build", "--today", "2025-11-24", "--root", many]);
+  assert.equal(built.status, 0, String(built.stderr));
+  const { page, context, problems } = await open("file://" + path.join(many, "public/search/index.html?q=renewal"));
+  let shown = await resultsPageOf(page);
+  assert.equal(shown.results.length, 50);
+  assert.match(shown.summary, /^12\d results for “renewal”$/);
+  while (await page.isVisible("#search-page-more button")) {
+    await page.click("#search-page-more button");
+    shown = await resultsPageOf(page);
+  }
+  assert.equal(`${shown.results.length} results for “renewal”`, shown.summary);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 browserTest("a site that pins its day in site.toml is read as on that day, whatever the reader's clock", async () => {
   // The example's site.toml pins today = 2025-11-24; built without --today, its pages keep
   // that day in the browser, where a build for a day of the command line catches up.
@@ -219,7 +307,7 @@ browserTest("search folds accents: elodie finds Élodie", async () => {
 });
 
 browserTest("every page kind renders without errors, at 1280 and 390 px", async () => {
-  for (const [name, file] of Object.entries(pages)) {
+  for (const [name, file] of Object.entries(views)) {
     for (const width of [1280, 390]) {
       // The 404 page is sent by a server for a missing address at any depth, and links from
       // the site's root: see it as a reader would, through serve, three folders deep.
@@ -296,9 +384,10 @@ const axeSource = (() => {
 
 browserTest("axe finds no WCAG 2.1 A or AA violations, light and dark", { skip: !axeSource && "axe-core is not installed" }, async () => {
   const report = [];
-  for (const name of ["dashboard", "meeting", "topic", "owner", "calendar", "month"]) {
+  for (const name of ["dashboard", "meeting", "topic", "owner", "calendar", "month", "search"]) {
     for (const scheme of ["light", "dark"]) {
-      const { page, context } = await open(fileUrl(pages[name]), { axe: true, context: { colorScheme: scheme } });
+      const { page, context } = await open(fileUrl(views[name]), { axe: true, context: { colorScheme: scheme } });
+      if (name === "search") await page.waitForSelector("#search-page-results li");
       await page.addScriptTag({ content: axeSource });
       const result = await page.evaluate(() =>
         window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));

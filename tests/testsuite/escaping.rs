@@ -138,6 +138,10 @@ fn the_search_index_is_scripts_holding_the_same_text() {
     let mut documents = Vec::new();
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
+        // The results page (index.html) stands beside the index's scripts.
+        if path.extension().is_some_and(|e| e == "html") {
+            continue;
+        }
         let script = std::fs::read_to_string(&path).unwrap();
         assert!(
             !script.contains('\u{2028}'),

@@ -133,6 +133,45 @@ fn the_sitemap_is_an_index_of_dated_pages() {
     let part = read(&site, "sitemap-1.xml");
     assert!(part.contains("<loc>https://briefings.example.test/b/meetings/2025-11-20-weekly/</loc><lastmod>2025-11-20</lastmod>"), "{part}");
     assert!(!part.contains("404"));
+    assert!(
+        !part.contains("search/"),
+        "a results page is not a page to list: {part}"
+    );
+}
+
+#[test]
+fn the_search_results_page_is_built_in_every_edition_and_linked_from_every_page() {
+    let site = Fixture::valid();
+    for edition in ["internal", "customer"] {
+        let built = site.run(&["build", "--today", "2025-11-24", "--edition", edition]);
+        assert!(
+            built.status.success(),
+            "{}",
+            String::from_utf8_lossy(&built.stderr)
+        );
+        let page = read(&site, "search/index.html");
+        // The script reads `q` from the address and fills the list beside the index's files.
+        for part in [
+            "<form class=\"search-page\" id=\"search-page\" role=\"search\" hidden>",
+            "name=\"q\" type=\"search\"",
+            "<ol class=\"search-page-results\" id=\"search-page-results\"></ol>",
+            "<noscript>",
+        ] {
+            assert!(page.contains(part), "{edition}: {part}\n{page}");
+        }
+        assert!(site.public().join("search/index.js").is_file());
+        for file in ["index.html", "meetings/2025-11-20-weekly/index.html"] {
+            let depth = file.matches('/').count();
+            let link = format!(
+                "<a href=\"{}search/index.html\">Search</a>",
+                "../".repeat(depth)
+            );
+            assert!(
+                read(&site, file).contains(&link),
+                "{edition} {file}: {link}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -311,7 +350,7 @@ fn every_page_says_what_it_is_to_link_previews() {
         );
         pages += 1;
     }
-    assert_eq!(pages, 69);
+    assert_eq!(pages, 70);
     let topic = html(
         &out.join("meetings/2025-11-18-account-team/proximus-package-deal-progress/index.html"),
     );

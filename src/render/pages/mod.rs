@@ -22,6 +22,7 @@ mod month;
 mod not_found;
 mod owner;
 mod owners;
+mod search;
 mod tag;
 mod task;
 mod topic;
@@ -37,6 +38,7 @@ pub(crate) static KINDS: &[&dyn PageKind] = &[
     &not_found::NotFound,
     &owners::Owners,
     &accounts::Accounts,
+    &search::Search,
     &meeting::Meeting,
     &topic::Topic,
     &initiative::Initiative,

@@ -154,6 +154,17 @@ var dossierRules = (function () {
     return say("as_of_day", "as of {day}", undefined, { day: shortLabel(iso) });
   }
 
+  // The day the reader reads on, in the site's timezone; the build's day where the site pins
+  // it, or where the reader's clock is behind the build.
+  function readersDay() {
+    var body = document.body;
+    var today = todayIn(body.dataset.timezone);
+    if (body.dataset.built && (today < body.dataset.built || body.dataset.pinned !== undefined)) {
+      today = body.dataset.built;
+    }
+    return today;
+  }
+
   function todayIn(timezone) {
     var now = new Date();
     try {
@@ -409,12 +420,8 @@ var dossierRules = (function () {
     var root = panel.dataset.root || "";
     // The folder of owner pages, as the page names it: the script spells no address.
     var owners = panel.dataset.owners;
-    var body = document.body;
-    var today = todayIn(body.dataset.timezone);
-    if (body.dataset.built && (today < body.dataset.built || body.dataset.pinned !== undefined)) {
-      today = body.dataset.built;
-    }
-    var weekStart = +body.dataset.weekStart || 0;
+    var today = readersDay();
+    var weekStart = +document.body.dataset.weekStart || 0;
     var storage = null;
     try { storage = window.localStorage; } catch (blocked) { storage = null; }
 
@@ -506,6 +513,8 @@ var dossierRules = (function () {
   // Title, names (owners, participants, people, accounts), text.
   var FIELD_WEIGHT = [10, 6, 1];
   var RESULTS = 12;
+  // Results the results page adds at a time.
+  var PAGE_RESULTS = 50;
   // Results shown as soon as their documents are loaded, before the rest.
   var FIRST_SHOWN = 5;
   // Bytes of extra term files a word being typed may load for its longer completions.
@@ -678,7 +687,7 @@ var dossierRules = (function () {
         });
         // Best first; among equals the lower number, which is the newer meeting.
         ranked.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
-        return { terms: found, hits: ranked.slice(0, RESULTS) };
+        return { terms: found, hits: ranked };
       });
     });
   }
@@ -748,7 +757,40 @@ var dossierRules = (function () {
     return node;
   }
 
-  function show(query, matched, results) {
+  // One result: its kind, title, where it is from, for a task its deadline and whether it
+  // is late on the reader's day, and the text around the words searched for.
+  function resultLink(record, terms, today) {
+    var link = document.createElement("a");
+    link.href = root + record[2] + "index.html";
+    link.appendChild(span("search-kind", KINDS[record[0]] || ""));
+    link.appendChild(span("search-title", marked(record[1], terms, false)));
+    var detail = [record[3] ? dateLabel(record[3]) : "", record[4]].filter(Boolean).join(" · ");
+    link.appendChild(span("search-detail", detail));
+    if (record.length > 6) link.appendChild(taskState(record[6], record[7] === 1, today));
+    if (record[5]) link.appendChild(span("search-snippet", marked(record[5], terms, true)));
+    return link;
+  }
+
+  function taskState(due, done, today) {
+    var state = element("span", "search-task");
+    if (done) state.appendChild(element("span", "search-done", say("search_done", "done")));
+    else if (due) {
+      state.appendChild(document.createTextNode(say("search_due", "due {day}", undefined, { day: dateLabel(due) })));
+      var late = daysBetween(lastDay(due), today);
+      if (late > 0) {
+        state.appendChild(document.createTextNode(" "));
+        state.appendChild(element("strong", "late", say("days_late", { one: "{n} day late", other: "{n} days late" }, late)));
+      }
+    } else state.appendChild(document.createTextNode(say("search_undated", "no deadline")));
+    return state;
+  }
+
+  // The address of the results page for a query, from the page the box is on.
+  function resultsPage(query) {
+    return folder + "index.html?q=" + encodeURIComponent(query);
+  }
+
+  function show(query, matched, results, total) {
     var selected = active;
     list.textContent = "";
     active = -1;
@@ -760,20 +802,26 @@ var dossierRules = (function () {
       list.appendChild(empty);
     }
     var terms = matched.concat(parse(query).words);
+    var today = readersDay();
     results.forEach(function (record, n) {
       var item = document.createElement("li");
       item.setAttribute("role", "option");
       item.id = "search-result-" + n;
-      var link = document.createElement("a");
-      link.href = root + record[2] + "index.html";
-      link.appendChild(span("search-kind", KINDS[record[0]] || ""));
-      link.appendChild(span("search-title", marked(record[1], terms, false)));
-      var detail = [record[3] ? dateLabel(record[3]) : "", record[4]].filter(Boolean).join(" · ");
-      link.appendChild(span("search-detail", detail));
-      if (record[5]) link.appendChild(span("search-snippet", marked(record[5], terms, true)));
-      item.appendChild(link);
+      item.appendChild(resultLink(record, terms, today));
       list.appendChild(item);
     });
+    // More than the box shows: the last option opens the results page with all of them.
+    if (total > results.length) {
+      var all = document.createElement("li");
+      all.setAttribute("role", "option");
+      all.id = "search-result-" + results.length;
+      all.className = "search-all";
+      var link = document.createElement("a");
+      link.href = resultsPage(query);
+      link.textContent = say("search_all", "All results for \u201c{query}\u201d", undefined, { query: query }) + " \u2192";
+      all.appendChild(link);
+      list.appendChild(all);
+    }
     list.hidden = false;
     input.setAttribute("aria-expanded", "true");
     // Shown again with more results: the choice made with the arrow keys stays.
@@ -785,14 +833,16 @@ var dossierRules = (function () {
     var mine = ++asked;
     if (!query) { list.textContent = ""; close(); return; }
     search(query).then(function (answer) {
+      var hits = answer.hits.slice(0, RESULTS);
+      var total = answer.hits.length;
       // The first few are shown as soon as their documents are in; the rest follow.
-      return records(answer.hits.slice(0, FIRST_SHOWN)).then(function (first) {
+      return records(hits.slice(0, FIRST_SHOWN)).then(function (first) {
         // A later keystroke has asked again; its answer is the one to show.
         if (mine !== asked) return;
-        show(query, answer.terms, first);
-        if (answer.hits.length <= FIRST_SHOWN) return;
-        return records(answer.hits).then(function (all) {
-          if (mine === asked) show(query, answer.terms, all);
+        show(query, answer.terms, first, total);
+        if (hits.length <= FIRST_SHOWN) return;
+        return records(hits).then(function (all) {
+          if (mine === asked) show(query, answer.terms, all, total);
         });
       });
     });
@@ -823,9 +873,11 @@ var dossierRules = (function () {
     if (event.key === "ArrowDown") { move(1); event.preventDefault(); }
     else if (event.key === "ArrowUp") { move(-1); event.preventDefault(); }
     else if (event.key === "Enter") {
+      // The result chosen with the arrow keys, or else every result on the results page.
       var items = list.querySelectorAll("[role=option] a");
-      var target = items[active >= 0 ? active : 0];
-      if (target) { window.location.href = target.href; event.preventDefault(); }
+      var query = input.value.trim();
+      var target = active >= 0 ? items[active].href : query ? resultsPage(query) : null;
+      if (target) { window.location.href = target; event.preventDefault(); }
     } else if (event.key === "Escape") { input.value = ""; close(); }
   });
   document.addEventListener("keydown", function (event) {
@@ -835,4 +887,50 @@ var dossierRules = (function () {
   document.addEventListener("click", function (event) {
     if (!box.contains(event.target)) close();
   });
+
+  // The results page (search/?q=…): every result of the query in its address, a page of
+  // them at a time. Submitting the form changes the address, so a search can be kept,
+  // shared and gone back to; it works from disk as the box does.
+  function resultsPageOf(form) {
+    var field = form.querySelector("input");
+    var summary = document.getElementById("search-page-summary");
+    var results = document.getElementById("search-page-results");
+    var more = document.getElementById("search-page-more");
+    form.hidden = false;
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var query = field.value.trim();
+      if (query) window.location.search = "?q=" + encodeURIComponent(query);
+    });
+    var query = (new URLSearchParams(window.location.search).get("q") || "").trim();
+    if (!query) { field.focus(); return; }
+    field.value = query;
+    document.title = query + " \u00b7 " + document.title;
+    var today = readersDay();
+    search(query).then(function (answer) {
+      var terms = answer.terms.concat(parse(query).words);
+      summary.textContent = answer.hits.length
+        ? say("search_count", { one: "{n} result for \u201c{query}\u201d", other: "{n} results for \u201c{query}\u201d" },
+          answer.hits.length, { query: query })
+        : say("nothing_found", "Nothing found for \u201c{query}\u201d. Narrow with owner:ID, is:open or kind:task.",
+          undefined, { query: query });
+      var shown = 0;
+      function showMore() {
+        var next = answer.hits.slice(shown, shown + PAGE_RESULTS);
+        shown += next.length;
+        more.hidden = shown >= answer.hits.length;
+        return records(next).then(function (found) {
+          found.forEach(function (record) {
+            var item = document.createElement("li");
+            item.appendChild(resultLink(record, terms, today));
+            results.appendChild(item);
+          });
+        });
+      }
+      more.querySelector("button").addEventListener("click", showMore);
+      return showMore();
+    });
+  }
+  var form = document.getElementById("search-page");
+  if (form) resultsPageOf(form);
 })();
