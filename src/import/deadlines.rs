@@ -220,6 +220,9 @@ fn read(rule: Rule, caps: &regex::Captures, context: &Context) -> Option<Reading
         Rule::CalendarQuarter | Rule::Fiscal | Rule::FiscalNamed | Rule::Holiday => {
             read_period(rule, caps, context)
         }
+        Rule::NamedDay => Some(Reading::Uncertain(
+            "a named day of the year, not a day of the week".into(),
+        )),
     }
 }
 

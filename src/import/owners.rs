@@ -432,9 +432,14 @@ fn leading_dash_names(owned: &mut Owned, known: &Gazetteer) {
 /// enverra …", "As agreed, Jef will send …", or, as Dutch and German put the verb second,
 /// "Zoals afgesproken bezorgt Jef …", "Bis Freitag schickt Frau Weber …". The names are
 /// ones the recap gives; the sentence stays as it is.
+/// So does a label before the sentence: "Hersteltest: Lotte Peeters plant …".
 fn introduced_known_names(owned: &mut Owned, known: &Gazetteer) {
     let text = owned.text.clone();
-    if let Some((intro, rest)) = text.split_once(", ") {
+    let opening = [", ", ": "]
+        .iter()
+        .filter_map(|separator| text.split_once(separator))
+        .min_by_key(|(intro, _)| intro.len());
+    if let Some((intro, rest)) = opening {
         // "Griet, jij zou nog navragen …": the person spoken to.
         const YOU: &[&str] = &[
             "jij",

@@ -218,9 +218,31 @@ fn holidays_are_recognised_and_left_undated() {
     assert!(matches!(found[0].reading, Reading::Uncertain(_)));
 }
 
+/// A day named after a weekday is no weekday: "the Black Friday freeze" said on a Monday is not
+/// that Friday, in any of the four languages.
+#[test]
+fn named_days_are_not_weekdays() {
+    for phrase in [
+        "confirm the Black Friday freeze window",
+        "na Paasmaandag",
+        "avant le lundi de Pâques",
+        "bis Ostermontag",
+        "the Cyber Monday campaign",
+        "tegen Goede Vrijdag",
+    ] {
+        let found = find(phrase, date(2026, 9, 21), None);
+        assert!(
+            found.iter().all(|f| !matches!(f.reading, Reading::Due(_))),
+            "{phrase}: {found:?}"
+        );
+    }
+    let found = find("confirm by Friday", date(2026, 9, 21), None);
+    assert!(matches!(found[0].reading, Reading::Due(_)));
+}
+
 #[test]
 fn every_pattern_compiles() {
-    assert_eq!(patterns().rules.len(), 42);
+    assert_eq!(patterns().rules.len(), 43);
 }
 
 /// Each phrase kind in Dutch, French and German, read as of Tuesday 18 November 2025; the

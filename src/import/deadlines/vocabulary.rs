@@ -111,6 +111,9 @@ pub(super) enum Rule {
     InPeriod,
     InMonth,
     Holiday,
+    /// A day with a weekday in its name that is no weekday of the week: "Black Friday",
+    /// "Paasmaandag", "lundi de Pâques". Read first, so that its weekday is not.
+    NamedDay,
     /// A day of the month alone after a deadline word: "by the 15th", "d'ici le 15".
     DayOfMonth,
 }
@@ -235,6 +238,10 @@ fn weeks_and_weekdays() -> Vec<(String, Rule)> {
         (
             r"(?i:\b(?:by|tegen|voor|uiterlijk|pour|avant|d'ici|bis)\s+)S(\d{1,2})\b".into(),
             Rule::IsoWeek,
+        ),
+        (
+            r"\b(?:black\s+friday|cyber\s+monday|good\s+friday|easter\s+monday|whit\s+monday|blue\s+monday|ash\s+wednesday|maundy\s+thursday|goede\s+vrijdag|witte\s+donderdag|paasmaandag|pinkstermaandag|aswoensdag|vendredi\s+saint|jeudi\s+saint|lundi\s+de\s+p[âa]ques|lundi\s+de\s+pentec[ôo]te|mercredi\s+des\s+cendres|karfreitag|gr[üu]ndonnerstag|ostermontag|pfingstmontag|aschermittwoch|rosenmontag)\b".into(),
+            Rule::NamedDay,
         ),
         (
             r"\b(?:(by|on|until|till|before|next|this|coming)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b".into(),

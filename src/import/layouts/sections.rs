@@ -207,7 +207,8 @@ pub(crate) fn read(input: &RecapText, style: &Style) -> Recap {
         reader.sender = super::boilerplate::minute_taker(&input.text);
     }
     reader.inline_mark = inline_answers_mark(&input.text, reader.sender.as_deref());
-    let (text, translated) = translation::without_translation(&input.text);
+    let named = speakers::named_speakers(&input.text);
+    let (text, translated) = translation::without_translation(&named);
     if translated > 0 {
         reader
             .recap
@@ -220,6 +221,16 @@ pub(crate) fn read(input: &RecapText, style: &Style) -> Recap {
         reader.line(line);
     }
     reader.finish(input)
+}
+
+/// The name after "Organized by", "Georganiseerd door", "Organisé par", "Organisiert von",
+/// "Hosted by".
+fn organizer(text: &str) -> Option<&str> {
+    static ORGANIZER: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)^\W*(?:organi[sz]ed\s+by|hosted\s+by|georganiseerd\s+door|organis[ée]e?\s+par|organisiert\s+von|einberufen\s+von)\s*:?\s+(\p{Lu}[\p{L}'’ -]{1,60}?)\s*$").ok()
+    });
+    let caps = ORGANIZER.as_ref()?.captures(text.trim())?;
+    caps.get(1).map(|name| name.as_str())
 }
 
 impl Reader<'_> {
@@ -259,6 +270,13 @@ impl Reader<'_> {
             || is_boilerplate(&text) && !before_title)
             && !labelled_with(&text, DATE_LABELS)
         {
+            self.boilerplate.push(text);
+            return;
+        }
+        // "Organized by Ruben Claes", as Teams and Zoom head a recap: one who took part, not a
+        // heading over what follows.
+        if let Some(organizer) = organizer(&text) {
+            self.attendees(organizer);
             self.boilerplate.push(text);
             return;
         }
@@ -632,6 +650,7 @@ use facts::{labelled_with, ACCOUNT_LABELS, DATE_LABELS};
 mod item;
 mod items;
 mod mail;
+mod speakers;
 mod standing;
 mod tasks;
 mod translation;

@@ -22,6 +22,15 @@ impl Reader<'_> {
             self.row_as_point(&cells);
             return;
         }
+        // "| ☐ | Send the plan by Friday |": a layout table drawing a checklist, read as its
+        // items are in a list.
+        if !self.table.is_some_and(|table| table.holds_tasks()) {
+            if let Some((done, text)) = checklist_row(&cells) {
+                self.table = None;
+                self.item(false, 0, (done, true), &text);
+                return;
+            }
+        }
         match self.table {
             None => self.first_row(cells),
             Some(table) if !table.holds_tasks() => self.row_as_point(&cells),
@@ -479,4 +488,27 @@ fn after_writer_pronoun(text: &str) -> Option<&str> {
     ["ik", "moi", "ich", "i"]
         .contains(&first.to_lowercase().as_str())
         .then_some(rest.trim_start())
+}
+
+/// A table row that is a box and one text ("☐ | Send the plan", "[x] | Shared the NDA"): whether
+/// it is ticked, and its text.
+fn checklist_row(cells: &[String]) -> Option<(bool, String)> {
+    let filled: Vec<&str> = cells
+        .iter()
+        .map(|cell| cell.trim())
+        .filter(|cell| !cell.is_empty())
+        .collect();
+    let [first, second] = filled.as_slice() else {
+        return None;
+    };
+    let ticked = |cell: &str| match cell {
+        "☐" | "⬜" | "□" | "[ ]" | "[]" => Some(false),
+        "☑" | "☒" | "✅" | "✔" | "✓" | "[x]" | "[X]" => Some(true),
+        _ => None,
+    };
+    match (ticked(first), ticked(second)) {
+        (Some(done), None) => Some((done, second.to_string())),
+        (None, Some(done)) => Some((done, first.to_string())),
+        _ => None,
+    }
 }

@@ -211,6 +211,45 @@ fn a_task_table_names_its_owner_column_in_any_language() {
     );
 }
 
+/// A mail's layout table that draws a checklist, a box in one cell and the item in the next
+/// (no header row): each row is an item, a ticked one done; "Organized by" names one who took
+/// part and heads nothing; "Speaker 2 (Pieter De Smet)" says who Speaker 2 is.
+#[test]
+fn a_table_of_boxes_is_a_checklist() {
+    let html = "<p>Organized by Hanne Jacobs</p><h3>Overview</h3><ul><li>Speaker 2 (Pieter De Smet) showed the plan.</li></ul><h3>Action Items</h3><table><tr><td>&#9744;</td><td>Hanne Jacobs to share the wave plan by Friday.</td></tr><tr><td>&#9744;</td><td>Speaker 2 to draft the checklist.</td></tr><tr><td>&#9745;</td><td>Hanne Jacobs to send the NDA.</td></tr></table>";
+    let recap = recap_of(html, "html");
+    let tasks: Vec<(String, Vec<String>, bool)> = recap
+        .tasks
+        .iter()
+        .map(|t| (t.title.clone(), t.owners.clone(), t.done))
+        .collect();
+    assert_eq!(
+        tasks,
+        [
+            (
+                "Share the wave plan by Friday".to_string(),
+                vec!["Hanne Jacobs".to_string()],
+                false
+            ),
+            (
+                "Draft the checklist".to_string(),
+                vec!["Pieter De Smet".to_string()],
+                false
+            ),
+            (
+                "Send the NDA".to_string(),
+                vec!["Hanne Jacobs".to_string()],
+                true
+            ),
+        ]
+    );
+    assert!(
+        recap.topics.iter().all(|t| !t.title.contains("Organized")),
+        "{:?}",
+        recap.topics
+    );
+}
+
 /// Gemini's header lines (its notes tab, a survey) stand above the meeting's name, which is
 /// the title.
 #[test]
