@@ -454,6 +454,24 @@ pub(super) const DUE_FIELDS: &[&str] = &[
     "termin",
 ];
 
+/// Fields of a task's record besides its owner and deadline, folded: kept as its detail.
+pub(super) const RECORD_FIELDS: &[&str] = &[
+    "type",
+    "priority",
+    "priorite",
+    "prioriteit",
+    "prioritat",
+    "status",
+    "statut",
+    "category",
+    "categorie",
+    "kategorie",
+];
+
+/// The label of a task record's first line, folded: "Task: Envoyer l'offre".
+pub(super) const TASK_RECORD_LABELS: &[&str] =
+    &["task", "to-do", "todo", "taak", "tache", "aufgabe"];
+
 /// Words that say a heading is about an earlier meeting, folded.
 pub(super) const EARLIER_MEETING_WORDS: &[&str] = &[
     "previous",

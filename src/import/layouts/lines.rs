@@ -406,10 +406,28 @@ impl Reading {
             Some(Line::Paragraph(text)) if wraps_item => join_to_last(&mut self.out, &text),
             // An indented line under an item, or a field of it ("Owner: Sam", "Due: 1/12"),
             // belongs to that item: its detail, its owner, its deadline.
+            // "Task: Envoyer l'offre" over "Assigned to: …" and "Due date: …", as a CRM writes
+            // a record: an item, whose fields follow.
+            Some(Line::Paragraph(text)) if task_record(&text).is_some() => {
+                let title = task_record(&text).unwrap_or_default().to_string();
+                self.out.push(Line::Item {
+                    nested: false,
+                    indent: indent_of(line),
+                    done: false,
+                    marked: false,
+                    text: title,
+                })
+            }
             Some(Line::Paragraph(text)) if under_item && (indented || is_item_field(&text)) => {
+                // Deeper than the item, however the two are indented: "  Task: …" over
+                // "  Due date: …".
+                let item_indent = match self.out.last() {
+                    Some(Line::Item { indent, .. }) => *indent,
+                    _ => 0,
+                };
                 self.out.push(Line::Item {
                     nested: true,
-                    indent: indent_of(line).max(2),
+                    indent: indent_of(line).max(item_indent + 2),
                     done: false,
                     marked: false,
                     text,
@@ -517,13 +535,25 @@ fn unescaped(line: &str) -> String {
     out
 }
 
-/// "Owner: Sam", "Échéance : 15/12": a line that is one field of the item above.
+/// "Owner: Sam", "Échéance : 15/12", "Priority: High": a line that is one field of the item
+/// above.
 fn is_item_field(text: &str) -> bool {
     text.split_once(':').is_some_and(|(label, value)| {
         let label = deunicode::deunicode(&section_name(label)).to_lowercase();
-        (OWNER_FIELDS.contains(&label.as_str()) || DUE_FIELDS.contains(&label.as_str()))
+        (OWNER_FIELDS.contains(&label.as_str())
+            || DUE_FIELDS.contains(&label.as_str())
+            || RECORD_FIELDS.contains(&label.as_str()))
             && !value.trim().is_empty()
     })
+}
+
+/// The task of a record's first line, "Task: Envoyer l'offre", "Taak: …", "Aufgabe: …".
+fn task_record(text: &str) -> Option<&str> {
+    let (label, value) = text.split_once(':')?;
+    let label = deunicode::deunicode(&section_name(label)).to_lowercase();
+    let value = value.trim();
+    (TASK_RECORD_LABELS.contains(&label.as_str()) && value.split_whitespace().count() >= 2)
+        .then_some(value)
 }
 
 /// `Label: text` with a short label, as points, Gemini's next steps and metadata are written.

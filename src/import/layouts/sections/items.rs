@@ -426,13 +426,45 @@ pub(super) fn is_owner_field(text: &str) -> bool {
 
 /// "Volgende vergadering: woensdag 28/04", "Notes: …": a line whose label names a section of
 /// the meeting's notes, so no task.
+/// So does a sentence about the next meeting: "Prochaine réunion le jeudi 1er octobre à 10h",
+/// "Next call planned on 29/09", "Nächster Jour fixe: Mittwoch, 13. Januar".
 pub(super) fn names_another_section(text: &str) -> bool {
-    labelled(text).is_some_and(|(label, _)| {
-        matches!(
-            section_kind(&section_name(label)),
-            Some(SectionKind::Discussion | SectionKind::Attendees)
-        )
-    })
+    const NEXT_MEETING: &[&str] = &[
+        "next meeting",
+        "next sync",
+        "next call",
+        "next session",
+        "volgende vergadering",
+        "volgende meeting",
+        "volgende afspraak",
+        "volgend overleg",
+        "volgende call",
+        "prochaine reunion",
+        "prochaine seance",
+        "prochain comite",
+        "prochain point",
+        "prochain call",
+        "nachste besprechung",
+        "nachster termin",
+        "nachstes treffen",
+        "nachster jour fixe",
+        "nachstes meeting",
+    ];
+    let opening: String = deunicode::deunicode(&text.to_lowercase())
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    NEXT_MEETING
+        .iter()
+        .any(|phrase| opening == *phrase || opening.starts_with(&format!("{phrase} ")))
+        || labelled(text).is_some_and(|(label, _)| {
+            matches!(
+                section_kind(&section_name(label)),
+                Some(SectionKind::Discussion | SectionKind::Attendees)
+            )
+        })
 }
 
 /// The names after "Invited" (or "Uitgenodigd", "Invités", "Eingeladen") opening a line.

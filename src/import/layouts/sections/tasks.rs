@@ -340,6 +340,7 @@ impl Reader<'_> {
                 && !reports_speech(text)
                 && !is_boilerplate(text)
                 && !minds_its_manners(text)
+                && !names_another_section(text)
         };
 
         let mut tasks = Vec::new();

@@ -250,6 +250,39 @@ fn a_table_of_boxes_is_a_checklist() {
     );
 }
 
+/// A CRM's task records ("Task:", then its fields, indented as the first line is) are one
+/// task each, and the next meeting is none.
+#[test]
+fn a_task_record_is_one_task_with_its_fields() {
+    let text = "Sync\nDate: 17/09/2026\n\nFollow-up tasks\n\n  Task: Envoyer l'offre pour le support\n  Type: To-do   Priority: High\n  Assigned to: Camille Lefèvre\n  Due date: Sep 22, 2026 9:00 AM\n\n  Taak: Offerte sturen naar Jan\n  Toegewezen aan: Bram Peeters\n\nProchaine réunion le jeudi 1er octobre à 10h.\n";
+    let recap = recap_of(text, "txt");
+    let tasks: Vec<(String, Vec<String>)> = recap
+        .tasks
+        .iter()
+        .map(|t| (t.title.clone(), t.owners.clone()))
+        .collect();
+    assert_eq!(
+        tasks,
+        [
+            (
+                "Envoyer l'offre pour le support".to_string(),
+                vec!["Camille Lefèvre".to_string()]
+            ),
+            (
+                "Offerte sturen naar Jan".to_string(),
+                vec!["Bram Peeters".to_string()]
+            ),
+        ],
+        "{:?}",
+        recap.tasks
+    );
+    assert!(
+        recap.tasks[0].description.contains("Sep 22, 2026"),
+        "{:?}",
+        recap.tasks[0]
+    );
+}
+
 /// Gemini's header lines (its notes tab, a survey) stand above the meeting's name, which is
 /// the title.
 #[test]
