@@ -28,6 +28,16 @@ pub(crate) fn sitemap_part(number: usize) -> String {
     format!("sitemap-{number}.xml")
 }
 
+/// Page `number` of a long list at `folder` (`meetings/`): the folder itself for the first,
+/// `meetings/2/` for the second, as Zola and Hugo number them.
+pub(crate) fn list_page(folder: &str, number: usize) -> String {
+    if number <= 1 {
+        folder.to_string()
+    } else {
+        format!("{folder}{number}/")
+    }
+}
+
 pub(crate) fn meeting(slug: &str) -> String {
     format!("{MEETINGS}{slug}/")
 }

@@ -40,6 +40,9 @@ pub struct SiteConfig {
     pub calendar: CalendarWindow,
     /// Meetings in the Atom feed, newest first (`[feed] entries`).
     pub feed_entries: usize,
+    /// Items on one page of a long list (`paginate_by`, 100 by default; 0 puts every item on
+    /// one page): the meetings and topics indexes.
+    pub paginate_by: usize,
     /// What `dossier check` says about the settings themselves.
     pub warnings: Vec<Diagnostic>,
     /// The edition this configuration builds (`for_edition`), and what each edition sets.
@@ -189,6 +192,10 @@ struct RawFeed {
     entries: usize,
 }
 
+/// Items on a page of a long list: a page of a hundred meetings reads and prints well, and at
+/// 10,000 meetings no page of the list is over 100 kB.
+const DEFAULT_PAGINATE_BY: usize = 100;
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
@@ -204,6 +211,7 @@ struct RawConfig {
     date_order: Option<Spanned<String>>,
     calendar: Option<CalendarWindow>,
     feed: Option<RawFeed>,
+    paginate_by: Option<usize>,
     editions: Option<RawEditions>,
     language: Option<Language>,
     mail: Option<MailSettings>,
@@ -307,6 +315,7 @@ impl SiteConfig {
             day_first,
             calendar: raw.calendar.unwrap_or_default(),
             feed_entries: raw.feed.map_or(50, |feed| feed.entries),
+            paginate_by: raw.paginate_by.unwrap_or(DEFAULT_PAGINATE_BY),
             warnings,
             edition: Edition::Internal,
             editions: EditionSettings {

@@ -787,3 +787,79 @@ fn each_tag_has_a_page_of_its_meetings_linked_from_them() {
     );
     assert!(site.public().join("tags/steering/index.html").is_file());
 }
+
+/// A site of `meetings` meetings (one topic each) besides the fixture's, listed `per_page` to
+/// a page.
+fn site_of(meetings: usize, per_page: usize) -> Fixture {
+    let site = Fixture::valid();
+    let toml = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", &format!("paginate_by = {per_page}\n{toml}"));
+    for n in 1..=meetings {
+        site.write(
+            &format!("content/meetings/2025-10-{:02}-review-{n}.md", 1 + n % 28),
+            &format!("+++\ntitle = \"Review {n}\"\ndate = 2025-10-{:02}\n+++\n## Round {n}\nThe renewal.\n", 1 + n % 28),
+        );
+    }
+    site
+}
+
+/// The titles a list's pages show, page by page, following each page's "next" link from the
+/// first, and the number of pages each says it is one of.
+fn list_pages(site: &Fixture, folder: &str, item: &str) -> Vec<Vec<String>> {
+    let mut pages = Vec::new();
+    let mut path = site.public().join(folder).join("index.html");
+    loop {
+        let page = html(&path);
+        pages.push(select(&page, item).iter().map(text).collect());
+        let next = select(&page, "nav.pagination a[rel=next]");
+        let Some(next) = next.first().and_then(|a| a.value().attr("href")) else {
+            break;
+        };
+        path = path.parent().unwrap().join(next);
+        assert!(path.is_file(), "{next} from page {}", pages.len());
+    }
+    pages
+}
+
+#[test]
+fn long_lists_are_paginated_each_item_once_and_the_pages_linked_in_order() {
+    let site = site_of(12, 5);
+    let built = site.build();
+    assert!(built.status.success(), "{}", stderr(&built));
+    let meetings = list_pages(&site, "meetings", ".meeting-index h2");
+    assert_eq!(meetings.iter().map(Vec::len).collect::<Vec<_>>(), [5, 5, 3]);
+    let mut all: Vec<String> = meetings.concat();
+    assert_eq!(all.len(), 13);
+    all.sort();
+    all.dedup();
+    assert_eq!(all.len(), 13, "each meeting on one page");
+    let second = std::fs::read_to_string(site.public().join("meetings/2/index.html")).unwrap();
+    assert!(second.contains("<title>Meetings, page 2 · "), "{second}");
+    assert!(second.contains("13 meetings in all; page 2 of 3."));
+    assert!(
+        second.contains("<a href=\"../../meetings/2/index.html\" aria-current=\"page\">2</a>"),
+        "{second}"
+    );
+    let topics = list_pages(&site, "topics", ".topic-rows a, .topic-card-title a");
+    assert_eq!(topics.len(), 3, "{topics:?}");
+    let mut all_topics: Vec<String> = topics.concat();
+    let count = all_topics.len();
+    all_topics.sort();
+    all_topics.dedup();
+    assert_eq!((count, all_topics.len()), (13, 13), "{topics:?}");
+    // A shorter list leaves no page behind.
+    for n in 3..=12 {
+        std::fs::remove_file(site.root().join(format!(
+            "content/meetings/2025-10-{:02}-review-{n}.md",
+            1 + n % 28
+        )))
+        .unwrap();
+    }
+    assert!(site.build().status.success());
+    assert!(!site.public().join("meetings/2/index.html").exists());
+    let one = std::fs::read_to_string(site.public().join("meetings/index.html")).unwrap();
+    assert!(
+        !one.contains("class=\"pagination\""),
+        "one page needs no links to others"
+    );
+}

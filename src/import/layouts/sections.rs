@@ -659,4 +659,6 @@ use mail::*;
 use tasks::without_companies;
 
 #[cfg(test)]
+mod record_tests;
+#[cfg(test)]
 mod tests;

@@ -22,6 +22,7 @@ mod month;
 mod not_found;
 mod owner;
 mod owners;
+mod paging;
 mod search;
 mod tag;
 mod task;
@@ -58,6 +59,8 @@ pub(crate) enum Key {
     Topic(usize, usize),
     Name(String),
     Month(NaiveDate),
+    /// Page 2 or later of a long list (the first is `Only`).
+    Page(usize),
 }
 
 impl Key {

@@ -20,15 +20,23 @@ impl PageKind for Topics {
         urls::TOPICS
     }
 
-    fn preview(&self, renderer: &Renderer, _: &Key) -> Option<(String, String)> {
+    fn keys(&self, renderer: &Renderer) -> Vec<Key> {
+        paging::list_keys(renderer.topic_count(), renderer.paginate_by())
+    }
+
+    fn url(&self, _: &Site, key: &Key) -> Option<String> {
+        Some(paging::page_url(self.folder(), key))
+    }
+
+    fn preview(&self, renderer: &Renderer, key: &Key) -> Option<(String, String)> {
         Some((
-            renderer.word("topics", None, &[]),
+            renderer.page_title("topics", key),
             renderer.word("preview_topics", None, &[]),
         ))
     }
 
-    fn context(&self, renderer: &Renderer, _: &Key) -> Option<Context> {
-        variables(&renderer.topics_list())
+    fn context(&self, renderer: &Renderer, key: &Key) -> Option<Context> {
+        variables(&renderer.topics_list(paging::page_number(key)))
     }
 }
 
@@ -39,6 +47,7 @@ struct TopicsPage<'a> {
     loose_as_rows: bool,
     loose: TopicsShown<'a>,
     topic_count: usize,
+    pagination: paging::Pagination,
 }
 
 #[derive(Serialize)]
@@ -59,6 +68,12 @@ enum TopicsShown<'a> {
     Rows(Vec<TopicRow<'a>>),
 }
 
+/// The topics listed under one initiative (`None`: under none), as (meeting, topic).
+struct TopicList {
+    initiative: Option<usize>,
+    topics: Vec<(usize, usize)>,
+}
+
 #[derive(Serialize)]
 struct TopicRow<'a> {
     title: &'a str,
@@ -67,7 +82,61 @@ struct TopicRow<'a> {
 }
 
 impl Renderer<'_> {
-    fn topics_list(&self) -> TopicsPage<'_> {
+    fn topic_count(&self) -> usize {
+        self.site.meetings.iter().map(|m| m.topics.len()).sum()
+    }
+
+    /// Page `number` of the topics: each topic once, under its initiative (an initiative's
+    /// topics may go on over the next page, under its heading again), then those of none.
+    fn topics_list(&self, number: usize) -> TopicsPage<'_> {
+        let total = self.topic_count();
+        let per_page = self.paginate_by();
+        let shown = paging::items_of(number, total, per_page);
+        let mut groups: Vec<TopicGroup> = Vec::new();
+        let mut loose = Vec::new();
+        let mut at = 0;
+        for list in self.topics_by_initiative() {
+            let count = list.topics.len();
+            let here: Vec<(usize, usize)> = list
+                .topics
+                .into_iter()
+                .enumerate()
+                .filter(|(i, _)| shown.contains(&(at + i)))
+                .map(|(_, key)| key)
+                .collect();
+            at += count;
+            if here.is_empty() {
+                continue;
+            }
+            match list.initiative {
+                Some(i) => {
+                    let (as_rows, topics) = self.topic_rows_or_cards(&here);
+                    groups.push(TopicGroup {
+                        initiative: self.initiative(i),
+                        as_rows,
+                        topics,
+                    });
+                }
+                None => loose = here,
+            }
+        }
+        let (loose_as_rows, loose) = self.topic_rows_or_cards(&loose);
+        TopicsPage {
+            groups,
+            loose_as_rows,
+            loose,
+            topic_count: total,
+            pagination: paging::pagination(
+                urls::TOPICS,
+                number,
+                paging::page_count(total, per_page),
+            ),
+        }
+    }
+
+    /// Every topic in the order the topics pages list them: each initiative's, newest first,
+    /// then those of no initiative, in meeting order.
+    fn topics_by_initiative(&self) -> Vec<TopicList> {
         let site = self.site;
         // Each topic once: under the initiative its heading names, else the first one a task
         // of it follows (the initiative pages list it on every timeline it is part of).
@@ -83,7 +152,7 @@ impl Renderer<'_> {
                 }
             }
         }
-        let mut groups = Vec::new();
+        let mut lists = Vec::new();
         for (i, initiative) in site.initiatives.iter().enumerate() {
             let mut newest_first: Vec<(usize, usize)> = initiative
                 .topics
@@ -91,15 +160,11 @@ impl Renderer<'_> {
                 .copied()
                 .filter(|key| home.get(key) == Some(&i))
                 .collect();
-            if !newest_first.is_empty() {
-                newest_first.reverse();
-                let (as_rows, topics) = self.topic_rows_or_cards(&newest_first);
-                groups.push(TopicGroup {
-                    initiative: self.initiative(i),
-                    as_rows,
-                    topics,
-                });
-            }
+            newest_first.reverse();
+            lists.push(TopicList {
+                initiative: Some(i),
+                topics: newest_first,
+            });
         }
         let loose: Vec<(usize, usize)> = site
             .meetings
@@ -108,13 +173,11 @@ impl Renderer<'_> {
             .flat_map(|(m, meeting)| meeting.topics.iter().enumerate().map(move |(t, _)| (m, t)))
             .filter(|key| !home.contains_key(key))
             .collect();
-        let (loose_as_rows, loose) = self.topic_rows_or_cards(&loose);
-        TopicsPage {
-            groups,
-            loose_as_rows,
-            loose,
-            topic_count: site.meetings.iter().map(|m| m.topics.len()).sum(),
-        }
+        lists.push(TopicList {
+            initiative: None,
+            topics: loose,
+        });
+        lists
     }
 
     /// Topics as rows when there are more than [`CARDS_AT_MOST`], else as cards; says which.

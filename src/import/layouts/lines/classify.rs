@@ -186,3 +186,24 @@ fn heading_or_paragraph(trimmed: &str) -> Line {
     }
     Line::Paragraph(trimmed.to_string())
 }
+
+/// "Owner: Sam", "Échéance : 15/12", "Priority: High": a line that is one field of the item
+/// above.
+pub(super) fn is_item_field(text: &str) -> bool {
+    text.split_once(':').is_some_and(|(label, value)| {
+        let label = deunicode::deunicode(&section_name(label)).to_lowercase();
+        (OWNER_FIELDS.contains(&label.as_str())
+            || DUE_FIELDS.contains(&label.as_str())
+            || RECORD_FIELDS.contains(&label.as_str()))
+            && !value.trim().is_empty()
+    })
+}
+
+/// The task of a record's first line, "Task: Envoyer l'offre", "Taak: …", "Aufgabe: …".
+pub(super) fn task_record(text: &str) -> Option<&str> {
+    let (label, value) = text.split_once(':')?;
+    let label = deunicode::deunicode(&section_name(label)).to_lowercase();
+    let value = value.trim();
+    (TASK_RECORD_LABELS.contains(&label.as_str()) && value.split_whitespace().count() >= 2)
+        .then_some(value)
+}

@@ -1,0 +1,165 @@
+//! Long lists on numbered pages (`meetings/`, `meetings/2/`, …), as Zola and Hugo paginate a
+//! section: `paginate_by` items a page, each page linked to its neighbours and to the first and
+//! last, so that no page of a list grows with the site.
+
+use super::*;
+use std::ops::Range;
+
+/// The pages of a list of `total` items: page 1 at the list's own address, the others
+/// numbered from 2. An empty list still has its one page.
+pub(super) fn list_keys(total: usize, per_page: usize) -> Vec<Key> {
+    (1..=page_count(total, per_page))
+        .map(|number| match number {
+            1 => Key::Only,
+            n => Key::Page(n),
+        })
+        .collect()
+}
+
+pub(super) fn page_count(total: usize, per_page: usize) -> usize {
+    if per_page == 0 {
+        1
+    } else {
+        total.div_ceil(per_page).max(1)
+    }
+}
+
+/// Which page of its list a key is.
+pub(super) fn page_number(key: &Key) -> usize {
+    match key {
+        Key::Page(n) => *n,
+        _ => 1,
+    }
+}
+
+/// The items of page `number`.
+pub(super) fn items_of(number: usize, total: usize, per_page: usize) -> Range<usize> {
+    if per_page == 0 {
+        return 0..total;
+    }
+    let start = ((number - 1) * per_page).min(total);
+    start..(start + per_page).min(total)
+}
+
+/// How a page of a list links to the others: the template's `pagination`.
+#[derive(Serialize)]
+pub(super) struct Pagination {
+    number: usize,
+    count: usize,
+    previous: Option<String>,
+    next: Option<String>,
+    /// The first, the last, and the two on each side of this one; `None` where pages are left
+    /// out between them.
+    pages: Vec<Option<PageLink>>,
+}
+
+#[derive(Serialize)]
+struct PageLink {
+    number: usize,
+    url: String,
+    current: bool,
+}
+
+/// Pages on each side of the current one that the list of pages names.
+const NEIGHBOURS: usize = 2;
+
+pub(super) fn pagination(folder: &str, number: usize, count: usize) -> Pagination {
+    let link = |n: usize| PageLink {
+        number: n,
+        url: urls::list_page(folder, n),
+        current: n == number,
+    };
+    let mut pages = Vec::new();
+    for n in 1..=count {
+        let shown = n == 1 || n == count || n.abs_diff(number) <= NEIGHBOURS;
+        if shown {
+            pages.push(Some(link(n)));
+        } else if pages.last().is_some_and(Option::is_some) {
+            pages.push(None);
+        }
+    }
+    Pagination {
+        number,
+        count,
+        previous: (number > 1).then(|| urls::list_page(folder, number - 1)),
+        next: (number < count).then(|| urls::list_page(folder, number + 1)),
+        pages,
+    }
+}
+
+impl Renderer<'_> {
+    /// Items on a page of a long list (site.toml's `paginate_by`).
+    pub(super) fn paginate_by(&self) -> usize {
+        self.site.config.paginate_by
+    }
+
+    /// A list's title, with its page's number after the first: "Meetings, page 2".
+    pub(super) fn page_title(&self, list: &str, key: &Key) -> String {
+        let title = self.word(list, None, &[]);
+        match page_number(key) {
+            1 => title,
+            n => self.word(
+                "list_page_title",
+                None,
+                &[("list", title), ("n", n.to_string())],
+            ),
+        }
+    }
+}
+
+/// The address of a page of the list at `folder`.
+pub(super) fn page_url(folder: &str, key: &Key) -> String {
+    urls::list_page(folder, page_number(key))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_list_is_cut_into_pages_of_its_size_and_never_into_none() {
+        assert_eq!(page_count(0, 100), 1);
+        assert_eq!(page_count(100, 100), 1);
+        assert_eq!(page_count(101, 100), 2);
+        assert_eq!(page_count(5000, 0), 1);
+        assert_eq!(items_of(2, 250, 100), 100..200);
+        assert_eq!(items_of(3, 250, 100), 200..250);
+        assert_eq!(items_of(1, 250, 0), 0..250);
+        assert_eq!(list_keys(250, 100), [Key::Only, Key::Page(2), Key::Page(3)]);
+        // Every item is on exactly one page, whatever the sizes.
+        for total in 0..60 {
+            for per_page in 1..12 {
+                let mut seen = Vec::new();
+                for key in list_keys(total, per_page) {
+                    seen.extend(items_of(page_number(&key), total, per_page));
+                }
+                assert_eq!(
+                    seen,
+                    (0..total).collect::<Vec<_>>(),
+                    "{total} by {per_page}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_page_links_its_neighbours_the_first_and_the_last() {
+        let shown = |p: &Pagination| {
+            p.pages
+                .iter()
+                .map(|page| page.as_ref().map_or(0, |page| page.number))
+                .collect::<Vec<_>>()
+        };
+        let middle = pagination("meetings/", 10, 20);
+        assert_eq!(shown(&middle), [1, 0, 8, 9, 10, 11, 12, 0, 20]);
+        assert_eq!(middle.previous.as_deref(), Some("meetings/9/"));
+        assert_eq!(middle.next.as_deref(), Some("meetings/11/"));
+        let first = pagination("meetings/", 1, 3);
+        assert_eq!(shown(&first), [1, 2, 3]);
+        assert_eq!(first.previous, None);
+        assert_eq!(
+            first.pages[0].as_ref().map(|p| p.url.as_str()),
+            Some("meetings/")
+        );
+    }
+}
