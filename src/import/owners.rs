@@ -629,6 +629,7 @@ fn leading_names(owned: &mut Owned) {
 mod attendees;
 mod labels;
 mod names;
+mod not_names;
 mod teams;
 mod trailing;
 pub(crate) use attendees::{attendee_companies, attendee_names, mail_domains};

@@ -86,6 +86,8 @@ struct Reader<'a> {
     signature: bool,
     /// The recap opens with a mail's headers (From, Van, De, Von).
     mail_headers: bool,
+    /// A chat's messages, each with its writer, read for tasks once all are in.
+    chat: chat::Chat,
     /// Who sent the mail: the "I" of "I'll send it", "je m'en charge", "(ik)".
     sender: Option<String>,
     /// Whom the mail is to, the "you" of its requests.
@@ -196,6 +198,7 @@ pub(crate) fn read(input: &RecapText, style: &Style) -> Recap {
         excused_heading: None,
         inline_mark: None,
         settled: Vec::new(),
+        chat: chat::Chat::default(),
     };
     if let Some(sent) = input.sent {
         reader.sent_dates.push(sent.to_string());
@@ -245,6 +248,13 @@ impl Reader<'_> {
             }
         };
         if self.outside_the_notes(&line, &text) {
+            return;
+        }
+        if let Some(message) = matches!(line, Line::Paragraph(_))
+            .then(|| chat::message(&text))
+            .flatten()
+        {
+            self.chat_message(message);
             return;
         }
         // A forwarded or quoted mail below the signature starts the notes again, and so does a
@@ -605,6 +615,7 @@ impl Reader<'_> {
         }
         self.recap.participants = self.known.names().to_vec();
         self.recap.title = clean_title(&self.recap.title, self.style);
+        self.chat_tasks();
         self.read_meeting_date(input);
         if self.timestamps > 0 {
             self.recap
@@ -647,6 +658,7 @@ impl Reader<'_> {
 
 mod facts;
 use facts::{labelled_with, ACCOUNT_LABELS, DATE_LABELS};
+mod chat;
 mod item;
 mod items;
 mod mail;

@@ -367,7 +367,15 @@ pub(super) fn first_person(text: &str) -> bool {
         && ![" have to ", " heb ik nog ", " ai encore ", " habe noch "]
             .iter()
             .any(|words| lower.contains(words));
-    !did && OPENINGS.iter().any(|opening| lower.starts_with(opening))
+    // "Komt in orde, ik bereid …", "OK, I'll send …": a short answer, then the writer.
+    let after_answer = lower.split_once(", ").and_then(|(answer, rest)| {
+        (answer.split_whitespace().count() <= 4).then(|| format!(" {rest}"))
+    });
+    let answered = after_answer.is_some_and(|rest| {
+        OPENINGS.iter().any(|opening| rest.starts_with(opening))
+            && !DONE.iter().any(|opening| rest.starts_with(opening))
+    });
+    !did && (OPENINGS.iter().any(|opening| lower.starts_with(opening)) || answered)
         || ANYWHERE.iter().any(|words| lower.contains(words))
         || in_a_column(&lower, WRITER)
 }

@@ -318,30 +318,36 @@ impl Reader<'_> {
     /// A recap with no section of tasks (a mail that lists what each will do under the topic
     /// it belongs to): the points that name their owner and a deadline, or open with an owner
     /// and a verb of intent ("Céline va préparer …"), are its tasks.
+    /// Whether a sentence of the notes is a task: someone named (or the writer, or the one
+    /// reader) does something with a deadline, says they will, or is asked to; or the team
+    /// will by a day; and it is no report of what was said, no courtesy, no line of a tool.
+    pub(super) fn says_a_task(&self, text: &str) -> bool {
+        let (known, mentions, sender) = (&self.known, self.style.mentions, self.sender.is_some());
+        let (owned_by_someone, dated) =
+            owner_and_deadline(text, known, mentions, sender, self.any_day());
+        let owned = task_owners(text, mentions, known);
+        let intent = owned.text.len() + 3 < text.len() && opens_with_intent(text);
+        // "Op basis daarvan voeren we in week 51 een site survey uit": the team's, where
+        // the sentence says it will, not that it will not.
+        let team = first_person_plural(text) && dated && !negated(text);
+        let nobody_named = passive(text) && dated && !negated(text);
+        (owned_by_someone && (dated || intent || first_person(text) || second_person(text))
+            || team
+            || nobody_named)
+            && !reports_speech(text)
+            && !is_boilerplate(text)
+            && !minds_its_manners(text)
+            && !names_another_section(text)
+    }
+
     pub(super) fn tasks_from_points(
         &mut self,
         topics: std::ops::Range<usize>,
         only_labelled: bool,
     ) {
-        let any_day = self.any_day();
-        let (known, mentions, sender) = (&self.known, self.style.mentions, self.sender.is_some());
-        let is_task = |text: &str| {
-            let (owned_by_someone, dated) =
-                owner_and_deadline(text, known, mentions, sender, any_day);
-            let owned = task_owners(text, mentions, known);
-            let intent = owned.text.len() + 3 < text.len() && opens_with_intent(text);
-            // "Op basis daarvan voeren we in week 51 een site survey uit": the team's, where
-            // the sentence says it will, not that it will not.
-            let team = first_person_plural(text) && dated && !negated(text);
-            let nobody_named = passive(text) && dated && !negated(text);
-            (owned_by_someone && (dated || intent || first_person(text) || second_person(text))
-                || team
-                || nobody_named)
-                && !reports_speech(text)
-                && !is_boilerplate(text)
-                && !minds_its_manners(text)
-                && !names_another_section(text)
-        };
+        // Out of the recap while its sentences are weighed, which reads the rest of it.
+        let mut all_topics = std::mem::take(&mut self.recap.topics);
+        let is_task = |text: &str| self.says_a_task(text);
 
         let mut tasks = Vec::new();
         // A point or a paragraph of a mail written as prose: "Ik bezorg jullie tegen vrijdag
@@ -375,7 +381,7 @@ impl Reader<'_> {
             }
             kept.join(" ")
         };
-        for topic in &mut self.recap.topics[topics] {
+        for topic in &mut all_topics[topics] {
             for (label, text) in &mut topic.points {
                 if label.is_empty() {
                     *text = task_sentences(text, &mut tasks);
@@ -386,6 +392,7 @@ impl Reader<'_> {
                 .retain(|(label, text)| !(label.is_empty() && text.is_empty()));
             topic.summary = task_sentences(&topic.summary, &mut tasks);
         }
+        self.recap.topics = all_topics;
         for text in tasks {
             self.task(&text);
         }
