@@ -230,10 +230,14 @@ pub(crate) fn read(input: &RecapText, style: &Style) -> Recap {
 /// "Hosted by".
 fn organizer(text: &str) -> Option<&str> {
     static ORGANIZER: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(?i)^\W*(?:organi[sz]ed\s+by|hosted\s+by|georganiseerd\s+door|organis[ée]e?\s+par|organisiert\s+von|einberufen\s+von)\s*:?\s+(\p{Lu}[\p{L}'’ -]{1,60}?)\s*$").ok()
+        regex::Regex::new(r"(?i)^\W*(?:organi[sz]ed\s+by|hosted\s+by|georganiseerd\s+door|organis[ée]e?\s+par|organisiert\s+von|einberufen\s+von)\s*:?\s+(\p{Lu}[\p{L}'’ -]+?)\s*$").ok()
     });
+    // A name's length is checked here, not counted in the pattern: a counted class of every
+    // letter makes an automaton slow to build.
     let caps = ORGANIZER.as_ref()?.captures(text.trim())?;
-    caps.get(1).map(|name| name.as_str())
+    caps.get(1)
+        .map(|name| name.as_str())
+        .filter(|name| name.chars().count() <= 60)
 }
 
 impl Reader<'_> {

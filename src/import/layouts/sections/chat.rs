@@ -33,7 +33,7 @@ pub(super) struct Chat {
 pub(super) fn message(line: &str) -> Option<Message<'_>> {
     static LINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
         Regex::new(
-            r"^\u{200e}?\[?(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4}),?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?\]?\s*(?:[-–]\s+)?([^:\[\]]{1,60}?):\s+(.+)$",
+            r"^\u{200e}?\[?(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4}),?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?\]?\s*(?:[-–]\s+)?([^:\[\]]+?):\s+(.+)$",
         )
         .ok()
     });
@@ -47,9 +47,15 @@ pub(super) fn message(line: &str) -> Option<Message<'_>> {
     } else {
         (first, second)
     };
+    // A writer's name is short; its length is checked here rather than counted in the
+    // pattern, where a counted class of every character is slow to build.
+    let writer = caps.get(4)?.as_str().trim();
+    if writer.chars().count() > 60 {
+        return None;
+    }
     Some(Message {
         day: NaiveDate::from_ymd_opt(year, month, day)?,
-        writer: caps.get(4)?.as_str().trim(),
+        writer,
         text: caps.get(5)?.as_str().trim(),
     })
 }
@@ -84,7 +90,7 @@ fn said_by_the_app(text: &str) -> bool {
 fn says_the_meeting_was_today(text: &str) -> bool {
     static TODAY: LazyLock<Option<Regex>> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)\b(?:meeting|vergadering|overleg|afspraak|bezoek|call|réunion|reunion|rendez-vous|rdv|besprechung|termin|treffen)\b.{0,40}\b(?:today|vandaag|aujourd['’]hui|ce matin|cet après-midi|heute|this morning|vanmorgen|vanochtend|vanmiddag)\b|\b(?:today|vandaag|aujourd['’]hui|heute)\b.{0,40}\b(?:meeting|vergadering|overleg|call|réunion|besprechung)\b",
+            r"(?i)\b(?:meeting|vergadering|overleg|afspraak|bezoek|call|réunion|reunion|rendez-vous|rdv|besprechung|termin|treffen)\b[^.!?\n]*\b(?:today|vandaag|aujourd['’]hui|ce matin|cet après-midi|heute|this morning|vanmorgen|vanochtend|vanmiddag)\b|\b(?:today|vandaag|aujourd['’]hui|heute)\b[^.!?\n]*\b(?:meeting|vergadering|overleg|call|réunion|besprechung)\b",
         )
         .ok()
     });

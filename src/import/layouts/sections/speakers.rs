@@ -16,7 +16,7 @@ const SPEAKER: &str = r"(?:Speaker|Spreker|Sprecher(?:in)?|Intervenant(?:e)?|Loc
 pub(super) fn named_speakers(text: &str) -> Cow<'_, str> {
     static NAMED: LazyLock<Option<Regex>> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"\b({SPEAKER})\s*[(\[]\s*(\p{{Lu}}[\p{{L}}'’-]+(?:\s+(?:(?:van|de|der|den|le|la|du|von|ter|vande|vanden)\s+)*\p{{Lu}}[\p{{L}}'’-]+){{1,3}})\s*[)\]]"
+            r"\b({SPEAKER})\s*[(\[]\s*(\p{{Lu}}[\p{{L}}'’-]+(?:\s+(?:(?:van|de|der|den|le|la|du|von|ter|vande|vanden)\s+)*\p{{Lu}}[\p{{L}}'’-]+)+)\s*[)\]]"
         ))
         .ok()
     });
