@@ -16,6 +16,14 @@ pub(crate) struct Values {
     pub(super) meetings: Vec<OnceLock<MeetingValue>>,
     /// Per meeting, per topic.
     pub(super) topics: Vec<Vec<OnceLock<TopicValue>>>,
+    /// Every topic in the order the topics pages list them, made once for all those pages.
+    pub(super) topic_lists: OnceLock<Vec<TopicList>>,
+}
+
+/// The topics listed under one initiative (`None`: under none), as (meeting, topic).
+pub(super) struct TopicList {
+    pub(super) initiative: Option<usize>,
+    pub(super) topics: Vec<(usize, usize)>,
 }
 
 impl Values {
@@ -29,6 +37,7 @@ impl Values {
                 .iter()
                 .map(|meeting| lazy_values(meeting.topics.len()))
                 .collect(),
+            topic_lists: OnceLock::new(),
         }
     }
 }

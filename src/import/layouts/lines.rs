@@ -402,22 +402,26 @@ impl Reading {
     fn place(&mut self, line: &str, classified: Option<Line>, wraps_item: bool) {
         let under_item = matches!(self.out.last(), Some(Line::Item { .. }));
         let indented = line.starts_with([' ', '\t']);
+        // "Task: Envoyer l'offre" over "Assigned to: …" and "Due date: …", as a CRM writes a
+        // record: an item, whose fields follow.
+        let record = match &classified {
+            Some(Line::Paragraph(text)) if !wraps_item => task_record(text).map(str::to_string),
+            _ => None,
+        };
+        if let Some(title) = record {
+            self.out.push(Line::Item {
+                nested: false,
+                indent: indent_of(line),
+                done: false,
+                marked: false,
+                text: title,
+            });
+            return;
+        }
         match classified {
             Some(Line::Paragraph(text)) if wraps_item => join_to_last(&mut self.out, &text),
             // An indented line under an item, or a field of it ("Owner: Sam", "Due: 1/12"),
             // belongs to that item: its detail, its owner, its deadline.
-            // "Task: Envoyer l'offre" over "Assigned to: …" and "Due date: …", as a CRM writes
-            // a record: an item, whose fields follow.
-            Some(Line::Paragraph(text)) if task_record(&text).is_some() => {
-                let title = task_record(&text).unwrap_or_default().to_string();
-                self.out.push(Line::Item {
-                    nested: false,
-                    indent: indent_of(line),
-                    done: false,
-                    marked: false,
-                    text: title,
-                })
-            }
             Some(Line::Paragraph(text)) if under_item && (indented || is_item_field(&text)) => {
                 // Deeper than the item, however the two are indented: "  Task: …" over
                 // "  Due date: …".

@@ -5,7 +5,7 @@
 //! is a file here, a line in [`KINDS`], its template and its tests.
 
 use super::cards::*;
-use super::values::{month_key, month_label, month_links, weekday_names};
+use super::values::{month_key, month_label, month_links, weekday_names, TopicList};
 use super::*;
 use crate::model::reach::Reach;
 use serde::Serialize;

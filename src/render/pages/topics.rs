@@ -68,12 +68,6 @@ enum TopicsShown<'a> {
     Rows(Vec<TopicRow<'a>>),
 }
 
-/// The topics listed under one initiative (`None`: under none), as (meeting, topic).
-struct TopicList {
-    initiative: Option<usize>,
-    topics: Vec<(usize, usize)>,
-}
-
 #[derive(Serialize)]
 struct TopicRow<'a> {
     title: &'a str,
@@ -97,27 +91,24 @@ impl Renderer<'_> {
         let mut at = 0;
         for list in self.topics_by_initiative() {
             let count = list.topics.len();
-            let here: Vec<(usize, usize)> = list
-                .topics
-                .into_iter()
-                .enumerate()
-                .filter(|(i, _)| shown.contains(&(at + i)))
-                .map(|(_, key)| key)
-                .collect();
+            // The part of this list that falls on the page.
+            let from = shown.start.clamp(at, at + count) - at;
+            let to = shown.end.clamp(at, at + count) - at;
             at += count;
+            let here = &list.topics[from..to];
             if here.is_empty() {
                 continue;
             }
             match list.initiative {
                 Some(i) => {
-                    let (as_rows, topics) = self.topic_rows_or_cards(&here);
+                    let (as_rows, topics) = self.topic_rows_or_cards(here);
                     groups.push(TopicGroup {
                         initiative: self.initiative(i),
                         as_rows,
                         topics,
                     });
                 }
-                None => loose = here,
+                None => loose = here.to_vec(),
             }
         }
         let (loose_as_rows, loose) = self.topic_rows_or_cards(&loose);
@@ -135,8 +126,12 @@ impl Renderer<'_> {
     }
 
     /// Every topic in the order the topics pages list them: each initiative's, newest first,
-    /// then those of no initiative, in meeting order.
-    fn topics_by_initiative(&self) -> Vec<TopicList> {
+    /// then those of no initiative, in meeting order; made once for all the pages.
+    fn topics_by_initiative(&self) -> &[TopicList] {
+        self.values.topic_lists.get_or_init(|| self.topic_lists())
+    }
+
+    fn topic_lists(&self) -> Vec<TopicList> {
         let site = self.site;
         // Each topic once: under the initiative its heading names, else the first one a task
         // of it follows (the initiative pages list it on every timeline it is part of).

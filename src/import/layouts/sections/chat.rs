@@ -20,11 +20,20 @@ pub(super) struct Message<'a> {
 /// whether it was written before the meeting only once a later one says which day that was.
 #[derive(Default)]
 pub(super) struct Chat {
-    /// Each message's day, writer and text, in order, and whether it may hold a task (not
-    /// the one that says the meeting was today: it opens the list of what was promised).
-    messages: Vec<(NaiveDate, String, String, bool)>,
+    /// Each message, in order.
+    messages: Vec<Kept>,
     /// The day a message said the meeting was: "meeting vandaag", "réunion aujourd'hui".
     meeting: Option<NaiveDate>,
+}
+
+/// A message kept until the chat is read whole.
+struct Kept {
+    day: NaiveDate,
+    writer: String,
+    text: String,
+    /// Not the message that says the meeting was today: it opens the list of what was
+    /// promised.
+    may_hold_tasks: bool,
 }
 
 /// A chat message's line: WhatsApp's on iOS ("[05/10/2026, 16:43:12] Name: text") and Android
@@ -101,13 +110,9 @@ impl Chat {
     /// The meeting's day: the one a message said it was, or else the day most was written.
     pub(super) fn meeting_day(&self) -> Option<NaiveDate> {
         self.meeting.or_else(|| {
-            let mut counts: Vec<(NaiveDate, usize)> = Vec::new();
-            for (day, ..) in &self.messages {
-                let day = *day;
-                match counts.iter_mut().find(|(d, _)| *d == day) {
-                    Some((_, n)) => *n += 1,
-                    None => counts.push((day, 1)),
-                }
+            let mut counts: std::collections::BTreeMap<NaiveDate, usize> = Default::default();
+            for kept in &self.messages {
+                *counts.entry(kept.day).or_default() += 1;
             }
             counts
                 .into_iter()
@@ -141,12 +146,12 @@ impl Reader<'_> {
             }
         }
         self.known.add(message.writer);
-        self.chat.messages.push((
-            message.day,
-            message.writer.to_string(),
-            message.text.to_string(),
-            !says_the_day,
-        ));
+        self.chat.messages.push(Kept {
+            day: message.day,
+            writer: message.writer.to_string(),
+            text: message.text.to_string(),
+            may_hold_tasks: !says_the_day,
+        });
     }
 
     /// The chat's tasks: each commitment made on the meeting's day or after it, its writer
@@ -158,21 +163,19 @@ impl Reader<'_> {
         };
         self.metadata_dates.push(meeting.to_string());
         let writer = self.sender.take();
-        for (day, sender, text, may_hold_tasks) in std::mem::take(&mut self.chat.messages) {
-            self.sender = Some(sender.clone());
-            for sentence in super::items::sentences(&text) {
-                if may_hold_tasks && day >= meeting && self.says_a_task(sentence) {
+        for kept in std::mem::take(&mut self.chat.messages) {
+            self.sender = Some(kept.writer.clone());
+            for sentence in super::items::sentences(&kept.text) {
+                if kept.may_hold_tasks && kept.day >= meeting && self.says_a_task(sentence) {
                     self.task(sentence);
                 } else {
-                    self.note(&sender, sentence);
+                    self.note(&kept.writer, sentence);
                 }
             }
         }
         self.sender = writer;
     }
-}
 
-impl Reader<'_> {
     /// A point of the chat's one topic, under who wrote it; read for tasks only here.
     fn note(&mut self, writer: &str, text: &str) {
         let topic = self.current_topic();

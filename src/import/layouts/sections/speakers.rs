@@ -44,21 +44,15 @@ pub(super) fn named_speakers(text: &str) -> Cow<'_, str> {
     if names.is_empty() {
         return Cow::Borrowed(text);
     }
-    let once = named.replace_all(text, |caps: &Captures| {
+    // The name for a speaker the recap names; anything else as it was.
+    let mut name_of = |caps: &Captures| {
         names
             .get(&normal(&caps[1]))
             .cloned()
             .unwrap_or_else(|| caps[0].to_string())
-    });
-    Cow::Owned(
-        any.replace_all(&once, |caps: &Captures| {
-            names
-                .get(&normal(&caps[1]))
-                .cloned()
-                .unwrap_or_else(|| caps[0].to_string())
-        })
-        .into_owned(),
-    )
+    };
+    let once = named.replace_all(text, &mut name_of);
+    Cow::Owned(any.replace_all(&once, &mut name_of).into_owned())
 }
 
 /// "Speaker  2" and "speaker 2" are one voice.

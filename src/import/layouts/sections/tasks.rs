@@ -125,7 +125,7 @@ impl Reader<'_> {
                 && (matches!(
                     standing_word(cell),
                     Some(Standing::Done | Standing::Dropped)
-                ) || matches!(cell.trim(), "☑" | "☒" | "✅" | "✔" | "✓" | "[x]" | "[X]"))
+                ) || box_cell(cell) == Some(true))
         });
         if settled {
             self.settled.push(text);
@@ -509,14 +509,18 @@ fn checklist_row(cells: &[String]) -> Option<(bool, String)> {
     let [first, second] = filled.as_slice() else {
         return None;
     };
-    let ticked = |cell: &str| match cell {
-        "☐" | "⬜" | "□" | "[ ]" | "[]" => Some(false),
-        "☑" | "☒" | "✅" | "✔" | "✓" | "[x]" | "[X]" => Some(true),
-        _ => None,
-    };
-    match (ticked(first), ticked(second)) {
+    match (box_cell(first), box_cell(second)) {
         (Some(done), None) => Some((done, second.to_string())),
         (None, Some(done)) => Some((done, first.to_string())),
+        _ => None,
+    }
+}
+
+/// A cell that is a box and nothing else: whether it is ticked.
+fn box_cell(cell: &str) -> Option<bool> {
+    match cell.trim() {
+        "☐" | "⬜" | "□" | "[ ]" | "[]" => Some(false),
+        "☑" | "☒" | "✅" | "✔" | "✓" | "[x]" | "[X]" => Some(true),
         _ => None,
     }
 }
