@@ -343,7 +343,7 @@ impl Site {
 
     /// Every task in its current state (each continued task once, as last mentioned), in
     /// deadline order.
-    pub fn current_tasks(&self) -> impl Iterator<Item = usize> + '_ {
+    pub fn current_tasks(&self) -> impl Iterator<Item = usize> + Clone + '_ {
         (0..self.tasks.len()).filter(|&t| self.tasks[t].is_current())
     }
 

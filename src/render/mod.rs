@@ -16,6 +16,7 @@ use crate::content::history::LastEdit;
 use crate::content::markdown::ROOT_PLACEHOLDER;
 use crate::content::meeting::PersonRef;
 use crate::dates::month_start;
+use crate::dates::Bucket;
 use crate::error::{Error, Result};
 use crate::model::agenda::{self, Agenda};
 use crate::model::Site;

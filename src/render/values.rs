@@ -18,6 +18,28 @@ pub(crate) struct Values {
     pub(super) topics: Vec<Vec<OnceLock<TopicValue>>>,
     /// Every topic in the order the topics pages list them, made once for all those pages.
     pub(super) topic_lists: OnceLock<Vec<TopicList>>,
+    /// The calendar's agenda, made once for all its pages.
+    pub(super) calendar: OnceLock<AgendaList>,
+}
+
+/// An agenda's open tasks, then the done ones: one list, which long lists cut into pages.
+pub(super) struct AgendaList {
+    pub(super) agenda: Agenda,
+    pub(super) done: Vec<usize>,
+}
+
+impl AgendaList {
+    /// The agenda of `tasks` (in deadline order) and those of them that are done.
+    pub(super) fn of(site: &Site, tasks: impl Iterator<Item = usize> + Clone) -> AgendaList {
+        AgendaList {
+            agenda: Agenda::of(site, tasks.clone()),
+            done: tasks.filter(|&t| site.tasks[t].done).collect(),
+        }
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.agenda.open_count() + self.done.len()
+    }
 }
 
 /// The topics listed under one initiative (`None`: under none), as (meeting, topic).
@@ -38,6 +60,7 @@ impl Values {
                 .map(|meeting| lazy_values(meeting.topics.len()))
                 .collect(),
             topic_lists: OnceLock::new(),
+            calendar: OnceLock::new(),
         }
     }
 }
@@ -365,11 +388,16 @@ impl Renderer<'_> {
         agenda
             .groups
             .iter()
-            .map(|group| AgendaGroup {
-                key: group.bucket.key(),
-                title: self.words().bucket_title(&group.bucket),
-                tasks: self.tasks_of(&group.tasks),
-            })
+            .map(|group| self.agenda_group(&group.bucket, &group.tasks))
             .collect()
+    }
+
+    /// A group of an agenda with `tasks`, all of it or its part on a page.
+    pub(super) fn agenda_group(&self, bucket: &Bucket, tasks: &[usize]) -> AgendaGroup {
+        AgendaGroup {
+            key: bucket.key(),
+            title: self.words().bucket_title(bucket),
+            tasks: self.tasks_of(tasks),
+        }
     }
 }

@@ -404,31 +404,36 @@ fn each_account_gets_a_briefing_page_linked_from_its_meetings() {
     let page = html(&site.public().join("accounts/acme-corp/index.html"));
     assert_eq!(text(&select(&page, "h1")[0]), "ACME Corp.");
 
-    // Owners by their most pressing deadline (Sigi's is overdue), each once, with only this
-    // account's open tasks in deadline order; a task without owner apart; done tasks and
-    // other accounts' tasks (Manon's quote for Globex) left out.
-    let owners: Vec<String> = select(&page, "h3.owner-heading").iter().map(text).collect();
+    // Who owes what: each open task of this account once, with all its owners, in deadline
+    // order; done tasks and other accounts' tasks (Manon's quote for Globex) left out.
+    let rows: Vec<String> = select(&page, "table.owed tbody tr")
+        .iter()
+        .map(|row| {
+            let cells: Vec<String> = row
+                .select(&scraper::Selector::parse("td, th").unwrap())
+                .map(|cell| text(&cell))
+                .collect();
+            cells[..3].join(" | ")
+        })
+        .collect();
     assert_eq!(
-        owners,
-        ["Sigi 2 open", "Manon 2 open", "No owner named 1 open"]
-    );
-    let titles: Vec<String> = select(&page, ".task-title a").iter().map(text).collect();
-    assert_eq!(
-        titles,
+        rows,
         [
-            "Send the plan",
-            "Book the workshop",
-            "Close it",
-            "Book the workshop",
-            "Find a room"
+            "Mon 10 Nov 2025 | Send the plan | Sigi",
+            "Fri 28 Nov 2025 | Close it | Manon",
+            "Mon 15 Dec 2025 | Book the workshop | Sigi, Manon",
+            "No deadline | Find a room | No owner named"
         ]
     );
-    assert!(!titles
+    // The briefing opens with what is overdue or due soon, as of the day it was built.
+    let urgent: Vec<String> = select(&page, "#urgent-heading ~ .agenda h3")
         .iter()
-        .any(|t| t.contains("Quote") || t.contains("Share slides")));
+        .map(text)
+        .collect();
+    assert_eq!(urgent, ["Overdue 1", "This week 1"]);
 
     // Its initiatives: the one that names it and the one its meetings' topics follow.
-    let initiatives: Vec<String> = select(&page, "#initiatives-heading + ul a")
+    let initiatives: Vec<String> = select(&page, "#initiatives-heading + ul > li > a:first-child")
         .iter()
         .map(text)
         .collect();
@@ -797,7 +802,7 @@ fn site_of(meetings: usize, per_page: usize) -> Fixture {
     for n in 1..=meetings {
         site.write(
             &format!("content/meetings/2025-10-{:02}-review-{n}.md", 1 + n % 28),
-            &format!("+++\ntitle = \"Review {n}\"\ndate = 2025-10-{:02}\n+++\n## Round {n}\nThe renewal.\n", 1 + n % 28),
+            &format!("+++\ntitle = \"Review {n}\"\ndate = 2025-10-{:02}\naccount = \"Acme\"\n+++\n## Round {n}\nThe renewal.\n\n- [ ] **Renew part {n}.** @Sigi due:2025-12-{:02}\n", 1 + n % 28, n),
         );
     }
     site
@@ -847,6 +852,21 @@ fn long_lists_are_paginated_each_item_once_and_the_pages_linked_in_order() {
     all_topics.sort();
     all_topics.dedup();
     assert_eq!((count, all_topics.len()), (13, 13), "{topics:?}");
+    // The calendar's agenda and an account's table of who owes what go on over pages too,
+    // each task on one page.
+    let agenda = list_pages(&site, "calendar", ".task-title a, .task-row > a");
+    let mut all_tasks: Vec<String> = agenda.concat();
+    let count = all_tasks.len();
+    all_tasks.sort();
+    all_tasks.dedup();
+    assert!(agenda.len() > 2, "{agenda:?}");
+    assert_eq!(count, all_tasks.len(), "{agenda:?}");
+    assert!((1..=12).all(|n| all_tasks.contains(&format!("Renew part {n}"))));
+    let owed = list_pages(&site, "accounts/acme", "table.owed tbody th a");
+    assert_eq!(owed.iter().map(Vec::len).collect::<Vec<_>>(), [5, 5, 2]);
+    let second = std::fs::read_to_string(site.public().join("accounts/acme/2/index.html")).unwrap();
+    assert!(second.contains("<title>Acme, page 2 · "), "{second}");
+    assert!(second.contains("6–10 of 12"), "{second}");
     // A shorter list leaves no page behind.
     for n in 3..=12 {
         std::fs::remove_file(site.root().join(format!(
@@ -857,6 +877,7 @@ fn long_lists_are_paginated_each_item_once_and_the_pages_linked_in_order() {
     }
     assert!(site.build().status.success());
     assert!(!site.public().join("meetings/2/index.html").exists());
+    assert!(!site.public().join("accounts/acme/2/index.html").exists());
     let one = std::fs::read_to_string(site.public().join("meetings/index.html")).unwrap();
     assert!(
         !one.contains("class=\"pagination\""),

@@ -1,6 +1,11 @@
-//! An account's briefing: who owes what, its initiatives and its meetings.
+//! An account's briefing, read before meeting the customer: what changed since its last
+//! meeting, what is overdue or due soon, its initiatives, who owes what, its meetings.
 
 use super::*;
+
+/// Tasks each of the briefing's "overdue" and "due soon" groups shows; the table below lists
+/// every one.
+const URGENT_AT_MOST: usize = 15;
 
 pub(super) struct Account;
 
@@ -18,11 +23,24 @@ impl PageKind for Account {
     }
 
     fn keys(&self, renderer: &Renderer) -> Vec<Key> {
-        (0..renderer.site.accounts.len()).map(Key::Index).collect()
+        let per_page = renderer.paginate_by();
+        (0..renderer.site.accounts.len())
+            .flat_map(|a| {
+                let pages = renderer.account_page_count(a, per_page);
+                (1..=pages).map(move |number| match number {
+                    1 => Key::Index(a),
+                    n => Key::IndexPage(a, n),
+                })
+            })
+            .collect()
     }
 
     fn url(&self, site: &Site, key: &Key) -> Option<String> {
-        Some(urls::account(&site.accounts[key.index()?].slug))
+        let slug = &site.accounts[key.index()?].slug;
+        Some(urls::list_page(
+            &urls::account(slug),
+            paging::page_number(key),
+        ))
     }
 
     fn reached_by(&self, site: &Site, reach: &Reach, key: &Key) -> Option<bool> {
@@ -31,8 +49,16 @@ impl PageKind for Account {
 
     fn preview(&self, renderer: &Renderer, key: &Key) -> Option<(String, String)> {
         let account = &renderer.site.accounts[key.index()?];
+        let title = match paging::page_number(key) {
+            1 => account.name.clone(),
+            n => renderer.word(
+                "list_page_title",
+                None,
+                &[("list", account.name.clone()), ("n", n.to_string())],
+            ),
+        };
         Some((
-            account.name.clone(),
+            title,
             renderer.word(
                 "preview_account",
                 Some(account.meetings.len()),
@@ -42,74 +68,148 @@ impl PageKind for Account {
     }
 
     fn context(&self, renderer: &Renderer, key: &Key) -> Option<Context> {
-        variables(&renderer.account_page(key.index()?))
+        variables(&renderer.account_page(key.index()?, paging::page_number(key)))
     }
 }
 
-/// An account's page, a briefing before meeting the customer: who owes what (by owner, most
-/// urgent first), the initiatives, the meetings.
+/// A page of an account's briefing. The first holds the briefing; the table of who owes what
+/// and the list of meetings go on over the next pages when they are long.
 #[derive(Serialize)]
 struct AccountPage<'a> {
     account_name: &'a str,
+    account_url: String,
     open_count: usize,
-    owners: Vec<OwnerGroup>,
-    /// Open tasks nobody is named for.
-    unowned: Vec<TaskValue>,
+    meeting_count: usize,
+    latest: Option<MeetingLinkValue>,
+    /// What the account's latest meeting changed since the one before it (first page only).
+    since: Option<super::history::SinceLast>,
+    /// Overdue, due today, this week and next week, each with its first few tasks.
+    urgent: Vec<AgendaGroup>,
+    /// The tasks of those groups they leave out.
+    urgent_left_out: usize,
     slipping: Vec<SlippingTask>,
-    initiatives: Vec<BadgeValue>,
+    initiatives: Vec<AccountInitiative>,
+    /// Open tasks on this page, each once with all its owners, in deadline order.
+    owed: Vec<TaskValue>,
+    /// The position of the first task of `owed` in the whole table, from 1.
+    owed_from: usize,
     meetings: Vec<MeetingValue>,
+    meetings_from: usize,
+    pagination: paging::Pagination,
 }
 
-/// One owner's open tasks of the account, in deadline order.
+/// An initiative the account follows, with its next open deadline in the account.
 #[derive(Serialize)]
-struct OwnerGroup {
-    person: Option<PersonValue>,
-    tasks: Vec<TaskValue>,
+struct AccountInitiative {
+    initiative: BadgeValue,
+    open_count: usize,
+    next: Option<TaskValue>,
 }
 
 impl Renderer<'_> {
-    fn account_page(&self, a: usize) -> AccountPage<'_> {
+    /// The account's open tasks that lists of what is owed show, in deadline order.
+    fn account_open(&self, a: usize) -> Vec<usize> {
         let site = self.site;
-        let account = &site.accounts[a];
-        let open: Vec<usize> = account
+        site.accounts[a]
             .tasks
             .iter()
             .copied()
-            .filter(|&t| !site.tasks[t].done)
-            .collect();
-        // Each owner once, with their open tasks of this account in deadline order; owners by
-        // their most pressing deadline (overdue ones come first by themselves), undated last.
-        // Nothing here depends on the day, so the page reads true on any day.
-        let mut by_owner: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        let mut unowned = Vec::new();
-        for &t in &open {
-            let owners = &site.tasks[t].owners;
-            if owners.is_empty() {
-                unowned.push(t);
-            }
-            for owner in owners {
-                by_owner.entry(owner.id.as_str()).or_default().push(t);
-            }
-        }
-        let mut owners: Vec<(&str, Vec<usize>)> = by_owner.into_iter().collect();
-        owners.sort_by_key(|(_, tasks)| {
-            let first = site.tasks[tasks[0]].due.map(|d| d.date);
-            (first.is_none(), first)
-        });
+            .filter(|&t| !site.tasks[t].done && site.tasks[t].is_current())
+            .collect()
+    }
+
+    fn account_page_count(&self, a: usize, per_page: usize) -> usize {
+        let open = self.account_open(a).len();
+        let meetings = self.site.accounts[a].meetings.len();
+        paging::page_count(open.max(meetings), per_page)
+    }
+
+    fn account_page(&self, a: usize, number: usize) -> AccountPage<'_> {
+        let site = self.site;
+        let account = &site.accounts[a];
+        let open = self.account_open(a);
+        let per_page = self.paginate_by();
+        let owed = paging::items_of(number, open.len(), per_page);
+        let meetings = paging::items_of(number, account.meetings.len(), per_page);
+        let first = number == 1;
+        let latest = account.meetings.first().copied();
+        let agenda = Agenda::of(site, open.iter().copied());
+        let (urgent, urgent_left_out) = if first {
+            self.urgent(&agenda)
+        } else {
+            (Vec::new(), 0)
+        };
         AccountPage {
             account_name: &account.name,
+            account_url: urls::account(&account.slug),
             open_count: open.len(),
-            owners: owners
-                .iter()
-                .map(|(id, tasks)| OwnerGroup {
-                    person: self.person(id),
-                    tasks: self.tasks_of(tasks),
-                })
-                .collect(),
-            unowned: self.tasks_of(&unowned),
-            slipping: self.slipping(&account.tasks),
-            initiatives: self.initiative_badges(&account.initiatives),
-            meetings: self.meetings_of(account.meetings.iter().copied()),
+            meeting_count: account.meetings.len(),
+            latest: latest.map(|m| self.meeting_link(m)),
+            since: latest.filter(|_| first).and_then(|m| self.since_last(m)),
+            urgent,
+            urgent_left_out,
+            slipping: if first {
+                self.slipping(&open)
+            } else {
+                Vec::new()
+            },
+            initiatives: if first {
+                self.account_initiatives(a, &open)
+            } else {
+                Vec::new()
+            },
+            owed_from: owed.start + 1,
+            owed: self.tasks_of(&open[owed]),
+            meetings_from: meetings.start + 1,
+            meetings: self.meetings_of(account.meetings[meetings].iter().copied()),
+            pagination: paging::pagination(
+                &urls::account(&account.slug),
+                number,
+                self.account_page_count(a, per_page),
+            ),
         }
+    }
+
+    /// The agenda's groups up to the end of next week, each cut to its first few tasks, and
+    /// how many tasks that leaves out.
+    fn urgent(&self, agenda: &Agenda) -> (Vec<AgendaGroup>, usize) {
+        let mut left_out = 0;
+        let groups = agenda
+            .groups
+            .iter()
+            .filter(|group| {
+                matches!(
+                    group.bucket,
+                    Bucket::Overdue | Bucket::Today | Bucket::ThisWeek | Bucket::NextWeek
+                )
+            })
+            .map(|group| {
+                let shown = group.tasks.len().min(URGENT_AT_MOST);
+                left_out += group.tasks.len() - shown;
+                self.agenda_group(&group.bucket, &group.tasks[..shown])
+            })
+            .collect();
+        (groups, left_out)
+    }
+
+    fn account_initiatives(&self, a: usize, open: &[usize]) -> Vec<AccountInitiative> {
+        let site = self.site;
+        site.accounts[a]
+            .initiatives
+            .iter()
+            .map(|&i| {
+                let slug = site.initiatives[i].slug.as_str();
+                let mut theirs = open
+                    .iter()
+                    .copied()
+                    .filter(|&t| site.tasks[t].initiative.as_deref() == Some(slug));
+                let next = theirs.clone().find(|&t| site.tasks[t].due.is_some());
+                AccountInitiative {
+                    initiative: self.initiative_badge(i),
+                    open_count: theirs.by_ref().count(),
+                    next: next.map(|t| self.task(t)),
+                }
+            })
+            .collect()
     }
 }

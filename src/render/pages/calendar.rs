@@ -17,19 +17,28 @@ impl PageKind for Calendar {
         urls::CALENDAR
     }
 
-    fn preview(&self, renderer: &Renderer, _: &Key) -> Option<(String, String)> {
+    fn keys(&self, renderer: &Renderer) -> Vec<Key> {
+        paging::list_keys(renderer.calendar_list().len(), renderer.paginate_by())
+    }
+
+    fn url(&self, _: &Site, key: &Key) -> Option<String> {
+        Some(paging::page_url(self.folder(), key))
+    }
+
+    fn preview(&self, renderer: &Renderer, key: &Key) -> Option<(String, String)> {
         Some((
-            renderer.word("preview_calendar_title", None, &[]),
+            renderer.page_title("preview_calendar_title", key),
             renderer.word("preview_calendar", None, &[]),
         ))
     }
 
-    fn context(&self, renderer: &Renderer, _: &Key) -> Option<Context> {
-        variables(&renderer.calendar_page())
+    fn context(&self, renderer: &Renderer, key: &Key) -> Option<Context> {
+        variables(&renderer.calendar_page(paging::page_number(key)))
     }
 }
 
-/// Every deadline of the site, as an agenda, with the months that have pages.
+/// Every deadline of the site, as an agenda, with the months that have pages; a long agenda
+/// goes on over numbered pages (`calendar/2/`), the done tasks after the open ones.
 #[derive(Serialize)]
 struct CalendarPage {
     agenda: Vec<AgendaGroup>,
@@ -40,20 +49,26 @@ struct CalendarPage {
     months: Vec<MonthLink>,
     /// Those who owe something open, to filter by.
     owners: Vec<PersonValue>,
+    pagination: paging::Pagination,
 }
 
 impl Renderer<'_> {
-    fn calendar_page(&self) -> CalendarPage {
+    /// Every current task of the site, made into an agenda once for all the calendar's pages.
+    fn calendar_list(&self) -> &AgendaList {
         let site = self.site;
-        let agenda = Agenda::of(site, site.current_tasks());
-        let done: Vec<usize> = site
-            .current_tasks()
-            .filter(|&t| site.tasks[t].done)
-            .collect();
+        self.values
+            .calendar
+            .get_or_init(|| AgendaList::of(site, site.current_tasks()))
+    }
+
+    fn calendar_page(&self, number: usize) -> CalendarPage {
+        let site = self.site;
+        let list = self.calendar_list();
+        let (agenda, done_tasks) = self.agenda_part(list, number);
         CalendarPage {
-            agenda: self.agenda_groups(&agenda),
-            done_tasks: self.tasks_of(&done),
-            open_count: agenda.open_count(),
+            agenda,
+            done_tasks,
+            open_count: list.agenda.open_count(),
             compact: site.tasks.len() > COMPACT_LISTS_FROM,
             months: month_links(self.deadlines(), site),
             owners: site
@@ -62,6 +77,11 @@ impl Renderer<'_> {
                 .filter(|(_, index)| index.open_count(site) > 0)
                 .filter_map(|(id, _)| self.person(id))
                 .collect(),
+            pagination: paging::pagination(
+                urls::CALENDAR,
+                number,
+                paging::page_count(list.len(), self.paginate_by()),
+            ),
         }
     }
 }

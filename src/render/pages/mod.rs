@@ -5,7 +5,7 @@
 //! is a file here, a line in [`KINDS`], its template and its tests.
 
 use super::cards::*;
-use super::values::{month_key, month_label, month_links, weekday_names, TopicList};
+use super::values::{month_key, month_label, month_links, weekday_names, AgendaList, TopicList};
 use super::*;
 use crate::model::reach::Reach;
 use serde::Serialize;
@@ -61,12 +61,14 @@ pub(crate) enum Key {
     Month(NaiveDate),
     /// Page 2 or later of a long list (the first is `Only`).
     Page(usize),
+    /// Page 2 or later of the list on the page of `Index` (the first is `Index`).
+    IndexPage(usize, usize),
 }
 
 impl Key {
     fn index(&self) -> Option<usize> {
         match self {
-            Key::Index(i) => Some(*i),
+            Key::Index(i) | Key::IndexPage(i, _) => Some(*i),
             _ => None,
         }
     }

@@ -27,7 +27,7 @@ pub(super) fn page_count(total: usize, per_page: usize) -> usize {
 /// Which page of its list a key is.
 pub(super) fn page_number(key: &Key) -> usize {
     match key {
-        Key::Page(n) => *n,
+        Key::Page(n) | Key::IndexPage(_, n) => *n,
         _ => 1,
     }
 }
@@ -39,6 +39,26 @@ pub(super) fn items_of(number: usize, total: usize, per_page: usize) -> Range<us
     }
     let start = ((number - 1) * per_page).min(total);
     start..(start + per_page).min(total)
+}
+
+/// The part of each of `lists`, laid end to end, that falls in `shown`: (which list, its
+/// part) for each list that has a part there. A list grouped under headings is cut this way,
+/// so that a group that goes on over the next page is under its heading again.
+pub(super) fn parts_in<'a, T>(
+    lists: impl IntoIterator<Item = &'a [T]>,
+    shown: &Range<usize>,
+) -> Vec<(usize, &'a [T])> {
+    let mut at = 0;
+    let mut parts = Vec::new();
+    for (which, list) in lists.into_iter().enumerate() {
+        let from = shown.start.clamp(at, at + list.len()) - at;
+        let to = shown.end.clamp(at, at + list.len()) - at;
+        at += list.len();
+        if from < to {
+            parts.push((which, &list[from..to]));
+        }
+    }
+    parts
 }
 
 /// How a page of a list links to the others: the template's `pagination`.
@@ -91,6 +111,30 @@ impl Renderer<'_> {
     /// Items on a page of a long list (site.toml's `paginate_by`).
     pub(super) fn paginate_by(&self) -> usize {
         self.site.config.paginate_by
+    }
+
+    /// The part of an agenda on page `number`: the part of each group that falls on it, under
+    /// the group's heading, then the done tasks that do.
+    pub(super) fn agenda_part(
+        &self,
+        list: &AgendaList,
+        number: usize,
+    ) -> (Vec<AgendaGroup>, Vec<TaskValue>) {
+        let shown = items_of(number, list.len(), self.paginate_by());
+        let groups = &list.agenda.groups;
+        let lists = groups
+            .iter()
+            .map(|group| group.tasks.as_slice())
+            .chain([list.done.as_slice()]);
+        let mut open = Vec::new();
+        let mut done = Vec::new();
+        for (which, part) in parts_in(lists, &shown) {
+            match groups.get(which) {
+                Some(group) => open.push(self.agenda_group(&group.bucket, part)),
+                None => done = self.tasks_of(part),
+            }
+        }
+        (open, done)
     }
 
     /// A list's title, with its page's number after the first: "Meetings, page 2".

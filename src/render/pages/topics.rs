@@ -88,18 +88,10 @@ impl Renderer<'_> {
         let shown = paging::items_of(number, total, per_page);
         let mut groups: Vec<TopicGroup> = Vec::new();
         let mut loose = Vec::new();
-        let mut at = 0;
-        for list in self.topics_by_initiative() {
-            let count = list.topics.len();
-            // The part of this list that falls on the page.
-            let from = shown.start.clamp(at, at + count) - at;
-            let to = shown.end.clamp(at, at + count) - at;
-            at += count;
-            let here = &list.topics[from..to];
-            if here.is_empty() {
-                continue;
-            }
-            match list.initiative {
+        let lists = self.topics_by_initiative();
+        let parts = paging::parts_in(lists.iter().map(|list| list.topics.as_slice()), &shown);
+        for (which, here) in parts {
+            match lists[which].initiative {
                 Some(i) => {
                     let (as_rows, topics) = self.topic_rows_or_cards(here);
                     groups.push(TopicGroup {

@@ -234,6 +234,8 @@ var dossierRules = (function () {
     var items = Array.prototype.slice.call(agenda.querySelectorAll(".agenda-group > ul > li"));
     if (!items.length) return;
     var listClass = items[0].parentNode.className;
+    // Groups are headed at the level the page gave them (h2 on the calendar, h3 in a briefing).
+    var headingTag = agenda.querySelector(".agenda-group > :first-child").tagName.toLowerCase();
     var groups = [];
     items.forEach(function (item) {
       var bucket = bucketOf(item.dataset.due, today, weekStart);
@@ -246,7 +248,7 @@ var dossierRules = (function () {
       var section = element("section", "agenda-group agenda-" + group.key);
       section.id = group.key;
       section.setAttribute("aria-labelledby", "agenda-" + group.key);
-      var heading = element("h2", "", group.title + " ");
+      var heading = element(headingTag, "", group.title + " ");
       heading.id = "agenda-" + group.key;
       heading.appendChild(element("span", "count", String(group.items.length)));
       var list = element("ul", listClass);
