@@ -465,6 +465,14 @@ const PAST_BEFORE: &[&str] = &[
     "nach",
     "letzten",
     "letzte",
+    // The day something starts ("àpd 1/11 is Geert hun enige contactpersoon", "vanaf 1
+    // januari", "à partir du 1er", "starting 1 Nov"), not one to meet. Not the German "ab":
+    // it ends a verb as often ("stimme … ab und melde mich bis Freitag").
+    "vanaf",
+    "apd",
+    "partir",
+    "starting",
+    "effective",
 ];
 
 /// Words that make the date after them a deadline, which no earlier word then undoes.

@@ -636,7 +636,9 @@ pub(crate) use attendees::{attendee_companies, attendee_names, mail_domains};
 use labels::labelled_owners;
 pub(crate) use labels::owner_label;
 pub(crate) use labels::OWNER_FIELDS;
-pub(crate) use names::{full_name_for, is_title, repeated_full_names, stands_for, Gazetteer};
+pub(crate) use names::{
+    full_name_for, is_title, named_with_initials, repeated_full_names, stands_for, Gazetteer,
+};
 use names::{not_a_name, PARTICLES};
 pub(crate) use teams::{companies_by_legal_form, companies_in_asides};
 use teams::{is_company_form, is_team};

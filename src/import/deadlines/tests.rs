@@ -39,6 +39,11 @@ fn phrases_read_relative_to_the_meeting() {
         ("the November 2nd review", None),
         ("since the 12 Oct incident", None),
         ("after the 3 March go-live", None),
+        // The day something starts.
+        ("àpd 1/12 is Geert hun enige contactpersoon", None),
+        ("vanaf 15 december neemt Luc over", None),
+        ("à partir du 1er décembre", None),
+        ("ab 1.12. ist Jan zuständig", None),
         // The date of something the task names, not when it is due.
         (
             "update the plan with the new go-live date of 1 December",

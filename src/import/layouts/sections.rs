@@ -142,6 +142,10 @@ fn gazetteer_of(input: &RecapText) -> Gazetteer {
     {
         known.add_company(&company);
     }
+    // Those it names with their initials took part, as those of its headers did.
+    for name in crate::import::owners::named_with_initials(&input.text) {
+        known.add(&name);
+    }
     // "Zoom <no-reply@zoom.us>" sent it; no one of that name took part.
     for name in input.people.iter().filter(|name| !is_tool_name(name)) {
         known.add(name);
@@ -218,7 +222,8 @@ pub(crate) fn read(input: &RecapText, style: &Style) -> Recap {
             .left_out
             .push(format!("its translation below, {translated} lines"));
     }
-    let (lines, timestamps) = lines(text);
+    let text = copied_chat::as_message_lines(text);
+    let (lines, timestamps) = lines(&text);
     reader.timestamps = timestamps;
     for line in lines {
         reader.line(line);
@@ -663,6 +668,7 @@ impl Reader<'_> {
 mod facts;
 use facts::{labelled_with, ACCOUNT_LABELS, DATE_LABELS};
 mod chat;
+mod copied_chat;
 mod item;
 mod items;
 mod mail;

@@ -416,6 +416,47 @@ pub(crate) fn repeated_full_names(text: &str) -> Vec<String> {
     names
 }
 
+/// Full names a text introduces with their initials, once being enough: "avec Claire Lambert
+/// (CL), resp. infra", as a note names those it will call "CL" from then on.
+pub(crate) fn named_with_initials(text: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for (at, _) in text.match_indices('(') {
+        let after = &text[at + 1..];
+        let Some(close) = after.find(')') else {
+            continue;
+        };
+        let letters = &after[..close];
+        let initials =
+            (2..=4).contains(&letters.chars().count()) && letters.chars().all(|c| c.is_uppercase());
+        if !initials {
+            continue;
+        }
+        // The capitalised words just before the bracket whose capitals are its letters, with
+        // or without its particles' ("HVB" or "HVDB" for "Hugo Van den Broeck").
+        let words: Vec<&str> = text[..at].split_whitespace().rev().take(5).collect();
+        let (mut capitals, mut all_initials) = (String::new(), String::new());
+        for (taken, word) in words.iter().enumerate() {
+            let Some(first) = word.chars().next() else {
+                break;
+            };
+            if first.is_uppercase() {
+                capitals.insert(0, first);
+            } else if !PARTICLES.contains(word) {
+                break;
+            }
+            all_initials.insert_str(0, &first.to_uppercase().to_string());
+            if capitals.chars().count() >= 2 && (capitals == letters || all_initials == letters) {
+                let run: Vec<&str> = words[..=taken].iter().rev().copied().collect();
+                if let Some(name) = person_name(&run.join(" ")).filter(|n| !super::is_team(n)) {
+                    names.push(name);
+                }
+                break;
+            }
+        }
+    }
+    names
+}
+
 /// The one full name `text` writes that starts with the lone first name `first` ("Jonas" →
 /// "Jonas Willems"); `None` when it writes none, or more than one.
 pub(crate) fn full_name_for(first: &str, text: &str) -> Option<String> {

@@ -524,3 +524,13 @@ fn a_name_written_surname_first_is_the_person_the_recap_names() {
     // A comma between two words the recap does not name that way stays as it is.
     assert_eq!(known.in_name_order("Claes, Sarah"), "Claes, Sarah");
 }
+
+#[test]
+fn a_full_name_introduced_with_its_initials_is_one_who_took_part() {
+    let note = "appel avec Claire Lambert (CL), resp. infra, Hugo Van den Broeck (HVDB) de notre \
+                cote, Sarah Colin (SC) a rejoint. Contrat (IT) et budget (OK). Jan Smet (XY).";
+    assert_eq!(
+        names::named_with_initials(note),
+        ["Claire Lambert", "Hugo Van den Broeck", "Sarah Colin"]
+    );
+}

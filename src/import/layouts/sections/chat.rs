@@ -94,6 +94,63 @@ fn said_by_the_app(text: &str) -> bool {
     text.starts_with('\u{200e}') || APP.iter().any(|said| lower.contains(said))
 }
 
+/// An answer that takes on what was asked ("doe ik", "ok, komt in orde", "on it", "ok je m'en
+/// occupe", "mach ich"): what it says after that, if anything.
+fn taken_on(sentence: &str) -> Option<String> {
+    const TAKEN: &[&str] = &[
+        "doe ik",
+        "neem ik",
+        "komt in orde",
+        "ik doe",
+        "ik neem",
+        "ik pak",
+        "ok",
+        "oké",
+        "okay",
+        "on it",
+        "will do",
+        "i'll take",
+        "i can take",
+        "i'll do",
+        "sure",
+        "je m'en occupe",
+        "je m'en charge",
+        "je prends",
+        "d'accord",
+        "ça marche",
+        "mach ich",
+        "übernehme ich",
+        "ich übernehme",
+        "erledige ich",
+        "geht klar",
+    ];
+    let lower = sentence.trim().to_lowercase();
+    if lower.split_whitespace().count() > 12 {
+        return None;
+    }
+    let mut rest = lower.as_str();
+    let mut took = false;
+    while let Some(after) = TAKEN.iter().find_map(|taken| {
+        rest.strip_prefix(*taken)
+            .filter(|after| after.is_empty() || after.starts_with(|c: char| !c.is_alphanumeric()))
+    }) {
+        took = true;
+        rest = after.trim_start_matches(|c: char| !c.is_alphanumeric());
+    }
+    took.then(|| rest.to_string())
+}
+
+/// Whether an answer that takes something on says a task of its own ("Komt in orde, ik
+/// bereid de verlenging voor tegen 13/10") rather than only taking on what was asked ("doe
+/// ik", "I can take that, will revert by Monday").
+fn says_more(rest: &str) -> bool {
+    const BACK: &[&str] = &[
+        "that", "it", "this", "dat", "het", "ça", "cela", "das", "es",
+    ];
+    let first = rest.split_whitespace().next().unwrap_or_default();
+    rest.split_whitespace().count() >= 3 && !BACK.contains(&first.trim_matches(','))
+}
+
 /// A message that says the meeting was today: "Goeie meeting vandaag", "merci pour la réunion
 /// d'aujourd'hui", "Besprechung heute".
 fn says_the_meeting_was_today(text: &str) -> bool {
@@ -161,12 +218,45 @@ impl Reader<'_> {
         let Some(meeting) = self.chat.meeting_day() else {
             return;
         };
-        self.metadata_dates.push(meeting.to_string());
+        // A copied chat's days are only in order: the text says the meeting's date, if at all.
+        if !super::copied_chat::is_order_only(meeting) {
+            self.metadata_dates.push(meeting.to_string());
+        }
         let writer = self.sender.take();
+        // The last question put to the chat, and whether it was already a task (asked of
+        // someone by name): an answer that takes it on is its owner's, not a task of its own.
+        let mut asked: Option<(String, String, bool)> = None;
         for kept in std::mem::take(&mut self.chat.messages) {
             self.sender = Some(kept.writer.clone());
-            for sentence in super::items::sentences(&kept.text) {
-                if kept.may_hold_tasks && kept.day >= meeting && self.says_a_task(sentence) {
+            let open = kept.may_hold_tasks && kept.day >= meeting;
+            for (n, sentence) in super::items::sentences(&kept.text).into_iter().enumerate() {
+                // Answered by the next one to write, or not at all.
+                let answered_by_other = n == 0
+                    && asked
+                        .as_ref()
+                        .is_some_and(|(asker, _, _)| *asker != kept.writer);
+                // "Komt in orde, ik bereid de verlenging voor tegen 13/10" is a task itself.
+                let takes_on = taken_on(sentence)
+                    .is_some_and(|rest| !(says_more(&rest) && self.says_a_task(sentence)));
+                let answer = asked.take_if(|_| answered_by_other && takes_on);
+                if answered_by_other {
+                    asked = None;
+                }
+                if let Some((_, question, was_a_task)) = answer.filter(|_| open) {
+                    if !was_a_task {
+                        self.task(&question);
+                        if let Some(task) = self.recap.tasks.last_mut() {
+                            task.owners = vec![kept.writer.clone()];
+                        }
+                    }
+                    self.note(&kept.writer, sentence);
+                    continue;
+                }
+                let is_task = open && self.says_a_task(sentence);
+                if sentence.trim_end().ends_with('?') {
+                    asked = Some((kept.writer.clone(), sentence.to_string(), is_task));
+                }
+                if is_task {
                     self.task(sentence);
                 } else {
                     self.note(&kept.writer, sentence);
@@ -269,5 +359,38 @@ mod tests {
             recap.date.map(|(date, _)| date),
             NaiveDate::from_ymd_opt(2026, 10, 5)
         );
+    }
+
+    /// A question to anyone and the answer that takes it on are one task, the answerer's; an
+    /// answer to a question put to someone by name is no second task.
+    #[test]
+    fn an_answer_that_takes_on_a_question_makes_its_owner() {
+        let copied = "Elke Maes\n15:02\nKorte recap van de call van vandaag\n\nElke Maes\n15:06\n\
+                      @Pieter Wouters kan jij tegen dinsdag de schets updaten?\n\nPieter Wouters\n\
+                      15:09\nok, komt in orde\n\nElke Maes\n15:12\nKan iemand tegen vrijdag de \
+                      telling dubbelchecken?\n\nSofie Janssens\n15:20\ndoe ik\n";
+        let recap = super::super::tests::recap_of(copied, "txt");
+        let tasks: Vec<(&str, &[String])> = recap
+            .tasks
+            .iter()
+            .map(|t| (t.title.as_str(), t.owners.as_slice()))
+            .collect();
+        assert_eq!(
+            tasks,
+            [
+                (
+                    "Kan jij tegen dinsdag de schets updaten?",
+                    &["Pieter Wouters".to_string()][..]
+                ),
+                (
+                    "Kan iemand tegen vrijdag de telling dubbelchecken?",
+                    &["Sofie Janssens".to_string()][..]
+                ),
+            ]
+        );
+        assert_eq!(taken_on("ok je m'en occupe 👍").as_deref(), Some(""));
+        assert!(taken_on("Okapi migration").is_none());
+        assert!(says_more("ik bereid de verlenging voor tegen 13/10"));
+        assert!(!says_more("that, will revert by Monday"));
     }
 }

@@ -307,6 +307,29 @@ pub(super) fn reports_speech(text: &str) -> bool {
     SAID.iter().any(|verb| head.contains(verb))
 }
 
+/// Whether a sentence says when something ends ("leur contrat se termine le 31/12", "het
+/// contract loopt af op 31/03", "the licence expires on 30/06"): a date of the customer's
+/// situation, which no one has to meet.
+pub(super) fn states_an_end(text: &str) -> bool {
+    const ENDS: &[&str] = &[
+        " loopt af",
+        " afloopt",
+        " vervalt ",
+        " se termine ",
+        " prend fin ",
+        " expire ",
+        " arrive à échéance",
+        " expires ",
+        " runs out ",
+        " ends on ",
+        " endet ",
+        " läuft aus",
+        " ausläuft",
+    ];
+    let lower = format!(" {} ", text.to_lowercase());
+    ENDS.iter().any(|end| lower.contains(end))
+}
+
 /// Whether a sentence says something will be done without saying by whom ("De offerte wordt
 /// tegen vrijdag bezorgd", "Die Netzwerkpläne werden bis 21.12. nachgeliefert", "Le devis
 /// sera envoyé d'ici mardi"); not where it is put off ("wordt uitgesteld tot Q2").
@@ -609,4 +632,20 @@ pub(super) fn obsidian_dates_apart(text: &str) -> String {
         out.push(c);
     }
     out
+}
+
+#[cfg(test)]
+mod end_tests {
+    #[test]
+    fn a_date_something_ends_on_is_the_customers_situation() {
+        for said in [
+            "leur contrat se termine le 31/12",
+            "het contract loopt af op 31/03/2027",
+            "the licence expires on 30/06",
+            "Der Vertrag läuft aus am 31.12.",
+        ] {
+            assert!(super::states_an_end(said), "{said}");
+        }
+        assert!(!super::states_an_end("Hugo envoie le devis d'ici jeudi"));
+    }
 }

@@ -335,6 +335,9 @@ impl Reader<'_> {
             || team
             || nobody_named)
             && !reports_speech(text)
+            // "I take in charge the renewal of the licences, which expire on 31/01" is still
+            // a promise; "leur contrat se termine le 31/12" alone is context.
+            && (!states_an_end(text) || first_person(text))
             && !is_boilerplate(text)
             && !minds_its_manners(text)
             && !names_another_section(text)
