@@ -326,19 +326,22 @@ mod tests {
         assert!(!says_the_meeting_was_today("Morgen 14u in Eeklo toch?"));
     }
 
+    fn titles_and_owners(recap: &crate::import::recap::Recap) -> Vec<(&str, &[String])> {
+        recap
+            .tasks
+            .iter()
+            .map(|t| (t.title.as_str(), t.owners.as_slice()))
+            .collect()
+    }
+
     /// Each message's "ik" is its writer; what was said before the day a message names as the
     /// meeting's is context; that message is no task, nor is a question or the next meeting.
     #[test]
     fn a_chat_gives_each_writer_their_own_commitments_from_the_meeting_on() {
         let chat = "[28/09/2026, 09:12:44] Team Declercq: \u{200e}Berichten en oproepen worden end-to-end versleuteld.\n[04/10/2026, 20:31:17] Elise Wouters: Morgen 14u in Eeklo? Ik rij met Maxime mee\n[05/10/2026, 16:41:07] Jonas Peeters: Goeie meeting vandaag bij Declercq. Even oplijsten wat we beloofd hebben\n[05/10/2026, 16:43:12] Elise Wouters: Ik stuur Kurt het testplan tegen donderdag\n[05/10/2026, 16:44:30] Maxime Renard: ok je m'en occupe, je passe la commande pour vendredi\n[05/10/2026, 16:52:09] Sander: Komt in orde, ik bereid de verlenging voor tegen 13/10\n[05/10/2026, 16:53:30] Elise Wouters: Wie laat Kurt weten dat we opkuisen?\n[06/10/2026, 08:20:12] Jonas Peeters: Volgende meeting is maandag 19/10 om 10u\n";
         let recap = super::super::tests::recap_of(chat, "txt");
-        let tasks: Vec<(&str, &[String])> = recap
-            .tasks
-            .iter()
-            .map(|t| (t.title.as_str(), t.owners.as_slice()))
-            .collect();
         assert_eq!(
-            tasks,
+            titles_and_owners(&recap),
             [
                 (
                     "Ik stuur Kurt het testplan tegen donderdag",
@@ -370,13 +373,8 @@ mod tests {
                       15:09\nok, komt in orde\n\nElke Maes\n15:12\nKan iemand tegen vrijdag de \
                       telling dubbelchecken?\n\nSofie Janssens\n15:20\ndoe ik\n";
         let recap = super::super::tests::recap_of(copied, "txt");
-        let tasks: Vec<(&str, &[String])> = recap
-            .tasks
-            .iter()
-            .map(|t| (t.title.as_str(), t.owners.as_slice()))
-            .collect();
         assert_eq!(
-            tasks,
+            titles_and_owners(&recap),
             [
                 (
                     "Kan jij tegen dinsdag de schets updaten?",

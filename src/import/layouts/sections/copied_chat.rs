@@ -186,35 +186,7 @@ fn day_and_month(text: &str) -> Option<(u32, u32)> {
 
 /// A line between messages that only names a day: "Wednesday, September 16", "Aujourd'hui".
 fn is_day(text: &str) -> bool {
-    const DAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "maandag",
-        "dinsdag",
-        "woensdag",
-        "donderdag",
-        "vrijdag",
-        "zaterdag",
-        "zondag",
-        "lundi",
-        "mardi",
-        "mercredi",
-        "jeudi",
-        "vendredi",
-        "samedi",
-        "dimanche",
-        "montag",
-        "dienstag",
-        "mittwoch",
-        "donnerstag",
-        "freitag",
-        "samstag",
-        "sonntag",
+    const RELATIVE: &[&str] = &[
         "today",
         "yesterday",
         "vandaag",
@@ -226,7 +198,12 @@ fn is_day(text: &str) -> bool {
     ];
     let lower = text.to_lowercase();
     let first = lower.split([',', ' ']).next().unwrap_or_default();
-    DAYS.contains(&first) && text.split_whitespace().count() <= 4
+    let weekday = crate::language::Language::ALL.iter().any(|language| {
+        (0..7)
+            .filter_map(|n| chrono::Weekday::try_from(n).ok())
+            .any(|day| language.weekday(day).to_lowercase() == first)
+    });
+    (weekday || RELATIVE.contains(&first)) && text.split_whitespace().count() <= 4
 }
 
 /// "… (modifié)", "… (edited)", "Bewerkt" on a line of its own: the app's mark that a message
