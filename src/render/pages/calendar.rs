@@ -70,18 +70,32 @@ impl Renderer<'_> {
             done_tasks,
             open_count: list.agenda.open_count(),
             compact: site.tasks.len() > COMPACT_LISTS_FROM,
-            months: month_links(self.deadlines(), site),
-            owners: site
-                .by_person
-                .iter()
-                .filter(|(_, index)| index.open_count(site) > 0)
-                .filter_map(|(id, _)| self.person(id))
-                .collect(),
+            // The ways into the calendar (months, one person's) head its first page only.
+            months: if number == 1 {
+                month_links(self.deadlines(), site)
+            } else {
+                Vec::new()
+            },
+            owners: if number == 1 {
+                self.calendar_owners()
+            } else {
+                Vec::new()
+            },
             pagination: paging::pagination(
                 urls::CALENDAR,
                 number,
                 paging::page_count(list.len(), self.paginate_by()),
             ),
         }
+    }
+
+    /// Those who owe something open, to see one person's deadlines.
+    fn calendar_owners(&self) -> Vec<PersonValue> {
+        let site = self.site;
+        site.by_person
+            .iter()
+            .filter(|(_, index)| index.open_count(site) > 0)
+            .filter_map(|(id, _)| self.person(id))
+            .collect()
     }
 }
