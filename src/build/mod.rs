@@ -519,7 +519,7 @@ pub(crate) fn write_everything(
     // The search index first, on its own: its terms are freed before the values of every
     // page are made, so that the two never stand in memory together.
     progress::stage(progress, "making the search index", 0);
-    let search_files = write_search_index(renderer.site, out)?;
+    let search_files = write_search_index(renderer, out)?;
     progress::stage(progress, "rendering pages", pages.len());
     renderer.make_all_values();
     let (pages_written, others_written) = rayon::join(
@@ -557,7 +557,7 @@ pub(crate) fn write_reached(
         || {
             rayon::join(
                 || write_site_files(renderer, pages, owners, previous, out),
-                || write_search_index(renderer.site, out),
+                || write_search_index(renderer, out),
             )
         },
     );
@@ -581,9 +581,10 @@ pub(crate) fn write_pages(
 }
 
 /// The search index's files (`search/`); returns their paths.
-pub(crate) fn write_search_index(site: &Site, out: &impl Output) -> Result<Vec<String>> {
+pub(crate) fn write_search_index(renderer: &Renderer, out: &impl Output) -> Result<Vec<String>> {
     let mut paths = Vec::new();
-    crate::formats::search::write_files(site, |path, text| {
+    let status_label = |status| renderer.status_label(status);
+    crate::formats::search::write_files(renderer.site, &status_label, |path, text| {
         out.write(&path, text.as_bytes())?;
         paths.push(path);
         Ok(())

@@ -227,7 +227,10 @@ fn task_doc(site: &Site, task: &Task) -> (Doc, String, Vec<String>, String) {
 /// their terms are never all in memory at once.
 const MEETINGS_PER_BATCH: usize = 256;
 
-fn collect(site: &Site) -> Collected {
+/// An initiative's status as the site's pages say it ("Actief" on a Dutch site).
+pub(crate) type StatusLabel<'a> = &'a dyn Fn(crate::content::initiative::Status) -> String;
+
+fn collect(site: &Site, status_label: StatusLabel) -> Collected {
     let mut collected = Collected {
         docs: Vec::new(),
         postings: FxHashMap::default(),
@@ -249,7 +252,7 @@ fn collect(site: &Site) -> Collected {
             collected.add(doc);
         }
     }
-    let others = initiative_docs(site)
+    let others = initiative_docs(site, status_label)
         .into_iter()
         .chain(account_docs(site))
         .chain(person_docs(site));
@@ -260,7 +263,7 @@ fn collect(site: &Site) -> Collected {
 }
 
 /// Each initiative: its title, owners and account, and its text.
-fn initiative_docs(site: &Site) -> Vec<DocTerms> {
+fn initiative_docs(site: &Site, status_label: StatusLabel) -> Vec<DocTerms> {
     let mut docs = Vec::new();
     for initiative in &site.initiatives {
         let owners: Vec<&str> = initiative.owners.iter().map(|p| p.name.as_str()).collect();
@@ -276,7 +279,7 @@ fn initiative_docs(site: &Site) -> Vec<DocTerms> {
                 title: initiative.title.clone(),
                 url: crate::urls::initiative(&initiative.slug),
                 date: String::new(),
-                context: initiative.status.label().to_string(),
+                context: status_label(initiative.status),
                 text: if initiative.summary.is_empty() {
                     body.clone()
                 } else {
@@ -576,9 +579,10 @@ fn document_files<E>(
 /// site's root, its text) as soon as it is made, so that the index is never whole in memory.
 pub(crate) fn write_files<E>(
     site: &Site,
+    status_label: StatusLabel,
     mut emit: impl FnMut(String, String) -> Result<(), E>,
 ) -> Result<(), E> {
-    let mut collected = collect(site);
+    let mut collected = collect(site, status_label);
     // Each term's postings are freed as soon as they are encoded.
     let encoded: BTreeMap<String, String> = std::mem::take(&mut collected.postings)
         .into_iter()

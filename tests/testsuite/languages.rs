@@ -79,6 +79,24 @@ fn a_site_in_each_language_says_every_word_of_the_theme_in_it() {
             feed.contains(&format!("xml:lang=\"{language}\"")),
             "{language}"
         );
+        // Search results say an initiative's status as its page does ("Actief").
+        let active = words(language)
+            .into_iter()
+            .find(|(key, _)| key == "status_active")
+            .map(|(_, text)| text)
+            .unwrap();
+        let documents: String = walkdir(&out.join("search"))
+            .iter()
+            .filter(|p| {
+                p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with("d-"))
+            })
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect();
+        assert!(
+            documents.contains(&format!("\"{active}\"")),
+            "{language}: {active}"
+        );
         let script = std::fs::read_to_string(out.join("static/words.js")).unwrap();
         assert!(
             script.contains(&format!("\"lang\":\"{language}\"")),
