@@ -426,11 +426,17 @@ fn each_account_gets_a_briefing_page_linked_from_its_meetings() {
         ]
     );
     // The briefing opens with what is overdue or due soon, as of the day it was built.
-    let urgent: Vec<String> = select(&page, "#urgent-heading ~ .agenda h3")
+    let urgent: Vec<String> = select(&page, "#urgent-heading ~ .agenda section:not([hidden]) h3")
         .iter()
         .map(text)
         .collect();
     assert_eq!(urgent, ["Overdue 1", "This week 1"]);
+    // A deadline of the weeks after is carried, hidden, for the script to show on a later day.
+    let carried: Vec<String> = select(&page, "#urgent-heading ~ .agenda section[hidden] h3")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(carried, ["December 2025 1"]);
 
     // Its initiatives: the one that names it and the one its meetings' topics follow.
     let initiatives: Vec<String> = select(&page, "#initiatives-heading + ul > li > a:first-child")

@@ -7,6 +7,10 @@ use super::*;
 /// every one.
 const URGENT_AT_MOST: usize = 15;
 
+/// Days after the build whose deadlines the briefing carries, hidden, so that read on a later
+/// day the script shows what has come due by then.
+const URGENT_CARRIED_DAYS: u64 = 60;
+
 pub(super) struct Account;
 
 impl PageKind for Account {
@@ -83,8 +87,9 @@ struct AccountPage<'a> {
     latest: Option<MeetingLinkValue>,
     /// What the account's latest meeting changed since the one before it (first page only).
     since: Option<super::history::SinceLast>,
-    /// Overdue, due today, this week and next week, each with its first few tasks.
-    urgent: Vec<AgendaGroup>,
+    /// Overdue, due today, this week and next week, each with its first few tasks; then,
+    /// hidden, the later groups up to [`URGENT_CARRIED_DAYS`].
+    urgent: Vec<UrgentGroup>,
     /// The tasks of those groups they leave out.
     urgent_left_out: usize,
     slipping: Vec<SlippingTask>,
@@ -96,6 +101,14 @@ struct AccountPage<'a> {
     meetings: Vec<MeetingValue>,
     meetings_from: usize,
     pagination: paging::Pagination,
+}
+
+#[derive(Serialize)]
+struct UrgentGroup {
+    #[serde(flatten)]
+    group: AgendaGroup,
+    /// Due after next week: carried for a later day, not shown on the build's.
+    later: bool,
 }
 
 /// An initiative the account follows, with its next open deadline in the account.
@@ -171,24 +184,29 @@ impl Renderer<'_> {
     }
 
     /// The agenda's groups up to the end of next week, each cut to its first few tasks, and
-    /// how many tasks that leaves out.
-    fn urgent(&self, agenda: &Agenda) -> (Vec<AgendaGroup>, usize) {
+    /// how many tasks that leaves out; then the later ones up to [`URGENT_CARRIED_DAYS`].
+    fn urgent(&self, agenda: &Agenda) -> (Vec<UrgentGroup>, usize) {
+        let carried_until = self.site.today + chrono::Days::new(URGENT_CARRIED_DAYS);
         let mut left_out = 0;
-        let groups = agenda
-            .groups
-            .iter()
-            .filter(|group| {
-                matches!(
-                    group.bucket,
-                    Bucket::Overdue | Bucket::Today | Bucket::ThisWeek | Bucket::NextWeek
-                )
-            })
-            .map(|group| {
-                let shown = group.tasks.len().min(URGENT_AT_MOST);
+        let mut groups = Vec::new();
+        for group in &agenda.groups {
+            let soon = matches!(
+                group.bucket,
+                Bucket::Overdue | Bucket::Today | Bucket::ThisWeek | Bucket::NextWeek
+            );
+            let carried = matches!(group.bucket, Bucket::Later(month) if month <= carried_until);
+            if !soon && !carried {
+                continue;
+            }
+            let shown = group.tasks.len().min(URGENT_AT_MOST);
+            if soon {
                 left_out += group.tasks.len() - shown;
-                self.agenda_group(&group.bucket, &group.tasks[..shown])
-            })
-            .collect();
+            }
+            groups.push(UrgentGroup {
+                group: self.agenda_group(&group.bucket, &group.tasks[..shown]),
+                later: !soon,
+            });
+        }
         (groups, left_out)
     }
 

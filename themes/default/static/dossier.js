@@ -244,8 +244,14 @@ var dossierRules = (function () {
       last.items.push(item);
     });
     agenda.textContent = "";
+    // A briefing's agenda shows only its first groups, each cut to a few tasks; the others
+    // are carried for a later day.
+    var shows = agenda.dataset.agendaShows ? agenda.dataset.agendaShows.split(" ") : null;
+    var limit = +agenda.dataset.agendaLimit || Infinity;
     groups.forEach(function (group) {
+      group.items = group.items.slice(0, limit);
       var section = element("section", "agenda-group agenda-" + group.key);
+      if (shows && shows.indexOf(group.key) < 0) section.hidden = true;
       section.id = group.key;
       section.setAttribute("aria-labelledby", "agenda-" + group.key);
       var heading = element(headingTag, "", group.title + " ");
