@@ -30,7 +30,8 @@ impl PageKind for Account {
         let per_page = renderer.paginate_by();
         (0..renderer.site.accounts.len())
             .flat_map(|a| {
-                let pages = renderer.account_page_count(a, per_page);
+                let pages =
+                    renderer.account_page_count(a, renderer.account_open(a).len(), per_page);
                 (1..=pages).map(move |number| match number {
                     1 => Key::Index(a),
                     n => Key::IndexPage(a, n),
@@ -53,16 +54,8 @@ impl PageKind for Account {
 
     fn preview(&self, renderer: &Renderer, key: &Key) -> Option<(String, String)> {
         let account = &renderer.site.accounts[key.index()?];
-        let title = match paging::page_number(key) {
-            1 => account.name.clone(),
-            n => renderer.word(
-                "list_page_title",
-                None,
-                &[("list", account.name.clone()), ("n", n.to_string())],
-            ),
-        };
         Some((
-            title,
+            renderer.numbered_title(account.name.clone(), key),
             renderer.word(
                 "preview_account",
                 Some(account.meetings.len()),
@@ -131,8 +124,9 @@ impl Renderer<'_> {
             .collect()
     }
 
-    fn account_page_count(&self, a: usize, per_page: usize) -> usize {
-        let open = self.account_open(a).len();
+    /// The pages of an account with `open` open tasks: as many as its table or its list of
+    /// meetings needs.
+    fn account_page_count(&self, a: usize, open: usize, per_page: usize) -> usize {
         let meetings = self.site.accounts[a].meetings.len();
         paging::page_count(open.max(meetings), per_page)
     }
@@ -146,9 +140,9 @@ impl Renderer<'_> {
         let meetings = paging::items_of(number, account.meetings.len(), per_page);
         let first = number == 1;
         let latest = account.meetings.first().copied();
-        let agenda = Agenda::of(site, open.iter().copied());
+        // The briefing's blocks are on the first page only, and made for it only.
         let (urgent, urgent_left_out) = if first {
-            self.urgent(&agenda)
+            self.urgent(&Agenda::of(site, open.iter().copied()))
         } else {
             (Vec::new(), 0)
         };
@@ -178,7 +172,7 @@ impl Renderer<'_> {
             pagination: paging::pagination(
                 &urls::account(&account.slug),
                 number,
-                self.account_page_count(a, per_page),
+                self.account_page_count(a, open.len(), per_page),
             ),
         }
     }

@@ -139,7 +139,11 @@ impl Renderer<'_> {
 
     /// A list's title, with its page's number after the first: "Meetings, page 2".
     pub(super) fn page_title(&self, list: &str, key: &Key) -> String {
-        let title = self.word(list, None, &[]);
+        self.numbered_title(self.word(list, None, &[]), key)
+    }
+
+    /// `title` on the first page of its list, "`title`, page N" on the others.
+    pub(super) fn numbered_title(&self, title: String, key: &Key) -> String {
         match page_number(key) {
             1 => title,
             n => self.word(

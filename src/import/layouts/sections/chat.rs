@@ -238,10 +238,11 @@ impl Reader<'_> {
                 // "Komt in orde, ik bereid de verlenging voor tegen 13/10" is a task itself.
                 let takes_on = taken_on(sentence)
                     .is_some_and(|rest| !(says_more(&rest) && self.says_a_task(sentence)));
-                let answer = asked.take_if(|_| answered_by_other && takes_on);
-                if answered_by_other {
-                    asked = None;
-                }
+                let answer = if answered_by_other {
+                    asked.take().filter(|_| takes_on)
+                } else {
+                    None
+                };
                 if let Some((_, question, was_a_task)) = answer.filter(|_| open) {
                     if !was_a_task {
                         self.task(&question);

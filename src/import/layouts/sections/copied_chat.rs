@@ -8,6 +8,7 @@
 //! are only put in order, in a year no recap is from ([`ORDER_ONLY_YEAR`]), and never said to
 //! be the meeting's date.
 
+use super::mail::{TODAY, YESTERDAY};
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use std::borrow::Cow;
@@ -64,15 +65,15 @@ pub(super) fn as_message_lines(text: &str) -> Cow<'_, str> {
             continue;
         };
         let text = without_edit_mark(line);
-        // A quoted message repeats its writer's name and what they said; a reaction ("👍 1")
-        // and a day between messages are the app's.
-        let quoted = writer_name(text).is_some_and(|name| writers.contains(&name))
-            || said.iter().any(|s| s == text);
         if is_day(text) {
             // Between messages, a day says when they were written: the meeting's date, maybe.
             out.push(text.to_string());
             continue;
         }
+        // A quoted message repeats its writer's name and what they said; a reaction ("👍 1")
+        // is the app's.
+        let quoted = writer_name(text).is_some_and(|name| writers.contains(&name))
+            || said.iter().any(|s| s == text);
         if text.is_empty() || quoted || !text.chars().any(char::is_alphabetic) {
             continue;
         }
@@ -163,16 +164,15 @@ fn order_day(when: &str) -> NaiveDate {
         // Before any day of this week, in its own order.
         return NaiveDate::from_ymd_opt(ORDER_ONLY_YEAR - 1, month, day).unwrap_or_default();
     }
-    let back = match first {
-        "gisteren" | "yesterday" | "hier" | "gestern" => 1,
-        word if word.chars().all(char::is_alphabetic) && !is_today(word) => 2,
-        _ => 0,
+    // Before a time, "hier" is the French "yesterday" in every chat.
+    let back = if YESTERDAY.contains(&first) || first == "hier" {
+        1
+    } else if first.chars().all(char::is_alphabetic) && !TODAY.contains(&first) {
+        2
+    } else {
+        0
     };
     today - chrono::Days::new(back)
-}
-
-fn is_today(word: &str) -> bool {
-    ["vandaag", "today", "aujourd'hui", "heute"].contains(&word)
 }
 
 fn day_and_month(text: &str) -> Option<(u32, u32)> {
@@ -186,16 +186,6 @@ fn day_and_month(text: &str) -> Option<(u32, u32)> {
 
 /// A line between messages that only names a day: "Wednesday, September 16", "Aujourd'hui".
 fn is_day(text: &str) -> bool {
-    const RELATIVE: &[&str] = &[
-        "today",
-        "yesterday",
-        "vandaag",
-        "gisteren",
-        "aujourd'hui",
-        "hier",
-        "heute",
-        "gestern",
-    ];
     let lower = text.to_lowercase();
     let first = lower.split([',', ' ']).next().unwrap_or_default();
     let weekday = crate::language::Language::ALL.iter().any(|language| {
@@ -203,7 +193,8 @@ fn is_day(text: &str) -> bool {
             .filter_map(|n| chrono::Weekday::try_from(n).ok())
             .any(|day| language.weekday(day).to_lowercase() == first)
     });
-    (weekday || RELATIVE.contains(&first)) && text.split_whitespace().count() <= 4
+    let relative = YESTERDAY.contains(&first) || first == "hier" || TODAY.contains(&first);
+    (weekday || relative) && text.split_whitespace().count() <= 4
 }
 
 /// "… (modifié)", "… (edited)", "Bewerkt" on a line of its own: the app's mark that a message

@@ -4,6 +4,13 @@
 use super::super::lines::section_name;
 use crate::import::language::Language;
 
+/// "Yesterday" in the four languages, but for the French "hier", which is "here" in Dutch and
+/// German.
+pub(super) const YESTERDAY: &[&str] = &["yesterday", "gisteren", "gestern"];
+
+/// "Today" in the four languages.
+pub(super) const TODAY: &[&str] = &["today", "vandaag", "aujourd'hui", "heute"];
+
 /// How many days before a mail was sent its meeting took place, when a line says: "yesterday",
 /// "gisteren", "hier", "gestern" (one), "today", "vandaag", "aujourd'hui", "heute" (none).
 /// "hier" counts in French only: in German and Dutch it is "here" ("Hier die Zusammenfassung").
@@ -19,17 +26,9 @@ pub(super) fn days_before_sending(text: &str, language: Language) -> Option<u64>
         })
     };
     let french_yesterday = language == Language::French && has(&["hier"]);
-    if french_yesterday || has(&["yesterday", "gisteren", "gestern"]) {
+    if french_yesterday || has(YESTERDAY) {
         Some(1)
-    } else if has(&[
-        "today",
-        "vandaag",
-        "vanmorgen",
-        "vanmiddag",
-        "aujourd'hui",
-        "heute",
-        "heutigen",
-    ]) {
+    } else if has(TODAY) || has(&["vanmorgen", "vanmiddag", "heutigen"]) {
         Some(0)
     } else {
         None
