@@ -566,9 +566,11 @@ fn tasks_command(cli: &Cli, args: &TasksArgs) -> Result<(), Error> {
     } else {
         let color = std::io::stdout().is_terminal()
             && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        let config = &loaded.site.config;
+        let words = crate::render::theme::words_of(&cli.root, &config.theme, config.language)?;
         print!(
             "{}",
-            tasks::agenda_text(&loaded.site, &selected, &filter, color)
+            tasks::agenda_text(&loaded.site, &words, &selected, &filter, color)
         );
     }
     Ok(())

@@ -6,6 +6,7 @@ use crate::error::{terminal_safe, Error, Result};
 use crate::formats::feed::tasks_json;
 use crate::model::agenda::Agenda;
 use crate::model::{Site, Task};
+use crate::render::words::Words;
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
@@ -236,6 +237,7 @@ impl Style {
 /// The agenda as aligned text: one group per bucket, one line per task.
 pub(super) fn agenda_text(
     site: &Site,
+    words: &Words,
     selected: &[usize],
     filter: &TaskFilter,
     color: bool,
@@ -245,17 +247,25 @@ pub(super) fn agenda_text(
     let short = ShortIds::of(site);
     let mut rows: Vec<(String, Vec<[String; 4]>, Bucket)> = Vec::new();
     for group in &agenda.groups {
-        let lines = group.tasks.iter().map(|&i| row(site, &short, i)).collect();
-        rows.push((group.bucket.title(), lines, group.bucket.clone()));
+        let lines = group
+            .tasks
+            .iter()
+            .map(|&i| row(site, words, &short, i))
+            .collect();
+        rows.push((
+            words.bucket_title(&group.bucket),
+            lines,
+            group.bucket.clone(),
+        ));
     }
     if filter.all {
         let done: Vec<[String; 4]> = selected
             .iter()
             .filter(|&&i| site.tasks[i].done)
-            .map(|&i| row(site, &short, i))
+            .map(|&i| row(site, words, &short, i))
             .collect();
         if !done.is_empty() {
-            rows.push(("Done".into(), done, Bucket::Undated));
+            rows.push((words.text("done", None, &[]), done, Bucket::Undated));
         }
     }
     let widths = (0..3).map(|c| {
@@ -271,7 +281,7 @@ pub(super) fn agenda_text(
         for line in lines {
             let due = format!("{:width$}", line[0], width = widths[0]);
             let due = match bucket {
-                Bucket::Overdue if title != "Done" => style.paint("31", &due),
+                Bucket::Overdue => style.paint("31", &due),
                 Bucket::Today => style.paint("33", &due),
                 _ => due,
             };
@@ -289,23 +299,27 @@ pub(super) fn agenda_text(
     }
     let open = agenda.open_count();
     let overdue = agenda.overdue_count(site);
+    let count = |n: usize| Some(i64::try_from(n).unwrap_or(i64::MAX));
+    let day = crate::dates::day_label(site.today, words.language());
     let _ = writeln!(
         out,
-        "{open} open task{}, {overdue} overdue (today is {})",
-        if open == 1 { "" } else { "s" },
-        site.today.format("%a %-d %b %Y")
+        "{}, {} ({})",
+        words.text("open_task_count", count(open), &[]),
+        words.text("overdue_count", None, &[("n", overdue.to_string())]),
+        words.text("today_is", None, &[("day", day)]),
     );
     out
 }
 
-fn row(site: &Site, short: &ShortIds, index: usize) -> [String; 4] {
+fn row(site: &Site, words: &Words, short: &ShortIds, index: usize) -> [String; 4] {
     let task = &site.tasks[index];
     let mut due = task.due.map_or_else(
-        || "no deadline".to_string(),
-        |d| d.label(crate::language::Language::English),
+        || words.text("no_deadline_lower", None, &[]),
+        |d| d.label(words.language()),
     );
     if task.overdue {
-        due.push_str(&format!(" ({}d late)", task.days_late(site.today)));
+        let late = words.text("days_late_short", Some(task.days_late(site.today)), &[]);
+        due.push_str(&format!(" ({late})"));
     }
     let mut title: String = terminal_safe(&task.title).chars().take(60).collect();
     if task.title.chars().count() > 60 {

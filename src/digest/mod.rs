@@ -11,12 +11,16 @@ use crate::content::load::LoadOptions;
 use crate::content::people::Person;
 use crate::dates::{week_start, Bucket};
 use crate::error::Result;
+use crate::language::Language;
 use crate::model::load::load_site;
 use crate::model::{Site, Task};
+use crate::render::theme::words_of;
+use crate::render::words::Words;
 use crate::urls;
 use chrono::{Days, NaiveDate};
 use std::collections::HashSet;
 use std::path::Path;
+use std::sync::Arc;
 
 /// How many undated tasks a digest lists, those waiting longest first.
 const WAITING_SHOWN: usize = 5;
@@ -60,9 +64,18 @@ pub(crate) struct Line {
     /// Also owed by these (names), when shared.
     pub with: Vec<String>,
     /// For a slipped task, the deadline before; for a done one, the day it was done.
-    pub note: Option<String>,
+    pub note: Option<Note>,
     /// Raised in the week: said where it is listed, so that no task is listed twice.
     pub new: bool,
+}
+
+/// What a line adds about a slip or a finish.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Note {
+    /// The deadline before it slipped, as a label ("was Fri 4 Dec 2026").
+    Was(String),
+    /// Said as it is ("done Fri 4 Dec 2026").
+    Said(String),
 }
 
 /// One account's part of a digest (or the part of meetings without an account).
@@ -105,6 +118,9 @@ pub(crate) struct Digest {
     pub week: Week,
     /// By account name, meetings without an account last.
     pub parts: Vec<AccountPart>,
+    /// The theme's words in the language of the site (or of the customer edition) it comes
+    /// from: a Dutch site's digest is in Dutch.
+    pub words: Arc<Words>,
 }
 
 impl Digest {
@@ -119,8 +135,8 @@ impl Digest {
     }
 }
 
-/// `person`'s week in `site`, seen from `week.day`.
-pub(crate) fn digest_of(site: &Site, person: &Person, week: Week) -> Digest {
+/// `person`'s week in `site`, seen from `week.day`, said in `words`.
+pub(crate) fn digest_of(site: &Site, person: &Person, week: Week, words: &Arc<Words>) -> Digest {
     let mut parts: Vec<AccountPart> = Vec::new();
     for (index, task) in site.tasks.iter().enumerate() {
         if !task.owners.iter().any(|owner| owner.id == person.id) {
@@ -139,7 +155,7 @@ pub(crate) fn digest_of(site: &Site, person: &Person, week: Week) -> Digest {
                 &mut parts[last]
             }
         };
-        place(site, person, week, index, part);
+        place(site, person, week, words.language(), part, index);
     }
     for part in &mut parts {
         part.waiting.sort_by_key(|line| line.meeting_date);
@@ -160,11 +176,20 @@ pub(crate) fn digest_of(site: &Site, person: &Person, week: Week) -> Digest {
         }),
         week,
         parts,
+        words: Arc::clone(words),
     }
 }
 
-/// Puts one mention of a task the person owns where the digest shows it.
-fn place(site: &Site, person: &Person, week: Week, index: usize, part: &mut AccountPart) {
+/// Puts one mention of a task the person owns where the digest shows it, its dates said in
+/// `language`.
+fn place(
+    site: &Site,
+    person: &Person,
+    week: Week,
+    language: Language,
+    part: &mut AccountPart,
+    index: usize,
+) {
     let task = &site.tasks[index];
     let raised = site
         .thread_of(task)
@@ -176,11 +201,8 @@ fn place(site: &Site, person: &Person, week: Week, index: usize, part: &mut Acco
         .and_then(|change| change.slipped_from)
         .filter(|_| week.holds(mentioned_on))
     {
-        let mut line = line_of(site, person, task);
-        line.note = Some(format!(
-            "was {}",
-            before.label(crate::language::Language::English)
-        ));
+        let mut line = line_of(site, person, task, language);
+        line.note = Some(Note::Was(before.label(language)));
         part.slipped.push(line);
     }
     if !task.is_current() {
@@ -189,16 +211,13 @@ fn place(site: &Site, person: &Person, week: Week, index: usize, part: &mut Acco
     if task.done {
         let done_on = task.done_on.unwrap_or(mentioned_on);
         if week.holds(done_on) {
-            let mut line = line_of(site, person, task);
-            line.note = Some(crate::dates::done_on_label(
-                done_on,
-                crate::language::Language::English,
-            ));
+            let mut line = line_of(site, person, task, language);
+            line.note = Some(Note::Said(crate::dates::done_on_label(done_on, language)));
             part.done.push(line);
         }
         return;
     }
-    let mut line = line_of(site, person, task);
+    let mut line = line_of(site, person, task, language);
     line.new = week.holds(site.meetings[raised].date);
     match Bucket::of(task.due, week.day, site.config.week_start) {
         Bucket::Overdue => part.overdue.push(line),
@@ -210,7 +229,7 @@ fn place(site: &Site, person: &Person, week: Week, index: usize, part: &mut Acco
     }
 }
 
-fn line_of(site: &Site, person: &Person, task: &Task) -> Line {
+fn line_of(site: &Site, person: &Person, task: &Task, language: Language) -> Line {
     let meeting = &site.meetings[task.meeting];
     let address = match site.thread_of(task) {
         Some(_) => urls::task(&task.id),
@@ -223,9 +242,7 @@ fn line_of(site: &Site, person: &Person, task: &Task) -> Line {
             site.config.base_url,
             address.trim_start_matches('/')
         ),
-        due: task
-            .due
-            .map(|due| due.label(crate::language::Language::English)),
+        due: task.due.map(|due| due.label(language)),
         days_late: task.days_late(site.today),
         meeting: meeting.title.clone(),
         meeting_date: meeting.date,
@@ -267,11 +284,12 @@ pub(crate) fn digests(root: &Path, team: &Site, only: Option<&str>) -> Result<Ve
     };
     let week = Week::of(team, team.today);
     let people = owners(team, only);
-    let mut customer_sites: Option<Vec<Site>> = None;
+    let team_words = Arc::new(site_words(root, team)?);
+    let mut customer_sites: Option<Vec<(Site, Arc<Words>)>> = None;
     let mut made = Vec::new();
     for person in people {
         if !person.external {
-            made.push(digest_of(team, &person, week));
+            made.push(digest_of(team, &person, week, &team_words));
             continue;
         }
         if customer_sites.is_none() {
@@ -284,11 +302,13 @@ pub(crate) fn digests(root: &Path, team: &Site, only: Option<&str>) -> Result<Ve
             owner_page: None,
             week,
             parts: Vec::new(),
+            words: Arc::clone(&team_words),
         };
-        for site in customer_sites.iter().flatten() {
-            let theirs = digest_of(site, &person, week);
+        for (site, words) in customer_sites.iter().flatten() {
+            let theirs = digest_of(site, &person, week, words);
             digest.site_title = theirs.site_title;
             digest.site_url = theirs.site_url;
+            digest.words = theirs.words;
             digest.parts.extend(theirs.parts);
         }
         made.push(digest);
@@ -296,8 +316,18 @@ pub(crate) fn digests(root: &Path, team: &Site, only: Option<&str>) -> Result<Ve
     Ok(made)
 }
 
-/// The customer edition of every account of the site (of the site, where it names none).
-fn customer_editions(root: &Path, team: &Site, options: &LoadOptions) -> Result<Vec<Site>> {
+/// The words of `site`'s theme in its language (a customer edition's may differ).
+fn site_words(root: &Path, site: &Site) -> Result<Words> {
+    words_of(root, &site.config.theme, site.config.language)
+}
+
+/// The customer edition of every account of the site (of the site, where it names none), with
+/// its words.
+fn customer_editions(
+    root: &Path,
+    team: &Site,
+    options: &LoadOptions,
+) -> Result<Vec<(Site, Arc<Words>)>> {
     let accounts: Vec<Option<String>> = if team.accounts.is_empty() {
         vec![None]
     } else {
@@ -311,7 +341,9 @@ fn customer_editions(root: &Path, team: &Site, options: &LoadOptions) -> Result<
                 account,
                 ..options.clone()
             };
-            Ok(load_site(root, &options)?.site)
+            let site = load_site(root, &options)?.site;
+            let words = Arc::new(site_words(root, &site)?);
+            Ok((site, words))
         })
         .collect()
 }

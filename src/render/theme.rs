@@ -60,7 +60,7 @@ impl StaticFile {
 impl Theme {
     pub(crate) fn load(root: &Path, theme: &str, language: Language) -> Result<Theme> {
         let theme_dir = Path::new("themes").join(theme);
-        let words = Words::read(language, &words_files(root, &theme_dir, language)?)?;
+        let words = words_of(root, theme, language)?;
         let mut templates = BTreeMap::new();
         let mut static_files = BTreeMap::new();
         if inside_site(root, &theme_dir)?.is_dir() {
@@ -151,6 +151,13 @@ fn add_site_static_files(
     } else {
         Err(Error::Content(clashes))
     }
+}
+
+/// The words of `language` for the site at `root` and its theme `theme`: what pages, the
+/// digest and the terminal say.
+pub(crate) fn words_of(root: &Path, theme: &str, language: Language) -> Result<Words> {
+    let theme_dir = Path::new("themes").join(theme);
+    Words::read(language, &words_files(root, &theme_dir, language)?)
 }
 
 /// The files that hold the words of `language`, each over the one before: the default theme's,

@@ -96,6 +96,14 @@ impl Words {
         Some(fill(text, &values))
     }
 
+    /// The text of `key` as [`Words::say`] gives it, or the key itself where no file has it:
+    /// the default theme's words are the first layer of every site's, so a key of the
+    /// default theme is never missing.
+    pub(crate) fn text(&self, key: &str, count: Option<i64>, values: &[(&str, String)]) -> String {
+        self.say(key, count, values)
+            .unwrap_or_else(|| key.to_string())
+    }
+
     /// The heading of an agenda's group: the theme's word for it ("Te laat", "Deze week"), or
     /// the month standing alone; English where the theme's words lack one.
     pub(crate) fn bucket_title(&self, bucket: &Bucket) -> String {

@@ -508,3 +508,86 @@ fn the_digest_says_what_slipped_and_what_was_done_in_the_week() {
         "{later}"
     );
 }
+
+#[test]
+fn the_digest_and_the_agenda_are_in_the_language_of_the_site_and_of_the_customer_edition() {
+    let (dir, root) = digest_site();
+    let site_toml = std::fs::read_to_string(root.join("site.toml")).unwrap();
+    std::fs::write(
+        root.join("site.toml"),
+        format!("language = \"nl\"\n{site_toml}\n[editions.customer]\nlanguage = \"fr\"\n"),
+    )
+    .unwrap();
+    let out = dir.path().join("digests");
+    let output = run_in(
+        &root,
+        &[
+            "digest",
+            "--week",
+            "2025-11-24",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let read = |name: &str| std::fs::read_to_string(out.join(name)).unwrap();
+    // Ana is on the team: her week is in Dutch, dates and counts too.
+    let ana = read("ana.txt");
+    for dutch in [
+        "Dag Ana,",
+        "Jouw week in",
+        "ma 24 nov 2025",
+        "Te laat (",
+        "dagen te laat",
+    ] {
+        assert!(ana.contains(dutch), "{dutch:?} not in:\n{ana}");
+    }
+    for english in [
+        "Hello",
+        "Overdue",
+        "days late",
+        "Everything you owe",
+        "Sent by",
+    ] {
+        assert!(
+            !ana.contains(english),
+            "{english:?} left in English:\n{ana}"
+        );
+    }
+    let ana_html = scraper::Html::parse_document(&read("ana.html"));
+    assert_eq!(
+        select(&ana_html, "html")[0].value().attr("lang"),
+        Some("nl")
+    );
+    let title = select(&ana_html, "title")[0].text().collect::<String>();
+    assert!(
+        title.contains("jouw week van") && title.contains("te laat"),
+        "{title}"
+    );
+    let footer: String = select(&ana_html, "td").last().unwrap().text().collect();
+    assert!(
+        footer.contains("Alles wat je moet doen")
+            && footer.contains("Verstuurd door dossier vanaf"),
+        "{footer}"
+    );
+    // Chidi is the customer's: his comes from the customer edition, in French.
+    let chidi = read("chidi.txt");
+    for french in [
+        "Bonjour Chidi,",
+        "Votre semaine dans",
+        "Et 1 tâche à faire plus tard.",
+    ] {
+        assert!(chidi.contains(french), "{french:?} not in:\n{chidi}");
+    }
+    assert!(read("chidi.html").contains("<html lang=\"fr\">"));
+    // The team's agenda in the terminal speaks the site's language too.
+    let agenda = stdout(&run_in(&root, &["tasks", "--today", "2025-11-24"]));
+    for dutch in [
+        "Te laat (",
+        "d te laat)",
+        "open taken",
+        "vandaag is ma 24 nov 2025",
+    ] {
+        assert!(agenda.contains(dutch), "{dutch:?} not in:\n{agenda}");
+    }
+}
