@@ -195,6 +195,50 @@ pub(crate) fn text(digest: &Digest) -> String {
     out
 }
 
+/// One account's part of the HTML: its heading, each section with its lines, the count of
+/// what is due later.
+fn html_part(digest: &Digest, part: &AccountPart, body: &mut String) {
+    let name = account_name(digest, part);
+    let _ = write!(
+        body,
+        "<tr><td style=\"padding:16px 24px 0;{FONT}\"><h2 style=\"margin:0;font-size:18px;color:{INK};\
+         border-bottom:1px solid {RULE};padding-bottom:4px\">{}</h2></td></tr>",
+        escape_html(&name)
+    );
+    for (key, lines, alarming) in sections(part) {
+        if lines.is_empty() {
+            continue;
+        }
+        let colour = if alarming { RED } else { INK };
+        let _ = write!(
+            body,
+            "<tr><td style=\"padding:12px 24px 0;{FONT}\"><h3 style=\"margin:0 0 4px;font-size:14px;\
+             color:{colour}\">{} ({})</h3>",
+            escape_html(&digest.words.text(key, None, &[])),
+            lines.len()
+        );
+        for line in lines {
+            let _ = write!(
+                body,
+                "<p style=\"margin:0 0 8px;font-size:14px;line-height:1.4\"><a href=\"{}\" \
+                 style=\"color:#0b57d0;text-decoration:underline\">{}</a><br>\
+                 <span style=\"color:{MUTED};font-size:13px\">{}</span></p>",
+                escape_html(&line.url),
+                escape_html(&line.title),
+                escape_html(&details(digest, line))
+            );
+        }
+        body.push_str("</td></tr>");
+    }
+    if part.later > 0 {
+        let _ = write!(
+            body,
+            "<tr><td style=\"padding:4px 24px 0;{FONT};font-size:13px;color:{MUTED}\">{}</td></tr>",
+            escape_html(&digest.words.text("digest_later", count(part.later), &[]))
+        );
+    }
+}
+
 pub(crate) fn html(digest: &Digest) -> String {
     let mut body = String::new();
     let [hello, intro] = greeting(digest);
@@ -206,45 +250,7 @@ pub(crate) fn html(digest: &Digest) -> String {
         escape_html(&intro),
     );
     for part in &digest.parts {
-        let name = account_name(digest, part);
-        let _ = write!(
-            body,
-            "<tr><td style=\"padding:16px 24px 0;{FONT}\"><h2 style=\"margin:0;font-size:18px;color:{INK};\
-             border-bottom:1px solid {RULE};padding-bottom:4px\">{}</h2></td></tr>",
-            escape_html(&name)
-        );
-        for (key, lines, alarming) in sections(part) {
-            if lines.is_empty() {
-                continue;
-            }
-            let colour = if alarming { RED } else { INK };
-            let _ = write!(
-                body,
-                "<tr><td style=\"padding:12px 24px 0;{FONT}\"><h3 style=\"margin:0 0 4px;font-size:14px;\
-                 color:{colour}\">{} ({})</h3>",
-                escape_html(&digest.words.text(key, None, &[])),
-                lines.len()
-            );
-            for line in lines {
-                let _ = write!(
-                    body,
-                    "<p style=\"margin:0 0 8px;font-size:14px;line-height:1.4\"><a href=\"{}\" \
-                     style=\"color:#0b57d0;text-decoration:underline\">{}</a><br>\
-                     <span style=\"color:{MUTED};font-size:13px\">{}</span></p>",
-                    escape_html(&line.url),
-                    escape_html(&line.title),
-                    escape_html(&details(digest, line))
-                );
-            }
-            body.push_str("</td></tr>");
-        }
-        if part.later > 0 {
-            let _ = write!(
-                body,
-                "<tr><td style=\"padding:4px 24px 0;{FONT};font-size:13px;color:{MUTED}\">{}</td></tr>",
-                escape_html(&digest.words.text("digest_later", count(part.later), &[]))
-            );
-        }
+        html_part(digest, part, &mut body);
     }
     let everything = digest.owner_page.as_ref().map_or(String::new(), |page| {
         format!(

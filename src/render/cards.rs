@@ -170,6 +170,10 @@ pub(crate) struct TaskCard<'a> {
     pub meeting: MeetingLinkValue,
     pub topic: Option<TopicLink<'a>>,
     pub initiative: Option<BadgeValue>,
+    /// The task follows the initiative its topic follows: on the topic's own page, or its
+    /// meeting's, the topic's heading has already said it.
+    #[serde(skip_serializing_if = "is_false")]
+    pub initiative_is_topics: bool,
     pub url: String,
     /// For a task with an id, its history; absent for the others (most tasks), which saves
     /// every task's map its room.

@@ -231,6 +231,11 @@ impl Renderer<'_> {
                         url: site.topic_url(task.meeting, t),
                     }),
                     initiative: self.initiative_link(&task.initiative),
+                    initiative_is_topics: task.initiative.is_some()
+                        && task
+                            .topic
+                            .map(|t| &site.meetings[task.meeting].topics[t].initiative)
+                            == Some(&task.initiative),
                     url: site.task_url(task),
                     thread: self.thread_line(index),
                     team_owned: task.team_owned,

@@ -320,7 +320,8 @@ browserTest("every page kind renders without errors, at 1280 and 390 px", async 
       await page.emulateMedia({ colorScheme: "light" });
       // What a reader needs at a glance, on a phone too: no sideways scroll, every section
       // of the navigation in sight, and task rows that say where each task was agreed
-      // without linking to the page they are on.
+      // without linking to the page they are on; on the meeting's own page, or its topic's,
+      // a row sits under its topic and says neither again.
       const view = await page.evaluate(() => {
         const here = location.href.replace(/#.*$/, "");
         return {
@@ -334,13 +335,21 @@ browserTest("every page kind renders without errors, at 1280 and 390 px", async 
           rowsWithoutMeeting: [...document.querySelectorAll("li.task")]
             .filter((li) => !li.querySelector(".source time[datetime]"))
             .map((li) => li.querySelector(".task-title").textContent.trim()),
+          rowsWithMeeting: [...document.querySelectorAll("li.task")]
+            .filter((li) => li.querySelector(".source"))
+            .map((li) => li.querySelector(".task-title").textContent.trim()),
         };
       });
       if (name !== "notFound") {
         assert.ok(view.sideways <= 0, `${name} at ${width}px: ${view.sideways}px of sideways scroll`);
         assert.deepEqual(view.hiddenNav, [], `${name} at ${width}px: navigation out of sight`);
         assert.deepEqual(view.selfLinks, [], `${name}: task rows linking to the page itself`);
-        assert.deepEqual(view.rowsWithoutMeeting, [], `${name}: task rows without their meeting and date`);
+        if (name === "meeting" || name === "topic") {
+          assert.ok(view.rowsWithoutMeeting.length > 0, `${name}: no task rows`);
+          assert.deepEqual(view.rowsWithMeeting, [], `${name}: task rows repeating the meeting they are on`);
+        } else {
+          assert.deepEqual(view.rowsWithoutMeeting, [], `${name}: task rows without their meeting and date`);
+        }
       }
       // The browser reports the 404 status of the page itself; anything else is a problem.
       const real = problems.filter((p) => !(name === "notFound" && /status of 404/.test(p)));

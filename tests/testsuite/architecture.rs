@@ -34,7 +34,8 @@ fn allowed(part: &str) -> Option<Vec<&'static str>> {
         "import" => &["content", "model"],
         "render" | "formats" => &["content", "model"],
         // The digest reads the site as a build does, and writes mail, not pages.
-        "digest" => &["content", "model"],
+        // The digest says the theme's words (render::words), as pages do.
+        "digest" => &["content", "model", "render"],
         // Static files are copied as the theme found them.
         "output" => &["render"],
         _ => return None,
