@@ -92,6 +92,11 @@ pub(crate) fn decode(bytes: &[u8], extension: &str) -> Result<RecapText, InputEr
     if matches!(extension, "html" | "htm") || looks_like_html(text) {
         return Ok(RecapText::of(InputKind::Html, html(text)));
     }
+    if matches!(extension, "csv" | "tsv") {
+        if let Some(table) = crate::import::exported_table::as_markdown(text) {
+            return Ok(RecapText::of(InputKind::Text, table));
+        }
+    }
     Ok(RecapText::of(
         InputKind::Text,
         properties_as_labels(&normalise_lines(text)),
@@ -513,6 +518,14 @@ mod tests {
 
     #[test]
     fn invalid_utf8_says_what_to_do() {
+        // Lines of names read as fields only in a file named .csv.
+        let names =
+            b"Attendees: Ann, Tom, Els\nActions: Ann sends the offer, Tom calls, Els books\n";
+        assert!(!decode(names, "txt").unwrap().text.contains('|'));
+        assert!(decode(names, "csv")
+            .unwrap()
+            .text
+            .contains("| Attendees: Ann | Tom | Els |"));
         let error = decode(b"caf\xe9", "txt").unwrap_err();
         assert!(error.0.contains("byte 3"), "{}", error.0);
     }

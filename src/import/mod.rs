@@ -4,6 +4,7 @@
 pub(crate) mod continuity;
 pub(crate) mod deadlines;
 mod directory;
+mod exported_table;
 mod files;
 mod inbox;
 pub(crate) use inbox::recap_files;

@@ -522,6 +522,9 @@ pub(super) const ACTION_COLUMNS: &[&str] = &[
 /// Words in the header of a table's column of tasks, folded without accents ("Maßnahme" is
 /// "massnahme").
 pub(super) const TASK_COLUMNS: &[&str] = &[
+    // An issue tracker's export names a task's title so (Jira's "Summary", Planner's "Title").
+    "summary",
+    "title",
     "action",
     "task",
     "item",

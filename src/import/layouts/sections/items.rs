@@ -18,12 +18,11 @@ pub(super) struct Table {
 
 impl Table {
     pub(super) fn of(header: &[String]) -> Table {
-        let find = |names: &[&str]| {
-            header.iter().position(|cell| {
-                let cell = deunicode::deunicode(&section_name(cell));
-                names.iter().any(|n| cell.contains(n))
-            })
-        };
+        let cells: Vec<String> = header
+            .iter()
+            .map(|cell| deunicode::deunicode(&section_name(cell)))
+            .collect();
+        let find = |names: &[&str]| column_named(&cells, names);
         Table {
             names_actions: find(ACTION_COLUMNS).is_some(),
             task: find(TASK_COLUMNS),
@@ -74,6 +73,44 @@ impl Table {
     pub(super) fn holds_tasks_in_discussion(&self) -> bool {
         self.holds_tasks() && (self.names_actions || self.due.is_some())
     }
+}
+
+/// The column whose header (folded) is one of `names`: a header that holds a name as whole
+/// words first ("Due date" before "Updated", which holds "date" only inside a word), then one
+/// that holds it anywhere ("Zieldatum"); among those, the name earlier in `names`, then the
+/// column further left. A column of ids, keys or addresses ("Task ID", "Issue key", "Assignee
+/// Email") is never one: an export's tables have them beside the columns that matter.
+fn column_named(cells: &[String], names: &[&str]) -> Option<usize> {
+    const NOT_CONTENT: &[&str] = &["id", "key", "email", "e-mail", "url", "link", "nr", "no"];
+    let words = |cell: &str| -> Vec<String> {
+        cell.split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|word| !word.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let whole = |cell: &str, name: &str| {
+        let padded = format!(" {} ", words(cell).join(" "));
+        padded.contains(&format!(" {name} "))
+    };
+    cells
+        .iter()
+        .enumerate()
+        .filter(|(_, cell)| {
+            !words(cell)
+                .iter()
+                .any(|w| NOT_CONTENT.contains(&w.as_str()))
+        })
+        .flat_map(|(at, cell)| {
+            names.iter().enumerate().filter_map(move |(rank, name)| {
+                if whole(cell, name) {
+                    Some((0, rank, at))
+                } else {
+                    cell.contains(name).then_some((1, rank, at))
+                }
+            })
+        })
+        .min()
+        .map(|(_, _, at)| at)
 }
 
 /// Whether a deadline cell says the row has none: "–", "/", "n.v.t.", "TBD".
