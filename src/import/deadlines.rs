@@ -605,6 +605,24 @@ fn date_of_something(text: &str, span: &Range<usize>) -> bool {
 /// Every deadline phrase in `text` read in `context`, in the order they appear. Dates of the
 /// past ("agreed in September", a full date before the meeting) are no deadline.
 pub(crate) fn find_in(text: &str, context: &Context) -> Vec<Found> {
+    find_for(text, context, Purpose::Deadline)
+}
+
+/// Every date in `text`, read in `context`, in the order they appear, a date of something
+/// included: "la réunion du 19 novembre 2026", "Sitzung vom 19.11.2026" say when the meeting
+/// was, which is no deadline but is what a title's date is.
+pub(crate) fn dates_in(text: &str, context: &Context) -> Vec<Found> {
+    find_for(text, context, Purpose::Date)
+}
+
+/// What a date is looked for: a task's deadline, or any date the text states.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Purpose {
+    Deadline,
+    Date,
+}
+
+fn find_for(text: &str, context: &Context, purpose: Purpose) -> Vec<Found> {
     let meeting = context.meeting;
     let mut taken: Vec<Range<usize>> = Vec::new();
     let mut found = Vec::new();
@@ -632,9 +650,10 @@ pub(crate) fn find_in(text: &str, context: &Context) -> Vec<Found> {
                 Rule::WeekdayNextWeek | Rule::InPeriod | Rule::NextWeek | Rule::Tomorrow
             );
             let particle_may_precede = counted_forward || says_deadline;
-            if about_the_past(text, &span, particle_may_precede)
-                || date_of_something(text, &span)
-                || starts_then(text, &span)
+            if purpose == Purpose::Deadline
+                && (about_the_past(text, &span, particle_may_precede)
+                    || date_of_something(text, &span)
+                    || starts_then(text, &span))
             {
                 taken.push(span);
                 continue;

@@ -249,11 +249,24 @@ const SETS: &[(&str, f64, f64, f64, usize, usize)] = &[
     // 36 %, 45 %, junk 8, guessed 3. The level this step reached, not yet the one aimed at.
     (
         "chats-exports-nl-fr-de-en-unprompted",
-        60.0,
-        46.0,
-        59.0,
+        66.0,
+        52.0,
+        65.0,
         10,
         3,
+    ),
+    // Seventeenth step: fourteen recaps of the AI note-takers and mails again (Copilot in Teams in
+    // Dutch and in French as a forwarded mail, Zoom AI Companion in French and as a Dutch mail,
+    // Gemini in Dutch and English, Otter, Fireflies in French, Webex in Dutch, Confluence and
+    // Notion, a Brussels account manager's mixed Dutch and French mail, a Loop page, German
+    // minutes), measured before they were read: 91 %, 83 %, 86 %, junk 5, guessed 0.
+    (
+        "ai-notes-mail-nl-fr-de-en-unprompted",
+        90.0,
+        82.0,
+        85.0,
+        5,
+        0,
     ),
 ];
 

@@ -22,7 +22,7 @@ mod zoom;
 use crate::import::input::RecapText;
 use crate::import::recap::{Recap, RecapError};
 pub(crate) use sections::Style;
-pub(crate) use title::meeting_date;
+pub(crate) use title::{meeting_date, meeting_date_in_line};
 
 /// A recap layout: the tool that writes it, how to recognise it, how to read it.
 pub(crate) trait Layout: Sync {

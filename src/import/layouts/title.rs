@@ -61,11 +61,21 @@ pub(super) fn without_date(title: &str) -> String {
         Some(pattern) => pattern.replace(title, "").into_owned(),
         None => title.to_string(),
     };
-    let cut = cut
+    let mut cut = cut
         .trim()
         .trim_end_matches(['-', '–', '—', '|', ','])
         .trim()
         .to_string();
+    // "Verslag vergadering van 19/11/2026", "Sitzung vom 19.11.2026": the word that led to
+    // the date goes with it.
+    const LEADING_TO_DATE: &[&str] = &["van", "of", "from", "on", "op", "du", "le", "vom", "am"];
+    if cut.len() < title.trim().len() {
+        if let Some((head, last)) = cut.rsplit_once(' ') {
+            if LEADING_TO_DATE.contains(&last.to_lowercase().as_str()) {
+                cut = head.trim_end().to_string();
+            }
+        }
+    }
     if cut.is_empty() {
         title.to_string()
     } else {
@@ -119,14 +129,26 @@ pub(super) fn states_a_year(words: &str) -> bool {
 /// 2025", "2025-11-18", "2025/11/18". `day_first` settles 03/04/2026; `None` reads such a
 /// date only when one number is over 12.
 pub(crate) fn meeting_date(text: &str, day_first: Option<bool>) -> Option<NaiveDate> {
+    date_with_year(text, day_first, true)
+}
+
+/// The meeting date a line of the recap's first lines states, as [`meeting_date`] reads it,
+/// but never a date said as a deadline: "prolongé jusqu'au 31 janvier 2027", "bis 15.01.2027"
+/// is when something ends, not when the team met.
+pub(crate) fn meeting_date_in_line(text: &str, day_first: Option<bool>) -> Option<NaiveDate> {
+    date_with_year(text, day_first, false)
+}
+
+fn date_with_year(text: &str, day_first: Option<bool>, deadlines_too: bool) -> Option<NaiveDate> {
     let context = Context {
         // Far in the past, so that no date is read as "before the meeting".
         meeting: NaiveDate::from_ymd_opt(1900, 1, 1)?,
         fiscal_start: None,
         day_first,
     };
-    deadlines::find_in(text, &context)
+    deadlines::dates_in(text, &context)
         .into_iter()
+        .filter(|found| deadlines_too || !found.introduced)
         .find_map(|found| match found.reading {
             Reading::Due(due)
                 if due.precision == crate::dates::Precision::Day && states_a_year(&found.words) =>

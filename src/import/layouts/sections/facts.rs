@@ -4,7 +4,7 @@
 use super::super::lines::*;
 use super::{invited_list, Reader, Section};
 use crate::import::layouts::title::{numeric_order, numeric_order_throughout, without_date};
-use crate::import::layouts::{meeting_date, RecapText};
+use crate::import::layouts::{meeting_date, meeting_date_in_line, RecapText};
 use crate::import::owners::{attendee_companies, attendee_names, mail_domains};
 use crate::import::recap::RecapTopic;
 
@@ -264,7 +264,7 @@ impl Reader<'_> {
                 .is_none_or(|(sent, _)| (*sent - date).num_days().abs() <= 31)
         };
         let early = self.preamble_dates.iter().find_map(|text| {
-            meeting_date(text, day_first)
+            meeting_date_in_line(text, day_first)
                 .filter(|date| near_sending(*date))
                 .map(|d| (d, text.clone()))
         });

@@ -264,8 +264,9 @@ pub(super) fn starts_a_message(text: &str) -> bool {
         "ursprüngliche nachricht",
     ];
     let lower = text.to_lowercase();
+    // "**De :** Microsoft Teams <…@…>": a mail pasted from Outlook as HTML sets its labels in bold.
     let header = lower.split_once(':').is_some_and(|(label, value)| {
-        ["from", "van", "de", "von"].contains(&label.trim()) && value.contains('@')
+        ["from", "van", "de", "von"].contains(&section_name(label).as_str()) && value.contains('@')
     });
     header || MARKERS.iter().any(|marker| lower.contains(marker))
 }

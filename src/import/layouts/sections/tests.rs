@@ -61,6 +61,33 @@ fn titles_lose_labels_boilerplate_and_dates() {
         "Acme sync"
     );
     assert_eq!(without_date("Q4 review"), "Q4 review");
+    assert_eq!(
+        without_date("Verslag vergadering van 19/11/2026"),
+        "Verslag vergadering"
+    );
+    assert_eq!(without_date("Sitzung vom 19.11.2026"), "Sitzung");
+    assert_eq!(without_date("Sync on"), "Sync on");
+}
+
+#[test]
+fn a_line_of_the_first_lines_gives_no_meeting_date_it_says_as_a_deadline() {
+    use crate::import::layouts::meeting_date_in_line;
+    let day = NaiveDate::from_ymd_opt(2026, 11, 19);
+    for line in [
+        "jeudi 19 novembre 2026 · 09:30 - 10:45 · Réunion Microsoft Teams",
+        "Vergadering 19/11/2026",
+        "Besprechung am 19.11.2026",
+    ] {
+        assert_eq!(meeting_date_in_line(line, Some(true)), day, "{line}");
+    }
+    for line in [
+        "Décision : le contrat actuel est prolongé d’un mois, jusqu’au 31 janvier 2027.",
+        "De offerte blijft geldig tot 31/01/2027.",
+        "Das Angebot gilt bis 31.01.2027.",
+        "The pilot runs until January 31, 2027.",
+    ] {
+        assert_eq!(meeting_date_in_line(line, Some(true)), None, "{line}");
+    }
 }
 
 #[test]
@@ -74,8 +101,12 @@ fn meeting_dates_in_every_form() {
         "2025-11-18",
         "2025/11/18 10:00 CET",
         "18.11.2025",
+        "Compte rendu de la réunion du 18 novembre 2025",
+        "Verslag vergadering van 18/11/2025",
+        "Protokoll der Sitzung vom 18.11.2025",
+        "Minutes of the meeting of 18 November 2025",
     ] {
-        assert_eq!(meeting_date(text, Some(false)), day, "{text}");
+        assert_eq!(meeting_date(text, Some(true)), day, "{text}");
     }
     assert_eq!(
         meeting_date("03/04/2026", Some(false)),
