@@ -359,6 +359,10 @@ pub(super) const TASK_WORDS: &[&str] = &[
     "etapes suivantes",
     "qui fait quoi",
     "wie doet wat",
+    // "Nog even op een rij:", "Wat volgt er?": a mail's list of who does what, after its prose.
+    "op een rij",
+    "wat volgt",
+    "hoe nu verder",
     "wer macht was",
     "who does what",
     "actielijst",

@@ -367,7 +367,13 @@ impl Reader<'_> {
         let passed_on = starts_a_message(text);
         let quoted = starts_a_quote(&as_written)
             || passed_on && !is_forward_marker(text) && (self.mail_headers || self.a_reply);
-        if quoted && (!self.recap.tasks.is_empty() || self.inline_mark.is_some()) {
+        // Below a mail's own notes, "-----Original Message-----" is the mail it answers (unless
+        // its subject says it passes that one on), even before the mail's tasks are counted:
+        // tasks in prose are read at the end.
+        let answers_below_notes = is_reply_marker(text) && !self.recap.topics.is_empty();
+        if quoted
+            && (!self.recap.tasks.is_empty() || self.inline_mark.is_some() || answers_below_notes)
+        {
             self.quoted_history = true;
         }
         if passed_on && !self.quoted_history && self.own_topics.is_none() {
@@ -662,6 +668,7 @@ impl Reader<'_> {
                 task.owners.clone(),
             ))
         });
+        tasks::drop_said_again(&mut self.recap.tasks);
     }
 }
 
@@ -674,10 +681,12 @@ mod items;
 mod mail;
 mod speakers;
 mod standing;
+mod table;
 mod tasks;
 mod translation;
 use items::*;
 use mail::*;
+use table::*;
 use tasks::without_companies;
 
 #[cfg(test)]

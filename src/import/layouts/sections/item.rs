@@ -38,6 +38,12 @@ impl Reader<'_> {
             .filter(|_| is_owner_field(&text))
             .and_then(|(_, who)| self.pronoun_owner(who));
         match self.section {
+            // "- Ons volgende overleg staat gepland op donderdag 14 januari": the list of tasks
+            // has ended; the line is the mail's, as a paragraph there would be.
+            Section::Tasks if !nested && names_another_section(&text) => {
+                self.end_tasks();
+                self.paragraph(raw);
+            }
             Section::Tasks => match self.recap.tasks.last_mut() {
                 Some(task) if nested && under_task => {
                     item_field(task, &text, said_by_pronoun, &self.known)

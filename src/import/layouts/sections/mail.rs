@@ -251,6 +251,20 @@ pub(super) fn is_forward_marker(text: &str) -> bool {
     .any(|marker| lower.contains(marker))
 }
 
+/// "-----Original Message-----", "-----Oorspronkelijk bericht-----": the line Outlook writes
+/// above the mail a reply answers, which is history, whatever the reply's subject says.
+pub(super) fn is_reply_marker(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "original message",
+        "oorspronkelijk bericht",
+        "message d'origine",
+        "ursprüngliche nachricht",
+    ]
+    .iter()
+    .any(|marker| lower.contains(marker))
+}
+
 pub(super) fn starts_a_message(text: &str) -> bool {
     const MARKERS: &[&str] = &[
         "forwarded message",

@@ -5,6 +5,7 @@ use super::super::lines::*;
 use super::items::*;
 use super::mail::{first_person, first_person_plural, second_person, second_person_subject};
 use super::standing::{standing, standing_word, Standing};
+use super::table::*;
 use super::{Reader, Section};
 use crate::import::owners::{
     has_labelled_owner, name_list, names_in_their_place, starts_with_owner_label, task_owners,
@@ -526,4 +527,63 @@ fn box_cell(cell: &str) -> Option<bool> {
         "☑" | "☒" | "✅" | "✔" | "✓" | "[x]" | "[X]" => Some(true),
         _ => None,
     }
+}
+
+/// A mail that lists its tasks again after saying them ("Nog even op een rij: - offerte Teams
+/// Phone: Wouter, vrijdag" below "Ik stuur jullie tegen vrijdag de aangepaste offerte …"):
+/// a short task whose every word the fuller one of the same owners says is that one again,
+/// and goes.
+pub(super) fn drop_said_again(tasks: &mut Vec<RecapTask>) {
+    let text = |task: &RecapTask| format!("{} {}", task.title, task.description).to_lowercase();
+    let again: Vec<bool> = tasks
+        .iter()
+        .enumerate()
+        .map(|(at, short)| {
+            let short_text = text(short);
+            let words = content_words(&short_text);
+            !short.owners.is_empty()
+                && (1..=6).contains(&words.len())
+                && tasks.iter().enumerate().any(|(other, full)| {
+                    let full_text = text(full);
+                    other != at
+                        && first_names(&full.owners) == first_names(&short.owners)
+                        && content_words(&full_text).len() > words.len()
+                        && words.iter().all(|word| says_word(&full_text, word))
+                })
+        })
+        .collect();
+    let mut flags = again.into_iter();
+    tasks.retain(|_| !flags.next().unwrap_or(false));
+}
+
+/// Owners as a mail may write the same people twice ("Wouter Dierickx", then "Wouter"): by
+/// their first names, in order.
+fn first_names(owners: &[String]) -> Vec<String> {
+    let mut names: Vec<String> = owners
+        .iter()
+        .filter_map(|owner| owner.split_whitespace().next())
+        .map(str::to_lowercase)
+        .collect();
+    names.sort();
+    names
+}
+
+/// The words of `text` that carry its meaning: four letters or more.
+fn content_words(text: &str) -> Vec<&str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| word.chars().count() >= 4)
+        .collect()
+}
+
+/// Whether `text` says `word`, or both halves of it as a compound does ("nummerlijst":
+/// "nummers", "lijst").
+fn says_word(text: &str, word: &str) -> bool {
+    if text.contains(word) {
+        return true;
+    }
+    let letters: Vec<(usize, char)> = word.char_indices().collect();
+    (4..letters.len().saturating_sub(3)).any(|cut| {
+        let (head, tail) = word.split_at(letters[cut].0);
+        text.contains(head) && text.contains(tail)
+    })
 }

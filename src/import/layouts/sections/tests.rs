@@ -672,3 +672,25 @@ fn a_clause_of_purpose_does_not_negate_the_commitment() {
         "Nous ne livrerons pas avant janvier, afin que tout soit testé."
     ));
 }
+
+#[test]
+fn a_mail_that_lists_its_tasks_again_gives_each_once_and_its_reply_history_none() {
+    let mail = "From: Wouter Dierickx <wouter@stratavia.example>\nTo: Géraldine Martin <g@sablon.example>\nSubject: Verslag overleg telefonie\nDate: Thu, 10 Dec 2026 17:00:00 +0100\n\nBeste Géraldine,\n\nWat volgt er?\nIk stuur jullie tegen vrijdag de aangepaste offerte voor de 140 Teams Phone-licenties.\nGéraldine, kun je ons de lijst met de interne nummers per hotel bezorgen? Liefst tegen 18/12.\n\nNog even op een rij:\n- offerte Teams Phone: Wouter, vrijdag\n- nummerlijst per hotel: Géraldine, 18/12\n- Ons volgende overleg staat gepland op donderdag 14 januari om 10u.\n\nMet vriendelijke groeten,\nWouter Dierickx\n\n-----Oorspronkelijk bericht-----\nVan: Géraldine Martin <g@sablon.example>\nVerzonden: maandag 7 december 2026 17:12\nOnderwerp: Voorbereiding\n\nKunnen jullie tegen donderdag de documentatie van de toestellen sturen?\n";
+    let recap = recap_of(mail, "eml");
+    let titles: Vec<&str> = recap.tasks.iter().map(|t| t.title.as_str()).collect();
+    assert_eq!(titles.len(), 2, "{titles:?}");
+    assert!(titles[0].contains("aangepaste offerte"), "{titles:?}");
+    assert!(titles[1].contains("interne nummers"), "{titles:?}");
+}
+
+#[test]
+fn the_next_meeting_after_a_possessive_is_no_task() {
+    for line in [
+        "Ons volgende overleg staat gepland op donderdag 14 januari om 10u.",
+        "Notre prochaine réunion aura lieu le 14 janvier.",
+        "Our next call is on 14 January.",
+    ] {
+        assert!(names_another_section(line), "{line}");
+    }
+    assert!(!names_another_section("Ons team plant de volgende stap."));
+}
