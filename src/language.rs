@@ -64,6 +64,29 @@ impl Language {
         }
     }
 
+    /// A count as the language writes it, its thousands grouped as CLDR (and so a browser's
+    /// `toLocaleString`) groups them: `1,873` in English, `1.873` in Dutch and German, `1 873`
+    /// (a narrow no-break space) in French.
+    pub fn count(self, count: i64) -> String {
+        let digits = count.unsigned_abs().to_string();
+        let separator = match self {
+            Language::English => ",",
+            Language::Dutch | Language::German => ".",
+            Language::French => "\u{202f}",
+        };
+        let mut grouped = String::new();
+        for (at, digit) in digits.chars().enumerate() {
+            if at > 0 && (digits.len() - at).is_multiple_of(3) {
+                grouped.push_str(separator);
+            }
+            grouped.push(digit);
+        }
+        if count < 0 {
+            grouped.insert(0, '-');
+        }
+        grouped
+    }
+
     /// Whether a count takes the singular: CLDR's "one" category, which in French holds 0 and
     /// 1 ("0 jour", "1 jour", "2 jours") and in the three others 1 alone ("0 days").
     pub fn takes_singular(self, count: i64) -> bool {
@@ -255,6 +278,18 @@ impl Language {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_are_grouped_by_thousands_as_each_language_writes_them() {
+        assert_eq!(Language::English.count(1873), "1,873");
+        assert_eq!(Language::English.count(999), "999");
+        assert_eq!(Language::English.count(1_234_567), "1,234,567");
+        assert_eq!(Language::Dutch.count(44_981), "44.981");
+        assert_eq!(Language::German.count(100_000), "100.000");
+        assert_eq!(Language::French.count(1873), "1\u{202f}873");
+        assert_eq!(Language::English.count(-12_500), "-12,500");
+        assert_eq!(Language::Dutch.count(0), "0");
+    }
 
     #[test]
     fn french_counts_zero_as_singular_and_the_others_do_not() {

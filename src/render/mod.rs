@@ -358,9 +358,16 @@ fn report(error: &tera::Error) -> String {
 fn say(words: &words::Words, kwargs: &Kwargs) -> tera::TeraResult<String> {
     let key: &str = kwargs.must_get("key")?;
     let count: Option<i64> = kwargs.get("n")?;
+    // A number put in is a count, written as the language groups it ("1.873 taken").
     let values: Vec<(&str, String)> = kwargs
         .iter()
-        .filter_map(|(name, value)| Some((name.as_str()?, value.to_string())))
+        .filter_map(|(name, value)| {
+            let text = match value.as_i64() {
+                Some(number) => words.language().count(number),
+                None => value.to_string(),
+            };
+            Some((name.as_str()?, text))
+        })
         .filter(|(name, _)| !matches!(*name, "key" | "n"))
         .collect();
     words.say(key, count, &values).ok_or_else(|| {

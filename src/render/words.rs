@@ -87,7 +87,7 @@ impl Words {
             (Text::Counted { one, .. }, Some(n)) if self.language.takes_singular(n) => one,
             (Text::Counted { other, .. }, _) => other,
         };
-        let n = count.map(|n| n.to_string());
+        let n = count.map(|n| self.language.count(n));
         let values: Vec<(&str, &str)> = n
             .iter()
             .map(|n| ("n", n.as_str()))
@@ -234,6 +234,18 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_count_is_written_with_the_languages_thousands() {
+        assert_eq!(
+            built_in(Language::Dutch).say("open_task_count", Some(1873), &[]),
+            Some("1.873 open taken".to_string())
+        );
+        assert_eq!(
+            built_in(Language::English).say("open_task_count", Some(44_981), &[]),
+            Some("44,981 open tasks".to_string())
+        );
     }
 
     #[test]
