@@ -93,9 +93,10 @@ pub enum Command {
     /// Reads recaps from Microsoft Teams (Copilot, Loop, Outlook), Zoom AI Companion, Google
     /// Meet's Notes by Gemini, Otter.ai, Fireflies.ai, Webex AI Assistant, Fathom, tl;dv and
     /// Markdown notes (Confluence, Notion, Obsidian), as text, Markdown, .html, .eml or .docx,
-    /// and a tracker's export of tasks as .csv (Jira, Planner: a row a task); the layout is recognised from the text (--format names one). Every section becomes a
-    /// topic; action items become tasks with their owners ("Name to ...", "[Name]", "(Name)",
-    /// "Owner: Name", "@Name") matched to content/people.toml, new people added to it, and
+    /// and a tracker's export of tasks as .csv (Jira, Planner: a row a task); the layout is
+    /// recognised from the text (--format names one). Every section becomes a topic; action
+    /// items become tasks with their owners ("Name to ...", "[Name]", "(Name)", "Owner:
+    /// Name", "@Name") matched to content/people.toml, new people added to it, and
     /// deadlines in words ("by Friday", "EOW", "15.12.", "before the end of November") as
     /// `due:`. Nothing is guessed: what cannot be dated with certainty stays undated, an
     /// ambiguous first name stays text, and the report says so. Never overwrites a file.
@@ -267,8 +268,8 @@ pub struct CheckArgs {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Recaps: files (.txt, .md, .html, .eml, .docx, .csv), folders of them (a Maildir too), or `-`
-    /// to read one from standard input. A recap imported before is skipped.
+    /// Recaps: files (.txt, .md, .html, .eml, .docx, .csv), folders of them (a Maildir too), or
+    /// `-` to read one from standard input. A recap imported before is skipped.
     #[arg(required = true, num_args = 1.., value_name = "RECAP")]
     pub recaps: Vec<PathBuf>,
     /// The meeting date (default: a full date in the recap's title).

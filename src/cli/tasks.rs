@@ -6,7 +6,7 @@ use crate::error::{terminal_safe, Error, Result};
 use crate::formats::feed::tasks_json;
 use crate::model::agenda::Agenda;
 use crate::model::{Site, Task};
-use crate::render::words::Words;
+use crate::render::words::{count_of, Words};
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
@@ -299,13 +299,12 @@ pub(super) fn agenda_text(
     }
     let open = agenda.open_count();
     let overdue = agenda.overdue_count(site);
-    let count = |n: usize| Some(i64::try_from(n).unwrap_or(i64::MAX));
     let day = crate::dates::day_label(site.today, words.language());
     let _ = writeln!(
         out,
         "{}, {} ({})",
-        words.text("open_task_count", count(open), &[]),
-        words.text("overdue_count", None, &[("n", overdue.to_string())]),
+        words.text("open_task_count", count_of(open), &[]),
+        words.text("overdue_count", count_of(overdue), &[]),
         words.text("today_is", None, &[("day", day)]),
     );
     out

@@ -4,6 +4,7 @@
 
 use super::{AccountPart, Digest, Line, Note};
 use crate::escape::escape_html;
+use crate::render::words::count_of as count;
 use std::fmt::Write;
 
 const RED: &str = "#b42318";
@@ -26,11 +27,6 @@ fn sections(part: &AccountPart) -> [(&'static str, &[Line], bool); 7] {
         ("digest_slipped", &part.slipped, false),
         ("digest_done", &part.done, false),
     ]
-}
-
-/// A length as a count a word is said for.
-fn count(length: usize) -> Option<i64> {
-    Some(i64::try_from(length).unwrap_or(i64::MAX))
 }
 
 /// The subject line: what needs doing first.

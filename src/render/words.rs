@@ -30,6 +30,11 @@ enum Entry {
     Table(BTreeMap<String, Text>),
 }
 
+/// A length (of a list, a part) as the count a word is said for.
+pub(crate) fn count_of(length: usize) -> Option<i64> {
+    Some(i64::try_from(length).unwrap_or(i64::MAX))
+}
+
 /// Every word of the theme in one language.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Words {

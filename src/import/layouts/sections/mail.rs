@@ -237,52 +237,53 @@ pub(super) fn says_forwarded(subject: &str) -> bool {
         })
 }
 
+/// The line a mail program writes above a message passed on ("---------- Forwarded message
+/// ---------", "Begin forwarded message:"), in the four languages, in lower case.
+const FORWARD_MARKERS: &[&str] = &[
+    "forwarded message",
+    "doorgestuurd bericht",
+    "message transféré",
+    "weitergeleitete nachricht",
+];
+
+/// The line Outlook writes above the mail a reply answers ("-----Original Message-----"), in
+/// the four languages, in lower case.
+const REPLY_MARKERS: &[&str] = &[
+    "original message",
+    "oorspronkelijk bericht",
+    "message d'origine",
+    "ursprüngliche nachricht",
+];
+
+fn holds_one_of(text: &str, markers: &[&str]) -> bool {
+    let lower = text.to_lowercase();
+    markers.iter().any(|marker| lower.contains(marker))
+}
+
 /// "---------- Forwarded message ---------", "Doorgestuurd bericht": a message passed on, whose
 /// text is the recap, unlike one quoted in a reply.
 pub(super) fn is_forward_marker(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    [
-        "forwarded message",
-        "doorgestuurd bericht",
-        "message transféré",
-        "weitergeleitete nachricht",
-    ]
-    .iter()
-    .any(|marker| lower.contains(marker))
+    holds_one_of(text, FORWARD_MARKERS)
 }
 
 /// "-----Original Message-----", "-----Oorspronkelijk bericht-----": the line Outlook writes
 /// above the mail a reply answers, which is history, whatever the reply's subject says.
 pub(super) fn is_reply_marker(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    [
-        "original message",
-        "oorspronkelijk bericht",
-        "message d'origine",
-        "ursprüngliche nachricht",
-    ]
-    .iter()
-    .any(|marker| lower.contains(marker))
+    holds_one_of(text, REPLY_MARKERS)
 }
 
+/// Where a message the mail carries starts: its marker line, or its "From:" header.
 pub(super) fn starts_a_message(text: &str) -> bool {
-    const MARKERS: &[&str] = &[
-        "forwarded message",
-        "original message",
-        "begin forwarded message",
-        "doorgestuurd bericht",
-        "oorspronkelijk bericht",
-        "message transféré",
-        "message d'origine",
-        "weitergeleitete nachricht",
-        "ursprüngliche nachricht",
-    ];
     let lower = text.to_lowercase();
     // "**De :** Microsoft Teams <…@…>": a mail pasted from Outlook as HTML sets its labels in bold.
     let header = lower.split_once(':').is_some_and(|(label, value)| {
         ["from", "van", "de", "von"].contains(&section_name(label).as_str()) && value.contains('@')
     });
-    header || MARKERS.iter().any(|marker| lower.contains(marker))
+    header
+        || FORWARD_MARKERS
+            .iter()
+            .chain(REPLY_MARKERS)
+            .any(|marker| lower.contains(marker))
 }
 
 /// "From: …", "Van: …", "Objet : …": a line of a mail's headers, in the four languages.

@@ -80,27 +80,20 @@ impl Table {
 /// Email") is never one: an export's tables have them beside the columns that matter.
 fn column_named(cells: &[String], names: &[&str]) -> Option<usize> {
     const NOT_CONTENT: &[&str] = &["id", "key", "email", "e-mail", "url", "link", "nr", "no"];
-    let words = |cell: &str| -> Vec<String> {
-        cell.split(|c: char| !c.is_alphanumeric() && c != '-')
-            .filter(|word| !word.is_empty())
-            .map(str::to_string)
-            .collect()
-    };
-    let whole = |cell: &str, name: &str| {
-        let padded = format!(" {} ", words(cell).join(" "));
-        padded.contains(&format!(" {name} "))
-    };
     cells
         .iter()
         .enumerate()
-        .filter(|(_, cell)| {
-            !words(cell)
-                .iter()
-                .any(|w| NOT_CONTENT.contains(&w.as_str()))
+        .filter_map(|(at, cell)| {
+            let words: Vec<&str> = cell
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .filter(|word| !word.is_empty())
+                .collect();
+            let content = !words.iter().any(|word| NOT_CONTENT.contains(word));
+            content.then(|| (at, cell, format!(" {} ", words.join(" "))))
         })
-        .flat_map(|(at, cell)| {
+        .flat_map(|(at, cell, padded)| {
             names.iter().enumerate().filter_map(move |(rank, name)| {
-                if whole(cell, name) {
+                if padded.contains(&format!(" {name} ")) {
                     Some((0, rank, at))
                 } else {
                     cell.contains(name).then_some((1, rank, at))

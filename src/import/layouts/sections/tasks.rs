@@ -534,21 +534,23 @@ fn box_cell(cell: &str) -> Option<bool> {
 /// a short task whose every word the fuller one of the same owners says is that one again,
 /// and goes.
 pub(super) fn drop_said_again(tasks: &mut Vec<RecapTask>) {
-    let text = |task: &RecapTask| format!("{} {}", task.title, task.description).to_lowercase();
-    let again: Vec<bool> = tasks
+    let texts: Vec<String> = tasks
         .iter()
-        .enumerate()
-        .map(|(at, short)| {
-            let short_text = text(short);
-            let words = content_words(&short_text);
-            !short.owners.is_empty()
-                && (1..=6).contains(&words.len())
-                && tasks.iter().enumerate().any(|(other, full)| {
-                    let full_text = text(full);
-                    other != at
-                        && first_names(&full.owners) == first_names(&short.owners)
-                        && content_words(&full_text).len() > words.len()
-                        && words.iter().all(|word| says_word(&full_text, word))
+        .map(|task| format!("{} {}", task.title, task.description).to_lowercase())
+        .collect();
+    let words: Vec<Vec<&str>> = texts.iter().map(|text| content_words(text)).collect();
+    let owners: Vec<Vec<String>> = tasks.iter().map(|task| first_names(&task.owners)).collect();
+    let again: Vec<bool> = (0..tasks.len())
+        .map(|short| {
+            !tasks[short].owners.is_empty()
+                && (1..=6).contains(&words[short].len())
+                && (0..tasks.len()).any(|full| {
+                    full != short
+                        && owners[full] == owners[short]
+                        && words[full].len() > words[short].len()
+                        && words[short]
+                            .iter()
+                            .all(|word| says_word(&texts[full], word))
                 })
         })
         .collect();
