@@ -66,6 +66,15 @@ pub mod script_rules {
     pub fn search_terms(text: &str) -> Vec<String> {
         crate::formats::search::terms(text).collect()
     }
+
+    /// `count` as each language writes it, by language code: the pages' figures, which the
+    /// script writes again when it recounts on the reader's day.
+    pub fn counts(count: i64) -> Vec<(&'static str, String)> {
+        crate::language::Language::ALL
+            .iter()
+            .map(|language| (language.code(), language.count(count)))
+            .collect()
+    }
 }
 
 /// "1 meeting", "2 meetings".

@@ -77,6 +77,11 @@ impl Templates {
         tera.register_filter("relink", relink);
         tera.register_filter("url", url);
         tera.register_filter("tag_url", tag_url);
+        // A bare count on a page ("12 overdue" in a table cell) is grouped as the words' {n} are.
+        let language = site.config.language;
+        tera.register_filter("count", move |n: i64, _: Kwargs, _: &State| {
+            language.count(n)
+        });
         let words = std::sync::Arc::new(theme.words.clone());
         let said = std::sync::Arc::clone(&words);
         tera.register_function("t", move |kwargs: Kwargs, _: &State| say(&said, &kwargs));

@@ -147,6 +147,12 @@ pub fn select<'a>(doc: &'a scraper::Html, css: &str) -> Vec<scraper::ElementRef<
     doc.select(&selector).collect()
 }
 
+/// The elements below `element` that `css` selects.
+pub fn select_in<'a>(element: &scraper::ElementRef<'a>, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    let selector = scraper::Selector::parse(css).unwrap();
+    element.select(&selector).collect()
+}
+
 pub fn text(element: &scraper::ElementRef) -> String {
     element
         .text()

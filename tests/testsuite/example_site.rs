@@ -113,12 +113,16 @@ fn the_sample_meeting_has_its_topics_tasks_and_deadlines() {
 fn each_owner_page_lists_exactly_that_persons_tasks() {
     let (_dir, out) = build_example();
     let mut by_owner: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut shared_by: BTreeMap<String, usize> = BTreeMap::new();
     for task in tasks_json(&out) {
-        for owner in task["owners"].as_array().unwrap() {
+        let owners = task["owners"].as_array().unwrap();
+        let title = task["title"].as_str().unwrap().to_string();
+        shared_by.insert(title.clone(), owners.len());
+        for owner in owners {
             by_owner
                 .entry(owner.as_str().unwrap().to_string())
                 .or_default()
-                .insert(task["title"].as_str().unwrap().to_string());
+                .insert(title.clone());
         }
     }
     assert_eq!(by_owner.len(), 19, "owners: {:?}", by_owner.keys());
@@ -130,6 +134,21 @@ fn each_owner_page_lists_exactly_that_persons_tasks() {
             .map(text)
             .collect();
         assert_eq!(&shown, titles, "owner page of {owner}");
+        // A card on the owner's own page names who shares the task ("with Nathan"), not them.
+        for card in select(&page, "li.task") {
+            let title = text(&select_in(&card, ".task-title a")[0]);
+            let named = select_in(&card, ".owners .person").len();
+            assert_eq!(named, shared_by[&title] - 1, "{owner}: {title}");
+            let owners_text = select_in(&card, ".owners")
+                .iter()
+                .map(text)
+                .collect::<String>();
+            assert_eq!(
+                owners_text.starts_with("with "),
+                named > 0,
+                "{owner}: {title}"
+            );
+        }
     }
 }
 

@@ -160,3 +160,58 @@ fn the_customer_edition_has_its_own_language() {
     );
     assert!(html.contains("Édition client"), "its banner in French");
 }
+
+#[test]
+fn counts_on_the_pages_are_grouped_as_each_language_groups_thousands() {
+    // 1,235 open tasks (the fixture's own one too), 1,100 of them late: the dashboard's figures,
+    // the owners table and the agenda's headings are read as numbers, so grouped as {n} is.
+    let tasks: String = (0..1_234)
+        .map(|i| {
+            let due = if i < 1_100 {
+                "2025-11-21"
+            } else {
+                "2025-12-20"
+            };
+            format!("- [ ] **Task {i}.** @Sigi due:{due}\n")
+        })
+        .collect();
+    for (language, grouped) in [
+        ("en", ["1,235", "1,100"]),
+        ("nl", ["1.235", "1.100"]),
+        ("de", ["1.235", "1.100"]),
+        ("fr", ["1\u{202f}235", "1\u{202f}100"]),
+    ] {
+        let site = Fixture::valid()
+            .with(
+                "site.toml",
+                &format!("language = \"{language}\"\n{SITE_TOML}"),
+            )
+            .with(
+                "content/meetings/2025-11-20-many.md",
+                &format!("+++\ntitle = \"Many\"\ndate = 2025-11-20\n+++\n## Everything\n{tasks}"),
+            );
+        let output = site.build();
+        assert!(output.status.success(), "{}", stderr(&output));
+        let read = |page: &str| std::fs::read_to_string(site.public().join(page)).unwrap();
+        let [open, late] = grouped;
+        let dashboard = read("index.html");
+        assert!(
+            dashboard.contains(&format!("<span class=\"stat-value\">{open}")),
+            "{language}: the dashboard's open count"
+        );
+        assert!(
+            dashboard.contains(&format!("{late}</span>")),
+            "{language}: the dashboard's overdue count"
+        );
+        let owners = read("owners/index.html");
+        assert!(
+            owners.contains(&format!("<strong class=\"late\">{late}</strong>")),
+            "{language}: the owners table's overdue cell"
+        );
+        assert!(
+            read("owners/sigi/index.html")
+                .contains(&format!("<span class=\"count\">{late}</span>")),
+            "{language}: the agenda's overdue heading"
+        );
+    }
+}

@@ -1,5 +1,6 @@
-//! The theme's script repeats two of dossier's rules in the reader's browser: which group a
-//! deadline falls in on the reader's day (and its label), and the words a search is made of.
+//! The theme's script repeats three of dossier's rules in the reader's browser: which group a
+//! deadline falls in on the reader's day (and its label), the words a search is made of, and
+//! how a count is written in each language.
 //! This runs the Rust (`dossier::script_rules`) and the script's `dossierRules` on one table
 //! drawn from a seeded generator, and reports agreement per kind.
 
@@ -114,16 +115,25 @@ fn weekday(days_from_sunday: u32) -> Weekday {
 /// Runs the script's rules under Node on the table; one JSON answer per line.
 const RUN_SCRIPT: &str = r#"
 const fs = require("fs"), vm = require("vm");
-const context = {};
-vm.createContext(context);
-vm.runInContext(fs.readFileSync(process.argv[1], "utf8"), context);
-const rules = context.dossierRules;
+const source = fs.readFileSync(process.argv[1], "utf8");
+// The script as a page in `lang` loads it: its words (`static/words.js`) say the language.
+function rulesIn(lang) {
+  const context = lang ? { window: { dossierWords: { lang: lang } } } : {};
+  vm.createContext(context);
+  vm.runInContext(source, context);
+  return context.dossierRules;
+}
+const rules = rulesIn();
 const table = JSON.parse(fs.readFileSync(0, "utf8"));
 for (const [token, today, weekStart] of table.deadlines) {
   const group = rules.bucketOf(token, today, weekStart);
   console.log(JSON.stringify([group.key, group.title, rules.dateLabel(token)]));
 }
 for (const text of table.texts) console.log(JSON.stringify(rules.termsOf(text)));
+const languages = ["en", "nl", "fr", "de"].map(function (lang) { return [lang, rulesIn(lang)]; });
+for (const n of table.counts) {
+  console.log(JSON.stringify(languages.map(function ([lang, inLang]) { return [lang, inLang.count(n)]; })));
+}
 "#;
 
 #[test]
@@ -139,7 +149,16 @@ fn the_script_and_dossier_group_deadlines_and_fold_words_alike() {
     let mut draw = Draw(0x5eed_2026_1207);
     let deadlines = deadline_cases(&mut draw, 3000);
     let texts = texts(&mut draw, 3000);
+    // Counts of every length, and the edges where a group of thousands begins.
+    let counts: Vec<i64> = (0..600)
+        .map(|_| {
+            let digits = 1 + draw.below(8) as u32;
+            draw.below(10_u64.pow(digits)) as i64
+        })
+        .chain([0, 999, 1_000, 9_999, 10_000, 999_999, 1_000_000])
+        .collect();
     let table = serde_json::json!({
+        "counts": counts,
         "deadlines": deadlines
             .iter()
             .map(|(token, today, start)| serde_json::json!([token, today.to_string(), start]))
@@ -167,7 +186,7 @@ fn the_script_and_dossier_group_deadlines_and_fold_words_alike() {
         .lines()
         .map(|line| serde_json::from_str(line).unwrap())
         .collect();
-    assert_eq!(answers.len(), deadlines.len() + texts.len());
+    assert_eq!(answers.len(), deadlines.len() + texts.len() + counts.len());
 
     let mut differing = Vec::new();
     let mut agree = [0_usize; 2];
@@ -189,12 +208,23 @@ fn the_script_and_dossier_group_deadlines_and_fold_words_alike() {
             differing.push(format!("{text:?}: Rust {rust:?}, script {answer}"));
         }
     }
+    let mut counts_agree = 0;
+    for (count, answer) in counts.iter().zip(&answers[deadlines.len() + texts.len()..]) {
+        let rust = dossier::script_rules::counts(*count);
+        if serde_json::json!(rust) == *answer {
+            counts_agree += 1;
+        } else {
+            differing.push(format!("{count}: Rust {rust:?}, script {answer}"));
+        }
+    }
     eprintln!(
-        "script rules: deadlines {}/{} agree, search words {}/{} agree",
+        "script rules: deadlines {}/{} agree, search words {}/{} agree, counts in four languages {}/{} agree",
         agree[0],
         deadlines.len(),
         agree[1],
-        texts.len()
+        texts.len(),
+        counts_agree,
+        counts.len()
     );
     differing.truncate(12);
     assert!(differing.is_empty(), "{differing:#?}");

@@ -23,6 +23,10 @@ var dossierRules = (function () {
     return pattern.replace(/\{(\w+)\}/g, function (all, name) { return name in values ? values[name] : all; });
   }
 
+  // A count as the pages write it (Language::count in Rust): "1,873", "1.873", "1 873".
+  var NUMBERS = typeof Intl !== "undefined" ? new Intl.NumberFormat(WORDS.lang || "en") : null;
+  function count(n) { return NUMBERS && typeof n === "number" ? NUMBERS.format(n) : String(n); }
+
   // A word of the theme's script in the site's language: `n` picks its plural as the
   // language counts (French counts 0 as one) and fills {n}.
   function say(key, english, n, values) {
@@ -31,7 +35,7 @@ var dossierRules = (function () {
       var one = WORDS.lang === "fr" ? n === 0 || n === 1 : n === 1;
       text = one ? text.one : text.other;
     }
-    var filled = Object.assign({ n: n }, values || {});
+    var filled = Object.assign({ n: count(n) }, values || {});
     return fill(text, filled);
   }
 
@@ -106,7 +110,8 @@ var dossierRules = (function () {
   }
 
   return {
-    MONTHS: MONTHS, DATES: DATES, say: say, fill: fill, DAY_MS: DAY_MS, utc: utc, isoOf: isoOf, addDays: addDays, daysBetween: daysBetween,
+    MONTHS: MONTHS, DATES: DATES, say: say, count: count, fill: fill, DAY_MS: DAY_MS, utc: utc, isoOf: isoOf,
+    addDays: addDays, daysBetween: daysBetween,
     dateLabel: dateLabel, lastDay: lastDay, bucketOf: bucketOf, STOPWORDS: STOPWORDS, fold: fold,
     singular: singular, termsOf: termsOf
   };
@@ -117,7 +122,7 @@ var dossierRules = (function () {
   // Outside a page (the test that runs the rules above) there is nothing to enhance.
   if (typeof document === "undefined") return;
   var R = dossierRules;
-  var DATES = R.DATES, say = R.say, fill = R.fill, isoOf = R.isoOf, addDays = R.addDays;
+  var DATES = R.DATES, say = R.say, count = R.count, fill = R.fill, isoOf = R.isoOf, addDays = R.addDays;
   var daysBetween = R.daysBetween, dateLabel = R.dateLabel, lastDay = R.lastDay, bucketOf = R.bucketOf;
   var STOPWORDS = R.STOPWORDS, fold = R.fold, singular = R.singular, termsOf = R.termsOf;
 
@@ -256,7 +261,7 @@ var dossierRules = (function () {
       section.setAttribute("aria-labelledby", "agenda-" + group.key);
       var heading = element(headingTag, "", group.title + " ");
       heading.id = "agenda-" + group.key;
-      heading.appendChild(element("span", "count", String(group.items.length)));
+      heading.appendChild(element("span", "count", count(group.items.length)));
       var list = element("ul", listClass);
       group.items.forEach(function (item) { list.appendChild(item); });
       section.appendChild(heading);
@@ -287,7 +292,7 @@ var dossierRules = (function () {
       list.hidden = !shown.length;
       box.querySelector(".empty").hidden = shown.length > 0;
       var more = box.querySelector("[data-total], [data-more]");
-      more.textContent = more.hasAttribute("data-total") ? total : total - shown.length;
+      more.textContent = count(more.hasAttribute("data-total") ? total : total - shown.length);
       more.closest("p").hidden = total <= shown.length;
     }
     // Every deadline of the window, for the counts; the pool holds only the tasks a list can show.
@@ -310,7 +315,7 @@ var dossierRules = (function () {
     var next = dues.filter(function (t) { return lastDay(t) >= today; })[0];
     var overdueCell = row.querySelector("[data-overdue-cell]");
     overdueCell.textContent = overdue > 0 ? "" : "0";
-    if (overdue > 0) overdueCell.appendChild(element("strong", "late", String(overdue)));
+    if (overdue > 0) overdueCell.appendChild(element("strong", "late", count(overdue)));
     var nextCell = row.querySelector("[data-next-due-cell]");
     nextCell.textContent = "";
     if (next) {
