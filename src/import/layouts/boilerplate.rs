@@ -76,6 +76,7 @@ pub(super) fn is_boilerplate(text: &str) -> bool {
         || short && wishes_well(&lower)
         || asks_for_a_rating(text)
         || short && is_link_label(text)
+        || is_reply_count(text)
 }
 
 /// "Hoe goed waren deze notities? 👍 👎", "Copilot · Hat Ihnen diese Zusammenfassung
@@ -344,7 +345,7 @@ pub(super) fn minds_its_manners(text: &str) -> bool {
 /// "Vermeldingen (3) · Hoofdstukken (5) · Sprekers (5)". A few words a part, no sentence, no
 /// date or time (the meeting's facts are written the same way).
 fn is_navigation_row(text: &str) -> bool {
-    if is_row_of_links(text) {
+    if is_row_of_links(text) || is_row_of_buttons(text) {
         return true;
     }
     let parts: Vec<&str> = text.split('·').map(str::trim).collect();
@@ -356,6 +357,84 @@ fn is_navigation_row(text: &str) -> bool {
                 && !part.ends_with(['.', '!', '?'])
                 && !words.contains(|c: char| c.is_ascii_digit() || c == ':')
         })
+}
+
+/// "Bekijk de volledige transcriptie · Open in canvas", "Vraag Fathom iets over deze meeting ·
+/// Kopieer samenvatting · Deel": an app's buttons, each opening with what it does to the page
+/// (view, open, copy, share, ask), in a row of two or more.
+fn is_row_of_buttons(text: &str) -> bool {
+    const BUTTON_VERBS: &[&str] = &[
+        "view",
+        "open",
+        "copy",
+        "share",
+        "ask",
+        "play",
+        "watch",
+        "download",
+        "edit",
+        "see",
+        "bekijk",
+        "kopieer",
+        "deel",
+        "vraag",
+        "speel",
+        "download",
+        "bewerk",
+        "voir",
+        "ouvrir",
+        "copier",
+        "partager",
+        "demander",
+        "lire",
+        "regarder",
+        "telecharger",
+        "modifier",
+        "ansehen",
+        "offnen",
+        "kopieren",
+        "teilen",
+        "fragen",
+        "abspielen",
+        "herunterladen",
+        "bearbeiten",
+    ];
+    let parts: Vec<&str> = text.split(['·', '|']).map(str::trim).collect();
+    parts.len() >= 2
+        && parts.iter().all(|part| {
+            let first = part.split_whitespace().next().unwrap_or_default();
+            BUTTON_VERBS.contains(&deunicode::deunicode(&first.to_lowercase()).as_str())
+                && part.split_whitespace().count() <= 7
+                && !part.ends_with(['.', '!', '?'])
+        })
+}
+
+/// "3 antwoorden", "12 replies", "2 réponses": the count of a thread's replies under a post.
+pub(super) fn is_reply_count(text: &str) -> bool {
+    const REPLIES: &[&str] = &[
+        "reply",
+        "replies",
+        "antwoord",
+        "antwoorden",
+        "reactie",
+        "reacties",
+        "reponse",
+        "reponses",
+        "antwort",
+        "antworten",
+        "comment",
+        "comments",
+        "commentaire",
+        "commentaires",
+        "kommentar",
+        "kommentare",
+    ];
+    let mut words = text.split_whitespace();
+    let (Some(count), Some(word), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    count.chars().all(|c| c.is_ascii_digit())
+        && REPLIES.contains(&deunicode::deunicode(&word.to_lowercase()).as_str())
 }
 
 /// "[▶ Voir l'enregistrement](https://…) · [Partager](https://…) ·…": links and what
@@ -555,12 +634,20 @@ mod tests {
             "[Bekijk volledige transcriptie](https://app.fireflies.ai/view/1) · [Deel](https://x.test/)",
             "Ajouter aux tâches · Attribuer dans Planner",
             "Vous recevez ce récapitulatif car vous participiez à une réunion enregistrée par Fireflies.ai",
+            "Bekijk de volledige transcriptie · Open in canvas",
+            "Vraag Fathom iets over deze meeting · Kopieer samenvatting · Deel",
+            "Je ontvangt deze e-mail omdat je deze meeting hebt opgenomen.",
+            "3 antwoorden",
+            "12 replies",
         ] {
             assert!(is_boilerplate(line), "{line}");
         }
         for line in [
             "Send [the deck](https://x.test/deck) to Ann by Friday",
             "[Offerte](https://x.test/o) en [planning](https://x.test/p) sturen naar Els",
+            "Bekijk de offerte · Lien",
+            "Open the firewall port for the VPN by Friday",
+            "3 servers patchen",
         ] {
             assert!(!is_boilerplate(line), "{line}");
         }

@@ -222,7 +222,8 @@ pub(crate) fn read(input: &RecapText, style: &Style) -> Recap {
             .left_out
             .push(format!("its translation below, {translated} lines"));
     }
-    let text = copied_chat::as_message_lines(text);
+    let (text, chat) = copied_chat::as_message_lines(text);
+    reader.chat.under_a_post = chat == copied_chat::Kind::ThreadUnderAPost;
     let (lines, timestamps) = lines(&text);
     reader.timestamps = timestamps;
     for line in lines {

@@ -34,7 +34,11 @@ pub(crate) fn attendee_names(text: &str) -> Vec<String> {
         }
         for dash in [" – ", " — ", " - "] {
             if let Some(at) = part.find(dash) {
-                part.truncate(at);
+                // "Wout (delivery lead) – Wout Peeters": the display name, then the full one.
+                part = match fuller_name(&part[..at], &part[at + dash.len()..]) {
+                    Some(full) => full,
+                    None => part[..at].to_string(),
+                };
             }
         }
         let part = part.trim().trim_matches(['"', '\'', '*', '_']).trim();
@@ -67,6 +71,18 @@ pub(crate) fn attendee_names(text: &str) -> Vec<String> {
         }
     }
     names
+}
+
+/// The full name after a dash that writes out the name before it: "Wout" – "Wout Peeters",
+/// "@Lien" – "Lien Claes", as a chat's display name is followed by whom it stands for.
+fn fuller_name(short: &str, after: &str) -> Option<String> {
+    let short = short.trim().trim_start_matches('@');
+    let first = short.split_whitespace().next()?;
+    let full = person_name(after.trim())?;
+    (full.split_whitespace().count() >= 2
+        && full.split_whitespace().next() == Some(first)
+        && full.len() > short.len())
+    .then_some(full)
 }
 
 /// The companies an attendee list names: "Ana Ferreira (Contoso)", "Pour Orvanta : Véronique
@@ -111,11 +127,12 @@ pub(crate) fn attendee_companies(text: &str) -> Vec<String> {
     }
     for part in text.split([',', ';', '\n', '·', '|']) {
         // "Koen Lambrechts (KL) – Sentryx Networks": the company after the name's dash.
-        if let Some((_, after)) = part.split_once(" – ").or_else(|| part.split_once(" - ")) {
+        if let Some((before, after)) = part.split_once(" – ").or_else(|| part.split_once(" - ")) {
             let job = fold(after)
                 .split([' ', '-'])
                 .any(|w| JOB_WORDS.contains(&w));
-            if !job {
+            let before = before.split(['(', '<']).next().unwrap_or_default();
+            if !job && fuller_name(before, after).is_none() {
                 add(after.trim());
             }
         }

@@ -366,6 +366,16 @@ fn surname_first_recipients_are_one_person_each() {
     }
 }
 
+/// "@Wout – Wout Peeters": a display name, then the full name it stands for; neither is a
+/// company, while "Ana Peeters – Proximus" names one.
+#[test]
+fn a_display_name_followed_by_its_full_name_is_one_person() {
+    assert_eq!(attendee_names("@Wout – Wout Peeters"), ["Wout Peeters"]);
+    assert!(attendee_companies("@Wout – Wout Peeters").is_empty());
+    assert_eq!(attendee_names("Ana Peeters – Proximus"), ["Ana Peeters"]);
+    assert_eq!(attendee_companies("Ana Peeters – Proximus"), ["Proximus"]);
+}
+
 /// "Mme Henrard" and "G. Wilmotte" stand for the one full name with that surname the text
 /// writes, wherever it writes it; two such names leave it open.
 #[test]

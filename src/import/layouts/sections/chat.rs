@@ -24,6 +24,10 @@ pub(super) struct Chat {
     messages: Vec<Kept>,
     /// The day a message said the meeting was: "meeting vandaag", "réunion aujourd'hui".
     meeting: Option<NaiveDate>,
+    /// The replies in a thread under a recap posted in a channel: "on it", "will send it
+    /// Monday as promised" take on the recap's tasks again; only a question put to someone
+    /// and the answer that takes it on are tasks of their own.
+    pub(super) under_a_post: bool,
 }
 
 /// A message kept until the chat is read whole.
@@ -148,7 +152,13 @@ fn says_more(rest: &str) -> bool {
         "that", "it", "this", "dat", "het", "ça", "cela", "das", "es",
     ];
     let first = rest.split_whitespace().next().unwrap_or_default();
-    rest.split_whitespace().count() >= 3 && !BACK.contains(&first.trim_matches(','))
+    // "Doe ik, tegen maandag heb je die versie": when it will be done, not something more.
+    let opens_with_when = crate::import::deadlines::find(rest, NaiveDate::default(), None)
+        .first()
+        .is_some_and(|found| found.span.start == 0);
+    rest.split_whitespace().count() >= 3
+        && !BACK.contains(&first.trim_matches(','))
+        && !opens_with_when
 }
 
 /// A message that says the meeting was today: "Goeie meeting vandaag", "merci pour la réunion
@@ -248,13 +258,20 @@ impl Reader<'_> {
                         self.task(&question);
                         if let Some(task) = self.recap.tasks.last_mut() {
                             task.owners = vec![kept.writer.clone()];
+                            // "Doe ik, tegen maandag …" says when: the task's deadline is read
+                            // from its description too.
+                            if taken_on(sentence).is_some_and(|rest| !rest.is_empty()) {
+                                super::items::append(&mut task.description, sentence);
+                            }
                         }
                     }
                     self.note(&kept.writer, sentence);
                     continue;
                 }
-                let is_task = open && self.says_a_task(sentence);
-                if sentence.trim_end().ends_with('?') {
+                let question = sentence.trim_end().ends_with('?');
+                let is_task =
+                    open && (question || !self.chat.under_a_post) && self.says_a_task(sentence);
+                if question {
                     asked = Some((kept.writer.clone(), sentence.to_string(), is_task));
                 }
                 if is_task {

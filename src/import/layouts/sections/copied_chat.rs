@@ -31,43 +31,67 @@ const AT_LEAST: usize = 3;
 /// structure instead.
 const LONGEST_MESSAGE: usize = 10;
 
-/// The text with a copied chat's messages as exported chat lines; as it was otherwise.
-pub(super) fn as_message_lines(text: &str) -> Cow<'_, str> {
+/// What a text's copied messages were read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// Too few messages, or a long one with too few replies below it: the text as it was.
+    NoChat,
+    /// A chat: every message one.
+    Chat,
+    /// A recap posted in a channel, as it was, and the replies in its thread as a chat.
+    ThreadUnderAPost,
+}
+
+/// Replies a recap posted in a channel must have below it to be read as its thread.
+const THREAD_AT_LEAST: usize = 2;
+
+/// One copied message: the line its opening is on, and its lines as an exported chat's.
+struct Copied {
+    start: usize,
+    lines: Vec<String>,
+    body: usize,
+}
+
+/// The text with a copied chat's messages as exported chat lines; as it was otherwise. A
+/// recap posted in a channel ("Slackbot  14:42" over headings and action items) stays as it
+/// is, and the short replies in its thread below it become chat lines, so that "kan je ook de
+/// referentiecase toevoegen?" / "Doe ik, tegen maandag" is read as a question taken on.
+pub(super) fn as_message_lines(text: &str) -> (Cow<'_, str>, Kind) {
     let lines: Vec<&str> = text.lines().collect();
-    let mut out: Vec<String> = Vec::new();
-    let mut messages = 0;
+    let mut before: Vec<String> = Vec::new();
+    let mut messages: Vec<Copied> = Vec::new();
     let mut writers: Vec<String> = Vec::new();
     let mut said: Vec<String> = Vec::new();
     let mut current: Option<(String, String)> = None;
-    // Lines of the current message so far: a second opening before any is a quoted message.
-    let mut body = 0;
-    let mut longest = 0;
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i].trim();
         if let Some((writer, when, taken)) = header(line, lines.get(i + 1).map(|l| l.trim())) {
+            // A second opening before any line is a quoted message.
+            let quoted = messages.last().is_some_and(|message| message.body == 0);
+            if !quoted {
+                if !writers.contains(&writer) {
+                    writers.push(writer.clone());
+                }
+                current = Some((writer, stamp_of(&when)));
+                messages.push(Copied {
+                    start: i,
+                    lines: Vec::new(),
+                    body: 0,
+                });
+            }
             i += taken;
-            if current.is_some() && body == 0 {
-                continue;
-            }
-            let stamp = stamp_of(&when);
-            if !writers.contains(&writer) {
-                writers.push(writer.clone());
-            }
-            current = Some((writer, stamp));
-            messages += 1;
-            body = 0;
             continue;
         }
         i += 1;
-        let Some((writer, stamp)) = &current else {
-            out.push(line.to_string());
+        let (Some((writer, stamp)), Some(message)) = (&current, messages.last_mut()) else {
+            before.push(line.to_string());
             continue;
         };
         let text = without_edit_mark(line);
         if is_day(text) {
             // Between messages, a day says when they were written: the meeting's date, maybe.
-            out.push(text.to_string());
+            message.lines.push(text.to_string());
             continue;
         }
         // A quoted message repeats its writer's name and what they said; a reaction ("👍 1")
@@ -77,15 +101,29 @@ pub(super) fn as_message_lines(text: &str) -> Cow<'_, str> {
         if text.is_empty() || quoted || !text.chars().any(char::is_alphabetic) {
             continue;
         }
-        body += 1;
-        longest = longest.max(body);
+        message.body += 1;
         said.push(text.to_string());
-        out.push(format!("{stamp} {writer}: {text}"));
+        message.lines.push(format!("{stamp} {writer}: {text}"));
     }
-    if messages < AT_LEAST || longest > LONGEST_MESSAGE {
-        return Cow::Borrowed(text);
+    if messages.len() < AT_LEAST {
+        return (Cow::Borrowed(text), Kind::NoChat);
     }
-    Cow::Owned(out.join("\n"))
+    fn as_chat(messages: &[Copied]) -> impl Iterator<Item = String> + '_ {
+        messages.iter().flat_map(|m| m.lines.iter().cloned())
+    }
+    match messages.iter().rposition(|m| m.body > LONGEST_MESSAGE) {
+        None => {
+            let chat = before.into_iter().chain(as_chat(&messages));
+            (Cow::Owned(chat.collect::<Vec<_>>().join("\n")), Kind::Chat)
+        }
+        Some(last_long) if messages.len() - last_long > THREAD_AT_LEAST => {
+            let thread = &messages[last_long + 1..];
+            let posted = lines[..thread[0].start].iter().map(|line| line.to_string());
+            let text = posted.chain(as_chat(thread)).collect::<Vec<_>>().join("\n");
+            (Cow::Owned(text), Kind::ThreadUnderAPost)
+        }
+        Some(_) => (Cow::Borrowed(text), Kind::NoChat),
+    }
 }
 
 /// A message's opening: its writer and when, and how many lines that took.
@@ -224,7 +262,8 @@ mod tests {
                       gisteren 16:41\nja\n👍 1\n\nElke Maes\n15:02\nKorte recap van vandaag:\n\
                       - tweede site in scope\n\nVerbruggen, Lien  2:05 PM\nIk stuur de offerte \
                       (edited)\nElke Maes\nKorte recap van vandaag:\non it\n";
-        let lines = as_message_lines(copied);
+        let (lines, kind) = as_message_lines(copied);
+        assert_eq!(kind, Kind::Chat);
         assert_eq!(
             lines.lines().collect::<Vec<_>>(),
             [
@@ -239,9 +278,41 @@ mod tests {
     }
 
     #[test]
+    fn a_recap_posted_in_a_channel_keeps_its_tasks_and_its_thread_gives_a_question_taken_on() {
+        let posted = "#acc-hoeve\n\nSlackbot  09:12\nHuddle-notities: Hoeve – migratie\n\
+                      Deelnemers\n@Mira Claes (architect)\n@Tom – Tom Wuyts\n\nSamenvatting\n\
+                      De klant wil sneller migreren.\nHet budget is vrijgegeven.\n\
+                      De oude server valt vaak uit.\n\nActiepunten\n\
+                      ☐ @Mira Claes stuurt de offerte tegen vrijdag.\n\
+                      ☐ @Tom plant een workshop begin december.\n\n\
+                      Volgende huddle: donderdag 26 november om 10:00.\n\
+                      Bekijk de volledige transcriptie · Open in canvas\n👍 3  ✅ 1\n\n3 antwoorden\n\n\
+                      Tom Wuyts  09:20\nIk stuur de offerte mee door naar de klant.\n\n\
+                      Noor Peeters  09:31\nTop! @Mira Claes kan je ook een referentie toevoegen?\n\n\
+                      Mira Claes  09:40\nDoe ik, tegen maandag heb je die versie.\n";
+        let recap = super::super::tests::recap_of(posted, "txt");
+        let tasks: Vec<(&str, &[String], &str)> = recap
+            .tasks
+            .iter()
+            .map(|t| (t.title.as_str(), t.owners.as_slice(), t.description.as_str()))
+            .collect();
+        assert_eq!(tasks.len(), 3, "{tasks:#?}");
+        assert!(tasks[0].0.contains("offerte") && tasks[0].1 == ["Mira Claes"]);
+        // "@Tom – Tom Wuyts": the display name and whom it stands for, who took part.
+        assert!(tasks[1].0.contains("workshop") && tasks[1].1 == ["Tom"], "{tasks:#?}");
+        assert!(recap.participants.contains(&"Tom Wuyts".to_string()));
+        // Asked in the thread, taken on with a day; "Ik stuur de offerte mee door" repeats.
+        assert!(tasks[2].0.contains("referentie") && tasks[2].1 == ["Mira Claes"]);
+        assert!(tasks[2].2.contains("tegen maandag"), "{tasks:#?}");
+    }
+
+    #[test]
     fn a_text_with_fewer_messages_or_none_is_left_as_it_is() {
         let minutes = "Aanwezig\nJan Peeters\n10:00\nnotities\n";
-        assert_eq!(as_message_lines(minutes), minutes);
+        assert_eq!(
+            as_message_lines(minutes),
+            (Cow::Borrowed(minutes), Kind::NoChat)
+        );
         assert!(writer_name("Jan Peeters").is_some());
         assert!(writer_name("Actie 3").is_none());
         assert!(writer_name("Next steps for the team").is_none());

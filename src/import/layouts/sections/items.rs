@@ -374,33 +374,47 @@ pub(super) fn is_owner_field(text: &str) -> bool {
 /// So does a sentence about the next meeting: "Prochaine réunion le jeudi 1er octobre à 10h",
 /// "Next call planned on 29/09", "Nächster Jour fixe: Mittwoch, 13. Januar".
 pub(super) fn names_another_section(text: &str) -> bool {
-    const NEXT_MEETING: &[&str] = &[
-        "next meeting",
-        "next sync",
-        "next call",
-        "next session",
-        "volgende vergadering",
-        "volgende meeting",
-        "volgende afspraak",
-        "volgend overleg",
-        "volgende overleg",
-        "volgende bijeenkomst",
-        "volgend gesprek",
-        "volgende gesprek",
-        "next check-in",
-        "next catch-up",
-        "nachste sitzung",
-        "volgende call",
-        "prochaine reunion",
-        "prochaine seance",
-        "prochain comite",
-        "prochain point",
-        "prochain call",
-        "nachste besprechung",
-        "nachster termin",
-        "nachstes treffen",
-        "nachster jour fixe",
-        "nachstes meeting",
+    // "Next" and a kind of meeting, in any of the four languages, as a phrase opens.
+    const NEXT: &[&str] = &[
+        "next",
+        "volgende",
+        "volgend",
+        "prochaine",
+        "prochain",
+        "nachste",
+        "nachster",
+        "nachstes",
+        "nachsten",
+    ];
+    // Words as split at hyphens: "check-in" is "check", "stand-up" "stand".
+    const MEETING: &[&str] = &[
+        "meeting",
+        "sync",
+        "call",
+        "session",
+        "check",
+        "catch",
+        "huddle",
+        "stand",
+        "standup",
+        "vergadering",
+        "afspraak",
+        "overleg",
+        "bijeenkomst",
+        "gesprek",
+        "sessie",
+        "reunion",
+        "seance",
+        "comite",
+        "point",
+        "rendez",
+        "rdv",
+        "sitzung",
+        "besprechung",
+        "termin",
+        "treffen",
+        "jour",
+        "runde",
     ];
     // "Ons volgende overleg …", "Notre prochaine réunion …", "The next call …".
     const BEFORE_IT: &[&str] = &[
@@ -416,9 +430,10 @@ pub(super) fn names_another_section(text: &str) -> bool {
         .take(3)
         .collect::<Vec<_>>()
         .join(" ");
-    NEXT_MEETING
-        .iter()
-        .any(|phrase| opening == *phrase || opening.starts_with(&format!("{phrase} ")))
+    let mut words = opening.split(' ');
+    let next_meeting = words.next().is_some_and(|word| NEXT.contains(&word))
+        && words.next().is_some_and(|word| MEETING.contains(&word));
+    next_meeting
         || labelled(text).is_some_and(|(label, _)| {
             matches!(
                 section_kind(&section_name(label)),

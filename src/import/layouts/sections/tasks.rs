@@ -242,7 +242,8 @@ impl Reader<'_> {
         // "[Atlassian]" alone: a link's label taken for an owner leaves no task; nor does a
         // link alone under a title ("Bekijk de recap in Teams:" over its address).
         let link_only = !text.contains(' ') && text.contains("://");
-        if link_only || heading.is_none() && !text.chars().any(char::is_alphanumeric) {
+        // "👍 3  ✅ 1": reactions under a post, no words.
+        if link_only || heading.is_none() && !text.chars().any(char::is_alphabetic) {
             self.boilerplate.push(raw_text.to_string());
             return;
         }

@@ -689,8 +689,10 @@ fn the_next_meeting_after_a_possessive_is_no_task() {
         "Ons volgende overleg staat gepland op donderdag 14 januari om 10u.",
         "Notre prochaine réunion aura lieu le 14 janvier.",
         "Our next call is on 14 January.",
+        "Volgende huddle: donderdag 26 november om 10:00 in dit kanaal.",
     ] {
         assert!(names_another_section(line), "{line}");
     }
     assert!(!names_another_section("Ons team plant de volgende stap."));
+    assert!(!names_another_section("Next steps: Ana sends the offer."));
 }
