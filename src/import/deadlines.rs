@@ -490,10 +490,20 @@ fn find_for(text: &str, context: &Context, purpose: Purpose) -> Vec<Found> {
                     reading = Reading::Uncertain("a date before the meeting".into());
                 }
                 taken.push(span.clone());
+                // "bis Ende KW 41", "tegen eind november": the word that says where in the
+                // week or month stands between.
+                const PART_OF: &[&str] = &[
+                    "end", "eind", "einde", "fin", "ende", "begin", "debut", "anfang", "mid",
+                    "midden", "mi", "mitte", "early", "late",
+                ];
+                let before = words_before(text, &span, 2);
+                let introducing = match before.as_slice() {
+                    [part, word, ..] if PART_OF.contains(&part.as_str()) => Some(word),
+                    [word, ..] => Some(word),
+                    [] => None,
+                };
                 let introduced = says_deadline
-                    || words_before(text, &span, 1)
-                        .first()
-                        .is_some_and(|word| DEADLINE_BEFORE.contains(&word.as_str()));
+                    || introducing.is_some_and(|word| DEADLINE_BEFORE.contains(&word.as_str()));
                 found.push(Found {
                     words: whole.as_str().trim().to_string(),
                     span,

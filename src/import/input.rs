@@ -243,7 +243,53 @@ fn html(text: &str) -> String {
         .link_footnotes(false)
         .string_from_read(text.as_bytes(), NO_WRAP)
         .unwrap_or_else(|_| text.to_string());
-    normalise_lines(&rendered)
+    normalise_lines(&layout_rows_as_lines(&rendered))
+}
+
+/// Where a row's cell broke its line (`<br>`, a paragraph), kept through the rendering.
+const CELL_BREAK: char = '\u{e000}';
+
+/// A row of one cell is a mail's layout, not a table (Asana and Jira draw each task as one:
+/// its title, "Assignee: … · Due date: …", "Project: …" on lines of their own): its lines
+/// as they were broken, no row. In a row of several cells a break is a space.
+fn layout_rows_as_lines(rendered: &str) -> String {
+    if !rendered.contains('|') {
+        return rendered.to_string();
+    }
+    rendered
+        .lines()
+        .map(|line| {
+            let cell = line
+                .trim()
+                .strip_prefix('|')
+                .and_then(|rest| rest.strip_suffix('|'))
+                .filter(|cell| !cell.contains(" | "));
+            match cell {
+                // Its first line leads; the others are its detail, as if indented under it.
+                Some(cell) => cell
+                    .split(CELL_BREAK)
+                    .map(str::trim)
+                    .filter(|part| !part.is_empty())
+                    .enumerate()
+                    .map(|(at, part)| {
+                        if at == 0 {
+                            part.to_string()
+                        } else {
+                            format!("  {part}")
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                // A break at the line's start or end was a paragraph's edge, no space.
+                None => {
+                    let indent = &line[..line.len() - line.trim_start().len()];
+                    let text = line.trim_start().trim_matches(CELL_BREAK);
+                    format!("{indent}{}", text.replace(CELL_BREAK, " "))
+                }
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// An HTML table's rows as paragraphs of cells between `|`, as a Markdown table is read: drawn
@@ -259,7 +305,8 @@ fn tables_as_rows(html: &str) -> std::borrow::Cow<'_, str> {
         return std::borrow::Cow::Borrowed(html);
     };
     // Word and Outlook put a paragraph in every cell: inside a row it is a space, or each
-    // cell would stand on a line of its own.
+    // cell would stand on a line of its own (marked here, and made a space once the row's
+    // cells are known).
     let mut in_row = false;
     tags.replace_all(html, |caps: &regex::Captures| {
         let closing = !caps[1].is_empty();
@@ -273,7 +320,7 @@ fn tables_as_rows(html: &str) -> std::borrow::Cow<'_, str> {
                 "</p>".to_string()
             }
             ("td" | "th", true) => " | ".to_string(),
-            ("p" | "div" | "br", _) if in_row => " ".to_string(),
+            ("p" | "div" | "br", _) if in_row => CELL_BREAK.to_string(),
             ("p" | "div" | "br", _) => caps[0].to_string(),
             _ => String::new(),
         }

@@ -246,12 +246,13 @@ const SETS: &[(&str, f64, f64, f64, usize, usize)] = &[
     // Chats and exports (Teams and Slack chats copied as text, a phone note without headings,
     // Trello, Jira's CSV, an Asana mail, Confluence, OneNote, Granola, Tactiq, a customer's
     // reply, a Word report, Otter over two languages), measured before they were read: 52 %,
-    // 36 %, 45 %, junk 8, guessed 3. The level this step reached, not yet the one aimed at.
+    // 36 %, 45 %, junk 8, guessed 3. The level reached (73 %, 59 %, 74 % once a tracker's mail
+    // was read as records), not yet the one aimed at.
     (
         "chats-exports-nl-fr-de-en-unprompted",
-        66.0,
-        52.0,
-        65.0,
+        72.0,
+        58.0,
+        73.0,
         10,
         3,
     ),

@@ -386,3 +386,21 @@ fn meeting_dates_in_four_languages() {
         );
     }
 }
+
+#[test]
+fn a_deadline_said_with_end_or_start_before_it_is_still_said_as_one() {
+    // "bis Ende KW 48" is the deadline; "am 4.12." after it is when something else happens.
+    let table = [
+        (
+            "Agenda + Demo bis Ende KW 48 fertig, der Workshop selbst ist am 4.12. in Augsburg.",
+            Some("2025-11-28"),
+        ),
+        (
+            "Offerte tegen eind november klaar, de demo is op 4 december.",
+            Some("2025-11-30"),
+        ),
+    ];
+    for (phrase, want) in table {
+        assert_eq!(due(phrase, None).as_deref(), want, "{phrase}");
+    }
+}

@@ -582,6 +582,28 @@ pub(super) const TRANSCRIPT_WORDS: &[&str] = &[
     "transcript excerpt",
 ];
 
+/// A heading over the tasks a tracker's mail gives its reader ("IHNEN ZUGEWIESEN", "Assigned
+/// to you", "Aan jou toegewezen", "Vos tâches"), folded to lower-case ASCII.
+pub(crate) const ASSIGNED_TO_THE_READER: &[&str] = &[
+    "assigned to you",
+    "your tasks",
+    "my tasks",
+    "ihnen zugewiesen",
+    "dir zugewiesen",
+    "ihre aufgaben",
+    "deine aufgaben",
+    "meine aufgaben",
+    "aan jou toegewezen",
+    "aan u toegewezen",
+    "jouw taken",
+    "uw taken",
+    "mijn taken",
+    "qui vous sont assignees",
+    "assignees a vous",
+    "vos taches",
+    "mes taches",
+];
+
 /// What stands where an owner would: a heading over items nobody owns ("Unassigned", "Others"),
 /// or the button a tool shows beside an item without one ("Assign"), folded to lower-case
 /// ASCII.

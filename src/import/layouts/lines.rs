@@ -13,7 +13,7 @@ mod aligned;
 mod classify;
 use aligned::aligned_table;
 mod outline;
-use classify::{classify, is_item_field, task_record};
+use classify::{classify, is_item_field, is_owner_or_due_field, task_record};
 use outline::*;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -339,6 +339,32 @@ impl Reading {
                 }
                 other => other,
             }),
+        };
+        // A title with no label over "Assignee: …" and "Due date: …", as a tracker (Asana,
+        // Jira, Planner) mails the tasks it made: an item, whose fields follow. A sentence over
+        // "Responsable : Mme Piron." is minutes saying who answers for it, no record.
+        let classified = match classified {
+            // A short title over fields is taken for an outline's heading first.
+            Some(Line::Paragraph(text) | Line::Heading(text))
+                if !line.starts_with([' ', '\t'])
+                    && !is_section(&text)
+                    && labelled(&text).is_none()
+                    && !text.ends_with(['.', '!', '?', ':', ';'])
+                    && text.split_whitespace().count() <= 20
+                    && rest
+                        .iter()
+                        .find(|next| !next.trim().is_empty())
+                        .is_some_and(|next| is_owner_or_due_field(next)) =>
+            {
+                Some(Line::Item {
+                    nested: false,
+                    indent: 0,
+                    done: false,
+                    marked: true,
+                    text,
+                })
+            }
+            other => other,
         };
         let wraps_item = self.wraps_item(line, classified.as_ref());
         if self.goes_on_value(line, classified.as_ref()) {

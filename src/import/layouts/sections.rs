@@ -417,6 +417,14 @@ impl Reader<'_> {
             .replace("[[", "")
             .replace("]]", "")
             .replace(":: ", ": ");
+        // "[Set up SSO between Entra ID and …]": a link's label alone, as a mail's HTML makes
+        // each task's title a link.
+        let text = match text.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
+            Some(label) if !label.contains(['[', ']']) && label.split_whitespace().count() >= 2 => {
+                label.to_string()
+            }
+            _ => text,
+        };
         obsidian_dates_apart(&text)
     }
 
@@ -465,6 +473,23 @@ impl Reader<'_> {
             self.start_section(kind, text);
             return;
         }
+        // "ERLEDIGT", "Done", "Afgerond" over items: what was done before; notes, as the last
+        // meeting's actions are.
+        if matches!(
+            standing::standing_word(&name),
+            Some(standing::Standing::Done | standing::Standing::Dropped)
+        ) {
+            self.start_section(SectionKind::EarlierMeeting, text);
+            return;
+        }
+        // "IHNEN ZUGEWIESEN" in a tracker's mail to Jonas: his tasks, as a name over them.
+        if named_one_of(&name, super::lexicon::ASSIGNED_TO_THE_READER) {
+            self.start_section(SectionKind::Tasks, text);
+            if let [reader] = self.recipients.as_slice() {
+                self.group = Some((vec![reader.clone()], false));
+            }
+            return;
+        }
         self.task_indent = None;
         if self.section == Section::Tasks {
             if let Some(group) = self.owner_heading(&text) {
@@ -478,17 +503,19 @@ impl Reader<'_> {
                 return;
             }
         }
+        self.group = None;
         self.section = Section::Discussion;
         self.new_topic(text);
     }
 
     /// Starts a section of the kind its heading `text` names.
     fn start_section(&mut self, kind: SectionKind, text: String) {
+        // The names over the tasks before are not over what a new section holds.
+        self.group = None;
         match kind {
             SectionKind::Tasks => {
                 self.section = Section::Tasks;
                 self.saw_task_section = true;
-                self.group = None;
                 self.tasks_before_section = self.recap.tasks.len();
                 self.titled_tasks = false;
             }

@@ -106,18 +106,21 @@ pub(super) fn labelled_owners(owned: &mut Owned) {
     if opened {
         after = after.trim_start_matches([')', ']']).trim_start();
     }
-    let after = after.trim_start_matches(['.', ';', ',']).trim_start();
+    let after = after
+        .trim_start_matches(['.', ';', ',', '·', '•'])
+        .trim_start();
     let text = format!("{before} {after}").trim().to_string();
     add(owned, list);
     owned.text = text;
 }
 
-/// Where a list of owners after a label ends: at a bracket, a bar, a semicolon, a dash or a
-/// full stop, but not at the dot of a title or an initial ("Dhr. Claes", "M. Hublet").
+/// Where a list of owners after a label ends: at a bracket, a bar, a semicolon, a dash, a
+/// middle dot ("Assignee: Kim · Due date: Feb 5") or a full stop, but not at the dot of a
+/// title or an initial ("Dhr. Claes", "M. Hublet").
 fn list_end(rest: &str) -> Option<usize> {
     let mut from = 0;
     while let Some(at) = rest[from..]
-        .find(['(', ')', '[', ']', '|', ';', '.', '—', '–'])
+        .find(['(', ')', '[', ']', '|', ';', '.', '—', '–', '·', '•'])
         .map(|at| from + at)
     {
         // "Thomas (Corvana) + Joke": a name's company in brackets, and the list goes on.

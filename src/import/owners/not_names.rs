@@ -4,7 +4,10 @@
 /// Capitalised words that start sentences, not names.
 /// Whether a word, in lower case, is one that never names a person.
 pub(super) fn not_a_name(word: &str) -> bool {
-    NOT_NAMES.contains(&word) || crate::import::language::ANSWERS.contains(&word)
+    NOT_NAMES.contains(&word)
+        || crate::import::language::ANSWERS.contains(&word)
+        // "Assignee: Unassigned", "Owner: TBD": no one yet.
+        || crate::import::layouts::lexicon::NOBODY.contains(&word)
 }
 
 const NOT_NAMES: &[&str] = &[
@@ -26,6 +29,16 @@ const NOT_NAMES: &[&str] = &[
     "attribuer",
     "assigner",
     "zuweisen",
+    // A tracker's words where a name or a date would be: "Kein Fälligkeitsdatum", "erledigt
+    // von Katrin Hofmann", "Project: Hoeve".
+    "kein",
+    "keine",
+    "erledigt",
+    "project",
+    "projet",
+    "projekt",
+    "sprint",
+    "epic",
     "anyone",
     "anybody",
     "nobody",

@@ -199,6 +199,16 @@ pub(super) fn is_item_field(text: &str) -> bool {
     })
 }
 
+/// "  Assignee: Sophie Lemaire", "Due date: Feb 5": a field that says who or by when, as a
+/// tracker's mail writes it under each task's title.
+pub(super) fn is_owner_or_due_field(line: &str) -> bool {
+    line.split_once(':').is_some_and(|(label, value)| {
+        let label = deunicode::deunicode(&section_name(label)).to_lowercase();
+        (OWNER_FIELDS.contains(&label.as_str()) || DUE_FIELDS.contains(&label.as_str()))
+            && !value.trim().is_empty()
+    })
+}
+
 /// The task of a record's first line, "Task: Envoyer l'offre", "Taak: …", "Aufgabe: …".
 pub(super) fn task_record(text: &str) -> Option<&str> {
     let (label, value) = text.split_once(':')?;

@@ -294,12 +294,21 @@ mod tests {
         let tasks: Vec<(&str, &[String], &str)> = recap
             .tasks
             .iter()
-            .map(|t| (t.title.as_str(), t.owners.as_slice(), t.description.as_str()))
+            .map(|t| {
+                (
+                    t.title.as_str(),
+                    t.owners.as_slice(),
+                    t.description.as_str(),
+                )
+            })
             .collect();
         assert_eq!(tasks.len(), 3, "{tasks:#?}");
         assert!(tasks[0].0.contains("offerte") && tasks[0].1 == ["Mira Claes"]);
         // "@Tom – Tom Wuyts": the display name and whom it stands for, who took part.
-        assert!(tasks[1].0.contains("workshop") && tasks[1].1 == ["Tom"], "{tasks:#?}");
+        assert!(
+            tasks[1].0.contains("workshop") && tasks[1].1 == ["Tom"],
+            "{tasks:#?}"
+        );
         assert!(recap.participants.contains(&"Tom Wuyts".to_string()));
         // Asked in the thread, taken on with a day; "Ik stuur de offerte mee door" repeats.
         assert!(tasks[2].0.contains("referentie") && tasks[2].1 == ["Mira Claes"]);

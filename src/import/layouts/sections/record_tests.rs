@@ -74,3 +74,36 @@ fn a_task_record_is_one_task_with_its_fields() {
         recap.tasks[0]
     );
 }
+
+/// A tracker's mail (Asana, Jira) draws each task as a row of one cell: its title as a link,
+/// "Assignee: … · Due date: …" and more on the lines below. Each is one task with its owner;
+/// "Unassigned" is no one; the tasks under "Assigned to you" are the mail's one reader's.
+#[test]
+fn a_trackers_mail_gives_each_task_its_assignee() {
+    let mail = "From: Noor (Asana) <no-reply@asana.example>\r\nTo: Jonas Weber <jonas@x.example>\r\nSubject: Noor added 3 tasks to Hoeve\r\nDate: Tue, 26 Jan 2027 17:00:00 +0100\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<table><tr><td><b>Noor Claes</b> added 3 tasks to <b>Hoeve</b></td></tr>\
+        <tr><td>ASSIGNED TO YOU</td></tr>\
+        <tr><td><a href=\"https://app.asana.example/1\">Send the data processing agreement</a><br><span>Due date: Jan 29</span></td></tr>\
+        <tr><td>OTHER NEW TASKS</td></tr>\
+        <tr><td><a href=\"https://app.asana.example/2\">Inventory the store switches</a><br><span>Assignee: Unassigned &middot; Due date: Feb 12</span><br><span>Project: Hoeve</span></td></tr>\
+        <tr><td><a href=\"https://app.asana.example/3\">Migrate the shared drive</a><br><span>Assignee: Kim Vercammen &middot; Due date: Feb 19</span></td></tr></table>";
+    let recap = recap_of(mail, "eml");
+    let tasks: Vec<(&str, &[String])> = recap
+        .tasks
+        .iter()
+        .map(|t| (t.title.as_str(), t.owners.as_slice()))
+        .collect();
+    assert_eq!(
+        tasks,
+        [
+            (
+                "Send the data processing agreement",
+                &["Jonas Weber".to_string()][..]
+            ),
+            ("Inventory the store switches", &[][..]),
+            (
+                "Migrate the shared drive",
+                &["Kim Vercammen".to_string()][..]
+            ),
+        ]
+    );
+}
