@@ -220,11 +220,46 @@ pub(crate) fn group_heading(text: &str) -> Option<(Vec<String>, bool)> {
 /// Takes the owners out of an action item. `@Name` names an owner where the layout writes
 /// owners that way (`read_mentions`) or where the recap names that person; elsewhere an `@`
 /// is text.
+/// "niet Koen maar ikzelf neem de testplanning op", "pas Marc mais Julie", "not Koen but Els",
+/// "nicht Herr Adam, sondern ich": the one named before the contrast is the one who does not
+/// do it; the text without them.
+fn without_the_one_not_doing_it(text: &str) -> String {
+    static CONTRAST: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i:\b(?:niet|pas|not|nicht)\s+)(?:(?i:herr|frau|mevrouw|meneer|madame|monsieur|mr\.?|ms\.?)\s+)?\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*)?\s*,?\s+(?i:maar|mais|but|sondern)\s+",
+        )
+        .ok()
+    });
+    match CONTRAST.as_ref() {
+        Some(contrast) => contrast.replace(text, "").into_owned(),
+        None => text.to_string(),
+    }
+}
+
+/// "Mijn collega Koen Lambrechts voorziet …", "Ma collègue Julie envoie …", "Our colleague
+/// Sam sends …": the name the sentence opens with, once the words that say who they are go.
+fn without_colleague_before_name(owned: &mut Owned) {
+    static COLLEAGUE: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+                r"^(?i:mijn|onze|ons|my|our|mon|ma|notre|mein|meine|unser|unsere)\s+(?i:collega|collegas|collègue|collegue|colleague|kollege|kollegin)\s+(\p{Lu})",
+            )
+            .ok()
+    });
+    let Some(caps) = COLLEAGUE.as_ref().and_then(|re| re.captures(&owned.text)) else {
+        return;
+    };
+    if let Some(name) = caps.get(1) {
+        owned.text = owned.text[name.start()..].to_string();
+    }
+}
+
 pub(crate) fn task_owners(item: &str, read_mentions: bool, known: &Gazetteer) -> Owned {
     let mut owned = Owned {
         text: item.trim().to_string(),
         ..Owned::default()
     };
+    owned.text = without_the_one_not_doing_it(&owned.text);
+    without_colleague_before_name(&mut owned);
     bracketed_names(&mut owned);
     labelled_owners(&mut owned);
     mentions(&mut owned, read_mentions, known);

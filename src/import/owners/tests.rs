@@ -544,3 +544,45 @@ fn a_full_name_introduced_with_its_initials_is_one_who_took_part() {
         ["Claire Lambert", "Hugo Van den Broeck", "Sarah Colin"]
     );
 }
+
+/// "niet Koen maar ikzelf", "pas Marc mais Julie": the one named before the contrast does not
+/// do it; "Mijn collega Koen Lambrechts voorziet …" is Koen's.
+#[test]
+fn the_one_named_before_a_contrast_owns_nothing_and_a_colleague_is_named() {
+    let mut known = Gazetteer::default();
+    for name in ["Koen Lambrechts", "Els Peeters", "Julie Marchal"] {
+        known.add(name);
+    }
+    for (text, owners) in [
+        (
+            "Bij punt 3: niet Koen maar ikzelf neem de testplanning op",
+            vec![],
+        ),
+        (
+            "Not Koen but Els Peeters sends the plan",
+            vec!["Els Peeters"],
+        ),
+        (
+            "Mijn collega Koen Lambrechts voorziet de toegang",
+            vec!["Koen Lambrechts"],
+        ),
+        (
+            "Ma collègue Julie Marchal envoie la liste",
+            vec!["Julie Marchal"],
+        ),
+    ] {
+        let owned = task_owners(text, false, &known);
+        assert_eq!(owned.owners, owners, "{text}");
+    }
+    // A deadline said not to hold is no one's name.
+    let owned = task_owners(
+        "Offerte sturen, niet tegen 5 februari maar later",
+        false,
+        &known,
+    );
+    assert!(
+        owned.text.contains("niet tegen 5 februari maar"),
+        "{}",
+        owned.text
+    );
+}

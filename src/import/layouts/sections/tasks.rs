@@ -333,9 +333,14 @@ impl Reader<'_> {
         // the sentence says it will, not that it will not.
         let team = first_person_plural(text) && dated && !negated(text);
         let nobody_named = passive(text) && dated && !negated(text);
+        // "Kunnen jullie de offerte herbekijken vóór 29/01?" to several readers: a task, even
+        // with no one to own it.
+        let asked_of_the_readers =
+            (second_person(text) || second_person_subject(text)) && dated && !negated(text);
         (owned_by_someone && (dated || intent || first_person(text) || second_person(text))
             || team
-            || nobody_named)
+            || nobody_named
+            || asked_of_the_readers)
             && !reports_speech(text)
             // "I take in charge the renewal of the licences, which expire on 31/01" is still
             // a promise; "leur contrat se termine le 31/12" alone is context.
@@ -390,6 +395,15 @@ impl Reader<'_> {
             for (label, text) in &mut topic.points {
                 if label.is_empty() {
                     *text = task_sentences(text, &mut tasks);
+                } else if !only_labelled && weighs_under(label, &self.known) {
+                    // "Bij punt 3: niet Koen maar ikzelf neem de testplanning op.": a label of
+                    // what the point is about, over a sentence that may be a task.
+                    let whole = format!("{label}: {text}");
+                    let kept = task_sentences(&whole, &mut tasks);
+                    if kept != whole {
+                        *label = String::new();
+                        *text = kept;
+                    }
                 }
             }
             topic
@@ -402,6 +416,40 @@ impl Reader<'_> {
             self.task(&text);
         }
     }
+}
+
+/// Whether a point's label leaves its sentences to be weighed as tasks: "Bij punt 3", "Budget",
+/// not a chat's writer (whose messages the chat has read), a decision ("Beschluss:") or a
+/// word for information.
+fn weighs_under(label: &str, known: &Gazetteer) -> bool {
+    const SAID_AS_SETTLED: &[&str] = &[
+        "decision",
+        "decisions",
+        "decided",
+        "agreed",
+        "besluit",
+        "beslissing",
+        "beslist",
+        "decision prise",
+        "decide",
+        "beschluss",
+        "entscheidung",
+        "beschlossen",
+        "info",
+        "fyi",
+        "ter info",
+        "pour info",
+        "zur info",
+        "note",
+        "nota",
+        "remarque",
+        "hinweis",
+        "context",
+        "contexte",
+        "kontext",
+    ];
+    let folded = deunicode::deunicode(&label.trim().to_lowercase());
+    !known.knows(label) && !SAID_AS_SETTLED.contains(&folded.as_str())
 }
 
 /// A task's cell with its row's deadline cell, read as one sentence in the recap's language:
