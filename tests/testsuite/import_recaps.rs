@@ -272,6 +272,20 @@ const SETS: &[(&str, f64, f64, f64, usize, usize)] = &[
         4,
         0,
     ),
+    // Eighteenth step: a Slack huddle's notes with their thread, Read AI's mail, tl;dv in
+    // French, Fathom in Dutch, MeetGeek in German, Teams' recap in German as Outlook HTML,
+    // Google Docs' meeting notes, a French procès-verbal, a customer's reply correcting a
+    // quoted recap, a phone note in French and Dutch, an Asana mail, OneNote, Webex in French,
+    // Zoom's next steps; measured before they were read: 82 %, 66 %, 70 %, junk 13, guessed 0;
+    // after this step 92 %, 85 %, 82 %, junk 3.
+    (
+        "slack-trackers-replies-nl-fr-de-en-unprompted",
+        91.0,
+        84.0,
+        81.0,
+        3,
+        0,
+    ),
 ];
 
 #[test]

@@ -53,6 +53,9 @@ pub(super) fn timestamps() -> &'static [Regex] {
         [
             // "… - WATCH (30:47)", as Fathom writes it: the dash goes with the link.
             r"\s+[-–—·|]\s+(?:VIEW|View|WATCH|Watch)\s*[\(\[]\s*\d{1,2}:\d{2}(?::\d{2})?\s*[\)\]]",
+            // "**[00:47:05](https://tldv.io/…?t=2825)**": a timestamp linked to the moment in
+            // the recording, the link and its bold with it.
+            r"\s*\**\[\s*\d{1,2}:\d{2}(?::\d{2})?\s*\]\([^)\s]*\)\**",
             // (00:12:34), [12:34], (1:02:03 - 1:05:00), [WATCH 12:41], (00:02:40 · BEKIJK)
             r"\s*(?:VIEW|View|WATCH|Watch|Play|▶)?\s*[\(\[]\s*(?:VIEW|View|WATCH|Watch|Play|▶)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[-–]\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*[·|-]\s*\p{Lu}{4,9})?\s*[\)\]]",
             // "… tegen 3/2 (BEKIJK)": the link to the moment in the recording, in the
@@ -424,6 +427,11 @@ impl Reading {
         true
     }
 
+    /// Whether `line` starts left of the last item's bullet.
+    fn dedented_from_item(&self, line: &str) -> bool {
+        matches!(self.out.last(), Some(Line::Item { indent, .. }) if indent_of(line) < *indent)
+    }
+
     /// Puts a classified line after the others, or onto the last one it goes on.
     fn place(&mut self, line: &str, classified: Option<Line>, wraps_item: bool) {
         let under_item = matches!(self.out.last(), Some(Line::Item { .. }));
@@ -448,7 +456,12 @@ impl Reading {
             Some(Line::Paragraph(text)) if wraps_item => join_to_last(&mut self.out, &text),
             // An indented line under an item, or a field of it ("Owner: Sam", "Due: 1/12"),
             // belongs to that item: its detail, its owner, its deadline.
-            Some(Line::Paragraph(text)) if under_item && (indented || is_item_field(&text)) => {
+            // A line less indented than the item is none of it: "  An Verbruggen" over her
+            // items, after "    - …" of the one before.
+            Some(Line::Paragraph(text))
+                if under_item
+                    && (indented && !self.dedented_from_item(line) || is_item_field(&text)) =>
+            {
                 // Deeper than the item, however the two are indented: "  Task: …" over
                 // "  Due date: …".
                 let item_indent = match self.out.last() {

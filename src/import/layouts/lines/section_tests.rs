@@ -81,3 +81,27 @@ fn a_heading_between_equals_signs_is_one_and_a_line_of_them_no_text() {
     assert_eq!(lines[2], Line::Heading("Notizen".into()));
     assert_eq!(lines[3], Line::Paragraph("A = B == C".into()));
 }
+
+/// tl;dv links each note's time to the moment in the recording: the link goes with the time.
+#[test]
+fn a_timestamp_linked_to_the_recording_goes_with_its_link() {
+    assert_eq!(
+        without_timestamps(
+            "- [ ] **[00:47:05](https://tldv.example/m/1?t=2825)** Nicolas enverra le PRA."
+        ),
+        ("- [ ] Nicolas enverra le PRA.".to_string(), 1)
+    );
+}
+
+/// Fathom's next steps: each person's name indented over their items, indented deeper. A name
+/// left of the item above is none of that item.
+#[test]
+fn a_name_left_of_the_item_above_is_not_its_detail() {
+    let (lines, _) = lines("Volgende stappen\n\n  Pieter Janssens\n    - Offerte bezorgen.\n\n  An Verbruggen\n    - Budget vragen.\n");
+    assert!(
+        !lines
+            .iter()
+            .any(|line| matches!(line, Line::Item { text, .. } if text == "An Verbruggen")),
+        "{lines:?}"
+    );
+}

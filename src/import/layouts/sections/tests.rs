@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 #[test]
 fn patterns_compile() {
     assert!(bullet().is_some_and(|b| b.is_match("- item")));
-    assert_eq!(timestamps().len(), 4);
+    assert_eq!(timestamps().len(), 5);
 }
 
 #[test]
