@@ -49,26 +49,9 @@ impl Reader<'_> {
             self.start_section(kind, text);
             return;
         }
-        // "ERLEDIGT", "Done", "Afgerond" over items: what was done before; notes, as the last
-        // meeting's actions are.
-        if matches!(
-            standing::standing_word(&name),
-            Some(standing::Standing::Done | standing::Standing::Dropped)
-        ) {
-            self.start_section(SectionKind::EarlierMeeting, text);
+        let Some(text) = self.trackers_heading(&name, text) else {
             return;
-        }
-        // "IHNEN ZUGEWIESEN" in a tracker's mail to Jonas: his tasks, as a name over them.
-        if named_one_of(
-            &name,
-            crate::import::layouts::lexicon::ASSIGNED_TO_THE_READER,
-        ) {
-            self.start_section(SectionKind::Tasks, text);
-            if let [reader] = self.recipients.as_slice() {
-                self.group = Some((vec![reader.clone()], false));
-            }
-            return;
-        }
+        };
         self.task_indent = None;
         if self.section == Section::Tasks {
             if let Some(group) = self.owner_heading(&text) {
@@ -85,6 +68,32 @@ impl Reader<'_> {
         self.group = None;
         self.section = Section::Discussion;
         self.new_topic(text);
+    }
+
+    /// A heading a tracker's mail writes over its items, started as the section it stands
+    /// for; the heading back if it is none of them.
+    fn trackers_heading(&mut self, name: &str, text: String) -> Option<String> {
+        // "ERLEDIGT", "Done", "Afgerond" over items: what was done before; notes, as the last
+        // meeting's actions are.
+        if matches!(
+            standing::standing_word(name),
+            Some(standing::Standing::Done | standing::Standing::Dropped)
+        ) {
+            self.start_section(SectionKind::EarlierMeeting, text);
+            return None;
+        }
+        // "IHNEN ZUGEWIESEN" in a tracker's mail to Jonas: his tasks, as a name over them.
+        if named_one_of(
+            name,
+            crate::import::layouts::lexicon::ASSIGNED_TO_THE_READER,
+        ) {
+            self.start_section(SectionKind::Tasks, text);
+            if let [reader] = self.recipients.as_slice() {
+                self.group = Some((vec![reader.clone()], false));
+            }
+            return None;
+        }
+        Some(text)
     }
 
     /// Starts a section of the kind its heading `text` names.
