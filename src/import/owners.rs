@@ -217,9 +217,6 @@ pub(crate) fn group_heading(text: &str) -> Option<(Vec<String>, bool)> {
     name_list(text)
 }
 
-/// Takes the owners out of an action item. `@Name` names an owner where the layout writes
-/// owners that way (`read_mentions`) or where the recap names that person; elsewhere an `@`
-/// is text.
 /// "niet Koen maar ikzelf neem de testplanning op", "pas Marc mais Julie", "not Koen but Els",
 /// "nicht Herr Adam, sondern ich": the one named before the contrast is the one who does not
 /// do it; the text without them.
@@ -241,9 +238,9 @@ fn without_the_one_not_doing_it(text: &str) -> String {
 fn without_colleague_before_name(owned: &mut Owned) {
     static COLLEAGUE: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
-                r"^(?i:mijn|onze|ons|my|our|mon|ma|notre|mein|meine|unser|unsere)\s+(?i:collega|collegas|collègue|collegue|colleague|kollege|kollegin)\s+(\p{Lu})",
-            )
-            .ok()
+            r"^(?i:mijn|onze|ons|my|our|mon|ma|notre|mein|meine|unser|unsere)\s+(?i:collega|collegas|collègue|collegue|colleague|kollege|kollegin)\s+(\p{Lu})",
+        )
+        .ok()
     });
     let Some(caps) = COLLEAGUE.as_ref().and_then(|re| re.captures(&owned.text)) else {
         return;
@@ -253,6 +250,9 @@ fn without_colleague_before_name(owned: &mut Owned) {
     }
 }
 
+/// Takes the owners out of an action item. `@Name` names an owner where the layout writes
+/// owners that way (`read_mentions`) or where the recap names that person; elsewhere an `@`
+/// is text.
 pub(crate) fn task_owners(item: &str, read_mentions: bool, known: &Gazetteer) -> Owned {
     let mut owned = Owned {
         text: item.trim().to_string(),

@@ -379,7 +379,6 @@ fn is_row_of_buttons(text: &str) -> bool {
         "deel",
         "vraag",
         "speel",
-        "download",
         "bewerk",
         "voir",
         "ouvrir",

@@ -190,23 +190,27 @@ fn heading_or_paragraph(trimmed: &str) -> Line {
 /// "Owner: Sam", "Échéance : 15/12", "Priority: High": a line that is one field of the item
 /// above.
 pub(super) fn is_item_field(text: &str) -> bool {
-    text.split_once(':').is_some_and(|(label, value)| {
-        let label = deunicode::deunicode(&section_name(label)).to_lowercase();
-        (OWNER_FIELDS.contains(&label.as_str())
-            || DUE_FIELDS.contains(&label.as_str())
-            || RECORD_FIELDS.contains(&label.as_str()))
-            && !value.trim().is_empty()
+    field_label(text).is_some_and(|label| {
+        [OWNER_FIELDS, DUE_FIELDS, RECORD_FIELDS]
+            .iter()
+            .any(|fields| fields.contains(&label.as_str()))
     })
 }
 
 /// "  Assignee: Sophie Lemaire", "Due date: Feb 5": a field that says who or by when, as a
 /// tracker's mail writes it under each task's title.
 pub(super) fn is_owner_or_due_field(line: &str) -> bool {
-    line.split_once(':').is_some_and(|(label, value)| {
-        let label = deunicode::deunicode(&section_name(label)).to_lowercase();
-        (OWNER_FIELDS.contains(&label.as_str()) || DUE_FIELDS.contains(&label.as_str()))
-            && !value.trim().is_empty()
+    field_label(line).is_some_and(|label| {
+        [OWNER_FIELDS, DUE_FIELDS]
+            .iter()
+            .any(|fields| fields.contains(&label.as_str()))
     })
+}
+
+/// The label of a line that is a label and a value, folded to lower-case ASCII.
+fn field_label(text: &str) -> Option<String> {
+    let (label, value) = text.split_once(':')?;
+    (!value.trim().is_empty()).then(|| deunicode::deunicode(&section_name(label)).to_lowercase())
 }
 
 /// The task of a record's first line, "Task: Envoyer l'offre", "Taak: …", "Aufgabe: …".

@@ -246,8 +246,10 @@ impl Reader<'_> {
                         .as_ref()
                         .is_some_and(|(asker, _, _)| *asker != kept.writer);
                 // "Komt in orde, ik bereid de verlenging voor tegen 13/10" is a task itself.
-                let takes_on = taken_on(sentence)
-                    .is_some_and(|rest| !(says_more(&rest) && self.says_a_task(sentence)));
+                let taken = taken_on(sentence);
+                let takes_on = taken
+                    .as_deref()
+                    .is_some_and(|rest| !(says_more(rest) && self.says_a_task(sentence)));
                 let answer = if answered_by_other {
                     asked.take().filter(|_| takes_on)
                 } else {
@@ -260,7 +262,7 @@ impl Reader<'_> {
                             task.owners = vec![kept.writer.clone()];
                             // "Doe ik, tegen maandag …" says when: the task's deadline is read
                             // from its description too.
-                            if taken_on(sentence).is_some_and(|rest| !rest.is_empty()) {
+                            if taken.as_deref().is_some_and(|rest| !rest.is_empty()) {
                                 super::items::append(&mut task.description, sentence);
                             }
                         }
